@@ -1,0 +1,75 @@
+package io.salesbi.pipeline.cli;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.run.NightlyScheduler;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import io.salesbi.sql.server.JdbcServer;
+import io.salesbi.sql.server.JdbcServerSettings;
+import io.salesbi.sql.server.UserAccount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code salesbi serve}: the long-running owner of the warehouse. Serves the KPI views over JDBC (Calcite over
+ * DuckDB, Avatica remote protocol) and runs the nightly job on the configured cron schedule.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the KPI views over JDBC (Avatica) and runs the nightly job on the cron schedule "
+                + "from the configuration. Binds to 127.0.0.1 unless configured otherwise. Stop with Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions home;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: server.port of the configuration, 8765).")
+    Integer port;
+
+    @Option(names = "--no-schedule", description = "Serve only; do not run the nightly job on its schedule.")
+    boolean noSchedule;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SalesbiSettings settings = home.settings();
+        SalesbiSettings.ServerConfig sc = settings.server();
+        Map<String, UserAccount> users = new LinkedHashMap<>();
+        sc.users().forEach((name, u) -> users.put(name,
+                new UserAccount(name, u.passwordHash(), Set.copyOf(u.roles()), Set.copyOf(u.regions()))));
+        if (users.isEmpty() && !sc.allowAnonymous()) {
+            throw new SalesbiCommand.UsageException("no users are configured under server.users and "
+                    + "server.allow-anonymous is false, so nobody could log in; add a user "
+                    + "(password hash from 'salesbi hash-password') or set allow-anonymous: true for a local trial");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+             JdbcServer server = JdbcServer.start(() -> {
+                 try {
+                     return warehouse.connect();
+                 } catch (java.sql.SQLException e) {
+                     throw new IllegalStateException(e);
+                 }
+             }, new JdbcServerSettings(sc.host(), port != null ? port : sc.port(), users, sc.allowAnonymous(), null, null));
+             NightlyScheduler scheduler = noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
+            out.println("salesbi serves " + settings.warehouse() + " (pid " + ProcessHandle.current().pid() + ")");
+            out.println("  JDBC URL: " + server.url());
+            out.println(scheduler == null ? "  nightly job: not scheduled" : "  nightly job: cron '" + sc.cron() + "'");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "salesbi-shutdown"));
+            stopped.await();
+        }
+        return SalesbiCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,41 @@
+package io.salesbi.pipeline.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything a salesbi installation is configured with, typed and validated at start-up
+ * ({@link SettingsLoader}). Folders default to sub-folders of {@code home}.
+ *
+ * @param home           the installation folder
+ * @param inbox          where sources drop files: one sub-folder per source (crm, erp, excel, market, costs, service)
+ * @param archive        loaded files, by source
+ * @param error          rejected files with a reason file beside each, by source
+ * @param warehouse      the DuckDB file
+ * @param jobRepository  the H2 file (without extension) holding Spring Batch's run metadata, for restarts
+ * @param dashboards     where the nightly job writes the HTML dashboards
+ * @param mappings       a folder of source mapping files; null for the bundled ones
+ * @param locale         dashboard language and number format (de or en)
+ * @param fileSettleMillis a file is picked up only when unchanged for this long (still being written otherwise)
+ * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur
+ * @param match          thresholds and the steward's overrides file
+ * @param server         the JDBC and dashboard server
+ */
+public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
+                              Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
+                              Map<String, String> kpi, MatchConfig match, ServerConfig server) {
+
+    /** Matching thresholds (match probability) and the steward's overrides file. */
+    public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {
+    }
+
+    /** The server started by {@code salesbi serve}. */
+    public record ServerConfig(String host, int port, String cron, boolean allowAnonymous,
+                               Map<String, UserConfig> users) {
+    }
+
+    /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
+    public record UserConfig(String passwordHash, java.util.List<String> roles, java.util.List<String> regions) {
+    }
+}

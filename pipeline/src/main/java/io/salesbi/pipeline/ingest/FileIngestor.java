@@ -1,0 +1,216 @@
+package io.salesbi.pipeline.ingest;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.connectors.read.FileRejectedException;
+import io.salesbi.connectors.read.ReadSummary;
+import io.salesbi.connectors.read.RowRejection;
+import io.salesbi.connectors.read.SourceFileReader;
+import io.salesbi.pipeline.ingest.FileLoadResult.Status;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Loads one delivered file into its raw table: once (fingerprinted by sha-256, so a file already loaded is
+ * skipped also under a new name), completely or not at all (one transaction per file: rows, quarantined rows
+ * and the load record commit together). Files are loaded one at a time: DuckDB has a single writer process and
+ * load ids follow load order.
+ */
+public final class FileIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIngestor.class);
+
+    private final Warehouse warehouse;
+    private final long runId;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    public FileIngestor(Warehouse warehouse, long runId) {
+        this.warehouse = warehouse;
+        this.runId = runId;
+    }
+
+    /** Loads {@code file} with {@code mapping}; never throws for a bad file, it reports FAILED instead. */
+    public FileLoadResult ingest(Path file, SourceMapping mapping) throws IOException, SQLException {
+        writeLock.lock();
+        try {
+            return ingestLocked(file, mapping);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Records a file that no mapping takes, so that it shows in the run history and data quality page. */
+    public FileLoadResult recordUnmapped(Path file, String source, String message) throws IOException, SQLException {
+        writeLock.lock();
+        try (Connection conn = warehouse.connect()) {
+            long loadId = nextLoadId(conn);
+            FileLoadResult r = new FileLoadResult(loadId, source, file.getFileName().toString(), sha256(file),
+                    Status.FAILED, 0, 0, 0, "no_mapping", message);
+            insertLoad(conn, r, Files.size(file), LocalDateTime.now());
+            return r;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private FileLoadResult ingestLocked(Path file, SourceMapping mapping) throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        String hash = sha256(file);
+        long size = Files.size(file);
+        LocalDateTime started = LocalDateTime.now();
+        try (Connection conn = warehouse.connect()) {
+            long loadId = nextLoadId(conn);
+            String earlier = alreadyLoaded(conn, hash);
+            if (earlier != null) {
+                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.DUPLICATE, 0, 0, 0,
+                        "duplicate", "Skipped: the same content (sha-256 " + hash.substring(0, 12)
+                        + "…) was already loaded as " + earlier);
+                insertLoad(conn, r, size, started);
+                log.info("{}: {}", name, r.message());
+                return r;
+            }
+            conn.setAutoCommit(false);
+            try {
+                FileLoadResult r = loadInTransaction(conn, file, mapping, loadId, hash);
+                insertLoad(conn, r, size, started);
+                conn.commit();
+                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined", name, mapping.target(),
+                        r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected());
+                return r;
+            } catch (FileRejectedException e) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
+                        e.reasonCode(), e.getMessage());
+                insertLoad(conn, r, size, started);
+                log.error("{} rejected ({}): {}", name, e.reasonCode(), e.getMessage());
+                return r;
+            } catch (RuntimeException | SQLException e) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
+                        "unreadable", "The file could not be read: " + e.getMessage());
+                insertLoad(conn, r, size, started);
+                log.error("{} could not be loaded: {}", name, e.getMessage(), e);
+                return r;
+            }
+        }
+    }
+
+    private FileLoadResult loadInTransaction(Connection conn, Path file, SourceMapping mapping, long loadId,
+                                             String hash) throws FileRejectedException, SQLException {
+        String name = file.getFileName().toString();
+        ReadSummary summary;
+        List<RowRejection> rejections;
+        try (RawTableSink sink = new RawTableSink(conn, mapping, loadId, name, hash)) {
+            summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
+            rejections = sink.rejections();
+        }
+        quarantine(conn, mapping.name(), loadId, rejections);
+        String warnings = String.join("; ", summary.warnings());
+        if (!summary.unknownColumns().isEmpty()) {
+            warnings = (warnings.isEmpty() ? "" : warnings + "; ") + "unknown columns " + summary.unknownColumns();
+        }
+        return new FileLoadResult(loadId, mapping.name(), name, hash, Status.LOADED, summary.rowsDelivered(),
+                summary.rowsAccepted(), summary.rowsRejected(), null, warnings.isEmpty() ? null : warnings);
+    }
+
+    private void quarantine(Connection conn, String source, long loadId, List<RowRejection> rejections)
+            throws SQLException {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        try (DuckDBAppender a = conn.unwrap(DuckDBConnection.class).createAppender("quarantine", "rejected_row")) {
+            for (RowRejection r : rejections) {
+                a.beginRow();
+                a.append(loadId);
+                a.append(runId);
+                a.append("ingest");
+                a.append(source);
+                a.append(r.file());
+                a.append(r.sheet());
+                a.append(r.row());
+                a.append(r.column());
+                a.append(r.rawValue());
+                a.append(r.rule());
+                a.append(r.message());
+                a.endRow();
+            }
+        }
+    }
+
+    private static String alreadyLoaded(Connection conn, String hash) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select file_name, finished_at from ops.file_load where file_hash = ? and status = 'LOADED' order by load_id limit 1")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) + " on " + rs.getTimestamp(2).toLocalDateTime().toLocalDate() : null;
+            }
+        }
+    }
+
+    private static long nextLoadId(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("select nextval('ops.load_id_seq')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                insert into ops.file_load (load_id, run_id, source, file_name, file_hash, file_size, status,
+                    rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, r.loadId());
+            ps.setLong(2, runId);
+            ps.setString(3, r.source());
+            ps.setString(4, r.fileName());
+            ps.setString(5, r.fileHash());
+            ps.setLong(6, size);
+            ps.setString(7, r.status().name());
+            ps.setLong(8, r.rowsDelivered());
+            ps.setLong(9, r.rowsLoaded());
+            ps.setLong(10, r.rowsRejected());
+            ps.setString(11, r.reasonCode());
+            ps.setString(12, r.message());
+            ps.setTimestamp(13, Timestamp.valueOf(started));
+            ps.setTimestamp(14, Timestamp.valueOf(LocalDateTime.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,52 @@
+package io.salesbi.pipeline.ingest;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Works off the inbox once: starts the Camel inbox routes, waits until every route has polled its folder empty
+ * (files still being written stay for the next night), stops them and returns what became of each file.
+ */
+public final class InboxIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxIngestion.class);
+
+    private final InboxSettings settings;
+    private final List<SourceMapping> mappings;
+
+    public InboxIngestion(InboxSettings settings, List<SourceMapping> mappings) {
+        this.settings = settings;
+        this.mappings = mappings;
+    }
+
+    public List<FileLoadResult> drain(FileIngestor ingestor) throws Exception {
+        Map<String, List<SourceMapping>> byInbox = mappings.stream()
+                .collect(Collectors.groupingBy(SourceMapping::inbox, TreeMap::new, Collectors.toList()));
+        InboxProgress progress = new InboxProgress(byInbox.keySet());
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getShutdownStrategy().setTimeout(30);
+            camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
+            camel.addRoutes(new InboxRoutes(settings, byInbox, ingestor, progress));
+            camel.start();
+            long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+            while (!progress.allIdle()) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("The inbox was not worked off within {}; the rest waits for the next run",
+                            settings.drainTimeout());
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            camel.stop();
+        }
+        return progress.results();
+    }
+}

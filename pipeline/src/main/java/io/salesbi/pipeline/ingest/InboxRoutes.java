@@ -1,0 +1,119 @@
+package io.salesbi.pipeline.ingest;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.pipeline.ingest.FileLoadResult.Status;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Camel file route per inbox folder. A file is taken only once it has stopped changing (still being written
+ * otherwise), handed to the {@link FileIngestor}, then moved to {@code archive/<source>/} when loaded (or skipped as
+ * already loaded) and to {@code error/<source>/} beside a {@code .reason.txt} when it failed. A failing file never
+ * blocks the others: each file is its own exchange.
+ */
+final class InboxRoutes extends RouteBuilder {
+
+    static final String FAILED_HEADER = "salesbiLoadFailed";
+
+    private final InboxSettings settings;
+    private final Map<String, List<SourceMapping>> mappingsByInbox;
+    private final FileIngestor ingestor;
+    private final InboxProgress progress;
+
+    InboxRoutes(InboxSettings settings, Map<String, List<SourceMapping>> mappingsByInbox, FileIngestor ingestor,
+                InboxProgress progress) {
+        this.settings = settings;
+        this.mappingsByInbox = mappingsByInbox;
+        this.ingestor = ingestor;
+        this.progress = progress;
+    }
+
+    @Override
+    public void configure() {
+        for (String inbox : mappingsByInbox.keySet()) {
+            from(endpoint(inbox))
+                    .routeId(inbox + "InboxRoute")
+                    .process(exchange -> handle(inbox, exchange))
+                    .filter(header(FAILED_HEADER).isEqualTo(true))
+                    .throwException(new FileLoadFailedException("file load failed; see the reason file"));
+        }
+    }
+
+    private String endpoint(String inbox) {
+        long settle = settings.fileSettleMillis();
+        String archive = slashes(settings.archive().resolve(inbox));
+        String error = slashes(settings.error().resolve(inbox));
+        return "file:" + slashes(settings.inbox().resolve(inbox))
+                + "?autoCreate=true&sortBy=file:name&sendEmptyMessageWhenIdle=true"
+                + "&initialDelay=0&delay=100&maxMessagesPerPoll=0&antExclude=**/*.reason.txt,**/.*"
+                + "&readLock=changed&readLockMinAge=" + settle + "&readLockCheckInterval=" + Math.max(50, settle / 4)
+                + "&readLockTimeout=" + Math.max(2000, settle * 4) + "&readLockLoggingLevel=DEBUG"
+                + "&move=" + archive + "/${date:now:yyyyMMdd-HHmmss}_${file:name}"
+                + "&moveFailed=" + error + "/${file:name}";
+    }
+
+    private static String slashes(Path p) {
+        return p.toAbsolutePath().toString().replace(File.separatorChar, '/');
+    }
+
+    private void handle(String inbox, Exchange exchange) throws IOException, java.sql.SQLException {
+        File file = exchange.getIn().getBody(File.class);
+        if (file == null) {
+            progress.idle(inbox);
+            return;
+        }
+        Path path = file.toPath();
+        progress.busy(inbox);
+        SourceMapping mapping = mappingFor(inbox, path.getFileName().toString());
+        FileLoadResult result = mapping == null
+                ? ingestor.recordUnmapped(path, inbox, "No mapping takes the file name '" + path.getFileName()
+                        + "' in inbox '" + inbox + "'; expected one of " + patterns(inbox))
+                : ingestor.ingest(path, mapping);
+        progress.record(result);
+        if (result.status() == Status.FAILED) {
+            writeReasonFile(inbox, result);
+            exchange.getIn().setHeader(FAILED_HEADER, true);
+        }
+    }
+
+    private SourceMapping mappingFor(String inbox, String fileName) {
+        for (SourceMapping m : mappingsByInbox.get(inbox)) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + m.filePattern());
+            if (matcher.matches(Path.of(fileName))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private List<String> patterns(String inbox) {
+        return mappingsByInbox.get(inbox).stream().map(SourceMapping::filePattern).toList();
+    }
+
+    private void writeReasonFile(String inbox, FileLoadResult r) throws IOException {
+        Path dir = settings.error().resolve(inbox);
+        Files.createDirectories(dir);
+        String text = "File:    " + r.fileName() + "\n"
+                + "Source:  " + r.source() + "\n"
+                + "SHA-256: " + r.fileHash() + "\n"
+                + "Reason:  " + r.reasonCode() + "\n\n"
+                + r.message() + "\n";
+        Files.writeString(dir.resolve(r.fileName() + ".reason.txt"), text);
+    }
+
+    /** Marks the exchange failed so that Camel moves the file to the error folder. */
+    static final class FileLoadFailedException extends RuntimeException {
+        FileLoadFailedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

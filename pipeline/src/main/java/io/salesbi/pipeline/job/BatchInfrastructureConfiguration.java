@@ -1,0 +1,57 @@
+package io.salesbi.pipeline.job;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Spring Batch's job repository in an embedded H2 file beside the warehouse. A JDBC repository is what lets a
+ * failed night be restarted from the step that failed; keeping it out of DuckDB keeps the warehouse free of
+ * framework tables and clear of DuckDB's single-writer lock.
+ */
+@Configuration(proxyBeanMethods = false)
+class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration {
+
+    private final DataSource batchDataSource;
+    private final PlatformTransactionManager batchTransactionManager;
+
+    BatchInfrastructureConfiguration(SalesbiSettings settings) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + settings.jobRepository().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        h2.setUser("sa");
+        this.batchDataSource = h2;
+        this.batchTransactionManager = new JdbcTransactionManager(h2);
+        createSchemaIfMissing(h2);
+    }
+
+    private static void createSchemaIfMissing(DataSource dataSource) throws SQLException {
+        try (Connection conn = dataSource.getConnection();
+             ResultSet rs = conn.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
+                .execute(dataSource);
+    }
+
+    @Override
+    protected DataSource getDataSource() {
+        return batchDataSource;
+    }
+
+    @Override
+    protected PlatformTransactionManager getTransactionManager() {
+        return batchTransactionManager;
+    }
+}

@@ -1,0 +1,106 @@
+package io.salesbi.pipeline.job;
+
+import io.salesbi.connectors.mapping.MappingLoader;
+import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.ingest.InboxSettings;
+import io.salesbi.pipeline.match.MatchSettings;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The night in one job: ingest -> validate -> standardize -> match -> consolidate -> kpi -> dashboards. Steps
+ * orchestrate; the heavy lifting is set-based SQL in DuckDB or streaming Java writing through the Appender.
+ * Every step replaces what it produces, so a restart after a failure re-runs the failed step without doubling rows.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(BatchInfrastructureConfiguration.class)
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightlyJob";
+
+    @Bean
+    List<SourceMapping> sourceMappings(SalesbiSettings settings) throws IOException {
+        return settings.mappings() == null ? MappingLoader.loadBundled() : MappingLoader.loadAll(settings.mappings());
+    }
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step ingestFilesStep, Step validateRowsStep,
+                   Step standardizeCustomersStep, Step matchCustomersStep, Step consolidateStep,
+                   Step publishKpisStep, Step renderDashboardsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestFilesStep)
+                .next(validateRowsStep)
+                .next(standardizeCustomersStep)
+                .next(matchCustomersStep)
+                .next(consolidateStep)
+                .next(publishKpisStep)
+                .next(renderDashboardsStep)
+                .build();
+    }
+
+    @Bean
+    Step ingestFilesStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
+                         SalesbiSettings s, List<SourceMapping> sourceMappings) {
+        InboxSettings inbox = new InboxSettings(s.inbox(), s.archive(), s.error(), s.fileSettleMillis(),
+                Duration.ofMinutes(30));
+        return step("ingestFilesStep", repo, tx, warehouse, new IngestFilesTasklet(warehouse, inbox, sourceMappings));
+    }
+
+    @Bean
+    Step validateRowsStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
+        return step("validateRowsStep", repo, tx, warehouse,
+                new SqlFolderTasklet(warehouse, "validate", "staging", s.kpi()));
+    }
+
+    @Bean
+    Step standardizeCustomersStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse) {
+        return step("standardizeCustomersStep", repo, tx, warehouse, new StandardizeCustomersTasklet(warehouse));
+    }
+
+    @Bean
+    Step matchCustomersStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
+                            SalesbiSettings s) {
+        MatchSettings match = new MatchSettings(s.match().matchThreshold(), s.match().reviewThreshold(),
+                s.match().overridesFile(), s.home().resolve("review"));
+        return step("matchCustomersStep", repo, tx, warehouse, new MatchCustomersTasklet(warehouse, match));
+    }
+
+    @Bean
+    Step consolidateStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
+        return step("consolidateStep", repo, tx, warehouse,
+                new SqlFolderTasklet(warehouse, "consolidate", "core", s.kpi()));
+    }
+
+    @Bean
+    Step publishKpisStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse) {
+        return step("publishKpisStep", repo, tx, warehouse, new PublishKpisTasklet(warehouse));
+    }
+
+    @Bean
+    Step renderDashboardsStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
+                              SalesbiSettings s) {
+        return step("renderDashboardsStep", repo, tx, warehouse,
+                new RenderDashboardsTasklet(warehouse, s.dashboards(), s.locale()));
+    }
+
+    private static Step step(String name, JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
+                             WarehouseTasklet tasklet) {
+        return new StepBuilder(name, repo)
+                .tasklet(tasklet, tx)
+                .listener(new StepRunRecorder(warehouse))
+                .build();
+    }
+}

@@ -1,0 +1,77 @@
+package io.salesbi.pipeline.job;
+
+import io.salesbi.pipeline.warehouse.Warehouse;
+import io.salesbi.sql.SqlScripts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A set-based step: runs the SQL scripts of one folder ({@code sql/validate}, {@code sql/consolidate}) in one
+ * transaction, after handing the night's parameters to the SQL layer through {@code ops.parameter}.
+ */
+final class SqlFolderTasklet extends WarehouseTasklet {
+
+    private final String folder;
+    private final String targetSchema;
+    private final Map<String, String> parameters;
+
+    SqlFolderTasklet(Warehouse warehouse, String folder, String targetSchema, Map<String, String> parameters) {
+        super(warehouse);
+        this.folder = folder;
+        this.targetSchema = targetSchema;
+        this.parameters = parameters;
+    }
+
+    @Override
+    StepCounts work(Connection conn, NightContext night) throws SQLException {
+        writeParameters(conn, night);
+        long rejectedBefore = quarantined(conn, folder);
+        SqlScripts.runFolder(conn, folder);
+        long rejected = quarantined(conn, folder) - rejectedBefore;
+        long rows = rowsIn(conn, targetSchema);
+        return new StepCounts(rows, rows, Math.max(0, rejected), rows + " rows in " + targetSchema);
+    }
+
+    private void writeParameters(Connection conn, NightContext night) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "insert or replace into ops.parameter (name, value) values (?, ?)")) {
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
+                ps.setString(1, p.getKey());
+                ps.setString(2, p.getValue());
+                ps.executeUpdate();
+            }
+            ps.setString(1, "as_of_date");
+            ps.setString(2, night.asOf().toString());
+            ps.executeUpdate();
+            ps.setString(1, "run_id");
+            ps.setString(2, Long.toString(night.runId()));
+            ps.executeUpdate();
+        }
+    }
+
+    static long rowsIn(Connection conn, String schema) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select coalesce(sum(estimated_size), 0)::bigint from duckdb_tables() where schema_name = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long quarantined(Connection conn, String stage) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select count(*) from quarantine.rejected_row where stage = ?")) {
+            ps.setString(1, stage);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

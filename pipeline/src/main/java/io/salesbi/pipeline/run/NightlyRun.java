@@ -1,0 +1,124 @@
+package io.salesbi.pipeline.run;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.job.NightlyJobConfiguration;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs one night of the {@code nightlyJob}. When the last night failed, or was killed before it could say so,
+ * the same night is restarted from the step that did not complete instead of starting a new one.
+ */
+public final class NightlyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final SalesbiSettings settings;
+    private final Warehouse warehouse;
+
+    public NightlyRun(SalesbiSettings settings, Warehouse warehouse) {
+        this.settings = settings;
+        this.warehouse = warehouse;
+    }
+
+    public RunResult execute(LocalDate asOf, boolean full) throws Exception {
+        try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
+            ctx.registerBean(SalesbiSettings.class, () -> settings);
+            ctx.registerBean(Warehouse.class, () -> warehouse);
+            ctx.register(NightlyJobConfiguration.class);
+            ctx.refresh();
+            JobOperator operator = ctx.getBean(JobOperator.class);
+            JobRepository repository = ctx.getBean(JobRepository.class);
+            Job job = ctx.getBean(Job.class);
+
+            JobExecution unfinished = unfinishedNight(repository);
+            JobExecution execution;
+            if (unfinished != null) {
+                if (unfinished.getStatus().isRunning()) {
+                    // this process owns the warehouse, so nobody else runs it: the earlier process died
+                    log.warn("Night {} was interrupted (status {}); marking it failed and resuming it",
+                            unfinished.getJobInstance().getInstanceId(), unfinished.getStatus());
+                    unfinished = operator.recover(unfinished);
+                }
+                log.info("Resuming night {} from the step that did not complete",
+                        unfinished.getJobInstance().getInstanceId());
+                execution = operator.restart(unfinished);
+            } else {
+                execution = operator.start(job, parameters(repository, asOf, full));
+            }
+            return RunResult.of(execution);
+        }
+    }
+
+    private static JobExecution unfinishedNight(JobRepository repository) {
+        JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        if (last == null) {
+            return null;
+        }
+        JobExecution exec = repository.getLastJobExecution(last);
+        if (exec == null || exec.getStatus() == BatchStatus.COMPLETED || exec.getStatus() == BatchStatus.ABANDONED) {
+            return null;
+        }
+        return exec;
+    }
+
+    private static JobParameters parameters(JobRepository repository, LocalDate asOf, boolean full) {
+        JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        long next = last == null ? 1 : last.getInstanceId() + 1;
+        return new JobParametersBuilder()
+                .addLong("night", next)
+                .addLocalDate("asOf", asOf)
+                .addString("full", Boolean.toString(full))
+                .toJobParameters();
+    }
+
+    /** How a night ended, step by step. */
+    public record RunResult(long runId, BatchStatus status, Duration duration, List<StepResult> steps,
+                            String failure) {
+
+        static RunResult of(JobExecution e) {
+            List<StepResult> steps = e.getStepExecutions().stream()
+                    .sorted(Comparator.comparing(StepExecution::getStartTime))
+                    .map(StepResult::of)
+                    .toList();
+            String failure = e.getAllFailureExceptions().stream()
+                    .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
+                    .findFirst().orElse(null);
+            Duration d = e.getStartTime() == null || e.getEndTime() == null ? Duration.ZERO
+                    : Duration.between(e.getStartTime(), e.getEndTime());
+            return new RunResult(e.getJobInstance().getInstanceId(), e.getStatus(), d, steps, failure);
+        }
+
+        public boolean ok() {
+            return status == BatchStatus.COMPLETED;
+        }
+    }
+
+    /** One step of a night. */
+    public record StepResult(String name, BatchStatus status, long read, long written, long rejected,
+                             Duration duration, String summary) {
+
+        static StepResult of(StepExecution s) {
+            Duration d = s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
+                    : Duration.between(s.getStartTime(), s.getEndTime());
+            return new StepResult(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
+                    s.getFilterCount(), d, s.getExecutionContext().getString("summary", ""));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.salesbi.pipeline.warehouse;
+
+import org.duckdb.DuckDBConnection;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The DuckDB warehouse file, owned by this process. DuckDB allows one read-write process per file, so the
+ * whole application shares one database instance and hands out {@link #connect() duplicated connections}
+ * (each with its own transaction, all with snapshot isolation). Flyway brings the schema up to date on open.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
+
+    private final Path file;
+    private final DuckDBConnection root;
+
+    private Warehouse(Path file, DuckDBConnection root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the warehouse file and applies pending Flyway migrations. */
+    public static Warehouse open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("Cannot create the folder of the warehouse " + file + ": " + e.getMessage(), e);
+        }
+        Properties props = new Properties();
+        // fail at once on a missing extension instead of trying the network
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "true");
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            throw WarehouseBusyException.wrapIfLocked(file, e);
+        }
+        Warehouse warehouse = new Warehouse(file, root);
+        warehouse.migrate();
+        return warehouse;
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(new WarehouseDataSource(this))
+                .locations("classpath:db/migration")
+                .load();
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("Warehouse {}: applied {} migration(s), schema now at version {}", file,
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+
+    /** A new connection to the shared database; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return root.duplicate();
+    }
+
+    /** Runs one statement on a fresh connection in auto-commit mode. */
+    public void execute(String sql) throws SQLException {
+        try (Connection conn = connect(); Statement st = conn.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes the write-ahead log into the file so that a copy or another process sees everything. */
+    public void checkpoint() throws SQLException {
+        execute("checkpoint");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        root.close();
+    }
+}
