@@ -40,7 +40,7 @@ final class InboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (String inbox : mappingsByInbox.keySet()) {
-            from(endpoint(inbox))
+            from(inboxUri(inbox))
                     .routeId(inbox + "InboxRoute")
                     .process(exchange -> handle(inbox, exchange))
                     .filter(header(FAILED_HEADER).isEqualTo(true))
@@ -48,7 +48,7 @@ final class InboxRoutes extends RouteBuilder {
         }
     }
 
-    private String endpoint(String inbox) {
+    private String inboxUri(String inbox) {
         long settle = settings.fileSettleMillis();
         String archive = slashes(settings.archive().resolve(inbox));
         String error = slashes(settings.error().resolve(inbox));

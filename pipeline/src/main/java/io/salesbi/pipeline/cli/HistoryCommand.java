@@ -1,0 +1,116 @@
+package io.salesbi.pipeline.cli;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code salesbi history [RUN_ID]}: what the nights did, from {@code ops.step_run} and {@code ops.file_load}. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Lists the nightly runs (start, end, status, files loaded and failed), or shows one run "
+                + "step by step with the files it took and the cause of a failure.")
+final class HistoryCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions home;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to show.")
+    Long runId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SalesbiSettings settings = home.settings();
+        PrintWriter out = spec.commandLine().getOut();
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+            if (runId == null) {
+                listRuns(conn, out);
+            } else if (!showRun(conn, out, runId)) {
+                throw new SalesbiCommand.UsageException("there is no run " + runId + "; 'salesbi history' lists them");
+            }
+        }
+        out.flush();
+        return SalesbiCommand.EXIT_OK;
+    }
+
+    private static void listRuns(Connection conn, PrintWriter out) throws Exception {
+        String sql = """
+                with steps as (
+                    select run_id, min(started_at) as started_at, max(finished_at) as finished_at,
+                           bool_or(status = 'FAILED') as failed, count(*) as steps
+                    from ops.step_run group by run_id
+                ), files as (
+                    select run_id, count(*) filter (where status = 'LOADED') as loaded,
+                           count(*) filter (where status = 'FAILED') as failed_files
+                    from ops.file_load group by run_id
+                )
+                select s.run_id, s.started_at, s.finished_at,
+                       case when s.failed then 'FAILED' when s.steps < 7 then 'INCOMPLETE' else 'COMPLETED' end,
+                       coalesce(f.loaded, 0), coalesce(f.failed_files, 0)
+                from steps s left join files f using (run_id) order by s.run_id desc""";
+        out.printf(Locale.ROOT, "%6s  %-19s  %-19s  %-10s  %12s  %12s%n", "run", "started", "finished", "status",
+                "files loaded", "files failed");
+        try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.printf(Locale.ROOT, "%6d  %-19.19s  %-19.19s  %-10s  %12d  %12d%n", rs.getLong(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
+            }
+        }
+    }
+
+    private static boolean showRun(Connection conn, PrintWriter out, long runId) throws Exception {
+        boolean found = false;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select step_name, status, rows_read, rows_written, rows_rejected,
+                       date_diff('millisecond', started_at, finished_at) / 1000.0, message
+                from ops.step_run where run_id = ? order by started_at""")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                out.printf(Locale.ROOT, "Run %d%n  %-26s %-10s %12s %12s %10s %9s%n", runId, "step", "status", "read",
+                        "written", "rejected", "seconds");
+                while (rs.next()) {
+                    found = true;
+                    out.printf(Locale.ROOT, "  %-26s %-10s %,12d %,12d %,10d %9.1f%n", rs.getString(1),
+                            rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
+                    if ("FAILED".equals(rs.getString(2)) && rs.getString(7) != null) {
+                        out.println("      cause: " + rs.getString(7));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select source, file_name, status, rows_delivered, rows_loaded, rows_rejected, message
+                from ops.file_load where run_id = ? order by load_id""")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean header = false;
+                while (rs.next()) {
+                    found = true;
+                    if (!header) {
+                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %10s%n", "source", "file", "status",
+                                "delivered", "loaded", "rejected");
+                        header = true;
+                    }
+                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,10d%n", rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                    if (!"LOADED".equals(rs.getString(3)) && rs.getString(7) != null) {
+                        out.println("      " + rs.getString(7));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

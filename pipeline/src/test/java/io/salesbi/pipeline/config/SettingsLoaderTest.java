@@ -1,0 +1,78 @@
+package io.salesbi.pipeline.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsPutEveryFolderUnderHome() {
+        SalesbiSettings s = SettingsLoader.defaults(dir);
+
+        assertThat(s.inbox()).isEqualTo(dir.resolve("inbox"));
+        assertThat(s.warehouse()).isEqualTo(dir.resolve("warehouse/salesbi.duckdb"));
+        assertThat(s.server().host()).isEqualTo("127.0.0.1");
+        assertThat(s.server().allowAnonymous()).isFalse();
+        assertThat(s.locale().getLanguage()).isEqualTo("de");
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheConfigFile() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                home: ./site
+                locale: en
+                kpi:
+                  cost-per-visit-eur: 500
+                match:
+                  match-threshold: 0.95
+                  review-threshold: 0.6
+                """);
+
+        SalesbiSettings s = SettingsLoader.load(config, null);
+
+        assertThat(s.home()).isEqualTo(dir.resolve("site"));
+        assertThat(s.archive()).isEqualTo(dir.resolve("site/archive"));
+        assertThat(s.kpi()).containsEntry("cost_per_visit_eur", "500");
+        assertThat(s.match().matchThreshold()).isEqualTo(0.95);
+        assertThat(s.locale().getLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void everyProblemIsReportedOnceWithItsKey() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                locale: fr
+                colour: blue
+                kpi:
+                  cost-per-visit-eur: lots
+                match:
+                  match-threshold: 0.4
+                  review-threshold: 0.6
+                server:
+                  port: 70000
+                  cron: "every night"
+                """);
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+
+        assertThat(e.problems()).hasSize(6);
+        assertThat(e.problems()).anyMatch(p -> p.contains("locale") && p.contains("'fr'"))
+                .anyMatch(p -> p.contains("unknown key 'colour'"))
+                .anyMatch(p -> p.contains("kpi.cost_per_visit_eur must be a number, was 'lots'"))
+                .anyMatch(p -> p.contains("review-threshold <= match-threshold"))
+                .anyMatch(p -> p.contains("server.port") && p.contains("70000"))
+                .anyMatch(p -> p.contains("server.cron 'every night'"));
+        assertThat(e.problems()).allMatch(p -> p.startsWith(config.toString()));
+    }
+}
