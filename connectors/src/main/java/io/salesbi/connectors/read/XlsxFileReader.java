@@ -1,0 +1,104 @@
+package io.salesbi.connectors.read;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one sheet of an .xlsx workbook with POI's streaming {@link XSSFReader}: the workbook is never built in
+ * memory, zip bombs hit {@link ZipSecureFile}'s limits, and password-protected or broken files are rejected with
+ * a reason ({@code encrypted}, {@code corrupt}, {@code too_large}).
+ */
+final class XlsxFileReader implements SourceFileReader {
+
+    private final ReaderSettings settings;
+
+    XlsxFileReader(ReaderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
+        String name = file.getFileName().toString();
+        WorkbookGuard.checkOoxml(file);
+        ZipSecureFile.setMinInflateRatio(settings.minInflateRatio());
+        ZipSecureFile.setMaxEntrySize(settings.maxZipEntryBytes());
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg, true);
+            boolean date1904 = isDate1904(reader);
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            List<String> names = new ArrayList<>();
+            int index = 0;
+            while (sheets.hasNext()) {
+                try (InputStream sheetXml = sheets.next()) {
+                    String sheet = sheets.getSheetName();
+                    names.add(sheet);
+                    if (isWanted(sheet, index++, mapping)) {
+                        SheetRowProcessor processor = new SheetRowProcessor(name, sheet, mapping, settings, sink);
+                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()), date1904,
+                                mapping.locale()));
+                        new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
+                        return processor.finish();
+                    }
+                }
+            }
+            throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
+                    + (mapping.sheetName() != null ? "'" + mapping.sheetName() + "'" : "number " + (mapping.sheetIndex() + 1))
+                    + " not found; the workbook has " + names);
+        } catch (FileRejectedException e) {
+            throw e;
+        } catch (EncryptedDocumentException e) {
+            throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
+            throw WorkbookGuard.classify(name, e);
+        }
+    }
+
+    private static boolean isWanted(String sheet, int index, SourceMapping mapping) {
+        if (mapping.sheetName() != null) {
+            return sheet.strip().equalsIgnoreCase(mapping.sheetName().strip());
+        }
+        return index == (mapping.sheetIndex() == null ? 0 : mapping.sheetIndex());
+    }
+
+    /** Whether workbook.xml says {@code <workbookPr date1904="1"/>}: serial dates then count from 1904-01-01. */
+    private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException,
+            XMLStreamException {
+        try (InputStream workbook = reader.getWorkbookData()) {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                        String element = xml.getLocalName();
+                        if (element.equals("workbookPr")) {
+                            String value = xml.getAttributeValue(null, "date1904");
+                            return value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+                        }
+                        if (element.equals("sheets")) {
+                            return false;
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                xml.close();
+            }
+        }
+    }
+}

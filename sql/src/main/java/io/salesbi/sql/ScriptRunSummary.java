@@ -1,0 +1,31 @@
+package io.salesbi.sql;
+
+import java.util.List;
+
+/**
+ * What {@link SqlScripts#runFolder} did: one entry per script, in the order they ran.
+ *
+ * @param folder  the folder under {@code sql/} on the classpath, e.g. {@code validate}
+ * @param scripts the scripts with their statement count, rows affected and duration
+ */
+public record ScriptRunSummary(String folder, List<ScriptResult> scripts) {
+
+    public ScriptRunSummary {
+        scripts = List.copyOf(scripts);
+    }
+
+    /**
+     * One script's run.
+     *
+     * @param script         resource path, e.g. {@code sql/validate/40_erp_order_line.sql}
+     * @param statements     number of statements executed
+     * @param rowsAffected   sum of the update counts of its insert, update and delete statements
+     * @param durationMillis wall time of the script
+     */
+    public record ScriptResult(String script, int statements, long rowsAffected, long durationMillis) {
+    }
+
+    public long totalRowsAffected() {
+        return scripts.stream().mapToLong(ScriptResult::rowsAffected).sum();
+    }
+}

@@ -1,0 +1,65 @@
+package io.salesbi.sql;
+
+import io.salesbi.sql.ScriptRunSummary.ScriptResult;
+import io.salesbi.sql.SqlStatementSplitter.ScriptStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the set-based SQL steps of the nightly job: the classpath scripts {@code sql/<folder>/*.sql} in file-name
+ * order, each holding one or more statements, on one connection (temp tables live from statement to statement).
+ */
+public final class SqlScripts {
+
+    private static final Logger log = LoggerFactory.getLogger(SqlScripts.class);
+
+    private SqlScripts() {
+    }
+
+    /**
+     * Runs classpath scripts {@code sql/<folder>/*.sql} in file-name order; returns the rows affected per script.
+     *
+     * @throws SQLException naming the script, the statement number, its line and first line, with the cause
+     * @throws IllegalArgumentException when the folder holds no script
+     */
+    public static ScriptRunSummary runFolder(Connection conn, String folder) throws SQLException {
+        List<String> scripts = ClasspathScripts.list("sql/" + folder);
+        if (scripts.isEmpty()) {
+            throw new IllegalArgumentException("no SQL scripts in classpath folder sql/" + folder);
+        }
+        List<ScriptResult> results = new ArrayList<>();
+        for (String script : scripts) {
+            results.add(runScript(conn, script));
+        }
+        ScriptRunSummary summary = new ScriptRunSummary(folder, results);
+        log.info("SQL folder {}: {} scripts, {} rows affected", folder, results.size(), summary.totalRowsAffected());
+        return summary;
+    }
+
+    /** Runs one classpath script, e.g. {@code sql/validate/40_erp_order_line.sql}. */
+    public static ScriptResult runScript(Connection conn, String resource) throws SQLException {
+        long started = System.nanoTime();
+        List<ScriptStatement> statements = SqlStatementSplitter.split(ClasspathScripts.read(resource));
+        long rows = 0;
+        for (ScriptStatement statement : statements) {
+            // a fresh Statement each time: DuckDB closes a Statement after an error
+            try (Statement jdbc = conn.createStatement()) {
+                boolean hasResultSet = jdbc.execute(statement.sql());
+                int count = hasResultSet ? -1 : jdbc.getUpdateCount();
+                rows += Math.max(count, 0);
+            } catch (SQLException e) {
+                throw new SQLException("%s statement %d (line %d: %s) failed: %s".formatted(
+                        resource, statement.number(), statement.line(), statement.firstLine(), e.getMessage()),
+                        e.getSQLState(), e);
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("SQL script {}: {} statements, {} rows affected in {} ms", resource, statements.size(), rows, millis);
+        return new ScriptResult(resource, statements.size(), rows, millis);
+    }
+}

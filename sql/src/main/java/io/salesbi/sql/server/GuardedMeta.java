@@ -1,0 +1,122 @@
+package io.salesbi.sql.server;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.QueryState.StateType;
+import org.apache.calcite.avatica.Meta.ConnectionHandle;
+import org.apache.calcite.avatica.Meta.StatementHandle;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wraps the Avatica {@link Meta} with what every request must pass, whatever its kind (a dynamic proxy, so a request
+ * type added by a later Avatica cannot slip past): the connection and statement belong to the requesting user
+ * ({@link SessionOwnership}), SQL text is a read-only query ({@link ReadOnlyStatementGuard}), batches (which only
+ * exist to write) are refused, and each request is logged with user, operation, SQL and duration. Connection
+ * properties sent by the client are never logged: they may hold the password.
+ */
+final class GuardedMeta implements InvocationHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedMeta.class);
+    private static final Set<String> BATCH_METHODS = Set.of("prepareAndExecuteBatch", "executeBatch",
+            "executeBatchProtobuf");
+    private static final Set<String> LOGGED_AT_INFO = Set.of("openConnection", "closeConnection", "prepare",
+            "prepareAndExecute", "execute");
+
+    private final ProtobufMeta delegate;
+    private final ReadOnlyStatementGuard guard;
+    private final SessionOwnership ownership = new SessionOwnership();
+
+    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+        this.delegate = delegate;
+        this.guard = guard;
+    }
+
+    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+        return (ProtobufMeta) Proxy.newProxyInstance(GuardedMeta.class.getClassLoader(),
+                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return invokeDelegate(method, args);
+        }
+        UserAccount user = CurrentUser.require();
+        String operation = method.getName();
+        String sql = sqlOf(operation, args);
+        long started = System.nanoTime();
+        try {
+            if (BATCH_METHODS.contains(operation)) {
+                throw new StatementRefusedException("read-only endpoint: batches are not allowed");
+            }
+            ownership.checkAccess(user, operation, args);
+            if (sql != null && !"execute".equals(operation)) {
+                guard.check(sql);
+            }
+            Object result = invokeDelegate(method, args);
+            ownership.record(operation, args, result);
+            logRequest(user, operation, sql, started, null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            logRequest(user, operation, sql, started, e);
+            throw e;
+        }
+    }
+
+    private Object invokeDelegate(Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(delegate, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The SQL text of a request: the argument of prepare calls, the prepared text for execute. */
+    private static String sqlOf(String operation, Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        if (operation.equals("prepare") || operation.equals("prepareAndExecute")) {
+            return (String) args[1];
+        }
+        if (operation.equals("execute") && args[0] instanceof StatementHandle handle && handle.signature != null) {
+            return handle.signature.sql;
+        }
+        // A client may ask to re-run a statement's query after a server fail-over: that SQL must pass the guard too.
+        if (operation.equals("syncResults") && args[1] instanceof QueryState state && state.type == StateType.SQL) {
+            return state.sql;
+        }
+        return null;
+    }
+
+    private static void logRequest(UserAccount user, String operation, String sql, long started, Throwable failure) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String oneLineSql = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
+        if (failure != null) {
+            LOG.warn("jdbc user={} op={} ms={} refused_or_failed=\"{}\" sql={}", user.name(), operation, millis,
+                    failure.getMessage(), oneLineSql);
+        } else if (LOGGED_AT_INFO.contains(operation)) {
+            LOG.info("jdbc user={} op={} ms={} sql={}", user.name(), operation, millis, oneLineSql);
+        } else {
+            LOG.debug("jdbc user={} op={} ms={}", user.name(), operation, millis);
+        }
+    }
+
+    /** Connection handles of the arguments, for {@link SessionOwnership}. */
+    static String connectionIdOf(Object argument) {
+        if (argument instanceof ConnectionHandle handle) {
+            return handle.id;
+        }
+        if (argument instanceof StatementHandle handle) {
+            return handle.connectionId;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+package io.salesbi.sql.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the analysts' JDBC endpoint listens and who may use it.
+ *
+ * @param host             interface to bind; {@code null} or blank means {@value #DEFAULT_HOST} (never all interfaces
+ *                         by accident)
+ * @param port             TCP port, 0 for an ephemeral one
+ * @param users            accounts by user name; passwords are {@link PasswordHasher} hashes
+ * @param allowAnonymous   whether requests without credentials are served (as {@link UserAccount#anonymous()})
+ * @param keystore         PKCS12/JKS keystore for TLS; {@code null} serves plain HTTP
+ * @param keystorePassword password of the keystore (and its key); required when a keystore is set
+ */
+public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
+        Path keystore, String keystorePassword) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public JdbcServerSettings {
+        host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("JDBC server port must be 0..65535 (0 = ephemeral), was " + port);
+        }
+        users = users == null ? Map.of() : Map.copyOf(users);
+        users.forEach((name, account) -> {
+            if (!name.equals(account.name())) {
+                throw new IllegalArgumentException(
+                        "JDBC user map key '" + name + "' differs from the account's name '" + account.name() + "'");
+            }
+        });
+        if (users.isEmpty() && !allowAnonymous) {
+            throw new IllegalArgumentException("JDBC server has no users and anonymous access is off: nobody could log in");
+        }
+        if (keystore != null && (keystorePassword == null || keystorePassword.isEmpty())) {
+            throw new IllegalArgumentException("JDBC server keystore " + keystore + " is set but keystorePassword is empty");
+        }
+    }
+
+    /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */
+    public static JdbcServerSettings localhost(int port, Map<String, UserAccount> users) {
+        return new JdbcServerSettings(DEFAULT_HOST, port, users, false, null, null);
+    }
+
+    boolean tls() {
+        return keystore != null;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the keystore password.
+        return "JdbcServerSettings[host=" + host + ", port=" + port + ", users=" + users.keySet()
+                + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package io.salesbi.sql.server;
+
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Lets only a single query through: {@code SELECT}, {@code WITH}, set operations, {@code VALUES} and {@code EXPLAIN}
+ * of those. Everything else (INSERT, UPDATE, DELETE, MERGE, DDL, SET, and DuckDB statements Calcite cannot even parse
+ * such as ATTACH, COPY, INSTALL, PRAGMA) is refused with a message saying why.
+ *
+ * <p>Calcite would push an INSERT into a warehouse table down to DuckDB (its JDBC tables are modifiable), so this
+ * check is what makes the endpoint read-only, not a courtesy. File-reading table functions ({@code read_csv},
+ * {@code read_parquet}, {@code glob}, ...) are refused by name as well: Calcite does not know them today, but the
+ * refusal must not depend on that.
+ */
+final class ReadOnlyStatementGuard {
+
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false);
+
+    private static final Set<String> FILE_FUNCTIONS = Set.of("glob", "parquet_scan", "parquet_metadata",
+            "parquet_schema", "sniff_csv", "st_read", "sqlite_scan", "postgres_scan", "iceberg_scan", "delta_scan",
+            "query_table", "query");
+    private static final Set<String> FILE_FUNCTION_PREFIXES = Set.of("read_", "duckdb_", "pragma_");
+
+    /** Throws {@link StatementRefusedException} unless {@code sql} is one read-only query. */
+    void check(String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw new StatementRefusedException("empty SQL statement");
+        }
+        SqlNode statement;
+        try {
+            statement = SqlParser.create(sql, PARSER).parseStmt();
+        } catch (SqlParseException e) {
+            throw new StatementRefusedException("read-only endpoint: only a single SELECT query is allowed, "
+                    + "and this statement is not one (" + firstLine(e.getMessage()) + ")");
+        }
+        SqlKind kind = statement.getKind();
+        if (!SqlKind.QUERY.contains(kind) && kind != SqlKind.EXPLAIN) {
+            throw new StatementRefusedException("read-only endpoint: " + kind + " statements are not allowed, "
+                    + "only SELECT queries");
+        }
+        statement.accept(new FileFunctionFinder());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unparsable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static final class FileFunctionFinder extends SqlBasicVisitor<Void> {
+
+        @Override
+        public Void visit(SqlCall call) {
+            String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+            if (FILE_FUNCTIONS.contains(name) || FILE_FUNCTION_PREFIXES.stream().anyMatch(name::startsWith)) {
+                throw new StatementRefusedException("read-only endpoint: function " + name
+                        + " is not allowed (it reads files or the database catalog)");
+            }
+            return super.visit(call);
+        }
+    }
+}

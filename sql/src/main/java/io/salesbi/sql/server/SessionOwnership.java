@@ -1,0 +1,68 @@
+package io.salesbi.sql.server;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.avatica.Meta.ConnectionHandle;
+import org.apache.calcite.avatica.Meta.ExecuteResult;
+import org.apache.calcite.avatica.Meta.MetaResultSet;
+import org.apache.calcite.avatica.Meta.StatementHandle;
+
+/**
+ * Remembers which user opened which Avatica connection and which connection owns which statement, and refuses a
+ * request that names somebody else's. Avatica trusts the ids the client sends, and statement ids are small
+ * consecutive numbers shared by all connections, so without this a user could fetch another user's result rows
+ * (for example a regional manager reading a steward's quarantine query).
+ */
+final class SessionOwnership {
+
+    private final Map<String, String> connectionUsers = new ConcurrentHashMap<>();
+    private final Map<Integer, String> statementConnections = new ConcurrentHashMap<>();
+
+    void checkAccess(UserAccount user, String operation, Object[] args) {
+        if (args == null) {
+            return;
+        }
+        for (Object argument : args) {
+            String connectionId = GuardedMeta.connectionIdOf(argument);
+            if (connectionId == null) {
+                continue;
+            }
+            if (operation.equals("openConnection")) {
+                String owner = connectionUsers.putIfAbsent(connectionId, user.name());
+                if (owner != null) {
+                    throw new StatementRefusedException("connection " + connectionId + " is already open");
+                }
+                continue;
+            }
+            String owner = connectionUsers.get(connectionId);
+            if (owner != null && !owner.equals(user.name())) {
+                throw new StatementRefusedException("connection " + connectionId + " belongs to another user");
+            }
+            if (argument instanceof StatementHandle statement) {
+                String statementConnection = statementConnections.get(statement.id);
+                if (!Objects.equals(statementConnection, connectionId)) {
+                    throw new StatementRefusedException("statement " + statement.id + " is unknown on connection "
+                            + connectionId);
+                }
+            }
+        }
+    }
+
+    /** Learns the statements a request created and forgets closed connections and statements. */
+    void record(String operation, Object[] args, Object result) {
+        if (result instanceof StatementHandle statement) {
+            statementConnections.put(statement.id, statement.connectionId);
+        } else if (result instanceof MetaResultSet resultSet) {
+            statementConnections.put(resultSet.statementId, resultSet.connectionId);
+        } else if (result instanceof ExecuteResult executeResult) {
+            executeResult.resultSets.forEach(rs -> statementConnections.put(rs.statementId, rs.connectionId));
+        }
+        if (operation.equals("closeStatement") && args[0] instanceof StatementHandle statement) {
+            statementConnections.remove(statement.id, statement.connectionId);
+        } else if (operation.equals("closeConnection") && args[0] instanceof ConnectionHandle connection) {
+            connectionUsers.remove(connection.id);
+            statementConnections.values().removeIf(connection.id::equals);
+        }
+    }
+}

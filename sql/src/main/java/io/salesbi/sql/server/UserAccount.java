@@ -1,0 +1,54 @@
+package io.salesbi.sql.server;
+
+import java.util.Set;
+
+/**
+ * One analyst account of the JDBC endpoint.
+ *
+ * <p>Roles: {@value #ANALYST} (default reader of {@code kpi} and {@code core}), {@value #STEWARD} (also sees
+ * {@code raw} and {@code quarantine}), {@value #REGIONAL_MANAGER} (row-level security: customer-level rows only of
+ * {@code regions}, see {@link RegionRowFilter}).
+ *
+ * @param name         login name (case-sensitive)
+ * @param passwordHash a {@link PasswordHasher} hash, never the password itself
+ * @param roles        role names, lower case
+ * @param regions      sales regions ({@code sales_region} values) a regional manager may see; empty for other roles
+ */
+public record UserAccount(String name, String passwordHash, Set<String> roles, Set<String> regions) {
+
+    public static final String ANALYST = "analyst";
+    public static final String STEWARD = "steward";
+    public static final String REGIONAL_MANAGER = "regional_manager";
+
+    private static final String ANONYMOUS = "anonymous";
+
+    public UserAccount {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("JDBC user account needs a name");
+        }
+        if (passwordHash == null || passwordHash.isBlank()) {
+            throw new IllegalArgumentException("JDBC user '" + name + "' has no password hash");
+        }
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        regions = regions == null ? Set.of() : Set.copyOf(regions);
+        if (roles.contains(REGIONAL_MANAGER) && regions.isEmpty()) {
+            throw new IllegalArgumentException("JDBC user '" + name + "' has role " + REGIONAL_MANAGER
+                    + " but no regions; expected at least one sales_region value");
+        }
+    }
+
+    /** The account requests without credentials run as when anonymous access is allowed: a plain analyst. */
+    public static UserAccount anonymous() {
+        return new UserAccount(ANONYMOUS, PasswordHasher.NO_PASSWORD, Set.of(ANALYST), Set.of());
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String toString() {
+        // The hash stays out of logs as well.
+        return "UserAccount[name=" + name + ", roles=" + roles + ", regions=" + regions + "]";
+    }
+}

@@ -1,0 +1,105 @@
+-- kpi.channel_pnl
+-- What: the P&L of every sales channel per month (kanalspezifische G&V): does the channel earn its costs?
+-- One row: channel × year × month with revenue or channel costs.
+-- Key: channel_code, year, month.
+-- Formula: net_revenue_eur = order lines minus credit notes (EUR); cost_of_goods_eur = quantity × standard cost;
+--   gross_margin_eur = net revenue - cost of goods; direct_channel_cost_eur = the channel's lines of the channel
+--   cost sheet; allocated_cost_eur = the month's shared cost pool × the channel's share of the allocation key
+--   (parameter channel_cost_allocation_key: revenue = net revenue, orders = order documents, customers = distinct
+--   customers), rounded to the cent; contribution_margin_eur = gross margin - direct - allocated cost;
+--   roi = contribution / (direct + allocated cost).
+-- Sources: core.sales_line (ERP order lines, credit notes), core.fact_channel_cost (controlling's channel costs),
+--   core.dim_channel, ops.parameter.
+-- Caveats: a month with shared costs but no channel activity allocates nothing; the rounded allocations of a month
+--   may differ from the pool by a cent; roi is null without costs.
+create or replace view kpi.channel_pnl as
+with revenue as (
+    select channel_code, year, month,
+        sum(net_amount_eur) as net_revenue_eur,
+        sum(cost_of_goods_eur) as cost_of_goods_eur,
+        count(distinct document_key) filter (where kind = 'order') as orders,
+        count(distinct customer_id) as customers
+    from core.sales_line
+    where channel_code is not null
+    group by all
+),
+direct_cost as (
+    select channel_code, year, month, sum(amount_eur) as direct_channel_cost_eur
+    from core.fact_channel_cost
+    where channel_code is not null
+    group by all
+),
+shared_cost as (
+    select year, month, sum(amount_eur) as shared_cost_eur
+    from core.fact_channel_cost
+    where channel_code is null
+    group by all
+),
+grid as (
+    select channel_code, year, month from revenue
+    union
+    select channel_code, year, month from direct_cost
+),
+keyed as (
+    select g.channel_code, g.year, g.month,
+        coalesce(r.net_revenue_eur, 0) as net_revenue_eur,
+        coalesce(r.cost_of_goods_eur, 0) as cost_of_goods_eur,
+        coalesce(d.direct_channel_cost_eur, 0) as direct_channel_cost_eur,
+        case ops.param('channel_cost_allocation_key')
+            when 'orders' then cast(coalesce(r.orders, 0) as double)
+            when 'customers' then cast(coalesce(r.customers, 0) as double)
+            else cast(coalesce(r.net_revenue_eur, 0) as double)
+        end as key_value
+    from grid g
+    left join revenue r using (channel_code, year, month)
+    left join direct_cost d using (channel_code, year, month)
+),
+allocated as (
+    select k.*,
+        cast(coalesce(round(s.shared_cost_eur * k.key_value / nullif(sum(k.key_value) over (partition by k.year, k.month), 0), 2), 0)
+            as decimal(18, 2)) as allocated_cost_eur
+    from keyed k
+    left join shared_cost s using (year, month)
+)
+select
+    a.channel_code,
+    c.channel_name_de,
+    c.channel_name_en,
+    a.year,
+    a.month,
+    cast(a.net_revenue_eur as decimal(18, 2)) as net_revenue_eur,
+    cast(a.cost_of_goods_eur as decimal(18, 2)) as cost_of_goods_eur,
+    cast(a.net_revenue_eur - a.cost_of_goods_eur as decimal(18, 2)) as gross_margin_eur,
+    cast(a.direct_channel_cost_eur as decimal(18, 2)) as direct_channel_cost_eur,
+    a.allocated_cost_eur,
+    cast(a.net_revenue_eur - a.cost_of_goods_eur - a.direct_channel_cost_eur - a.allocated_cost_eur as decimal(18, 2))
+        as contribution_margin_eur,
+    cast(a.net_revenue_eur - a.cost_of_goods_eur - a.direct_channel_cost_eur - a.allocated_cost_eur as double)
+        / nullif(cast(a.direct_channel_cost_eur + a.allocated_cost_eur as double), 0) as roi
+from allocated a
+join core.dim_channel c using (channel_code);
+
+-- kpi.channel_pnl_year
+-- What: the channel P&L per year, the sum of the months of kpi.channel_pnl.
+-- One row: channel × year.
+-- Key: channel_code, year.
+-- Formula: amounts are the sums of kpi.channel_pnl's months; roi = contribution / (direct + allocated cost) of the
+--   year.
+-- Sources: kpi.channel_pnl.
+-- Caveats: as kpi.channel_pnl.
+create or replace view kpi.channel_pnl_year as
+select
+    channel_code,
+    channel_name_de,
+    channel_name_en,
+    year,
+    cast(sum(net_revenue_eur) as decimal(18, 2)) as net_revenue_eur,
+    cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cost_of_goods_eur,
+    cast(sum(gross_margin_eur) as decimal(18, 2)) as gross_margin_eur,
+    cast(sum(direct_channel_cost_eur) as decimal(18, 2)) as direct_channel_cost_eur,
+    cast(sum(allocated_cost_eur) as decimal(18, 2)) as allocated_cost_eur,
+    cast(sum(contribution_margin_eur) as decimal(18, 2)) as contribution_margin_eur,
+    cast(sum(contribution_margin_eur) as double)
+        / nullif(cast(sum(direct_channel_cost_eur) + sum(allocated_cost_eur) as double), 0) as roi
+from kpi.channel_pnl
+group by channel_code, channel_name_de, channel_name_en, year;

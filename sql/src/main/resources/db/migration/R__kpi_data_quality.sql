@@ -1,0 +1,116 @@
+-- kpi.dq_quarantine
+-- What: rows the pipeline refused, by the rule they broke: where to clean up at the source.
+-- One row: source × stage × rule.
+-- Key: source, stage, rule.
+-- Formula: rows = number of quarantined rows (a row breaking two rules counts under both).
+-- Sources: quarantine.rejected_row (connectors at ingest, sql/validate at validate).
+-- Caveats: validate rejects are rebuilt every run; ingest rejects accumulate per loaded file.
+create or replace view kpi.dq_quarantine as
+select
+    source,
+    stage,
+    rule,
+    cast(count(*) as bigint) as rows
+from quarantine.rejected_row
+group by source, stage, rule;
+
+-- kpi.dq_file_load
+-- What: every file the inbox saw, whether it was loaded, skipped as a duplicate or failed, and why.
+-- One row: file seen by the inbox (one load attempt).
+-- Key: load_id (last column).
+-- Formula: the run history as the inbox routes wrote it.
+-- Sources: ops.file_load.
+-- Caveats: none.
+create or replace view kpi.dq_file_load as
+select
+    source,
+    file_name,
+    status,
+    rows_delivered,
+    rows_loaded,
+    rows_rejected,
+    reason_code,
+    message,
+    finished_at,
+    load_id
+from ops.file_load;
+
+-- kpi.dq_summary
+-- What: the state of the warehouse after the last run in one row, the headline of the data-quality page.
+-- One row: the warehouse (exactly one row).
+-- Key: none.
+-- Formula: source_records = customer records of all sources; golden_customers = golden records;
+--   duplicates_merged = source_records - golden_customers; rows_quarantined = quarantined rows (distinct file and
+--   row); files_loaded / files_failed = files with status LOADED / FAILED; customers_without_owner = golden
+--   customers with no account owner; last_load_at = latest finished file load.
+-- Sources: staging.customer_record, core.customer_golden, quarantine.rejected_row, ops.file_load.
+-- Caveats: none.
+create or replace view kpi.dq_summary as
+select
+    cast((select count(*) from staging.customer_record) as bigint) as source_records,
+    cast((select count(*) from core.customer_golden) as bigint) as golden_customers,
+    cast((select count(*) from staging.customer_record) - (select count(*) from core.customer_golden) as bigint)
+        as duplicates_merged,
+    cast((select count(*) from (
+        select distinct stage, source, source_file, sheet, row_number, load_id from quarantine.rejected_row)) as bigint)
+        as rows_quarantined,
+    cast((select count(*) from ops.file_load where status = 'LOADED') as bigint) as files_loaded,
+    cast((select count(*) from ops.file_load where status = 'FAILED') as bigint) as files_failed,
+    cast((select count(*) from core.customer_golden where nullif(trim(account_owner), '') is null) as bigint)
+        as customers_without_owner,
+    (select max(finished_at) from ops.file_load where status = 'LOADED') as last_load_at;
+
+-- kpi.dq_completeness
+-- What: how complete each customer field is in each source: which silo to fix first.
+-- One row: source system × field of the customer record.
+-- Key: source_system, field.
+-- Formula: completeness = filled records / records, filled = not null and not blank.
+-- Sources: staging.customer_record (standardized customer records of CRM, ERP and sales reps' lists).
+-- Caveats: a field a source does not deliver at all shows completeness 0.
+create or replace view kpi.dq_completeness as
+with field as (
+    unpivot (
+        select source_system,
+            cast(nullif(trim(company_name), '') is not null as integer) as company_name,
+            cast(nullif(trim(street), '') is not null as integer) as street,
+            cast(nullif(trim(postcode), '') is not null as integer) as postcode,
+            cast(nullif(trim(city), '') is not null as integer) as city,
+            cast(nullif(trim(country), '') is not null as integer) as country,
+            cast(nullif(trim(phone), '') is not null as integer) as phone,
+            cast(nullif(trim(email), '') is not null as integer) as email,
+            cast(nullif(trim(website_domain), '') is not null as integer) as website_domain,
+            cast(nullif(trim(vat_id), '') is not null as integer) as vat_id,
+            cast(nullif(trim(erp_debtor_no), '') is not null as integer) as erp_debtor_no,
+            cast(nullif(trim(industry), '') is not null as integer) as industry,
+            cast(nullif(trim(sales_region), '') is not null as integer) as sales_region,
+            cast(nullif(trim(account_owner), '') is not null as integer) as account_owner
+        from staging.customer_record)
+    on columns(* exclude (source_system))
+    into name field value filled
+)
+select
+    source_system,
+    field,
+    cast(count(*) as bigint) as records,
+    cast(sum(filled) as bigint) as filled,
+    cast(sum(filled) as double) / count(*) as completeness
+from field
+group by source_system, field;
+
+-- kpi.dq_freshness
+-- What: how old the latest delivery of each source is.
+-- One row: source (inbox folder) with at least one loaded file.
+-- Key: source.
+-- Formula: days_since_last_load = as-of date - day of the latest successful load.
+-- Sources: ops.file_load, ops.parameter (as_of_date).
+-- Caveats: a source that never delivered does not appear.
+create or replace view kpi.dq_freshness as
+select
+    source,
+    arg_max(file_name, finished_at) as last_file_name,
+    max(finished_at) as last_load_at,
+    cast(ops.as_of_date() - cast(max(finished_at) as date) as integer) as days_since_last_load,
+    cast(count(*) as bigint) as files_loaded
+from ops.file_load
+where status = 'LOADED'
+group by source;

@@ -1,0 +1,22 @@
+-- kpi.sales_cube
+-- What: revenue, list revenue and cost of goods by every dashboard filter at once.
+-- One row: year × sales region × industry × channel × product category.
+-- Key: year, sales_region, industry, channel_code, product_category.
+-- Formula: net_revenue_eur = order lines minus credit notes (EUR); list_revenue_eur = quantity × list price (EUR);
+--   cost_of_goods_eur = quantity × standard cost; order_lines = number of order lines (credit notes not counted).
+-- Sources: core.sales_fact (ERP order lines and credit notes, segment valid on the document date).
+-- Caveats: lines of debtors matched to no golden customer appear with sales_region and industry '(unmapped)';
+--   credit notes whose channel cannot be traced have channel_code null.
+create or replace view kpi.sales_cube as
+select
+    year,
+    coalesce(sales_region, '(unmapped)') as sales_region,
+    coalesce(industry, '(unmapped)') as industry,
+    channel_code,
+    product_category,
+    cast(sum(net_amount_eur) as decimal(18, 2)) as net_revenue_eur,
+    cast(sum(list_amount_eur) as decimal(18, 2)) as list_revenue_eur,
+    cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cost_of_goods_eur,
+    cast(count(*) filter (where kind = 'order') as bigint) as order_lines
+from core.sales_fact
+group by all;

@@ -1,0 +1,51 @@
+-- Validate ERP products: raw.erp_product -> staging.erp_product (latest delivered row per product_no wins);
+-- rows breaking a rule go to quarantine.rejected_row (stage validate, rules product.*).
+
+create or replace temp table product_candidate as
+select * replace (
+    trim(product_no) as product_no,
+    trim(product_name) as product_name,
+    trim(product_category) as product_category,
+    trim(unit) as unit)
+from raw.erp_product
+where nullif(trim(product_no), '') is not null
+qualify row_number() over (partition by trim(product_no) order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table product_rejected as
+select _load_id, _source_file, _sheet, _row_number, 'product_no' as column_name, product_no as raw_value,
+    'product.missing_key' as rule, 'product number is empty; expected the Artikel number' as message
+from raw.erp_product
+where nullif(trim(product_no), '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'product_category', product_category,
+    'product.missing_category', 'product ' || product_no || ' has no Warengruppe; expected a product category'
+from product_candidate
+where nullif(product_category, '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'list_price', cast(list_price as varchar),
+    'product.invalid_list_price', 'product ' || product_no || ' has list price ' || coalesce(cast(list_price as varchar), 'empty') || '; expected a price >= 0'
+from product_candidate
+where list_price is null or list_price < 0
+union all
+select _load_id, _source_file, _sheet, _row_number, 'standard_cost', cast(standard_cost as varchar),
+    'product.invalid_standard_cost', 'product ' || product_no || ' has standard cost ' || coalesce(cast(standard_cost as varchar), 'empty') || '; expected a cost >= 0'
+from product_candidate
+where standard_cost is null or standard_cost < 0;
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'product.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from product_rejected;
+
+delete from staging.erp_product;
+
+insert into staging.erp_product
+select product_no, product_name, product_category, list_price, standard_cost, unit,
+    _load_id, _source_file, _sheet, _row_number
+from product_candidate c
+where not exists (
+    select 1 from product_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

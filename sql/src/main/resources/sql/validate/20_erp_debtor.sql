@@ -1,0 +1,37 @@
+-- Validate ERP debtors: raw.erp_debtor -> staging.erp_debtor (latest delivered row per debtor_no wins);
+-- rows breaking a rule go to quarantine.rejected_row (stage validate, rules debtor.*).
+
+create or replace temp table debtor_candidate as
+select * replace (
+    trim(debtor_no) as debtor_no,
+    trim(name1) as name1,
+    trim(name2) as name2,
+    nullif(upper(trim(country)), '') as country,
+    nullif(upper(trim(currency)), '') as currency,
+    nullif(trim(industry), '') as industry,
+    nullif(trim(sales_region), '') as sales_region,
+    nullif(trim(account_manager), '') as account_manager)
+from raw.erp_debtor
+where nullif(trim(debtor_no), '') is not null
+qualify row_number() over (partition by trim(debtor_no) order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table debtor_rejected as
+select _load_id, _source_file, _sheet, _row_number, 'debtor_no' as column_name, debtor_no as raw_value,
+    'debtor.missing_key' as rule, 'debtor number is empty; expected the Debitor number' as message
+from raw.erp_debtor
+where nullif(trim(debtor_no), '') is null;
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'debtor.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from debtor_rejected;
+
+delete from staging.erp_debtor;
+
+insert into staging.erp_debtor
+select debtor_no, name1, name2, street, postcode, city, country, vat_id, currency, industry, sales_region,
+    account_manager, phone, _load_id, _source_file, _sheet, _row_number
+from debtor_candidate;

@@ -1,0 +1,41 @@
+-- Validate ERP exchange rates: raw.erp_fx_rate -> staging.erp_fx_rate (latest delivered row per currency and
+-- month wins; the month is normalized to its first day); rules fx_rate.*.
+
+create or replace temp table fx_rate_candidate as
+select * replace (
+    upper(trim(currency)) as currency,
+    cast(date_trunc('month', rate_month) as date) as rate_month)
+from raw.erp_fx_rate
+where nullif(trim(currency), '') is not null and rate_month is not null
+qualify row_number() over (
+    partition by upper(trim(currency)), date_trunc('month', rate_month) order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table fx_rate_rejected as
+select _load_id, _source_file, _sheet, _row_number,
+    case when nullif(trim(currency), '') is null then 'currency' else 'rate_month' end as column_name,
+    coalesce(currency, cast(rate_month as varchar)) as raw_value,
+    'fx_rate.missing_key' as rule, 'exchange rate without currency or month; expected both Waehrung and Monat' as message
+from raw.erp_fx_rate
+where nullif(trim(currency), '') is null or rate_month is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'rate_per_eur', cast(rate_per_eur as varchar),
+    'fx_rate.invalid_rate', 'rate ' || coalesce(cast(rate_per_eur as varchar), 'empty') || ' for ' || currency || ' ' || strftime(rate_month, '%Y-%m') || '; expected units per EUR > 0'
+from fx_rate_candidate
+where rate_per_eur is null or rate_per_eur <= 0;
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'fx_rate.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from fx_rate_rejected;
+
+delete from staging.erp_fx_rate;
+
+insert into staging.erp_fx_rate
+select currency, rate_month, rate_per_eur, _load_id, _source_file, _sheet, _row_number
+from fx_rate_candidate c
+where not exists (
+    select 1 from fx_rate_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

@@ -1,0 +1,100 @@
+-- Validate ERP order lines: raw.erp_order_line -> staging.erp_order_line (latest delivered row per document_no and
+-- line_no wins); rows breaking a rule go to quarantine.rejected_row (stage validate, rules order_line.*), one row
+-- per broken rule. Needs staging.erp_product, staging.erp_debtor and staging.erp_fx_rate (scripts 10 to 30).
+
+create or replace temp table order_line_candidate as
+select * replace (
+    trim(document_no) as document_no,
+    trim(debtor_no) as debtor_no,
+    trim(product_no) as product_no,
+    upper(trim(currency)) as currency,
+    trim(sales_channel) as sales_channel)
+from raw.erp_order_line
+where nullif(trim(document_no), '') is not null and line_no is not null
+qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table order_line_rejected as
+select _load_id, _source_file, _sheet, _row_number,
+    case when nullif(trim(document_no), '') is null then 'document_no' else 'line_no' end as column_name,
+    coalesce(document_no, cast(line_no as varchar)) as raw_value,
+    'order_line.missing_key' as rule, 'order line without Beleg or Position; expected both' as message
+from raw.erp_order_line
+where nullif(trim(document_no), '') is null or line_no is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'document_date', cast(document_date as varchar),
+    'order_line.missing_date', 'order line ' || document_no || '/' || line_no || ' has no Belegdatum'
+from order_line_candidate
+where document_date is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'document_date', cast(document_date as varchar),
+    'order_line.future_date',
+    'order line ' || document_no || '/' || line_no || ' is dated ' || document_date || ', after the as-of date ' || ops.as_of_date()
+from order_line_candidate
+where document_date > ops.as_of_date()
+union all
+select _load_id, _source_file, _sheet, _row_number, 'debtor_no', debtor_no,
+    'order_line.unknown_debtor',
+    'order line ' || document_no || '/' || line_no || ' has debtor ' || coalesce(debtor_no, 'empty') || ', which is not in the debtor master'
+from order_line_candidate c
+where not exists (select 1 from staging.erp_debtor d where d.debtor_no = c.debtor_no)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'product_no', product_no,
+    'order_line.unknown_product',
+    'order line ' || document_no || '/' || line_no || ' has product ' || coalesce(product_no, 'empty') || ', which is not in the product master'
+from order_line_candidate c
+where not exists (select 1 from staging.erp_product p where p.product_no = c.product_no)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'quantity', cast(quantity as varchar),
+    'order_line.non_positive_quantity',
+    'order line ' || document_no || '/' || line_no || ' has quantity ' || coalesce(cast(quantity as varchar), 'empty') || '; expected a quantity > 0'
+from order_line_candidate
+where quantity is null or quantity <= 0
+union all
+select _load_id, _source_file, _sheet, _row_number, 'list_price', cast(list_price as varchar),
+    'order_line.invalid_price',
+    'order line ' || document_no || '/' || line_no || ' has list price ' || coalesce(cast(list_price as varchar), 'empty')
+        || ' and net price ' || coalesce(cast(net_price as varchar), 'empty') || '; expected both >= 0'
+from order_line_candidate
+where list_price is null or net_price is null or list_price < 0 or net_price < 0
+union all
+select _load_id, _source_file, _sheet, _row_number, 'net_price', cast(net_price as varchar),
+    'order_line.net_above_list',
+    'order line ' || document_no || '/' || line_no || ' has net price ' || net_price || ' above '
+        || ops.param('net_price_max_list_factor') || ' x list price ' || list_price
+from order_line_candidate
+where net_price > list_price * ops.param_double('net_price_max_list_factor')
+union all
+select _load_id, _source_file, _sheet, _row_number, 'sales_channel', sales_channel,
+    'order_line.unknown_channel',
+    'order line ' || document_no || '/' || line_no || ' has sales channel ' || coalesce(sales_channel, 'empty')
+        || '; expected one of Außendienst, Innendienst, E-Shop, EDI, Handelspartner, Marktplatz'
+from order_line_candidate c
+where not exists (select 1 from core.dim_channel ch where ch.erp_spelling = c.sales_channel)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
+    'order_line.missing_fx_rate',
+    'order line ' || document_no || '/' || line_no || ' is in ' || coalesce(currency, 'no currency')
+        || ' with no exchange rate for ' || coalesce(strftime(document_date, '%Y-%m'), 'an unknown month')
+from order_line_candidate c
+where coalesce(currency, '') <> 'EUR'
+    and not exists (
+        select 1 from staging.erp_fx_rate f
+        where f.currency = c.currency and f.rate_month = date_trunc('month', c.document_date));
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'order_line.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from order_line_rejected;
+
+delete from staging.erp_order_line;
+
+insert into staging.erp_order_line
+select document_no, line_no, document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct,
+    currency, sales_channel, _load_id, _source_file, _sheet, _row_number
+from order_line_candidate c
+where not exists (
+    select 1 from order_line_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

@@ -1,0 +1,53 @@
+-- Validate the market study: raw.market_volume -> staging.market_volume (latest delivered row per industry,
+-- region and year wins); rules market_volume.*.
+
+create or replace temp table market_volume_candidate as
+select * replace (
+    trim(industry) as industry,
+    trim(region) as region,
+    nullif(trim(competitor_1), '') as competitor_1,
+    nullif(trim(competitor_2), '') as competitor_2,
+    nullif(trim(competitor_3), '') as competitor_3)
+from raw.market_volume
+where nullif(trim(industry), '') is not null and nullif(trim(region), '') is not null and year is not null
+qualify row_number() over (partition by trim(industry), trim(region), year order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table market_volume_rejected as
+select _load_id, _source_file, _sheet, _row_number,
+    case when nullif(trim(industry), '') is null then 'industry' when nullif(trim(region), '') is null then 'region' else 'year' end as column_name,
+    coalesce(industry, region, cast(year as varchar)) as raw_value,
+    'market_volume.missing_key' as rule, 'market volume row without Branche, Region or Jahr; expected all three' as message
+from raw.market_volume
+where nullif(trim(industry), '') is null or nullif(trim(region), '') is null or year is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'market_volume_eur', cast(market_volume_eur as varchar),
+    'market_volume.invalid_volume',
+    'market volume of ' || industry || ' / ' || region || ' / ' || year || ' is ' || coalesce(cast(market_volume_eur as varchar), 'empty') || '; expected > 0'
+from market_volume_candidate
+where market_volume_eur is null or market_volume_eur <= 0
+union all
+select _load_id, _source_file, _sheet, _row_number, 'share_1', concat_ws(' / ', share_1, share_2, share_3),
+    'market_volume.invalid_share',
+    'competitor shares of ' || industry || ' / ' || region || ' / ' || year || ' are ' || concat_ws(', ', share_1, share_2, share_3)
+        || '; expected fractions between 0 and 1 summing to at most 1'
+from market_volume_candidate
+where least(coalesce(share_1, 0), coalesce(share_2, 0), coalesce(share_3, 0)) < 0
+    or coalesce(share_1, 0) + coalesce(share_2, 0) + coalesce(share_3, 0) > 1;
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'market_volume.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'market', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from market_volume_rejected;
+
+delete from staging.market_volume;
+
+insert into staging.market_volume
+select industry, region, year, market_volume_eur, competitor_1, share_1, competitor_2, share_2, competitor_3, share_3,
+    _load_id, _source_file, _sheet, _row_number
+from market_volume_candidate c
+where not exists (
+    select 1 from market_volume_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

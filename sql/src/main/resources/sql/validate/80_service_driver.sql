@@ -1,0 +1,50 @@
+-- Validate cost-to-serve drivers from the service desk: raw.service_driver -> staging.service_driver (latest
+-- delivered row per debtor and year wins; empty counts read as 0); rules service_driver.*. Needs staging.erp_debtor.
+
+create or replace temp table service_driver_candidate as
+select * replace (
+    trim(debtor_no) as debtor_no,
+    coalesce(visits, 0) as visits,
+    coalesce(support_tickets, 0) as support_tickets,
+    coalesce(special_deliveries, 0) as special_deliveries)
+from raw.service_driver
+where nullif(trim(debtor_no), '') is not null and year is not null
+qualify row_number() over (partition by trim(debtor_no), year order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table service_driver_rejected as
+select _load_id, _source_file, _sheet, _row_number,
+    case when nullif(trim(debtor_no), '') is null then 'debtor_no' else 'year' end as column_name,
+    coalesce(debtor_no, cast(year as varchar)) as raw_value,
+    'service_driver.missing_key' as rule, 'service driver row without Debitor or Year; expected both' as message
+from raw.service_driver
+where nullif(trim(debtor_no), '') is null or year is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'debtor_no', debtor_no,
+    'service_driver.unknown_debtor',
+    'service drivers ' || year || ' for debtor ' || debtor_no || ', which is not in the debtor master'
+from service_driver_candidate c
+where not exists (select 1 from staging.erp_debtor d where d.debtor_no = c.debtor_no)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'visits', concat_ws(' / ', visits, support_tickets, special_deliveries),
+    'service_driver.negative_count',
+    'service drivers ' || year || ' for debtor ' || debtor_no || ' are ' || concat_ws(' / ', visits, support_tickets, special_deliveries)
+        || ' (visits / tickets / special deliveries); expected counts >= 0'
+from service_driver_candidate
+where visits < 0 or support_tickets < 0 or special_deliveries < 0;
+
+delete from quarantine.rejected_row where stage = 'validate' and rule like 'service_driver.%';
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'service', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from service_driver_rejected;
+
+delete from staging.service_driver;
+
+insert into staging.service_driver
+select debtor_no, year, visits, support_tickets, special_deliveries, _load_id, _source_file, _sheet, _row_number
+from service_driver_candidate c
+where not exists (
+    select 1 from service_driver_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

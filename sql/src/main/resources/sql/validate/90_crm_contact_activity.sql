@@ -1,0 +1,91 @@
+-- Validate CRM contacts and activities: raw.crm_contact -> staging.crm_contact and raw.crm_activity ->
+-- staging.crm_activity (latest delivered row per id wins); roles and journey phases become codes; rules
+-- contact.* and activity.*. An unknown role or phase is kept as null (the row still counts as a touchpoint).
+
+create or replace temp table contact_candidate as
+select * replace (
+    trim(contact_id) as contact_id,
+    trim(account_id) as account_id,
+    case lower(trim(buying_center_role))
+        when 'decision maker' then 'decision_maker'
+        when 'purchaser' then 'purchaser'
+        when 'user' then 'user'
+        when 'influencer' then 'influencer'
+    end as buying_center_role)
+from raw.crm_contact
+where nullif(trim(contact_id), '') is not null
+qualify row_number() over (partition by trim(contact_id) order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table contact_rejected as
+select _load_id, _source_file, _sheet, _row_number, 'contact_id' as column_name, contact_id as raw_value,
+    'contact.missing_key' as rule, 'contact without Contact ID' as message
+from raw.crm_contact
+where nullif(trim(contact_id), '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'account_id', account_id,
+    'contact.missing_account', 'contact ' || contact_id || ' has no Account ID'
+from contact_candidate
+where nullif(account_id, '') is null;
+
+create or replace temp table activity_candidate as
+select * replace (
+    trim(activity_id) as activity_id,
+    trim(account_id) as account_id,
+    nullif(trim(contact_id), '') as contact_id,
+    nullif(trim(channel), '') as channel,
+    case lower(trim(journey_phase))
+        when 'need recognition' then 'need_recognition'
+        when 'preselection' then 'preselection'
+        when 'purchase' then 'purchase'
+        when 'usage' then 'usage'
+        when 'new demand' then 'new_demand'
+    end as journey_phase)
+from raw.crm_activity
+where nullif(trim(activity_id), '') is not null
+qualify row_number() over (partition by trim(activity_id) order by _load_id desc, _row_number desc) = 1;
+
+create or replace temp table activity_rejected as
+select _load_id, _source_file, _sheet, _row_number, 'activity_id' as column_name, activity_id as raw_value,
+    'activity.missing_key' as rule, 'activity without Activity ID' as message
+from raw.crm_activity
+where nullif(trim(activity_id), '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'account_id', account_id,
+    'activity.missing_account', 'activity ' || activity_id || ' has no Account ID'
+from activity_candidate
+where nullif(account_id, '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'activity_date', cast(activity_date as varchar),
+    'activity.invalid_date',
+    'activity ' || activity_id || ' is dated ' || coalesce(cast(activity_date as varchar), 'empty')
+        || '; expected a date up to the as-of date ' || ops.as_of_date()
+from activity_candidate
+where activity_date is null or activity_date > ops.as_of_date();
+
+delete from quarantine.rejected_row where stage = 'validate' and (rule like 'contact.%' or rule like 'activity.%');
+
+insert into quarantine.rejected_row
+    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
+select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'crm', _source_file, _sheet, _row_number,
+    column_name, raw_value, rule, message
+from (select * from contact_rejected union all select * from activity_rejected);
+
+delete from staging.crm_contact;
+
+insert into staging.crm_contact
+select contact_id, account_id, first_name, last_name, buying_center_role, email, phone,
+    _load_id, _source_file, _sheet, _row_number
+from contact_candidate c
+where not exists (
+    select 1 from contact_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+
+delete from staging.crm_activity;
+
+insert into staging.crm_activity
+select activity_id, account_id, contact_id, activity_date, channel, journey_phase, activity_type,
+    _load_id, _source_file, _sheet, _row_number
+from activity_candidate c
+where not exists (
+    select 1 from activity_rejected r
+    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);

@@ -1,0 +1,27 @@
+package io.salesbi.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void emptyWarehouseRunsEveryFolderAndPassesAssertions() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            ScriptRunSummary validate = SqlScripts.runFolder(conn, "validate");
+            ScriptRunSummary consolidate = SqlScripts.runFolder(conn, "consolidate");
+
+            assertThat(validate.scripts()).hasSize(9);
+            assertThat(validate.totalRowsAffected()).isZero();
+            assertThat(consolidate.totalRowsAffected()).isZero();
+            assertThat(TestWarehouse.rows(conn, "select * from kpi.dq_summary")).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.salesbi.sql.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Queries a DuckDB file's kpi views through the Avatica remote driver, as an analyst's tool would. */
+class JdbcServerIT {
+
+    private static final int FAST_TEST_ITERATIONS = 1_000;
+
+    @TempDir
+    static Path directory;
+
+    private static TestWarehouse warehouse;
+    private static JdbcServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        warehouse = TestWarehouse.create(directory, "/server/warehouse-with-kpi-views.sql");
+        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
+                Set.of(UserAccount.ANALYST), Set.of());
+        server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (warehouse != null) {
+            warehouse.close();
+        }
+    }
+
+    @Test
+    void servesKpiViewWithExactValuesOfEveryColumnType() throws SQLException {
+        // given the market_share view with decimal, date, timestamp, bigint, varchar and double columns
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                // when
+                ResultSet rows = statement.executeQuery("select sales_region, segment, period_start, revenue_eur, "
+                        + "units, market_share, computed_at from kpi.market_share order by revenue_eur desc")) {
+            // then
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("sales_region")).isEqualTo("Nord");
+            assertThat(rows.getString("segment")).isEqualTo("Maschinenbau");
+            assertThat(rows.getDate("period_start").toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 1));
+            assertThat(rows.getBigDecimal("revenue_eur")).isEqualTo(new BigDecimal("1250000.50"));
+            assertThat(rows.getLong("units")).isEqualTo(42L);
+            assertThat(rows.getDouble("market_share")).isEqualTo(0.125);
+            assertThat(rows.getTimestamp("computed_at").toLocalDateTime())
+                    .isEqualTo(LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000));
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("sales_region")).isEqualTo("Süd");
+            assertThat(rows.getBigDecimal("revenue_eur")).isEqualTo(new BigDecimal("875000.25"));
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("segment")).isEqualTo("Chemie");
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void aggregatesPerRegion() throws SQLException {
+        // given two Nord rows (1,250,000.50 + 300,000.00) and one Süd row (875,000.25)
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                // when
+                ResultSet rows = statement.executeQuery("select sales_region, sum(revenue_eur) as revenue, "
+                        + "sum(units) as units from kpi.market_share group by sales_region order by sales_region")) {
+            // then
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("Nord");
+            assertThat(rows.getBigDecimal(2)).isEqualByComparingTo("1550000.50");
+            assertThat(rows.getLong(3)).isEqualTo(47L);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("Süd");
+            assertThat(rows.getBigDecimal(2)).isEqualByComparingTo("875000.25");
+            assertThat(rows.getLong(3)).isEqualTo(17L);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesWrongPassword() {
+        assertThatThrownBy(() -> connect("anna", "wrong").createStatement().executeQuery("select 1"))
+                // the Avatica client reports an HTTP status as a RuntimeException, not an SQLException
+                .hasMessageContaining("got HTTP/401");
+    }
+
+    @Test
+    void refusesUnknownUser() {
+        assertThatThrownBy(() -> connect("mallory", "anna-secret").createStatement().executeQuery("select 1"))
+                // the Avatica client reports an HTTP status as a RuntimeException, not an SQLException
+                .hasMessageContaining("got HTTP/401");
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertThat(server.url()).isEqualTo(
+                "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf");
+    }
+
+    static Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=" + user + ";avatica_password=" + password);
+    }
+}

@@ -1,0 +1,70 @@
+-- A tiny warehouse for the JDBC endpoint tests, written by hand (no third-party data): three market facts in two
+-- regions behind a kpi view with decimal, date, timestamp, bigint, varchar and double columns; customer-level views
+-- with and without sales_region for row-level security; raw and quarantine rows only a steward may see; a view
+-- with the types Avatica frames cannot carry (hugeint, uuid) and one that casts them as documented.
+
+create schema if not exists raw;
+create schema if not exists quarantine;
+create schema if not exists core;
+create schema if not exists kpi;
+create schema if not exists ops;
+
+create table core.market_fact (
+    sales_region    varchar,
+    segment         varchar,
+    period_start    date,
+    revenue_eur     decimal(18, 2),
+    units           bigint,
+    market_share    double,
+    computed_at     timestamp
+);
+insert into core.market_fact values
+    ('Nord', 'Maschinenbau', date '2026-01-01', 1250000.50, 42, 0.125, timestamp '2026-02-03 04:05:06.789'),
+    ('Süd', 'Maschinenbau', date '2026-01-01', 875000.25, 17, 0.0625, timestamp '2026-02-03 04:05:06.789'),
+    ('Nord', 'Chemie', date '2026-01-01', 300000.00, 5, 0.5, timestamp '2026-02-03 04:05:06.789');
+
+-- One row per region, segment and period: revenue, units and market share.
+create view kpi.market_share as
+select sales_region, segment, period_start, revenue_eur, units, market_share, computed_at
+from core.market_fact;
+
+create table core.customer_golden (
+    customer_id     varchar primary key,
+    company_name    varchar,
+    sales_region    varchar
+);
+insert into core.customer_golden values
+    ('C0000001', 'Müller Maschinenbau GmbH', 'Nord'),
+    ('C0000002', 'Schmidt Chemie AG', 'Süd'),
+    ('C0000003', 'Weber & Söhne KG', 'West');
+
+-- One row per golden customer: revenue and potential (customer-level, carries sales_region).
+create view kpi.customer_value as
+select customer_id, company_name, sales_region, revenue_eur, potential_eur
+from core.customer_golden
+join (values ('C0000001', 500000.00, 800000.00), ('C0000002', 250000.00, 300000.00),
+             ('C0000003', 125000.00, 400000.00)) as v(id, revenue_eur, potential_eur)
+    on v.id = customer_golden.customer_id;
+
+-- One row per golden customer without its region: a regional manager must not see it at all.
+create view kpi.customer_contacts as
+select customer_id, company_name from core.customer_golden;
+
+create table raw.crm_account (account_id varchar, account_name varchar, sales_region varchar);
+insert into raw.crm_account values ('A-1', 'Müller Maschinenbau', 'Nord');
+
+create table quarantine.rejected_row (source varchar, rule varchar, message varchar);
+insert into quarantine.rejected_row values ('crm', 'postcode_format', 'postcode 1234 is not 5 digits');
+
+create table ops.file_load (load_id bigint, file_name varchar);
+insert into ops.file_load values (1, 'accounts.csv');
+
+-- Types Avatica frames cannot carry as they are, and the same values cast as views must cast them.
+create view kpi.type_traps as
+select 170141183460469231731687303715884105727::hugeint as big_count,
+       '3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c'::uuid as run_uuid;
+create view kpi.type_traps_cast as
+select cast(170141183460469231731687303715884105727::hugeint as decimal(38, 0)) as big_count,
+       cast('3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c'::uuid as varchar) as run_uuid,
+       timestamp '2026-02-03 04:05:06.123456' as precise_at,
+       cast(timestamp '2026-02-03 04:05:06.123456' as varchar) as precise_at_text;
