@@ -39,6 +39,8 @@ final class InboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // the file's failure is already logged once, with its cause, by the FileIngestor
+        errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
         for (String inbox : mappingsByInbox.keySet()) {
             from(inboxUri(inbox))
                     .routeId(inbox + "InboxRoute")
