@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Works off the inbox once: starts the Camel inbox routes, waits until every route has polled its folder empty
- * (files still being written stay for the next night), stops them and returns what became of each file.
+ * Works off the inbox once: starts the Camel inbox route of each folder in turn (folders in name order, files in
+ * name order, so that load ids and "latest delivery wins" are the same on every run), waits until it has polled
+ * its folder empty (files still being written stay for the next night), stops it and goes on with the next.
  */
 public final class InboxIngestion {
 
@@ -30,20 +31,24 @@ public final class InboxIngestion {
     public List<FileLoadResult> drain(FileIngestor ingestor) throws Exception {
         Map<String, List<SourceMapping>> byInbox = mappings.stream()
                 .collect(Collectors.groupingBy(SourceMapping::inbox, TreeMap::new, Collectors.toList()));
-        InboxProgress progress = new InboxProgress(byInbox.keySet());
+        InboxProgress progress = new InboxProgress();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(30);
             camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
             camel.addRoutes(new InboxRoutes(settings, byInbox, ingestor, progress));
             camel.start();
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-            while (!progress.allIdle()) {
-                if (System.nanoTime() > deadline) {
-                    log.warn("The inbox was not worked off within {}; the rest waits for the next run",
-                            settings.drainTimeout());
-                    break;
+            for (String inbox : byInbox.keySet()) {
+                camel.getRouteController().startRoute(InboxRoutes.routeId(inbox));
+                while (!progress.isIdle(inbox)) {
+                    if (System.nanoTime() > deadline) {
+                        log.warn("The inbox was not worked off within {}; the rest waits for the next run",
+                                settings.drainTimeout());
+                        break;
+                    }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(50);
+                camel.getRouteController().stopRoute(InboxRoutes.routeId(inbox));
             }
             camel.stop();
         }

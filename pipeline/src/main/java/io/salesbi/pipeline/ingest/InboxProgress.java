@@ -4,19 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Tracks which inbox routes have worked off their folder, and what became of each file. */
 final class InboxProgress {
 
-    private final Set<String> pending;
     private final Map<String, Boolean> idle = new ConcurrentHashMap<>();
     private final List<FileLoadResult> results = Collections.synchronizedList(new ArrayList<>());
-
-    InboxProgress(Set<String> inboxes) {
-        this.pending = Set.copyOf(inboxes);
-    }
 
     void busy(String inbox) {
         idle.put(inbox, false);
@@ -30,8 +24,8 @@ final class InboxProgress {
         results.add(result);
     }
 
-    boolean allIdle() {
-        return pending.stream().allMatch(i -> idle.getOrDefault(i, false));
+    boolean isIdle(String inbox) {
+        return idle.getOrDefault(inbox, false);
     }
 
     List<FileLoadResult> results() {

@@ -43,11 +43,16 @@ final class InboxRoutes extends RouteBuilder {
         errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
         for (String inbox : mappingsByInbox.keySet()) {
             from(inboxUri(inbox))
-                    .routeId(inbox + "InboxRoute")
+                    .routeId(routeId(inbox))
+                    .autoStartup(false)
                     .process(exchange -> handle(inbox, exchange))
                     .filter(header(FAILED_HEADER).isEqualTo(true))
                     .throwException(new FileLoadFailedException("file load failed; see the reason file"));
         }
+    }
+
+    static String routeId(String inbox) {
+        return inbox + "InboxRoute";
     }
 
     private String inboxUri(String inbox) {

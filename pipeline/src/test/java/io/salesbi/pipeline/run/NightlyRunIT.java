@@ -1,0 +1,144 @@
+package io.salesbi.pipeline.run;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
+import io.salesbi.pipeline.generate.DemoDataGenerator;
+import io.salesbi.pipeline.generate.GenerationSummary;
+import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.pipeline.run.NightlyRun.RunResult;
+import io.salesbi.pipeline.warehouse.ContentChecksums;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole night end to end on a small generated inbox, in a real DuckDB warehouse. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyRunIT {
+
+    private static final double SCALE = 0.02;
+    private static final long SEED = 7;
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+
+    @TempDir
+    Path tmp;
+
+    private Path home;
+    private GenerationSummary generated;
+    private RunResult first;
+    private Map<String, String> afterFirstNight;
+
+    @BeforeAll
+    void runOneNight() throws Exception {
+        home = tmp.resolve("site");
+        generated = generate(home);
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
+            first = new NightlyRun(settings, warehouse).execute(AS_OF, true);
+            afterFirstNight = checksums(warehouse);
+        }
+    }
+
+    private static GenerationSummary generate(Path dir) throws Exception {
+        return new DemoDataGenerator(new GeneratorSettings(SCALE, SEED, dir, AS_OF)).generate();
+    }
+
+    @Test
+    void everyStepCompletesAndEveryFileIsArchived() throws Exception {
+        assertThat(first.status()).as(first.failure()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(first.steps()).extracting(NightlyRun.StepResult::name).containsExactly("ingestFilesStep",
+                "validateRowsStep", "standardizeCustomersStep", "matchCustomersStep", "consolidateStep",
+                "publishKpisStep", "renderDashboardsStep");
+        assertThat(filesUnder(home.resolve("inbox"))).isZero();
+        assertThat(filesUnder(home.resolve("archive"))).isEqualTo(generated.rowsPerFile().size());
+        assertThat(filesUnder(home.resolve("error"))).isZero();
+        assertThat(home.resolve("dashboards/index.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void rowCountsReconcileLayerByLayer() throws Exception {
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+            long delivered = count(conn, "select sum(rows_delivered) from ops.file_load where source = 'erp_order_lines'");
+            long raw = count(conn, "select count(*) from raw.erp_order_line");
+            long ingestRejected = count(conn, "select count(distinct row_number) from quarantine.rejected_row "
+                    + "where stage = 'ingest' and source = 'erp_order_lines'");
+            long staged = count(conn, "select count(*) from staging.erp_order_line");
+            long validateRejected = count(conn, "select count(distinct (source_file, row_number)) "
+                    + "from quarantine.rejected_row where stage = 'validate' and source_file like 'erp_order_lines%'");
+            long fact = count(conn, "select count(*) from core.fact_order_line");
+
+            assertThat(delivered).isEqualTo(generated.orderLines());
+            assertThat(raw + ingestRejected).isEqualTo(delivered);
+            assertThat(staged + validateRejected).isEqualTo(raw);
+            assertThat(fact).isEqualTo(staged);
+            assertThat(count(conn, "select count(*) from core.customer_golden")).isPositive()
+                    .isLessThan(count(conn, "select count(*) from staging.customer_record"));
+            assertThat(count(conn, "select count(*) from kpi.market_share")).isPositive();
+            assertThat(count(conn, "select count(*) from kpi.channel_pnl")).isPositive();
+            assertThat(count(conn, "select count(*) from kpi.customer_value")).isPositive();
+        }
+    }
+
+    @Test
+    void aSecondNightWithoutNewFilesChangesNothing() throws Exception {
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
+            RunResult second = new NightlyRun(settings, warehouse).execute(AS_OF, false);
+
+            assertThat(second.status()).as(second.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(checksums(warehouse)).isEqualTo(afterFirstNight);
+        }
+    }
+
+    @Test
+    void theSameInboxInAFreshWarehouseGivesIdenticalResults() throws Exception {
+        Path other = tmp.resolve("again");
+        generate(other);
+        SalesbiSettings settings = SettingsLoader.defaults(other);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
+            RunResult again = new NightlyRun(settings, warehouse).execute(AS_OF, true);
+
+            assertThat(again.status()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(checksums(warehouse)).isEqualTo(afterFirstNight);
+        }
+    }
+
+    static Map<String, String> checksums(Warehouse warehouse) throws Exception {
+        try (Connection conn = warehouse.connect()) {
+            Map<String, String> all = new TreeMap<>(ContentChecksums.of(conn, "core"));
+            all.putAll(ContentChecksums.of(conn, "kpi"));
+            return all;
+        }
+    }
+
+    static long count(Connection conn, String sql) throws Exception {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long filesUnder(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+}
