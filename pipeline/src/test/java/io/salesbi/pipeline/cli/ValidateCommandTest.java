@@ -1,0 +1,62 @@
+package io.salesbi.pipeline.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SalesbiCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void goodFileWouldLoadAndBadRowsAreShownByRule() throws Exception {
+        Path file = dir.resolve("erp_fx_rates_20260101.csv");
+        Files.writeString(file, "Waehrung;Monat;Kurs\nCHF;01.01.2025;0,9412\nUSD;01.13.2025;1,0400\n"
+                + "GBP;01.01.2025;0,8300\nPLN;01.01.2025;4,2700\nUSD;01.01.2025;1,0300\nCHF;01.02.2025;0,9400\n",
+                Charset.forName("windows-1252"));
+
+        int exit = run("validate", "--home", dir.toString(), "--source", "erp_fx_rates", file.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined")
+                .contains("row 3, column Monat, value '01.13.2025'")
+                .contains("OK: the file would load");
+    }
+
+    @Test
+    void fileMissingARequiredColumnWouldNotLoad() throws Exception {
+        Path file = dir.resolve("erp_fx_rates_20260102.csv");
+        Files.writeString(file, "Waehrung;Monat\nCHF;01.01.2025\n");
+
+        int exit = run("validate", "--home", dir.toString(), "--source", "erp_fx_rates", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("WOULD NOT LOAD (missing_column)").contains("Kurs");
+    }
+
+    @Test
+    void unknownSourceIsAUsageError() {
+        int exit = run("validate", "--home", dir.toString(), "--source", "sap", "x.csv");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).contains("no mapping is named 'sap'").contains("erp_order_lines");
+    }
+}
