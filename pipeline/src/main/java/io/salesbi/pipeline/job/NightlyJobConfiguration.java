@@ -81,7 +81,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step consolidateStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
         return step("consolidateStep", repo, tx, warehouse,
-                new SqlFolderTasklet(warehouse, "consolidate", "core", s.kpi()));
+                new ConsolidateTasklet(warehouse, s.kpi()));
     }
 
     @Bean

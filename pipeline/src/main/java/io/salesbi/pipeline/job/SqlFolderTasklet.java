@@ -28,29 +28,12 @@ final class SqlFolderTasklet extends WarehouseTasklet {
 
     @Override
     StepCounts work(Connection conn, NightContext night) throws SQLException {
-        writeParameters(conn, night);
+        JobParameters.write(conn, parameters, night);
         long rejectedBefore = quarantined(conn, folder);
         SqlScripts.runFolder(conn, folder);
         long rejected = quarantined(conn, folder) - rejectedBefore;
         long rows = rowsIn(conn, targetSchema);
         return new StepCounts(rows, rows, Math.max(0, rejected), rows + " rows in " + targetSchema);
-    }
-
-    private void writeParameters(Connection conn, NightContext night) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "insert or replace into ops.parameter (name, value) values (?, ?)")) {
-            for (Map.Entry<String, String> p : parameters.entrySet()) {
-                ps.setString(1, p.getKey());
-                ps.setString(2, p.getValue());
-                ps.executeUpdate();
-            }
-            ps.setString(1, "as_of_date");
-            ps.setString(2, night.asOf().toString());
-            ps.executeUpdate();
-            ps.setString(1, "run_id");
-            ps.setString(2, Long.toString(night.runId()));
-            ps.executeUpdate();
-        }
     }
 
     static long rowsIn(Connection conn, String schema) throws SQLException {

@@ -1,0 +1,30 @@
+package io.salesbi.pipeline.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Hands the night's parameters from the configuration to the SQL layer through {@code ops.parameter}. */
+final class JobParameters {
+
+    private JobParameters() {
+    }
+
+    static void write(Connection conn, Map<String, String> parameters, NightContext night) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "insert or replace into ops.parameter (name, value) values (?, ?)")) {
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
+                set(ps, p.getKey(), p.getValue());
+            }
+            set(ps, "as_of_date", night.asOf().toString());
+            set(ps, "run_id", Long.toString(night.runId()));
+        }
+    }
+
+    private static void set(PreparedStatement ps, String name, String value) throws SQLException {
+        ps.setString(1, name);
+        ps.setString(2, value);
+        ps.executeUpdate();
+    }
+}
