@@ -56,4 +56,17 @@ final class TestWarehouse {
         }
         return rows.get(0).get(0);
     }
+
+    static double doubleValue(Connection conn, String query) throws SQLException {
+        try (Statement statement = conn.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            if (!result.next()) {
+                throw new IllegalStateException("no row from " + query);
+            }
+            double value = result.getDouble(1);
+            if (result.wasNull() || result.next()) {
+                throw new IllegalStateException("expected one non-null value from " + query);
+            }
+            return value;
+        }
+    }
 }

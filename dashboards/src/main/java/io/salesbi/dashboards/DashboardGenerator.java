@@ -1,0 +1,127 @@
+package io.salesbi.dashboards;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the kpi views and writes the dashboard pages (index.html is the overview) into the output folder. Every
+ * page is one self-contained HTML file: style, ECharts, page script and the page's data are inlined, so it opens
+ * from disk or an e-mail attachment without a server or network.
+ */
+public final class DashboardGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardGenerator.class);
+
+    private final DashboardSettings settings;
+    private final Formats formats;
+    private final Messages messages;
+    private final PageRenderer renderer;
+
+    public DashboardGenerator(DashboardSettings settings) {
+        this.settings = settings;
+        this.formats = Formats.of(settings.locale());
+        this.messages = new Messages(settings.locale());
+        this.renderer = new PageRenderer(messages);
+    }
+
+    /** Reads the kpi views over conn and writes index.html (overview) and the other pages; returns the files. */
+    public List<Path> generate(Connection conn) throws SQLException, IOException {
+        long started = System.nanoTime();
+        Files.createDirectories(settings.outDir());
+        KpiQueries kpi = new KpiQueries(conn);
+        Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
+        Assets assets = Assets.load();
+        List<Path> written = new ArrayList<>();
+        for (Page page : Page.values()) {
+            Path file = settings.outDir().resolve(page.fileName);
+            String html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, assets));
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+            written.add(file);
+            log.info("Dashboard page {} written: {} bytes", file, html.getBytes(StandardCharsets.UTF_8).length);
+        }
+        log.info("Dashboards written to {} in {} ms ({} pages, locale {})", settings.outDir(),
+                (System.nanoTime() - started) / 1_000_000, written.size(), settings.locale().getLanguage());
+        return written;
+    }
+
+    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames, Assets assets)
+            throws SQLException {
+        Map<String, DataTable> data = new LinkedHashMap<>();
+        for (String dataset : page.datasets) {
+            data.put(dataset, kpi.get(dataset));
+        }
+        List<FilterOptions> filters = new ArrayList<>();
+        for (Page.Filter filter : page.filters) {
+            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames));
+        }
+        String year = filters.stream().filter(f -> f.name().equals("year")).map(FilterOptions::selected)
+                .findFirst().orElse("");
+
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("page", page.key());
+        meta.put("lang", settings.locale().getLanguage());
+        meta.put("format", formats.forScript());
+        meta.put("messages", messages.all());
+        meta.put("channelNames", channelNames);
+        meta.put("pages", pageFiles());
+        meta.put("defaultYear", year);
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("page", page.key());
+        model.put("lang", settings.locale().getLanguage());
+        model.put("nav", navigation(page));
+        model.put("filters", filters);
+        model.put("generatedAt", formats.instant(settings.generatedAt()));
+        model.put("assets", assets);
+        model.put("csp", assets.contentSecurityPolicy());
+        model.put("pageJson", ScriptJson.write(Map.of("meta", meta, "data", data)));
+        if (page == Page.OVERVIEW && !year.isEmpty()) {
+            model.put("headlines", new Headlines(kpi, formats, messages, channelNames).forYear(Integer.parseInt(year)));
+        }
+        if (page == Page.QUALITY) {
+            model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
+        }
+        return model;
+    }
+
+    private Map<String, String> channelNames(DataTable names) {
+        String column = "en".equals(settings.locale().getLanguage()) ? "name_en" : "name_de";
+        Map<String, String> byCode = new LinkedHashMap<>();
+        for (Map<String, Object> row : names.records()) {
+            Object name = row.get(column);
+            String code = String.valueOf(row.get("channel_code"));
+            byCode.put(code, name == null ? messages.get("channel." + code) : name.toString());
+        }
+        return byCode;
+    }
+
+    private static Map<String, String> pageFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Page page : Page.values()) {
+            files.put(page.key(), page.fileName);
+        }
+        return files;
+    }
+
+    /** The navigation bar: one link per page, the current one marked. */
+    record NavLink(String file, String label, boolean current) {
+    }
+
+    private List<NavLink> navigation(Page current) {
+        List<NavLink> links = new ArrayList<>();
+        for (Page page : Page.values()) {
+            links.add(new NavLink(page.fileName, messages.get("page." + page.key()), page == current));
+        }
+        return links;
+    }
+}

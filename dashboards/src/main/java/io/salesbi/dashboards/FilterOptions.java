@@ -1,0 +1,37 @@
+package io.salesbi.dashboards;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The choices of one filter on one page, taken from the values the page's datasets actually hold, so a filter
+ * never offers a value that would show an empty page. Years are sorted newest first and the newest is preselected.
+ */
+record FilterOptions(String name, List<Option> options, String selected) {
+
+    /** One choice; {@code value} is what the data holds, {@code label} what the reader sees. */
+    record Option(String value, String label) {
+    }
+
+    static FilterOptions of(Page.Filter filter, List<DataTable> tables, Map<String, String> channelNames) {
+        TreeSet<String> values = new TreeSet<>(filter == Page.Filter.YEAR
+                ? Comparator.<String, Integer>comparing(Integer::valueOf).reversed()
+                : Comparator.<String>naturalOrder());
+        for (DataTable table : tables) {
+            if (table.cols().contains(filter.column)) {
+                table.distinct(filter.column).stream().map(Objects::toString).forEach(values::add);
+            }
+        }
+        List<Option> options = new ArrayList<>();
+        for (String value : values) {
+            String label = filter == Page.Filter.CHANNEL ? channelNames.getOrDefault(value, value) : value;
+            options.add(new Option(value, label));
+        }
+        String selected = filter == Page.Filter.YEAR && !values.isEmpty() ? values.first() : "";
+        return new FilterOptions(filter.column, options, selected);
+    }
+}

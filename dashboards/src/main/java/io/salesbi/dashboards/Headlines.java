@@ -1,0 +1,172 @@
+package io.salesbi.dashboards;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The overview's headline KPIs for one year against the year before, unfiltered: revenue, gross margin,
+ * contribution, market share, active customers and price realization, each with the member of one dimension that
+ * moved most. The page script repeats exactly these rules when a filter changes (dashboard-pages.js, headlines()).
+ */
+final class Headlines {
+
+    private final KpiQueries kpi;
+    private final Formats formats;
+    private final Messages messages;
+    private final Map<String, String> channelNames;
+
+    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames) {
+        this.kpi = kpi;
+        this.formats = formats;
+        this.messages = messages;
+        this.channelNames = channelNames;
+    }
+
+    List<Headline> forYear(int year) throws java.sql.SQLException {
+        DataTable cube = kpi.get("cube");
+        DataTable market = kpi.get("market");
+        List<Headline> headlines = new ArrayList<>();
+        headlines.add(amount("revenue", cube, year, "segment", "net", null));
+        headlines.add(amount("grossMargin", cube, year, "channel", "net", "cogs"));
+        headlines.add(amount("contribution", kpi.get("pnl"), year, "channel", "contribution", null));
+        headlines.add(ratio("marketShare", market, year, "segment", "own", "volume"));
+        headlines.add(customers(kpi.get("customerFlow"), year));
+        headlines.add(ratio("priceRealization", cube, year, "channel", "net", "list"));
+        return headlines;
+    }
+
+    private Headline amount(String key, DataTable table, int year, String by, String plus, String minus) {
+        Map<Object, BigDecimal[]> members = sums(table, year, by, plus, minus);
+        BigDecimal current = total(members, 0);
+        BigDecimal previous = total(members, 1);
+        boolean hasPrevious = hasYear(table, year - 1);
+        BigDecimal delta = current.subtract(previous);
+        String change = hasPrevious && previous.signum() != 0
+                ? formats.signedPercent(delta.divide(previous.abs(), MathContext.DECIMAL64)) : Formats.MISSING;
+        Object driver = members.entrySet().stream()
+                .max(Comparator.comparing(e -> e.getValue()[0].subtract(e.getValue()[1]).abs()))
+                .map(Map.Entry::getKey).orElse(null);
+        String driverDelta = driver == null ? "" : formats.signedMoney(
+                members.get(driver)[0].subtract(members.get(driver)[1]));
+        String changeSize = hasPrevious && previous.signum() != 0
+                ? formats.percent(delta.divide(previous.abs(), MathContext.DECIMAL64).abs()) : Formats.MISSING;
+        return headline(key, formats.money(current), change, changeSize, delta.signum(), hasPrevious, year,
+                driver, by, driverDelta);
+    }
+
+    private Headline ratio(String key, DataTable table, int year, String by, String numerator, String denominator) {
+        Map<Object, BigDecimal[]> num = sums(table, year, by, numerator, null);
+        Map<Object, BigDecimal[]> den = sums(table, year, by, denominator, null);
+        Double current = ratio(total(num, 0), total(den, 0));
+        Double previous = ratio(total(num, 1), total(den, 1));
+        boolean hasPrevious = hasYear(table, year - 1) && previous != null;
+        Double points = hasPrevious && current != null ? (current - previous) * 100 : null;
+        Object driver = null;
+        double driverPoints = 0;
+        for (Object member : num.keySet()) {
+            Double now = ratio(num.get(member)[0], den.get(member)[0]);
+            Double before = ratio(num.get(member)[1], den.get(member)[1]);
+            if (now != null && before != null && (driver == null || Math.abs(now - before) > Math.abs(driverPoints))) {
+                driver = member;
+                driverPoints = now - before;
+            }
+        }
+        int direction = points == null ? 0 : Double.compare(Math.round(points * 10), 0);
+        return headline(key, formats.percent(current), formats.points(points),
+                points == null ? Formats.MISSING : formats.pointsSize(points), direction, hasPrevious, year,
+                driver, by, formats.points(driverPoints * 100));
+    }
+
+    private Headline customers(DataTable flow, int year) {
+        long active = 0;
+        long gained = 0;
+        long lost = 0;
+        long previous = 0;
+        for (Map<String, Object> row : flow.records()) {
+            int rowYear = ((Number) row.get("year")).intValue();
+            if (rowYear == year) {
+                active += ((Number) row.get("active")).longValue();
+                gained += ((Number) row.get("gained")).longValue();
+                lost += ((Number) row.get("lost")).longValue();
+            } else if (rowYear == year - 1) {
+                previous += ((Number) row.get("active")).longValue();
+            }
+        }
+        boolean hasPrevious = hasYear(flow, year - 1);
+        String label = messages.get("kpi.activeCustomers");
+        String sentence = hasPrevious
+                ? messages.get("move.customers", formats.count(gained), formats.count(lost), year - 1)
+                : messages.get("move.noPrevious");
+        long delta = active - previous;
+        return new Headline("activeCustomers", label, formats.count(active),
+                hasPrevious ? formats.signedCount(delta) : Formats.MISSING, trend(Long.signum(delta), hasPrevious),
+                sentence);
+    }
+
+    private Headline headline(String key, String value, String change, String changeSize, int direction,
+                              boolean hasPrevious, int year, Object driver, String by, String driverDelta) {
+        String label = messages.get("kpi." + key);
+        String sentence;
+        if (!hasPrevious) {
+            sentence = messages.get("move.noPrevious");
+        } else {
+            String template = direction > 0 ? "move.up" : direction < 0 ? "move.down" : "move.flat";
+            sentence = messages.get(template, label, changeSize, year - 1);
+            if (driver != null) {
+                sentence += " " + messages.get("move.driver", memberName(by, driver), driverDelta);
+            }
+        }
+        return new Headline(key, label, value, hasPrevious ? change : Formats.MISSING, trend(direction, hasPrevious),
+                sentence);
+    }
+
+    private String memberName(String by, Object member) {
+        return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
+                : String.valueOf(member);
+    }
+
+    private static String trend(int direction, boolean hasPrevious) {
+        return !hasPrevious || direction == 0 ? "flat" : direction > 0 ? "up" : "down";
+    }
+
+    /** Per member of {@code by}: [this year, last year] of plus minus the optional minus column. */
+    private static Map<Object, BigDecimal[]> sums(DataTable table, int year, String by, String plus, String minus) {
+        Map<Object, BigDecimal[]> sums = new HashMap<>();
+        for (Map<String, Object> row : table.records()) {
+            int rowYear = ((Number) row.get("year")).intValue();
+            if (rowYear != year && rowYear != year - 1) {
+                continue;
+            }
+            BigDecimal value = decimal(row.get(plus));
+            if (minus != null) {
+                value = value.subtract(decimal(row.get(minus)));
+            }
+            BigDecimal[] pair = sums.computeIfAbsent(String.valueOf(row.get(by)),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            pair[rowYear == year ? 0 : 1] = pair[rowYear == year ? 0 : 1].add(value);
+        }
+        return sums;
+    }
+
+    private static BigDecimal total(Map<Object, BigDecimal[]> sums, int index) {
+        return sums.values().stream().map(pair -> pair[index]).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Double ratio(BigDecimal numerator, BigDecimal denominator) {
+        return denominator == null || denominator.signum() == 0 ? null
+                : numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static boolean hasYear(DataTable table, int year) {
+        return table.distinct("year").stream().anyMatch(y -> ((Number) y).intValue() == year);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+}

@@ -1,0 +1,145 @@
+package io.salesbi.dashboards;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The SQL that reads the kpi views for the pages. Aggregation happens here, in the warehouse: a page inlines only
+ * the rows its filters (year, region, segment, channel) need, with short column names and rounded ratios, so it
+ * stays small at scale. Each dataset is read once per generation and shared by the pages that use it.
+ */
+final class KpiQueries {
+
+    static final Map<String, String> SQL = Map.ofEntries(
+            Map.entry("cube", """
+                    select year, sales_region as region, industry as segment, channel_code as channel,
+                           product_category as category,
+                           cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
+                           cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
+                           cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cogs
+                    from kpi.sales_cube
+                    group by all
+                    order by all"""),
+            Map.entry("market", """
+                    select industry as segment, region, year, own_revenue_eur as own, market_volume_eur as volume,
+                           round(share_change_pp, 4) as change_pp, largest_competitor as competitor,
+                           round(largest_competitor_share, 4) as competitor_share,
+                           round(relative_market_share, 4) as relative_share, white_space_eur as white_space
+                    from kpi.market_share
+                    order by year, segment, region"""),
+            Map.entry("pnl", """
+                    select channel_code as channel, year, net_revenue_eur as net, cost_of_goods_eur as cogs,
+                           gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
+                           allocated_cost_eur as allocated_cost, contribution_margin_eur as contribution,
+                           round(roi, 4) as roi
+                    from kpi.channel_pnl_year
+                    order by year, channel"""),
+            Map.entry("channelNames", """
+                    select channel_code, any_value(channel_name_de) as name_de, any_value(channel_name_en) as name_en
+                    from (
+                        select channel_code, channel_name_de, channel_name_en from kpi.channel_pnl_year
+                        union all
+                        select channel_code, channel_name_de, channel_name_en from kpi.price_realization
+                    )
+                    group by channel_code
+                    order by channel_code"""),
+            Map.entry("mix", """
+                    select year, channels_used, customers
+                    from kpi.channel_mix
+                    order by year, channels_used"""),
+            Map.entry("customerFlow", """
+                    with active as (
+                        select customer_id, year, sales_region, industry
+                        from kpi.customer_value
+                        where revenue_eur > 0
+                    ),
+                    current_year as (
+                        select a.year, a.sales_region as region, a.industry as segment,
+                               count(*) as active, count(*) filter (where p.customer_id is null) as gained
+                        from active a
+                        left join active p on p.customer_id = a.customer_id and p.year = a.year - 1
+                        group by all
+                    ),
+                    lost as (
+                        select p.year + 1 as year, p.sales_region as region, p.industry as segment, count(*) as lost
+                        from active p
+                        left join active a on a.customer_id = p.customer_id and a.year = p.year + 1
+                        where a.customer_id is null and p.year < (select max(year) from active)
+                        group by all
+                    )
+                    select coalesce(c.year, l.year) as year, coalesce(c.region, l.region) as region,
+                           coalesce(c.segment, l.segment) as segment, coalesce(c.active, 0) as active,
+                           coalesce(c.gained, 0) as gained, coalesce(l.lost, 0) as lost
+                    from current_year c
+                    full join lost l on l.year = c.year and l.region is not distinct from c.region
+                        and l.segment is not distinct from c.segment
+                    order by all"""),
+            Map.entry("valueMatrix", """
+                    select year, sales_region as region, industry as segment, value_segment, potential_segment,
+                           count(*) as customers, cast(sum(revenue_eur) as decimal(18, 2)) as revenue
+                    from kpi.customer_value
+                    group by all
+                    order by all"""),
+            Map.entry("customers", """
+                    select customer_id as id, company_name as name, industry as segment, sales_region as region, year,
+                           revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
+                           abc_revenue, abc_contribution, wallet_eur as wallet,
+                           round(share_of_wallet, 4) as share_of_wallet, revenue_prev_year_eur as revenue_prev,
+                           last_order_date, value_segment, potential_segment, service_model
+                    from kpi.customer_value
+                    order by year, revenue desc, id"""),
+            Map.entry("crossSell", """
+                    select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
+                    from kpi.cross_sell_gap
+                    order by peer_share desc, id, category"""),
+            Map.entry("buyingCenter", """
+                    with dims as (
+                        select customer_id, arg_max(industry, year) as segment, arg_max(sales_region, year) as region
+                        from kpi.customer_value
+                        group by customer_id
+                    )
+                    select b.customer_id as id, b.company_name as name, d.segment, d.region, b.role,
+                           b.contacts, b.last_touchpoint_date as last_touch
+                    from kpi.buying_center b
+                    left join dims d on d.customer_id = b.customer_id
+                    order by b.company_name, b.customer_id, b.role"""),
+            Map.entry("touchpoints", """
+                    select year, journey_phase as phase, channel, touchpoints
+                    from kpi.touchpoints
+                    order by all"""),
+            Map.entry("quarantine", """
+                    select source, stage, rule, rows
+                    from kpi.dq_quarantine
+                    order by rows desc, source, stage, rule"""),
+            Map.entry("fileLoads", """
+                    select source, file_name, status, rows_delivered, rows_loaded, rows_rejected, reason_code,
+                           message, finished_at
+                    from kpi.dq_file_load
+                    order by finished_at desc nulls last, source, file_name"""),
+            Map.entry("summary", """
+                    select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
+                           files_failed, customers_without_owner, last_load_at
+                    from kpi.dq_summary"""));
+
+    private final Connection conn;
+    private final Map<String, DataTable> cache = new HashMap<>();
+
+    KpiQueries(Connection conn) {
+        this.conn = conn;
+    }
+
+    DataTable get(String dataset) throws SQLException {
+        DataTable table = cache.get(dataset);
+        if (table == null) {
+            String sql = SQL.get(dataset);
+            if (sql == null) {
+                throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
+            }
+            table = DataTable.query(conn, sql);
+            cache.put(dataset, table);
+        }
+        return table;
+    }
+}

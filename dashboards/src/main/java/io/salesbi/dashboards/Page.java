@@ -1,0 +1,55 @@
+package io.salesbi.dashboards;
+
+import java.util.List;
+
+/**
+ * The dashboard pages: file name, template, the datasets it inlines and the filters it offers. A filter is offered
+ * only where the page's data has that dimension (market volumes have no channel, the data quality page no filter).
+ */
+enum Page {
+    OVERVIEW("index.html", "overview",
+            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    MARKET("market-share.html", "market",
+            List.of("market"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
+    CHANNELS("channels.html", "channels",
+            List.of("pnl", "cube", "mix"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    CUSTOMERS("customers.html", "customers",
+            List.of("customers", "crossSell"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
+    JOURNEY("buying-center.html", "journey",
+            List.of("buyingCenter", "touchpoints"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    QUALITY("data-quality.html", "quality",
+            List.of("quarantine", "fileLoads", "summary"),
+            List.of());
+
+    /** The filter dimensions; {@code column} is the name the datasets give that dimension. */
+    enum Filter {
+        YEAR("year"), REGION("region"), SEGMENT("segment"), CHANNEL("channel");
+
+        final String column;
+
+        Filter(String column) {
+            this.column = column;
+        }
+    }
+
+    final String fileName;
+    final String template;
+    final List<String> datasets;
+    final List<Filter> filters;
+
+    Page(String fileName, String template, List<String> datasets, List<Filter> filters) {
+        this.fileName = fileName;
+        this.template = template;
+        this.datasets = datasets;
+        this.filters = filters;
+    }
+
+    String key() {
+        return template;
+    }
+}

@@ -1,0 +1,1 @@
+/* salesbi dashboards: the channels page (filled in below). */

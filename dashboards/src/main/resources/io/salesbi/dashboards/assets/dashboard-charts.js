@@ -1,0 +1,145 @@
+/* salesbi dashboards: ECharts option builders in one visual style. Canvas rendering and rich-text tooltips, so no
+   data value is ever parsed as HTML inside a chart. */
+(function (s) {
+    'use strict';
+
+    var PALETTE = ['#2a7ab0', '#9bbfd8', '#e08e3c', '#4e9f76', '#8c6bb1', '#c9544b', '#5b6b7c', '#d4b13f'];
+    var TEXT = { fontFamily: '"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif', color: '#1d2733' };
+
+    function chart(id, option, onClick) {
+        var node = document.getElementById(id);
+        var instance = echarts.getInstanceByDom(node) || echarts.init(node, null, { renderer: 'canvas' });
+        option.animation = false;
+        option.color = option.color || PALETTE;
+        option.textStyle = TEXT;
+        option.tooltip = Object.assign({ renderMode: 'richText', confine: true }, option.tooltip || {});
+        option.grid = Object.assign({ left: 8, right: 16, top: 36, bottom: 8, containLabel: true }, option.grid || {});
+        instance.setOption(option, true);
+        instance.off('click');
+        if (onClick) {
+            instance.on('click', onClick);
+            node.style.cursor = 'pointer';
+        }
+        s.charts[id] = instance;
+        return instance;
+    }
+
+    function valueAxis(formatter) {
+        return { type: 'value', axisLabel: { formatter: formatter }, splitLine: { lineStyle: { color: '#e8edf2' } } };
+    }
+
+    /* Bars per category; series: [{name, values}], values aligned with categories. */
+    function bars(id, categories, series, formatter, onClick, horizontal) {
+        var categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0, width: 120, overflow: 'truncate' } };
+        return chart(id, {
+            legend: series.length > 1 ? { top: 0 } : undefined,
+            tooltip: { trigger: 'axis', valueFormatter: formatter },
+            xAxis: horizontal ? valueAxis(formatter) : categoryAxis,
+            yAxis: horizontal ? Object.assign({ inverse: true }, categoryAxis) : valueAxis(formatter),
+            series: series.map(function (serie) {
+                return {
+                    type: 'bar', name: serie.name, data: serie.values, barMaxWidth: 36,
+                    itemStyle: serie.color ? { color: serie.color } : undefined
+                };
+            })
+        }, onClick);
+    }
+
+    /* A heat map: cells [[xIndex, yIndex, value]], labelled with the formatted value. */
+    function heatmap(id, xLabels, yLabels, cells, formatter, colors) {
+        var values = cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
+        return chart(id, {
+            tooltip: { formatter: function (p) { return yLabels[p.value[1]] + ' · ' + xLabels[p.value[0]] + ': ' + formatter(p.value[2]); } },
+            grid: { top: 8, bottom: 48 },
+            xAxis: { type: 'category', data: xLabels, splitArea: { show: true }, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+            yAxis: { type: 'category', data: yLabels, splitArea: { show: true } },
+            visualMap: {
+                min: values.length ? Math.min.apply(null, values) : 0,
+                max: values.length ? Math.max.apply(null, values) : 1,
+                calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120,
+                inRange: { color: colors || ['#eef4f9', '#2a7ab0'] }, formatter: formatter, textStyle: TEXT
+            },
+            series: [{
+                type: 'heatmap', data: cells,
+                label: { show: true, formatter: function (p) { return formatter(p.value[2]); } },
+                itemStyle: { borderColor: '#fff', borderWidth: 2 }
+            }]
+        });
+    }
+
+    /* Lines over categories (years); series: [{name, values}]. */
+    function lines(id, categories, series, formatter) {
+        return chart(id, {
+            legend: { top: 0, type: 'scroll' },
+            tooltip: { trigger: 'axis', valueFormatter: formatter },
+            xAxis: { type: 'category', data: categories, boundaryGap: false },
+            yAxis: valueAxis(formatter),
+            series: series.map(function (serie) {
+                return { type: 'line', name: serie.name, data: serie.values, symbolSize: 7, connectNulls: true };
+            })
+        });
+    }
+
+    /* Stacked bars; series: [{name, values}] stacked per category. */
+    function stacked(id, categories, series, formatter, horizontal) {
+        var categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } };
+        return chart(id, {
+            legend: { top: 0, type: 'scroll' },
+            grid: { top: 40 },
+            tooltip: { trigger: 'axis', valueFormatter: formatter },
+            xAxis: horizontal ? valueAxis(formatter) : categoryAxis,
+            yAxis: horizontal ? Object.assign({ inverse: true }, categoryAxis) : valueAxis(formatter),
+            series: series.map(function (serie) {
+                return { type: 'bar', name: serie.name, stack: 'total', data: serie.values, barMaxWidth: 48 };
+            })
+        });
+    }
+
+    /* A waterfall: steps [{label, value, total}] where totals stand on the axis and the others float. */
+    function waterfall(id, steps, formatter) {
+        var base = [];
+        var bar = [];
+        var running = 0;
+        steps.forEach(function (step) {
+            if (step.total) {
+                base.push(Math.min(0, step.value));
+                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? '#2a7ab0' : '#c9544b' }, raw: step.value });
+                running = step.value;
+            } else {
+                var next = running + step.value;
+                base.push(Math.min(running, next));
+                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? '#4e9f76' : '#e08e3c' }, raw: step.value });
+                running = next;
+            }
+        });
+        return chart(id, {
+            tooltip: {
+                trigger: 'axis',
+                formatter: function (params) {
+                    var p = params.filter(function (x) { return x.seriesIndex === 1; })[0];
+                    return p.name + ': ' + formatter(p.data.raw);
+                }
+            },
+            xAxis: { type: 'category', data: steps.map(function (step) { return step.label; }), axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+            yAxis: valueAxis(s.format.compactMoney),
+            series: [
+                { type: 'bar', stack: 'wf', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },
+                {
+                    type: 'bar', stack: 'wf', data: bar, barMaxWidth: 56,
+                    label: { show: true, position: 'top', formatter: function (p) { return s.format.compactMoney(p.data.raw); } }
+                }
+            ]
+        });
+    }
+
+    window.addEventListener('resize', function () {
+        Object.keys(s.charts).forEach(function (id) { s.charts[id].resize(); });
+    });
+
+    s.chart = chart;
+    s.bars = bars;
+    s.heatmap = heatmap;
+    s.lines = lines;
+    s.stacked = stacked;
+    s.waterfall = waterfall;
+})(window.salesbi);

@@ -1,0 +1,164 @@
+/* salesbi dashboards, shared core: page data, formats, filters, tables with sort and CSV/XLSX download, charts.
+   Rule: data values reach the DOM only through textContent or attribute properties, never innerHTML. */
+(function () {
+    'use strict';
+
+    var page = JSON.parse(document.getElementById('page-data').textContent);
+    var meta = page.meta;
+    var fmt = meta.format;
+
+    /* Data: the inlined columnar tables {cols, rows} become arrays of objects once. */
+    var data = {};
+    Object.keys(page.data).forEach(function (name) {
+        var table = page.data[name];
+        data[name] = table.rows.map(function (row) {
+            var record = {};
+            table.cols.forEach(function (col, i) { record[col] = row[i]; });
+            return record;
+        });
+    });
+
+    function t(key) {
+        var text = Object.prototype.hasOwnProperty.call(meta.messages, key) ? meta.messages[key] : key;
+        for (var i = 1; i < arguments.length; i++) {
+            text = text.split('{' + (i - 1) + '}').join(String(arguments[i]));
+        }
+        return text;
+    }
+
+    /* Formats: the same rules as Formats.java (half-up rounding, grouping, patterns handed over by the page). */
+    function number(value, decimals) {
+        if (value === null || value === undefined || isNaN(value)) { return fmt.missing; }
+        var factor = Math.pow(10, decimals);
+        var rounded = Math.round(Math.abs(value) * factor + 1e-9) / factor;
+        var parts = rounded.toFixed(decimals).split('.');
+        var integer = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, fmt.group);
+        var negative = value < 0 && rounded !== 0;
+        return (negative ? '-' : '') + integer + (parts.length > 1 ? fmt.decimal + parts[1] : '');
+    }
+    function sign(value) { return value > 0 ? '+' : ''; }
+    function compact(value) {
+        var size = Math.abs(value);
+        if (size >= 1e6) { return fmt.millions.replace('#', number(value / 1e6, 1)); }
+        if (size >= 1e3) { return fmt.thousands.replace('#', number(value / 1e3, 0)); }
+        return fmt.money.replace('#', number(value, 0));
+    }
+    var format = {
+        number: number,
+        money: function (v) { return v == null || isNaN(v) ? fmt.missing : fmt.money.replace('#', number(v, 2)); },
+        signedMoney: function (v) { return v == null || isNaN(v) ? fmt.missing : sign(v) + format.money(v); },
+        percent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : number(r * 100, 1) + fmt.percent; },
+        signedPercent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : sign(r) + format.percent(r); },
+        points: function (p) { return p == null || isNaN(p) ? fmt.missing : sign(p) + number(p, 1) + ' ' + fmt.points; },
+        compactMoney: compact,
+        pointsSize: function (p) { return p == null || isNaN(p) ? fmt.missing : number(Math.abs(p), 1) + ' ' + fmt.points; },
+        count: function (v) { return number(v, 0); },
+        signedCount: function (v) { return v == null ? fmt.missing : (v > 0 ? '+' : '') + number(v, 0); },
+        ratio: function (v) { return number(v, 2); },
+        date: function (iso) {
+            if (!iso) { return fmt.missing; }
+            var d = String(iso).substring(0, 10).split('-');
+            return fmt.date.replace('yyyy', d[0]).replace('MM', d[1]).replace('dd', d[2]);
+        },
+        dateTime: function (iso) {
+            return iso ? format.date(iso) + ' ' + String(iso).substring(11, 16) : fmt.missing;
+        },
+        text: function (v) { return v == null ? '' : String(v); }
+    };
+
+    function channelName(code) {
+        return Object.prototype.hasOwnProperty.call(meta.channelNames, code) ? meta.channelNames[code]
+            : (meta.messages['channel.' + code] || String(code));
+    }
+
+    /* Filters: state lives in the URL hash (#year=2025&segment=Maschinenbau) so drill-down links can set it. */
+    var filterNames = ['year', 'region', 'segment', 'channel'];
+    var filters = {};
+    var listeners = [];
+    function readHash() {
+        var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+        filterNames.forEach(function (name) {
+            var select = document.getElementById('filter-' + name);
+            if (!select) { return; }
+            var wanted = params.has(name) ? params.get(name) : (name === 'year' ? String(meta.defaultYear) : '');
+            var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+            select.value = known ? wanted : select.value;
+            filters[name] = select.value;
+        });
+    }
+    function writeHash() {
+        var params = new URLSearchParams();
+        filterNames.forEach(function (name) {
+            if (filters[name]) { params.set(name, filters[name]); }
+        });
+        history.replaceState(null, '', '#' + params.toString());
+    }
+    function onFilterChange(listener) { listeners.push(listener); }
+    function refresh() { listeners.forEach(function (listener) { listener(filters); }); }
+    function initFilters() {
+        readHash();
+        filterNames.forEach(function (name) {
+            var select = document.getElementById('filter-' + name);
+            if (!select) { return; }
+            select.addEventListener('change', function () {
+                filters[name] = select.value;
+                writeHash();
+                refresh();
+            });
+        });
+        var reset = document.getElementById('filter-reset');
+        if (reset) {
+            reset.addEventListener('click', function () {
+                history.replaceState(null, '', '#');
+                readHash();
+                refresh();
+            });
+        }
+        window.addEventListener('hashchange', function () { readHash(); refresh(); });
+    }
+    /* Does a row pass the filters? Dimensions the row lacks, or listed in ignore, do not filter it. */
+    function matches(row, ignore) {
+        return filterNames.every(function (name) {
+            var value = filters[name];
+            if (!value || (ignore && ignore.indexOf(name) >= 0) || !(name in row)) { return true; }
+            return String(row[name]) === value;
+        });
+    }
+    function year() { return filters.year ? Number(filters.year) : Number(meta.defaultYear); }
+
+    /* Aggregation helpers. */
+    function sumBy(rows, key, value) {
+        var sums = new Map();
+        rows.forEach(function (row) {
+            var k = typeof key === 'function' ? key(row) : row[key];
+            var v = typeof value === 'function' ? value(row) : Number(row[value] || 0);
+            sums.set(k, (sums.get(k) || 0) + v);
+        });
+        sums.forEach(function (v, k) { sums.set(k, cents(v)); });
+        return sums;
+    }
+    /* Sums of decimal(18,2) amounts, rounded back to cents so float noise never shows as a change. */
+    function cents(value) { return Math.round(value * 100) / 100; }
+    function sum(rows, value) {
+        return cents(rows.reduce(function (acc, row) {
+            return acc + (typeof value === 'function' ? value(row) : Number(row[value] || 0));
+        }, 0));
+    }
+    function distinct(rows, key) {
+        var seen = [];
+        rows.forEach(function (row) { if (seen.indexOf(row[key]) < 0) { seen.push(row[key]); } });
+        return seen;
+    }
+    function el(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) { node.className = className; }
+        if (text !== undefined && text !== null) { node.textContent = text; }
+        return node;
+    }
+
+    window.salesbi = {
+        meta: meta, data: data, t: t, format: format, channelName: channelName, filters: filters,
+        initFilters: initFilters, onFilterChange: onFilterChange, refresh: refresh, matches: matches, year: year,
+        sumBy: sumBy, sum: sum, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
+    };
+})();

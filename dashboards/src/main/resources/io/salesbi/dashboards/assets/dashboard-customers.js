@@ -1,0 +1,1 @@
+/* salesbi dashboards: the customers page (filled in below). */

@@ -1,0 +1,1 @@
+/* salesbi dashboards: the journey page (filled in below). */

@@ -1,0 +1,1 @@
+/* salesbi dashboards: the market page (filled in below). */

@@ -1,0 +1,217 @@
+/* salesbi dashboards: the overview page. Headline KPIs repeat the rules of Headlines.java on the filtered data. */
+(function (s) {
+    'use strict';
+
+    function hasYear(rows, year) {
+        return rows.some(function (row) { return Number(row.year) === year; });
+    }
+
+    /* Per member of `by`: [this year, last year] of value(row). */
+    function pairs(rows, year, by, value) {
+        var members = new Map();
+        rows.forEach(function (row) {
+            var rowYear = Number(row.year);
+            if (rowYear !== year && rowYear !== year - 1) { return; }
+            var key = String(row[by]);
+            var pair = members.get(key) || [0, 0];
+            pair[rowYear === year ? 0 : 1] += value(row);
+            members.set(key, pair);
+        });
+        members.forEach(function (pair) { pair[0] = s.cents(pair[0]); pair[1] = s.cents(pair[1]); });
+        return members;
+    }
+    function total(members, index) {
+        var sum = 0;
+        members.forEach(function (pair) { sum += pair[index]; });
+        return s.cents(sum);
+    }
+    function memberName(by, member) { return by === 'channel' ? s.channelName(member) : member; }
+
+    function sentence(label, direction, changeSize, year, driverText) {
+        var key = direction > 0 ? 'move.up' : direction < 0 ? 'move.down' : 'move.flat';
+        return s.t(key, label, changeSize, year - 1) + (driverText ? ' ' + driverText : '');
+    }
+
+    function amount(all, rows, year, by, value) {
+        var members = pairs(rows, year, by, value);
+        var current = total(members, 0);
+        var previous = total(members, 1);
+        var hasPrevious = hasYear(all, year - 1);
+        var delta = s.cents(current - previous);
+        var ratio = previous !== 0 ? delta / Math.abs(previous) : null;
+        var driver = null;
+        var driverDelta = 0;
+        members.forEach(function (pair, member) {
+            var d = s.cents(pair[0] - pair[1]);
+            if (driver === null || Math.abs(d) > Math.abs(driverDelta)) { driver = member; driverDelta = d; }
+        });
+        return {
+            value: s.format.money(current), hasPrevious: hasPrevious, direction: Math.sign(delta),
+            change: hasPrevious && ratio !== null ? s.format.signedPercent(ratio) : s.meta.format.missing,
+            changeSize: hasPrevious && ratio !== null ? s.format.percent(Math.abs(ratio)) : s.meta.format.missing,
+            driver: driver === null ? null : s.t('move.driver', memberName(by, driver), s.format.signedMoney(driverDelta))
+        };
+    }
+
+    function ratio(all, rows, year, by, numerator, denominator) {
+        var num = pairs(rows, year, by, function (r) { return Number(r[numerator] || 0); });
+        var den = pairs(rows, year, by, function (r) { return Number(r[denominator] || 0); });
+        function share(n, d) { return d === 0 ? null : n / d; }
+        var current = share(total(num, 0), total(den, 0));
+        var previous = share(total(num, 1), total(den, 1));
+        var hasPrevious = hasYear(all, year - 1) && previous !== null;
+        var points = hasPrevious && current !== null ? (current - previous) * 100 : null;
+        var driver = null;
+        var driverPoints = 0;
+        num.forEach(function (pair, member) {
+            var now = share(pair[0], den.get(member)[0]);
+            var before = share(pair[1], den.get(member)[1]);
+            if (now !== null && before !== null && (driver === null || Math.abs(now - before) > Math.abs(driverPoints))) {
+                driver = member;
+                driverPoints = now - before;
+            }
+        });
+        return {
+            value: s.format.percent(current), hasPrevious: hasPrevious,
+            direction: points === null ? 0 : Math.sign(Math.round(points * 10)),
+            change: hasPrevious ? s.format.points(points) : s.meta.format.missing,
+            changeSize: points === null ? s.meta.format.missing : s.format.pointsSize(points),
+            driver: driver === null ? null : s.t('move.driver', memberName(by, driver), s.format.points(driverPoints * 100))
+        };
+    }
+
+    function customers(all, rows, year) {
+        var active = 0, gained = 0, lost = 0, previous = 0;
+        rows.forEach(function (row) {
+            if (Number(row.year) === year) {
+                active += row.active; gained += row.gained; lost += row.lost;
+            } else if (Number(row.year) === year - 1) {
+                previous += row.active;
+            }
+        });
+        var hasPrevious = hasYear(all, year - 1);
+        return {
+            value: s.format.count(active), hasPrevious: hasPrevious, direction: Math.sign(active - previous),
+            change: hasPrevious ? s.format.signedCount(active - previous) : s.meta.format.missing,
+            sentence: hasPrevious ? s.t('move.customers', s.format.count(gained), s.format.count(lost), year - 1)
+                : s.t('move.noPrevious')
+        };
+    }
+
+    function headlines(year) {
+        var d = s.data;
+        var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
+        var net = function (r) { return Number(r.net || 0); };
+        var margin = function (r) { return Number(r.net || 0) - Number(r.cogs || 0); };
+        return {
+            revenue: amount(d.cube, cube, year, 'segment', net),
+            grossMargin: amount(d.cube, cube, year, 'channel', margin),
+            contribution: amount(d.pnl, d.pnl.filter(function (r) { return s.matches(r, ['year']); }), year, 'channel',
+                function (r) { return Number(r.contribution || 0); }),
+            marketShare: ratio(d.market, d.market.filter(function (r) { return s.matches(r, ['year']); }), year,
+                'segment', 'own', 'volume'),
+            activeCustomers: customers(d.customerFlow,
+                d.customerFlow.filter(function (r) { return s.matches(r, ['year']); }), year),
+            priceRealization: ratio(d.cube, cube, year, 'channel', 'net', 'list')
+        };
+    }
+
+    function renderHeadlines(year) {
+        var computed = headlines(year);
+        Object.keys(computed).forEach(function (key) {
+            var card = document.querySelector('.kpi-card[data-kpi="' + key + '"]');
+            if (!card) { return; }
+            var h = computed[key];
+            var label = card.querySelector('.kpi-label').textContent;
+            card.querySelector('.kpi-value').textContent = h.value;
+            card.querySelector('.kpi-delta').textContent = h.change;
+            var change = card.querySelector('.kpi-change');
+            change.classList.remove('up', 'down', 'flat');
+            change.classList.add(!h.hasPrevious || h.direction === 0 ? 'flat' : h.direction > 0 ? 'up' : 'down');
+            card.querySelector('.kpi-sentence').textContent = h.sentence !== undefined ? h.sentence
+                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver);
+        });
+    }
+
+    function render() {
+        var year = s.year();
+        renderHeadlines(year);
+        var cube = s.data.cube.filter(function (r) { return s.matches(r, ['year']); });
+        var current = cube.filter(function (r) { return Number(r.year) === year; });
+        var previous = cube.filter(function (r) { return Number(r.year) === year - 1; });
+
+        var bySegment = s.sumBy(current, 'segment', 'net');
+        var bySegmentPrev = s.sumBy(previous, 'segment', 'net');
+        var segments = Array.from(bySegment.keys()).sort(function (a, b) { return bySegment.get(b) - bySegment.get(a); });
+        s.bars('chart-revenue-segment', segments, [
+            { name: String(year - 1), values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
+            { name: String(year), values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
+        ], s.format.compactMoney, function (p) {
+            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+        }, true);
+
+        var byChannel = s.sumBy(current, 'channel', 'net');
+        var byChannelPrev = s.sumBy(previous, 'channel', 'net');
+        var channels = Array.from(byChannel.keys()).sort(function (a, b) { return byChannel.get(b) - byChannel.get(a); });
+        s.bars('chart-revenue-channel', channels.map(s.channelName), [
+            { name: String(year - 1), values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
+            { name: String(year), values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
+        ], s.format.compactMoney, function (p) {
+            location.href = s.meta.pages.channels + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
+        }, true);
+
+        var market = s.data.market.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var own = s.sumBy(market, 'segment', 'own');
+        var volume = s.sumBy(market, 'segment', 'volume');
+        var marketSegments = Array.from(own.keys()).sort(function (a, b) {
+            return own.get(b) / volume.get(b) - own.get(a) / volume.get(a);
+        });
+        s.bars('chart-share-segment', marketSegments, [{
+            name: s.t('kpi.marketShare'),
+            values: marketSegments.map(function (k) { return volume.get(k) ? own.get(k) / volume.get(k) : null; })
+        }], s.format.percent, function (p) {
+            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+        }, true);
+
+        var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var contribution = s.sumBy(pnl, 'channel', 'contribution');
+        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) { return contribution.get(b) - contribution.get(a); });
+        s.bars('chart-contribution-channel', pnlChannels.map(s.channelName), [{
+            name: s.t('kpi.contribution'),
+            values: pnlChannels.map(function (k) {
+                var v = contribution.get(k);
+                return { value: v, itemStyle: { color: v < 0 ? '#c9544b' : '#4e9f76' } };
+            })
+        }], s.format.compactMoney, null, true);
+
+        var matrix = s.data.valueMatrix.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var levels = ['low', 'high'];
+        var cells = [];
+        levels.forEach(function (value, x) {
+            levels.forEach(function (potential, y) {
+                cells.push([x, y, s.sum(matrix.filter(function (r) {
+                    return r.value_segment === value && r.potential_segment === potential;
+                }), 'customers')]);
+            });
+        });
+        var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
+        s.heatmap('chart-value-potential',
+            levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
+            levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), cells, s.format.count);
+
+        s.table('table-segments', [
+            { key: 'segment', label: s.t('col.segment'),
+              href: function (r) { return s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(r.segment); } },
+            { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
+            { key: 'revenuePrev', label: s.t('col.revenuePrev'), type: 'money' },
+            { key: 'change', label: s.t('col.change'), type: 'signedPercent', tone: true }
+        ], segments.map(function (k) {
+            var prev = bySegmentPrev.get(k) || 0;
+            return { segment: k, revenue: bySegment.get(k), revenuePrev: prev,
+                     change: prev ? (bySegment.get(k) - prev) / Math.abs(prev) : null };
+        }), { title: s.t('table.segments'), sortKey: 'revenue' });
+    }
+
+    s.pages = s.pages || {};
+    s.pages.overview = render;
+})(window.salesbi);

@@ -1,0 +1,1 @@
+/* salesbi dashboards: the quality page (filled in below). */
