@@ -28,17 +28,30 @@ class ValidateCommandTest {
 
     @Test
     void goodFileWouldLoadAndBadRowsAreShownByRule() throws Exception {
+        Path file = dir.resolve("service_drivers_20260101.csv");
+        Files.writeString(file, "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
+                + "000101,2025,12,3,1\n000102,2025,viele,1,0\n000103,2025,2,1,0\n000104,2025,0,0,0\n"
+                + "000105,2025,5,2,1\n000106,2025,1,0,0\n");
+
+        int exit = run("validate", "--home", dir.toString(), "--source", "service_drivers", file.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined")
+                .contains("row 3, column Visits, value 'viele'")
+                .contains("OK: the file would load");
+    }
+
+    @Test
+    void tooManyBadRowsRejectTheFile() throws Exception {
         Path file = dir.resolve("erp_fx_rates_20260101.csv");
-        Files.writeString(file, "Waehrung;Monat;Kurs\nCHF;01.01.2025;0,9412\nUSD;01.13.2025;1,0400\n"
-                + "GBP;01.01.2025;0,8300\nPLN;01.01.2025;4,2700\nUSD;01.01.2025;1,0300\nCHF;01.02.2025;0,9400\n",
+        Files.writeString(file, "Waehrung;Monat;Kurs\nCHF;01.01.2025;0,9412\nUSD;01.13.2025;1,0400\n",
                 Charset.forName("windows-1252"));
 
         int exit = run("validate", "--home", dir.toString(), "--source", "erp_fx_rates", file.toString());
 
-        assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined")
-                .contains("row 3, column Monat, value '01.13.2025'")
-                .contains("OK: the file would load");
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("row 3, column Monat, value '01.13.2025'")
+                .contains("WOULD NOT LOAD (reject_ratio)");
     }
 
     @Test
