@@ -21,10 +21,12 @@ import java.util.Map;
  * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur
  * @param match          thresholds and the steward's overrides file
  * @param server         the JDBC and dashboard server
+ * @param alerts         who is told how a night went
  */
 public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
                               Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
-                              Map<String, String> kpi, MatchConfig match, ServerConfig server) {
+                              Map<String, String> kpi, MatchConfig match, ServerConfig server,
+                              AlertConfig alerts) {
 
     /** Matching thresholds (match probability) and the steward's overrides file. */
     public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {
@@ -33,6 +35,24 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
     /** The server started by {@code salesbi serve}. */
     public record ServerConfig(String host, int port, String cron, boolean allowAnonymous,
                                Map<String, UserConfig> users) {
+    }
+
+    /**
+     * Notifications after a night: always on failure, on success only when asked.
+     *
+     * @param email   SMTP delivery, or null
+     * @param webhook an http(s) URL that receives the run as JSON (POST), or null
+     */
+    public record AlertConfig(boolean onSuccess, EmailConfig email, String webhook) {
+
+        public static AlertConfig none() {
+            return new AlertConfig(false, null, null);
+        }
+    }
+
+    /** An SMTP server and the addresses of a night's notification. */
+    public record EmailConfig(String smtpHost, int smtpPort, boolean startTls, String username, String password,
+                              String from, java.util.List<String> to) {
     }
 
     /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */

@@ -3,6 +3,8 @@ package io.salesbi.pipeline.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
+import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
@@ -25,7 +27,7 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
-            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "kpi", "match", "server");
+            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "kpi", "match", "server", "alerts");
 
     private SettingsLoader() {
     }
@@ -113,12 +115,13 @@ public final class SettingsLoader {
         Path overrides = m.has("overrides-file") ? base.resolve(m.get("overrides-file").asText()).normalize()
                 : home.resolve("config/match-overrides.csv");
         ServerConfig server = server(root.path("server"), origin, problems);
+        AlertConfig alerts = alerts(root.path("alerts"), origin, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new SalesbiSettings(home, inbox, archive, error, warehouse, jobRepository, dashboards, mappings,
                 Locale.forLanguageTag(localeTag), settle, Map.copyOf(kpi),
-                new MatchConfig(matchThreshold, reviewThreshold, overrides), server);
+                new MatchConfig(matchThreshold, reviewThreshold, overrides), server, alerts);
     }
 
     private static ServerConfig server(JsonNode s, String origin, List<String> problems) {
@@ -147,6 +150,36 @@ public final class SettingsLoader {
             users.put(e.getKey(), new UserConfig(hash, List.copyOf(roles), List.copyOf(regions)));
         });
         return new ServerConfig(host, port, cron, s.path("allow-anonymous").asBoolean(false), Map.copyOf(users));
+    }
+
+    private static AlertConfig alerts(JsonNode a, String origin, List<String> problems) {
+        if (a.isMissingNode() || a.isNull()) {
+            return AlertConfig.none();
+        }
+        EmailConfig email = null;
+        JsonNode e = a.path("email");
+        if (!e.isMissingNode()) {
+            List<String> to = new ArrayList<>();
+            e.path("to").forEach(t -> to.add(t.asText()));
+            String host = e.path("smtp-host").asText(null);
+            String from = e.path("from").asText(null);
+            if (host == null) {
+                problems.add(origin + ": alerts.email.smtp-host is missing");
+            }
+            if (from == null || !from.contains("@")) {
+                problems.add(origin + ": alerts.email.from must be an e-mail address, was " + from);
+            }
+            if (to.isEmpty() || to.stream().anyMatch(t -> !t.contains("@"))) {
+                problems.add(origin + ": alerts.email.to must list e-mail addresses, was " + to);
+            }
+            email = new EmailConfig(host, e.path("smtp-port").asInt(25), e.path("starttls").asBoolean(false),
+                    e.path("username").asText(null), e.path("password").asText(null), from, List.copyOf(to));
+        }
+        String webhook = a.path("webhook").asText(null);
+        if (webhook != null && !webhook.startsWith("http://") && !webhook.startsWith("https://")) {
+            problems.add(origin + ": alerts.webhook must be an http:// or https:// URL, was " + webhook);
+        }
+        return new AlertConfig(a.path("on-success").asBoolean(false), email, webhook);
     }
 
     private static String text(JsonNode root, String key, String fallback) {

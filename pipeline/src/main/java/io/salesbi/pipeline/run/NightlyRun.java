@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.run;
 
+import io.salesbi.pipeline.alert.RunNotifier;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.job.NightlyJobConfiguration;
 import io.salesbi.pipeline.warehouse.Warehouse;
@@ -62,7 +63,9 @@ public final class NightlyRun {
             } else {
                 execution = operator.start(job, parameters(repository, asOf, full));
             }
-            return RunResult.of(execution);
+            RunResult result = RunResult.of(execution);
+            new RunNotifier(settings.alerts()).notify(result);
+            return result;
         }
     }
 
