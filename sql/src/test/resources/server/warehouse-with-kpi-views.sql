@@ -60,11 +60,17 @@ create table ops.file_load (load_id bigint, file_name varchar);
 insert into ops.file_load values (1, 'accounts.csv');
 
 -- Types Avatica frames cannot carry as they are, and the same values cast as views must cast them.
+-- sum() over bigint is a hugeint in DuckDB: the commonest way such a column sneaks into a kpi view.
+create view kpi.units_by_segment as
+select segment, sum(units) as units, sum(revenue_eur) as revenue_eur
+from core.market_fact
+group by segment;
+
 create view kpi.type_traps as
-select 170141183460469231731687303715884105727::hugeint as big_count,
+select 12345678901234567890123::hugeint as big_count,
        '3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c'::uuid as run_uuid;
 create view kpi.type_traps_cast as
-select cast(170141183460469231731687303715884105727::hugeint as decimal(38, 0)) as big_count,
+select cast(12345678901234567890123::hugeint as decimal(38, 0)) as big_count,
        cast('3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c'::uuid as varchar) as run_uuid,
        timestamp '2026-02-03 04:05:06.123456' as precise_at,
        cast(timestamp '2026-02-03 04:05:06.123456' as varchar) as precise_at_text;

@@ -27,7 +27,7 @@ select c.credit_note_no, c.credit_date,
     c.currency,
     case when c.currency = 'EUR' then cast(1 as decimal(18, 6)) else f.rate_per_eur end as rate_per_eur,
     c.amount,
-    round(c.amount / case when c.currency = 'EUR' then cast(1 as decimal(18, 6)) else f.rate_per_eur end, 2),
+    case when c.currency = 'EUR' then c.amount else round(c.amount / f.rate_per_eur, 2) end,
     c.reason, c._load_id, c._source_file, c._row_number
 from staging.erp_credit_note c
 left join core.dim_product p on p.product_no = c.product_no

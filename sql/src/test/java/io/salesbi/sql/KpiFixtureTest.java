@@ -245,4 +245,78 @@ class KpiFixtureTest {
                 where field = 'account_owner' order by source_system"""))
                 .containsExactly(List.of("crm", "2", "2", "1.0"), List.of("erp", "3", "0", "0.0"));
     }
+
+    @Test
+    void priceRealizationComparesNetWithListPerChannelAndCategory() throws Exception {
+        assertThat(rows(conn, """
+                select channel_code, product_category, year, list_revenue_eur, net_revenue_eur
+                from kpi.price_realization order by year, channel_code, product_category"""))
+                .containsExactly(
+                        List.of("FIELD_SALES", "Antriebstechnik", "2024", "1000.00", "900.00"),
+                        List.of("WEB_SHOP", "Antriebstechnik", "2024", "500.00", "500.00"),
+                        List.of("WEB_SHOP", "Sensorik", "2024", "500.00", "450.00"),
+                        List.of("EDI", "Sensorik", "2025", "2000.00", "1600.00"),
+                        List.of("FIELD_SALES", "Antriebstechnik", "2025", "2000.00", "1600.00"),
+                        List.of("FIELD_SALES", "Steuerungstechnik", "2025", "400.00", "300.00"),
+                        List.of("INSIDE_SALES", "Antriebstechnik", "2025", "1000.00", "800.00"),
+                        List.of("INSIDE_SALES", "Sensorik", "2025", "100.00", "100.00"),
+                        List.of("INSIDE_SALES", "Steuerungstechnik", "2025", "200.00", "200.00"));
+        assertThat(doubleValue(conn, """
+                select price_realization from kpi.price_realization
+                where channel_code = 'FIELD_SALES' and product_category = 'Steuerungstechnik'"""))
+                .isCloseTo(300.0 / 400, within(1e-12));
+    }
+
+    @Test
+    void channelMixAndMigrationFollowTheMainChannel() throws Exception {
+        // 2025: C1 field sales only, C2 EDI + inside sales, C3 inside sales only; 2024: C1 field, C2 web shop
+        assertThat(rows(conn, "select year, channels_used, customers from kpi.channel_mix order by year, channels_used"))
+                .containsExactly(List.of("2024", "1", "2"), List.of("2025", "1", "2"), List.of("2025", "2", "1"));
+        // C2 moved from the web shop (950) to EDI (1600 of its 1800 order revenue)
+        assertThat(rows(conn, """
+                select customer_id, company_name, year, previous_main_channel, main_channel, previous_revenue_eur, revenue_eur
+                from kpi.channel_migration"""))
+                .containsExactly(List.of("C2", "Beta Maschinen AG", "2025", "WEB_SHOP", "EDI", "950.00", "1800.00"));
+    }
+
+    @Test
+    void crossSellGapIsWhatTheIndustryPeersBuy() throws Exception {
+        // Maschinenbau buyers since 2023-06-30: C1 {Antrieb, Steuerung}, C2 {Antrieb, Sensorik, Steuerung}:
+        // C1's only peer C2 buys Sensorik (share 1/1 > 0.5); C3 has no peer in Chemie & Pharma
+        assertThat(rows(conn, "select customer_id, company_name, industry, product_category, peer_buyer_share from kpi.cross_sell_gap"))
+                .containsExactly(List.of("C1", "Alpha Maschinenbau GmbH", "Maschinenbau", "Sensorik", "1.0"));
+    }
+
+    @Test
+    void buyingCenterShowsContactsAndBlindSpotsOfKeyAccounts() throws Exception {
+        TestWarehouse.execute(conn, "update ops.parameter set value = '2' where name = 'key_account_top_n'");
+        try {
+            // top 2 by 2025 revenue: C1 1900, C2 1700; C2 has no CRM account, so every role is a blind spot
+            assertThat(rows(conn, """
+                    select customer_id, role, contacts, last_touchpoint_date from kpi.buying_center
+                    order by customer_id, role"""))
+                    .containsExactly(
+                            Arrays.asList("C1", "decision_maker", "1", "2025-03-01"),
+                            Arrays.asList("C1", "influencer", "0", null),
+                            Arrays.asList("C1", "purchaser", "2", "2025-05-01"),
+                            Arrays.asList("C1", "user", "0", null),
+                            Arrays.asList("C2", "decision_maker", "0", null),
+                            Arrays.asList("C2", "influencer", "0", null),
+                            Arrays.asList("C2", "purchaser", "0", null),
+                            Arrays.asList("C2", "user", "0", null));
+        } finally {
+            TestWarehouse.execute(conn, "update ops.parameter set value = '20' where name = 'key_account_top_n'");
+        }
+    }
+
+    @Test
+    void touchpointsCountActivitiesPerPhaseAndChannel() throws Exception {
+        assertThat(rows(conn, "select year, journey_phase, channel, touchpoints from kpi.touchpoints order by year, journey_phase, channel"))
+                .containsExactly(
+                        List.of("2024", "usage", "Webinar", "1"),
+                        List.of("2025", "need_recognition", "Visit", "1"),
+                        List.of("2025", "new_demand", "Trade Fair", "1"),
+                        List.of("2025", "purchase", "E-Mail", "1"),
+                        List.of("2025", "purchase", "Phone", "1"));
+    }
 }

@@ -1,5 +1,8 @@
 package io.salesbi.sql;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,18 +14,45 @@ import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
-/** A DuckDB warehouse file in a test's temp directory, migrated by Flyway as in production. */
+/**
+ * A DuckDB warehouse file in a test's temp directory, migrated by Flyway as in production. Flyway runs once per
+ * test JVM into a template file; every test gets a copy of it, which keeps the suite fast.
+ */
 final class TestWarehouse {
+
+    private static final String FILE_NAME = "warehouse.duckdb";
+    private static Path template;
 
     private TestWarehouse() {
     }
 
     static Connection migrated(Path dir) throws SQLException {
-        String url = "jdbc:duckdb:" + dir.resolve("warehouse.duckdb");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            Files.copy(template(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
-        return DriverManager.getConnection(url, properties);
+        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+    }
+
+    /** Migrates a fresh warehouse exactly as production does, without the template shortcut. */
+    static void migrate(Path file) {
+        Flyway.configure().dataSource("jdbc:duckdb:" + file, "", "").locations("classpath:db/migration").load().migrate();
+    }
+
+    private static synchronized Path template() throws IOException {
+        if (template == null) {
+            Path dir = Files.createTempDirectory("salesbi-warehouse-template");
+            Path file = dir.resolve(FILE_NAME);
+            dir.toFile().deleteOnExit(); // registered first, deleted last
+            file.toFile().deleteOnExit();
+            migrate(file);
+            template = file;
+        }
+        return template;
     }
 
     static void execute(Connection conn, String... statements) throws SQLException {

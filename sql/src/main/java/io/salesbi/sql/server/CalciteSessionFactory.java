@@ -12,7 +12,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Schemas;
-import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 
 /**
  * Opens one Calcite connection per analyst session, its root schema built in code (no model file) from the warehouse
@@ -30,12 +30,10 @@ final class CalciteSessionFactory {
     static final String DEFAULT_SCHEMA = "kpi";
 
     private final DataSource warehouse;
-    private final SqlDialect dialect;
     private final Driver calciteDriver = new Driver();
 
     CalciteSessionFactory(DataSource warehouse) {
         this.warehouse = warehouse;
-        this.dialect = JdbcSchema.createDialect(warehouse);
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -45,6 +43,8 @@ final class CalciteSessionFactory {
         properties.setProperty("unquotedCasing", "UNCHANGED");
         properties.setProperty("quotedCasing", "UNCHANGED");
         properties.setProperty("caseSensitive", "false");
+        // DuckDB's decimals go to 38 digits; Calcite's default type system stops at 19.
+        properties.setProperty("typeSystem", DuckDBSqlDialect.class.getName() + "#TYPE_SYSTEM");
         return properties;
     }
 
@@ -53,8 +53,9 @@ final class CalciteSessionFactory {
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
+            RegionRowFilter regionFilter = RegionRowFilter.of(user);
             for (String schema : visibleSchemas(user)) {
-                root.add(schema, warehouseSchema(root, schema, user));
+                root.add(schema, warehouseSchema(root, schema, regionFilter));
             }
             calcite.setSchema(DEFAULT_SCHEMA);
             return connection;
@@ -72,9 +73,10 @@ final class CalciteSessionFactory {
         return schemas;
     }
 
-    private JdbcSchema warehouseSchema(SchemaPlus root, String name, UserAccount user) {
+    private JdbcSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
-        JdbcConvention convention = JdbcConvention.of(dialect, Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
-        return new JdbcSchema(warehouse, dialect, convention, null, name);
+        JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
+                Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
+        return new WarehouseSchema(warehouse, convention, name, regionFilter);
     }
 }

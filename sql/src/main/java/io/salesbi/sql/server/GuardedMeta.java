@@ -58,7 +58,10 @@ final class GuardedMeta implements InvocationHandler {
             }
             ownership.checkAccess(user, operation, args);
             if (sql != null && !"execute".equals(operation)) {
-                guard.check(sql);
+                String query = guard.check(sql);
+                if (!"syncResults".equals(operation)) {
+                    args[1] = query;
+                }
             }
             Object result = invokeDelegate(method, args);
             ownership.record(operation, args, result);

@@ -34,11 +34,15 @@ final class ReadOnlyStatementGuard {
             "query_table", "query");
     private static final Set<String> FILE_FUNCTION_PREFIXES = Set.of("read_", "duckdb_", "pragma_");
 
-    /** Throws {@link StatementRefusedException} unless {@code sql} is one read-only query. */
-    void check(String sql) {
+    /**
+     * Returns the query to run, without the one trailing semicolon SQL editors like to send, or throws
+     * {@link StatementRefusedException} unless {@code sql} is one read-only query.
+     */
+    String check(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new StatementRefusedException("empty SQL statement");
         }
+        sql = withoutTrailingSemicolon(sql);
         SqlNode statement;
         try {
             statement = SqlParser.create(sql, PARSER).parseStmt();
@@ -52,6 +56,12 @@ final class ReadOnlyStatementGuard {
                     + "only SELECT queries");
         }
         statement.accept(new FileFunctionFinder());
+        return sql;
+    }
+
+    private static String withoutTrailingSemicolon(String sql) {
+        String stripped = sql.stripTrailing();
+        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : sql;
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,126 @@
+package io.salesbi.sql.server;
+
+import com.google.common.collect.ImmutableList;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcTable;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * A warehouse table or view as the endpoint serves it: read-only (unlike Calcite's JDBC table it is not
+ * modifiable), every column in a type Avatica frames can carry, and for a regional manager only the rows of their
+ * regions.
+ *
+ * <p>Types: DuckDB types the JDBC driver reports as {@code OTHER} reach Calcite as {@code ANY} and break Avatica's
+ * frames ({@code Unhandled type in Frame}). They are served cast in DuckDB: {@code HUGEINT}/{@code UHUGEINT} (what
+ * {@code sum()} over {@code bigint} returns) as {@code DECIMAL(38, 0)}, everything else ({@code UUID}, lists,
+ * structs, ...) as {@code VARCHAR} in DuckDB's text form. A HUGEINT beyond 38 digits fails the query in DuckDB
+ * rather than being served wrong. KPI views should still cast explicitly to the type they mean.
+ */
+final class ServedTable extends AbstractTable implements TranslatableTable {
+
+    private static final int HUGEINT_PRECISION = 38;
+
+    private final JdbcTable jdbcTable;
+    private final DataSource warehouse;
+    private final RegionRowFilter regionFilter;
+    private volatile Map<String, String> duckDbTypeNames;
+
+    ServedTable(JdbcTable jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
+        this.jdbcTable = jdbcTable;
+        this.warehouse = warehouse;
+        this.regionFilter = regionFilter;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        RelDataType physical = jdbcTable.getRowType(typeFactory);
+        RelDataTypeFactory.Builder served = typeFactory.builder();
+        for (RelDataTypeField field : physical.getFieldList()) {
+            served.add(field.getName(), servedType(typeFactory, field));
+        }
+        return served.build();
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        RelOptCluster cluster = context.getCluster();
+        RelDataTypeFactory typeFactory = cluster.getTypeFactory();
+        // The JDBC scan keeps DuckDB's own column types; the casts above it are pushed down to DuckDB.
+        RelDataType physicalType = jdbcTable.getRowType(typeFactory);
+        RelOptTable physicalTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), physicalType, jdbcTable,
+                ImmutableList.copyOf(relOptTable.getQualifiedName()));
+        RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, relOptTable.getRelOptSchema());
+        builder.push(jdbcTable.toRel(context, physicalTable));
+        if (regionFilter != null) {
+            RexNode region = builder.field(RegionRowFilter.columnIndex(physicalType, RegionRowFilter.REGION_COLUMN));
+            List<RexNode> matches = new ArrayList<>();
+            for (String allowed : regionFilter.regions()) {
+                matches.add(builder.equals(region, builder.literal(allowed)));
+            }
+            builder.filter(builder.or(matches));
+        }
+        List<RexNode> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RelDataTypeField field : physicalType.getFieldList()) {
+            RexNode column = builder.field(field.getIndex());
+            RelDataType served = servedType(typeFactory, field);
+            columns.add(served.equals(field.getType()) ? column
+                    : cluster.getRexBuilder().makeCast(served, column, true, false));
+            names.add(field.getName());
+        }
+        return builder.project(columns, names, true).build();
+    }
+
+    private RelDataType servedType(RelDataTypeFactory typeFactory, RelDataTypeField field) {
+        RelDataType type = field.getType();
+        if (type.getSqlTypeName() != SqlTypeName.ANY) {
+            return type;
+        }
+        String duckDbType = duckDbTypeNames().getOrDefault(field.getName(), "");
+        RelDataType served = duckDbType.endsWith("HUGEINT")
+                ? typeFactory.createSqlType(SqlTypeName.DECIMAL, HUGEINT_PRECISION, 0)
+                : typeFactory.createSqlType(SqlTypeName.VARCHAR);
+        return typeFactory.createTypeWithNullability(served, true);
+    }
+
+    /** DuckDB's type names of this table's columns, read once and only if a column needs them. */
+    private Map<String, String> duckDbTypeNames() {
+        Map<String, String> names = duckDbTypeNames;
+        if (names != null) {
+            return names;
+        }
+        names = new HashMap<>();
+        try (Connection connection = warehouse.getConnection();
+                ResultSet columns = connection.getMetaData().getColumns(jdbcTable.jdbcCatalogName,
+                        jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {
+            while (columns.next()) {
+                names.put(columns.getString("COLUMN_NAME"), columns.getString("TYPE_NAME").toUpperCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the column types of " + jdbcTable.jdbcSchemaName + "."
+                    + jdbcTable.jdbcTableName + ": " + e.getMessage(), e);
+        }
+        duckDbTypeNames = names;
+        return names;
+    }
+}

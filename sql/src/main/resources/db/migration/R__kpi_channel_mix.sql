@@ -1,0 +1,58 @@
+-- kpi.channel_mix
+-- What: how many customers buy through one, two or three and more channels (multi-channel customers).
+-- One row: year × number of channels used.
+-- Key: year, channels_used.
+-- Formula: channels used = distinct channels of a golden customer's order lines in the year, bucketed '1', '2',
+--   '3+'; customers = number of golden customers in the bucket.
+-- Sources: core.fact_order_line (ERP order lines with customer).
+-- Caveats: order lines of unmatched debtors are left out; credit notes do not count as using a channel.
+create or replace view kpi.channel_mix as
+with used as (
+    select year, customer_id, count(distinct channel_code) as channels
+    from core.fact_order_line
+    where customer_id is not null
+    group by year, customer_id
+)
+select
+    year,
+    case when channels >= 3 then '3+' else cast(channels as varchar) end as channels_used,
+    cast(count(*) as bigint) as customers
+from used
+group by all;
+
+-- kpi.channel_migration
+-- What: customers whose main channel changed from last year (channel migration, e.g. field sales to web shop).
+-- One row: golden customer × year in which its main channel differs from the previous year's.
+-- Key: customer_id, year.
+-- Formula: main channel = the channel with the highest net revenue of the customer's order lines in the year (ties
+--   by channel sort order); revenue_eur and previous_revenue_eur are the customer's net order revenue in the two
+--   years.
+-- Sources: core.fact_order_line, core.dim_channel, core.dim_customer (current name).
+-- Caveats: a customer who did not buy in the previous year does not appear; credit notes are not included.
+create or replace view kpi.channel_migration as
+with channel_revenue as (
+    select o.customer_id, o.year, o.channel_code, c.sort_order, sum(o.net_amount_eur) as revenue_eur
+    from core.fact_order_line o
+    join core.dim_channel c using (channel_code)
+    where o.customer_id is not null
+    group by all
+),
+main_channel as (
+    select customer_id, year,
+        arg_max(channel_code, (revenue_eur, -sort_order)) as main_channel,
+        sum(revenue_eur) as revenue_eur
+    from channel_revenue
+    group by customer_id, year
+)
+select
+    m.customer_id,
+    d.company_name,
+    m.year,
+    p.main_channel as previous_main_channel,
+    m.main_channel,
+    cast(p.revenue_eur as decimal(18, 2)) as previous_revenue_eur,
+    cast(m.revenue_eur as decimal(18, 2)) as revenue_eur
+from main_channel m
+join main_channel p on p.customer_id = m.customer_id and p.year = m.year - 1
+left join core.dim_customer d on d.customer_id = m.customer_id and d.is_current
+where p.main_channel <> m.main_channel;

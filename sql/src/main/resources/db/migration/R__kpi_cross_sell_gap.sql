@@ -1,0 +1,40 @@
+-- kpi.cross_sell_gap
+-- What: product categories a customer does not buy although most of its industry peers do: cross-sell offers.
+-- One row: golden customer × product category it does not buy but more than cross_sell_min_peer_share of its peers do.
+-- Key: customer_id, product_category.
+-- Formula: active buyers = golden customers with order lines in the cross_sell_lookback_months up to the as-of
+--   date; peers = the other active buyers of the same (current) industry; peer_buyer_share = peers buying the
+--   category / peers.
+-- Sources: core.fact_order_line, core.dim_customer (current version), ops.parameter.
+-- Caveats: a customer without active peers in its industry gets no suggestions; credit notes are ignored.
+create or replace view kpi.cross_sell_gap as
+with bought as (
+    select distinct o.customer_id, o.product_category
+    from core.fact_order_line o
+    where o.customer_id is not null
+        and o.document_date > ops.as_of_date() - to_months(cast(ops.param_double('cross_sell_lookback_months') as integer))
+        and o.document_date <= ops.as_of_date()
+),
+buyer as (
+    select distinct b.customer_id, c.company_name, c.industry
+    from bought b
+    join core.dim_customer c on c.customer_id = b.customer_id and c.is_current
+    where c.industry is not null
+),
+industry_size as (
+    select industry, count(*) as buyers from buyer group by industry
+),
+peer_share as (
+    select me.customer_id, me.company_name, me.industry, b.product_category,
+        cast(count(distinct b.customer_id) as double) / (any_value(z.buyers) - 1) as peer_buyer_share
+    from buyer me
+    join industry_size z on z.industry = me.industry and z.buyers > 1
+    join buyer peer on peer.industry = me.industry and peer.customer_id <> me.customer_id
+    join bought b on b.customer_id = peer.customer_id
+    group by me.customer_id, me.company_name, me.industry, b.product_category
+)
+select customer_id, company_name, industry, product_category, peer_buyer_share
+from peer_share s
+where peer_buyer_share > ops.param_double('cross_sell_min_peer_share')
+    and not exists (
+        select 1 from bought b where b.customer_id = s.customer_id and b.product_category = s.product_category);

@@ -1,0 +1,28 @@
+-- Net revenue in the KPIs reconciles to the cent with the validated ERP rows: order lines (quantity × net price,
+-- converted with the month's rate and rounded per line) minus credit notes, and the channel P&L with the sales cube.
+with validated as (
+    select cast(case when o.currency = 'EUR' then round(o.quantity * o.net_price, 2)
+        else round(o.quantity * o.net_price / f.rate_per_eur, 2) end as decimal(18, 2)) as amount_eur
+    from staging.erp_order_line o
+    left join staging.erp_fx_rate f on f.currency = o.currency and f.rate_month = date_trunc('month', o.document_date)
+    union all
+    select -cast(case when c.currency = 'EUR' then c.amount else round(c.amount / f.rate_per_eur, 2) end as decimal(18, 2))
+    from staging.erp_credit_note c
+    left join staging.erp_fx_rate f on f.currency = c.currency and f.rate_month = date_trunc('month', c.credit_date)
+),
+total as (
+    select
+        (select coalesce(sum(amount_eur), 0) from validated) as validated_eur,
+        (select coalesce(sum(net_revenue_eur), 0) from kpi.sales_cube) as cube_eur,
+        (select coalesce(sum(net_revenue_eur), 0) from kpi.sales_cube where channel_code is not null) as cube_with_channel_eur,
+        (select coalesce(sum(net_revenue_eur), 0) from kpi.channel_pnl) as channel_pnl_eur
+)
+select 'net revenue in kpi.sales_cube is ' || cube_eur || ' EUR but the validated order lines and credit notes sum to '
+    || validated_eur || ' EUR (difference ' || (cube_eur - validated_eur) || ' EUR)' as message
+from total
+where cube_eur <> validated_eur
+union all
+select 'net revenue in kpi.channel_pnl is ' || channel_pnl_eur || ' EUR but kpi.sales_cube has ' || cube_with_channel_eur
+    || ' EUR with a channel (difference ' || (channel_pnl_eur - cube_with_channel_eur) || ' EUR)'
+from total
+where channel_pnl_eur <> cube_with_channel_eur;

@@ -1,0 +1,25 @@
+-- The key of every KPI view is unique: a duplicate key means a join fanned out and doubled a value.
+select 'kpi.' || view_name || ' has ' || duplicates || ' duplicate keys, e.g. ' || example as message
+from (
+    select 'market_share' as view_name, count(*) - count(distinct (industry, region, year)) as duplicates,
+        any_value(industry || '/' || region || '/' || year) as example
+    from kpi.market_share
+    union all
+    select 'channel_pnl', count(*) - count(distinct (channel_code, year, month)), any_value(channel_code || '/' || year || '/' || month)
+    from kpi.channel_pnl
+    union all
+    select 'price_realization', count(*) - count(distinct (channel_code, product_category, year)),
+        any_value(channel_code || '/' || product_category || '/' || year)
+    from kpi.price_realization
+    union all
+    select 'customer_value', count(*) - count(distinct (customer_id, year)), any_value(customer_id || '/' || year)
+    from kpi.customer_value
+    union all
+    select 'buying_center', count(*) - count(distinct (customer_id, role)), any_value(customer_id || '/' || role)
+    from kpi.buying_center
+    union all
+    select 'sales_cube', count(*) - count(distinct (year, sales_region, industry, channel_code, product_category)),
+        any_value(year || '/' || sales_region || '/' || industry || '/' || channel_code || '/' || product_category)
+    from kpi.sales_cube
+)
+where duplicates > 0;

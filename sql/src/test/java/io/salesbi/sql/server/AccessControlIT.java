@@ -1,0 +1,197 @@
+package io.salesbi.sql.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Who sees which schemas and rows, and that nobody can change the warehouse through the endpoint. */
+class AccessControlIT {
+
+    private static final int FAST_TEST_ITERATIONS = 1_000;
+
+    @TempDir
+    static Path directory;
+
+    private static TestWarehouse warehouse;
+    private static JdbcServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        warehouse = TestWarehouse.create(directory, "/server/warehouse-with-kpi-views.sql");
+        Map<String, UserAccount> users = Map.of(
+                "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
+                "stefan", account("stefan", Set.of(UserAccount.STEWARD), Set.of()),
+                "regine", account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
+        server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, users));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+        warehouse.close();
+    }
+
+    @Test
+    void analystSeesOnlyKpiAndCoreOfTheWarehouse() throws SQLException {
+        assertThat(schemasSeenBy("anna")).containsExactlyInAnyOrder("core", "kpi", "metadata");
+        assertThatThrownBy(() -> rows("anna", "select account_id from raw.crm_account"))
+                .hasMessageContaining("Object 'raw' not found");
+        assertThatThrownBy(() -> rows("anna", "select * from quarantine.rejected_row"))
+                .hasMessageContaining("Object 'quarantine' not found");
+        assertThatThrownBy(() -> rows("anna", "select * from ops.file_load"))
+                .hasMessageContaining("Object 'ops' not found");
+    }
+
+    @Test
+    void stewardAlsoSeesRawAndQuarantine() throws SQLException {
+        assertThat(schemasSeenBy("stefan")).containsExactlyInAnyOrder("core", "kpi", "metadata", "quarantine", "raw");
+        assertThat(rows("stefan", "select account_id, account_name from raw.crm_account"))
+                .containsExactly("A-1|Müller Maschinenbau");
+        assertThat(rows("stefan", "select rule, message from quarantine.rejected_row"))
+                .containsExactly("postcode_format|postcode 1234 is not 5 digits");
+        assertThatThrownBy(() -> rows("stefan", "select * from ops.file_load"))
+                .hasMessageContaining("Object 'ops' not found");
+    }
+
+    @Test
+    void regionalManagerSeesOnlyTheirRegionsCustomers() throws SQLException {
+        // given regine manages region Nord; customers C0000001 (Nord), C0000002 (Süd), C0000003 (West)
+        assertThat(rows("regine", "select customer_id, revenue_eur from kpi.customer_value order by customer_id"))
+                .containsExactly("C0000001|500000.00");
+        assertThat(rows("regine", "select customer_id from core.customer_golden"))
+                .containsExactly("C0000001");
+        assertThat(rows("regine", "select count(*) from kpi.customer_value v "
+                + "join core.customer_golden g on g.customer_id = v.customer_id"))
+                .containsExactly("1");
+        // market facts carry sales_region too: 1,250,000.50 + 300,000.00 in Nord
+        assertThat(rows("regine", "select sales_region, sum(revenue_eur) from kpi.market_share group by sales_region"))
+                .containsExactly("Nord|1550000.50");
+    }
+
+    @Test
+    void regionalManagerDoesNotSeeCustomerLevelViewsWithoutRegion() throws SQLException {
+        assertThat(tablesSeenBy("regine", "kpi")).doesNotContain("customer_contacts")
+                .contains("customer_value", "market_share", "units_by_segment");
+        assertThat(tablesSeenBy("anna", "kpi")).contains("customer_contacts");
+        assertThatThrownBy(() -> rows("regine", "select * from kpi.customer_contacts"))
+                .hasMessageContaining("Object 'customer_contacts' not found within 'kpi'");
+        assertThatThrownBy(() -> rows("regine", "select * from core.customer_xref_missing"))
+                .hasMessageContaining("not found");
+    }
+
+    @Test
+    void regionalManagerSeesAggregatesWithoutRegionOrCustomerUnfiltered() throws SQLException {
+        // units_by_segment has neither sales_region nor customer_id: 42 + 17 Maschinenbau units, 5 Chemie
+        assertThat(rows("regine", "select segment, units from kpi.units_by_segment order by segment"))
+                .containsExactly("Chemie|5", "Maschinenbau|59");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "insert into core.market_fact (sales_region) values ('Ost')",
+        "delete from core.market_fact",
+        "update core.market_fact set units = 0",
+        "drop view kpi.market_share",
+        "attach '/tmp/other.duckdb' as other",
+        "copy core.market_fact to '/tmp/market.csv'",
+        "install httpfs",
+        "set schema = 'raw'",
+        "select * from table(read_csv('/etc/passwd'))",
+        "select * from table(read_parquet('/tmp/x.parquet'))",
+        "select * from table(glob('/*'))"
+    })
+    void refusesEverythingButQueriesAndLeavesTheWarehouseUnchanged(String sql) throws SQLException {
+        assertThatThrownBy(() -> execute("stefan", sql))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("read-only endpoint");
+        assertThat(marketFactCountInDuckDb()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesBatches() throws SQLException {
+        try (Connection connection = connect("stefan"); Statement statement = connection.createStatement()) {
+            statement.addBatch("insert into core.market_fact (sales_region) values ('Ost')");
+            assertThatThrownBy(statement::executeBatch).hasMessageContaining("read-only endpoint: batches are not allowed");
+        }
+        assertThat(marketFactCountInDuckDb()).isEqualTo(3);
+    }
+
+    private static long marketFactCountInDuckDb() throws SQLException {
+        try (Statement statement = warehouse.owner().createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from core.market_fact")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<String> schemasSeenBy(String user) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Connection connection = connect(user); ResultSet rows = connection.getMetaData().getSchemas()) {
+            while (rows.next()) {
+                schemas.add(rows.getString("TABLE_SCHEM"));
+            }
+        }
+        return schemas;
+    }
+
+    private static List<String> tablesSeenBy(String user, String schema) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = connect(user);
+                ResultSet rows = connection.getMetaData().getTables(null, schema, "%", null)) {
+            while (rows.next()) {
+                tables.add(rows.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
+    }
+
+    /** Rows as "a|b" strings. */
+    private static List<String> rows(String user, String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Connection connection = connect(user);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(rows.getString(i));
+                }
+                result.add(String.join("|", values));
+            }
+        }
+        return result;
+    }
+
+    private static void execute(String user, String sql) throws SQLException {
+        try (Connection connection = connect(user); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Connection connect(String user) throws SQLException {
+        return DriverManager.getConnection(server.url() + ";authentication=BASIC;avatica_user=" + user
+                + ";avatica_password=" + user + "-secret");
+    }
+
+    private static UserAccount account(String name, Set<String> roles, Set<String> regions) {
+        return new UserAccount(name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS),
+                roles, regions);
+    }
+}
