@@ -39,7 +39,9 @@ public final class NightlyRun {
     }
 
     public RunResult execute(LocalDate asOf, boolean full) throws Exception {
-        try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
+        try (RunLog runLog = RunLog.open(settings.home().resolve("logs"));
+             AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
+            log.info("Night starting as of {}; log file {}", asOf, runLog.file());
             ctx.registerBean(SalesbiSettings.class, () -> settings);
             ctx.registerBean(Warehouse.class, () -> warehouse);
             ctx.register(NightlyJobConfiguration.class);
