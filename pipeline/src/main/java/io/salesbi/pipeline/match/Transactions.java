@@ -1,0 +1,29 @@
+package io.salesbi.pipeline.match;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Runs work in one transaction on a connection, restoring its auto-commit mode afterwards. */
+final class Transactions {
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private Transactions() {
+    }
+
+    static void inTransaction(Connection conn, SqlWork work) throws SQLException {
+        boolean autoCommit = conn.getAutoCommit();
+        conn.setAutoCommit(false);
+        try {
+            work.run();
+            conn.commit();
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(autoCommit);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.salesbi.pipeline.match;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+
+/** A DuckDB warehouse in a temporary folder with the schema migrated by Flyway, for matching tests. */
+final class TestWarehouse {
+
+    private TestWarehouse() {
+    }
+
+    static Connection create(Path folder) throws SQLException {
+        String url = "jdbc:duckdb:" + folder.resolve("warehouse.duckdb");
+        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /** Runs a script from the test resources; statements end with a semicolon at the end of a line. */
+    static void runScript(Connection conn, String resource) throws SQLException, IOException {
+        String script;
+        try (InputStream in = TestWarehouse.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("test resource " + resource + " not found");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder statement = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            statement.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                execute(conn, statement.toString());
+                statement.setLength(0);
+            }
+        }
+    }
+
+    static void execute(Connection conn, String sql) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** All rows of a query, each row's columns joined by '|', in the query's order. */
+    static List<String> rows(Connection conn, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = conn.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= columns; c++) {
+                    if (c > 1) {
+                        row.append('|');
+                    }
+                    row.append(rs.getString(c));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
