@@ -1,0 +1,127 @@
+package io.salesbi.pipeline.run;
+
+import io.salesbi.pipeline.cli.SalesbiCommand;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
+import io.salesbi.pipeline.generate.DemoDataGenerator;
+import io.salesbi.pipeline.generate.GenerationSummary;
+import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A night killed with {@code kill -9} at several points, then run again, ends exactly where an uninterrupted night
+ * ends: same core and kpi content, every file archived, nothing lost, nothing doubled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightKilledIT {
+
+    private static final double SCALE = 0.02;
+    private static final long SEED = 11;
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+
+    @TempDir
+    Path tmp;
+
+    private Map<String, String> uninterrupted;
+    private int files;
+
+    @BeforeAll
+    void uninterruptedNight() throws Exception {
+        Path home = tmp.resolve("reference");
+        GenerationSummary generated = generate(home);
+        files = generated.rowsPerFile().size();
+        Process p = salesbi(home);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        uninterrupted = checksums(home);
+    }
+
+    /** Kills the night once the given log line appeared, i.e. while the step after it is working. */
+    @ParameterizedTest(name = "killed after \"{0}\" (during {1})")
+    @CsvSource({
+            "'FileIngestor - ', ingest",
+            "'standardizeCustomersStep: ', match",
+            "'matchCustomersStep: ', consolidate",
+            "'consolidateStep: ', publish"
+    })
+    void killedNightIsRedoneWithoutLossOrDuplicates(String marker, String during) throws Exception {
+        Path home = tmp.resolve("killed-during-" + during);
+        generate(home);
+
+        Process night = salesbi(home);
+        boolean seen = waitFor(night, marker);
+        night.destroyForcibly();
+        night.waitFor(1, TimeUnit.MINUTES);
+        assertThat(seen).as("marker '%s' seen before the night ended", marker).isTrue();
+
+        Process again = salesbi(home);
+        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        drain(again);
+        assertThat(again.exitValue()).isZero();
+        assertThat(checksums(home)).isEqualTo(uninterrupted);
+        assertThat(filesUnder(home.resolve("inbox"))).isZero();
+        assertThat(filesUnder(home.resolve("error"))).isZero();
+        assertThat(filesUnder(home.resolve("archive"))).isEqualTo(files);
+    }
+
+    private static GenerationSummary generate(Path home) throws Exception {
+        return new DemoDataGenerator(new GeneratorSettings(SCALE, SEED, home, AS_OF)).generate();
+    }
+
+    private static Process salesbi(Path home) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), SalesbiCommand.class.getName(),
+                "run", "--home", home.toString(), "--as-of", AS_OF.toString()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    private static boolean waitFor(Process p, String marker) throws Exception {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.contains(marker)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void drain(Process p) throws Exception {
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    }
+
+    private static Map<String, String> checksums(Path home) throws Exception {
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
+            return NightlyRunIT.checksums(warehouse);
+        }
+    }
+
+    private static long filesUnder(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+}
