@@ -13,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,9 +46,9 @@ class NightKilledIT {
         Path home = tmp.resolve("reference");
         GenerationSummary generated = generate(home);
         files = generated.rowsPerFile().size();
-        Process p = salesbi(home);
+        Process p = salesbi(home, tmp.resolve("reference.log"));
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("reference.log"))).isZero();
         uninterrupted = checksums(home);
     }
 
@@ -67,16 +64,17 @@ class NightKilledIT {
         Path home = tmp.resolve("killed-during-" + during);
         generate(home);
 
-        Process night = salesbi(home);
-        boolean seen = waitFor(night, marker);
+        Path firstLog = tmp.resolve(during + "-killed.log");
+        Process night = salesbi(home, firstLog);
+        boolean seen = waitFor(night, firstLog, marker);
         night.destroyForcibly();
         night.waitFor(1, TimeUnit.MINUTES);
         assertThat(seen).as("marker '%s' seen before the night ended", marker).isTrue();
 
-        Process again = salesbi(home);
+        Path secondLog = tmp.resolve(during + "-again.log");
+        Process again = salesbi(home, secondLog);
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        drain(again);
-        assertThat(again.exitValue()).isZero();
+        assertThat(again.exitValue()).as(Files.readString(secondLog)).isZero();
         assertThat(checksums(home)).isEqualTo(uninterrupted);
         assertThat(filesUnder(home.resolve("inbox"))).isZero();
         assertThat(filesUnder(home.resolve("error"))).isZero();
@@ -87,26 +85,25 @@ class NightKilledIT {
         return new DemoDataGenerator(new GeneratorSettings(SCALE, SEED, home, AS_OF)).generate();
     }
 
-    private static Process salesbi(Path home) throws Exception {
+    private static Process salesbi(Path home, Path log) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), SalesbiCommand.class.getName(),
                 "run", "--home", home.toString(), "--as-of", AS_OF.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static boolean waitFor(Process p, String marker) throws Exception {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.contains(marker)) {
-                    return true;
-                }
+    private static boolean waitFor(Process p, Path log, String marker) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(marker)) {
+                return true;
             }
+            if (!p.isAlive()) {
+                return Files.readString(log).contains(marker);
+            }
+            Thread.sleep(5);
         }
         return false;
-    }
-
-    private static void drain(Process p) throws Exception {
-        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     }
 
     private static Map<String, String> checksums(Path home) throws Exception {
