@@ -54,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (Warehouse warehouse = Warehouse.open(settings.warehouse());
              JdbcServer server = JdbcServer.start(() -> {
                  try {
@@ -67,8 +68,20 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  JDBC URL: " + server.url());
             out.println(scheduler == null ? "  nightly job: not scheduled" : "  nightly job: cron '" + sc.cron() + "'");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "salesbi-shutdown"));
+            // SIGTERM / Ctrl-C: let the main thread close server, scheduler and warehouse before the JVM halts
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "salesbi-shutdown"));
             stopped.await();
+            out.println("salesbi: stopping; closing the JDBC endpoint and the warehouse");
+            out.flush();
+        } finally {
+            closed.countDown();
         }
         return SalesbiCommand.EXIT_OK;
     }
