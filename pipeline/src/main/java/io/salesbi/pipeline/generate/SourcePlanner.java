@@ -1,0 +1,164 @@
+package io.salesbi.pipeline.generate;
+
+import io.salesbi.pipeline.generate.SourceRecords.CrmAccount;
+import io.salesbi.pipeline.generate.SourceRecords.DebtorLink;
+import io.salesbi.pipeline.generate.SourceRecords.ErpDebtor;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides which source knows which company and how it spells it: ERP debtors (a few companies twice), CRM accounts
+ * (a few twice, about 60% carrying the ERP debtor number) and, via {@link RepListPlanner}, the reps' Excel lists.
+ */
+final class SourcePlanner {
+
+    static final double CRM_SHARE_OF_ERP_CUSTOMERS = 0.70;
+    static final double DEBTOR_NO_IN_CRM_SHARE = 0.78;
+    static final double SECOND_DEBTOR_SHARE = 0.025;
+    static final double CRM_DUPLICATE_SHARE = 0.025;
+    static final String[] NAME2_REMARKS = {"Werk 2", "Einkauf", "z. Hd. Buchhaltung", "Zentrallager", "Kreditorenbuchhaltung"};
+
+    private final Rng rng;
+    private final SpellingVariants spelling;
+    private final SalesTeam team;
+    private final LocalDate exportDate;
+
+    SourcePlanner(Rng rng, SalesTeam team, LocalDate exportDate) {
+        this.rng = rng;
+        this.spelling = new SpellingVariants(rng);
+        this.team = team;
+        this.exportDate = exportDate;
+    }
+
+    SourceRecords plan(List<Company> companies, BuyingProfile[] profiles, RepListPlanner repLists) {
+        int n = companies.size();
+        boolean[] inCrm = new boolean[n];
+        boolean[] inRep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            BuyingProfile p = profiles[i];
+            if (p.erpCustomer()) {
+                inCrm[i] = rng.chance(CRM_SHARE_OF_ERP_CUSTOMERS);
+                inRep[i] = rng.chance(p.primary() == SalesChannel.AUSSENDIENST ? 0.75 : 0.15);
+            } else {
+                double u = rng.nextDouble();
+                inCrm[i] = u < 0.5 || u >= 0.85;
+                inRep[i] = u >= 0.5;
+            }
+        }
+        List<ErpDebtor> debtors = new ArrayList<>();
+        DebtorLink[] links = debtors(companies, profiles, debtors);
+        List<CrmAccount> accounts = accounts(companies, profiles, inCrm, inRep, debtors, links);
+        return new SourceRecords(debtors, links, accounts, repLists.plan(companies, inRep, profiles));
+    }
+
+    private DebtorLink[] debtors(List<Company> companies, BuyingProfile[] profiles, List<ErpDebtor> debtors) {
+        DebtorLink[] links = new DebtorLink[companies.size()];
+        int number = 10000;
+        for (int i : shuffled(companies.size())) {
+            if (profiles[i].erpCustomer()) {
+                number += rng.intBetween(1, 20);
+                links[i] = new DebtorLink(debtors.size(), -1, 0, 0);
+                debtors.add(debtor(number, companies.get(i), profiles[i], false));
+            }
+        }
+        for (int i = 0; i < companies.size(); i++) {
+            if (profiles[i].erpCustomer() && rng.chance(SECOND_DEBTOR_SHARE)) {
+                number += rng.intBetween(1, 20);
+                int fromYear = rng.intBetween(GeneratorSettings.FIRST_YEAR, GeneratorSettings.LAST_YEAR);
+                links[i] = new DebtorLink(links[i].primaryDebtor(), debtors.size(), rng.between(0.3, 0.6), fromYear);
+                debtors.add(debtor(number, companies.get(i), profiles[i], true));
+            }
+        }
+        return links;
+    }
+
+    private ErpDebtor debtor(int number, Company c, BuyingProfile p, boolean second) {
+        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c);
+        String name2 = "";
+        if (name.length() > 35) {
+            int cut = name.lastIndexOf(' ', 35);
+            name2 = name.substring(cut + 1);
+            name = name.substring(0, cut);
+        } else if (second || rng.chance(0.08)) {
+            name2 = second && rng.chance(0.6) ? "Werk 2" : rng.pick(NAME2_REMARKS);
+        }
+        String street = Texts.foldForCp1252(spelling.street(c, second ? 0.6 : 0.35));
+        if (second && rng.chance(0.4)) {
+            street = rng.pick(NameVocabulary.STREETS) + " " + rng.intBetween(1, 120);
+        }
+        String vat = vatInErp(c);
+        String manager = p.primary() == SalesChannel.AUSSENDIENST || p.planted()
+                ? shortName(team.reps().get(team.repFor(c)))
+                : shortName(team.insideSalesFor(c));
+        int phoneStyle = rng.chance(0.8) ? PhoneFormats.NATIONAL_SLASH : rng.nextInt(PhoneFormats.STYLE_COUNT);
+        String industry = rng.chance(0.03) ? "" : c.industry().label;
+        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, Texts.foldForCp1252(c.city().name()),
+                vat, manager, PhoneFormats.format(c, "", phoneStyle), industry);
+    }
+
+    private String vatInErp(Company c) {
+        double keep = c.domestic() ? 0.8 : c.exportCountry() == ExportCountry.CH ? 0.6 : 0.95;
+        return rng.chance(keep) ? c.vatId() : "";
+    }
+
+    private List<CrmAccount> accounts(List<Company> companies, BuyingProfile[] profiles, boolean[] inCrm,
+                                      boolean[] inRep, List<ErpDebtor> debtors, DebtorLink[] links) {
+        List<CrmAccount> accounts = new ArrayList<>();
+        CrmAccountFactory factory = new CrmAccountFactory(rng, spelling, team, exportDate);
+        int number = 100000;
+        for (int i : shuffled(companies.size())) {
+            if (!inCrm[i]) {
+                continue;
+            }
+            Company c = companies.get(i);
+            String debtorNo = links[i] != null && rng.chance(DEBTOR_NO_IN_CRM_SHARE)
+                    ? debtors.get(links[i].primaryDebtor()).debtorNo() : "";
+            boolean repOwned = inRep[i] || profiles[i].primary() == SalesChannel.AUSSENDIENST || profiles[i].planted();
+            number += rng.intBetween(1, 9);
+            CrmAccount account = factory.account("ACC-" + number, c, debtorNo, repOwned, null);
+            accounts.add(account);
+            if (rng.chance(CRM_DUPLICATE_SHARE)) {
+                String dupDebtorNo = rng.chance(0.15) ? debtorNo : "";
+                accounts.add(factory.account("PENDING", c, dupDebtorNo, repOwned, account.createdDate()));
+            }
+        }
+        return numberDuplicates(accounts, number);
+    }
+
+    /** Duplicates were created later than their originals, so they get the next free numbers. */
+    private List<CrmAccount> numberDuplicates(List<CrmAccount> accounts, int lastNumber) {
+        List<CrmAccount> numbered = new ArrayList<>(accounts.size());
+        List<CrmAccount> duplicates = new ArrayList<>();
+        for (CrmAccount a : accounts) {
+            (a.duplicate() ? duplicates : numbered).add(a);
+        }
+        int number = lastNumber;
+        for (CrmAccount d : duplicates) {
+            number += rng.intBetween(1, 9);
+            numbered.add(new CrmAccount("ACC-" + number, d.company(), d.name(), d.street(), d.postcode(), d.city(),
+                    d.phone(), d.email(), d.website(), d.vatId(), d.erpDebtorNo(), d.industry(), d.owner(),
+                    d.createdDate(), true));
+        }
+        return numbered;
+    }
+
+    /** "T. Berger": how the ERP names the account manager. */
+    static String shortName(Person person) {
+        return person.firstName().charAt(0) + ". " + person.lastName();
+    }
+
+    private int[] shuffled(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}

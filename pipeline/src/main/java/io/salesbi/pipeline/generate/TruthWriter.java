@@ -1,0 +1,53 @@
+package io.salesbi.pipeline.generate;
+
+import io.salesbi.pipeline.generate.SourceRecords.CrmAccount;
+import io.salesbi.pipeline.generate.SourceRecords.ErpDebtor;
+import io.salesbi.pipeline.generate.SourceRecords.RepList;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Writes the ground truth outside the inbox: which record is which company, and which customers were planted. */
+final class TruthWriter {
+
+    private record TruthRow(String system, String key, String entityId) {
+    }
+
+    long customers(Path file, SourceRecords sources) throws IOException {
+        List<TruthRow> rows = new ArrayList<>();
+        for (CrmAccount a : sources.accounts) {
+            rows.add(new TruthRow("crm", a.accountId(), a.company().entityId()));
+        }
+        for (ErpDebtor d : sources.debtors) {
+            rows.add(new TruthRow("erp", d.debtorNo(), d.company().entityId()));
+        }
+        for (RepList list : sources.repLists) {
+            for (int i = 0; i < list.rows().size(); i++) {
+                rows.add(new TruthRow("excel", list.fileStem() + "/" + (i + 1), list.rows().get(i).company().entityId()));
+            }
+        }
+        rows.sort(Comparator.comparing(TruthRow::system).thenComparing(TruthRow::entityId).thenComparing(TruthRow::key));
+        try (CsvFile csv = CsvFile.utf8(file, "source_system", "source_key", "entity_id")) {
+            for (TruthRow r : rows) {
+                csv.field(r.system()).field(r.key()).field(r.entityId());
+                csv.endRow();
+            }
+            return csv.rows();
+        }
+    }
+
+    long planted(Path file, List<Company> companies, BuyingProfile[] profiles, SourceRecords sources) throws IOException {
+        try (CsvFile csv = CsvFile.utf8(file, "entity_id", "debtor_no", "company_name")) {
+            for (Company c : companies) {
+                if (profiles[c.index()].planted()) {
+                    String debtorNo = sources.debtors.get(sources.debtorLinks[c.index()].primaryDebtor()).debtorNo();
+                    csv.field(c.entityId()).field(debtorNo).field(c.legalName());
+                    csv.endRow();
+                }
+            }
+            return csv.rows();
+        }
+    }
+}

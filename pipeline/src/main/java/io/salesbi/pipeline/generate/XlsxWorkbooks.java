@@ -1,0 +1,59 @@
+package io.salesbi.pipeline.generate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Creates streaming workbooks and saves them reproducibly: POI stamps the creation time into docProps/core.xml,
+ * so the stamp is fixed to the export date; everything else POI writes is a function of the content.
+ */
+final class XlsxWorkbooks {
+
+    private XlsxWorkbooks() {
+    }
+
+    static SXSSFWorkbook create() {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+        workbook.setCompressTempFiles(false);
+        return workbook;
+    }
+
+    static void save(SXSSFWorkbook workbook, Path path, LocalDate stamp) throws IOException {
+        Date fixed = Date.from(stamp.atStartOfDay(ZoneOffset.UTC).toInstant());
+        var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+        properties.setCreated(Optional.of(fixed));
+        properties.setModified(Optional.of(fixed));
+        properties.setCreator("salesbi demo generator");
+        Files.createDirectories(path.getParent());
+        try (OutputStream out = Files.newOutputStream(path)) {
+            workbook.write(out);
+        } finally {
+            workbook.close();
+            workbook.dispose();
+        }
+    }
+
+    static CellStyle bold(SXSSFWorkbook workbook, short heightPoints) {
+        Font font = workbook.createFont();
+        font.setBold(true);
+        font.setFontHeightInPoints(heightPoints);
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        return style;
+    }
+
+    static CellStyle format(SXSSFWorkbook workbook, String format) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
+    }
+}
