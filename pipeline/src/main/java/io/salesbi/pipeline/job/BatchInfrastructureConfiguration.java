@@ -3,6 +3,7 @@ package io.salesbi.pipeline.job;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -43,6 +44,12 @@ class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration {
         }
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
                 .execute(dataSource);
+    }
+
+    /** The job repository's transactions (H2); the steps' warehouse work commits on its own DuckDB connection. */
+    @Bean
+    PlatformTransactionManager batchTransactionManager() {
+        return batchTransactionManager;
     }
 
     @Override

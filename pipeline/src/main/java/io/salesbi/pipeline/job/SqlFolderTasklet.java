@@ -36,14 +36,27 @@ final class SqlFolderTasklet extends WarehouseTasklet {
         return new StepCounts(rows, rows, Math.max(0, rejected), rows + " rows in " + targetSchema);
     }
 
+    /** Exact rows in all tables of {@code schema}, as this transaction sees them. */
     static long rowsIn(Connection conn, String schema) throws SQLException {
+        StringBuilder union = new StringBuilder();
         try (PreparedStatement ps = conn.prepareStatement(
-                "select coalesce(sum(estimated_size), 0)::bigint from duckdb_tables() where schema_name = ?")) {
+                "select table_name from duckdb_tables() where schema_name = ? order by 1")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    union.append(union.isEmpty() ? "" : " union all ")
+                            .append("select count(*) as n from ").append(schema).append(".\"")
+                            .append(rs.getString(1)).append('"');
+                }
             }
+        }
+        if (union.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("select coalesce(sum(n), 0)::bigint from (" + union + ")");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -43,7 +43,8 @@ public final class NightlyRun {
              AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
             log.info("Night starting as of {}; log file {}", asOf, runLog.file());
             ctx.registerBean(SalesbiSettings.class, () -> settings);
-            ctx.registerBean(Warehouse.class, () -> warehouse);
+            // the caller owns the warehouse: the context must not close it when it shuts down
+            ctx.registerBean(Warehouse.class, () -> warehouse, bd -> bd.setDestroyMethodName(""));
             ctx.register(NightlyJobConfiguration.class);
             ctx.refresh();
             JobOperator operator = ctx.getBean(JobOperator.class);

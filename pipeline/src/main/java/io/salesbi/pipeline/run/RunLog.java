@@ -37,6 +37,9 @@ final class RunLog implements AutoCloseable {
         Path file = logsDir.resolve("night-" + LocalDateTime.now().format(STAMP) + ".jsonl");
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
         encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);
