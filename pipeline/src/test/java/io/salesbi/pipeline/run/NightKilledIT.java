@@ -35,17 +35,17 @@ class NightKilledIT {
     private static final long SEED = 11;
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
 
-    @TempDir
-    Path tmp;
+    private Path tmp;
 
     private Map<String, String> uninterrupted;
     private int files;
 
     @BeforeAll
-    void uninterruptedNight() throws Exception {
+    void uninterruptedNight(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         Path home = tmp.resolve("reference");
         GenerationSummary generated = generate(home);
-        files = generated.rowsPerFile().size();
+        files = NightlyRunIT.inboxFiles(generated);
         Process p = salesbi(home, tmp.resolve("reference.log"));
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("reference.log"))).isZero();
