@@ -38,7 +38,7 @@ class NightKilledIT {
     private Path tmp;
 
     private Map<String, String> uninterrupted;
-    private int files;
+    private long files;
 
     @BeforeAll
     void uninterruptedNight(@TempDir Path tmp) throws Exception {
