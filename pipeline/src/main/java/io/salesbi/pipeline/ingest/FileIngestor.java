@@ -78,6 +78,12 @@ public final class FileIngestor {
         long size = Files.size(file);
         LocalDateTime started = LocalDateTime.now();
         try (Connection conn = warehouse.connect()) {
+            FileLoadResult resumed = loadedEarlierThisNight(conn, hash, mapping.name(), name);
+            if (resumed != null) {
+                log.info("{} was taken earlier this night (load {}, {}) before the run was interrupted; moving it on",
+                        name, resumed.loadId(), resumed.status());
+                return resumed;
+            }
             long loadId = nextLoadId(conn);
             String earlier = alreadyLoaded(conn, hash);
             if (earlier != null) {
@@ -154,6 +160,27 @@ public final class FileIngestor {
                 a.append(r.rule());
                 a.append(r.message());
                 a.endRow();
+            }
+        }
+    }
+
+    /**
+     * What this night already made of this very file, when the night was killed after the file's load was recorded
+     * but before the file was moved on: the file is then moved as recorded, so a resumed night numbers and records
+     * its files exactly as an uninterrupted one.
+     */
+    private FileLoadResult loadedEarlierThisNight(Connection conn, String hash, String source, String name)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select load_id, rows_delivered, rows_loaded, rows_rejected, status, reason_code, message
+                from ops.file_load where file_hash = ? and file_name = ? and run_id = ?
+                order by load_id desc limit 1""")) {
+            ps.setString(1, hash);
+            ps.setString(2, name);
+            ps.setLong(3, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new FileLoadResult(rs.getLong(1), source, name, hash, Status.valueOf(rs.getString(5)),
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(6), rs.getString(7)) : null;
             }
         }
     }
