@@ -18,7 +18,6 @@ import org.apache.poi.hssf.record.RowRecord;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 
 import java.util.ArrayList;
@@ -215,10 +214,5 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
     public String formatString(int format) {
         String pattern = formats.getFormatString(format);
         return pattern == null ? "General" : pattern;
-    }
-
-    @Override
-    public boolean isDate(int format) {
-        return DateUtil.isADateFormat(format, formatString(format));
     }
 }

@@ -20,7 +20,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -160,6 +164,42 @@ class XlsxFileReaderTest {
 
         assertRejected(truncated, "corrupt");
         assertRejected(text, "corrupt");
+    }
+
+    @Test
+    void zipBombIsRejectedAsTooLargeWithoutInflatingIt() throws Exception {
+        Path small = dir.resolve("small.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            row(wb.createSheet("Kanalkosten"), 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            save(wb, small);
+        }
+        Path bomb = dir.resolve("Kanalkosten_bomb.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(small));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    int body = xml.indexOf("<sheetData");
+                    out.write(xml.substring(0, body).getBytes(StandardCharsets.UTF_8));
+                    out.write("<!--".getBytes(StandardCharsets.UTF_8));
+                    byte[] spaces = new byte[1 << 20];
+                    Arrays.fill(spaces, (byte) ' ');
+                    for (int mb = 0; mb < 50; mb++) {
+                        out.write(spaces);
+                    }
+                    out.write("-->".getBytes(StandardCharsets.UTF_8));
+                    out.write(xml.substring(body).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(content);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(200_000);
+
+        assertRejected(bomb, "too_large");
     }
 
     @Test
