@@ -203,6 +203,22 @@ class XlsxFileReaderTest {
     }
 
     @Test
+    void sharedStringsAboveTheLimitAreNotLoaded() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            row(wb.createSheet("Kanalkosten"), 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            save(wb, file);
+        }
+        ReaderSettings tight = new ReaderSettings(30, 1L << 30, 0.01, 1L << 20, 100);
+        SourceMapping mapping = bundled("channel_costs");
+
+        assertThatThrownBy(() -> SourceFileReaders.forFile(file, mapping, tight).read(file, mapping, new CollectingSink()))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageStartingWith("File Kanalkosten.xlsx: its shared-strings table has ")
+                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("too_large");
+    }
+
+    @Test
     void aMissingSheetNamesTheSheetsFound() throws Exception {
         Path file = dir.resolve("Kanalkosten.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
