@@ -235,6 +235,19 @@ class CsvFileReaderTest {
                 .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("encoding");
     }
 
+    @Test
+    void declaredWindows1252ButDeliveredUtf8IsReadAsUtf8WithAWarning() throws Exception {
+        Path file = write("erp.csv", StandardCharsets.UTF_8, "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n"
+                + "R-1;01.01.2024;1;1;Außendienst\n");
+
+        CollectingSink sink = new CollectingSink();
+        ReadSummary summary = read(file, Mappings.of(ERP_ORDER_LINES + "encoding: windows-1252\n"), sink);
+
+        assertThat(sink.values(0).get(4)).isEqualTo("Außendienst");
+        assertThat(summary.warnings()).containsExactly("the file is UTF-8, not windows-1252 as the mapping says; "
+                + "read as UTF-8");
+    }
+
     private ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         return SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
     }
