@@ -125,6 +125,32 @@ class XlsxFileReaderTest {
     }
 
     @Test
+    void hiddenRowsAreReadWhenTheMappingAsks() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("Kanalkosten");
+            row(sheet, 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            row(sheet, 1, "EDI", "01.01.2024", "Personal", 100);
+            row(sheet, 2, "E-Shop", "01.01.2024", "Marketing", 250.5).setZeroHeight(true);
+            save(wb, file);
+        }
+        SourceMapping m = bundled("channel_costs");
+        SourceMapping withHidden = new SourceMapping(m.name(), m.inbox(), m.filePattern(), m.format(), m.target(),
+                m.sheetName(), m.sheetIndex(), m.headerRow(), m.encoding(), m.delimiter(), m.locale(), m.fields(),
+                m.unknownColumns(), m.maxRejectRatio(), true);
+
+        CollectingSink visibleOnly = new CollectingSink();
+        CollectingSink all = new CollectingSink();
+        read(file, m, visibleOnly);
+        read(file, withHidden, all);
+
+        assertThat(visibleOnly.rows).extracting(CollectingSink.Row::row).containsExactly(2L);
+        assertThat(all.rows).extracting(CollectingSink.Row::row).containsExactly(2L, 3L);
+        assertThat(all.values(1)).containsExactly("E-Shop", LocalDate.of(2024, 1, 1), "Marketing",
+                new BigDecimal("250.5"));
+    }
+
+    @Test
     void passwordProtectedWorkbookIsRejectedAsEncrypted() throws Exception {
         Path plain = dir.resolve("plain.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
