@@ -212,7 +212,7 @@ class XlsxFileReaderTest {
                     out.write("<!--".getBytes(StandardCharsets.UTF_8));
                     byte[] spaces = new byte[1 << 20];
                     Arrays.fill(spaces, (byte) ' ');
-                    for (int mb = 0; mb < 50; mb++) {
+                    for (int mb = 0; mb < 20; mb++) {
                         out.write(spaces);
                     }
                     out.write("-->".getBytes(StandardCharsets.UTF_8));
