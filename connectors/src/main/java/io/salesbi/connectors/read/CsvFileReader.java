@@ -46,6 +46,8 @@ final class CsvFileReader implements SourceFileReader {
                     return new Pass(name, mapping, sink, parser, layout).run();
                 }
             }
+        } catch (SinkFailure e) {
+            throw e.original();
         } catch (IOException e) {
             throw new FileRejectedException("unreadable", "File " + name + " cannot be read: " + e.getMessage(), e);
         }

@@ -52,10 +52,12 @@ final class XlsFileReader implements SourceFileReader {
             }
         } catch (FileRejectedException e) {
             throw e;
+        } catch (SinkFailure e) {
+            throw e.original();
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw WorkbookGuard.classify(name, e instanceof Exception ex ? ex : new IOException(e.getMessage(), e));
+        } catch (IOException | RuntimeException e) {
+            throw WorkbookGuard.classify(name, e);
         }
         if (listener.processor() == null) {
             throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "

@@ -67,6 +67,8 @@ final class XlsxFileReader implements SourceFileReader {
                     + " not found; the workbook has " + names);
         } catch (FileRejectedException e) {
             throw e;
+        } catch (SinkFailure e) {
+            throw e.original();
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {

@@ -151,6 +151,31 @@ class XlsxFileReaderTest {
     }
 
     @Test
+    void aFailingSinkIsNotMistakenForADamagedFile() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("Kanalkosten");
+            row(sheet, 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            row(sheet, 1, "EDI", "01.01.2024", "Personal", 100);
+            save(wb, file);
+        }
+        SourceMapping mapping = bundled("channel_costs");
+        RowSink failing = new RowSink() {
+            @Override
+            public void accept(String sheet, long row, Object[] values) {
+                throw new IllegalStateException("appender closed");
+            }
+
+            @Override
+            public void reject(RowRejection rejection) {
+            }
+        };
+
+        assertThatThrownBy(() -> read(file, mapping, failing))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("appender closed");
+    }
+
+    @Test
     void passwordProtectedWorkbookIsRejectedAsEncrypted() throws Exception {
         Path plain = dir.resolve("plain.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
