@@ -248,6 +248,20 @@ class CsvFileReaderTest {
                 + "read as UTF-8");
     }
 
+    @Test
+    void brokenQuotingRejectsTheFileNamingTheLine() throws Exception {
+        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, "Account ID,Account Name,Street\n"
+                + "A-1,Alpha,Weg 1\n"
+                + "A-2,\"Beta\" GmbH,Weg 2\n");
+
+        CollectingSink sink = new CollectingSink();
+        assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), sink))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageStartingWith("File crm_accounts.csv, from line 3: the CSV structure is broken")
+                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("malformed");
+        assertThat(sink.rows).hasSize(1);
+    }
+
     private ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         return SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
     }
