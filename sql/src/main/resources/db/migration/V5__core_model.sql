@@ -99,8 +99,8 @@ create table core.fact_order_line (
     cost_of_goods_eur   decimal(18, 2) not null,  -- round(quantity * standard cost of the product, 2)
     _load_id            bigint,
     _source_file        varchar,
-    _row_number         bigint,
-    primary key (document_no, line_no)
+    _row_number         bigint
+    -- no primary key index (bulk rebuild speed); sql/assert/45_fact_keys_unique.sql checks the key
 );
 
 -- One row per credit note. Key: credit_note_no. Channel and category come from the credited order (document_no,

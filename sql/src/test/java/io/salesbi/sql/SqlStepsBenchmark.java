@@ -36,6 +36,7 @@ public final class SqlStepsBenchmark {
                 started = System.nanoTime();
                 ScriptRunSummary summary = SqlScripts.runFolder(conn, folder);
                 report(folder + " (" + summary.totalRowsAffected() + " rows affected)", started);
+                summary.scripts().forEach(script -> System.out.printf("    %-56s %8d ms%n", script.script(), script.durationMillis()));
             }
             started = System.nanoTime();
             int failures = Assertions.check(conn).size();
