@@ -91,6 +91,7 @@ create table core.fact_order_line (
     list_price          decimal(18, 4) not null,  -- per unit, document currency
     net_price           decimal(18, 4) not null,  -- per unit, document currency
     discount_pct        decimal(9, 4),
+    standard_cost_eur   decimal(18, 4) not null,  -- per unit, from the product master
     currency            varchar not null,
     rate_per_eur        decimal(18, 6) not null,  -- units of currency per 1 EUR in the document month (EUR: 1)
     list_amount_eur     decimal(18, 2) not null,  -- round(quantity * list_price / rate, 2)
