@@ -51,18 +51,30 @@ final class CompanyFactory {
             City city = GermanPlaces.CITIES.get(rng.weighted(cityWeights));
             return domestic(index, entityId, germanNameCore(industry, city), industry, city);
         }
-        String firstWord = model.nameCore().split(" ")[0];
-        if (rng.chance(0.3)) {
+        Industry industry = Industry.values()[rng.weighted(industryShares)];
+        String core = replaceIndustryWord(model.nameCore(), rng.pick(industry.nameWords));
+        if (core == null || core.equals(model.nameCore()) || rng.chance(0.3)) {
             City otherCity = GermanPlaces.CITIES.get(rng.weighted(cityWeights));
             return domestic(index, entityId, model.nameCore(), model.industry(), otherCity);
         }
-        Industry industry = Industry.values()[rng.weighted(industryShares)];
-        String core = firstWord + " " + rng.pick(industry.nameWords);
-        if (core.equals(model.nameCore())) {
-            core = firstWord + " " + rng.pick(NameVocabulary.SURNAMES) + " " + rng.pick(industry.nameWords);
-        }
         City city = rng.chance(0.6) ? model.city() : GermanPlaces.CITIES.get(rng.weighted(cityWeights));
         return domestic(index, entityId, core, industry, city);
+    }
+
+    /** "Müller Maschinenbau" -> "Müller Fördertechnik"; null if the name has no industry word. */
+    static String replaceIndustryWord(String core, String replacement) {
+        String[] words = core.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            for (Industry industry : Industry.values()) {
+                for (String w : industry.nameWords) {
+                    if (w.equals(words[i])) {
+                        words[i] = replacement;
+                        return String.join(" ", words);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private Company domestic(int index, String entityId, String core, Industry industry, City city) {

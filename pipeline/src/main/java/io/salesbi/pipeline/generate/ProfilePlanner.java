@@ -116,9 +116,9 @@ final class ProfilePlanner {
         } else if (q > 0.85) {
             weights = new double[] {55, 10, 0, 35, 0, 0};
         } else if (q > 0.5) {
-            weights = new double[] {40, 30, 10, 5, 15, 0};
+            weights = new double[] {40, 28, 10, 5, 12, 5};
         } else {
-            weights = new double[] {5, 25, 30, 0, 25, 15};
+            weights = new double[] {5, 22, 28, 0, 20, 25};
         }
         return SalesChannel.values()[rng.weighted(weights)];
     }

@@ -17,6 +17,10 @@ final class SourcePlanner {
     static final double DEBTOR_NO_IN_CRM_SHARE = 0.78;
     static final double SECOND_DEBTOR_SHARE = 0.025;
     static final double CRM_DUPLICATE_SHARE = 0.025;
+    static final int NAME_FIELD_LENGTH = 35;
+    private static final String[] LEGAL_FORM_STARTS = {" gmbh", " g.m.b.h", " ag", " a.g.", " aktiengesellschaft", " kg",
+        " k.g.", " kommanditgesellschaft", " ohg", " o.h.g", " e.k", " e. k", " ek", " ug", " se", " sp.", " b.v",
+        " bv", " ltd", " limited", " inc", " llc", " s.a"};
     static final String[] NAME2_REMARKS = {"Werk 2", "Einkauf", "z. Hd. Buchhaltung", "Zentrallager", "Kreditorenbuchhaltung"};
 
     private final Rng rng;
@@ -76,8 +80,8 @@ final class SourcePlanner {
     private ErpDebtor debtor(int number, Company c, BuyingProfile p, boolean second) {
         String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c);
         String name2 = "";
-        if (name.length() > 35) {
-            int cut = name.lastIndexOf(' ', 35);
+        if (name.length() > NAME_FIELD_LENGTH) {
+            int cut = splitPoint(name);
             name2 = name.substring(cut + 1);
             name = name.substring(0, cut);
         } else if (second || rng.chance(0.08)) {
@@ -141,6 +145,24 @@ final class SourcePlanner {
                     d.createdDate(), true));
         }
         return numbered;
+    }
+
+    /**
+     * Where a name too long for the ERP's 35-character Name 1 field is split: before the legal form if the rest
+     * fits, as clerks do ("Beck Verpackungsmaschinen" / "GmbH & Co. KG"), else at the last space that fits.
+     */
+    static int splitPoint(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        int best = -1;
+        for (String form : LEGAL_FORM_STARTS) {
+            int at = lower.indexOf(form);
+            int end = at + form.length();
+            boolean wholeWord = at > 0 && (end == lower.length() || !Character.isLetter(lower.charAt(end)));
+            if (wholeWord && at <= NAME_FIELD_LENGTH && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best > 0 ? best : name.lastIndexOf(' ', NAME_FIELD_LENGTH);
     }
 
     /** "T. Berger": how the ERP names the account manager. */
