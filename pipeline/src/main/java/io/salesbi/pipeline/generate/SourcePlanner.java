@@ -59,16 +59,18 @@ final class SourcePlanner {
     private DebtorLink[] debtors(List<Company> companies, BuyingProfile[] profiles, List<ErpDebtor> debtors) {
         DebtorLink[] links = new DebtorLink[companies.size()];
         int number = 10000;
+        // gaps between debtor numbers, as deleted and blocked numbers leave them; small enough to stay at 6 digits
+        int maxGap = Math.max(1, Math.min(20, (int) (900_000 / (companies.size() * 1.1))));
         for (int i : shuffled(companies.size())) {
             if (profiles[i].erpCustomer()) {
-                number += rng.intBetween(1, 20);
+                number += rng.intBetween(1, maxGap);
                 links[i] = new DebtorLink(debtors.size(), -1, 0, 0);
                 debtors.add(debtor(number, companies.get(i), profiles[i], false));
             }
         }
         for (int i = 0; i < companies.size(); i++) {
             if (profiles[i].erpCustomer() && rng.chance(SECOND_DEBTOR_SHARE)) {
-                number += rng.intBetween(1, 20);
+                number += rng.intBetween(1, maxGap);
                 int fromYear = rng.intBetween(GeneratorSettings.FIRST_YEAR, GeneratorSettings.LAST_YEAR);
                 links[i] = new DebtorLink(links[i].primaryDebtor(), debtors.size(), rng.between(0.3, 0.6), fromYear);
                 debtors.add(debtor(number, companies.get(i), profiles[i], true));
