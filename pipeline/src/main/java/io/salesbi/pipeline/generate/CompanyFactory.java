@@ -92,16 +92,18 @@ final class CompanyFactory {
         ExportCountry country = ExportCountry.values()[rng.weighted(exportWeights)];
         City city = rng.pick(country.cities);
         Industry industry = Industry.values()[rng.weighted(industryShares)];
-        String core = rng.chance(0.5)
-                ? rng.pick(country.surnames) + " " + rng.pick(country.words)
-                : rng.pick(country.words) + " " + rng.pick(country.surnames);
+        boolean wordFirst = (country == ExportCountry.FR || country == ExportCountry.PL) && rng.chance(0.5);
+        String core = wordFirst
+                ? rng.pick(country.words) + " " + rng.pick(country.surnames)
+                : rng.pick(country.surnames) + " " + rng.pick(country.words);
         String tld = switch (country) {
             case GB -> ".co.uk";
             case US -> ".com";
             default -> "." + country.name().toLowerCase(java.util.Locale.ROOT);
         };
         return new Company(index, entityId, core, rng.pick(country.legalForms), rng.pick(country.streets), houseNumber(),
-                country.postcode(city, rng), city, "Export", industry, country, city.areaCode(), subscriber(city.areaCode()),
+                country.postcode(city, rng), city, "Export", industry, country, city.areaCode(),
+                country == ExportCountry.US ? rng.intBetween(2, 9) + ExportCountry.digits(rng, 6) : subscriber(city.areaCode()),
                 domain(core, city, tld), country.vatId(rng), country.currency);
     }
 

@@ -18,6 +18,8 @@ final class SourcePlanner {
     static final double SECOND_DEBTOR_SHARE = 0.025;
     static final double CRM_DUPLICATE_SHARE = 0.025;
     static final int NAME_FIELD_LENGTH = 35;
+    /** Share of debtors migrated from the legacy ERP, which stored no umlauts (Mueller, Strasse, Muenchen). */
+    static final double LEGACY_SHARE = 0.08;
     private static final String[] LEGAL_FORM_STARTS = {" gmbh", " g.m.b.h", " ag", " a.g.", " aktiengesellschaft", " kg",
         " k.g.", " kommanditgesellschaft", " ohg", " o.h.g", " e.k", " e. k", " ek", " ug", " se", " sp.", " b.v",
         " bv", " ltd", " limited", " inc", " llc", " s.a"};
@@ -80,7 +82,8 @@ final class SourcePlanner {
     }
 
     private ErpDebtor debtor(int number, Company c, BuyingProfile p, boolean second) {
-        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c);
+        boolean legacy = !second && rng.chance(LEGACY_SHARE);
+        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c, legacy);
         String name2 = "";
         if (name.length() > NAME_FIELD_LENGTH) {
             int cut = splitPoint(name);
@@ -90,6 +93,11 @@ final class SourcePlanner {
             name2 = second && rng.chance(0.6) ? "Werk 2" : rng.pick(NAME2_REMARKS);
         }
         String street = Texts.foldForCp1252(spelling.street(c, second ? 0.6 : 0.35));
+        String city = Texts.foldForCp1252(c.city().name());
+        if (legacy) {
+            street = Texts.foldUmlauts(street);
+            city = Texts.foldUmlauts(city);
+        }
         if (second && rng.chance(0.4)) {
             street = rng.pick(NameVocabulary.STREETS) + " " + rng.intBetween(1, 120);
         }
@@ -99,7 +107,7 @@ final class SourcePlanner {
                 : shortName(team.insideSalesFor(c));
         int phoneStyle = rng.chance(0.8) ? PhoneFormats.NATIONAL_SLASH : rng.nextInt(PhoneFormats.STYLE_COUNT);
         String industry = rng.chance(0.03) ? "" : c.industry().label;
-        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, Texts.foldForCp1252(c.city().name()),
+        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, city,
                 vat, manager, PhoneFormats.format(c, "", phoneStyle), industry);
     }
 

@@ -35,6 +35,14 @@ class NamingTest {
     }
 
     @Test
+    void citiesAreShortenedAsPeopleSayThem() {
+        assertThat(SpellingVariants.shortCity("Frankfurt am Main")).isEqualTo("Frankfurt");
+        assertThat(SpellingVariants.shortCity("Halle (Saale)")).isEqualTo("Halle");
+        assertThat(SpellingVariants.shortCity("Freiburg im Breisgau")).isEqualTo("Freiburg");
+        assertThat(SpellingVariants.shortCity("Ulm")).isEqualTo("Ulm");
+    }
+
+    @Test
     void swappedWordsPutTheIndustryWordFirst() {
         assertThat(SpellingVariants.swapWords("Müller Maschinenbau")).isEqualTo("Maschinenbau Müller");
         assertThat(SpellingVariants.swapWords("Otto & Graf")).isEqualTo("Otto & Graf");
