@@ -13,6 +13,8 @@ final class ProfilePlanner {
 
     static final double ERP_CUSTOMER_SHARE = 0.80;
     static final double CHANNEL_SHIFT_SHARE = 0.15;
+    /** Share of ERP debtors without orders in the three years (last bought earlier, still in the master data). */
+    static final double DORMANT_SHARE = 0.04;
 
     private final Rng rng;
 
@@ -94,6 +96,10 @@ final class ProfilePlanner {
         int lastYear = planted || lost < 0.93 ? 2025 : lost < 0.97 ? 2024 : 2023;
         if (lastYear < firstYear) {
             lastYear = firstYear;
+        }
+        if (!planted && rng.chance(DORMANT_SHARE)) {
+            firstYear = 0;
+            lastYear = 0;
         }
         double growth = planted ? 0.04 : 0.03 + 0.10 * rng.gaussian();
         double discount = planted

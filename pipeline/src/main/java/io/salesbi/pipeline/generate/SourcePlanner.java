@@ -17,6 +17,8 @@ final class SourcePlanner {
     static final double DEBTOR_NO_IN_CRM_SHARE = 0.78;
     static final double SECOND_DEBTOR_SHARE = 0.025;
     static final double CRM_DUPLICATE_SHARE = 0.025;
+    /** Share of CRM debtor numbers with a planted typo: another company's number or none at all. */
+    static final double DEBTOR_NO_TYPO_SHARE = 0.005;
     static final int NAME_FIELD_LENGTH = 35;
     /** Share of debtors migrated from the legacy ERP, which stored no umlauts (Mueller, Strasse, Muenchen). */
     static final double LEGACY_SHARE = 0.08;
@@ -131,6 +133,9 @@ final class SourcePlanner {
             boolean repOwned = inRep[i] || profiles[i].primary() == SalesChannel.AUSSENDIENST || profiles[i].planted();
             number += rng.intBetween(1, 9);
             CrmAccount account = factory.account("ACC-" + number, c, debtorNo, repOwned, null);
+            if (!debtorNo.isEmpty() && rng.chance(DEBTOR_NO_TYPO_SHARE)) {
+                account = account.withDebtorNo(transposeDigits(debtorNo), debtorNo);
+            }
             accounts.add(account);
             if (rng.chance(CRM_DUPLICATE_SHARE)) {
                 String dupDebtorNo = rng.chance(0.15) ? debtorNo : "";
@@ -150,9 +155,7 @@ final class SourcePlanner {
         int number = lastNumber;
         for (CrmAccount d : duplicates) {
             number += rng.intBetween(1, 9);
-            numbered.add(new CrmAccount("ACC-" + number, d.company(), d.name(), d.street(), d.postcode(), d.city(),
-                    d.phone(), d.email(), d.website(), d.vatId(), d.erpDebtorNo(), d.industry(), d.owner(),
-                    d.createdDate(), true));
+            numbered.add(d.withId("ACC-" + number));
         }
         return numbered;
     }
@@ -173,6 +176,20 @@ final class SourcePlanner {
             }
         }
         return best > 0 ? best : name.lastIndexOf(' ', NAME_FIELD_LENGTH);
+    }
+
+    /** Swaps two neighbouring digits among the last four ("012345" -> "012354"), or changes the last digit. */
+    String transposeDigits(String number) {
+        char[] digits = number.toCharArray();
+        int i = digits.length - 2 - rng.nextInt(3);
+        if (digits[i] == digits[i + 1]) {
+            digits[digits.length - 1] = (char) ('0' + (digits[digits.length - 1] - '0' + 1) % 10);
+        } else {
+            char t = digits[i];
+            digits[i] = digits[i + 1];
+            digits[i + 1] = t;
+        }
+        return new String(digits);
     }
 
     /** "T. Berger": how the ERP names the account manager. */

@@ -58,17 +58,23 @@ class SourcePlannerTest {
     }
 
     @Test
-    void aboutSixtyPercentOfCrmAccountsCarryTheirOwnDebtorNumber() {
+    void aboutSixtyPercentOfCrmAccountsCarryTheirOwnDebtorNumberAndAFewAMistypedOne() {
         Map<String, String> entityOfDebtor = new HashMap<>();
         sources.debtors.forEach(d -> entityOfDebtor.put(d.debtorNo(), d.company().entityId()));
         long withDebtor = 0;
+        long typos = 0;
         for (CrmAccount a : sources.accounts) {
-            if (!a.erpDebtorNo().isEmpty()) {
+            if (!a.typoOfDebtorNo().isEmpty()) {
+                typos++;
+                assertThat(a.erpDebtorNo()).isNotEqualTo(a.typoOfDebtorNo());
+                assertThat(entityOfDebtor.get(a.typoOfDebtorNo())).isEqualTo(a.company().entityId());
+            } else if (!a.erpDebtorNo().isEmpty()) {
                 withDebtor++;
                 assertThat(entityOfDebtor.get(a.erpDebtorNo())).isEqualTo(a.company().entityId());
             }
         }
         assertThat((double) withDebtor / sources.accounts.size()).isBetween(0.55, 0.67);
+        assertThat(typos).isBetween(1L, 20L);
     }
 
     @Test
