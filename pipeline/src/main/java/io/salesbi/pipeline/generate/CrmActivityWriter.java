@@ -47,7 +47,7 @@ final class CrmActivityWriter {
                 double[] channelWeights = channelWeights(p);
                 double[] phaseWeights = p.erpCustomer() ? CUSTOMER_PHASES : PROSPECT_PHASES;
                 int count = a.duplicate() ? rng.intBetween(0, 2)
-                        : p.erpCustomer() ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 3 : 1))
+                        : p.erpCustomer() ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 6 : 1))
                         : rng.intBetween(1, 8);
                 for (int i = 0; i < count; i++) {
                     int channel = rng.weighted(channelWeights);
