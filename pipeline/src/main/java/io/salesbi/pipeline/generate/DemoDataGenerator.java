@@ -145,6 +145,8 @@ public final class DemoDataGenerator {
         TruthWriter writer = new TruthWriter();
         Path truthFile = truth.resolve("customer_truth.csv");
         record(truthFile, writer.customers(truthFile, plan.sources()));
+        Path companyFile = truth.resolve("companies.csv");
+        record(companyFile, writer.companies(companyFile, plan.companies()));
         Path plantedFile = truth.resolve("planted_unprofitable.csv");
         record(plantedFile, writer.planted(plantedFile, plan.companies(), plan.profiles(), plan.sources()));
         Path defectFile = truth.resolve("planted_defects.csv");
@@ -194,7 +196,7 @@ public final class DemoDataGenerator {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (name.matches("(crm_|erp_|service_drivers_).*\\.csv|Kundenliste_.*\\.xlsx|Marktstudie\\.xlsx"
-                            + "|Kanalkosten\\.xlsx|customer_truth\\.csv|planted_.*\\.csv")) {
+                            + "|Kanalkosten\\.xlsx|customer_truth\\.csv|companies\\.csv|planted_.*\\.csv")) {
                         Files.delete(f);
                     }
                 }

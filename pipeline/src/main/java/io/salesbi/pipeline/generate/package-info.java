@@ -6,6 +6,10 @@
  * {@link io.salesbi.pipeline.generate.GeneratorSettings} (a {@code double} scale: 1.0 gives about 2,600 companies,
  * 4,900 customer records and 500,000 order lines over 2023 to 2025; 0.01 a small inbox for tests).
  *
+ * <p>Ground truth in {@code outDir/truth/}: {@code customer_truth.csv} (every customer record of every source with
+ * its entity), {@code companies.csv} (the true facts of each entity, to judge golden records against),
+ * {@code planted_unprofitable.csv} and {@code planted_defects.csv}.
+ *
  * <p>What the data holds, on purpose:
  * <ul>
  *   <li>Sources overlap: about 80% of companies are ERP customers, 70% of them are in the CRM (78% of those accounts

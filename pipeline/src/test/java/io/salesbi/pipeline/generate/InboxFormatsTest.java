@@ -182,6 +182,19 @@ class InboxFormatsTest {
         assertThat((long) truth.size()).isEqualTo(inbox.summary.sourceCustomerRecords());
     }
 
+    @Test
+    void everyEntityInTheTruthHasItsTrueFactsInCompaniesCsv() throws IOException {
+        Set<String> entities = new HashSet<>();
+        for (CSVRecord r : GeneratedInbox.rows(inbox.truth("companies"), StandardCharsets.UTF_8, ',')) {
+            entities.add(r.get("entity_id"));
+            assertThat(r.get("company_name")).isNotBlank();
+        }
+        assertThat((long) entities.size()).isEqualTo(inbox.summary.customerEntities());
+        for (CSVRecord r : GeneratedInbox.rows(inbox.truth("customer_truth"), StandardCharsets.UTF_8, ',')) {
+            assertThat(entities).contains(r.get("entity_id"));
+        }
+    }
+
     private static String firstLine(Path file, java.nio.charset.Charset charset) throws IOException {
         try (var reader = Files.newBufferedReader(file, charset)) {
             return reader.readLine();
