@@ -21,18 +21,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The generated files follow docs/inbox-formats.md: names, headers, encodings, title rows, merged headers, truth. */
 class InboxFormatsTest {
 
-    @TempDir
-    static Path dir;
     static GeneratedInbox inbox;
+    static Path dir;
 
     @BeforeAll
     static void generate() throws IOException {
-        inbox = GeneratedInbox.generate(0.01, 7L, dir);
+        inbox = GeneratedInbox.shared(0.01, 7L);
+        dir = inbox.root;
     }
 
     @Test

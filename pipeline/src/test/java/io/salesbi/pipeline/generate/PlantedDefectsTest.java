@@ -4,26 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The planted defects are few, listed in truth/planted_defects.csv, and each listed row really is broken. */
 class PlantedDefectsTest {
 
-    @TempDir
-    static Path dir;
     static GeneratedInbox inbox;
     static List<CSVRecord> defects;
 
     @BeforeAll
     static void generate() throws IOException {
-        inbox = GeneratedInbox.generate(0.05, 21L, dir);
+        inbox = GeneratedInbox.shared(0.02, 3L);
         defects = GeneratedInbox.rows(inbox.truth("planted_defects"), StandardCharsets.UTF_8, ',');
     }
 
