@@ -57,8 +57,10 @@ public final class DashboardGenerator {
     private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames, Assets assets)
             throws SQLException {
         Map<String, DataTable> data = new LinkedHashMap<>();
+        Map<String, Object> scriptData = new LinkedHashMap<>();
         for (String dataset : page.datasets) {
             data.put(dataset, kpi.get(dataset));
+            scriptData.put(dataset, kpi.get(dataset).forScript());
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
@@ -84,7 +86,7 @@ public final class DashboardGenerator {
         model.put("generatedAt", formats.instant(settings.generatedAt()));
         model.put("assets", assets);
         model.put("csp", assets.contentSecurityPolicy());
-        model.put("pageJson", ScriptJson.write(Map.of("meta", meta, "data", data)));
+        model.put("pageJson", ScriptJson.write(Map.of("meta", meta, "data", scriptData)));
         if (page == Page.OVERVIEW && !year.isEmpty()) {
             model.put("headlines", new Headlines(kpi, formats, messages, channelNames).forYear(Integer.parseInt(year)));
         }

@@ -7,13 +7,16 @@
     var meta = page.meta;
     var fmt = meta.format;
 
-    /* Data: the inlined columnar tables {cols, rows} become arrays of objects once. */
+    /* Data: the inlined tables {cols, dict, rows} (repeating text sent once in dict) become arrays of objects. */
     var data = {};
     Object.keys(page.data).forEach(function (name) {
         var table = page.data[name];
+        var dict = table.cols.map(function (col) { return table.dict[col] || null; });
         data[name] = table.rows.map(function (row) {
             var record = {};
-            table.cols.forEach(function (col, i) { record[col] = row[i]; });
+            table.cols.forEach(function (col, i) {
+                record[col] = dict[i] && row[i] !== null ? dict[i][row[i]] : row[i];
+            });
             return record;
         });
     });
@@ -40,7 +43,7 @@
     function compact(value) {
         var size = Math.abs(value);
         if (size >= 1e6) { return fmt.millions.replace('#', number(value / 1e6, 1)); }
-        if (size >= 1e3) { return fmt.thousands.replace('#', number(value / 1e3, 0)); }
+        if (size >= 1e3) { return fmt.thousands.replace('#', number(value / 1e3, size >= 1e4 ? 0 : 1)); }
         return fmt.money.replace('#', number(value, 0));
     }
     var format = {
