@@ -150,8 +150,43 @@ class DashboardBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    private List<String> column(String table, int index) {
+        return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
+                .stream().map(WebElement::getText).toList();
+    }
+
     @Test
-    void englishPagesUseEnglishFormats() {
+    void marketChannelAndJourneyFiltersRecomputeTablesToTheFixtureValues() {
+        open(german, "market-share.html");
+        select("segment", "Chemie");
+        assertThat(column("table-market", 2)).containsExactly("Nord");
+        assertThat(column("table-market", 5)).containsExactly("6,0 %");
+        select("year", "2025");
+        assertThat(column("table-market", 5)).containsExactly("5,0 %");
+
+        open(german, "channels.html");
+        select("channel", "WEB_SHOP");
+        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+        assertThat(column("table-pnl", 6)).containsExactly("234,56 €");
+        assertThat(column("table-pnl", 7)).containsExactly("234,6 %");
+        select("channel", "");
+        select("region", "Nord");
+        assertThat(column("table-price-realization", 5)).containsExactly("80,0 %", "83,3 %");
+
+        open(german, "buying-center.html");
+        select("region", "Nord");
+        assertThat(column("table-buying-center", 1)).containsExactly("Müller Maschinenbau GmbH");
+        select("year", "2025");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-channel"))).getOptions())
+                .extracting(WebElement::getText).contains("<b>Messe</b>");
+        select("channel", "<b>Messe</b>");
+        assertThat(column("table-touchpoints", 2)).containsExactly("<b>Messe</b>");
+        assertThat(column("table-touchpoints", 3)).containsExactly("2");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void englishPagesUseEnglishFormats() throws Exception {
         open(english, "index.html");
 
         select("region", "Süd");
@@ -160,6 +195,11 @@ class DashboardBrowserIT {
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46.9%");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
                 .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Maschinenbau (+€234.56).");
+
+        open(english, "customers.html");
+        assertThat(column("table-top-revenue", 5)).containsExactly("€1,200.00", "€734.56", "€300.00");
+        assertThat(column("table-top-revenue", 10)).containsExactly("2026-11-20", "2026-10-01", "2026-09-15");
+        Files.write(TARGET.resolve("screenshots/customers-en.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

@@ -53,8 +53,11 @@
         var values = cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
         return chart(id, {
             tooltip: { formatter: function (p) { return yLabels[p.value[1]] + ' · ' + xLabels[p.value[0]] + ': ' + formatter(p.value[2]); } },
-            grid: { top: 8, bottom: 48 },
-            xAxis: { type: 'category', data: xLabels, splitArea: { show: true }, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
+            grid: { top: 8, bottom: 40 },
+            xAxis: {
+                type: 'category', data: xLabels, splitArea: { show: true },
+                axisLabel: { interval: 0, width: 110, overflow: 'truncate', rotate: xLabels.length > 4 ? 25 : 0 }
+            },
             yAxis: { type: 'category', data: yLabels, splitArea: { show: true }, inverse: !!firstRowOnTop },
             visualMap: {
                 min: values.length ? Math.min.apply(null, values) : 0,
@@ -127,7 +130,10 @@
                 }
             },
             grid: { bottom: 16 },
-            xAxis: { type: 'category', data: steps.map(function (step) { return step.label; }), axisLabel: { interval: 0, width: 64, overflow: 'break', lineHeight: 14 } },
+            xAxis: {
+                type: 'category', data: steps.map(function (step) { return step.label; }),
+                axisLabel: { interval: 0, fontSize: 11, lineHeight: 14, formatter: function (v) { return v.split(' ').join('\n'); } }
+            },
             yAxis: valueAxis(s.format.compactMoney),
             series: [
                 { type: 'bar', stack: 'wf', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },

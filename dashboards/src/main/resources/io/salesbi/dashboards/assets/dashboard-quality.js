@@ -17,6 +17,14 @@
         s.bars('chart-quarantine-rule', rules, [{ name: s.t('col.rows'),
             values: rules.map(function (rule) { return byRule.get(rule); }), color: '#e08e3c' }], s.format.count, null, true);
 
+        var quarantineSources = s.distinct(quarantine, 'source').sort();
+        var stages = s.distinct(quarantine, 'stage').sort();
+        s.stacked('chart-quarantine-stage', quarantineSources, stages.map(function (stage) {
+            return { name: stage, values: quarantineSources.map(function (src) {
+                return s.sum(quarantine.filter(function (r) { return r.source === src && r.stage === stage; }), 'rows');
+            }) };
+        }), s.format.count);
+
         var fileColumns = [
             { key: 'source', label: s.t('col.source') },
             { key: 'file_name', label: s.t('col.file'), wrap: true },
