@@ -41,6 +41,10 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
         }
     }
 
+    static DataTable empty() {
+        return new DataTable(List.of(), List.of());
+    }
+
     private static Object normalize(Object value) {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate().toString();

@@ -118,10 +118,22 @@ final class KpiQueries {
                            message, finished_at
                     from kpi.dq_file_load
                     order by finished_at desc nulls last, source, file_name"""),
+            Map.entry("steps", """
+                    select step_name, status, rows_read, rows_written, rows_rejected, started_at,
+                           cast(date_diff('second', started_at, finished_at) as bigint) as seconds, message
+                    from ops.step_run
+                    where run_id = (select max(run_id) from ops.step_run)
+                    order by started_at, step_name"""),
             Map.entry("summary", """
                     select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                            files_failed, customers_without_owner, last_load_at
                     from kpi.dq_summary"""));
+
+    /**
+     * Datasets read from outside the kpi views, shown only where the table exists: the run history
+     * (ops.step_run, written by the nightly job) is absent from a warehouse no job has run on.
+     */
+    private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();
@@ -137,9 +149,17 @@ final class KpiQueries {
             if (sql == null) {
                 throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
             }
-            table = DataTable.query(conn, sql);
+            String optional = OPTIONAL_TABLES.get(dataset);
+            table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, sql);
             cache.put(dataset, table);
         }
         return table;
+    }
+
+    private boolean exists(String qualifiedTable) throws SQLException {
+        String[] parts = qualifiedTable.split("\\.");
+        try (var tables = conn.getMetaData().getTables(null, parts[0], parts[1], null)) {
+            return tables.next();
+        }
     }
 }

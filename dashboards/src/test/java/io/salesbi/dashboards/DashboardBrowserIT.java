@@ -173,6 +173,13 @@ class DashboardBrowserIT {
         select("region", "Nord");
         assertThat(column("table-price-realization", 5)).containsExactly("80,0 %", "83,3 %");
 
+        open(german, "data-quality.html");
+        assertThat(column("table-steps", 1)).containsExactly("ingestStep", "validateStep");
+        assertThat(column("table-steps", 3)).containsExactly("100", "97");
+        assertThat(column("table-steps", 7)).containsExactly("90", "30");
+        assertThat(column("table-failed-files", 2)).containsExactly("orders_2026-11-26.csv");
+        assertThat(column("table-failed-files", 8)).containsExactly("missing column <Debitor>");
+
         open(german, "buying-center.html");
         select("region", "Nord");
         assertThat(column("table-buying-center", 1)).containsExactly("Müller Maschinenbau GmbH");

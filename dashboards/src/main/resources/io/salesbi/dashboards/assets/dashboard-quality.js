@@ -56,6 +56,17 @@
             { key: 'failed', label: s.t('dq.files_failed'), type: 'count' }
         ], freshness, { title: s.t('table.freshness'), sortKey: 'last_load', descending: false });
 
+        s.table('table-steps', [
+            { key: 'step_name', label: s.t('col.step') },
+            { key: 'status', label: s.t('col.status') },
+            { key: 'rows_read', label: s.t('col.read'), type: 'count' },
+            { key: 'rows_written', label: s.t('col.written'), type: 'count' },
+            { key: 'rows_rejected', label: s.t('col.rejected'), type: 'count' },
+            { key: 'started_at', label: s.t('col.startedAt'), type: 'dateTime' },
+            { key: 'seconds', label: s.t('col.duration'), type: 'count' },
+            { key: 'message', label: s.t('col.message'), wrap: true }
+        ], s.data.steps, { title: s.t('table.steps'), sortKey: 'started_at', descending: false });
+
         s.table('table-quarantine', [
             { key: 'source', label: s.t('col.source') },
             { key: 'stage', label: s.t('col.stage') },
