@@ -195,6 +195,7 @@ class DashboardBrowserIT {
     @Test
     void englishPagesUseEnglishFormats() throws Exception {
         open(english, "index.html");
+        Files.write(TARGET.resolve("screenshots/index-en.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
 
         select("region", "Süd");
 
