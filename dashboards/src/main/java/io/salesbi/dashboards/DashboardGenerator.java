@@ -42,15 +42,18 @@ public final class DashboardGenerator {
         Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
         Assets assets = Assets.load();
         List<Path> written = new ArrayList<>();
+        long largest = 0;
         for (Page page : Page.values()) {
             Path file = settings.outDir().resolve(page.fileName);
-            String html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, assets));
-            Files.writeString(file, html, StandardCharsets.UTF_8);
+            byte[] html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, assets))
+                    .getBytes(StandardCharsets.UTF_8);
+            Files.write(file, html);
             written.add(file);
-            log.info("Dashboard page {} written: {} bytes", file, html.getBytes(StandardCharsets.UTF_8).length);
+            largest = Math.max(largest, html.length);
+            log.debug("Dashboard page {} written: {} bytes", file, html.length);
         }
-        log.info("Dashboards written to {} in {} ms ({} pages, locale {})", settings.outDir(),
-                (System.nanoTime() - started) / 1_000_000, written.size(), settings.locale().getLanguage());
+        log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms", settings.outDir(),
+                written.size(), settings.locale().getLanguage(), largest, (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 

@@ -66,7 +66,7 @@ class DashboardGeneratorTest {
         assertThat(html).contains(">11,2 %<", ">+2,6 PP<",
                 "Marktanteil stieg gegenüber 2025 um 2,6 PP. Am stärksten bewegt: Maschinenbau (+2,9 PP).");
         assertThat(html).contains(">84,0 %<", ">+2,2 PP<", "Am stärksten bewegt: Außendienst (+1,9 PP).");
-        assertThat(html).contains(">3<", "1 Kunden gewonnen, 1 verloren gegenüber 2025.");
+        assertThat(html).contains(">3<", "Kunden gewonnen: 1, verloren: 1 (gegenüber 2025).");
         assertThat(html).contains("Stand: 26.11.2026 06:30 UTC");
     }
 
