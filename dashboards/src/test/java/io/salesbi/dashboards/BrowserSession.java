@@ -28,7 +28,7 @@ final class BrowserSession implements AutoCloseable {
     final ChromeDriver driver;
     private final Path profile;
 
-    BrowserSession() throws java.io.IOException {
+    BrowserSession(Path downloads) throws java.io.IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         profile = Files.createTempDirectory("salesbi-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -38,6 +38,8 @@ final class BrowserSession implements AutoCloseable {
                 "--no-first-run", "--user-data-dir=" + profile, "--window-size=1440,2200",
                 "--hide-scrollbars", "--force-device-scale-factor=1");
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);

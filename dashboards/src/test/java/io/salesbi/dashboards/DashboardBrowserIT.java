@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,6 +44,7 @@ class DashboardBrowserIT {
 
     private Path german;
     private Path english;
+    private Path downloads;
     private BrowserSession browser;
 
     @BeforeAll
@@ -54,7 +59,13 @@ class DashboardBrowserIT {
             new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
-        browser = new BrowserSession();
+        downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
+        try (var old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        browser = new BrowserSession(downloads);
     }
 
     @AfterAll
@@ -226,6 +237,39 @@ class DashboardBrowserIT {
                 .containsExactly("=HYPERLINK(\"http://evil.example\",\"click\")");
     }
 
+    /** Clicks the bar of one data point, where ECharts laid it out on the canvas. */
+    private void clickBar(String chartId, int series, int index) {
+        WebElement chart = browser.driver.findElement(By.id(chartId));
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) browser.js("""
+                const layout = echarts.getInstanceByDom(document.getElementById(arguments[0])).getModel()
+                    .getSeriesByIndex(arguments[1]).getData().getItemLayout(arguments[2]);
+                return [layout.x + layout.width / 2, layout.y + layout.height / 2];""", chartId, series, index);
+        Rectangle box = chart.getRect();
+        new Actions(browser.driver).moveToElement(chart,
+                (int) Math.round(centre.get(0).doubleValue() - box.width / 2.0),
+                (int) Math.round(centre.get(1).doubleValue() - box.height / 2.0)).click().perform();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("index.html")
+                && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+    }
+
+    @Test
+    void chartClicksDrillDownToCustomersAndChannel() {
+        open(german, "index.html");
+
+        clickBar("chart-revenue-segment", 1, 1);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("customers.html#year=2026&segment=Chemie");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000004");
+
+        open(german, "index.html");
+
+        clickBar("chart-revenue-channel", 1, 1);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("channels.html#year=2026&channel=WEB_SHOP");
+        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+    }
+
     @Test
     void hostileNamesShowAsText() {
         open(german, "customers.html");
@@ -284,5 +328,20 @@ class DashboardBrowserIT {
         assertThat(sheet).contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</t>");
         assertThat(sheet).contains("<t xml:space=\"preserve\">&lt;script&gt;alert(1)&lt;/script&gt;</t>");
         assertThat(sheet).contains("<v>734.56</v>", "<v>-65.44</v>");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var rows = workbook.getSheetAt(0);
+            assertThat(rows.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kunde");
+            assertThat(rows.getRow(3).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(rows.getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
+            assertThat(rows.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(-65.44);
+        }
+
+        browser.driver.findElement(By.cssSelector("#table-top-revenue .download-csv")).click();
+        Path file = downloads.resolve("Top_20_Kunden_nach_Umsatz.csv");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Files.exists(file));
+        String downloaded = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(downloaded).isEqualToNormalizingNewlines(csv).contains("persönlich\r\n");
     }
 }

@@ -8,7 +8,13 @@
 
     function chart(id, option, onClick) {
         var node = document.getElementById(id);
-        var instance = echarts.getInstanceByDom(node) || echarts.init(node, null, { renderer: 'canvas' });
+        var instance = echarts.getInstanceByDom(node);
+        if (!instance) {
+            instance = echarts.init(node, null, { renderer: 'canvas' });
+            var caption = node.closest('figure') && node.closest('figure').querySelector('figcaption');
+            node.setAttribute('role', 'img');
+            node.setAttribute('aria-label', caption ? caption.textContent : id);
+        }
         option.animation = false;
         option.color = option.color || PALETTE;
         option.textStyle = TEXT;
