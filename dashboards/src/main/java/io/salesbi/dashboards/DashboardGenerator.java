@@ -95,6 +95,7 @@ public final class DashboardGenerator {
         }
         if (page == Page.QUALITY) {
             model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
+            model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;
     }

@@ -126,6 +126,9 @@ final class Headlines {
     }
 
     private String memberName(String by, Object member) {
+        if (member == null) {
+            return messages.get("member.none");
+        }
         return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
                 : String.valueOf(member);
     }
@@ -146,7 +149,8 @@ final class Headlines {
             if (minus != null) {
                 value = value.subtract(decimal(row.get(minus)));
             }
-            BigDecimal[] pair = sums.computeIfAbsent(String.valueOf(row.get(by)),
+            Object member = row.get(by) == null ? null : String.valueOf(row.get(by));
+            BigDecimal[] pair = sums.computeIfAbsent(member,
                     k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             pair[rowYear == year ? 0 : 1] = pair[rowYear == year ? 0 : 1].add(value);
         }

@@ -124,16 +124,21 @@ final class KpiQueries {
                     from ops.step_run
                     where run_id = (select max(run_id) from ops.step_run)
                     order by started_at, step_name"""),
+            Map.entry("completeness", """
+                    select source_system as source, field, round(completeness, 4) as completeness
+                    from kpi.dq_completeness
+                    order by field, source"""),
             Map.entry("summary", """
                     select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                            files_failed, customers_without_owner, last_load_at
                     from kpi.dq_summary"""));
 
     /**
-     * Datasets read from outside the kpi views, shown only where the table exists: the run history
-     * (ops.step_run, written by the nightly job) is absent from a warehouse no job has run on.
+     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job) and
+     * field completeness (kpi.dq_completeness, beyond the KPI contract) may be absent.
      */
-    private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run");
+    private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
+            "completeness", "kpi.dq_completeness");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();

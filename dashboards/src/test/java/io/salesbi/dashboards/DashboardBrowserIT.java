@@ -194,6 +194,7 @@ class DashboardBrowserIT {
         open(german, "buying-center.html");
         select("region", "Nord");
         assertThat(column("table-buying-center", 1)).containsExactly("Müller Maschinenbau GmbH");
+        assertThat(column("table-touchpoints", 1)).containsExactly("Bedarfserkennung", "Kauf", "(ohne Angabe)");
         select("year", "2025");
         assertThat(new Select(browser.driver.findElement(By.id("filter-channel"))).getOptions())
                 .extracting(WebElement::getText).contains("<b>Messe</b>");

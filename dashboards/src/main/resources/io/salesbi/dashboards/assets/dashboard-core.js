@@ -70,6 +70,7 @@
     };
 
     function channelName(code) {
+        if (code === null || code === undefined) { return t('member.none'); }
         return Object.prototype.hasOwnProperty.call(meta.channelNames, code) ? meta.channelNames[code]
             : (meta.messages['channel.' + code] || String(code));
     }

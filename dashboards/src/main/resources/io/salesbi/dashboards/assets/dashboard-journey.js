@@ -6,6 +6,7 @@
     var PHASES = ['need_recognition', 'preselection', 'purchase', 'usage', 'new_demand'];
 
     function label(prefix, key) {
+        if (key === null || key === undefined) { return s.t('member.none'); }
         var text = s.t(prefix + key);
         return text === prefix + key ? key : text;
     }

@@ -25,6 +25,15 @@
             }) };
         }), s.format.count);
 
+        if (document.getElementById('chart-completeness')) {
+            var completeness = s.data.completeness;
+            var fields = s.distinct(completeness, 'field').sort();
+            var systems = s.distinct(completeness, 'source').sort();
+            s.heatmap('chart-completeness', systems, fields, completeness.map(function (r) {
+                return [systems.indexOf(r.source), fields.indexOf(r.field), r.completeness];
+            }), s.format.percent, ['#c9544b', '#f3efe0', '#4e9f76'], true);
+        }
+
         var fileColumns = [
             { key: 'source', label: s.t('col.source') },
             { key: 'file_name', label: s.t('col.file'), wrap: true },
