@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +203,30 @@ class DashboardBrowserIT {
         assertThat(column("table-touchpoints", 2)).containsExactly("<b>Messe</b>");
         assertThat(column("table-touchpoints", 3)).containsExactly("2");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pageScriptFormatsNumbersExactlyLikeJava() {
+        double[] values = {0, 1234.56, -1234567.565, -0.004, 0.5, 999.995, 12345678.9, 0.241422, -0.0349};
+        for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            Formats expected = Formats.of(locale);
+            open(locale == Locale.GERMAN ? german : english, "index.html");
+            for (double value : values) {
+                BigDecimal decimal = BigDecimal.valueOf(value);
+                assertThat(browser.js("return salesbi.format.money(arguments[0])", value)).as("money " + value)
+                        .isEqualTo(expected.money(decimal));
+                assertThat(browser.js("return salesbi.format.signedMoney(arguments[0])", value))
+                        .as("signed money " + value).isEqualTo(expected.signedMoney(decimal));
+                assertThat(browser.js("return salesbi.format.percent(arguments[0])", value)).as("percent " + value)
+                        .isEqualTo(expected.percent(value));
+                assertThat(browser.js("return salesbi.format.points(arguments[0])", value)).as("points " + value)
+                        .isEqualTo(expected.points(value));
+                assertThat(browser.js("return salesbi.format.count(arguments[0])", value)).as("count " + value)
+                        .isEqualTo(expected.count(decimal));
+            }
+            assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
+                    .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
+        }
     }
 
     @Test

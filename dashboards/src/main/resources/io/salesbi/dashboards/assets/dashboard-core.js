@@ -40,15 +40,20 @@
         return (negative ? '-' : '') + integer + (parts.length > 1 ? fmt.decimal + parts[1] : '');
     }
     function sign(value) { return value > 0 ? '+' : ''; }
+    /* Puts a formatted number into a currency pattern with the sign in front: -€5.00, -5,00 €. */
+    function pattern(template, formatted) {
+        return formatted.charAt(0) === '-' ? '-' + template.replace('#', formatted.substring(1))
+            : template.replace('#', formatted);
+    }
     function compact(value) {
         var size = Math.abs(value);
-        if (size >= 1e6) { return fmt.millions.replace('#', number(value / 1e6, 1)); }
-        if (size >= 1e3) { return fmt.thousands.replace('#', number(value / 1e3, size >= 1e4 ? 0 : 1)); }
-        return fmt.money.replace('#', number(value, 0));
+        if (size >= 1e6) { return pattern(fmt.millions, number(value / 1e6, 1)); }
+        if (size >= 1e3) { return pattern(fmt.thousands, number(value / 1e3, size >= 1e4 ? 0 : 1)); }
+        return pattern(fmt.money, number(value, 0));
     }
     var format = {
         number: number,
-        money: function (v) { return v == null || isNaN(v) ? fmt.missing : fmt.money.replace('#', number(v, 2)); },
+        money: function (v) { return v == null || isNaN(v) ? fmt.missing : pattern(fmt.money, number(v, 2)); },
         signedMoney: function (v) { return v == null || isNaN(v) ? fmt.missing : sign(v) + format.money(v); },
         percent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : number(r * 100, 1) + fmt.percent; },
         signedPercent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : sign(r) + format.percent(r); },
