@@ -89,7 +89,10 @@ public final class DashboardGenerator {
         model.put("generatedAt", formats.instant(settings.generatedAt()));
         model.put("assets", assets);
         model.put("csp", assets.contentSecurityPolicy());
-        model.put("pageJson", ScriptJson.write(Map.of("meta", meta, "data", scriptData)));
+        Map<String, Object> pageData = new LinkedHashMap<>();
+        pageData.put("meta", meta);
+        pageData.put("data", scriptData);
+        model.put("pageJson", ScriptJson.write(pageData));
         if (page == Page.OVERVIEW && !year.isEmpty()) {
             model.put("headlines", new Headlines(kpi, formats, messages, channelNames).forYear(Integer.parseInt(year)));
         }

@@ -141,6 +141,17 @@ class DashboardGeneratorTest {
     }
 
     @Test
+    void sameWarehouseGivesByteIdenticalPages() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            new DashboardGenerator(settings("again", Locale.GERMAN)).generate(conn);
+        }
+
+        for (String page : PAGES) {
+            assertThat(page("again", page)).as(page).isEqualTo(page("de", page));
+        }
+    }
+
+    @Test
     void unsupportedLocaleFailsFast() {
         assertThatThrownBy(() -> new DashboardSettings(out, Locale.FRENCH, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fr");
