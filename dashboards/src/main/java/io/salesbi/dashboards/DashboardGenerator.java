@@ -40,12 +40,13 @@ public final class DashboardGenerator {
         Files.createDirectories(settings.outDir());
         KpiQueries kpi = new KpiQueries(conn);
         Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
+        YearCoverage coverage = YearCoverage.of(kpi.get("months"));
         Assets assets = Assets.load();
         List<Path> written = new ArrayList<>();
         long largest = 0;
         for (Page page : Page.values()) {
             Path file = settings.outDir().resolve(page.fileName);
-            byte[] html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, assets))
+            byte[] html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, coverage, assets))
                     .getBytes(StandardCharsets.UTF_8);
             Files.write(file, html);
             written.add(file);
@@ -57,8 +58,8 @@ public final class DashboardGenerator {
         return written;
     }
 
-    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames, Assets assets)
-            throws SQLException {
+    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames,
+                                      YearCoverage coverage, Assets assets) throws SQLException {
         Map<String, DataTable> data = new LinkedHashMap<>();
         Map<String, Object> scriptData = new LinkedHashMap<>();
         for (String dataset : page.datasets) {
@@ -67,7 +68,8 @@ public final class DashboardGenerator {
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
-            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames));
+            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames, coverage, messages,
+                    settings.locale()));
         }
         String year = filters.stream().filter(f -> f.name().equals("year")).map(FilterOptions::selected)
                 .findFirst().orElse("");
@@ -80,6 +82,7 @@ public final class DashboardGenerator {
         meta.put("channelNames", channelNames);
         meta.put("pages", pageFiles());
         meta.put("defaultYear", year);
+        meta.put("partialYears", coverage.forScript(messages, settings.locale()));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page.key());
@@ -94,7 +97,8 @@ public final class DashboardGenerator {
         pageData.put("data", scriptData);
         model.put("pageJson", ScriptJson.write(pageData));
         if (page == Page.OVERVIEW && !year.isEmpty()) {
-            model.put("headlines", new Headlines(kpi, formats, messages, channelNames).forYear(Integer.parseInt(year)));
+            model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage)
+                    .forYear(Integer.parseInt(year)));
         }
         if (page == Page.QUALITY) {
             model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));

@@ -19,8 +19,11 @@ final class Headlines {
     private final Formats formats;
     private final Messages messages;
     private final Map<String, String> channelNames;
+    private final YearCoverage coverage;
 
-    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames) {
+    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames,
+              YearCoverage coverage) {
+        this.coverage = coverage;
         this.kpi = kpi;
         this.formats = formats;
         this.messages = messages;
@@ -37,6 +40,11 @@ final class Headlines {
         headlines.add(ratio("marketShare", market, year, "segment", "own", "volume"));
         headlines.add(customers(kpi.get("customerFlow"), year));
         headlines.add(ratio("priceRealization", cube, year, "channel", "net", "list"));
+        if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
+            String warning = " " + messages.get("move.partial");
+            headlines.replaceAll(h -> new Headline(h.key(), h.label(), h.value(), h.change(), h.trend(),
+                    h.sentence() + warning));
+        }
         return headlines;
     }
 

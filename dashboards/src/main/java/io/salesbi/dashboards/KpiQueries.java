@@ -45,6 +45,13 @@ final class KpiQueries {
                     )
                     group by channel_code
                     order by channel_code"""),
+            Map.entry("months", """
+                    select year,
+                           cast(min(month) filter (where net_revenue_eur <> 0) as integer) as first_month,
+                           cast(max(month) filter (where net_revenue_eur <> 0) as integer) as last_month
+                    from kpi.channel_pnl
+                    group by year
+                    order by year"""),
             Map.entry("mix", """
                     select year, channels_used, customers
                     from kpi.channel_mix

@@ -45,6 +45,7 @@ class DashboardBrowserIT {
 
     private Path german;
     private Path english;
+    private Path partial;
     private Path downloads;
     private BrowserSession browser;
 
@@ -58,6 +59,9 @@ class DashboardBrowserIT {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
             new DashboardGenerator(new DashboardSettings(german, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
             new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
+            KpiFixture.makeTheLastYearPartial(conn);
+            partial = TARGET.resolve("dashboards-it/partial").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
         downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
@@ -227,6 +231,17 @@ class DashboardBrowserIT {
             assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
                     .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
         }
+    }
+
+    @Test
+    void partialYearIsSaidInTheSentences() {
+        open(partial, "index.html");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+
+        select("year", "2026");
+
+        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber 2025 um 24,1 %. "
+                + "Am stärksten bewegt: Maschinenbau (+434,56 €). Achtung: Teiljahr im Vergleich.");
     }
 
     @Test

@@ -141,6 +141,19 @@ class DashboardGeneratorTest {
     }
 
     @Test
+    void partialLastYearIsLabelledAndNotPreselected() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.makeTheLastYearPartial(conn);
+            new DashboardGenerator(settings("partial", Locale.GERMAN)).generate(conn);
+        }
+        String html = page("partial", "index.html");
+
+        assertThat(html).contains("<option value=\"2026\">2026 (Jan.–Nov.)</option>",
+                "<option value=\"2025\" selected=\"selected\">2025</option>");
+        assertThat(html).contains(">1.800,00 €<", "Kein Vorjahr zum Vergleich.");
+    }
+
+    @Test
     void sameWarehouseGivesByteIdenticalPages() throws Exception {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
             new DashboardGenerator(settings("again", Locale.GERMAN)).generate(conn);

@@ -130,8 +130,10 @@
             var change = card.querySelector('.kpi-change');
             change.classList.remove('up', 'down', 'flat');
             change.classList.add(!h.hasPrevious || h.direction === 0 ? 'flat' : h.direction > 0 ? 'up' : 'down');
-            card.querySelector('.kpi-sentence').textContent = h.sentence !== undefined ? h.sentence
-                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver);
+            var partial = s.meta.partialYears[String(year)] || s.meta.partialYears[String(year - 1)];
+            card.querySelector('.kpi-sentence').textContent = (h.sentence !== undefined ? h.sentence
+                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver))
+                + (partial ? ' ' + s.t('move.partial') : '');
         });
     }
 
