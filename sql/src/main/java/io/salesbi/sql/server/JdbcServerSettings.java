@@ -10,7 +10,10 @@ import java.util.Map;
  *                         by accident)
  * @param port             TCP port, 0 for an ephemeral one
  * @param users            accounts by user name; passwords are {@link PasswordHasher} hashes
- * @param allowAnonymous   whether requests without credentials are served (as {@link UserAccount#anonymous()})
+ * @param allowAnonymous   whether requests without credentials are served (as {@link UserAccount#anonymous()}, an
+ *                         analyst). The Avatica JDBC client sends BASIC credentials only after a challenge, and a
+ *                         server that admits anonymous requests never challenges: with this on, JDBC clients are
+ *                         always anonymous, whatever user they configure. Meant for a kpi-only demo endpoint.
  * @param keystore         PKCS12/JKS keystore for TLS; {@code null} serves plain HTTP
  * @param keystorePassword password of the keystore (and its key); required when a keystore is set
  */

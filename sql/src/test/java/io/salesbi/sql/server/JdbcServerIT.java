@@ -97,6 +97,48 @@ class JdbcServerIT {
     }
 
     @Test
+    void servesHugeintAndUuidColumnsCastInDuckDb() throws SQLException {
+        // given a view with a raw hugeint and uuid, and one whose units are sum(bigint), i.e. hugeint in DuckDB
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet traps = statement.executeQuery("select big_count, run_uuid from kpi.type_traps")) {
+            assertThat(traps.next()).isTrue();
+            assertThat(traps.getBigDecimal("big_count")).isEqualTo(new BigDecimal("12345678901234567890123"));
+            assertThat(traps.getString("run_uuid")).isEqualTo("3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c");
+        }
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet units = statement.executeQuery(
+                        "select units from kpi.units_by_segment where segment = 'Maschinenbau'")) {
+            assertThat(units.next()).isTrue();
+            assertThat(units.getLong("units")).isEqualTo(59L);
+        }
+    }
+
+    @Test
+    void servesTimestampsWithMillisecondPrecision() throws SQLException {
+        // given 04:05:06.123456 once as timestamp and once cast to varchar in the view
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select precise_at, precise_at_text from kpi.type_traps_cast")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getTimestamp("precise_at").toLocalDateTime())
+                    .isEqualTo(LocalDateTime.of(2026, 2, 3, 4, 5, 6, 123_000_000));
+            assertThat(rows.getString("precise_at_text")).isEqualTo("2026-02-03 04:05:06.123456");
+        }
+    }
+
+    @Test
+    void acceptsOneTrailingSemicolonAsSqlEditorsSendIt() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from kpi.market_share;")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(3L);
+        }
+    }
+
+    @Test
     void refusesWrongPassword() {
         assertThatThrownBy(() -> connect("anna", "wrong").createStatement().executeQuery("select 1"))
                 // the Avatica client reports an HTTP status as a RuntimeException, not an SQLException
