@@ -67,7 +67,10 @@ final class GuardedMeta implements InvocationHandler {
             ownership.record(operation, args, result);
             logRequest(user, operation, sql, started, null);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            if ("openConnection".equals(operation) && !(e instanceof StatementRefusedException)) {
+                ownership.forgetConnection(connectionIdOf(args[0]));
+            }
             logRequest(user, operation, sql, started, e);
             throw e;
         }
@@ -99,7 +102,8 @@ final class GuardedMeta implements InvocationHandler {
         return null;
     }
 
-    private static void logRequest(UserAccount user, String operation, String sql, long started, Throwable failure) {
+    private static void logRequest(UserAccount user, String operation, String sql, long started,
+            Throwable failure) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         String oneLineSql = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
         if (failure != null) {

@@ -1,8 +1,9 @@
 package io.salesbi.sql.server;
 
+import com.google.common.cache.CacheBuilder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.Meta.ConnectionHandle;
 import org.apache.calcite.avatica.Meta.ExecuteResult;
 import org.apache.calcite.avatica.Meta.MetaResultSet;
@@ -13,11 +14,20 @@ import org.apache.calcite.avatica.Meta.StatementHandle;
  * request that names somebody else's. Avatica trusts the ids the client sends, and statement ids are small
  * consecutive numbers shared by all connections, so without this a user could fetch another user's result rows
  * (for example a regional manager reading a steward's quarantine query).
+ *
+ * <p>Entries idle for longer than {@link #FORGET_AFTER} are dropped: Avatica's own caches close connections and
+ * statements idle for 10 minutes, and clients that vanish without closing must not grow these maps forever.
  */
 final class SessionOwnership {
 
-    private final Map<String, String> connectionUsers = new ConcurrentHashMap<>();
-    private final Map<Integer, String> statementConnections = new ConcurrentHashMap<>();
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+    private final Map<String, String> connectionUsers = expiringMap();
+    private final Map<Integer, String> statementConnections = expiringMap();
+
+    private static <K, V> Map<K, V> expiringMap() {
+        return CacheBuilder.newBuilder().expireAfterAccess(FORGET_AFTER).<K, V>build().asMap();
+    }
 
     void checkAccess(UserAccount user, String operation, Object[] args) {
         if (args == null) {
@@ -47,6 +57,11 @@ final class SessionOwnership {
                 }
             }
         }
+    }
+
+    /** Forgets a connection whose opening failed, so its id does not stay claimed. */
+    void forgetConnection(String connectionId) {
+        connectionUsers.remove(connectionId);
     }
 
     /** Learns the statements a request created and forgets closed connections and statements. */
