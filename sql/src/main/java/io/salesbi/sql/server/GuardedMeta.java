@@ -52,9 +52,13 @@ final class GuardedMeta implements InvocationHandler {
         String operation = method.getName();
         String sql = sqlOf(operation, args);
         long started = System.nanoTime();
+        boolean newlyClaimed = false;
         try {
             if (BATCH_METHODS.contains(operation)) {
                 throw new StatementRefusedException("read-only endpoint: batches are not allowed");
+            }
+            if ("openConnection".equals(operation)) {
+                newlyClaimed = ownership.claim(user, connectionIdOf(args[0]));
             }
             ownership.checkAccess(user, operation, args);
             if (sql != null && !"execute".equals(operation)) {
@@ -68,7 +72,7 @@ final class GuardedMeta implements InvocationHandler {
             logRequest(user, operation, sql, started, null);
             return result;
         } catch (Throwable e) {
-            if ("openConnection".equals(operation) && !(e instanceof StatementRefusedException)) {
+            if (newlyClaimed) {
                 ownership.forgetConnection(connectionIdOf(args[0]));
             }
             logRequest(user, operation, sql, started, e);

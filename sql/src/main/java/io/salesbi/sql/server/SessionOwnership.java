@@ -29,8 +29,22 @@ final class SessionOwnership {
         return CacheBuilder.newBuilder().expireAfterAccess(FORGET_AFTER).<K, V>build().asMap();
     }
 
+    /**
+     * Claims a connection id for the user opening it; returns whether the claim is new. The owner may open the same
+     * id again (the Avatica client re-opens a connection the server expired); whether it is still open is for
+     * Avatica to say.
+     */
+    boolean claim(UserAccount user, String connectionId) {
+        String owner = connectionUsers.putIfAbsent(connectionId, user.name());
+        if (owner != null && !owner.equals(user.name())) {
+            throw new StatementRefusedException("connection " + connectionId + " belongs to another user");
+        }
+        return owner == null;
+    }
+
+    /** Refuses a request naming a connection or statement that is not the user's own. */
     void checkAccess(UserAccount user, String operation, Object[] args) {
-        if (args == null) {
+        if (args == null || operation.equals("openConnection")) {
             return;
         }
         for (Object argument : args) {
@@ -38,15 +52,14 @@ final class SessionOwnership {
             if (connectionId == null) {
                 continue;
             }
-            if (operation.equals("openConnection")) {
-                String owner = connectionUsers.putIfAbsent(connectionId, user.name());
-                if (owner != null) {
-                    throw new StatementRefusedException("connection " + connectionId + " is already open");
-                }
+            String owner = connectionUsers.get(connectionId);
+            if (owner == null && operation.equals("closeConnection")) {
                 continue;
             }
-            String owner = connectionUsers.get(connectionId);
-            if (owner != null && !owner.equals(user.name())) {
+            if (owner == null) {
+                throw new StatementRefusedException("connection " + connectionId + " is not open");
+            }
+            if (!owner.equals(user.name())) {
                 throw new StatementRefusedException("connection " + connectionId + " belongs to another user");
             }
             if (argument instanceof StatementHandle statement) {
