@@ -46,9 +46,9 @@
  *
  * <h2>Operations</h2>
  * Each request is logged by {@link io.salesbi.sql.server.GuardedMeta} as
- * {@code jdbc user=NAME op=OPERATION ms=DURATION sql=ONE-LINE-SQL} (INFO for connections and statements, WARN for
- * refusals and failures, DEBUG for fetches and metadata); passwords and client connection properties are never
- * logged. {@link io.salesbi.sql.server.JdbcServer#close()} stops Jetty (5 s grace) and closes every session and
+ * {@code jdbc user=NAME op=OPERATION statement=ID ms=DURATION sql=ONE-LINE-SQL} (INFO for connections and
+ * statements, WARN for refusals and failures, DEBUG for fetches and metadata); passwords and client connection
+ * properties are never logged. {@link io.salesbi.sql.server.JdbcServer#close()} stops Jetty (5 s grace) and closes every session and
  * warehouse connection. Costs measured with {@link io.salesbi.sql.server.bench.JdbcBenchmark}: the first query
  * after start takes seconds (Calcite and Janino warm up), later ones add a few hundred milliseconds of planning
  * and HTTP round trips to DuckDB's own time.
