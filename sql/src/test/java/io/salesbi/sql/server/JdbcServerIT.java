@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +138,29 @@ class JdbcServerIT {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).isEqualTo(3L);
         }
+    }
+
+    @Test
+    void resolvesUnqualifiedNamesInKpi() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from market_share")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void reportsServedColumnTypesInMetadataAsSqlTools() throws SQLException {
+        // given kpi.type_traps with a hugeint and a uuid column in DuckDB
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = connect("anna", "anna-secret");
+                ResultSet rows = connection.getMetaData().getColumns(null, "kpi", "type_traps", null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+            }
+        }
+        assertThat(columns).containsExactly("big_count DECIMAL(38, 0)", "run_uuid VARCHAR");
     }
 
     @Test
