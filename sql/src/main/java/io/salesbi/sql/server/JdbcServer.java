@@ -70,7 +70,7 @@ public final class JdbcServer implements AutoCloseable {
                     + "credentials up front", settings.users().keySet());
         }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
-        SessionMeta meta = new SessionMeta(new CalciteSessionFactory(warehouse));
+        SessionMeta meta = new SessionMeta(new CalciteSessionFactory(warehouse, settings.queryTimeout()));
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
                 new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
 

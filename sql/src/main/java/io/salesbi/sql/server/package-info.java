@@ -26,6 +26,8 @@
  *       SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, batches and file or catalog functions ({@code read_csv},
  *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
  *       "read-only endpoint". Client connection properties never reach Calcite.</li>
+ *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
+ *       client gets an SQLException.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
  *       written (DuckDB's names are lower case). One trailing semicolon is accepted.</li>
  * </ul>

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,27 @@ class ServerOperationsIT {
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("anna:wrong".getBytes(UTF_8)))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void interruptsQueriesRunningLongerThanTheTimeout() throws Exception {
+        // given a view that makes DuckDB multiply 4 * 10^10 pairs, and a one-second query timeout
+        try (Statement statement = warehouse.owner().createStatement()) {
+            statement.execute("create view kpi.runaway_cross_join as "
+                    + "select sum(a.range * b.range) as total from range(200000) a, range(200000) b");
+        }
+        JdbcServerSettings settings = new JdbcServerSettings(null, 0, Map.of("anna", ANNA), false, null, null,
+                Duration.ofSeconds(1));
+        try (JdbcServer server = JdbcServer.start(warehouse.connections(), settings);
+                Connection connection = connectAsAnna(server);
+                Statement statement = connection.createStatement()) {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> statement.executeQuery("select total from kpi.runaway_cross_join"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageMatching("(?s).*(Timeout of '1000' ms|Interrupted).*");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         }
     }
 
