@@ -24,17 +24,18 @@ buyer as (
 industry_size as (
     select industry, count(*) as buyers from buyer group by industry
 ),
-peer_share as (
-    select me.customer_id, me.company_name, me.industry, b.product_category,
-        cast(count(distinct b.customer_id) as double) / (any_value(z.buyers) - 1) as peer_buyer_share
-    from buyer me
-    join industry_size z on z.industry = me.industry and z.buyers > 1
-    join buyer peer on peer.industry = me.industry and peer.customer_id <> me.customer_id
-    join bought b on b.customer_id = peer.customer_id
-    group by me.customer_id, me.company_name, me.industry, b.product_category
+category_buyers as (
+    select c.industry, b.product_category, count(*) as buyers
+    from bought b
+    join buyer c using (customer_id)
+    group by c.industry, b.product_category
 )
-select customer_id, company_name, industry, product_category, peer_buyer_share
-from peer_share s
-where peer_buyer_share > ops.param_double('cross_sell_min_peer_share')
+-- the customer does not buy the category, so all of its buyers in the industry are peers
+select me.customer_id, me.company_name, me.industry, cb.product_category,
+    cast(cb.buyers as double) / (z.buyers - 1) as peer_buyer_share
+from buyer me
+join industry_size z on z.industry = me.industry and z.buyers > 1
+join category_buyers cb on cb.industry = me.industry
+where cast(cb.buyers as double) / (z.buyers - 1) > ops.param_double('cross_sell_min_peer_share')
     and not exists (
-        select 1 from bought b where b.customer_id = s.customer_id and b.product_category = s.product_category);
+        select 1 from bought b where b.customer_id = me.customer_id and b.product_category = cb.product_category);

@@ -20,8 +20,9 @@
 --   hybrid = exactly one of the two high, digital = both low.
 -- Sources: core.sales_line, core.fact_service_driver (service desk), core.dim_customer (segment valid at the end of
 --   the year, else the as-of date), core.customer_golden (wallet estimate), core.fact_market_volume, ops.parameter.
--- Caveats: cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude
---   average per known company of the segment; days_since_last_order is null before the first order.
+-- Caveats: the year of the as-of date is partial, so its revenue_trend compares part of a year with a full one;
+--   cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude average per
+--   known company of the segment; days_since_last_order is null before the first order.
 create or replace view kpi.customer_value as
 with setting as (
     select

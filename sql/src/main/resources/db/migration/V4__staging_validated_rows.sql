@@ -1,6 +1,8 @@
 -- The staging layer: one row per business key, the latest delivered version that passed the business rules of
 -- sql/validate (rejected rows are in quarantine.rejected_row with stage 'validate'). Rebuilt by every validate run.
 -- Each table keeps the lineage of the raw row it came from (_load_id, _source_file, _sheet, _row_number).
+-- The large tables (order lines) declare their key in a comment only: a DuckDB primary key index makes the bulk
+-- rebuild several times slower; validate's deduplication guarantees the key and sql/assert checks it.
 
 -- One row per ERP product. Key: product_no.
 create table staging.erp_product (
@@ -30,8 +32,7 @@ create table staging.erp_order_line (
     product_no varchar not null, quantity decimal(18, 3) not null, list_price decimal(18, 4) not null,
     net_price decimal(18, 4) not null, discount_pct decimal(9, 4), currency varchar not null,
     sales_channel varchar not null,
-    _load_id bigint, _source_file varchar, _sheet varchar, _row_number bigint,
-    primary key (document_no, line_no)
+    _load_id bigint, _source_file varchar, _sheet varchar, _row_number bigint
 );
 
 -- One row per credit note (amount positive, document currency). Key: credit_note_no.

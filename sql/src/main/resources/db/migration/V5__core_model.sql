@@ -91,6 +91,7 @@ create table core.fact_order_line (
     list_price          decimal(18, 4) not null,  -- per unit, document currency
     net_price           decimal(18, 4) not null,  -- per unit, document currency
     discount_pct        decimal(9, 4),
+    standard_cost_eur   decimal(18, 4) not null,  -- per unit, from the product master
     currency            varchar not null,
     rate_per_eur        decimal(18, 6) not null,  -- units of currency per 1 EUR in the document month (EUR: 1)
     list_amount_eur     decimal(18, 2) not null,  -- round(quantity * list_price / rate, 2)
@@ -99,8 +100,8 @@ create table core.fact_order_line (
     cost_of_goods_eur   decimal(18, 2) not null,  -- round(quantity * standard cost of the product, 2)
     _load_id            bigint,
     _source_file        varchar,
-    _row_number         bigint,
-    primary key (document_no, line_no)
+    _row_number         bigint
+    -- no primary key index (bulk rebuild speed); sql/assert/45_fact_keys_unique.sql checks the key
 );
 
 -- One row per credit note. Key: credit_note_no. Channel and category come from the credited order (document_no,

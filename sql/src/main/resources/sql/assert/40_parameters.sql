@@ -1,10 +1,11 @@
 -- The job parameters in ops.parameter are present and make sense (a typo must stop the run, not skew the KPIs).
 with number as (
-    select name, value
-    from ops.parameter
-    where name in ('net_price_max_list_factor', 'cost_per_visit_eur', 'cost_per_support_ticket_eur',
-        'cost_per_special_delivery_eur', 'abc_a_cutoff', 'abc_b_cutoff', 'potential_high_min_open_wallet_eur',
-        'key_account_top_n', 'cross_sell_lookback_months', 'cross_sell_min_peer_share', 'max_unmapped_order_line_share')
+    select n.name, p.value
+    from (values ('net_price_max_list_factor'), ('cost_per_visit_eur'), ('cost_per_support_ticket_eur'),
+        ('cost_per_special_delivery_eur'), ('abc_a_cutoff'), ('abc_b_cutoff'), ('potential_high_min_open_wallet_eur'),
+        ('key_account_top_n'), ('cross_sell_lookback_months'), ('cross_sell_min_peer_share'),
+        ('max_unmapped_order_line_share')) as n(name)
+    left join ops.parameter p using (name)
 )
 select 'parameter ' || name || ' is ' || coalesce('''' || value || '''', 'empty') || '; expected a number >= 0' as message
 from number

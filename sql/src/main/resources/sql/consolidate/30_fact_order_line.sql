@@ -21,7 +21,7 @@ with priced as (
     left join core.customer_xref x on x.source_system = 'erp' and x.source_key = o.debtor_no
 )
 select document_no, line_no, document_date, year, month, debtor_no, customer_id, product_no, product_category,
-    channel_code, quantity, list_price, net_price, discount_pct, currency, rate_per_eur,
+    channel_code, quantity, list_price, net_price, discount_pct, standard_cost_eur, currency, rate_per_eur,
     -- EUR lines stay exact decimals; a division in DuckDB yields a double, so foreign currency is rounded from that
     case when currency = 'EUR' then round(quantity * list_price, 2) else round(quantity * list_price / rate_per_eur, 2) end
         as list_amount_eur,

@@ -40,29 +40,36 @@ public final class DashboardGenerator {
         Files.createDirectories(settings.outDir());
         KpiQueries kpi = new KpiQueries(conn);
         Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
+        YearCoverage coverage = YearCoverage.of(kpi.get("months"));
         Assets assets = Assets.load();
         List<Path> written = new ArrayList<>();
+        long largest = 0;
         for (Page page : Page.values()) {
             Path file = settings.outDir().resolve(page.fileName);
-            String html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, assets));
-            Files.writeString(file, html, StandardCharsets.UTF_8);
+            byte[] html = renderer.render(page.template, settings.locale(), model(page, kpi, channelNames, coverage, assets))
+                    .getBytes(StandardCharsets.UTF_8);
+            Files.write(file, html);
             written.add(file);
-            log.info("Dashboard page {} written: {} bytes", file, html.getBytes(StandardCharsets.UTF_8).length);
+            largest = Math.max(largest, html.length);
+            log.debug("Dashboard page {} written: {} bytes", file, html.length);
         }
-        log.info("Dashboards written to {} in {} ms ({} pages, locale {})", settings.outDir(),
-                (System.nanoTime() - started) / 1_000_000, written.size(), settings.locale().getLanguage());
+        log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms", settings.outDir(),
+                written.size(), settings.locale().getLanguage(), largest, (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 
-    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames, Assets assets)
-            throws SQLException {
+    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames,
+                                      YearCoverage coverage, Assets assets) throws SQLException {
         Map<String, DataTable> data = new LinkedHashMap<>();
+        Map<String, Object> scriptData = new LinkedHashMap<>();
         for (String dataset : page.datasets) {
             data.put(dataset, kpi.get(dataset));
+            scriptData.put(dataset, kpi.get(dataset).forScript());
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
-            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames));
+            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames, coverage, messages,
+                    settings.locale()));
         }
         String year = filters.stream().filter(f -> f.name().equals("year")).map(FilterOptions::selected)
                 .findFirst().orElse("");
@@ -75,6 +82,7 @@ public final class DashboardGenerator {
         meta.put("channelNames", channelNames);
         meta.put("pages", pageFiles());
         meta.put("defaultYear", year);
+        meta.put("partialYears", coverage.forScript(messages, settings.locale()));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page.key());
@@ -84,12 +92,17 @@ public final class DashboardGenerator {
         model.put("generatedAt", formats.instant(settings.generatedAt()));
         model.put("assets", assets);
         model.put("csp", assets.contentSecurityPolicy());
-        model.put("pageJson", ScriptJson.write(Map.of("meta", meta, "data", data)));
+        Map<String, Object> pageData = new LinkedHashMap<>();
+        pageData.put("meta", meta);
+        pageData.put("data", scriptData);
+        model.put("pageJson", ScriptJson.write(pageData));
         if (page == Page.OVERVIEW && !year.isEmpty()) {
-            model.put("headlines", new Headlines(kpi, formats, messages, channelNames).forYear(Integer.parseInt(year)));
+            model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage)
+                    .forYear(Integer.parseInt(year)));
         }
         if (page == Page.QUALITY) {
             model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
+            model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;
     }

@@ -41,6 +41,10 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
         }
     }
 
+    static DataTable empty() {
+        return new DataTable(List.of(), List.of());
+    }
+
     private static Object normalize(Object value) {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate().toString();
@@ -53,6 +57,9 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
         }
         if (value instanceof java.math.BigInteger big) {
             return new BigDecimal(big);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
         }
         return value;
     }
@@ -76,6 +83,51 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
             records.add(record);
         }
         return records;
+    }
+
+    /**
+     * The form inlined into a page: text columns that repeat (at most one distinct value per two rows, such as
+     * region, segment, channel, or a customer's name over the years) are sent once in {@code dict} and referenced
+     * by index, which halves the size of the cube and customer tables.
+     */
+    Map<String, Object> forScript() {
+        Map<String, List<Object>> dict = new java.util.LinkedHashMap<>();
+        List<Map<Object, Integer>> codes = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Map<Object, Integer> code = dictionaryFor(i);
+            codes.add(code);
+            if (code != null) {
+                dict.put(cols.get(i), new ArrayList<>(code.keySet()));
+            }
+        }
+        List<List<Object>> encoded = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> out = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                Object value = row.get(i);
+                out.add(codes.get(i) == null || value == null ? value : codes.get(i).get(value));
+            }
+            encoded.add(out);
+        }
+        Map<String, Object> script = new java.util.LinkedHashMap<>();
+        script.put("cols", cols);
+        script.put("dict", dict);
+        script.put("rows", encoded);
+        return script;
+    }
+
+    private Map<Object, Integer> dictionaryFor(int column) {
+        Map<Object, Integer> code = new java.util.LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            Object value = row.get(column);
+            if (value != null && !(value instanceof String)) {
+                return null;
+            }
+            if (value != null) {
+                code.putIfAbsent(value, code.size());
+            }
+        }
+        return !code.isEmpty() && code.size() * 2 <= rows.size() ? code : null;
     }
 
     List<Object> distinct(String column) {

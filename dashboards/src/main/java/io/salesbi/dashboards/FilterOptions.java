@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * The choices of one filter on one page, taken from the values the page's datasets actually hold, so a filter
- * never offers a value that would show an empty page. Years are sorted newest first and the newest is preselected.
+ * never offers a value that would show an empty page. Years are sorted newest first; the newest complete year is
+ * preselected and partial years say which months they cover ({@link YearCoverage}).
  */
 record FilterOptions(String name, List<Option> options, String selected) {
 
@@ -17,7 +18,8 @@ record FilterOptions(String name, List<Option> options, String selected) {
     record Option(String value, String label) {
     }
 
-    static FilterOptions of(Page.Filter filter, List<DataTable> tables, Map<String, String> channelNames) {
+    static FilterOptions of(Page.Filter filter, List<DataTable> tables, Map<String, String> channelNames,
+                            YearCoverage coverage, Messages messages, java.util.Locale locale) {
         TreeSet<String> values = new TreeSet<>(filter == Page.Filter.YEAR
                 ? Comparator.<String, Integer>comparing(Integer::valueOf).reversed()
                 : Comparator.<String>naturalOrder());
@@ -28,10 +30,15 @@ record FilterOptions(String name, List<Option> options, String selected) {
         }
         List<Option> options = new ArrayList<>();
         for (String value : values) {
-            String label = filter == Page.Filter.CHANNEL ? channelNames.getOrDefault(value, value) : value;
+            String label = switch (filter) {
+                case CHANNEL -> channelNames.getOrDefault(value, value);
+                case YEAR -> coverage.label(Integer.parseInt(value), messages, locale);
+                default -> value;
+            };
             options.add(new Option(value, label));
         }
-        String selected = filter == Page.Filter.YEAR && !values.isEmpty() ? values.first() : "";
+        String selected = filter == Page.Filter.YEAR && !values.isEmpty()
+                ? String.valueOf(coverage.defaultYear(values.stream().map(Integer::valueOf).toList())) : "";
         return new FilterOptions(filter.column, options, selected);
     }
 }

@@ -68,8 +68,14 @@ final class Formats {
         return (rounded.signum() < 0 ? "-" : "") + out;
     }
 
+    /** The sign goes before the currency symbol: -€5.00, -5,00 €. */
     String money(Number value) {
-        return value == null ? MISSING : moneyPattern.replace("#", number(value, 2));
+        if (value == null) {
+            return MISSING;
+        }
+        String amount = number(value, 2);
+        return amount.startsWith("-") ? "-" + moneyPattern.replace("#", amount.substring(1))
+                : moneyPattern.replace("#", amount);
     }
 
     String signedMoney(Number value) {

@@ -19,8 +19,11 @@ final class Headlines {
     private final Formats formats;
     private final Messages messages;
     private final Map<String, String> channelNames;
+    private final YearCoverage coverage;
 
-    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames) {
+    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames,
+              YearCoverage coverage) {
+        this.coverage = coverage;
         this.kpi = kpi;
         this.formats = formats;
         this.messages = messages;
@@ -37,6 +40,11 @@ final class Headlines {
         headlines.add(ratio("marketShare", market, year, "segment", "own", "volume"));
         headlines.add(customers(kpi.get("customerFlow"), year));
         headlines.add(ratio("priceRealization", cube, year, "channel", "net", "list"));
+        if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
+            String warning = " " + messages.get("move.partial");
+            headlines.replaceAll(h -> new Headline(h.key(), h.label(), h.value(), h.change(), h.trend(),
+                    h.sentence() + warning));
+        }
         return headlines;
     }
 
@@ -126,6 +134,9 @@ final class Headlines {
     }
 
     private String memberName(String by, Object member) {
+        if (member == null) {
+            return messages.get("member.none");
+        }
         return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
                 : String.valueOf(member);
     }
@@ -146,7 +157,8 @@ final class Headlines {
             if (minus != null) {
                 value = value.subtract(decimal(row.get(minus)));
             }
-            BigDecimal[] pair = sums.computeIfAbsent(String.valueOf(row.get(by)),
+            Object member = row.get(by) == null ? null : String.valueOf(row.get(by));
+            BigDecimal[] pair = sums.computeIfAbsent(member,
                     k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             pair[rowYear == year ? 0 : 1] = pair[rowYear == year ? 0 : 1].add(value);
         }

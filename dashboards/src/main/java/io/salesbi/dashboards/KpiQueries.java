@@ -45,6 +45,13 @@ final class KpiQueries {
                     )
                     group by channel_code
                     order by channel_code"""),
+            Map.entry("months", """
+                    select year,
+                           cast(min(month) filter (where net_revenue_eur <> 0) as integer) as first_month,
+                           cast(max(month) filter (where net_revenue_eur <> 0) as integer) as last_month
+                    from kpi.channel_pnl
+                    group by year
+                    order by year"""),
             Map.entry("mix", """
                     select year, channels_used, customers
                     from kpi.channel_mix
@@ -118,10 +125,27 @@ final class KpiQueries {
                            message, finished_at
                     from kpi.dq_file_load
                     order by finished_at desc nulls last, source, file_name"""),
+            Map.entry("steps", """
+                    select step_name, status, rows_read, rows_written, rows_rejected, started_at,
+                           cast(date_diff('second', started_at, finished_at) as bigint) as seconds, message
+                    from ops.step_run
+                    where run_id = (select max(run_id) from ops.step_run)
+                    order by started_at, step_name"""),
+            Map.entry("completeness", """
+                    select source_system as source, field, round(completeness, 4) as completeness
+                    from kpi.dq_completeness
+                    order by field, source"""),
             Map.entry("summary", """
                     select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                            files_failed, customers_without_owner, last_load_at
                     from kpi.dq_summary"""));
+
+    /**
+     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job) and
+     * field completeness (kpi.dq_completeness, beyond the KPI contract) may be absent.
+     */
+    private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
+            "completeness", "kpi.dq_completeness");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();
@@ -137,9 +161,17 @@ final class KpiQueries {
             if (sql == null) {
                 throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
             }
-            table = DataTable.query(conn, sql);
+            String optional = OPTIONAL_TABLES.get(dataset);
+            table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, sql);
             cache.put(dataset, table);
         }
         return table;
+    }
+
+    private boolean exists(String qualifiedTable) throws SQLException {
+        String[] parts = qualifiedTable.split("\\.");
+        try (var tables = conn.getMetaData().getTables(null, parts[0], parts[1], null)) {
+            return tables.next();
+        }
     }
 }

@@ -23,7 +23,7 @@ enum Page {
             List.of("buyingCenter", "touchpoints"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     QUALITY("data-quality.html", "quality",
-            List.of("quarantine", "fileLoads", "summary"),
+            List.of("quarantine", "fileLoads", "summary", "steps", "completeness"),
             List.of());
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */

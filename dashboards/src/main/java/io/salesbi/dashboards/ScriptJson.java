@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class ScriptJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());

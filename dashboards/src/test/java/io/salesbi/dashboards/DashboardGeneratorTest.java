@@ -1,40 +1,62 @@
 package io.salesbi.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generates the pages from the two-year fixture and reads the HTML as text. Expected values by hand:
- * revenue 2026 = 1200.00 + 734.56 + 300.00 = 2234.56, 2025 = 1800.00, change 434.56 / 1800 = +24.1 %, all of it
- * Maschinenbau; market share 2234.56 / 20000 = 11.2 % against 1800 / 21000 = 8.6 %, +2.6 pp.
+ * Generates the pages from the two-year fixture once per language and reads the HTML as text. Expected values by
+ * hand: revenue 2026 = 1200.00 + 734.56 + 300.00 = 2234.56, 2025 = 1800.00, change 434.56 / 1800 = +24.1 %, all of
+ * it Maschinenbau; gross margin 974.56 against 750.00 (+29.9 %), E-Shop moved most (334.56 - 200.00 = +134.56);
+ * contribution 544.56 against 370.00 (+47.2 %); market share 2234.56 / 20000 = 11.2 % against 1800 / 21000 = 8.6 %
+ * (+2.6 pp), Maschinenbau 12.9 % against 10.0 % (+2.9 pp); price realization 2234.56 / 2660 = 84.0 % against
+ * 1800 / 2200 = 81.8 % (+2.2 pp), field sales 80.6 % against 78.8 % (+1.9 pp); customers C0000003 lost, C0000004 won.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardGeneratorTest {
 
-    @TempDir
-    Path out;
+    private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
+            "customers.html", "buying-center.html", "data-quality.html");
 
-    private String generate(Locale locale, String page) throws Exception {
+    private Path out;
+    private List<Path> germanFiles;
+
+    @BeforeAll
+    void generateBothLanguages(@TempDir Path dir) throws Exception {
+        out = dir;
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
-            List<Path> files = new DashboardGenerator(new DashboardSettings(out, locale, KpiFixture.GENERATED_AT))
-                    .generate(conn);
-            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("index.html",
-                    "market-share.html", "channels.html", "customers.html", "buying-center.html",
-                    "data-quality.html");
+            germanFiles = new DashboardGenerator(settings("de", Locale.GERMAN)).generate(conn);
+            new DashboardGenerator(settings("en", Locale.ENGLISH)).generate(conn);
         }
-        return Files.readString(out.resolve(page), StandardCharsets.UTF_8);
+    }
+
+    private DashboardSettings settings(String folder, Locale locale) {
+        return new DashboardSettings(out.resolve(folder), locale, KpiFixture.GENERATED_AT);
+    }
+
+    private String page(String folder, String page) throws Exception {
+        return Files.readString(out.resolve(folder).resolve(page), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesSixPagesWithTheOverviewAsIndex() {
+        assertThat(germanFiles).extracting(p -> p.getFileName().toString()).containsExactlyElementsOf(PAGES);
     }
 
     @Test
     void overviewShowsHeadlinesInGermanFormats() throws Exception {
-        String html = generate(Locale.GERMAN, "index.html");
+        String html = page("de", "index.html");
 
         assertThat(html).contains("<html lang=\"de\">");
         assertThat(html).contains(">2.234,56 €<", ">+24,1 %<");
@@ -44,13 +66,13 @@ class DashboardGeneratorTest {
         assertThat(html).contains(">11,2 %<", ">+2,6 PP<",
                 "Marktanteil stieg gegenüber 2025 um 2,6 PP. Am stärksten bewegt: Maschinenbau (+2,9 PP).");
         assertThat(html).contains(">84,0 %<", ">+2,2 PP<", "Am stärksten bewegt: Außendienst (+1,9 PP).");
-        assertThat(html).contains("1 Kunden gewonnen, 1 verloren gegenüber 2025.");
+        assertThat(html).contains(">3<", "Kunden gewonnen: 1, verloren: 1 (gegenüber 2025).");
         assertThat(html).contains("Stand: 26.11.2026 06:30 UTC");
     }
 
     @Test
     void overviewShowsHeadlinesInEnglishFormats() throws Exception {
-        String html = generate(Locale.ENGLISH, "index.html");
+        String html = page("en", "index.html");
 
         assertThat(html).contains("<html lang=\"en\">");
         assertThat(html).contains(">€2,234.56<", ">+24.1%<");
@@ -61,31 +83,91 @@ class DashboardGeneratorTest {
 
     @Test
     void everyPageIsSelfContained() throws Exception {
-        generate(Locale.GERMAN, "index.html");
-
-        for (String page : List.of("index.html", "market-share.html", "channels.html", "customers.html",
-                "buying-center.html", "data-quality.html")) {
-            String html = Files.readString(out.resolve(page), StandardCharsets.UTF_8);
+        for (String page : PAGES) {
+            String html = page("de", page);
             assertThat(html).as(page).contains("echarts").contains("id=\"page-data\"");
-            assertThat(html).as(page).doesNotContainPattern("(?i)<(script|link|img)[^>]+(src|href)=\"(https?:)?//");
+            assertThat(html).as(page).contains("script-src &#39;sha256-");
+            String markup = html.replaceAll("(?s)(<script[^>]*>).*?</script>", "$1</script>");
+            assertThat(markup).as(page).doesNotContainPattern("(?i)<(script|link|img|iframe)[^>]+(src|href)=");
+            assertThat(markup).as(page).contains("<script>", "<script type=\"application/json\" id=\"page-data\">");
             assertThat(html).as(page).doesNotContain("??");
         }
     }
 
     @Test
-    void hostileCustomerNamesAreInlinedAsEscapedJson() throws Exception {
-        String html = generate(Locale.GERMAN, "customers.html");
+    void hostileValuesAreEscaped() throws Exception {
+        String customers = page("de", "customers.html");
+        assertThat(customers).doesNotContain("<script>alert(1)</script>", "<img src=x onerror=alert(1)>");
+        assertThat(customers).contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E");
+        assertThat(customers).contains("\\\"\\u003E\\u003Cimg src=x onerror=alert(1)\\u003E");
 
-        assertThat(html).doesNotContain("<script>alert(1)</script>", "<img src=x onerror=alert(1)>");
-        assertThat(html).contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E");
-        assertThat(html).contains("\\\"\\u003E\\u003Cimg src=x onerror=alert(1)\\u003E");
+        String journey = page("de", "buying-center.html");
+        assertThat(journey).contains("<option value=\"&lt;b&gt;Messe&lt;/b&gt;\">&lt;b&gt;Messe&lt;/b&gt;</option>");
+        assertThat(journey).doesNotContain("<b>Messe</b>");
     }
 
     @Test
     void dataQualityPageShowsTheLastRun() throws Exception {
-        String html = generate(Locale.GERMAN, "data-quality.html");
+        String html = page("de", "data-quality.html");
 
         assertThat(html).contains(">1.234<", ">234<", ">26.11.2026 02:00 UTC<", ">4,5 Std.<");
         assertThat(html).contains("Zusammengeführte Dubletten");
+        assertThat(page("en", "data-quality.html")).contains(">1,234<", ">2026-11-26 02:00 UTC<", ">4.5 h<");
+    }
+
+    @Test
+    void emptyViewsStillGiveEveryPage() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+            for (String table : List.of("sales_cube", "market_share", "channel_pnl_year", "price_realization",
+                    "channel_mix", "customer_value", "cross_sell_gap", "buying_center", "touchpoints",
+                    "dq_quarantine", "dq_file_load", "dq_summary")) {
+                statement.execute("delete from kpi." + table);
+            }
+            List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
+
+            assertThat(files).hasSize(6);
+            assertThat(page("empty", "data-quality.html")).contains("Noch kein Lauf: kpi.dq_summary ist leer.");
+        }
+    }
+
+    @Test
+    void missingViewFailsWithItsName() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+            statement.execute("drop table kpi.touchpoints");
+
+            assertThatThrownBy(() -> new DashboardGenerator(settings("broken", Locale.GERMAN)).generate(conn))
+                    .hasMessageContaining("kpi.touchpoints");
+        }
+    }
+
+    @Test
+    void partialLastYearIsLabelledAndNotPreselected() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.makeTheLastYearPartial(conn);
+            new DashboardGenerator(settings("partial", Locale.GERMAN)).generate(conn);
+        }
+        String html = page("partial", "index.html");
+
+        assertThat(html).contains("<option value=\"2026\">2026 (Jan.–Nov.)</option>",
+                "<option value=\"2025\" selected=\"selected\">2025</option>");
+        assertThat(html).contains(">1.800,00 €<", "Kein Vorjahr zum Vergleich.");
+    }
+
+    @Test
+    void sameWarehouseGivesByteIdenticalPages() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            new DashboardGenerator(settings("again", Locale.GERMAN)).generate(conn);
+        }
+
+        for (String page : PAGES) {
+            assertThat(page("again", page)).as(page).isEqualTo(page("de", page));
+        }
+    }
+
+    @Test
+    void unsupportedLocaleFailsFast() {
+        assertThatThrownBy(() -> new DashboardSettings(out, Locale.FRENCH, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fr");
+        assertThat(new DashboardSettings(out, null, null).locale()).isEqualTo(Locale.GERMAN);
     }
 }

@@ -28,6 +28,18 @@ final class KpiFixture {
         return conn;
     }
 
+    /** Gives kpi.channel_pnl revenue in every month of 2025 but only January to November 2026 (as of November). */
+    static void makeTheLastYearPartial(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("""
+                    insert into kpi.channel_pnl
+                    select 'FIELD_SALES', 'Außendienst', 'Field sales', year, month, 100.00, 50.00, 50.00, 10.00,
+                           5.00, 35.00, 2.3333
+                    from range(2025, 2027) y(year), range(1, 13) m(month)
+                    where year = 2025 or month <= 11""");
+        }
+    }
+
     static void run(Connection conn, String script) throws SQLException, IOException {
         String sql;
         try (InputStream in = KpiFixture.class.getClassLoader().getResourceAsStream(script)) {

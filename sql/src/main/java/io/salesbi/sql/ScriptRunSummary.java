@@ -19,7 +19,8 @@ public record ScriptRunSummary(String folder, List<ScriptResult> scripts) {
      *
      * @param script         resource path, e.g. {@code sql/validate/40_erp_order_line.sql}
      * @param statements     number of statements executed
-     * @param rowsAffected   sum of the update counts of its insert, update and delete statements
+     * @param rowsAffected   sum of the update counts of its insert, update and delete statements (a
+     *                       delete-and-reinsert counts both)
      * @param durationMillis wall time of the script
      */
     public record ScriptResult(String script, int statements, long rowsAffected, long durationMillis) {

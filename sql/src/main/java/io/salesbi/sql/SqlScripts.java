@@ -7,12 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the set-based SQL steps of the nightly job: the classpath scripts {@code sql/<folder>/*.sql} in file-name
  * order, each holding one or more statements, on one connection (temp tables live from statement to statement).
+ * A folder runs in one transaction: readers on other connections (the JDBC server) see the warehouse before or
+ * after the step, never half-rebuilt tables, and a failed step leaves the previous state for the re-run. When the
+ * caller has already switched auto-commit off, the folder joins the caller's transaction instead.
  */
 public final class SqlScripts {
 
@@ -33,8 +37,26 @@ public final class SqlScripts {
             throw new IllegalArgumentException("no SQL scripts in classpath folder sql/" + folder);
         }
         List<ScriptResult> results = new ArrayList<>();
-        for (String script : scripts) {
-            results.add(runScript(conn, script));
+        boolean ownTransaction = conn.getAutoCommit();
+        if (ownTransaction) {
+            conn.setAutoCommit(false);
+        }
+        try {
+            for (String script : scripts) {
+                results.add(runScript(conn, script));
+            }
+            if (ownTransaction) {
+                conn.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (ownTransaction) {
+                conn.rollback();
+            }
+            throw e;
+        } finally {
+            if (ownTransaction) {
+                conn.setAutoCommit(true);
+            }
         }
         ScriptRunSummary summary = new ScriptRunSummary(folder, results);
         log.info("SQL folder {}: {} scripts, {} rows affected", folder, results.size(), summary.totalRowsAffected());
@@ -50,8 +72,9 @@ public final class SqlScripts {
             // a fresh Statement each time: DuckDB closes a Statement after an error
             try (Statement jdbc = conn.createStatement()) {
                 boolean hasResultSet = jdbc.execute(statement.sql());
-                int count = hasResultSet ? -1 : jdbc.getUpdateCount();
-                rows += Math.max(count, 0);
+                if (!hasResultSet && isDataChange(statement.sql())) {
+                    rows += Math.max(jdbc.getUpdateCount(), 0);
+                }
             } catch (SQLException e) {
                 throw new SQLException("%s statement %d (line %d: %s) failed: %s".formatted(
                         resource, statement.number(), statement.line(), statement.firstLine(), e.getMessage()),
@@ -61,5 +84,11 @@ public final class SqlScripts {
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("SQL script {}: {} statements, {} rows affected in {} ms", resource, statements.size(), rows, millis);
         return new ScriptResult(resource, statements.size(), rows, millis);
+    }
+
+    /** Insert, update and delete count as rows affected; building a temp table does not. */
+    private static boolean isDataChange(String sql) {
+        String verb = sql.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return verb.equals("insert") || verb.equals("update") || verb.equals("delete") || verb.equals("merge");
     }
 }

@@ -52,7 +52,7 @@ final class SqlStatementSplitter {
             if (startLine < 0 && !isComment && !Character.isWhitespace(c)) {
                 startLine = line;
             }
-            if (!isComment || current.length() > 0) {
+            if (!isComment || !current.toString().isBlank()) {
                 current.append(token);
             }
             line += (int) token.chars().filter(ch -> ch == '\n').count();

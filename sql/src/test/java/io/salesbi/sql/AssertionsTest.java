@@ -45,12 +45,16 @@ class AssertionsTest {
     }
 
     @Test
-    void misspelledParameterFails() throws Exception {
+    void misspelledOrMissingParameterFails() throws Exception {
         try (Connection conn = TestWarehouse.migrated(dir)) {
-            TestWarehouse.execute(conn, "update ops.parameter set value = 'umsatz' where name = 'channel_cost_allocation_key'");
+            TestWarehouse.execute(conn,
+                    "update ops.parameter set value = 'umsatz' where name = 'channel_cost_allocation_key'",
+                    "delete from ops.parameter where name = 'cost_per_visit_eur'");
 
-            assertThat(Assertions.check(conn)).containsExactly(new AssertionFailure("sql/assert/40_parameters.sql",
-                    "parameter channel_cost_allocation_key is 'umsatz'; expected revenue, orders or customers"));
+            assertThat(Assertions.check(conn)).containsExactly(
+                    new AssertionFailure("sql/assert/40_parameters.sql", "parameter cost_per_visit_eur is empty; expected a number >= 0"),
+                    new AssertionFailure("sql/assert/40_parameters.sql",
+                            "parameter channel_cost_allocation_key is 'umsatz'; expected revenue, orders or customers"));
         }
     }
 }

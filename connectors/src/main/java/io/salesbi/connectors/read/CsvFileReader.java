@@ -5,7 +5,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,15 +37,17 @@ final class CsvFileReader implements SourceFileReader {
             CsvLayout layout = CsvSniffer.sniff(file, mapping);
             try (InputStream in = Files.newInputStream(file)) {
                 in.skipNBytes(layout.bomLength());
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, layout.charset().newDecoder()
+                InputStreamReader reader = new InputStreamReader(in, layout.charset().newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
                 CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(layout.delimiter())
                         .setIgnoreEmptyLines(false).get();
                 try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                     return new Pass(name, mapping, sink, parser, layout).run();
                 }
             }
+        } catch (SinkFailure e) {
+            throw e.original();
         } catch (IOException e) {
             throw new FileRejectedException("unreadable", "File " + name + " cannot be read: " + e.getMessage(), e);
         }

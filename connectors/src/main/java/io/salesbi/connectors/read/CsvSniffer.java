@@ -42,7 +42,12 @@ final class CsvSniffer {
                     + " instead of the mapping's " + charset);
             charset = bomCharset;
         } else if (charset == null) {
-            charset = bomCharset != null ? bomCharset : Utf8Check.isValid(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            charset = bomCharset != null ? bomCharset
+                    : Utf8Check.check(file) == Utf8Check.Result.INVALID ? WINDOWS_1252 : StandardCharsets.UTF_8;
+        } else if (bomCharset == null && !charset.equals(StandardCharsets.UTF_8) && isSingleByte(charset)
+                && Utf8Check.check(file) == Utf8Check.Result.UTF8) {
+            warnings.add("the file is UTF-8, not " + charset + " as the mapping says; read as UTF-8");
+            charset = StandardCharsets.UTF_8;
         }
         String text = new String(head, bomLength, head.length - bomLength, charset);
         if (text.isBlank() && Files.size(file) <= HEAD_BYTES) {
@@ -51,6 +56,10 @@ final class CsvSniffer {
         }
         char delimiter = mapping.delimiter() != null ? mapping.delimiter() : detectDelimiter(text, warnings);
         return new CsvLayout(charset, bomLength, delimiter, List.copyOf(warnings));
+    }
+
+    private static boolean isSingleByte(Charset charset) {
+        return charset.newEncoder().maxBytesPerChar() == 1.0f;
     }
 
     private static byte[] readHead(Path file) throws IOException {

@@ -112,6 +112,11 @@ final class ExcelValues {
 
     /** The number as Excel shows it in General format: at most 15 significant digits, no exponent, no ".0". */
     static BigDecimal decimal(double value) {
+        BigDecimal shortest = BigDecimal.valueOf(value);
+        if (shortest.precision() <= EXCEL_PRECISION.getPrecision()) {
+            BigDecimal stripped = shortest.scale() > 0 ? shortest.stripTrailingZeros() : shortest;
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        }
         BigDecimal exact = new BigDecimal(value).round(EXCEL_PRECISION).stripTrailingZeros();
         return exact.scale() < 0 ? exact.setScale(0) : exact;
     }

@@ -26,6 +26,9 @@ final class FieldValueParser {
     private final DecimalText decimals;
     private final DateTimeFormatter dateFormat;
     private final String numberExample;
+    private final FixedWidthDate fastDate;
+    private String lastDateText;
+    private LocalDate lastDate;
 
     FieldValueParser(FieldMapping field, Locale locale) {
         this.field = field;
@@ -33,6 +36,7 @@ final class FieldValueParser {
         this.decimals = new DecimalText(symbols.getDecimalSeparator(), symbols.getGroupingSeparator());
         this.numberExample = "1" + symbols.getGroupingSeparator() + "234" + symbols.getDecimalSeparator() + "56";
         this.dateFormat = field.format() == null ? null : strict(field.format());
+        this.fastDate = FixedWidthDate.of(field.format() == null ? "yyyy-MM-dd" : field.format());
     }
 
     FieldMapping field() {
@@ -60,6 +64,10 @@ final class FieldValueParser {
     }
 
     Long integer(String text) throws ValueException {
+        Long plain = plainLong(text);
+        if (plain != null) {
+            return plain;
+        }
         BigDecimal value = decimals.parse(text);
         if (value != null && value.signum() == 0) {
             return 0L;
@@ -72,6 +80,24 @@ final class FieldValueParser {
             // falls through to the error below
         }
         throw new ValueException("type.integer", "expected a whole number such as 42");
+    }
+
+    /** Digits with an optional leading minus, up to 18 of them: the common case, parsed without BigDecimal. */
+    private static Long plainLong(String text) {
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        int length = text.length();
+        if (length == start || length - start > 18) {
+            return null;
+        }
+        long value = 0;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
     }
 
     BigDecimal decimal(String text) throws ValueException {
@@ -95,6 +121,15 @@ final class FieldValueParser {
     }
 
     LocalDate date(String text) throws ValueException {
+        if (text.equals(lastDateText)) {
+            return lastDate;
+        }
+        LocalDate date = fastDate == null ? null : fastDate.parse(text);
+        if (date != null) {
+            lastDateText = text;
+            lastDate = date;
+            return date;
+        }
         try {
             return LocalDate.parse(text, dateFormat == null ? ISO_DATE : dateFormat);
         } catch (DateTimeParseException e) {

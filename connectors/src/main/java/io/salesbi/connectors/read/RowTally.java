@@ -40,12 +40,20 @@ final class RowTally {
 
     void accept(long row, Object[] values) {
         accepted++;
-        sink.accept(sheet, row, values);
+        try {
+            sink.accept(sheet, row, values);
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
     }
 
     /** One failing cell (or whole row when {@code column} is null); a row counts once however many cells fail. */
     void reject(long row, String column, String rawValue, String rule, String message) {
-        sink.reject(new RowRejection(fileName, sheet, row, column, rawValue, rule, message));
+        try {
+            sink.reject(new RowRejection(fileName, sheet, row, column, rawValue, rule, message));
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
         if (row != lastRejectedRow) {
             rejected++;
             lastRejectedRow = row;

@@ -19,6 +19,7 @@ final class SheetRowProcessor {
     private final FieldValueParser[] parsers;
     private ExcelValues values;
     private HeaderBinding binding;
+    private int lastMappedColumn;
     private List<String> bestCandidate;
     private int bestMatches = -1;
     private long rowsSeen;
@@ -41,7 +42,7 @@ final class SheetRowProcessor {
 
     /** The highest column worth keeping: before the header every column, after it only mapped ones. */
     int lastUsefulColumn(int maxColumns) {
-        return binding == null ? maxColumns - 1 : binding.lastMappedColumn();
+        return binding == null ? maxColumns - 1 : lastMappedColumn;
     }
 
     /** Whether the header is found; the parser may stop early when the sheet then has nothing more to give. */
@@ -89,6 +90,13 @@ final class SheetRowProcessor {
 
     private void findHeader(long rowNumber, CellRow row) throws FileRejectedException {
         rowsSeen++;
+        bindHeader(rowNumber, row);
+        if (binding != null) {
+            lastMappedColumn = binding.lastMappedColumn();
+        }
+    }
+
+    private void bindHeader(long rowNumber, CellRow row) throws FileRejectedException {
         if (mapping.headerRow() != null) {
             if (rowNumber >= mapping.headerRow()) {
                 binding = HeaderBinding.bind(fileName, sheet, row.asHeader(), mapping);

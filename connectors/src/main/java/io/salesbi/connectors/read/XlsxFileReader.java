@@ -3,12 +3,15 @@ package io.salesbi.connectors.read;
 import io.salesbi.connectors.mapping.SourceMapping;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -53,6 +56,7 @@ final class XlsxFileReader implements SourceFileReader {
                         SheetRowProcessor processor = new SheetRowProcessor(name, sheet, mapping, settings, sink);
                         processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()), date1904,
                                 mapping.locale()));
+                        checkSharedStringsSize(pkg, name);
                         new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
                         return processor.finish();
                     }
@@ -63,10 +67,23 @@ final class XlsxFileReader implements SourceFileReader {
                     + " not found; the workbook has " + names);
         } catch (FileRejectedException e) {
             throw e;
+        } catch (SinkFailure e) {
+            throw e.original();
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
             throw WorkbookGuard.classify(name, e);
+        }
+    }
+
+    /** The shared strings are the one part held in memory, so their uncompressed size is capped before loading. */
+    private void checkSharedStringsSize(OPCPackage pkg, String name) throws FileRejectedException,
+            InvalidFormatException {
+        for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+            if (part.getSize() > settings.maxSharedStringsBytes()) {
+                throw new FileRejectedException("too_large", "File " + name + ": its shared-strings table has "
+                        + part.getSize() + " bytes, more than the " + settings.maxSharedStringsBytes() + " allowed");
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.salesbi.connectors.read;
 
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -10,14 +9,12 @@ final class XlsxFormats implements CellFormats {
     private final StylesTable styles;
     private final int[] indexes;
     private final String[] patterns;
-    private final byte[] dates;
 
     XlsxFormats(StylesTable styles) {
         this.styles = styles;
         int count = styles == null ? 0 : styles.getNumCellStyles();
         this.indexes = new int[count];
         this.patterns = new String[count];
-        this.dates = new byte[count];
     }
 
     @Override
@@ -30,11 +27,6 @@ final class XlsxFormats implements CellFormats {
         return resolve(style) ? patterns[style] : "General";
     }
 
-    @Override
-    public boolean isDate(int style) {
-        return resolve(style) && dates[style] == 1;
-    }
-
     private boolean resolve(int style) {
         if (style < 0 || style >= patterns.length) {
             return false;
@@ -44,7 +36,6 @@ final class XlsxFormats implements CellFormats {
             indexes[style] = cellStyle == null ? 0 : cellStyle.getDataFormat();
             String pattern = cellStyle == null ? null : cellStyle.getDataFormatString();
             patterns[style] = pattern == null ? "General" : pattern;
-            dates[style] = (byte) (DateUtil.isADateFormat(indexes[style], patterns[style]) ? 1 : 0);
         }
         return true;
     }

@@ -128,6 +128,18 @@ class CalamineWorkbooksTest {
     }
 
     @Test
+    void richInlineStringsWinOverAStrayValueElement() throws Exception {
+        CollectingSink sink = read("calamine/inlineStr_with_value.xlsx", mapping("unknown-columns: ignore", """
+                - { column: "NN", field: nn, type: integer, required: true }
+                - { column: "Hierarchy", field: hierarchy, type: string }
+                - { column: "Outline Number", field: outline, type: string }
+                - { column: "ID", field: id, type: string, required: true }
+                """));
+
+        assertThat(sink.values(0)).containsExactly(1L, "+", "1.", "RQ11610");
+    }
+
+    @Test
     void errorCellsAreRejectedWithTheirErrorCode() throws Exception {
         CollectingSink sink = read("calamine/errors.xlsx", mapping("header-row: 1\nmax-reject-ratio: 1", """
                 - { column: "#DIV/0!", field: a, type: decimal }

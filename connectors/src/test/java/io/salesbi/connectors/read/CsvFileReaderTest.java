@@ -235,6 +235,33 @@ class CsvFileReaderTest {
                 .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("encoding");
     }
 
+    @Test
+    void declaredWindows1252ButDeliveredUtf8IsReadAsUtf8WithAWarning() throws Exception {
+        Path file = write("erp.csv", StandardCharsets.UTF_8, "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n"
+                + "R-1;01.01.2024;1;1;Außendienst\n");
+
+        CollectingSink sink = new CollectingSink();
+        ReadSummary summary = read(file, Mappings.of(ERP_ORDER_LINES + "encoding: windows-1252\n"), sink);
+
+        assertThat(sink.values(0).get(4)).isEqualTo("Außendienst");
+        assertThat(summary.warnings()).containsExactly("the file is UTF-8, not windows-1252 as the mapping says; "
+                + "read as UTF-8");
+    }
+
+    @Test
+    void brokenQuotingRejectsTheFileNamingTheLine() throws Exception {
+        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, "Account ID,Account Name,Street\n"
+                + "A-1,Alpha,Weg 1\n"
+                + "A-2,\"Beta\" GmbH,Weg 2\n");
+
+        CollectingSink sink = new CollectingSink();
+        assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), sink))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageStartingWith("File crm_accounts.csv, from line 3: the CSV structure is broken")
+                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("malformed");
+        assertThat(sink.rows).hasSize(1);
+    }
+
     private ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         return SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
     }

@@ -20,7 +20,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,6 +125,57 @@ class XlsxFileReaderTest {
     }
 
     @Test
+    void hiddenRowsAreReadWhenTheMappingAsks() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("Kanalkosten");
+            row(sheet, 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            row(sheet, 1, "EDI", "01.01.2024", "Personal", 100);
+            row(sheet, 2, "E-Shop", "01.01.2024", "Marketing", 250.5).setZeroHeight(true);
+            save(wb, file);
+        }
+        SourceMapping m = bundled("channel_costs");
+        SourceMapping withHidden = new SourceMapping(m.name(), m.inbox(), m.filePattern(), m.format(), m.target(),
+                m.sheetName(), m.sheetIndex(), m.headerRow(), m.encoding(), m.delimiter(), m.locale(), m.fields(),
+                m.unknownColumns(), m.maxRejectRatio(), true);
+
+        CollectingSink visibleOnly = new CollectingSink();
+        CollectingSink all = new CollectingSink();
+        read(file, m, visibleOnly);
+        read(file, withHidden, all);
+
+        assertThat(visibleOnly.rows).extracting(CollectingSink.Row::row).containsExactly(2L);
+        assertThat(all.rows).extracting(CollectingSink.Row::row).containsExactly(2L, 3L);
+        assertThat(all.values(1)).containsExactly("E-Shop", LocalDate.of(2024, 1, 1), "Marketing",
+                new BigDecimal("250.5"));
+    }
+
+    @Test
+    void aFailingSinkIsNotMistakenForADamagedFile() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("Kanalkosten");
+            row(sheet, 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            row(sheet, 1, "EDI", "01.01.2024", "Personal", 100);
+            save(wb, file);
+        }
+        SourceMapping mapping = bundled("channel_costs");
+        RowSink failing = new RowSink() {
+            @Override
+            public void accept(String sheet, long row, Object[] values) {
+                throw new IllegalStateException("appender closed");
+            }
+
+            @Override
+            public void reject(RowRejection rejection) {
+            }
+        };
+
+        assertThatThrownBy(() -> read(file, mapping, failing))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("appender closed");
+    }
+
+    @Test
     void passwordProtectedWorkbookIsRejectedAsEncrypted() throws Exception {
         Path plain = dir.resolve("plain.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -160,6 +215,58 @@ class XlsxFileReaderTest {
 
         assertRejected(truncated, "corrupt");
         assertRejected(text, "corrupt");
+    }
+
+    @Test
+    void zipBombIsRejectedAsTooLargeWithoutInflatingIt() throws Exception {
+        Path small = dir.resolve("small.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            row(wb.createSheet("Kanalkosten"), 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            save(wb, small);
+        }
+        Path bomb = dir.resolve("Kanalkosten_bomb.xlsx");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(small));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    int body = xml.indexOf("<sheetData");
+                    out.write(xml.substring(0, body).getBytes(StandardCharsets.UTF_8));
+                    out.write("<!--".getBytes(StandardCharsets.UTF_8));
+                    byte[] spaces = new byte[1 << 20];
+                    Arrays.fill(spaces, (byte) ' ');
+                    for (int mb = 0; mb < 20; mb++) {
+                        out.write(spaces);
+                    }
+                    out.write("-->".getBytes(StandardCharsets.UTF_8));
+                    out.write(xml.substring(body).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(content);
+                }
+                out.closeEntry();
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(200_000);
+
+        assertRejected(bomb, "too_large");
+    }
+
+    @Test
+    void sharedStringsAboveTheLimitAreNotLoaded() throws Exception {
+        Path file = dir.resolve("Kanalkosten.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            row(wb.createSheet("Kanalkosten"), 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
+            save(wb, file);
+        }
+        ReaderSettings tight = new ReaderSettings(30, 1L << 30, 0.01, 1L << 20, 100);
+        SourceMapping mapping = bundled("channel_costs");
+
+        assertThatThrownBy(() -> SourceFileReaders.forFile(file, mapping, tight).read(file, mapping, new CollectingSink()))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageStartingWith("File Kanalkosten.xlsx: its shared-strings table has ")
+                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("too_large");
     }
 
     @Test

@@ -8,7 +8,13 @@
 
     function chart(id, option, onClick) {
         var node = document.getElementById(id);
-        var instance = echarts.getInstanceByDom(node) || echarts.init(node, null, { renderer: 'canvas' });
+        var instance = echarts.getInstanceByDom(node);
+        if (!instance) {
+            instance = echarts.init(node, null, { renderer: 'canvas' });
+            var caption = node.closest('figure') && node.closest('figure').querySelector('figcaption');
+            node.setAttribute('role', 'img');
+            node.setAttribute('aria-label', caption ? caption.textContent : id);
+        }
         option.animation = false;
         option.color = option.color || PALETTE;
         option.textStyle = TEXT;
@@ -25,7 +31,10 @@
     }
 
     function valueAxis(formatter) {
-        return { type: 'value', axisLabel: { formatter: formatter }, splitLine: { lineStyle: { color: '#e8edf2' } } };
+        return {
+            type: 'value', axisLabel: { formatter: formatter }, splitLine: { lineStyle: { color: '#e8edf2' } },
+            minInterval: formatter === s.format.count ? 1 : 0
+        };
     }
 
     /* Bars per category; series: [{name, values}], values aligned with categories. */
@@ -46,13 +55,16 @@
     }
 
     /* A heat map: cells [[xIndex, yIndex, value]], labelled with the formatted value. */
-    function heatmap(id, xLabels, yLabels, cells, formatter, colors) {
+    function heatmap(id, xLabels, yLabels, cells, formatter, colors, firstRowOnTop) {
         var values = cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
         return chart(id, {
             tooltip: { formatter: function (p) { return yLabels[p.value[1]] + ' · ' + xLabels[p.value[0]] + ': ' + formatter(p.value[2]); } },
-            grid: { top: 8, bottom: 48 },
-            xAxis: { type: 'category', data: xLabels, splitArea: { show: true }, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } },
-            yAxis: { type: 'category', data: yLabels, splitArea: { show: true } },
+            grid: { top: 8, bottom: 40 },
+            xAxis: {
+                type: 'category', data: xLabels, splitArea: { show: true },
+                axisLabel: { interval: 0, width: 110, overflow: 'truncate', rotate: xLabels.length > 4 ? 25 : 0 }
+            },
+            yAxis: { type: 'category', data: yLabels, splitArea: { show: true }, inverse: !!firstRowOnTop },
             visualMap: {
                 min: values.length ? Math.min.apply(null, values) : 0,
                 max: values.length ? Math.max.apply(null, values) : 1,
@@ -75,7 +87,10 @@
             xAxis: { type: 'category', data: categories, boundaryGap: false },
             yAxis: valueAxis(formatter),
             series: series.map(function (serie) {
-                return { type: 'line', name: serie.name, data: serie.values, symbolSize: 7, connectNulls: true };
+                return {
+                    type: 'line', name: serie.name, data: serie.values, symbolSize: 7, connectNulls: true,
+                    lineStyle: serie.emphasis ? { width: 4 } : undefined, z: serie.emphasis ? 3 : 2
+                };
             })
         });
     }
@@ -120,7 +135,11 @@
                     return p.name + ': ' + formatter(p.data.raw);
                 }
             },
-            xAxis: { type: 'category', data: steps.map(function (step) { return step.label; }), axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+            grid: { bottom: 16 },
+            xAxis: {
+                type: 'category', data: steps.map(function (step) { return step.label; }),
+                axisLabel: { interval: 0, fontSize: 11, lineHeight: 14, formatter: function (v) { return v.split(' ').join('\n'); } }
+            },
             yAxis: valueAxis(s.format.compactMoney),
             series: [
                 { type: 'bar', stack: 'wf', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },

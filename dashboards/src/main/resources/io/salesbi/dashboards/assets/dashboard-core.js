@@ -7,13 +7,16 @@
     var meta = page.meta;
     var fmt = meta.format;
 
-    /* Data: the inlined columnar tables {cols, rows} become arrays of objects once. */
+    /* Data: the inlined tables {cols, dict, rows} (repeating text sent once in dict) become arrays of objects. */
     var data = {};
     Object.keys(page.data).forEach(function (name) {
         var table = page.data[name];
+        var dict = table.cols.map(function (col) { return table.dict[col] || null; });
         data[name] = table.rows.map(function (row) {
             var record = {};
-            table.cols.forEach(function (col, i) { record[col] = row[i]; });
+            table.cols.forEach(function (col, i) {
+                record[col] = dict[i] && row[i] !== null ? dict[i][row[i]] : row[i];
+            });
             return record;
         });
     });
@@ -37,15 +40,20 @@
         return (negative ? '-' : '') + integer + (parts.length > 1 ? fmt.decimal + parts[1] : '');
     }
     function sign(value) { return value > 0 ? '+' : ''; }
+    /* Puts a formatted number into a currency pattern with the sign in front: -€5.00, -5,00 €. */
+    function pattern(template, formatted) {
+        return formatted.charAt(0) === '-' ? '-' + template.replace('#', formatted.substring(1))
+            : template.replace('#', formatted);
+    }
     function compact(value) {
         var size = Math.abs(value);
-        if (size >= 1e6) { return fmt.millions.replace('#', number(value / 1e6, 1)); }
-        if (size >= 1e3) { return fmt.thousands.replace('#', number(value / 1e3, 0)); }
-        return fmt.money.replace('#', number(value, 0));
+        if (size >= 1e6) { return pattern(fmt.millions, number(value / 1e6, 1)); }
+        if (size >= 1e3) { return pattern(fmt.thousands, number(value / 1e3, size >= 1e4 ? 0 : 1)); }
+        return pattern(fmt.money, number(value, 0));
     }
     var format = {
         number: number,
-        money: function (v) { return v == null || isNaN(v) ? fmt.missing : fmt.money.replace('#', number(v, 2)); },
+        money: function (v) { return v == null || isNaN(v) ? fmt.missing : pattern(fmt.money, number(v, 2)); },
         signedMoney: function (v) { return v == null || isNaN(v) ? fmt.missing : sign(v) + format.money(v); },
         percent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : number(r * 100, 1) + fmt.percent; },
         signedPercent: function (r) { return r == null || isNaN(r) || !isFinite(r) ? fmt.missing : sign(r) + format.percent(r); },
@@ -67,6 +75,7 @@
     };
 
     function channelName(code) {
+        if (code === null || code === undefined) { return t('member.none'); }
         return Object.prototype.hasOwnProperty.call(meta.channelNames, code) ? meta.channelNames[code]
             : (meta.messages['channel.' + code] || String(code));
     }

@@ -1,1 +1,88 @@
-/* salesbi dashboards: the customers page (filled in below). */
+/* salesbi dashboards: customers page (value × potential, ABC against ABC, top lists, cross-sell gaps). */
+(function (s) {
+    'use strict';
+
+    var TOP = 20;
+
+    function customerColumns(extra) {
+        return [
+            { key: 'name', label: s.t('col.customer'), wrap: true },
+            { key: 'id', label: s.t('col.customerId') },
+            { key: 'segment', label: s.t('col.segment') },
+            { key: 'region', label: s.t('col.region') }
+        ].concat(extra);
+    }
+
+    function render() {
+        var year = s.year();
+        var rows = s.data.customers.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+
+        var levels = ['low', 'high'];
+        var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
+        var matrix = [];
+        levels.forEach(function (value, x) {
+            levels.forEach(function (potential, y) {
+                matrix.push([x, y, rows.filter(function (r) {
+                    return r.value_segment === value && r.potential_segment === potential;
+                }).length]);
+            });
+        });
+        s.heatmap('chart-value-potential',
+            levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
+            levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), matrix, s.format.count);
+
+        var abc = ['A', 'B', 'C'];
+        var abcCells = [];
+        abc.forEach(function (byRevenue, x) {
+            abc.forEach(function (byContribution, y) {
+                abcCells.push([x, y, rows.filter(function (r) {
+                    return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
+                }).length]);
+            });
+        });
+        s.heatmap('chart-abc',
+            abc.map(function (c) { return s.t('axis.abcRevenue') + ' ' + c; }),
+            abc.map(function (c) { return s.t('axis.abcContribution') + ' ' + c; }), abcCells, s.format.count,
+            ['#f6f8fa', '#8c6bb1'], true);
+
+        var valueColumns = [
+            { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true },
+            { key: 'abc_revenue', label: s.t('col.abcRevenue') },
+            { key: 'abc_contribution', label: s.t('col.abcContribution') },
+            { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent' },
+            { key: 'last_order_date', label: s.t('col.lastOrder'), type: 'date' },
+            { key: 'service_model', label: s.t('col.serviceModel'),
+              value: function (r) { return r.service_model ? s.t('service.' + r.service_model) : ''; } }
+        ];
+        function top(key) {
+            return rows.slice().sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
+        }
+        s.table('table-top-revenue', customerColumns(valueColumns), top('revenue'),
+            { title: s.t('table.topRevenue'), sortKey: 'revenue' });
+        s.table('table-top-contribution', customerColumns(valueColumns), top('contribution'),
+            { title: s.t('table.topContribution'), sortKey: 'contribution' });
+
+        s.table('table-a-revenue-c-contribution', customerColumns([
+            { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
+            { key: 'cost_to_serve', label: s.t('col.costToServe'), type: 'money' },
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true }
+        ]), rows.filter(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }),
+            { title: s.t('table.aRevenueCContribution'), sortKey: 'cost_to_serve' });
+
+        var byId = new Map();
+        rows.forEach(function (r) { byId.set(r.id, r); });
+        var gaps = s.data.crossSell.filter(function (gap) { return byId.has(gap.id); }).map(function (gap) {
+            var customer = byId.get(gap.id);
+            return { id: gap.id, name: customer.name, segment: customer.segment, region: customer.region,
+                     category: gap.category, peer_share: gap.peer_share };
+        });
+        s.table('table-cross-sell', customerColumns([
+            { key: 'category', label: s.t('col.category') },
+            { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
+        ]), gaps, { title: s.t('table.crossSell'), sortKey: 'peer_share' });
+    }
+
+    s.pages = s.pages || {};
+    s.pages.customers = render;
+})(window.salesbi);

@@ -12,7 +12,7 @@
         rows.forEach(function (row) {
             var rowYear = Number(row.year);
             if (rowYear !== year && rowYear !== year - 1) { return; }
-            var key = String(row[by]);
+            var key = row[by] === null || row[by] === undefined ? null : String(row[by]);
             var pair = members.get(key) || [0, 0];
             pair[rowYear === year ? 0 : 1] += value(row);
             members.set(key, pair);
@@ -25,7 +25,9 @@
         members.forEach(function (pair) { sum += pair[index]; });
         return s.cents(sum);
     }
-    function memberName(by, member) { return by === 'channel' ? s.channelName(member) : member; }
+    function memberName(by, member) {
+        return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : member;
+    }
 
     function sentence(label, direction, changeSize, year, driverText) {
         var key = direction > 0 ? 'move.up' : direction < 0 ? 'move.down' : 'move.flat';
@@ -128,8 +130,10 @@
             var change = card.querySelector('.kpi-change');
             change.classList.remove('up', 'down', 'flat');
             change.classList.add(!h.hasPrevious || h.direction === 0 ? 'flat' : h.direction > 0 ? 'up' : 'down');
-            card.querySelector('.kpi-sentence').textContent = h.sentence !== undefined ? h.sentence
-                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver);
+            var partial = s.meta.partialYears[String(year)] || s.meta.partialYears[String(year - 1)];
+            card.querySelector('.kpi-sentence').textContent = (h.sentence !== undefined ? h.sentence
+                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver))
+                + (partial ? ' ' + s.t('move.partial') : '');
         });
     }
 

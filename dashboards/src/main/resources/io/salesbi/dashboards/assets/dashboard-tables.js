@@ -134,7 +134,8 @@
             return cells.map(function (cell) {
                 var text = cell.number !== undefined
                     ? String(cell.number).replace('.', s.meta.format.decimal) : neutralize(cell.text);
-                return /[";\r\n,]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+                var needsQuotes = text.indexOf(separator) >= 0 || /["\r\n]/.test(text);
+                return needsQuotes ? '"' + text.replace(/"/g, '""') + '"' : text;
             }).join(separator);
         }).join('\r\n') + '\r\n';
     }

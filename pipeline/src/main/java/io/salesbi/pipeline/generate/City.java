@@ -10,8 +10,4 @@ package io.salesbi.pipeline.generate;
  * @param areaCode the telephone area code without the trunk prefix 0 (e.g. "40" for Hamburg)
  */
 record City(String name, String country, int codeLo, int codeHi, String areaCode) {
-
-    boolean domestic() {
-        return "DE".equals(country);
-    }
 }

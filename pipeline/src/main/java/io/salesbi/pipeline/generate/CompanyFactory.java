@@ -51,18 +51,30 @@ final class CompanyFactory {
             City city = GermanPlaces.CITIES.get(rng.weighted(cityWeights));
             return domestic(index, entityId, germanNameCore(industry, city), industry, city);
         }
-        String firstWord = model.nameCore().split(" ")[0];
-        if (rng.chance(0.3)) {
+        Industry industry = Industry.values()[rng.weighted(industryShares)];
+        String core = replaceIndustryWord(model.nameCore(), rng.pick(industry.nameWords));
+        if (core == null || core.equals(model.nameCore()) || rng.chance(0.3)) {
             City otherCity = GermanPlaces.CITIES.get(rng.weighted(cityWeights));
             return domestic(index, entityId, model.nameCore(), model.industry(), otherCity);
         }
-        Industry industry = Industry.values()[rng.weighted(industryShares)];
-        String core = firstWord + " " + rng.pick(industry.nameWords);
-        if (core.equals(model.nameCore())) {
-            core = firstWord + " " + rng.pick(NameVocabulary.SURNAMES) + " " + rng.pick(industry.nameWords);
-        }
         City city = rng.chance(0.6) ? model.city() : GermanPlaces.CITIES.get(rng.weighted(cityWeights));
         return domestic(index, entityId, core, industry, city);
+    }
+
+    /** "Müller Maschinenbau" -> "Müller Fördertechnik"; null if the name has no industry word. */
+    static String replaceIndustryWord(String core, String replacement) {
+        String[] words = core.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            for (Industry industry : Industry.values()) {
+                for (String w : industry.nameWords) {
+                    if (w.equals(words[i])) {
+                        words[i] = replacement;
+                        return String.join(" ", words);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private Company domestic(int index, String entityId, String core, Industry industry, City city) {
@@ -80,16 +92,18 @@ final class CompanyFactory {
         ExportCountry country = ExportCountry.values()[rng.weighted(exportWeights)];
         City city = rng.pick(country.cities);
         Industry industry = Industry.values()[rng.weighted(industryShares)];
-        String core = rng.chance(0.5)
-                ? rng.pick(country.surnames) + " " + rng.pick(country.words)
-                : rng.pick(country.words) + " " + rng.pick(country.surnames);
+        boolean wordFirst = (country == ExportCountry.FR || country == ExportCountry.PL) && rng.chance(0.5);
+        String core = wordFirst
+                ? rng.pick(country.words) + " " + rng.pick(country.surnames)
+                : rng.pick(country.surnames) + " " + rng.pick(country.words);
         String tld = switch (country) {
             case GB -> ".co.uk";
             case US -> ".com";
             default -> "." + country.name().toLowerCase(java.util.Locale.ROOT);
         };
         return new Company(index, entityId, core, rng.pick(country.legalForms), rng.pick(country.streets), houseNumber(),
-                country.postcode(city, rng), city, "Export", industry, country, city.areaCode(), subscriber(city.areaCode()),
+                country.postcode(city, rng), city, "Export", industry, country, city.areaCode(),
+                country == ExportCountry.US ? rng.intBetween(2, 9) + ExportCountry.digits(rng, 6) : subscriber(city.areaCode()),
                 domain(core, city, tld), country.vatId(rng), country.currency);
     }
 

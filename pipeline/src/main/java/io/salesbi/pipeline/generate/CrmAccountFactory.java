@@ -35,8 +35,8 @@ final class CrmAccountFactory {
                 ? between(originalCreated.plusDays(30), exportDate.minusDays(10))
                 : between(FIRST_CREATED, exportDate.minusDays(60));
         String industry = rng.chance(0.04) ? "" : c.industry().label;
-        return new CrmAccount(id, c, name, street, c.postcode(), c.city().name(), phone, email(c), website(c), vat(c),
-                debtorNo, industry, owner, created, duplicate);
+        return new CrmAccount(id, c, name, street, c.postcode(), spelling.city(c, duplicate ? 0.3 : 0.1), phone, email(c), website(c), vat(c),
+                debtorNo, industry, owner, created, duplicate, "");
     }
 
     private String email(Company c) {

@@ -32,6 +32,10 @@ final class CrmAccountWriter {
                 csv.field(wallet < 0 ? "" : wallet + ".00");
                 csv.raw().append(Numbers.iso(a.createdDate()));
                 csv.endRow();
+                if (!a.typoOfDebtorNo().isEmpty()) {
+                    defects.add(fileName, csv.rows(), "ERP Debtor No", a.erpDebtorNo(),
+                            "debtor number mistyped, meant " + a.typoOfDebtorNo());
+                }
                 if (!a.email().isEmpty() && !plausibleEmail(a.email())) {
                     defects.add(fileName, csv.rows(), "Email", a.email(), "invalid e-mail address");
                 }

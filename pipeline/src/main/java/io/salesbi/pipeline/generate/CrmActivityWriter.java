@@ -20,8 +20,9 @@ final class CrmActivityWriter {
         {"Anruf", "Rückruf", "Angebotsnachfass"},
         {"Angebot", "Anfrage", "Newsletter-Klick"},
         {"Webinar-Teilnahme"},
-        {"Messegespräch SPS Nürnberg", "Messegespräch Hannover Messe"},
+        {"Messegespräch"},
         {"Shop-Login", "Warenkorb abgebrochen", "Shop-Bestellung"}};
+    private static final int TRADE_FAIR = 4;
     private static final double[] PROSPECT_PHASES = {35, 40, 15, 5, 5};
     private static final double[] CUSTOMER_PHASES = {10, 10, 30, 35, 15};
 
@@ -46,15 +47,18 @@ final class CrmActivityWriter {
                 double[] channelWeights = channelWeights(p);
                 double[] phaseWeights = p.erpCustomer() ? CUSTOMER_PHASES : PROSPECT_PHASES;
                 int count = a.duplicate() ? rng.intBetween(0, 2)
-                        : p.erpCustomer() ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 3 : 1))
+                        : p.erpCustomer() ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 6 : 1))
                         : rng.intBetween(1, 8);
                 for (int i = 0; i < count; i++) {
                     int channel = rng.weighted(channelWeights);
                     number += rng.intBetween(1, 3);
                     String contact = contactIds[k].length == 0 || rng.chance(0.1) ? "" : rng.pick(contactIds[k]);
                     csv.field("ACT-" + number).field(a.accountId()).field(contact);
-                    csv.raw().append(calendar.iso(rng.nextInt(lastDay + 1)));
-                    csv.field(CHANNELS[channel]).field(PHASES[rng.weighted(phaseWeights)]).field(rng.pick(TYPES[channel]));
+                    boolean fair = channel == TRADE_FAIR;
+                    int day = fair ? tradeFairDay() : rng.nextInt(lastDay + 1);
+                    csv.raw().append(calendar.iso(day));
+                    csv.field(CHANNELS[channel]).field(PHASES[rng.weighted(phaseWeights)]);
+                    csv.field(fair ? tradeFairType(day) : rng.pick(TYPES[channel]));
                     csv.endRow();
                 }
             }
@@ -84,6 +88,16 @@ final class CrmActivityWriter {
             }
             return csv.rows();
         }
+    }
+
+    /** A working day in April (Hannover Messe) or November (SPS in Nuremberg) of an order year. */
+    private int tradeFairDay() {
+        int year = rng.nextInt(SalesLedger.YEARS);
+        return calendar.workday(year * 12 + (rng.chance(0.5) ? 3 : 10), rng);
+    }
+
+    private String tradeFairType(int day) {
+        return calendar.monthOf(day) % 12 == 3 ? "Messegespräch Hannover Messe" : "Messegespräch SPS Nürnberg";
     }
 
     private static double[] channelWeights(BuyingProfile p) {

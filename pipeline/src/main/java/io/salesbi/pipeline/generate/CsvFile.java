@@ -21,7 +21,6 @@ final class CsvFile implements Closeable {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private final Path path;
     private final Writer out;
     private final char delimiter;
     private final StringBuilder line = new StringBuilder(256);
@@ -29,7 +28,6 @@ final class CsvFile implements Closeable {
     private long rows;
 
     private CsvFile(Path path, Charset charset, boolean bom, char delimiter, String... header) throws IOException {
-        this.path = path;
         this.delimiter = delimiter;
         Files.createDirectories(path.getParent());
         OutputStream stream = Files.newOutputStream(path);
@@ -95,10 +93,6 @@ final class CsvFile implements Closeable {
 
     long rows() {
         return rows;
-    }
-
-    Path path() {
-        return path;
     }
 
     private boolean needsQuotes(String value) {

@@ -47,11 +47,10 @@ public final class DemoDataGenerator {
     /** Writes outDir/inbox/&lt;source&gt;/... and outDir/truth/...; returns per-file row counts. */
     public GenerationSummary generate() throws IOException {
         long started = System.nanoTime();
+        rowsPerFile.clear();
         Path inbox = settings.outDir().resolve("inbox");
         Path truth = settings.outDir().resolve("truth");
         removeEarlierOutput(inbox, truth);
-        String stamp = settings.exportDate().format(DateTimeFormatter.BASIC_ISO_DATE);
-        LocalDate exportDate = settings.exportDate();
         Rng master = new Rng(settings.seed());
 
         List<Company> companies = new CompanyFactory(master.split()).create(settings.scaled(COMPANIES_AT_SCALE_ONE, 10));
@@ -59,81 +58,104 @@ public final class DemoDataGenerator {
                 .plan(companies, settings.scaled(PLANTED_AT_SCALE_ONE, 1));
         SalesTeam team = new SalesTeam(settings.scaled(REPS_AT_SCALE_ONE, 5), settings.scaled(6, 2), master.split());
         CompanyPeople people = new CompanyPeople(settings.seed());
-        SourceRecords sources = new SourcePlanner(master.split(), team, exportDate)
+        SourceRecords sources = new SourcePlanner(master.split(), team, settings.exportDate())
                 .plan(companies, profiles, new RepListPlanner(master.split(), team, people));
-        ProductCatalog catalog = new ProductCatalog(master.split());
-        FxRates fx = new FxRates(master.split());
-        OrderCalendar calendar = new OrderCalendar(exportDate);
-        int lastDay = calendar.dayCount() - 2;
-        DefectLog defects = new DefectLog();
+        OrderCalendar calendar = new OrderCalendar(settings.exportDate());
+        Plan plan = new Plan(companies, profiles, sources, people, calendar, calendar.dayCount() - 2, new DefectLog(),
+                new SalesLedger(companies.size(), sources.debtors.size()));
 
-        SalesLedger ledger = new SalesLedger(companies.size(), sources.debtors.size());
-        long[] documents = new OrderPlanner(master.split(), calendar)
-                .plan(profiles, Math.round(ORDER_LINES_AT_SCALE_ONE * settings.scale()));
-        Path erp = inbox.resolve("erp");
-        Path orderFile = erp.resolve("erp_order_lines_" + stamp + ".csv");
-        List<CreditNote> notes = new ArrayList<>(new OrderLineWriter(master.split(), catalog, fx, calendar, defects, lastDay)
-                .write(orderFile, documents, companies, profiles, sources, ledger));
-        record(orderFile, ledger.orderLines);
-        notes.addAll(bonuses(companies, profiles, sources, ledger));
+        writeErp(inbox.resolve("erp"), plan, master);
+        WalletEstimator wallets = new WalletEstimator(profiles, plan.ledger());
+        writeCrm(inbox.resolve("crm"), plan, wallets, master);
+        writeWorkbooks(inbox, plan, wallets, master);
+        Path serviceFile = inbox.resolve("service").resolve("service_drivers_" + stamp() + ".csv");
+        record(serviceFile, new ServiceDriverWriter(master.split())
+                .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
+        writeTruth(truth, plan);
 
-        ErpMasterDataWriter erpWriter = new ErpMasterDataWriter(calendar);
-        Path debtorFile = erp.resolve("erp_debtors_" + stamp + ".csv");
-        record(debtorFile, erpWriter.debtors(debtorFile, sources.debtors));
-        Path productFile = erp.resolve("erp_products_" + stamp + ".csv");
-        record(productFile, erpWriter.products(productFile, catalog.all()));
-        Path creditFile = erp.resolve("erp_credit_notes_" + stamp + ".csv");
-        record(creditFile, erpWriter.creditNotes(creditFile, notes));
-        Path fxFile = erp.resolve("erp_fx_rates_" + stamp + ".csv");
-        record(fxFile, erpWriter.fxRates(fxFile, fx));
-
-        WalletEstimator wallets = new WalletEstimator(profiles, ledger);
-        writeCrm(inbox.resolve("crm"), stamp, sources, profiles, people, wallets, calendar, lastDay, defects, master);
-        Rng repRng = master.split();
-        RepListWriter repWriter = new RepListWriter(exportDate, defects);
-        for (RepList list : sources.repLists) {
-            Path file = inbox.resolve("excel").resolve(list.fileStem() + ".xlsx");
-            record(file, repWriter.write(file, list, wallets, repRng));
-        }
-        Path marketFile = inbox.resolve("market").resolve(MarketStudyWriter.FILE);
-        record(marketFile, new MarketStudyWriter(master.split(), exportDate).write(marketFile, ledger));
-        Path costFile = inbox.resolve("costs").resolve(ChannelCostWriter.FILE);
-        record(costFile, new ChannelCostWriter(master.split(), exportDate).write(costFile, ledger));
-        Path serviceFile = inbox.resolve("service").resolve("service_drivers_" + stamp + ".csv");
-        record(serviceFile, new ServiceDriverWriter(master.split()).write(serviceFile, sources.debtors, sources, profiles, ledger));
-
-        TruthWriter truthWriter = new TruthWriter();
-        Path truthFile = truth.resolve("customer_truth.csv");
-        record(truthFile, truthWriter.customers(truthFile, sources));
-        Path plantedFile = truth.resolve("planted_unprofitable.csv");
-        record(plantedFile, truthWriter.planted(plantedFile, companies, profiles, sources));
-        Path defectFile = truth.resolve("planted_defects.csv");
-        record(defectFile, defects.write(defectFile));
-
+        long orderLines = plan.ledger().orderLines;
         log.info("Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",
-                settings.scale(), settings.seed(), companies.size(), sources.recordCount(), ledger.orderLines,
+                settings.scale(), settings.seed(), companies.size(), sources.recordCount(), orderLines,
                 (System.nanoTime() - started) / 1_000_000);
-        return new GenerationSummary(rowsPerFile, companies.size(), sources.recordCount(), ledger.orderLines);
+        return new GenerationSummary(rowsPerFile, companies.size(), sources.recordCount(), orderLines);
     }
 
-    private void writeCrm(Path crm, String stamp, SourceRecords sources, BuyingProfile[] profiles, CompanyPeople people,
-                          WalletEstimator wallets, OrderCalendar calendar, int lastDay, DefectLog defects, Rng master)
-            throws IOException {
-        CrmAccountWriter accounts = new CrmAccountWriter(master.split(), people, defects);
-        Path accountFile = crm.resolve("crm_accounts_" + stamp + ".csv");
+    /** What the writers share: the companies, how they buy, what the sources hold, and the sales as they add up. */
+    private record Plan(List<Company> companies, BuyingProfile[] profiles, SourceRecords sources, CompanyPeople people,
+                        OrderCalendar calendar, int lastDay, DefectLog defects, SalesLedger ledger) {
+    }
+
+    /** Order lines first: every file derived from sales (credit notes, costs, market, drivers) needs the ledger. */
+    private void writeErp(Path erp, Plan plan, Rng master) throws IOException {
+        ProductCatalog catalog = new ProductCatalog(master.split());
+        FxRates fx = new FxRates(master.split());
+        long[] documents = new OrderPlanner(master.split(), plan.calendar())
+                .plan(plan.profiles(), Math.round(ORDER_LINES_AT_SCALE_ONE * settings.scale()));
+        Path orderFile = erp.resolve("erp_order_lines_" + stamp() + ".csv");
+        List<CreditNote> notes = new ArrayList<>(
+                new OrderLineWriter(master.split(), catalog, fx, plan.calendar(), plan.defects(), plan.lastDay())
+                        .write(orderFile, documents, plan.companies(), plan.profiles(), plan.sources(), plan.ledger()));
+        record(orderFile, plan.ledger().orderLines);
+        notes.addAll(bonuses(plan.companies(), plan.profiles(), plan.sources(), plan.ledger()));
+
+        ErpMasterDataWriter writer = new ErpMasterDataWriter(plan.calendar());
+        Path debtorFile = erp.resolve("erp_debtors_" + stamp() + ".csv");
+        record(debtorFile, writer.debtors(debtorFile, plan.sources().debtors));
+        Path productFile = erp.resolve("erp_products_" + stamp() + ".csv");
+        record(productFile, writer.products(productFile, catalog.all()));
+        Path creditFile = erp.resolve("erp_credit_notes_" + stamp() + ".csv");
+        record(creditFile, writer.creditNotes(creditFile, notes));
+        Path fxFile = erp.resolve("erp_fx_rates_" + stamp() + ".csv");
+        record(fxFile, writer.fxRates(fxFile, fx));
+    }
+
+    private void writeCrm(Path crm, Plan plan, WalletEstimator wallets, Rng master) throws IOException {
+        SourceRecords sources = plan.sources();
+        CrmAccountWriter accounts = new CrmAccountWriter(master.split(), plan.people(), plan.defects());
+        Path accountFile = crm.resolve("crm_accounts_" + stamp() + ".csv");
         record(accountFile, accounts.accounts(accountFile, sources.accounts, wallets));
-        Path contactFile = crm.resolve("crm_contacts_" + stamp + ".csv");
+        Path contactFile = crm.resolve("crm_contacts_" + stamp() + ".csv");
         String[][] contactIds = accounts.contacts(contactFile, sources.accounts);
         long contactRows = 0;
         for (String[] ids : contactIds) {
             contactRows += ids.length;
         }
         record(contactFile, contactRows);
-        CrmActivityWriter activities = new CrmActivityWriter(master.split(), calendar, lastDay);
-        Path activityFile = crm.resolve("crm_activities_" + stamp + ".csv");
-        record(activityFile, activities.activities(activityFile, sources.accounts, contactIds, profiles));
-        Path opportunityFile = crm.resolve("crm_opportunities_" + stamp + ".csv");
-        record(opportunityFile, activities.opportunities(opportunityFile, sources.accounts, profiles, wallets));
+        CrmActivityWriter activities = new CrmActivityWriter(master.split(), plan.calendar(), plan.lastDay());
+        Path activityFile = crm.resolve("crm_activities_" + stamp() + ".csv");
+        record(activityFile, activities.activities(activityFile, sources.accounts, contactIds, plan.profiles()));
+        Path opportunityFile = crm.resolve("crm_opportunities_" + stamp() + ".csv");
+        record(opportunityFile, activities.opportunities(opportunityFile, sources.accounts, plan.profiles(), wallets));
+    }
+
+    private void writeWorkbooks(Path inbox, Plan plan, WalletEstimator wallets, Rng master) throws IOException {
+        Rng repRng = master.split();
+        RepListWriter repWriter = new RepListWriter(settings.exportDate(), plan.defects());
+        for (RepList list : plan.sources().repLists) {
+            Path file = inbox.resolve("excel").resolve(list.fileStem() + ".xlsx");
+            record(file, repWriter.write(file, list, wallets, repRng));
+        }
+        Path marketFile = inbox.resolve("market").resolve(MarketStudyWriter.FILE);
+        record(marketFile, new MarketStudyWriter(master.split(), settings.exportDate()).write(marketFile, plan.ledger()));
+        Path costFile = inbox.resolve("costs").resolve(ChannelCostWriter.FILE);
+        record(costFile, new ChannelCostWriter(master.split(), settings.exportDate()).write(costFile, plan.ledger()));
+    }
+
+    private void writeTruth(Path truth, Plan plan) throws IOException {
+        TruthWriter writer = new TruthWriter();
+        Path truthFile = truth.resolve("customer_truth.csv");
+        record(truthFile, writer.customers(truthFile, plan.sources()));
+        Path companyFile = truth.resolve("companies.csv");
+        record(companyFile, writer.companies(companyFile, plan.companies()));
+        Path plantedFile = truth.resolve("planted_unprofitable.csv");
+        record(plantedFile, writer.planted(plantedFile, plan.companies(), plan.profiles(), plan.sources()));
+        Path defectFile = truth.resolve("planted_defects.csv");
+        record(defectFile, plan.defects().write(defectFile));
+    }
+
+    /** The export date as file name suffix, YYYYMMDD. */
+    private String stamp() {
+        return settings.exportDate().format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** Yearly bonuses for framework customers (EDI or the largest tenth), credited on 15 December. */
@@ -174,7 +196,7 @@ public final class DemoDataGenerator {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (name.matches("(crm_|erp_|service_drivers_).*\\.csv|Kundenliste_.*\\.xlsx|Marktstudie\\.xlsx"
-                            + "|Kanalkosten\\.xlsx|customer_truth\\.csv|planted_.*\\.csv")) {
+                            + "|Kanalkosten\\.xlsx|customer_truth\\.csv|companies\\.csv|planted_.*\\.csv")) {
                         Files.delete(f);
                     }
                 }

@@ -52,8 +52,8 @@ final class MarketStudyWriter {
                 double ownShare = rng.between(MIN_OWN_SHARE + 0.01, MAX_OWN_SHARE - 0.02);
                 int[] competitors = threeCompetitors();
                 double s1 = rng.between(0.12, 0.28);
-                double s2 = rng.between(0.06, s1);
-                double s3 = rng.between(0.03, s2);
+                double s2 = s1 * rng.between(0.35, 0.8);
+                double s3 = s2 * rng.between(0.35, 0.75);
                 for (int y = 0; y < SalesLedger.YEARS; y++) {
                     double own = ledger.revenueBySegment[industry.ordinal()][region][y];
                     double share = Math.max(MIN_OWN_SHARE, Math.min(MAX_OWN_SHARE, ownShare + rng.between(-0.01, 0.01)));

@@ -19,6 +19,8 @@ final class OrderLineWriter {
     static final double DEFECT_RATE = 0.0002;
     static final double CREDIT_NOTE_RATE = 0.02;
     static final String UNKNOWN_PRODUCT = "999999";
+    /** List prices rise every January; the catalogue file holds the prices of the last order year. */
+    static final long[] PRICE_LEVEL_PERMILLE = {950, 975, 1000};
     private static final String[] DEFECT_COLUMNS = {"Menge", "Debitor", "Artikel"};
 
     private final Rng rng;
@@ -64,7 +66,7 @@ final class OrderLineWriter {
                 for (int pos = 1; pos <= lines; pos++) {
                     Product product = product(company.industry(), channel);
                     long milli = quantity(product, profile, channel);
-                    long listCents = (product.listCents() * rate + 5000) / 10000;
+                    long listCents = (product.listCents() * PRICE_LEVEL_PERMILLE[year] * rate + 5_000_000) / 10_000_000;
                     int discountBp = discountBasisPoints(profile, channel, year);
                     long netCents = (listCents * (10000 - discountBp) + 5000) / 10000;
                     String defect = rng.chance(3 * DEFECT_RATE) ? rng.pick(DEFECT_COLUMNS) : null;

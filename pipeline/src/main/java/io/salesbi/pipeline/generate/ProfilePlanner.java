@@ -13,6 +13,8 @@ final class ProfilePlanner {
 
     static final double ERP_CUSTOMER_SHARE = 0.80;
     static final double CHANNEL_SHIFT_SHARE = 0.15;
+    /** Share of ERP debtors without orders in the three years (last bought earlier, still in the master data). */
+    static final double DORMANT_SHARE = 0.04;
 
     private final Rng rng;
 
@@ -95,6 +97,10 @@ final class ProfilePlanner {
         if (lastYear < firstYear) {
             lastYear = firstYear;
         }
+        if (!planted && rng.chance(DORMANT_SHARE)) {
+            firstYear = 0;
+            lastYear = 0;
+        }
         double growth = planted ? 0.04 : 0.03 + 0.10 * rng.gaussian();
         double discount = planted
                 ? rng.between(0.28, 0.34)
@@ -116,9 +122,9 @@ final class ProfilePlanner {
         } else if (q > 0.85) {
             weights = new double[] {55, 10, 0, 35, 0, 0};
         } else if (q > 0.5) {
-            weights = new double[] {40, 30, 10, 5, 15, 0};
+            weights = new double[] {40, 28, 10, 5, 12, 5};
         } else {
-            weights = new double[] {5, 25, 30, 0, 25, 15};
+            weights = new double[] {5, 22, 28, 0, 20, 25};
         }
         return SalesChannel.values()[rng.weighted(weights)];
     }

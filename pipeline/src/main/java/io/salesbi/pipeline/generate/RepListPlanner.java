@@ -73,7 +73,7 @@ final class RepListPlanner {
                         rng.nextInt(PhoneFormats.STYLE_COUNT));
         String email = rng.chance(0.25) ? "" : rng.chance(0.7) ? CompanyPeople.email(contact, c) : "info@" + c.domain();
         String remark = rng.chance(0.5) ? "" : rng.pick(REMARKS);
-        return new RepListRow(c, spelling.repName(c), street, postcode, postcodeAsNumber, c.city().name(), contactText,
+        return new RepListRow(c, spelling.repName(c), street, postcode, postcodeAsNumber, spelling.city(c, 0.3), contactText,
                 phone, email, remark, rng.chance(0.8));
     }
 

@@ -17,6 +17,14 @@ final class SourcePlanner {
     static final double DEBTOR_NO_IN_CRM_SHARE = 0.78;
     static final double SECOND_DEBTOR_SHARE = 0.025;
     static final double CRM_DUPLICATE_SHARE = 0.025;
+    /** Share of CRM debtor numbers with a planted typo: another company's number or none at all. */
+    static final double DEBTOR_NO_TYPO_SHARE = 0.005;
+    static final int NAME_FIELD_LENGTH = 35;
+    /** Share of debtors migrated from the legacy ERP, which stored no umlauts (Mueller, Strasse, Muenchen). */
+    static final double LEGACY_SHARE = 0.08;
+    private static final String[] LEGAL_FORM_STARTS = {" gmbh", " g.m.b.h", " ag", " a.g.", " aktiengesellschaft", " kg",
+        " k.g.", " kommanditgesellschaft", " ohg", " o.h.g", " e.k", " e. k", " ek", " ug", " se", " sp.", " b.v",
+        " bv", " ltd", " limited", " inc", " llc", " s.a"};
     static final String[] NAME2_REMARKS = {"Werk 2", "Einkauf", "z. Hd. Buchhaltung", "Zentrallager", "Kreditorenbuchhaltung"};
 
     private final Rng rng;
@@ -55,16 +63,18 @@ final class SourcePlanner {
     private DebtorLink[] debtors(List<Company> companies, BuyingProfile[] profiles, List<ErpDebtor> debtors) {
         DebtorLink[] links = new DebtorLink[companies.size()];
         int number = 10000;
+        // gaps between debtor numbers, as deleted and blocked numbers leave them; small enough to stay at 6 digits
+        int maxGap = Math.max(1, Math.min(20, (int) (900_000 / (companies.size() * 1.1))));
         for (int i : shuffled(companies.size())) {
             if (profiles[i].erpCustomer()) {
-                number += rng.intBetween(1, 20);
+                number += rng.intBetween(1, maxGap);
                 links[i] = new DebtorLink(debtors.size(), -1, 0, 0);
                 debtors.add(debtor(number, companies.get(i), profiles[i], false));
             }
         }
         for (int i = 0; i < companies.size(); i++) {
             if (profiles[i].erpCustomer() && rng.chance(SECOND_DEBTOR_SHARE)) {
-                number += rng.intBetween(1, 20);
+                number += rng.intBetween(1, maxGap);
                 int fromYear = rng.intBetween(GeneratorSettings.FIRST_YEAR, GeneratorSettings.LAST_YEAR);
                 links[i] = new DebtorLink(links[i].primaryDebtor(), debtors.size(), rng.between(0.3, 0.6), fromYear);
                 debtors.add(debtor(number, companies.get(i), profiles[i], true));
@@ -74,16 +84,22 @@ final class SourcePlanner {
     }
 
     private ErpDebtor debtor(int number, Company c, BuyingProfile p, boolean second) {
-        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c);
+        boolean legacy = !second && rng.chance(LEGACY_SHARE);
+        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c, legacy);
         String name2 = "";
-        if (name.length() > 35) {
-            int cut = name.lastIndexOf(' ', 35);
+        if (name.length() > NAME_FIELD_LENGTH) {
+            int cut = splitPoint(name);
             name2 = name.substring(cut + 1);
             name = name.substring(0, cut);
         } else if (second || rng.chance(0.08)) {
             name2 = second && rng.chance(0.6) ? "Werk 2" : rng.pick(NAME2_REMARKS);
         }
         String street = Texts.foldForCp1252(spelling.street(c, second ? 0.6 : 0.35));
+        String city = Texts.foldForCp1252(c.city().name());
+        if (legacy) {
+            street = Texts.foldUmlauts(street);
+            city = Texts.foldUmlauts(city);
+        }
         if (second && rng.chance(0.4)) {
             street = rng.pick(NameVocabulary.STREETS) + " " + rng.intBetween(1, 120);
         }
@@ -93,7 +109,7 @@ final class SourcePlanner {
                 : shortName(team.insideSalesFor(c));
         int phoneStyle = rng.chance(0.8) ? PhoneFormats.NATIONAL_SLASH : rng.nextInt(PhoneFormats.STYLE_COUNT);
         String industry = rng.chance(0.03) ? "" : c.industry().label;
-        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, Texts.foldForCp1252(c.city().name()),
+        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, city,
                 vat, manager, PhoneFormats.format(c, "", phoneStyle), industry);
     }
 
@@ -117,6 +133,9 @@ final class SourcePlanner {
             boolean repOwned = inRep[i] || profiles[i].primary() == SalesChannel.AUSSENDIENST || profiles[i].planted();
             number += rng.intBetween(1, 9);
             CrmAccount account = factory.account("ACC-" + number, c, debtorNo, repOwned, null);
+            if (!debtorNo.isEmpty() && rng.chance(DEBTOR_NO_TYPO_SHARE)) {
+                account = account.withDebtorNo(transposeDigits(debtorNo), debtorNo);
+            }
             accounts.add(account);
             if (rng.chance(CRM_DUPLICATE_SHARE)) {
                 String dupDebtorNo = rng.chance(0.15) ? debtorNo : "";
@@ -136,11 +155,41 @@ final class SourcePlanner {
         int number = lastNumber;
         for (CrmAccount d : duplicates) {
             number += rng.intBetween(1, 9);
-            numbered.add(new CrmAccount("ACC-" + number, d.company(), d.name(), d.street(), d.postcode(), d.city(),
-                    d.phone(), d.email(), d.website(), d.vatId(), d.erpDebtorNo(), d.industry(), d.owner(),
-                    d.createdDate(), true));
+            numbered.add(d.withId("ACC-" + number));
         }
         return numbered;
+    }
+
+    /**
+     * Where a name too long for the ERP's 35-character Name 1 field is split: before the legal form if the rest
+     * fits, as clerks do ("Beck Verpackungsmaschinen" / "GmbH & Co. KG"), else at the last space that fits.
+     */
+    static int splitPoint(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        int best = -1;
+        for (String form : LEGAL_FORM_STARTS) {
+            int at = lower.indexOf(form);
+            int end = at + form.length();
+            boolean wholeWord = at > 0 && (end == lower.length() || !Character.isLetter(lower.charAt(end)));
+            if (wholeWord && at <= NAME_FIELD_LENGTH && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best > 0 ? best : name.lastIndexOf(' ', NAME_FIELD_LENGTH);
+    }
+
+    /** Swaps two neighbouring digits among the last four ("012345" -> "012354"), or changes the last digit. */
+    String transposeDigits(String number) {
+        char[] digits = number.toCharArray();
+        int i = digits.length - 2 - rng.nextInt(3);
+        if (digits[i] == digits[i + 1]) {
+            digits[digits.length - 1] = (char) ('0' + (digits[digits.length - 1] - '0' + 1) % 10);
+        } else {
+            char t = digits[i];
+            digits[i] = digits[i + 1];
+            digits[i + 1] = t;
+        }
+        return new String(digits);
     }
 
     /** "T. Berger": how the ERP names the account manager. */

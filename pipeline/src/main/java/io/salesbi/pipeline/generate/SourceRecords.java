@@ -11,10 +11,23 @@ final class SourceRecords {
                      String vatId, String manager, String phone, String industry) {
     }
 
-    /** One CRM account; {@code erpDebtorNo} is empty where the CRM does not know it. */
+    /**
+     * One CRM account; {@code erpDebtorNo} is empty where the CRM does not know it, and {@code typoOfDebtorNo} holds
+     * the right number where a planted typo changed it (else empty).
+     */
     record CrmAccount(String accountId, Company company, String name, String street, String postcode, String city,
                       String phone, String email, String website, String vatId, String erpDebtorNo, String industry,
-                      String owner, LocalDate createdDate, boolean duplicate) {
+                      String owner, LocalDate createdDate, boolean duplicate, String typoOfDebtorNo) {
+
+        CrmAccount withId(String id) {
+            return new CrmAccount(id, company, name, street, postcode, city, phone, email, website, vatId, erpDebtorNo,
+                    industry, owner, createdDate, duplicate, typoOfDebtorNo);
+        }
+
+        CrmAccount withDebtorNo(String debtorNo, String typoOf) {
+            return new CrmAccount(accountId, company, name, street, postcode, city, phone, email, website, vatId,
+                    debtorNo, industry, owner, createdDate, duplicate, typoOf);
+        }
     }
 
     /** Where the orders of an ERP customer are booked: its debtor, and a duplicate debtor from a year on. */

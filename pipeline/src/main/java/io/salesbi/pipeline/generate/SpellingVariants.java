@@ -34,10 +34,13 @@ final class SpellingVariants {
         return core + " " + (rng.chance(0.12) ? legalFormVariant(c.legalForm()) : c.legalForm());
     }
 
-    /** The name the ERP prints on invoices: the legal name, older records without umlauts or in capitals. */
-    String erpName(Company c) {
+    /**
+     * The name the ERP prints on invoices: the legal name, in capitals now and then, and without umlauts for records
+     * migrated from the legacy system ({@code legacy}).
+     */
+    String erpName(Company c, boolean legacy) {
         String name = c.legalName();
-        if (rng.chance(0.08)) {
+        if (legacy) {
             name = Texts.foldUmlauts(name);
         }
         if (rng.chance(0.04)) {
@@ -72,6 +75,23 @@ final class SpellingVariants {
             name = name + " Werk 2";
         }
         return name;
+    }
+
+    /** "Frankfurt am Main" -> "Frankfurt", "Halle (Saale)" -> "Halle": how people shorten city names. */
+    static String shortCity(String city) {
+        int paren = city.indexOf(" (");
+        String shortened = paren > 0 ? city.substring(0, paren) : city;
+        for (String suffix : new String[] {" am Main", " im Breisgau", " am Neckar", " am Rhein"}) {
+            if (shortened.endsWith(suffix)) {
+                return shortened.substring(0, shortened.length() - suffix.length());
+            }
+        }
+        return shortened;
+    }
+
+    /** The city as typed: shortened with the given probability. */
+    String city(Company c, double shortenProbability) {
+        return rng.chance(shortenProbability) ? shortCity(c.city().name()) : c.city().name();
     }
 
     /** Street and house number with the source's habits: "Str.", "Strasse", "12 a". */

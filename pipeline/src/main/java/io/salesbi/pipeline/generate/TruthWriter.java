@@ -38,6 +38,20 @@ final class TruthWriter {
         }
     }
 
+    /** The true facts of every company, to judge golden records against (beyond the contract, for evaluation). */
+    long companies(Path file, List<Company> companies) throws IOException {
+        try (CsvFile csv = CsvFile.utf8(file, "entity_id", "company_name", "street", "postcode", "city", "country",
+                "vat_id", "industry", "sales_region", "website_domain")) {
+            for (Company c : companies) {
+                csv.field(c.entityId()).field(c.legalName()).field(c.streetLine()).field(c.postcode())
+                        .field(c.city().name()).field(c.country()).field(c.vatId()).field(c.industry().label)
+                        .field(c.region()).field(c.domain());
+                csv.endRow();
+            }
+            return csv.rows();
+        }
+    }
+
     long planted(Path file, List<Company> companies, BuyingProfile[] profiles, SourceRecords sources) throws IOException {
         try (CsvFile csv = CsvFile.utf8(file, "entity_id", "debtor_no", "company_name")) {
             for (Company c : companies) {

@@ -21,10 +21,9 @@ final class XlsxWorkbooks {
     private XlsxWorkbooks() {
     }
 
+    /** A streaming workbook with a shared strings table, as Excel itself writes (not POI's default inline strings). */
     static SXSSFWorkbook create() {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(500);
-        workbook.setCompressTempFiles(false);
-        return workbook;
+        return new SXSSFWorkbook(null, 500, false, true);
     }
 
     static void save(SXSSFWorkbook workbook, Path path, LocalDate stamp) throws IOException {

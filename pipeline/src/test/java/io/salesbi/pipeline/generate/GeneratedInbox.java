@@ -6,7 +6,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,8 +27,34 @@ final class GeneratedInbox {
         this.summary = summary;
     }
 
+    private static final Map<String, GeneratedInbox> SHARED = new HashMap<>();
+
     static GeneratedInbox generate(double scale, long seed, Path dir) throws IOException {
         return new GeneratedInbox(dir, new DemoDataGenerator(GeneratorSettings.of(scale, seed, dir)).generate());
+    }
+
+    /**
+     * An inbox generated once per test JVM for this scale and seed, for tests that only read it (keeps the suite
+     * fast on a shared machine); deleted when the JVM exits.
+     */
+    static synchronized GeneratedInbox shared(double scale, long seed) throws IOException {
+        String key = scale + "/" + seed;
+        GeneratedInbox inbox = SHARED.get(key);
+        if (inbox == null) {
+            Path dir = Files.createTempDirectory("salesbi-generated-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            inbox = generate(scale, seed, dir);
+            SHARED.put(key, inbox);
+        }
+        return inbox;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at JVM exit: a leftover temp directory does no harm
+        }
     }
 
     Path crm(String name) {

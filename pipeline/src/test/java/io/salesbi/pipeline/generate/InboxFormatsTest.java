@@ -21,18 +21,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The generated files follow docs/inbox-formats.md: names, headers, encodings, title rows, merged headers, truth. */
 class InboxFormatsTest {
 
-    @TempDir
-    static Path dir;
     static GeneratedInbox inbox;
+    static Path dir;
 
     @BeforeAll
     static void generate() throws IOException {
-        inbox = GeneratedInbox.generate(0.01, 7L, dir);
+        inbox = GeneratedInbox.shared(0.01, 7L);
+        dir = inbox.root;
     }
 
     @Test
@@ -180,6 +179,19 @@ class InboxFormatsTest {
         }
         assertThat(truth).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
         assertThat((long) truth.size()).isEqualTo(inbox.summary.sourceCustomerRecords());
+    }
+
+    @Test
+    void everyEntityInTheTruthHasItsTrueFactsInCompaniesCsv() throws IOException {
+        Set<String> entities = new HashSet<>();
+        for (CSVRecord r : GeneratedInbox.rows(inbox.truth("companies"), StandardCharsets.UTF_8, ',')) {
+            entities.add(r.get("entity_id"));
+            assertThat(r.get("company_name")).isNotBlank();
+        }
+        assertThat((long) entities.size()).isEqualTo(inbox.summary.customerEntities());
+        for (CSVRecord r : GeneratedInbox.rows(inbox.truth("customer_truth"), StandardCharsets.UTF_8, ',')) {
+            assertThat(entities).contains(r.get("entity_id"));
+        }
     }
 
     private static String firstLine(Path file, java.nio.charset.Charset charset) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The planted customers are among the top tenth by revenue (recomputed from the order lines and fx rates as the
@@ -20,15 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedUnprofitableTest {
 
-    @TempDir
-    static Path dir;
     static GeneratedInbox inbox;
     static final Map<String, Double> revenue = new HashMap<>();
     static final Map<String, Double> margin = new HashMap<>();
 
     @BeforeAll
     static void generateAndAddUp() throws IOException {
-        inbox = GeneratedInbox.generate(0.02, 3L, dir);
+        inbox = GeneratedInbox.shared(0.02, 3L);
         Map<String, Double> rates = new HashMap<>();
         for (CSVRecord r : GeneratedInbox.erpRows(inbox.erp("fx_rates"))) {
             rates.put(r.get("Waehrung") + r.get("Monat").substring(3), GeneratedInbox.german(r.get("Kurs")));

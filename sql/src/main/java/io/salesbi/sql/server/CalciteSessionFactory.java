@@ -2,6 +2,7 @@ package io.salesbi.sql.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -30,10 +31,12 @@ final class CalciteSessionFactory {
     static final String DEFAULT_SCHEMA = "kpi";
 
     private final DataSource warehouse;
+    private final Duration queryTimeout;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse) {
+    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout) {
         this.warehouse = warehouse;
+        this.queryTimeout = queryTimeout;
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -58,7 +61,7 @@ final class CalciteSessionFactory {
                 root.add(schema, warehouseSchema(root, schema, regionFilter));
             }
             calcite.setSchema(DEFAULT_SCHEMA);
-            return connection;
+            return TimeLimitedConnection.wrap(connection, queryTimeout);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

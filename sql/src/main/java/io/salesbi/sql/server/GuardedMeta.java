@@ -52,12 +52,16 @@ final class GuardedMeta implements InvocationHandler {
         String operation = method.getName();
         String sql = sqlOf(operation, args);
         long started = System.nanoTime();
+        boolean newlyClaimed = false;
         try {
             if (BATCH_METHODS.contains(operation)) {
                 throw new StatementRefusedException("read-only endpoint: batches are not allowed");
             }
+            if ("openConnection".equals(operation)) {
+                newlyClaimed = ownership.claim(user, connectionIdOf(args[0]));
+            }
             ownership.checkAccess(user, operation, args);
-            if (sql != null && !"execute".equals(operation)) {
+            if (sql != null) {
                 String query = guard.check(sql);
                 if (!"syncResults".equals(operation)) {
                     args[1] = query;
@@ -65,10 +69,13 @@ final class GuardedMeta implements InvocationHandler {
             }
             Object result = invokeDelegate(method, args);
             ownership.record(operation, args, result);
-            logRequest(user, operation, sql, started, null);
+            logRequest(user, operation, statementOf(args, result), sql, started, null);
             return result;
-        } catch (RuntimeException | Error e) {
-            logRequest(user, operation, sql, started, e);
+        } catch (Throwable e) {
+            if (newlyClaimed) {
+                ownership.forgetConnection(connectionIdOf(args[0]));
+            }
+            logRequest(user, operation, statementOf(args, null), sql, started, e);
             throw e;
         }
     }
@@ -81,16 +88,17 @@ final class GuardedMeta implements InvocationHandler {
         }
     }
 
-    /** The SQL text of a request: the argument of prepare calls, the prepared text for execute. */
+    /**
+     * The SQL text a request asks to run: the argument of the prepare calls, or the query a client asks to re-run.
+     * An execute request runs what its statement prepared (and logged) earlier; the text it carries is the
+     * client's and is ignored.
+     */
     private static String sqlOf(String operation, Object[] args) {
         if (args == null) {
             return null;
         }
         if (operation.equals("prepare") || operation.equals("prepareAndExecute")) {
             return (String) args[1];
-        }
-        if (operation.equals("execute") && args[0] instanceof StatementHandle handle && handle.signature != null) {
-            return handle.signature.sql;
         }
         // A client may ask to re-run a statement's query after a server fail-over: that SQL must pass the guard too.
         if (operation.equals("syncResults") && args[1] instanceof QueryState state && state.type == StateType.SQL) {
@@ -99,17 +107,34 @@ final class GuardedMeta implements InvocationHandler {
         return null;
     }
 
-    private static void logRequest(UserAccount user, String operation, String sql, long started, Throwable failure) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        String oneLineSql = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
-        if (failure != null) {
-            LOG.warn("jdbc user={} op={} ms={} refused_or_failed=\"{}\" sql={}", user.name(), operation, millis,
-                    failure.getMessage(), oneLineSql);
-        } else if (LOGGED_AT_INFO.contains(operation)) {
-            LOG.info("jdbc user={} op={} ms={} sql={}", user.name(), operation, millis, oneLineSql);
-        } else {
-            LOG.debug("jdbc user={} op={} ms={}", user.name(), operation, millis);
+    /** The statement a request created or used, for the log; "-" for connection-level requests. */
+    private static String statementOf(Object[] args, Object result) {
+        if (result instanceof StatementHandle handle) {
+            return Integer.toString(handle.id);
         }
+        if (args != null && args.length > 0 && args[0] instanceof StatementHandle handle) {
+            return Integer.toString(handle.id);
+        }
+        return "-";
+    }
+
+    private static void logRequest(UserAccount user, String operation, String statement, String sql, long started,
+            Throwable failure) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String oneLineSql = oneLine(sql);
+        if (failure != null) {
+            LOG.warn("jdbc user={} op={} statement={} ms={} refused_or_failed=\"{}\" sql={}", user.name(), operation,
+                    statement, millis, oneLine(failure.getMessage()), oneLineSql);
+        } else if (LOGGED_AT_INFO.contains(operation)) {
+            LOG.info("jdbc user={} op={} statement={} ms={} sql={}", user.name(), operation, statement, millis,
+                    oneLineSql);
+        } else {
+            LOG.debug("jdbc user={} op={} statement={} ms={}", user.name(), operation, statement, millis);
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
     /** Connection handles of the arguments, for {@link SessionOwnership}. */

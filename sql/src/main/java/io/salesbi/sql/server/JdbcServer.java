@@ -64,8 +64,13 @@ public final class JdbcServer implements AutoCloseable {
     public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings)
             throws Exception {
         Objects.requireNonNull(settings, "settings");
+        if (settings.allowAnonymous() && !settings.users().isEmpty()) {
+            LOG.warn("JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
+                    + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
+                    + "credentials up front", settings.users().keySet());
+        }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
-        SessionMeta meta = new SessionMeta(new CalciteSessionFactory(warehouse));
+        SessionMeta meta = new SessionMeta(new CalciteSessionFactory(warehouse, settings.queryTimeout()));
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
                 new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
 

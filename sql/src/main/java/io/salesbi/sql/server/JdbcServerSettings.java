@@ -1,6 +1,7 @@
 package io.salesbi.sql.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -10,14 +11,20 @@ import java.util.Map;
  *                         by accident)
  * @param port             TCP port, 0 for an ephemeral one
  * @param users            accounts by user name; passwords are {@link PasswordHasher} hashes
- * @param allowAnonymous   whether requests without credentials are served (as {@link UserAccount#anonymous()})
+ * @param allowAnonymous   whether requests without credentials are served (as {@link UserAccount#anonymous()}, an
+ *                         analyst). The Avatica JDBC client sends BASIC credentials only after a challenge, and a
+ *                         server that admits anonymous requests never challenges: with this on, JDBC clients are
+ *                         always anonymous, whatever user they configure. Meant for a kpi-only demo endpoint.
  * @param keystore         PKCS12/JKS keystore for TLS; {@code null} serves plain HTTP
  * @param keystorePassword password of the keystore (and its key); required when a keystore is set
+ * @param queryTimeout     longest a query may run before DuckDB interrupts it; {@link #DEFAULT_QUERY_TIMEOUT}
+ *                         with the six-argument constructor
  */
 public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-        Path keystore, String keystorePassword) {
+        Path keystore, String keystorePassword, Duration queryTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
 
     public JdbcServerSettings {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
@@ -37,11 +44,21 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
         if (keystore != null && (keystorePassword == null || keystorePassword.isEmpty())) {
             throw new IllegalArgumentException("JDBC server keystore " + keystore + " is set but keystorePassword is empty");
         }
+        queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
+        if (queryTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("JDBC query timeout must be at least 1 second, was " + queryTimeout);
+        }
+    }
+
+    /** Settings with the {@link #DEFAULT_QUERY_TIMEOUT}. */
+    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
+            Path keystore, String keystorePassword) {
+        this(host, port, users, allowAnonymous, keystore, keystorePassword, DEFAULT_QUERY_TIMEOUT);
     }
 
     /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */
     public static JdbcServerSettings localhost(int port, Map<String, UserAccount> users) {
-        return new JdbcServerSettings(DEFAULT_HOST, port, users, false, null, null);
+        return new JdbcServerSettings(DEFAULT_HOST, port, users, false, null, null, DEFAULT_QUERY_TIMEOUT);
     }
 
     boolean tls() {
@@ -52,6 +69,6 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     public String toString() {
         // Never print the keystore password.
         return "JdbcServerSettings[host=" + host + ", port=" + port + ", users=" + users.keySet()
-                + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + "]";
+                + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + ", queryTimeout=" + queryTimeout + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.salesbi.sql.server;
 
+import com.google.common.cache.CacheBuilder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.Meta.ConnectionHandle;
 import org.apache.calcite.avatica.Meta.ExecuteResult;
 import org.apache.calcite.avatica.Meta.MetaResultSet;
@@ -13,14 +14,37 @@ import org.apache.calcite.avatica.Meta.StatementHandle;
  * request that names somebody else's. Avatica trusts the ids the client sends, and statement ids are small
  * consecutive numbers shared by all connections, so without this a user could fetch another user's result rows
  * (for example a regional manager reading a steward's quarantine query).
+ *
+ * <p>Entries idle for longer than {@link #FORGET_AFTER} are dropped: Avatica's own caches close connections and
+ * statements idle for 10 minutes, and clients that vanish without closing must not grow these maps forever.
  */
 final class SessionOwnership {
 
-    private final Map<String, String> connectionUsers = new ConcurrentHashMap<>();
-    private final Map<Integer, String> statementConnections = new ConcurrentHashMap<>();
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
 
+    private final Map<String, String> connectionUsers = expiringMap();
+    private final Map<Integer, String> statementConnections = expiringMap();
+
+    private static <K, V> Map<K, V> expiringMap() {
+        return CacheBuilder.newBuilder().expireAfterAccess(FORGET_AFTER).<K, V>build().asMap();
+    }
+
+    /**
+     * Claims a connection id for the user opening it; returns whether the claim is new. The owner may open the same
+     * id again (the Avatica client re-opens a connection the server expired); whether it is still open is for
+     * Avatica to say.
+     */
+    boolean claim(UserAccount user, String connectionId) {
+        String owner = connectionUsers.putIfAbsent(connectionId, user.name());
+        if (owner != null && !owner.equals(user.name())) {
+            throw new StatementRefusedException("connection " + connectionId + " belongs to another user");
+        }
+        return owner == null;
+    }
+
+    /** Refuses a request naming a connection or statement that is not the user's own. */
     void checkAccess(UserAccount user, String operation, Object[] args) {
-        if (args == null) {
+        if (args == null || operation.equals("openConnection")) {
             return;
         }
         for (Object argument : args) {
@@ -28,15 +52,14 @@ final class SessionOwnership {
             if (connectionId == null) {
                 continue;
             }
-            if (operation.equals("openConnection")) {
-                String owner = connectionUsers.putIfAbsent(connectionId, user.name());
-                if (owner != null) {
-                    throw new StatementRefusedException("connection " + connectionId + " is already open");
-                }
+            String owner = connectionUsers.get(connectionId);
+            if (owner == null && operation.equals("closeConnection")) {
                 continue;
             }
-            String owner = connectionUsers.get(connectionId);
-            if (owner != null && !owner.equals(user.name())) {
+            if (owner == null) {
+                throw new StatementRefusedException("connection " + connectionId + " is not open");
+            }
+            if (!owner.equals(user.name())) {
                 throw new StatementRefusedException("connection " + connectionId + " belongs to another user");
             }
             if (argument instanceof StatementHandle statement) {
@@ -47,6 +70,11 @@ final class SessionOwnership {
                 }
             }
         }
+    }
+
+    /** Forgets a connection whose opening failed, so its id does not stay claimed. */
+    void forgetConnection(String connectionId) {
+        connectionUsers.remove(connectionId);
     }
 
     /** Learns the statements a request created and forgets closed connections and statements. */

@@ -1,6 +1,7 @@
 package io.salesbi.sql.server;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One analyst account of the JDBC endpoint.
@@ -20,6 +21,8 @@ public record UserAccount(String name, String passwordHash, Set<String> roles, S
     public static final String STEWARD = "steward";
     public static final String REGIONAL_MANAGER = "regional_manager";
 
+    public static final Set<String> KNOWN_ROLES = Set.of(ANALYST, STEWARD, REGIONAL_MANAGER);
+
     private static final String ANONYMOUS = "anonymous";
 
     public UserAccount {
@@ -31,6 +34,13 @@ public record UserAccount(String name, String passwordHash, Set<String> roles, S
         }
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         regions = regions == null ? Set.of() : Set.copyOf(regions);
+        for (String role : roles) {
+            if (!KNOWN_ROLES.contains(role)) {
+                // A typo must not silently leave a steward without raw access or a manager without a filter.
+                throw new IllegalArgumentException("JDBC user '" + name + "' has unknown role '" + role
+                        + "'; expected one of " + new TreeSet<>(KNOWN_ROLES));
+            }
+        }
         if (roles.contains(REGIONAL_MANAGER) && regions.isEmpty()) {
             throw new IllegalArgumentException("JDBC user '" + name + "' has role " + REGIONAL_MANAGER
                     + " but no regions; expected at least one sales_region value");

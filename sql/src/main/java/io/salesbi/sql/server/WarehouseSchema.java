@@ -67,6 +67,10 @@ final class WarehouseSchema extends JdbcSchema {
     private Optional<Table> serve(String name, Table table) {
         return served.computeIfAbsent(name, key -> {
             JdbcTable jdbcTable = (JdbcTable) table;
+            if (!jdbcTable.jdbcTableName.equals(name)) {
+                // JdbcSchema looks names up as LIKE patterns ('_' matches any character): never serve another table.
+                return Optional.empty();
+            }
             RegionRowFilter.Scope scope = regionFilter == null
                     ? RegionRowFilter.Scope.UNFILTERED
                     : RegionRowFilter.scope(jdbcTable.getRowType(typeFactory));

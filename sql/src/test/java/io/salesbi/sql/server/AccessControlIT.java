@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +104,30 @@ class AccessControlIT {
         // units_by_segment has neither sales_region nor customer_id: 42 + 17 Maschinenbau units, 5 Chemie
         assertThat(rows("regine", "select segment, units from kpi.units_by_segment order by segment"))
                 .containsExactly("Chemie|5", "Maschinenbau|59");
+    }
+
+    @Test
+    void concurrentSessionsOfDifferentUsersKeepTheirOwnRows() throws Exception {
+        // given an analyst and a regional manager querying the same customer view at the same time
+        String sql = "select customer_id from kpi.customer_value order by customer_id";
+        List<Callable<List<String>>> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sessions.add(() -> rows("regine", sql));
+            sessions.add(() -> rows("anna", sql));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            // when
+            List<Future<List<String>>> results = clients.invokeAll(sessions);
+
+            // then
+            for (int i = 0; i < results.size(); i++) {
+                List<String> expected = i % 2 == 0 ? List.of("C0000001") : List.of("C0000001", "C0000002", "C0000003");
+                assertThat(results.get(i).get()).as("session %d", i).isEqualTo(expected);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @ParameterizedTest

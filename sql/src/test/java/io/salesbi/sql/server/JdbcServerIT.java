@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +96,71 @@ class JdbcServerIT {
             assertThat(rows.getLong(3)).isEqualTo(17L);
             assertThat(rows.next()).isFalse();
         }
+    }
+
+    @Test
+    void servesHugeintAndUuidColumnsCastInDuckDb() throws SQLException {
+        // given a view with a raw hugeint and uuid, and one whose units are sum(bigint), i.e. hugeint in DuckDB
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet traps = statement.executeQuery("select big_count, run_uuid from kpi.type_traps")) {
+            assertThat(traps.next()).isTrue();
+            assertThat(traps.getBigDecimal("big_count")).isEqualTo(new BigDecimal("12345678901234567890123"));
+            assertThat(traps.getString("run_uuid")).isEqualTo("3f1c0b9e-5a6d-4c1e-9a7b-2d4e6f8a0b1c");
+        }
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet units = statement.executeQuery(
+                        "select units from kpi.units_by_segment where segment = 'Maschinenbau'")) {
+            assertThat(units.next()).isTrue();
+            assertThat(units.getLong("units")).isEqualTo(59L);
+        }
+    }
+
+    @Test
+    void servesTimestampsWithMillisecondPrecision() throws SQLException {
+        // given 04:05:06.123456 once as timestamp and once cast to varchar in the view
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select precise_at, precise_at_text from kpi.type_traps_cast")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getTimestamp("precise_at").toLocalDateTime())
+                    .isEqualTo(LocalDateTime.of(2026, 2, 3, 4, 5, 6, 123_000_000));
+            assertThat(rows.getString("precise_at_text")).isEqualTo("2026-02-03 04:05:06.123456");
+        }
+    }
+
+    @Test
+    void acceptsOneTrailingSemicolonAsSqlEditorsSendIt() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from kpi.market_share;")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void resolvesUnqualifiedNamesInKpi() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from market_share")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void reportsServedColumnTypesInMetadataAsSqlTools() throws SQLException {
+        // given kpi.type_traps with a hugeint and a uuid column in DuckDB
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = connect("anna", "anna-secret");
+                ResultSet rows = connection.getMetaData().getColumns(null, "kpi", "type_traps", null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME"));
+            }
+        }
+        assertThat(columns).containsExactly("big_count DECIMAL(38, 0)", "run_uuid VARCHAR");
     }
 
     @Test

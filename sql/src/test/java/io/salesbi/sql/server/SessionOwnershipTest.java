@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class SessionOwnershipTest {
     void ownerMayUseTheirConnectionAndStatement() {
         // given anna opened connection c-1 and statement 7 on it
         ConnectionHandle connection = new ConnectionHandle("c-1");
-        ownership.checkAccess(anna, "openConnection", new Object[] {connection, null});
+        ownership.claim(anna, "c-1");
         StatementHandle statement = new StatementHandle("c-1", 7, null);
         ownership.record("createStatement", new Object[] {connection}, statement);
 
@@ -30,22 +31,29 @@ class SessionOwnershipTest {
     @Test
     void anotherUserMayNotUseSomebodysConnection() {
         ConnectionHandle connection = new ConnectionHandle("c-1");
-        ownership.checkAccess(anna, "openConnection", new Object[] {connection, null});
+        ownership.claim(anna, "c-1");
 
         assertThatThrownBy(() -> ownership.checkAccess(bernd, "createStatement", new Object[] {connection}))
                 .isInstanceOf(StatementRefusedException.class)
                 .hasMessage("connection c-1 belongs to another user");
-        assertThatThrownBy(() -> ownership.checkAccess(bernd, "openConnection", new Object[] {connection, null}))
-                .hasMessage("connection c-1 is already open");
+        assertThatThrownBy(() -> ownership.claim(bernd, "c-1"))
+                .hasMessage("connection c-1 belongs to another user");
+    }
+
+    @Test
+    void ownerMayReopenAConnectionTheServerExpired() {
+        assertThat(ownership.claim(anna, "c-1")).isTrue();
+
+        assertThat(ownership.claim(anna, "c-1")).isFalse();
     }
 
     @Test
     void aStatementIdOfAnotherConnectionIsRefused() {
         // given statement 7 belongs to anna's connection c-1, bernd has his own connection c-2
-        ownership.checkAccess(anna, "openConnection", new Object[] {new ConnectionHandle("c-1"), null});
+        ownership.claim(anna, "c-1");
         ownership.record("createStatement", new Object[] {new ConnectionHandle("c-1")},
                 new StatementHandle("c-1", 7, null));
-        ownership.checkAccess(bernd, "openConnection", new Object[] {new ConnectionHandle("c-2"), null});
+        ownership.claim(bernd, "c-2");
 
         // when bernd fetches statement 7 through his own connection, then
         assertThatThrownBy(() -> ownership.checkAccess(bernd, "fetch",
@@ -56,10 +64,17 @@ class SessionOwnershipTest {
     @Test
     void closedConnectionsAreForgotten() {
         ConnectionHandle connection = new ConnectionHandle("c-1");
-        ownership.checkAccess(anna, "openConnection", new Object[] {connection, null});
+        ownership.claim(anna, "c-1");
         ownership.record("closeConnection", new Object[] {connection}, null);
 
-        assertThatCode(() -> ownership.checkAccess(bernd, "openConnection", new Object[] {connection, null}))
+        assertThat(ownership.claim(bernd, "c-1")).isTrue();
+    }
+
+    @Test
+    void aConnectionNobodyOpenedIsRefused() {
+        assertThatThrownBy(() -> ownership.checkAccess(anna, "createStatement", new Object[] {new ConnectionHandle("c-9")}))
+                .hasMessage("connection c-9 is not open");
+        assertThatCode(() -> ownership.checkAccess(anna, "closeConnection", new Object[] {new ConnectionHandle("c-9")}))
                 .doesNotThrowAnyException();
     }
 

@@ -1,0 +1,388 @@
+package io.salesbi.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens the generated pages from disk in a real headless Chromium: no console errors, no network requests, every
+ * chart drawn with data, filters recomputing the numbers to the fixture's values, drill-down, sorting, downloads and
+ * hostile names shown as text. Screenshots go to target/screenshots. Skips only when Chromium is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT {
+
+    private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
+            "customers.html", "buying-center.html", "data-quality.html");
+    private static final Path TARGET = Path.of("target");
+
+    private Path german;
+    private Path english;
+    private Path partial;
+    private Path downloads;
+    private BrowserSession browser;
+
+    @BeforeAll
+    void generatePagesAndStartBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(BrowserSession.CHROMIUM) && Files.isExecutable(BrowserSession.CHROMEDRIVER),
+                "DashboardBrowserIT skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+                        + "(apt-get install -y chromium chromium-driver)");
+        german = TARGET.resolve("dashboards-it/de").toAbsolutePath();
+        english = TARGET.resolve("dashboards-it/en").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            new DashboardGenerator(new DashboardSettings(german, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
+            KpiFixture.makeTheLastYearPartial(conn);
+            partial = TARGET.resolve("dashboards-it/partial").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+        }
+        Files.createDirectories(TARGET.resolve("screenshots"));
+        downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
+        try (var old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        browser = new BrowserSession(downloads);
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void open(Path folder, String page) {
+        browser.consoleErrors();
+        browser.requestedUrls();
+        browser.driver.get(folder.resolve(page).toUri().toString());
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void select(String filter, String value) {
+        new Select(browser.driver.findElement(By.id("filter-" + filter))).selectByValue(value);
+    }
+
+    private void assertNoAlert() {
+        try {
+            String alert = browser.driver.switchTo().alert().getText();
+            throw new AssertionError("page opened an alert: " + alert);
+        } catch (NoAlertPresentException expected) {
+            // no alert: injected markup did not run
+        }
+    }
+
+    @Test
+    void everyPageRendersOfflineWithDataInEveryChart() throws Exception {
+        for (String page : PAGES) {
+            open(german, page);
+
+            @SuppressWarnings("unchecked")
+            Map<String, Long> seriesPoints = (Map<String, Long>) browser.js("""
+                    const counts = {};
+                    document.querySelectorAll('.chart').forEach(el => {
+                        const chart = echarts.getInstanceByDom(el);
+                        counts[el.id] = chart ? chart.getOption().series
+                            .reduce((n, s) => n + (s.data ? s.data.length : 0), 0) : -1;
+                    });
+                    return counts;""");
+            assertThat(seriesPoints).as(page + " charts").isNotEmpty().allSatisfy((id, points) ->
+                    assertThat(points).as(page + " " + id).isPositive());
+            Long tables = (Long) browser.js("return document.querySelectorAll('table.data').length");
+            assertThat(tables).as(page + " tables").isPositive();
+            assertThat(browser.consoleErrors()).as(page + " console errors").isEmpty();
+            String self = german.resolve(page).toUri().toString();
+            assertThat(browser.requestedUrls()).as(page + " requests").allSatisfy(url ->
+                    assertThat(url).matches(u -> u.equals(self) || u.startsWith("data:") || u.startsWith("blob:"),
+                            "the page itself or inline data"));
+            assertThat((Long) browser.js("return performance.getEntriesByType('resource').length")).isZero();
+            assertNoAlert();
+            Files.write(TARGET.resolve("screenshots/" + page.replace(".html", "") + "-de.png"),
+                    browser.driver.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    @Test
+    void overviewFiltersRecomputeHeadlinesToTheFixtureValues() {
+        open(german, "index.html");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("2.234,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+24,1 %");
+
+        select("region", "Süd");
+
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("734,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46,9 %");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                .isEqualTo("Umsatz stieg gegenüber 2025 um 46,9 %. Am stärksten bewegt: Maschinenbau (+234,56 €).");
+        assertThat(text("[data-kpi=marketShare] .kpi-value")).isEqualTo("14,7 %");
+        assertThat(text("[data-kpi=marketShare] .kpi-delta")).isEqualTo("+4,7 PP");
+        assertThat(text("[data-kpi=priceRealization] .kpi-value")).isEqualTo("91,8 %");
+
+        select("region", "");
+        select("channel", "WEB_SHOP");
+
+        assertThat(text("[data-kpi=contribution] .kpi-value")).isEqualTo("234,56 €");
+        assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+95,5 %");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("334,56 €");
+
+        select("channel", "");
+        select("year", "2025");
+
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Kein Vorjahr zum Vergleich.");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private List<String> column(String table, int index) {
+        return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void marketChannelAndJourneyFiltersRecomputeTablesToTheFixtureValues() {
+        open(german, "market-share.html");
+        select("segment", "Chemie");
+        assertThat(column("table-market", 2)).containsExactly("Nord");
+        assertThat(column("table-market", 5)).containsExactly("6,0 %");
+        select("year", "2025");
+        assertThat(column("table-market", 5)).containsExactly("5,0 %");
+
+        open(german, "channels.html");
+        select("channel", "WEB_SHOP");
+        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+        assertThat(column("table-pnl", 6)).containsExactly("234,56 €");
+        assertThat(column("table-pnl", 7)).containsExactly("234,6 %");
+        select("channel", "");
+        select("region", "Nord");
+        assertThat(column("table-price-realization", 5)).containsExactly("80,0 %", "83,3 %");
+
+        open(german, "data-quality.html");
+        assertThat(column("table-steps", 1)).containsExactly("ingestStep", "validateStep");
+        assertThat(column("table-steps", 3)).containsExactly("100", "97");
+        assertThat(column("table-steps", 7)).containsExactly("90", "30");
+        assertThat(column("table-failed-files", 2)).containsExactly("orders_2026-11-26.csv");
+        assertThat(column("table-failed-files", 8)).containsExactly("missing column <Debitor>");
+
+        open(german, "buying-center.html");
+        select("region", "Nord");
+        assertThat(column("table-buying-center", 1)).containsExactly("Müller Maschinenbau GmbH");
+        assertThat(column("table-touchpoints", 1)).containsExactly("Bedarfserkennung", "Kauf", "(ohne Angabe)");
+        select("year", "2025");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-channel"))).getOptions())
+                .extracting(WebElement::getText).contains("<b>Messe</b>");
+        select("channel", "<b>Messe</b>");
+        assertThat(column("table-touchpoints", 2)).containsExactly("<b>Messe</b>");
+        assertThat(column("table-touchpoints", 3)).containsExactly("2");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pageScriptFormatsNumbersExactlyLikeJava() {
+        double[] values = {0, 1234.56, -1234567.565, -0.004, 0.5, 999.995, 12345678.9, 0.241422, -0.0349};
+        for (Locale locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            Formats expected = Formats.of(locale);
+            open(locale == Locale.GERMAN ? german : english, "index.html");
+            for (double value : values) {
+                BigDecimal decimal = BigDecimal.valueOf(value);
+                assertThat(browser.js("return salesbi.format.money(arguments[0])", value)).as("money " + value)
+                        .isEqualTo(expected.money(decimal));
+                assertThat(browser.js("return salesbi.format.signedMoney(arguments[0])", value))
+                        .as("signed money " + value).isEqualTo(expected.signedMoney(decimal));
+                assertThat(browser.js("return salesbi.format.percent(arguments[0])", value)).as("percent " + value)
+                        .isEqualTo(expected.percent(value));
+                assertThat(browser.js("return salesbi.format.points(arguments[0])", value)).as("points " + value)
+                        .isEqualTo(expected.points(value));
+                assertThat(browser.js("return salesbi.format.count(arguments[0])", value)).as("count " + value)
+                        .isEqualTo(expected.count(decimal));
+            }
+            assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
+                    .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
+        }
+    }
+
+    @Test
+    void partialYearIsSaidInTheSentences() {
+        open(partial, "index.html");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+
+        select("year", "2026");
+
+        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber 2025 um 24,1 %. "
+                + "Am stärksten bewegt: Maschinenbau (+434,56 €). Achtung: Teiljahr im Vergleich.");
+    }
+
+    @Test
+    void englishPagesUseEnglishFormats() throws Exception {
+        open(english, "index.html");
+        Files.write(TARGET.resolve("screenshots/index-en.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        select("region", "Süd");
+
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("€734.56");
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46.9%");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Maschinenbau (+€234.56).");
+
+        open(english, "customers.html");
+        assertThat(column("table-top-revenue", 5)).containsExactly("€1,200.00", "€734.56", "€300.00");
+        assertThat(column("table-top-revenue", 10)).containsExactly("2026-11-20", "2026-10-01", "2026-09-15");
+        Files.write(TARGET.resolve("screenshots/customers-en.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void segmentDrillsDownToItsCustomers() {
+        open(german, "index.html");
+
+        browser.driver.findElement(By.linkText("Chemie")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                d.getCurrentUrl().contains("customers.html")
+                        && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+
+        assertThat(new Select(browser.driver.findElement(By.id("filter-segment"))).getFirstSelectedOption().getText())
+                .isEqualTo("Chemie");
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#table-top-revenue tbody tr"));
+        assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td")).getText())
+                .containsExactly("=HYPERLINK(\"http://evil.example\",\"click\")");
+    }
+
+    /** Clicks the bar of one data point, where ECharts laid it out on the canvas. */
+    private void clickBar(String chartId, int series, int index) {
+        WebElement chart = browser.driver.findElement(By.id(chartId));
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) browser.js("""
+                const layout = echarts.getInstanceByDom(document.getElementById(arguments[0])).getModel()
+                    .getSeriesByIndex(arguments[1]).getData().getItemLayout(arguments[2]);
+                return [layout.x + layout.width / 2, layout.y + layout.height / 2];""", chartId, series, index);
+        Rectangle box = chart.getRect();
+        new Actions(browser.driver).moveToElement(chart,
+                (int) Math.round(centre.get(0).doubleValue() - box.width / 2.0),
+                (int) Math.round(centre.get(1).doubleValue() - box.height / 2.0)).click().perform();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("index.html")
+                && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+    }
+
+    @Test
+    void chartClicksDrillDownToCustomersAndChannel() {
+        open(german, "index.html");
+
+        clickBar("chart-revenue-segment", 1, 1);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("customers.html#year=2026&segment=Chemie");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000004");
+
+        open(german, "index.html");
+
+        clickBar("chart-revenue-channel", 1, 1);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("channels.html#year=2026&channel=WEB_SHOP");
+        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+    }
+
+    @Test
+    void hostileNamesShowAsText() {
+        open(german, "customers.html");
+
+        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue tbody td")))
+                .extracting(WebElement::getText).contains("<script>alert(1)</script>");
+        select("year", "2025");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue tbody td")))
+                .extracting(WebElement::getText).contains("\"><img src=x onerror=alert(1)>");
+        assertThat((Long) browser.js("return document.images.length")).isZero();
+        assertThat((Long) browser.js("return document.scripts.length")).isEqualTo(3L);
+        assertNoAlert();
+
+        open(german, "buying-center.html");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-buying-center tbody td")))
+                .extracting(WebElement::getText).contains("<script>alert(1)</script>");
+        assertNoAlert();
+    }
+
+    @Test
+    void tablesSortByClickedColumn() {
+        open(german, "customers.html");
+        String firstName = "#table-top-revenue tbody tr:first-child td:first-child";
+        assertThat(text(firstName)).isEqualTo("Müller Maschinenbau GmbH");
+
+        browser.driver.findElement(By.xpath("//*[@id='table-top-revenue']//th[.//text()='Umsatz']/button")).click();
+
+        assertThat(text(firstName)).isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
+        assertThat(text("#table-top-revenue th[aria-sort]")).isEqualTo("Umsatz");
+    }
+
+    @Test
+    void downloadsNeutralizeFormulasAndKeepNumbers() throws Exception {
+        open(german, "customers.html");
+
+        String csv = (String) browser.js("return salesbi.toCsv('table-top-revenue')");
+        assertThat(csv).startsWith("\ufeffKunde;Kunden-Nr.;Branche;Region;Umsatz;");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\";C0000004;Chemie;Nord;300;");
+        assertThat(csv).contains("<script>alert(1)</script>;C0000002;Maschinenbau;Süd;734,56;-65,44;A;C;");
+
+        @SuppressWarnings("unchecked")
+        List<Long> bytes = (List<Long>) browser.js("return Array.from(salesbi.toXlsx('table-top-revenue'))");
+        byte[] xlsx = new byte[bytes.size()];
+        for (int i = 0; i < xlsx.length; i++) {
+            xlsx[i] = bytes.get(i).byteValue();
+        }
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml");
+        String sheet = entries.get("xl/worksheets/sheet1.xml");
+        assertThat(sheet).contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</t>");
+        assertThat(sheet).contains("<t xml:space=\"preserve\">&lt;script&gt;alert(1)&lt;/script&gt;</t>");
+        assertThat(sheet).contains("<v>734.56</v>", "<v>-65.44</v>");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var rows = workbook.getSheetAt(0);
+            assertThat(rows.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kunde");
+            assertThat(rows.getRow(3).getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(rows.getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
+            assertThat(rows.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(-65.44);
+        }
+
+        browser.driver.findElement(By.cssSelector("#table-top-revenue .download-csv")).click();
+        Path file = downloads.resolve("Top_20_Kunden_nach_Umsatz.csv");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Files.exists(file));
+        String downloaded = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(downloaded).isEqualToNormalizingNewlines(csv).contains("persönlich\r\n");
+    }
+}

@@ -1,0 +1,58 @@
+/**
+ * The analysts' read-only JDBC endpoint over the DuckDB warehouse: Avatica (protobuf over HTTP) in front of
+ * Calcite, which reads DuckDB through in-process connections of the serving process.
+ *
+ * <h2>Starting it</h2>
+ * The process that owns the warehouse file starts it with
+ * {@code JdbcServer.start(() -> ((DuckDBConnection) warehouse).duplicate(), settings)} and closes it before the
+ * warehouse connection. {@link io.salesbi.sql.server.JdbcServerSettings} binds 127.0.0.1 unless told otherwise;
+ * a keystore turns on TLS. Password hashes for {@link io.salesbi.sql.server.UserAccount}s come from
+ * {@link io.salesbi.sql.server.PasswordHasher#hash(char[])} (PBKDF2-HMAC-SHA256, 600,000 iterations, salted).
+ * Analysts connect with the {@code salesbi-jdbc-client.jar} of the {@code client} module:
+ * {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf;authentication=BASIC;avatica_user=NAME;avatica_password=SECRET}
+ * (with TLS: {@code https://...;truststore=FILE;truststore_password=SECRET}).
+ * {@code GET /health} answers without credentials: 200 {@code {"status":"UP"}} or 503 {@code {"status":"DOWN"}}.
+ *
+ * <h2>What a user sees</h2>
+ * <ul>
+ *   <li>Schemas {@code kpi} and {@code core}; {@code raw} and {@code quarantine} only with role {@code steward};
+ *       never {@code staging} or {@code ops}. Calcite's own {@code metadata} schema lists only what the user may
+ *       see. The default schema is {@code kpi}.</li>
+ *   <li>Role {@code regional_manager}: see {@link io.salesbi.sql.server.RegionRowFilter}: tables with
+ *       {@code sales_region} are filtered to the user's regions, tables with {@code customer_id} but no
+ *       {@code sales_region} are hidden, others are shown whole. A customer-level KPI view must therefore carry
+ *       {@code sales_region} to be visible to regional managers.</li>
+ *   <li>Only single queries: SELECT, WITH, set operations, VALUES, EXPLAIN. INSERT, UPDATE, DELETE, MERGE, DDL,
+ *       SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, batches and file or catalog functions ({@code read_csv},
+ *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
+ *       "read-only endpoint". Client connection properties never reach Calcite.</li>
+ *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
+ *       client gets an SQLException.</li>
+ *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted.</li>
+ * </ul>
+ *
+ * <h2>Types, and how KPI views should cast</h2>
+ * <ul>
+ *   <li>VARCHAR, BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL (up to 38 digits), DATE and TIMESTAMP pass as they
+ *       are.</li>
+ *   <li>TIMESTAMP travels as milliseconds: {@code 04:05:06.123456} arrives as {@code 04:05:06.123} (truncated).
+ *       A view that needs microseconds must also offer {@code cast(ts as varchar)}. Timestamps are read and sent
+ *       in the server JVM's time zone, so the serving process should run in the zone the data was written in
+ *       (UTC in production).</li>
+ *   <li>HUGEINT (what DuckDB's {@code sum()} over BIGINT returns) is served as DECIMAL(38, 0), and every other
+ *       type the DuckDB driver reports as OTHER (UUID, LIST, STRUCT, MAP, ...) as VARCHAR in DuckDB's text form;
+ *       without this Avatica fails with "Unhandled type in Frame". KPI views should not rely on it: cast sums to
+ *       {@code bigint} or {@code decimal(18, 2)} and UUIDs to {@code varchar} in the view itself.</li>
+ * </ul>
+ *
+ * <h2>Operations</h2>
+ * Each request is logged by {@link io.salesbi.sql.server.GuardedMeta} as
+ * {@code jdbc user=NAME op=OPERATION statement=ID ms=DURATION sql=ONE-LINE-SQL} (INFO for connections and
+ * statements, WARN for refusals and failures, DEBUG for fetches and metadata); passwords and client connection
+ * properties are never logged. {@link io.salesbi.sql.server.JdbcServer#close()} stops Jetty (5 s grace) and closes every session and
+ * warehouse connection. Costs measured with {@link io.salesbi.sql.server.bench.JdbcBenchmark}: the first query
+ * after start takes seconds (Calcite and Janino warm up), later ones add a few hundred milliseconds of planning
+ * and HTTP round trips to DuckDB's own time.
+ */
+package io.salesbi.sql.server;
