@@ -18,8 +18,11 @@ final class SqlCommand implements Callable<Integer> {
     String query;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8765", paramLabel = "URL",
-            description = "Server address (default: ${DEFAULT-VALUE}).")
+            description = "Server address, http://HOST:PORT or a full jdbc:avatica:remote: URL (default: ${DEFAULT-VALUE}).")
     String url;
+
+    @Option(names = "--max-rows", defaultValue = "1000", paramLabel = "N", description = "Rows printed at most (default: ${DEFAULT-VALUE}).")
+    int maxRows;
 
     @Option(names = "--user", paramLabel = "NAME", description = "User name (or SALESBI_USER).")
     String user;
@@ -36,7 +39,9 @@ final class SqlCommand implements Callable<Integer> {
         String u = user != null ? user : System.getenv("SALESBI_USER");
         char[] p = password != null ? password
                 : System.getenv("SALESBI_PASSWORD") != null ? System.getenv("SALESBI_PASSWORD").toCharArray() : null;
-        String table = SqlClient.query(url, u, p, query);
+        String jdbcUrl = url.startsWith("jdbc:") ? url
+                : "jdbc:avatica:remote:url=" + url + ";serialization=protobuf";
+        String table = new SqlClient(jdbcUrl, u, p == null ? null : new String(p), maxRows).query(query);
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();
         return SalesbiCommand.EXIT_OK;
