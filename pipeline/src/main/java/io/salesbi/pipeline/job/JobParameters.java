@@ -5,13 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** Hands the night's parameters from the configuration to the SQL layer through {@code ops.parameter}. */
+/**
+ * Hands the night's parameters to the SQL layer through {@code ops.parameter}: the seeded defaults, then the
+ * configuration on top, then the night's own (as-of date, run id).
+ */
 final class JobParameters {
 
     private JobParameters() {
     }
 
     static void write(Connection conn, Map<String, String> parameters, NightContext night) throws SQLException {
+        try (var st = conn.createStatement()) {
+            st.execute("insert or replace into ops.parameter (name, value) select name, value from ops.parameter_default");
+        }
         try (PreparedStatement ps = conn.prepareStatement(
                 "insert or replace into ops.parameter (name, value) values (?, ?)")) {
             for (Map.Entry<String, String> p : parameters.entrySet()) {

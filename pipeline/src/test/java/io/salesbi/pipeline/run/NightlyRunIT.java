@@ -118,6 +118,36 @@ class NightlyRunIT {
         }
     }
 
+    @Test
+    void aNightFailingAPrePublishCheckKeepsYesterdaysKpisAndResumesAfterTheFix() throws Exception {
+        Path site = tmp.resolve("typo");
+        generate(site);
+        Path config = site.resolve("salesbi.yaml");
+        Files.writeString(config, "kpi:\n  channel-cost-allocation-key: turnover\n");
+        RunResult failed;
+        try (Warehouse warehouse = Warehouse.open(SettingsLoader.load(config, null).warehouse())) {
+            failed = new NightlyRun(SettingsLoader.load(config, null), warehouse).execute(AS_OF, true);
+
+            assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+            assertThat(failed.failure()).contains("channel_cost_allocation_key is 'turnover'")
+                    .contains("expected revenue, orders or customers");
+            assertThat(failed.steps()).extracting(NightlyRun.StepResult::name).last().isEqualTo("consolidateStep");
+            try (Connection conn = warehouse.connect()) {
+                assertThat(count(conn, "select count(*) from core.fact_order_line")).isZero();
+            }
+        }
+        Files.writeString(config, "kpi:\n  channel-cost-allocation-key: revenue\n");
+        try (Warehouse warehouse = Warehouse.open(SettingsLoader.load(config, null).warehouse())) {
+            RunResult resumed = new NightlyRun(SettingsLoader.load(config, null), warehouse).execute(AS_OF, true);
+
+            assertThat(resumed.status()).as(resumed.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(resumed.runId()).isEqualTo(failed.runId());
+            assertThat(resumed.steps()).extracting(NightlyRun.StepResult::name).containsExactly("consolidateStep",
+                    "publishKpisStep", "renderDashboardsStep");
+            assertThat(checksums(warehouse)).isEqualTo(afterFirstNight);
+        }
+    }
+
     static long inboxFiles(GenerationSummary generated) {
         return generated.rowsPerFile().keySet().stream().filter(p -> p.toString().contains("/inbox/")).count();
     }
