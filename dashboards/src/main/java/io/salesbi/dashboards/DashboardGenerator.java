@@ -83,6 +83,7 @@ public final class DashboardGenerator {
         meta.put("pages", pageFiles());
         meta.put("defaultYear", year);
         meta.put("partialYears", coverage.forScript(messages, settings.locale()));
+        meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page.key());

@@ -97,6 +97,12 @@ final class KpiQueries {
                            last_order_date, value_segment, potential_segment, service_model
                     from kpi.customer_value
                     order by year, revenue desc, id"""),
+            Map.entry("customerChannels", """
+                    select customer_id as id, year, channel_code as channel
+                    from core.sales_line
+                    where kind = 'order' and customer_id is not null and channel_code is not null
+                    group by all
+                    order by all"""),
             Map.entry("crossSell", """
                     select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
                     from kpi.cross_sell_gap
@@ -141,11 +147,12 @@ final class KpiQueries {
                     from kpi.dq_summary"""));
 
     /**
-     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job) and
-     * field completeness (kpi.dq_completeness, beyond the KPI contract) may be absent.
+     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
+     * field completeness (kpi.dq_completeness, beyond the KPI contract) and the channels each customer bought
+     * through (core.sales_line order lines; no kpi view holds them) may be absent.
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
-            "completeness", "kpi.dq_completeness");
+            "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();

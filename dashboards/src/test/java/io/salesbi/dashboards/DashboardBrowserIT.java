@@ -295,7 +295,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void chartClicksDrillDownToCustomersAndChannel() {
+    void chartClicksDrillDownFromSegmentAndChannelToCustomers() {
         open(german, "index.html");
 
         clickBar("chart-revenue-segment", 1, 1);
@@ -307,8 +307,12 @@ class DashboardBrowserIT {
 
         clickBar("chart-revenue-channel", 1, 1);
 
-        assertThat(browser.driver.getCurrentUrl()).endsWith("channels.html#year=2026&channel=WEB_SHOP");
-        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("customers.html#year=2026&channel=WEB_SHOP");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000002");
+        select("channel", "FIELD_SALES");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000004");
+        select("year", "2025");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000003");
     }
 
     @Test

@@ -82,7 +82,10 @@
         }), s.format.percent);
 
         s.table('table-pnl', [
-            { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
+            { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); },
+              href: s.meta.customersByChannel ? function (r) {
+                  return s.meta.pages.customers + '#year=' + year + '&channel=' + encodeURIComponent(r.channel);
+              } : null },
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
             { key: 'gross_margin', label: s.t('col.grossMargin'), type: 'money' },
             { key: 'direct_cost', label: s.t('col.directCost'), type: 'money' },

@@ -161,7 +161,8 @@
             { name: String(year - 1), values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
             { name: String(year), values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
-            location.href = s.meta.pages.channels + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
+            var target = s.meta.customersByChannel ? s.meta.pages.customers : s.meta.pages.channels;
+            location.href = target + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
         }, true);
 
         var market = s.data.market.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
