@@ -83,6 +83,12 @@ final class KpiQueries {
                     full join lost l on l.year = c.year and l.region is not distinct from c.region
                         and l.segment is not distinct from c.segment
                     order by all"""),
+            Map.entry("migration", """
+                    select year, previous_main_channel as from_channel, main_channel as to_channel,
+                           count(*) as customers
+                    from kpi.channel_migration
+                    group by all
+                    order by all"""),
             Map.entry("valueMatrix", """
                     select year, sales_region as region, industry as segment, value_segment, potential_segment,
                            count(*) as customers, cast(sum(revenue_eur) as decimal(18, 2)) as revenue
@@ -148,11 +154,12 @@ final class KpiQueries {
 
     /**
      * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
-     * field completeness (kpi.dq_completeness, beyond the KPI contract) and the channels each customer bought
-     * through (core.sales_line order lines; no kpi view holds them) may be absent.
+     * field completeness and main-channel changes (kpi.dq_completeness, kpi.channel_migration: beyond the KPI
+     * contract) and the channels each customer bought through (core.sales_line order lines) may be absent.
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
-            "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line");
+            "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
+            "migration", "kpi.channel_migration");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();

@@ -14,7 +14,7 @@ enum Page {
             List.of("market"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
     CHANNELS("channels.html", "channels",
-            List.of("pnl", "cube", "mix"),
+            List.of("pnl", "cube", "mix", "migration"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     CUSTOMERS("customers.html", "customers",
             List.of("customers", "crossSell", "customerChannels"),
