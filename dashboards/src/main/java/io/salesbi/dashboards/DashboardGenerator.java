@@ -83,6 +83,7 @@ public final class DashboardGenerator {
         meta.put("pages", pageFiles());
         meta.put("defaultYear", year);
         meta.put("partialYears", coverage.forScript(messages, settings.locale()));
+        meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page.key());
@@ -100,6 +101,7 @@ public final class DashboardGenerator {
             model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage)
                     .forYear(Integer.parseInt(year)));
         }
+        model.put("hasMigration", page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
         if (page == Page.QUALITY) {
             model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());

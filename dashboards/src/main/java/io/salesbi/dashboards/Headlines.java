@@ -34,18 +34,30 @@ final class Headlines {
         DataTable cube = kpi.get("cube");
         DataTable market = kpi.get("market");
         List<Headline> headlines = new ArrayList<>();
-        headlines.add(amount("revenue", cube, year, "segment", "net", null));
-        headlines.add(amount("grossMargin", cube, year, "channel", "net", "cogs"));
-        headlines.add(amount("contribution", kpi.get("pnl"), year, "channel", "contribution", null));
-        headlines.add(ratio("marketShare", market, year, "segment", "own", "volume"));
-        headlines.add(customers(kpi.get("customerFlow"), year));
-        headlines.add(ratio("priceRealization", cube, year, "channel", "net", "list"));
+        DataTable pnl = kpi.get("pnl");
+        DataTable flow = kpi.get("customerFlow");
+        headlines.add(orNoData("revenue", cube, year, () -> amount("revenue", cube, year, "segment", "net", null)));
+        headlines.add(orNoData("grossMargin", cube, year,
+                () -> amount("grossMargin", cube, year, "channel", "net", "cogs")));
+        headlines.add(orNoData("contribution", pnl, year,
+                () -> amount("contribution", pnl, year, "channel", "contribution", null)));
+        headlines.add(orNoData("marketShare", market, year,
+                () -> ratio("marketShare", market, year, "segment", "own", "volume")));
+        headlines.add(orNoData("activeCustomers", flow, year, () -> customers(flow, year)));
+        headlines.add(orNoData("priceRealization", cube, year,
+                () -> ratio("priceRealization", cube, year, "channel", "net", "list")));
         if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
             String warning = " " + messages.get("move.partial");
             headlines.replaceAll(h -> new Headline(h.key(), h.label(), h.value(), h.change(), h.trend(),
                     h.sentence() + warning));
         }
         return headlines;
+    }
+
+    /** A KPI whose data has no row for the year (a market study not yet delivered) says so instead of 0. */
+    private Headline orNoData(String key, DataTable table, int year, java.util.function.Supplier<Headline> headline) {
+        return hasYear(table, year) ? headline.get() : new Headline(key, messages.get("kpi." + key), Formats.MISSING,
+                Formats.MISSING, "flat", messages.get("move.noData", year));
     }
 
     private Headline amount(String key, DataTable table, int year, String by, String plus, String minus) {

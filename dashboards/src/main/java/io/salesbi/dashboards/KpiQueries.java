@@ -83,6 +83,12 @@ final class KpiQueries {
                     full join lost l on l.year = c.year and l.region is not distinct from c.region
                         and l.segment is not distinct from c.segment
                     order by all"""),
+            Map.entry("migration", """
+                    select year, previous_main_channel as from_channel, main_channel as to_channel,
+                           count(*) as customers
+                    from kpi.channel_migration
+                    group by all
+                    order by all"""),
             Map.entry("valueMatrix", """
                     select year, sales_region as region, industry as segment, value_segment, potential_segment,
                            count(*) as customers, cast(sum(revenue_eur) as decimal(18, 2)) as revenue
@@ -97,6 +103,12 @@ final class KpiQueries {
                            last_order_date, value_segment, potential_segment, service_model
                     from kpi.customer_value
                     order by year, revenue desc, id"""),
+            Map.entry("customerChannels", """
+                    select customer_id as id, year, channel_code as channel
+                    from core.sales_line
+                    where kind = 'order' and customer_id is not null and channel_code is not null
+                    group by all
+                    order by all"""),
             Map.entry("crossSell", """
                     select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
                     from kpi.cross_sell_gap
@@ -141,11 +153,13 @@ final class KpiQueries {
                     from kpi.dq_summary"""));
 
     /**
-     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job) and
-     * field completeness (kpi.dq_completeness, beyond the KPI contract) may be absent.
+     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
+     * field completeness and main-channel changes (kpi.dq_completeness, kpi.channel_migration: beyond the KPI
+     * contract) and the channels each customer bought through (core.sales_line order lines) may be absent.
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
-            "completeness", "kpi.dq_completeness");
+            "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
+            "migration", "kpi.channel_migration");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();

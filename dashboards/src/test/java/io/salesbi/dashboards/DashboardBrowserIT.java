@@ -185,7 +185,10 @@ class DashboardBrowserIT {
         assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
         assertThat(column("table-pnl", 6)).containsExactly("234,56 €");
         assertThat(column("table-pnl", 7)).containsExactly("234,6 %");
+        assertThat(column("table-main-channel-change", 3)).containsExactly("1");
         select("channel", "");
+        assertThat(column("table-main-channel-change", 1)).containsExactly("Außendienst");
+        assertThat(column("table-main-channel-change", 2)).containsExactly("E-Shop");
         select("region", "Nord");
         assertThat(column("table-price-realization", 5)).containsExactly("80,0 %", "83,3 %");
 
@@ -295,7 +298,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void chartClicksDrillDownToCustomersAndChannel() {
+    void chartClicksDrillDownFromSegmentAndChannelToCustomers() {
         open(german, "index.html");
 
         clickBar("chart-revenue-segment", 1, 1);
@@ -307,8 +310,12 @@ class DashboardBrowserIT {
 
         clickBar("chart-revenue-channel", 1, 1);
 
-        assertThat(browser.driver.getCurrentUrl()).endsWith("channels.html#year=2026&channel=WEB_SHOP");
-        assertThat(column("table-pnl", 1)).containsExactly("E-Shop");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("customers.html#year=2026&channel=WEB_SHOP");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000002");
+        select("channel", "FIELD_SALES");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000004");
+        select("year", "2025");
+        assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000002", "C0000003");
     }
 
     @Test

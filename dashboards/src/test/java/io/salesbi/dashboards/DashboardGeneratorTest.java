@@ -154,6 +154,16 @@ class DashboardGeneratorTest {
     }
 
     @Test
+    void kpiWithoutDataForTheYearSaysSo() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+            statement.execute("delete from kpi.market_share where year = 2026");
+            new DashboardGenerator(settings("no-market-2026", Locale.GERMAN)).generate(conn);
+        }
+
+        assertThat(page("no-market-2026", "index.html")).contains("Keine Daten für 2026.", ">2.234,56 €<");
+    }
+
+    @Test
     void sameWarehouseGivesByteIdenticalPages() throws Exception {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
             new DashboardGenerator(settings("again", Locale.GERMAN)).generate(conn);

@@ -81,8 +81,34 @@
             }) };
         }), s.format.percent);
 
+        if (document.getElementById('chart-main-channel-change')) {
+            var moves = s.data.migration.filter(function (r) {
+                return Number(r.year) === year && (!s.filters.channel
+                    || r.from_channel === s.filters.channel || r.to_channel === s.filters.channel);
+            });
+            var moveChannels = s.distinct(moves, 'from_channel').concat(s.distinct(moves, 'to_channel'))
+                .filter(function (c, i, all) { return all.indexOf(c) === i; }).sort();
+            var moveCells = [];
+            moveChannels.forEach(function (to, x) {
+                moveChannels.forEach(function (from, y) {
+                    var n = s.sum(moves.filter(function (r) { return r.from_channel === from && r.to_channel === to; }), 'customers');
+                    moveCells.push([x, y, n || null]);
+                });
+            });
+            s.heatmap('chart-main-channel-change', moveChannels.map(s.channelName), moveChannels.map(s.channelName),
+                moveCells, s.format.count, ['#fbeee0', '#e08e3c'], true);
+            s.table('table-main-channel-change', [
+                { key: 'from_channel', label: s.t('col.fromChannel'), value: function (r) { return s.channelName(r.from_channel); } },
+                { key: 'to_channel', label: s.t('col.toChannel'), value: function (r) { return s.channelName(r.to_channel); } },
+                { key: 'customers', label: s.t('col.customers'), type: 'count' }
+            ], moves, { title: s.t('table.mainChannelChange'), sortKey: 'customers' });
+        }
+
         s.table('table-pnl', [
-            { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
+            { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); },
+              href: s.meta.customersByChannel ? function (r) {
+                  return s.meta.pages.customers + '#year=' + year + '&channel=' + encodeURIComponent(r.channel);
+              } : null },
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
             { key: 'gross_margin', label: s.t('col.grossMargin'), type: 'money' },
             { key: 'direct_cost', label: s.t('col.directCost'), type: 'money' },

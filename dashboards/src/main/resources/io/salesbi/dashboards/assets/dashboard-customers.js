@@ -15,7 +15,15 @@
 
     function render() {
         var year = s.year();
-        var rows = s.data.customers.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var buyers = null;
+        if (s.filters.channel && s.data.customerChannels) {
+            buyers = new Set(s.data.customerChannels.filter(function (r) {
+                return Number(r.year) === year && r.channel === s.filters.channel;
+            }).map(function (r) { return r.id; }));
+        }
+        var rows = s.data.customers.filter(function (r) {
+            return s.matches(r) && Number(r.year) === year && (!buyers || buyers.has(r.id));
+        });
 
         var levels = ['low', 'high'];
         var levelNames = levels.map(function (l) { return s.t('segment.' + l); });

@@ -100,21 +100,33 @@
         };
     }
 
+    /* A KPI whose data has no row for the year says so instead of showing 0 (as Headlines.orNoData). */
+    function orNoData(all, year, compute) {
+        return hasYear(all, year) ? compute() : {
+            value: s.meta.format.missing, hasPrevious: false, direction: 0, change: s.meta.format.missing,
+            sentence: s.t('move.noData', year)
+        };
+    }
+
     function headlines(year) {
         var d = s.data;
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
         var margin = function (r) { return Number(r.net || 0) - Number(r.cogs || 0); };
+        function others(rows) { return rows.filter(function (r) { return s.matches(r, ['year']); }); }
         return {
-            revenue: amount(d.cube, cube, year, 'segment', net),
-            grossMargin: amount(d.cube, cube, year, 'channel', margin),
-            contribution: amount(d.pnl, d.pnl.filter(function (r) { return s.matches(r, ['year']); }), year, 'channel',
-                function (r) { return Number(r.contribution || 0); }),
-            marketShare: ratio(d.market, d.market.filter(function (r) { return s.matches(r, ['year']); }), year,
-                'segment', 'own', 'volume'),
-            activeCustomers: customers(d.customerFlow,
-                d.customerFlow.filter(function (r) { return s.matches(r, ['year']); }), year),
-            priceRealization: ratio(d.cube, cube, year, 'channel', 'net', 'list')
+            revenue: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'segment', net); }),
+            grossMargin: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'channel', margin); }),
+            contribution: orNoData(d.pnl, year, function () {
+                return amount(d.pnl, others(d.pnl), year, 'channel', function (r) { return Number(r.contribution || 0); });
+            }),
+            marketShare: orNoData(d.market, year, function () {
+                return ratio(d.market, others(d.market), year, 'segment', 'own', 'volume');
+            }),
+            activeCustomers: orNoData(d.customerFlow, year, function () {
+                return customers(d.customerFlow, others(d.customerFlow), year);
+            }),
+            priceRealization: orNoData(d.cube, year, function () { return ratio(d.cube, cube, year, 'channel', 'net', 'list'); })
         };
     }
 
@@ -161,7 +173,8 @@
             { name: String(year - 1), values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
             { name: String(year), values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
-            location.href = s.meta.pages.channels + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
+            var target = s.meta.customersByChannel ? s.meta.pages.customers : s.meta.pages.channels;
+            location.href = target + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
         }, true);
 
         var market = s.data.market.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
