@@ -75,7 +75,7 @@ public final class MatchEngine {
                 .cluster(n, pairs, constraints);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;
-        LOG.info("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
+        LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
                 prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
         MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights,
                 millis);
