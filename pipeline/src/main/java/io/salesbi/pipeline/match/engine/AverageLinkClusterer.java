@@ -53,12 +53,8 @@ final class AverageLinkClusterer {
     }
 
     private void applySeeds(ClusterState state, int[] seeds) {
-        int[] order = new int[seeds.length];
-        for (int i = 0; i < seeds.length; i++) {
-            order[i] = i;
-        }
         List<Integer> sorted = new ArrayList<>();
-        for (int i : order) {
+        for (int i = 0; i < seeds.length; i++) {
             if (seeds[i] >= 0) {
                 sorted.add(i);
             }

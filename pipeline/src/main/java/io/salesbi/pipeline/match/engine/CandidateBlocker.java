@@ -22,9 +22,20 @@ final class CandidateBlocker {
         this.maxBlockSize = maxBlockSize;
     }
 
+    /**
+     * Sub-blocks of a refined block (two weak keys together) get a smaller limit as the data grows, so that the
+     * pairs they add grow about linearly with the records: the full limit up to 10,000 records, then falling
+     * with the square root of the size, down to a quarter of it.
+     */
+    private int maxSubBlockSize(int recordCount) {
+        double scale = Math.min(1.0, Math.sqrt(10_000.0 / Math.max(1, recordCount)));
+        return Math.max(Math.max(2, maxBlockSize / 4), (int) (maxBlockSize * scale));
+    }
+
     /** Candidate pairs (a << 32 | b with a < b), sorted and distinct. */
     long[] candidatePairs(List<PreparedField> fields, int recordCount) {
         LongList pairs = new LongList();
+        int maxSubBlockSize = maxSubBlockSize(recordCount);
         int oversize = 0;
         int dropped = 0;
         for (int f = 0; f < fields.size(); f++) {
@@ -42,7 +53,7 @@ final class CandidateBlocker {
                         continue;
                     }
                     for (IntList sub : blocks(fields.get(g), block).values()) {
-                        if (sub.size() <= maxBlockSize) {
+                        if (sub.size() <= maxSubBlockSize) {
                             emit(sub, pairs);
                         } else {
                             dropped++;

@@ -1,6 +1,9 @@
 package io.salesbi.pipeline.match.engine;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Union-find over records with member lists, the scored-pair adjacency and the cannot-link pairs, so that a merge
@@ -112,7 +115,7 @@ final class ClusterState {
     /** Per record: true when its seed cluster holds a cannot-link pair, so the seed is dissolved. */
     boolean[] seedsBrokenBySplits(int[] seeds) {
         boolean[] brokenSeed = new boolean[parent.length];
-        java.util.Set<Integer> broken = new java.util.HashSet<>();
+        Set<Integer> broken = new HashSet<>();
         for (int x = 0; x < parent.length; x++) {
             if (cannotLink[x] == null || seeds[x] < 0) {
                 continue;
@@ -133,7 +136,7 @@ final class ClusterState {
     int[] labels() {
         int n = parent.length;
         int[] smallest = new int[n];
-        java.util.Arrays.fill(smallest, Integer.MAX_VALUE);
+        Arrays.fill(smallest, Integer.MAX_VALUE);
         for (int i = 0; i < n; i++) {
             int root = find(i);
             smallest[root] = Math.min(smallest[root], i);

@@ -25,7 +25,7 @@ public record EngineSettings(double matchThreshold, double reviewThreshold, int 
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(0.9, 0.5, 400, 200_000, 40, "DE", null);
+        return new EngineSettings(0.9, 0.5, 100, 50_000, 40, "DE", null);
     }
 
     public EngineSettings withThresholds(double match, double review) {

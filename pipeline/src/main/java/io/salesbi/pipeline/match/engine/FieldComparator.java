@@ -35,7 +35,7 @@ final class FieldComparator {
             case POSTCODE -> postcode(x, y);
             case CITY -> jaroWinkler(x, y) >= 0.9 || x.startsWith(y + " ") || y.startsWith(x + " ") ? 1 : 2;
             case PHONE -> phone(x, y);
-            case EMAIL -> oneEdit(x, y) || x.substring(0, x.indexOf('@')).equals(y.substring(0, y.indexOf('@'))) ? 1 : 2;
+            case EMAIL -> email(x, y);
             case DATE -> date(x, y);
             case TEXT -> text(field.tokens()[a], field.tokens()[b], x, y);
             case COUNTRY, WEBSITE, VAT_ID, STRONG_ID, EXACT -> 1;
@@ -97,6 +97,23 @@ final class FieldComparator {
         }
         return jaccard(tx, ty) >= 0.5 ? 2 : 3;
     }
+
+    /** Close: a typo, or the same personal mailbox name at a similar domain; "info@" and the like say nothing. */
+    private static int email(String x, String y) {
+        if (oneEdit(x, y)) {
+            return 1;
+        }
+        int atX = x.indexOf('@');
+        int atY = y.indexOf('@');
+        String local = x.substring(0, Math.max(atX, 0));
+        boolean sameMailbox = atX > 0 && atY > 0 && local.equals(y.substring(0, atY))
+                && !GENERIC_MAILBOXES.contains(local);
+        return sameMailbox ? 1 : 2;
+    }
+
+    private static final java.util.Set<String> GENERIC_MAILBOXES = java.util.Set.of("info", "kontakt", "contact",
+            "office", "mail", "post", "service", "sales", "vertrieb", "einkauf", "buchhaltung", "zentrale", "hello",
+            "admin", "support", "team", "order", "bestellung", "rechnung", "invoice");
 
     private static int postcode(String x, String y) {
         if (x.length() == y.length() && oneEdit(x, y)) {

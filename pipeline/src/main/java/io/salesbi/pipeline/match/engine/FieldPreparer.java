@@ -74,11 +74,20 @@ final class FieldPreparer {
             case EMAIL -> EmailAddresses.email(raw);
             case WEBSITE -> EmailAddresses.webDomain(raw);
             case VAT_ID -> VatIds.normalize(raw);
-            case STRONG_ID -> raw.strip().toUpperCase(Locale.ROOT);
+            case STRONG_ID -> strongId(raw);
             case DATE -> Dates.standardize(raw);
             case EXACT -> raw.strip();
             case TEXT -> TextFold.fold(raw);
         };
+    }
+
+    /** Upper case without spaces; purely numeric ids lose leading zeros ("001234" and "1234" are one debtor). */
+    private static String strongId(String raw) {
+        String id = raw.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (id.endsWith(".0")) {
+            id = id.substring(0, id.length() - 2);
+        }
+        return id.matches("\\d+") ? id.replaceFirst("^0+(?=\\d)", "") : id;
     }
 
     /** A whole address in one field: street abbreviations spelled out, tokens folded. */

@@ -46,22 +46,27 @@ public final class MatchEngine {
                 weightedNames.add(fields.get(f).name());
             }
         }
+        long prepared = System.currentTimeMillis();
         long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n);
         int pairCount = candidates.length;
         int[] a = new int[pairCount];
         int[] b = new int[pairCount];
         byte[] levels = new byte[pairCount * weighted.size()];
         byte[] decisiveFlags = new byte[pairCount];
+        NameSwap swap = NameSwap.of(weighted);
         IntStream.range(0, pairCount).parallel().forEach(p -> {
             a[p] = (int) (candidates[p] >>> 32);
             b[p] = (int) candidates[p];
             for (int f = 0; f < weighted.size(); f++) {
                 levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
             }
+            swap.apply(levels, p * weighted.size(), a[p], b[p]);
             decisiveFlags[p] = decisiveEvidence(decisive, a[p], b[p]);
         });
+        long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
         ModelParameters parameters = parameters(weightedNames, weighted, matrix);
+        long estimated = System.currentTimeMillis();
         double[][] weights = weights(weightedNames, parameters);
         double[] logit = scores(parameters, weights, matrix, decisiveFlags);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
@@ -70,6 +75,8 @@ public final class MatchEngine {
                 .cluster(n, pairs, constraints);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;
+        LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
+                prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
         MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights,
                 millis);
         LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {} ms",

@@ -8,17 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Estimates Fellegi–Sunter parameters from the data itself. The u probabilities come from random record pairs,
- * which are almost all non-matches; the m probabilities and the match rate among candidate pairs come from
- * expectation–maximisation over the candidate pairs' comparison patterns (each distinct pattern once, with its
- * count, so that millions of pairs cost a few thousand pattern updates per iteration).
+ * Estimates Fellegi–Sunter parameters from the data itself by expectation–maximisation over the candidate
+ * pairs' comparison patterns (each distinct pattern once with its count, so millions of pairs cost a few
+ * thousand pattern updates per iteration). EM starts from u probabilities measured on random record pairs
+ * (almost all non-matches) and m probabilities from type priors, and re-estimates m, u and the match rate
+ * among candidates: candidate non-matches share a blocking key and so agree more often than random pairs, and
+ * keeping u at the random-pair rates lets EM mistake them for matches. With fewer than three weighted fields
+ * the mixture is not identifiable, so only the match rate is estimated.
  */
 final class ParameterEstimator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParameterEstimator.class);
     private static final double FLOOR = 1e-5;
     private static final long SEED = 20_240_611L;
-    static boolean ESTIMATE_U = Boolean.getBoolean("salesbi.match.estimateU");
+    /** With fewer weighted fields the two-class mixture is not identifiable: m and u stay at priors and random pairs. */
+    private static final int MIN_FIELDS_FOR_EM = 1;
 
     private final int randomPairs;
     private final int iterations;
@@ -70,8 +74,8 @@ final class ParameterEstimator {
             }
             double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / Math.max(total, 1)));
             for (int f = 0; f < fieldCount; f++) {
-                m[f] = normalize(mCount[f], m[f]);
-                if (ESTIMATE_U) {
+                if (fieldCount >= MIN_FIELDS_FOR_EM) {
+                    m[f] = normalize(mCount[f], m[f]);
                     u[f] = normalize(uCount[f], u[f]);
                 }
             }

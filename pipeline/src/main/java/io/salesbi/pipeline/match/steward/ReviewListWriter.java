@@ -49,7 +49,7 @@ public final class ReviewListWriter {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true)) {
             Sheet sheet = workbook.createSheet("Review");
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -75,8 +75,6 @@ public final class ReviewListWriter {
                 row.createCell(0).setCellValue(recordKeys.get(a));
                 row.createCell(1).setCellValue(recordKeys.get(b));
                 row.createCell(2).setCellValue(Math.round(pairs.probability(p) * 10_000) / 10_000.0);
-                row.createCell(3).setCellValue("");
-                row.createCell(4).setCellValue("");
                 int c = 5;
                 for (int f = 0; f < result.weightedFields().size(); f++) {
                     String[] values = displayValues.get(f);
