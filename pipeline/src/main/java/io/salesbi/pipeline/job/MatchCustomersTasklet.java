@@ -5,7 +5,13 @@ import io.salesbi.pipeline.match.MatchRunSummary;
 import io.salesbi.pipeline.match.MatchSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** matchCustomersStep: customer records into golden customers with stable ids. */
 final class MatchCustomersTasklet extends WarehouseTasklet {
@@ -19,12 +25,50 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
 
     @Override
     StepCounts work(Connection conn, NightContext night) throws Exception {
+        String input = inputChecksum(conn);
+        String previous = StepInputs.previous(conn, "matchCustomersStep");
+        if (!night.full() && input.equals(previous)) {
+            long customers = count(conn, "select count(*) from core.customer_golden");
+            return new StepCounts(0, 0, 0, "customer records and overrides unchanged since the last match; "
+                    + customers + " golden customers kept (run with --full to match anyway)");
+        }
         MatchRunSummary summary = new CustomerMatcher(settings).run(conn, night.runId());
+        StepInputs.record(conn, "matchCustomersStep", input, night.runId());
         long records = SqlFolderTasklet.rowsIn(conn, "staging");
         long customers = count(conn, "select count(*) from core.customer_golden");
         long xref = count(conn, "select count(*) from core.customer_xref");
         return new StepCounts(xref, customers, 0, xref + " records matched into " + customers
                 + " golden customers (" + summary + ")");
+    }
+
+    /** The customer records to match plus the steward's overrides file: what the match result depends on. */
+    private String inputChecksum(Connection conn) throws Exception {
+        String records;
+        try (var st = conn.createStatement(); var rs = st.executeQuery(
+                "select count(*)::varchar || ':' || coalesce(sum(hash(r)::hugeint), 0)::varchar "
+                        + "from staging.customer_record r")) {
+            rs.next();
+            records = rs.getString(1);
+        }
+        return records + "/" + overridesChecksum(settings.overridesFile()) + "/" + settings.matchThreshold() + "/"
+                + settings.reviewThreshold();
+    }
+
+    /** The overrides file, or every file of an overrides folder, by name and content. */
+    private static String overridesChecksum(Path overrides) throws IOException {
+        if (overrides == null || !Files.exists(overrides)) {
+            return "none";
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.isDirectory(overrides) ? Files.walk(overrides) : Stream.of(overrides)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        int h = 1;
+        for (Path f : files) {
+            h = 31 * h + f.getFileName().toString().hashCode();
+            h = 31 * h + Arrays.hashCode(Files.readAllBytes(f));
+        }
+        return files.size() + ":" + Integer.toHexString(h);
     }
 
     private static long count(Connection conn, String sql) throws java.sql.SQLException {
