@@ -101,6 +101,8 @@ class NightlyRunIT {
             RunResult second = new NightlyRun(settings, warehouse).execute(AS_OF, false);
 
             assertThat(second.status()).as(second.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(second.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
+                    .satisfies(s -> assertThat(s.summary()).contains("unchanged since the last match"));
             assertThat(checksums(warehouse)).isEqualTo(afterFirstNight);
         }
     }
