@@ -82,7 +82,7 @@ public final class MatchEngine {
         MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights,
                 millis);
         LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {} ms",
-                n, pairCount, result.clusterCount(), String.format("%.5f", parameters.lambda()), millis);
+                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()), millis);
         return result;
     }
 
