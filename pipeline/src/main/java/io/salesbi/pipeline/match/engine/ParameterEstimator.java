@@ -77,7 +77,7 @@ final class ParameterEstimator {
             }
             double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / Math.max(total, 1)));
             for (int f = 0; f < fieldCount; f++) {
-                m[f] = normalize(mCount[f], m[f]);
+                m[f] = capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(fields.get(f).type()));
                 u[f] = normalize(uCount[f], u[f]);
             }
             boolean converged = Math.abs(newLambda - lambda) < 1e-7;
@@ -131,6 +131,24 @@ final class ParameterEstimator {
             counts[f] = normalize(counts[f], counts[f]);
         }
         return counts;
+    }
+
+    /**
+     * Keeps EM from taking a class of look-alikes (same birthplace, same street) for the matches: true duplicates
+     * disagree completely on an identifying field (a name, a birth date) only so often.
+     */
+    static double[] capDisagreement(double[] m, double cap) {
+        int last = m.length - 1;
+        if (m[last] <= cap) {
+            return m;
+        }
+        double rest = 1 - m[last];
+        double[] capped = m.clone();
+        capped[last] = cap;
+        for (int l = 0; l < last; l++) {
+            capped[l] = rest <= 0 ? (1 - cap) / last : m[l] / rest * (1 - cap);
+        }
+        return capped;
     }
 
     private static double[] pseudoCounts(double[] prior) {
