@@ -158,7 +158,8 @@ class CustomerMatchingIT {
                 force_split,crm:A-1003,excel:Kundenliste_Meier/2,different Becker (checked by phone)
                 force_match,erp:100003,crm:A-2001,Weber took over Schmidt Maschinenbau
                 """);
-        MatchSettings settings = new MatchSettings(0.9, 0.5, overrides, null);
+        Path reviews = folder.resolve("review");
+        MatchSettings settings = new MatchSettings(0.9, 0.5, overrides, reviews);
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
             CustomerStandardizer.run(conn, 1);
@@ -171,6 +172,8 @@ class CustomerMatchingIT {
             assertThat(xref).contains("crm:A-1003=C0000003", "excel:Kundenliste_Meier/2=C0000006",
                     "crm:A-2001=C0000004", "erp:100003=C0000004");
             assertThat(split.overridesApplied()).isEqualTo(2);
+            assertThat(reviews.resolve("customer_review_run2.xlsx")).isRegularFile();
+            assertThat(reviews.resolve("customer_review_run3.xlsx")).isRegularFile();
             assertThat(again.overridesApplied()).isEqualTo(2);
             assertThat(TestWarehouse.rows(conn,
                     "select run_id, event, customer_id, related_customer_id from core.customer_id_history "

@@ -44,10 +44,12 @@ public final class MatchBenchmark {
             String[][] columns = columns(data.records());
             System.gc();
             resetPeaks();
+            long cpuStarted = processCpuNanos();
             long started = System.nanoTime();
             MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
                     ClusterConstraints.none());
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
             Map<String, String> predicted = new HashMap<>();
             Map<String, String> truth = new HashMap<>();
             for (int i = 0; i < records; i++) {
@@ -55,8 +57,9 @@ public final class MatchBenchmark {
                 truth.put(Integer.toString(i), data.entityOf().get(i));
             }
             MatchQuality quality = MatchQuality.of(predicted, truth);
-            System.out.printf(Locale.ROOT, "records %d: %.1f s, pairs compared %d, clusters %d, peak heap %d MB, "
-                            + "precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, result.pairs().size(),
+            System.out.printf(Locale.ROOT, "records %d: %.1f s (cpu %.1f s, load %.1f), pairs compared %d, clusters %d, "
+                            + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, cpuSeconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), result.pairs().size(),
                     result.clusterCount(), peakHeapMb(), quality.precision(), quality.recall(), quality.f1());
         }
     }
@@ -69,6 +72,13 @@ public final class MatchBenchmark {
             }
         }
         return columns;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static void resetPeaks() {

@@ -31,6 +31,15 @@ final class FieldPriors {
         };
     }
 
+    /** Highest share of true matches that may disagree completely on a field of this type (1 = no limit). */
+    static double maxDisagreement(FieldType type) {
+        return switch (type) {
+            case COMPANY, NAME, GIVEN_NAME, SURNAME -> 0.3;
+            case DATE -> 0.4;
+            default -> 1.0;
+        };
+    }
+
     static double[] u(FieldType type) {
         return switch (type) {
             case COMPANY -> new double[] {0.0005, 0.001, 0.005, 0.02, 0.9735};

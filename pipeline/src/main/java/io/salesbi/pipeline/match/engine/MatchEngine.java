@@ -67,8 +67,10 @@ public final class MatchEngine {
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
         ModelParameters parameters = parameters(weightedNames, weighted, matrix);
         long estimated = System.currentTimeMillis();
-        double[][] weights = weights(weightedNames, parameters);
-        double[] logit = scores(parameters, weights, matrix, decisiveFlags);
+        boolean singleField = weighted.size() == 1 && settings.parameters() == null;
+        double[][] weights = singleField ? SingleFieldLadder.weights(weighted.get(0).type())
+                : weights(weightedNames, parameters);
+        double[] logit = scores(singleField ? 0.0 : priorLogOdds(parameters), weights, matrix, decisiveFlags);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()))
@@ -80,7 +82,7 @@ public final class MatchEngine {
         MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights,
                 millis);
         LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {} ms",
-                n, pairCount, result.clusterCount(), String.format("%.5f", parameters.lambda()), millis);
+                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()), millis);
         return result;
     }
 
@@ -118,10 +120,12 @@ public final class MatchEngine {
     }
 
     /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen. */
-    private static double[] scores(ModelParameters parameters, double[][] weights, ComparisonMatrix matrix,
-                                   byte[] decisive) {
+    private static double priorLogOdds(ModelParameters parameters) {
+        return Math.log(parameters.lambda() / (1 - parameters.lambda()));
+    }
+
+    private static double[] scores(double prior, double[][] weights, ComparisonMatrix matrix, byte[] decisive) {
         int fieldCount = weights.length;
-        double prior = Math.log(parameters.lambda() / (1 - parameters.lambda()));
         double[] logit = new double[matrix.pairCount()];
         IntStream.range(0, logit.length).parallel().forEach(p -> {
             if (decisive[p] != 0) {

@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Fellegi–Sunter parameters: the prior match rate among candidate pairs (lambda) and, per field and comparison
+ * Fellegi–Sunter parameters: the probability that two random records match (lambda) and, per field and comparison
  * level, m = P(level | match) and u = P(level | non-match). Written and read as a properties file
  * ({@code lambda}, {@code m.<field>}, {@code u.<field>} with comma-separated values per level), so that a
  * steward can fix parameters instead of estimating them.

@@ -8,21 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Estimates Fellegi–Sunter parameters from the data itself by expectation–maximisation over the candidate
- * pairs' comparison patterns (each distinct pattern once with its count, so millions of pairs cost a few
- * thousand pattern updates per iteration). EM starts from u probabilities measured on random record pairs
- * (almost all non-matches) and m probabilities from type priors, and re-estimates m, u and the match rate
- * among candidates: candidate non-matches share a blocking key and so agree more often than random pairs, and
- * keeping u at the random-pair rates lets EM mistake them for matches. With fewer than three weighted fields
- * the mixture is not identifiable, so only the match rate is estimated.
+ * Estimates Fellegi–Sunter parameters from the data itself by expectation–maximisation over comparison
+ * patterns (each distinct pattern once with its count, so millions of pairs cost a few thousand pattern
+ * updates per iteration). The data EM sees is the population of all record pairs: the candidate pairs as they
+ * are, plus a fixed-seed sample of random pairs weighted to stand for all the pairs blocking did not propose.
+ * Anchored that way, the non-match class is what random pairs look like and the match class has to explain
+ * the excess agreement among candidates; EM over candidates alone latches onto whatever structure dominates
+ * them (same street, same surname) and was seen to fail on lists with few fields. m starts from type priors,
+ * u from the random pairs; lambda is the match probability of two random records.
  */
 final class ParameterEstimator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParameterEstimator.class);
     private static final double FLOOR = 1e-5;
     private static final long SEED = 20_240_611L;
-    /** With fewer weighted fields the two-class mixture is not identifiable: m and u stay at priors and random pairs. */
-    private static final int MIN_FIELDS_FOR_EM = 1;
 
     private final int randomPairs;
     private final int iterations;
@@ -34,13 +33,17 @@ final class ParameterEstimator {
 
     ModelParameters estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates) {
         int fieldCount = fields.size();
-        double[][] u = randomPairLevels(fields);
+        ComparisonMatrix random = randomPairs(fields);
+        double[][] u = levelFrequencies(fields, random);
         double[][] m = new double[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
             m[f] = FieldPriors.m(fields.get(f).type());
         }
-        Patterns patterns = Patterns.of(fields, candidates);
-        double lambda = 0.1;
+        int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
+        double allPairs = (double) n * (n - 1) / 2;
+        double population = Math.max(0, allPairs - candidates.pairCount()) / Math.max(1, random.pairCount());
+        Patterns patterns = Patterns.concat(Patterns.of(fields, candidates), Patterns.of(fields, random), population);
+        double lambda = Math.min(0.5, candidates.pairCount() / Math.max(1.0, allPairs) * 0.1);
         for (int iteration = 0; iteration < iterations; iteration++) {
             double[][] mCount = new double[fieldCount][];
             double[][] uCount = new double[fieldCount][];
@@ -74,10 +77,8 @@ final class ParameterEstimator {
             }
             double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / Math.max(total, 1)));
             for (int f = 0; f < fieldCount; f++) {
-                if (fieldCount >= MIN_FIELDS_FOR_EM) {
-                    m[f] = normalize(mCount[f], m[f]);
-                    u[f] = normalize(uCount[f], u[f]);
-                }
+                m[f] = capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(fields.get(f).type()));
+                u[f] = normalize(uCount[f], u[f]);
             }
             boolean converged = Math.abs(newLambda - lambda) < 1e-7;
             lambda = newLambda;
@@ -95,33 +96,59 @@ final class ParameterEstimator {
         return new ModelParameters(lambda, mByName, uByName);
     }
 
-    /** Level frequencies among random pairs, smoothed so that no level has probability zero. */
-    private double[][] randomPairLevels(List<PreparedField> fields) {
+    /** Random record pairs, a fixed-seed sample standing for all pairs of the data. */
+    private ComparisonMatrix randomPairs(List<PreparedField> fields) {
         int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
-        double[][] counts = new double[fields.size()][];
-        for (int f = 0; f < fields.size(); f++) {
-            counts[f] = pseudoCounts(FieldPriors.u(fields.get(f).type()));
-        }
-        SplittableRandom random = new SplittableRandom(SEED);
         long possible = (long) n * (n - 1) / 2;
-        int samples = (int) Math.min(randomPairs, possible);
-        for (int s = 0; s < samples && n > 1; s++) {
+        int samples = n < 2 ? 0 : (int) Math.min(randomPairs, possible);
+        int fieldCount = fields.size();
+        byte[] levels = new byte[samples * fieldCount];
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int s = 0; s < samples; s++) {
             int a = random.nextInt(n);
             int b = random.nextInt(n - 1);
             if (b >= a) {
                 b++;
             }
-            for (int f = 0; f < fields.size(); f++) {
-                int level = FieldComparator.compare(fields.get(f), a, b);
+            for (int f = 0; f < fieldCount; f++) {
+                levels[s * fieldCount + f] = (byte) FieldComparator.compare(fields.get(f), a, b);
+            }
+        }
+        return new ComparisonMatrix(fieldCount, samples, levels);
+    }
+
+    /** Level frequencies among the random pairs, smoothed by the type priors. */
+    private static double[][] levelFrequencies(List<PreparedField> fields, ComparisonMatrix random) {
+        double[][] counts = new double[fields.size()][];
+        for (int f = 0; f < fields.size(); f++) {
+            counts[f] = pseudoCounts(FieldPriors.u(fields.get(f).type()));
+            for (int p = 0; p < random.pairCount(); p++) {
+                int level = random.level(p, f);
                 if (level >= 0) {
                     counts[f][level]++;
                 }
             }
-        }
-        for (int f = 0; f < fields.size(); f++) {
             counts[f] = normalize(counts[f], counts[f]);
         }
         return counts;
+    }
+
+    /**
+     * Keeps EM from taking a class of look-alikes (same birthplace, same street) for the matches: true duplicates
+     * disagree completely on an identifying field (a name, a birth date) only so often.
+     */
+    static double[] capDisagreement(double[] m, double cap) {
+        int last = m.length - 1;
+        if (m[last] <= cap) {
+            return m;
+        }
+        double rest = 1 - m[last];
+        double[] capped = m.clone();
+        capped[last] = cap;
+        for (int l = 0; l < last; l++) {
+            capped[l] = rest <= 0 ? (1 - cap) / last : m[l] / rest * (1 - cap);
+        }
+        return capped;
     }
 
     private static double[] pseudoCounts(double[] prior) {

@@ -55,6 +55,18 @@ final class Patterns {
         return new Patterns(fieldCount, levels, weights);
     }
 
+    /** Both pattern sets in one, the second's counts multiplied by a weight (random pairs standing for all pairs). */
+    static Patterns concat(Patterns first, Patterns second, double secondWeight) {
+        int fieldCount = first.fieldCount;
+        byte[] levels = Arrays.copyOf(first.levels, first.levels.length + second.levels.length);
+        System.arraycopy(second.levels, 0, levels, first.levels.length, second.levels.length);
+        double[] weights = Arrays.copyOf(first.weights, first.weights.length + second.weights.length);
+        for (int p = 0; p < second.weights.length; p++) {
+            weights[first.weights.length + p] = second.weights[p] * secondWeight;
+        }
+        return new Patterns(fieldCount, levels, weights);
+    }
+
     int count() {
         return weights.length;
     }
