@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * consolidateStep: builds the core model (golden customers, SCD2 dimensions, facts in EUR) and, in the same
+ * consolidateStep: publishes the night's match result, builds the core model (SCD2 dimensions, facts in EUR) and, in the same
  * transaction, runs the pre-publish checks (revenue reconciles with the validated order lines, every order line maps
  * to a customer, product and channel). A failed check rolls the whole night's core back: analysts and dashboards keep
  * yesterday's numbers, and the run history says which check failed.
@@ -28,6 +28,7 @@ final class ConsolidateTasklet extends WarehouseTasklet {
     @Override
     StepCounts work(Connection conn, NightContext night) throws Exception {
         JobParameters.write(conn, parameters, night);
+        MatchResultStaging.publish(conn);
         SqlScripts.runFolder(conn, "consolidate");
         List<AssertionFailure> failures = Assertions.check(conn);
         if (!failures.isEmpty()) {

@@ -13,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** matchCustomersStep: customer records into golden customers with stable ids. */
+/**
+ * matchCustomersStep: customer records into golden customers with stable ids. The result is parked in staging and
+ * published by the consolidate step ({@link MatchResultStaging}).
+ */
 final class MatchCustomersTasklet extends WarehouseTasklet {
 
     private final MatchSettings settings;
@@ -28,15 +31,16 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
         String input = inputChecksum(conn);
         String previous = StepInputs.previous(conn, "matchCustomersStep");
         if (!night.full() && input.equals(previous)) {
-            long customers = count(conn, "select count(*) from core.customer_golden");
+            long customers = count(conn, "select count(*) from staging.next_customer_golden");
             return new StepCounts(0, 0, 0, "customer records and overrides unchanged since the last match; "
                     + customers + " golden customers kept (run with --full to match anyway)");
         }
+        MatchResultStaging.rememberPublished(conn);
         MatchRunSummary summary = new CustomerMatcher(settings).run(conn, night.runId());
-        StepInputs.record(conn, "matchCustomersStep", input, night.runId());
-        long records = SqlFolderTasklet.rowsIn(conn, "staging");
         long customers = count(conn, "select count(*) from core.customer_golden");
         long xref = count(conn, "select count(*) from core.customer_xref");
+        MatchResultStaging.parkResultAndRestorePublished(conn);
+        StepInputs.record(conn, "matchCustomersStep", input, night.runId());
         return new StepCounts(xref, customers, 0, xref + " records matched into " + customers
                 + " golden customers (" + summary + ")");
     }
