@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Serves the rendered dashboards under {@value JdbcServerSettings#DASHBOARDS_PATH} to logged-in users: GET and HEAD
  * of the regular files in one folder (a folder's {@value #WELCOME_FILE} for the folder itself), nothing else. No
  * directory listing, no hidden files, no {@code ..}, and a file's real path (symbolic links resolved) must lie
- * inside the folder. Runs behind the BASIC login and {@link AuthenticatedUserHandler}.
+ * inside the folder. Runs behind the BASIC login and {@link AuthenticatedUserHandler}, so with anonymous access
+ * allowed the pages are open to anonymous readers too, like the kpi schema.
  *
  * <p>Regional managers are refused (403): the pages are rendered once a night for all regions and inline
  * customer-level data (the overview already carries the customer value matrix), so serving them would bypass the
