@@ -21,11 +21,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code salesbi serve}: the long-running owner of the warehouse. Serves the KPI views over JDBC (Calcite over
- * DuckDB, Avatica remote protocol) and runs the nightly job on the configured cron schedule.
+ * DuckDB, Avatica remote protocol) and the latest dashboards over HTTP under {@code /dashboards/}, both behind the
+ * same login, and runs the nightly job on the configured cron schedule.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the KPI views over JDBC (Avatica) and runs the nightly job on the cron schedule "
-                + "from the configuration. Binds to 127.0.0.1 unless configured otherwise. Stop with Ctrl-C or SIGTERM.")
+        description = "Serves the KPI views over JDBC (Avatica) and the latest dashboards at /dashboards/ (same "
+                + "accounts), and runs the nightly job on the cron schedule from the configuration. Binds to "
+                + "127.0.0.1 unless configured otherwise. Stop with Ctrl-C or SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,10 +64,12 @@ final class ServeCommand implements Callable<Integer> {
                  } catch (java.sql.SQLException e) {
                      throw new IllegalStateException(e);
                  }
-             }, new JdbcServerSettings(sc.host(), port != null ? port : sc.port(), users, sc.allowAnonymous(), null, null));
+             }, new JdbcServerSettings(sc.host(), port != null ? port : sc.port(), users, sc.allowAnonymous(), null, null)
+                     .withDashboards(settings.dashboards()));
              NightlyScheduler scheduler = noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
             out.println("salesbi serves " + settings.warehouse() + " (pid " + ProcessHandle.current().pid() + ")");
             out.println("  JDBC URL: " + server.url());
+            out.println("  dashboards: " + server.dashboardsUrl() + " (from " + settings.dashboards() + ")");
             out.println(scheduler == null ? "  nightly job: not scheduled" : "  nightly job: cron '" + sc.cron() + "'");
             out.flush();
             // SIGTERM / Ctrl-C: let the main thread close server, scheduler and warehouse before the JVM halts

@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.match;
 
+import io.salesbi.pipeline.match.standardize.VatIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,8 +82,10 @@ public final class CustomerStandardizer {
             records.add(standardizer.standardize(row));
         }
         CustomerRecordStore.replaceAll(conn, records);
-        LOG.info("Run {}: standardized {} customer records (crm, erp, excel) in {} ms",
-                runId, records.size(), System.currentTimeMillis() - started);
+        long badCheckDigits = records.stream()
+                .filter(r -> r.vatId() != null && !VatIds.checkDigitValid(r.vatId())).count();
+        LOG.info("Run {}: standardized {} customer records (crm, erp, excel) in {} ms; {} German VAT ids fail "
+                + "their check digit", runId, records.size(), System.currentTimeMillis() - started, badCheckDigits);
         return records.size();
     }
 

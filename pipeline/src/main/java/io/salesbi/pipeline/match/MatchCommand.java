@@ -88,7 +88,7 @@ public final class MatchCommand implements Callable<Integer> {
         try {
             settings = new EngineSettings(matchThreshold, reviewThreshold, maxBlockSize, base.randomPairs(),
                     base.emIterations(), defaultCountry.toUpperCase(Locale.ROOT),
-                    model == null ? null : ModelParameters.read(model));
+                    model == null ? null : ModelParameters.read(model), base.unscoredPairProbability());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

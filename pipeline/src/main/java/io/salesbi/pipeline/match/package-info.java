@@ -12,7 +12,8 @@
  * with several blocking keys (oversize blocks refined by a second field), compares them with a measure per type,
  * scores them with Fellegi–Sunter weights whose m and u are estimated by EM (or fixed from a parameters file),
  * treats agreeing VAT ids and ERP debtor numbers as decisive and contradicting VAT ids as a cannot-link, and
- * clusters with average linkage so that one bad link cannot chain two companies together.
+ * clusters with average linkage (pairs blocking never proposed count against a merge) so that one bad link
+ * cannot chain two companies together.
  *
  * <p>Stable ids: the previous run's customers are the seeds of the clustering, so new records join existing
  * customers and ids survive; each previous id goes to the cluster holding most of its records, the rest is

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Jetty 9.4 is assembled here rather than through Avatica's {@code HttpServer.Builder}: the builder binds all
  * interfaces, its BASIC mode only reads Jetty realm files (plain, MD5 or crypt passwords) and it has no place for a
  * health endpoint. Handlers, in order: {@code GET /health} (no credentials), then BASIC authentication with
- * {@link AccountLoginService}, then {@link AuthenticatedUserHandler}, then Avatica's protobuf handler over
- * {@link GuardedMeta} and {@link SessionMeta}.
+ * {@link AccountLoginService}, then {@link AuthenticatedUserHandler}, then (when a dashboards folder is configured)
+ * {@link DashboardHandler} for {@code /dashboards/...}, then Avatica's protobuf handler over {@link GuardedMeta} and
+ * {@link SessionMeta}.
  *
  * <p>Clients connect with {@link #url()} plus {@code ;authentication=BASIC;avatica_user=...;avatica_password=...}.
  */
@@ -80,7 +81,8 @@ public final class JdbcServer implements AutoCloseable {
         ServerConnector connector = connector(jetty, settings);
         jetty.addConnector(connector);
         AuthenticatedUserHandler users = new AuthenticatedUserHandler(settings.users(), settings.allowAnonymous());
-        users.setHandler(avatica);
+        users.setHandler(settings.dashboardsDir() == null ? avatica
+                : new HandlerList(new DashboardHandler(settings.dashboardsDir()), avatica));
         jetty.setHandler(new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users)));
         jetty.setStopTimeout(5_000);
         try {
@@ -92,8 +94,9 @@ public final class JdbcServer implements AutoCloseable {
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
         JdbcServer server = new JdbcServer(jetty, meta, settings, port);
-        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {})", server.url(), settings.users().keySet(),
-                settings.allowAnonymous());
+        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {})", server.url(),
+                settings.users().keySet(), settings.allowAnonymous(),
+                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir());
         return server;
     }
 
@@ -105,6 +108,12 @@ public final class JdbcServer implements AutoCloseable {
     public String url() {
         String scheme = settings.tls() ? "https" : "http";
         return "jdbc:avatica:remote:url=" + scheme + "://" + settings.host() + ":" + port + ";serialization=protobuf";
+    }
+
+    /** Where the dashboards are served, e.g. {@code http://127.0.0.1:8765/dashboards/}; with or without a folder. */
+    public String dashboardsUrl() {
+        return (settings.tls() ? "https" : "http") + "://" + settings.host() + ":" + port
+                + JdbcServerSettings.DASHBOARDS_PATH;
     }
 
     /** Stops accepting requests, closes every open session and its warehouse connections. Idempotent. */

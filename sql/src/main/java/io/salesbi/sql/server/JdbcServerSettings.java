@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How the analysts' JDBC endpoint listens and who may use it.
+ * How the analysts' JDBC endpoint listens, who may use it and which dashboards it serves beside it.
  *
  * @param host             interface to bind; {@code null} or blank means {@value #DEFAULT_HOST} (never all interfaces
  *                         by accident)
@@ -19,12 +19,16 @@ import java.util.Map;
  * @param keystorePassword password of the keystore (and its key); required when a keystore is set
  * @param queryTimeout     longest a query may run before DuckDB interrupts it; {@link #DEFAULT_QUERY_TIMEOUT}
  *                         with the six-argument constructor
+ * @param dashboardsDir    folder of the rendered HTML dashboards, served read-only under {@value #DASHBOARDS_PATH}
+ *                         behind the same login (see {@link DashboardHandler}); {@code null} serves none
  */
 public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-        Path keystore, String keystorePassword, Duration queryTimeout) {
+        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
+    /** Where the dashboards are served: {@code GET /dashboards/} is the overview page. */
+    public static final String DASHBOARDS_PATH = "/dashboards/";
 
     public JdbcServerSettings {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host.strip();
@@ -44,21 +48,34 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
         if (keystore != null && (keystorePassword == null || keystorePassword.isEmpty())) {
             throw new IllegalArgumentException("JDBC server keystore " + keystore + " is set but keystorePassword is empty");
         }
+        dashboardsDir = dashboardsDir == null ? null : dashboardsDir.toAbsolutePath().normalize();
         queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
         if (queryTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("JDBC query timeout must be at least 1 second, was " + queryTimeout);
         }
     }
 
-    /** Settings with the {@link #DEFAULT_QUERY_TIMEOUT}. */
+    /** Settings without dashboards. */
+    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
+            Path keystore, String keystorePassword, Duration queryTimeout) {
+        this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, null);
+    }
+
+    /** Settings with the {@link #DEFAULT_QUERY_TIMEOUT} and without dashboards. */
     public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
             Path keystore, String keystorePassword) {
-        this(host, port, users, allowAnonymous, keystore, keystorePassword, DEFAULT_QUERY_TIMEOUT);
+        this(host, port, users, allowAnonymous, keystore, keystorePassword, DEFAULT_QUERY_TIMEOUT, null);
+    }
+
+    /** The same settings, serving the dashboards in {@code folder} ({@code null}: none). */
+    public JdbcServerSettings withDashboards(Path folder) {
+        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
+                folder);
     }
 
     /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */
     public static JdbcServerSettings localhost(int port, Map<String, UserAccount> users) {
-        return new JdbcServerSettings(DEFAULT_HOST, port, users, false, null, null, DEFAULT_QUERY_TIMEOUT);
+        return new JdbcServerSettings(DEFAULT_HOST, port, users, false, null, null, DEFAULT_QUERY_TIMEOUT, null);
     }
 
     boolean tls() {
@@ -69,6 +86,7 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     public String toString() {
         // Never print the keystore password.
         return "JdbcServerSettings[host=" + host + ", port=" + port + ", users=" + users.keySet()
-                + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + ", queryTimeout=" + queryTimeout + "]";
+                + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + ", queryTimeout=" + queryTimeout
+                + ", dashboardsDir=" + dashboardsDir + "]";
     }
 }

@@ -11,7 +11,27 @@
  * Analysts connect with the {@code salesbi-jdbc-client.jar} of the {@code client} module:
  * {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf;authentication=BASIC;avatica_user=NAME;avatica_password=SECRET}
  * (with TLS: {@code https://...;truststore=FILE;truststore_password=SECRET}).
+ * The Avatica driver sends only {@code avatica_user} / {@code avatica_password} (URL or connection properties);
+ * JDBC's own {@code user} / {@code password} never reach the server, and such a client gets HTTP 401.
  * {@code GET /health} answers without credentials: 200 {@code {"status":"UP"}} or 503 {@code {"status":"DOWN"}}.
+ *
+ * <h2>Dashboards</h2>
+ * With {@link io.salesbi.sql.server.JdbcServerSettings#dashboardsDir()} set, the same Jetty serves that folder's files
+ * under {@code /dashboards/} ({@code /dashboards/} is {@code index.html}) behind the same BASIC login and accounts:
+ * GET and HEAD only, content type by file extension (text types as UTF-8), {@code Cache-Control: no-cache}, no
+ * directory listing, no hidden files, nothing whose real path lies outside the folder (Jetty already answers 400 to
+ * paths climbing out with {@code ..}). Regional managers are refused (403): the pages are rendered for all regions and
+ * carry customer-level data, which the JDBC row filter would hide from them; see
+ * {@link io.salesbi.sql.server.DashboardHandler}.
+ *
+ * <h2>Consistency while a night runs</h2>
+ * Every Avatica connection gets its own DuckDB connection, and every query runs on the snapshot of the last commit
+ * before it started (DuckDB MVCC), also while the serving process runs a night: a query that started before the
+ * night's consolidate step committed finishes on the old numbers, later ones see the new. The night builds core
+ * (facts, dimensions) and its pre-publish checks in one transaction, so KPIs over core never show half a night.
+ * Tables written by earlier steps are visible as soon as their own step commits: {@code core.customer_golden} and
+ * {@code core.customer_xref} (matching), and the data-quality views over {@code ops.file_load},
+ * {@code quarantine.rejected_row} and {@code staging.customer_record}.
  *
  * <h2>What a user sees</h2>
  * <ul>

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Builds clusters from scored pairs without chaining unrelated records together through one bad link. Match
- * edges are taken strongest first, and two clusters merge only when the average log-odds over all scored pairs
- * between them reaches the link threshold: if A~B and B~C are matches but A and C clearly differ, the low A–C
+ * edges are taken strongest first, and two clusters merge only when the average log-odds over all pairs
+ * between them (unscored pairs at a fixed negative value) reaches the link threshold: if A~B and B~C are matches but A and C clearly differ, the low A–C
  * score pulls the average down and C stays apart. Previous clusters (seeds), forced matches and decisive ids are
  * applied first; forced splits and contradicting VAT ids are never merged across.
  */
@@ -16,15 +16,17 @@ final class AverageLinkClusterer {
 
     private final double matchLogit;
     private final double linkLogit;
+    private final double unscoredLogit;
 
-    AverageLinkClusterer(double matchLogit, double linkLogit) {
+    AverageLinkClusterer(double matchLogit, double linkLogit, double unscoredLogit) {
         this.matchLogit = matchLogit;
         this.linkLogit = linkLogit;
+        this.unscoredLogit = unscoredLogit;
     }
 
     /** Cluster label per record: the smallest record index in its cluster. */
     int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints) {
-        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit());
+        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit(), unscoredLogit);
         if (constraints.seeds() != null) {
             applySeeds(state, constraints.seeds());
         }

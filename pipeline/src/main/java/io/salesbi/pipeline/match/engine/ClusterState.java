@@ -17,8 +17,10 @@ final class ClusterState {
     private final int[] neighbours;
     private final double[] logits;
     private final IntList[] cannotLink;
+    private final double unscoredLogit;
 
-    ClusterState(int n, ScoredPairs pairs, List<int[]> forceSplit) {
+    ClusterState(int n, ScoredPairs pairs, List<int[]> forceSplit, double unscoredLogit) {
+        this.unscoredLogit = unscoredLogit;
         parent = new int[n];
         members = new IntList[n];
         cannotLink = new IntList[n];
@@ -88,7 +90,11 @@ final class ClusterState {
         return true;
     }
 
-    /** Average log-odds over all scored pairs between the clusters of a and b. */
+    /**
+     * Average log-odds over all record pairs between the clusters of a and b; pairs blocking never proposed
+     * (they share no key at all) count with the given log-odds, which keeps large clusters from growing on a
+     * few strong links while most of their members have nothing in common. -infinity when no pair was scored.
+     */
     double averageLogit(int a, int b) {
         int ra = find(a);
         int rb = find(b);
@@ -109,7 +115,11 @@ final class ClusterState {
                 }
             }
         }
-        return count == 0 ? Double.NEGATIVE_INFINITY : sum / count;
+        if (count == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        long all = (long) membersOf(ra).size() * membersOf(rb).size();
+        return (sum + (all - count) * unscoredLogit) / all;
     }
 
     /** Per record: true when its seed cluster holds a cannot-link pair, so the seed is dissolved. */

@@ -73,7 +73,8 @@ public final class MatchEngine {
         double[] logit = scores(singleField ? 0.0 : priorLogOdds(parameters), weights, matrix, decisiveFlags);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
-        int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()))
+        int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
+                logit(settings.unscoredPairProbability()))
                 .cluster(n, pairs, constraints);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;

@@ -75,6 +75,9 @@ public final class OverridesReader {
         }
         List<Override> overrides = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).isEmpty()) {
+                continue;
+            }
             List<String> row = rows.get(r);
             String decision = cell(row, action);
             if (decision.isEmpty()) {
@@ -133,6 +136,9 @@ public final class OverridesReader {
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             for (Row row : sheet) {
+                while (rows.size() < row.getRowNum()) {
+                    rows.add(List.of());
+                }
                 List<String> values = new ArrayList<>();
                 for (int c = 0; c < row.getLastCellNum(); c++) {
                     Cell cell = row.getCell(c);

@@ -67,7 +67,7 @@ class LabelledSetsQualityTest {
         Map<String, String> truth = fodorsZagat(input);
         List<MatchField> fields = List.of(field("name", FieldType.COMPANY), field("addr", FieldType.ADDRESS),
                 field("city", FieldType.CITY), field("phone", FieldType.PHONE), field("type", FieldType.TEXT));
-        EngineSettings settings = new EngineSettings(0.9, 0.5, 100, 50_000, 40, "US", null);
+        EngineSettings settings = new EngineSettings(0.9, 0.5, 100, 50_000, 40, "US", null, 0.12);
 
         AdHocMatchResult result = new AdHocMatch(settings).run(input, "id", fields, null);
 
