@@ -12,7 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.salesbi.pipeline.match.quality.MatchQuality;
+import io.salesbi.pipeline.match.quality.WarehouseMatchQuality;
+
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,11 +59,22 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         SalesbiSettings settings = SettingsLoader.defaults(home);
         RunResult result;
+        MatchQuality quality = null;
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             result = new NightlyRun(settings, warehouse).execute(DEMO_EXPORT_DATE, true);
             warehouse.checkpoint();
+            if (result.ok()) {
+                try (Connection conn = warehouse.connect()) {
+                    quality = WarehouseMatchQuality.of(conn, home.resolve("truth/customer_truth.csv"), "entity_id");
+                }
+            }
         }
         RunSummaryPrinter.print(out, result);
+        if (quality != null) {
+            out.printf(Locale.ROOT, "%nMatching against the demo's ground truth: precision %.4f, recall %.4f, "
+                    + "pairwise F1 %.4f (%,d records)%n", quality.precision(), quality.recall(), quality.f1(),
+                    quality.records());
+        }
         if (result.ok()) {
             out.println();
             out.println("Where to look:");
