@@ -116,7 +116,7 @@
             legend: { top: 0, type: 'scroll' },
             tooltip: { trigger: 'item' },
             radar: {
-                center: ['50%', '57%'], radius: '62%', splitNumber: max - min,
+                center: ['50%', '56%'], radius: '68%', splitNumber: max - min,
                 indicator: indicators.map(function (name) { return { name: name, min: min, max: max }; }),
                 axisName: { color: TEXT.color }, splitLine: { lineStyle: { color: '#e8edf2' } }
             },

@@ -41,8 +41,9 @@
     function renderType(wave, role) {
         var profile = s.data.surveyProfile.filter(function (r) { return r.wave === wave && r.role === role; })[0];
         var type = profile && profile.type;
-        document.getElementById('survey-type').textContent = type ? label('surveyType.', type) : s.t('survey.noType');
-        document.getElementById('survey-type-explanation').textContent = type ? s.t('surveyTypeExplain.' + type) : '';
+        var none = s.data.surveyProfile.length ? s.t('survey.noType') : s.t('survey.noData');
+        document.getElementById('survey-type').textContent = type ? label('surveyType.', type) : s.meta.format.missing;
+        document.getElementById('survey-type-explanation').textContent = type ? s.t('surveyTypeExplain.' + type) : none;
         document.getElementById('survey-type-previous').textContent = profile && profile.prev_type
             ? s.t('survey.previousType', profile.prev_wave, label('surveyType.', profile.prev_type)) : '';
     }
@@ -52,10 +53,19 @@
             return r.wave === wave && (role === ALL || role === 'self' || r.role === role);
         });
         var largest = gaps.slice().sort(function (a, b) { return Math.abs(b.gap) - Math.abs(a.gap); }).slice(0, TOP_GAPS);
-        s.bars('chart-survey-gaps', largest.map(function (g) {
-            return label('orientation.', g.orientation) + '\n' + label('surveyRole.', g.role);
-        }), [{ name: s.t('col.gap'), values: largest.map(function (g) { return Number(g.gap); }) }],
-            s.format.signedRatio, null, true);
+        /* two-line labels (orientation, role) in full: the shared bar builder truncates to one line */
+        s.chart('chart-survey-gaps', {
+            tooltip: { trigger: 'axis', valueFormatter: s.format.signedRatio },
+            grid: { top: 16, right: 24 },
+            xAxis: { type: 'value', axisLabel: { formatter: s.format.signedRatio },
+                     splitLine: { lineStyle: { color: '#e8edf2' } } },
+            yAxis: { type: 'category', inverse: true, axisLabel: { interval: 0, lineHeight: 15, fontSize: 11 },
+                     data: largest.map(function (g) {
+                         return label('orientation.', g.orientation) + '\n' + label('surveyRole.', g.role);
+                     }) },
+            series: [{ type: 'bar', name: s.t('col.gap'), barMaxWidth: 28,
+                       data: largest.map(function (g) { return Number(g.gap); }) }]
+        });
         s.table('table-survey-gaps', [
             { key: 'role', label: s.t('col.externalRole'), value: function (r) { return label('surveyRole.', r.role); } },
             { key: 'orientation', label: s.t('col.orientation'), value: function (r) { return label('orientation.', r.orientation); } },
