@@ -39,7 +39,8 @@ left join score p on p.wave = w.prev_wave and p.respondent_role = s.respondent_r
 --   survey_strong_min_score and spread <= survey_champion_max_spread; paper_tigers when planning > execution
 --   (strategy and information management ahead of sales management and customer relationships); doers when M >= C
 --   (sales management carries, strategy behind); activists otherwise (customer relationships carry, the rest behind).
---   profile_type_prev_wave is the type of the same role in the previous wave.
+--   profile_type_prev_wave is the type of the same role in the previous wave; strong_min_score and
+--   champion_max_spread are the thresholds the type was derived with.
 -- Sources: kpi.survey_area_score, ops.parameter.
 -- Caveats: profile_type is null when the role did not answer all four areas; the rule always names a type, even
 --   for uniformly weak scores: read it together with the scores.
@@ -76,7 +77,9 @@ typed as (
 )
 select t.wave, t.respondent_role, t.sales_strategy, t.sales_management, t.customer_relationship,
     t.information_management, t.spread, t.profile_type, t.answers, t.prev_wave,
-    p.profile_type as profile_type_prev_wave
+    p.profile_type as profile_type_prev_wave,
+    ops.param_double('survey_strong_min_score') as strong_min_score,
+    ops.param_double('survey_champion_max_spread') as champion_max_spread
 from typed t
 left join typed p on p.wave = t.prev_wave and p.respondent_role = t.respondent_role;
 

@@ -157,7 +157,8 @@ final class KpiQueries {
                            round(sales_management, 4) as sales_management,
                            round(customer_relationship, 4) as customer_relationship,
                            round(information_management, 4) as information_management, round(spread, 4) as spread,
-                           profile_type as type, prev_wave, profile_type_prev_wave as prev_type
+                           profile_type as type, prev_wave, profile_type_prev_wave as prev_type,
+                           strong_min_score as strong_min, champion_max_spread as max_spread
                     from kpi.survey_profile
                     order by wave, role"""),
             Map.entry("surveyGap", """

@@ -253,6 +253,7 @@ class DashboardBrowserIT {
         // newest wave, all respondents: the pooled profile of 2026
         assertThat(text("#survey-type")).isEqualTo("Papiertiger");
         assertThat(text("#survey-type-previous")).isEqualTo("Welle 2025: Aktivisten");
+        assertThat(text("#survey-type-rule")).startsWith("Champions: alle Bereiche ≥ 3,50 und höchstens 0,75 Punkte");
         assertThat(column("table-survey-gaps", 5)).containsExactly("+2,00", "+1,00", "0,00");
         assertThat(column("table-survey-gaps", 1)).containsOnly("Kunden/Partner");
         assertThat(radarSeries()).isEqualTo(2L);

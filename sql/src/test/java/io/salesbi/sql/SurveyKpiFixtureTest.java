@@ -155,8 +155,10 @@ class SurveyKpiFixtureTest {
         TestWarehouse.execute(conn, "update ops.parameter set value = '1.1' where name = 'survey_champion_max_spread'",
                 "update ops.parameter set value = '1' where name = 'survey_gap_min_t'");
         try {
-            assertThat(single(conn, "select profile_type from kpi.survey_profile where wave = '2026' and respondent_role = 'self'"))
-                    .isEqualTo("champions");
+            assertThat(rows(conn, """
+                    select profile_type, strong_min_score, champion_max_spread from kpi.survey_profile
+                    where wave = '2026' and respondent_role = 'self'"""))
+                    .containsExactly(List.of("champions", "3.5", "1.1"));
             assertThat(single(conn, """
                     select significant from kpi.survey_gap
                     where wave = '2025' and external_role = 'customer_partner' and orientation = 'customer'"""))

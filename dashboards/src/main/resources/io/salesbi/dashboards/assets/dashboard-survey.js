@@ -44,6 +44,8 @@
         var none = s.data.surveyProfile.length ? s.t('survey.noType') : s.t('survey.noData');
         document.getElementById('survey-type').textContent = type ? label('surveyType.', type) : s.meta.format.missing;
         document.getElementById('survey-type-explanation').textContent = type ? s.t('surveyTypeExplain.' + type) : none;
+        document.getElementById('survey-type-rule').textContent = profile && profile.strong_min !== null
+            ? s.t('survey.typeRule', s.format.ratio(profile.strong_min), s.format.ratio(profile.max_spread)) : '';
         document.getElementById('survey-type-previous').textContent = profile && profile.prev_type
             ? s.t('survey.previousType', profile.prev_wave, label('surveyType.', profile.prev_type)) : '';
     }
