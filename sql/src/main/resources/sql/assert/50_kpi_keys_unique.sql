@@ -21,5 +21,16 @@ from (
     select 'sales_cube', count(*) - count(distinct (year, sales_region, industry, channel_code, product_category)),
         any_value(year || '/' || sales_region || '/' || industry || '/' || channel_code || '/' || product_category)
     from kpi.sales_cube
+    union all
+    select 'survey_area_score', count(*) - count(distinct (wave, respondent_role, area)),
+        any_value(wave || '/' || respondent_role || '/' || area)
+    from kpi.survey_area_score
+    union all
+    select 'survey_profile', count(*) - count(distinct (wave, respondent_role)), any_value(wave || '/' || respondent_role)
+    from kpi.survey_profile
+    union all
+    select 'survey_gap', count(*) - count(distinct (wave, external_role, orientation)),
+        any_value(wave || '/' || external_role || '/' || orientation)
+    from kpi.survey_gap
 )
 where duplicates > 0;

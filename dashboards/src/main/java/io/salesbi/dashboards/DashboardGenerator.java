@@ -71,8 +71,7 @@ public final class DashboardGenerator {
             filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames, coverage, messages,
                     settings.locale()));
         }
-        String year = filters.stream().filter(f -> f.name().equals("year")).map(FilterOptions::selected)
-                .findFirst().orElse("");
+        String year = selected(filters, "year");
 
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("page", page.key());
@@ -82,6 +81,7 @@ public final class DashboardGenerator {
         meta.put("channelNames", channelNames);
         meta.put("pages", pageFiles());
         meta.put("defaultYear", year);
+        meta.put("defaultWave", selected(filters, "wave"));
         meta.put("partialYears", coverage.forScript(messages, settings.locale()));
         meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
 
@@ -107,6 +107,10 @@ public final class DashboardGenerator {
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;
+    }
+
+    private static String selected(List<FilterOptions> filters, String name) {
+        return filters.stream().filter(f -> f.name().equals(name)).map(FilterOptions::selected).findFirst().orElse("");
     }
 
     private Map<String, String> channelNames(DataTable names) {

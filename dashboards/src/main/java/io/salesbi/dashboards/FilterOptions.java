@@ -10,9 +10,13 @@ import java.util.TreeSet;
 /**
  * The choices of one filter on one page, taken from the values the page's datasets actually hold, so a filter
  * never offers a value that would show an empty page. Years are sorted newest first; the newest complete year is
- * preselected and partial years say which months they cover ({@link YearCoverage}).
+ * preselected and partial years say which months they cover ({@link YearCoverage}); survey waves are sorted newest
+ * first with the newest preselected.
  */
 record FilterOptions(String name, List<Option> options, String selected) {
+
+    /** The respondent role of the self-assessment's rows that pool every role: shown when no role is chosen. */
+    static final String ALL_ROLES = "all";
 
     /** One choice; {@code value} is what the data holds, {@code label} what the reader sees. */
     record Option(String value, String label) {
@@ -20,25 +24,35 @@ record FilterOptions(String name, List<Option> options, String selected) {
 
     static FilterOptions of(Page.Filter filter, List<DataTable> tables, Map<String, String> channelNames,
                             YearCoverage coverage, Messages messages, java.util.Locale locale) {
-        TreeSet<String> values = new TreeSet<>(filter == Page.Filter.YEAR
-                ? Comparator.<String, Integer>comparing(Integer::valueOf).reversed()
-                : Comparator.<String>naturalOrder());
+        TreeSet<String> values = new TreeSet<>(switch (filter) {
+            case YEAR -> Comparator.<String, Integer>comparing(Integer::valueOf).reversed();
+            case WAVE -> Comparator.<String>reverseOrder();
+            default -> Comparator.<String>naturalOrder();
+        });
         for (DataTable table : tables) {
             if (table.cols().contains(filter.column)) {
                 table.distinct(filter.column).stream().map(Objects::toString).forEach(values::add);
             }
         }
         List<Option> options = new ArrayList<>();
+        if (filter == Page.Filter.ROLE) {
+            values.remove(ALL_ROLES);
+        }
         for (String value : values) {
             String label = switch (filter) {
                 case CHANNEL -> channelNames.getOrDefault(value, value);
                 case YEAR -> coverage.label(Integer.parseInt(value), messages, locale);
+                case ROLE -> messages.get("surveyRole." + value);
                 default -> value;
             };
             options.add(new Option(value, label));
         }
-        String selected = filter == Page.Filter.YEAR && !values.isEmpty()
-                ? String.valueOf(coverage.defaultYear(values.stream().map(Integer::valueOf).toList())) : "";
+        String selected = "";
+        if (filter == Page.Filter.YEAR && !values.isEmpty()) {
+            selected = String.valueOf(coverage.defaultYear(values.stream().map(Integer::valueOf).toList()));
+        } else if (filter == Page.Filter.WAVE && !values.isEmpty()) {
+            selected = values.first();
+        }
         return new FilterOptions(filter.column, options, selected);
     }
 }

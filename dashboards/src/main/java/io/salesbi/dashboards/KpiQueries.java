@@ -147,6 +147,26 @@ final class KpiQueries {
                     select source_system as source, field, round(completeness, 4) as completeness
                     from kpi.dq_completeness
                     order by field, source"""),
+            Map.entry("surveyScores", """
+                    select wave, respondent_role as role, area, respondents, answers, round(score, 4) as score,
+                           round(score_change, 4) as change
+                    from kpi.survey_area_score
+                    order by wave, role, area"""),
+            Map.entry("surveyProfile", """
+                    select wave, respondent_role as role, round(sales_strategy, 4) as sales_strategy,
+                           round(sales_management, 4) as sales_management,
+                           round(customer_relationship, 4) as customer_relationship,
+                           round(information_management, 4) as information_management, round(spread, 4) as spread,
+                           profile_type as type, prev_wave, profile_type_prev_wave as prev_type,
+                           strong_min_score as strong_min, champion_max_spread as max_spread
+                    from kpi.survey_profile
+                    order by wave, role"""),
+            Map.entry("surveyGap", """
+                    select wave, external_role as role, orientation, round(self_score, 4) as self_score,
+                           self_answers, round(external_score, 4) as external_score, external_answers,
+                           round(gap, 4) as gap, round(t_value, 4) as t, significant
+                    from kpi.survey_gap
+                    order by wave, role, orientation"""),
             Map.entry("summary", """
                     select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                            files_failed, customers_without_owner, last_load_at
@@ -155,11 +175,13 @@ final class KpiQueries {
     /**
      * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
      * field completeness and main-channel changes (kpi.dq_completeness, kpi.channel_migration: beyond the KPI
-     * contract) and the channels each customer bought through (core.sales_line order lines) may be absent.
+     * contract), the channels each customer bought through (core.sales_line order lines) and the self-assessment
+     * (kpi.survey_*, from warehouses migrated before it existed) may be absent.
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
             "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
-            "migration", "kpi.channel_migration");
+            "migration", "kpi.channel_migration", "surveyScores", "kpi.survey_area_score",
+            "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The dashboard pages: file name, template, the datasets it inlines and the filters it offers. A filter is offered
- * only where the page's data has that dimension (market volumes have no channel, the data quality page no filter).
+ * only where the page's data has that dimension (market volumes have no channel, the data quality page no filter;
+ * the self-assessment page filters by survey wave and respondent role).
  */
 enum Page {
     OVERVIEW("index.html", "overview",
@@ -22,13 +23,20 @@ enum Page {
     JOURNEY("buying-center.html", "journey",
             List.of("buyingCenter", "touchpoints"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    SURVEY("survey.html", "survey",
+            List.of("surveyScores", "surveyProfile", "surveyGap"),
+            List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY("data-quality.html", "quality",
             List.of("quarantine", "fileLoads", "summary", "steps", "completeness"),
             List.of());
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */
     enum Filter {
-        YEAR("year"), REGION("region"), SEGMENT("segment"), CHANNEL("channel");
+        YEAR("year"), REGION("region"), SEGMENT("segment"), CHANNEL("channel"),
+        /** Survey wave of the self-assessment; like the year, one wave is always selected (the newest first). */
+        WAVE("wave"),
+        /** Respondent role of the self-assessment; the pooled role 'all' is what "all" shows, not an option. */
+        ROLE("role");
 
         final String column;
 

@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "data-quality.html");
+            "customers.html", "buying-center.html", "survey.html", "data-quality.html");
     private static final Path TARGET = Path.of("target");
 
     private Path german;
@@ -245,6 +245,50 @@ class DashboardBrowserIT {
 
         assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber 2025 um 24,1 %. "
                 + "Am stärksten bewegt: Maschinenbau (+434,56 €). Achtung: Teiljahr im Vergleich.");
+    }
+
+    @Test
+    void surveyPageShowsTypeGapsAndTrendPerWaveAndRole() throws Exception {
+        open(german, "survey.html");
+        // newest wave, all respondents: the pooled profile of 2026
+        assertThat(text("#survey-type")).isEqualTo("Papiertiger");
+        assertThat(text("#survey-type-previous")).isEqualTo("Welle 2025: Aktivisten");
+        assertThat(text("#survey-type-rule")).startsWith("Champions: alle Bereiche ≥ 3,50 und höchstens 0,75 Punkte");
+        assertThat(column("table-survey-gaps", 5)).containsExactly("+2,00", "+1,00", "0,00");
+        assertThat(column("table-survey-gaps", 1)).containsOnly("Kunden/Partner");
+        assertThat(radarSeries()).isEqualTo(2L);
+
+        select("wave", "2025");
+
+        assertThat(text("#survey-type")).isEqualTo("Aktivisten");
+        assertThat(text("#survey-type-previous")).isEmpty();
+        assertThat(column("table-survey-gaps", 2))
+                .containsExactly("Teamorientierung", "Leistungsorientierung", "Kundenorientierung");
+        assertThat(column("table-survey-gaps", 7)).containsExactly("nein", "ja", "nein");
+        assertThat(column("table-survey-scores", 2)).containsExactly("3,00", "3,75", "4,50", "3,00");
+
+        select("role", "customer_partner");
+
+        assertThat(text("#survey-type")).isEqualTo("Aktivisten");
+        assertThat(column("table-survey-scores", 2)).containsExactly("2,00", "3,00", "4,50", "2,00");
+        assertThat(radarSeries()).as("the role against all respondents").isEqualTo(2L);
+        select("wave", "2026");
+        assertThat(text("#survey-type")).isEqualTo("Macher");
+        assertThat(column("table-survey-scores", 3)).containsExactly("+2,00", "+1,00", "-1,50", "+1,00");
+        assertThat(browser.consoleErrors()).isEmpty();
+        Files.write(TARGET.resolve("screenshots/survey-customers-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        open(english, "survey.html");
+        assertThat(text("#survey-type")).isEqualTo("Paper tigers");
+        assertThat(column("table-survey-gaps", 2))
+                .containsExactly("Team orientation", "Customer orientation", "Performance orientation");
+        assertThat(column("table-survey-gaps", 3)).containsExactly("5.00", "4.50", "4.00");
+    }
+
+    private Long radarSeries() {
+        return (Long) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-survey-radar'))
+                    .getOption().series[0].data.length;""");
     }
 
     @Test

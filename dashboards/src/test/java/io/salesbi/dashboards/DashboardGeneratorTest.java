@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardGeneratorTest {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "data-quality.html");
+            "customers.html", "buying-center.html", "survey.html", "data-quality.html");
 
     private Path out;
     private List<Path> germanFiles;
@@ -107,6 +107,23 @@ class DashboardGeneratorTest {
     }
 
     @Test
+    void surveyPageFiltersByWaveNewestFirstAndByRoleWithoutThePooledRole() throws Exception {
+        String html = page("de", "survey.html");
+
+        assertThat(html).contains("<h1>Standortbestimmung</h1>", "<option value=\"2026\" selected=\"selected\">2026</option>",
+                "<option value=\"2025\">2025</option>", "<option value=\"customer_partner\">Kunden/Partner</option>",
+                "<option value=\"self\">Selbstbild</option>");
+        assertThat(html.indexOf("value=\"2026\"")).isLessThan(html.indexOf("value=\"2025\""));
+        assertThat(html).doesNotContain("<option value=\"all\"");
+        assertThat(html.substring(html.indexOf("id=\"filter-wave\""), html.indexOf("id=\"filter-role\"")))
+                .doesNotContain("Alle");
+        assertThat(page("en", "survey.html")).contains("<h1>Self-assessment</h1>", ">Customers/partners</option>");
+        for (String page : PAGES) {
+            assertThat(page("de", page)).as(page).contains("<a href=\"survey.html\"");
+        }
+    }
+
+    @Test
     void dataQualityPageShowsTheLastRun() throws Exception {
         String html = page("de", "data-quality.html");
 
@@ -125,7 +142,7 @@ class DashboardGeneratorTest {
             }
             List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
 
-            assertThat(files).hasSize(6);
+            assertThat(files).hasSize(7);
             assertThat(page("empty", "data-quality.html")).contains("Noch kein Lauf: kpi.dq_summary ist leer.");
         }
     }

@@ -18,7 +18,7 @@ class MigrationSmokeTest {
             ScriptRunSummary validate = SqlScripts.runFolder(conn, "validate");
             ScriptRunSummary consolidate = SqlScripts.runFolder(conn, "consolidate");
 
-            assertThat(validate.scripts()).hasSize(9);
+            assertThat(validate.scripts()).hasSize(10);
             assertThat(validate.totalRowsAffected()).isZero();
             assertThat(consolidate.totalRowsAffected()).isZero();
             assertThat(TestWarehouse.rows(conn, "select * from kpi.dq_summary")).hasSize(1);

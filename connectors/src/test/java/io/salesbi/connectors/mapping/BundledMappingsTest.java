@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BundledMappingsTest {
 
-    private static final Path RAW_MIGRATION =
-            Path.of("../sql/src/main/resources/db/migration/V1__raw_and_operations.sql");
+    /** V1 holds the raw tables of the first sources; later migrations add the raw tables of new sources. */
+    private static final List<Path> RAW_MIGRATIONS = List.of(
+            Path.of("../sql/src/main/resources/db/migration/V1__raw_and_operations.sql"),
+            Path.of("../sql/src/main/resources/db/migration/V30__survey.sql"));
     private static final Pattern TABLE = Pattern.compile("create table (raw\\.\\w+) \\((.*?)\\);", Pattern.DOTALL);
 
     @Test
@@ -28,7 +30,7 @@ class BundledMappingsTest {
         assertThat(MappingLoader.loadBundled()).extracting(SourceMapping::name).containsExactly(
                 "crm_accounts", "crm_contacts", "crm_activities", "crm_opportunities", "erp_debtors", "erp_products",
                 "erp_order_lines", "erp_credit_notes", "erp_fx_rates", "sales_rep_lists", "market_study",
-                "channel_costs", "service_drivers");
+                "channel_costs", "service_drivers", "survey");
     }
 
     @Test
@@ -60,7 +62,14 @@ class BundledMappingsTest {
     }
 
     private static Map<String, Map<String, String>> rawTables() throws IOException {
-        String sql = Files.readString(RAW_MIGRATION).replaceAll("--[^\n]*", "");
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        for (Path migration : RAW_MIGRATIONS) {
+            tables.putAll(rawTables(Files.readString(migration).replaceAll("--[^\n]*", "")));
+        }
+        return tables;
+    }
+
+    private static Map<String, Map<String, String>> rawTables(String sql) {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
         Matcher table = TABLE.matcher(sql);
         while (table.find()) {

@@ -110,6 +110,26 @@
         });
     }
 
+    /* A radar (spider) chart on a fixed scale; indicators: labels, series: [{name, values}] aligned with them. */
+    function radar(id, indicators, series, formatter, min, max) {
+        return chart(id, {
+            legend: { top: 0, type: 'scroll' },
+            tooltip: { trigger: 'item' },
+            radar: {
+                center: ['50%', '56%'], radius: '68%', splitNumber: max - min,
+                indicator: indicators.map(function (name) { return { name: name, min: min, max: max }; }),
+                axisName: { color: TEXT.color }, splitLine: { lineStyle: { color: '#e8edf2' } }
+            },
+            series: [{
+                type: 'radar', symbolSize: 5,
+                tooltip: { valueFormatter: formatter },
+                data: series.map(function (serie) {
+                    return { name: serie.name, value: serie.values, lineStyle: { width: serie.emphasis ? 3 : 1.5 } };
+                })
+            }]
+        });
+    }
+
     /* A waterfall: steps [{label, value, total}] where totals stand on the axis and the others float. */
     function waterfall(id, steps, formatter) {
         var base = [];
@@ -161,4 +181,5 @@
     s.lines = lines;
     s.stacked = stacked;
     s.waterfall = waterfall;
+    s.radar = radar;
 })(window.salesbi);

@@ -63,6 +63,7 @@
         count: function (v) { return number(v, 0); },
         signedCount: function (v) { return v == null ? fmt.missing : (v > 0 ? '+' : '') + number(v, 0); },
         ratio: function (v) { return number(v, 2); },
+        signedRatio: function (v) { return v == null || isNaN(v) ? fmt.missing : sign(v) + number(v, 2); },
         date: function (iso) {
             if (!iso) { return fmt.missing; }
             var d = String(iso).substring(0, 10).split('-');
@@ -81,7 +82,8 @@
     }
 
     /* Filters: state lives in the URL hash (#year=2025&segment=Maschinenbau) so drill-down links can set it. */
-    var filterNames = ['year', 'region', 'segment', 'channel'];
+    var filterNames = ['year', 'region', 'segment', 'channel', 'wave', 'role'];
+    var defaults = { year: String(meta.defaultYear), wave: String(meta.defaultWave || '') };
     var filters = {};
     var listeners = [];
     function readHash() {
@@ -89,7 +91,7 @@
         filterNames.forEach(function (name) {
             var select = document.getElementById('filter-' + name);
             if (!select) { return; }
-            var wanted = params.has(name) ? params.get(name) : (name === 'year' ? String(meta.defaultYear) : '');
+            var wanted = params.has(name) ? params.get(name) : (defaults[name] || '');
             var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
             select.value = known ? wanted : select.value;
             filters[name] = select.value;

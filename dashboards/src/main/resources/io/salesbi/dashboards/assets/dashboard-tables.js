@@ -2,7 +2,7 @@
 (function (s) {
     'use strict';
 
-    var NUMERIC = ['money', 'signedMoney', 'percent', 'signedPercent', 'points', 'count', 'signedCount', 'ratio', 'number'];
+    var NUMERIC = ['money', 'signedMoney', 'percent', 'signedPercent', 'points', 'count', 'signedCount', 'ratio', 'signedRatio', 'number'];
 
     /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional}. */
     function cellValue(column, row) {

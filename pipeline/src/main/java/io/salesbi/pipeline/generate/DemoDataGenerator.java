@@ -71,6 +71,7 @@ public final class DemoDataGenerator {
         Path serviceFile = inbox.resolve("service").resolve("service_drivers_" + stamp() + ".csv");
         record(serviceFile, new ServiceDriverWriter(master.split())
                 .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
+        writeSurvey(inbox.resolve("survey"), master.split());
         writeTruth(truth, plan);
 
         long orderLines = plan.ledger().orderLines;
@@ -141,6 +142,17 @@ public final class DemoDataGenerator {
         record(costFile, new ChannelCostWriter(master.split(), settings.exportDate()).write(costFile, plan.ledger()));
     }
 
+    /** The self-assessment in two waves, the year before the export and the export's year. */
+    private void writeSurvey(Path survey, Rng rng) throws IOException {
+        SurveyWorkbookWriter writer = new SurveyWorkbookWriter(rng, settings.exportDate());
+        int year = settings.exportDate().getYear();
+        for (int wave = 0; wave < 2; wave++) {
+            String label = String.valueOf(year - 1 + wave);
+            Path file = survey.resolve(SurveyWorkbookWriter.fileName(label));
+            record(file, writer.write(file, label, wave));
+        }
+    }
+
     private void writeTruth(Path truth, Plan plan) throws IOException {
         TruthWriter writer = new TruthWriter();
         Path truthFile = truth.resolve("customer_truth.csv");
@@ -188,7 +200,7 @@ public final class DemoDataGenerator {
     /** Deletes files an earlier run wrote (by their names), so that no stale rep list survives a smaller run. */
     private static void removeEarlierOutput(Path inbox, Path truth) throws IOException {
         for (Path dir : List.of(inbox.resolve("crm"), inbox.resolve("erp"), inbox.resolve("excel"), inbox.resolve("market"),
-                inbox.resolve("costs"), inbox.resolve("service"), truth)) {
+                inbox.resolve("costs"), inbox.resolve("service"), inbox.resolve("survey"), truth)) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -196,7 +208,8 @@ public final class DemoDataGenerator {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (name.matches("(crm_|erp_|service_drivers_).*\\.csv|Kundenliste_.*\\.xlsx|Marktstudie\\.xlsx"
-                            + "|Kanalkosten\\.xlsx|customer_truth\\.csv|companies\\.csv|planted_.*\\.csv")) {
+                            + "|Kanalkosten\\.xlsx|Standortbestimmung_.*\\.xlsx"
+                            + "|customer_truth\\.csv|companies\\.csv|planted_.*\\.csv")) {
                         Files.delete(f);
                     }
                 }

@@ -14,7 +14,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Creates streaming workbooks and saves them reproducibly: POI stamps the creation time into docProps/core.xml,
- * so the stamp is fixed to the export date; everything else POI writes is a function of the content.
+ * so the stamp is fixed to the export date; everything else POI writes is a function of the content (rows are
+ * flushed in sheet order before writing, see {@link #save}).
  */
 final class XlsxWorkbooks {
 
@@ -32,6 +33,11 @@ final class XlsxWorkbooks {
         properties.setCreated(Optional.of(fixed));
         properties.setModified(Optional.of(fixed));
         properties.setCreator("salesbi demo generator");
+        // write() flushes the rows still in memory sheet by sheet in hash order, and the shared strings table takes
+        // strings in flush order: flushing here, in sheet order, keeps workbooks with several sheets reproducible
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            workbook.getSheetAt(i).flushRows();
+        }
         Files.createDirectories(path.getParent());
         try (OutputStream out = Files.newOutputStream(path)) {
             workbook.write(out);

@@ -33,6 +33,9 @@
  *   <li>Planted defects ({@code truth/planted_defects.csv}): order lines with a quantity that is no number, no
  *       debtor or an unknown article (together about 0.06% of lines), CRM accounts with an invalid e-mail (about
  *       0.3%), rep list PLZ typed as numbers that lost their leading zero.</li>
+ *   <li>A sales-excellence self-assessment in two waves (the export's year and the year before;
+ *       {@code SurveyWorkbookWriter}): activists in the first wave, doers in the second, a self-image rosier than
+ *       the customers' view. The empty template in docs/templates is written by the same class.</li>
  * </ul>
  */
 package io.salesbi.pipeline.generate;

@@ -67,6 +67,7 @@ class NightlyRunIT {
         assertThat(filesUnder(home.resolve("archive"))).isEqualTo(inboxFiles(generated));
         assertThat(filesUnder(home.resolve("error"))).isZero();
         assertThat(home.resolve("dashboards/index.html")).isNotEmptyFile();
+        assertThat(home.resolve("dashboards/survey.html")).isNotEmptyFile();
     }
 
     @Test
@@ -91,6 +92,10 @@ class NightlyRunIT {
             assertThat(count(conn, "select count(*) from kpi.market_share")).isPositive();
             assertThat(count(conn, "select count(*) from kpi.channel_pnl")).isPositive();
             assertThat(count(conn, "select count(*) from kpi.customer_value")).isPositive();
+            // self-assessment: 2 waves x 29 respondents x 24 questions, a type for 5 roles and 'all' per wave
+            assertThat(count(conn, "select count(*) from staging.survey_answer")).isEqualTo(2 * 29 * 24);
+            assertThat(count(conn, "select count(*) from kpi.survey_profile where profile_type is not null")).isEqualTo(12);
+            assertThat(count(conn, "select count(*) from kpi.survey_gap")).isEqualTo(2 * 4 * 3);
         }
     }
 
