@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The KPI views have the columns and types of /work/wt/KPI_CONTRACT.md (more columns may follow at the end). */
+/** The KPI views have the columns and types of the dashboards' contract (listed in docs/kpis.md) (more columns may follow at the end). */
 class KpiContractTest {
 
     private static final String CHANNEL_PNL = "channel_code varchar, channel_name_de varchar, channel_name_en varchar, "
