@@ -54,6 +54,7 @@ public final class MatchEngine {
         byte[] levels = new byte[pairCount * weighted.size()];
         byte[] decisiveFlags = new byte[pairCount];
         NameSwap swap = NameSwap.of(weighted);
+        ImpliedFields implied = ImpliedFields.of(weighted);
         IntStream.range(0, pairCount).parallel().forEach(p -> {
             a[p] = (int) (candidates[p] >>> 32);
             b[p] = (int) candidates[p];
@@ -61,6 +62,7 @@ public final class MatchEngine {
                 levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
             }
             swap.apply(levels, p * weighted.size(), a[p], b[p]);
+            implied.apply(levels, p * weighted.size());
             decisiveFlags[p] = decisiveEvidence(decisive, a[p], b[p]);
         });
         long compared = System.currentTimeMillis();
@@ -100,7 +102,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix);
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted));
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
