@@ -11,7 +11,10 @@
  * <p>The engine ({@code engine}) standardizes each typed field once ({@code standardize}), finds candidate pairs
  * with several blocking keys (oversize blocks refined by a second field), compares them with a measure per type,
  * scores them with Fellegi–Sunter weights whose m and u are estimated by EM (or fixed from a parameters file),
- * treats agreeing VAT ids and ERP debtor numbers as decisive and contradicting VAT ids as a cannot-link, and
+ * does not count place evidence twice (agreeing postcodes imply city and country, agreeing cities the postcode
+ * region),
+ * treats agreeing VAT ids and ERP debtor numbers as decisive unless the names differ completely (a mistyped
+ * number must not link two companies) and contradicting VAT ids as a cannot-link, and
  * clusters with average linkage (pairs blocking never proposed count against a merge) so that one bad link
  * cannot chain two companies together.
  *

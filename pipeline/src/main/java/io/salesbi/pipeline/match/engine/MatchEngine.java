@@ -54,6 +54,8 @@ public final class MatchEngine {
         byte[] levels = new byte[pairCount * weighted.size()];
         byte[] decisiveFlags = new byte[pairCount];
         NameSwap swap = NameSwap.of(weighted);
+        ImpliedFields implied = ImpliedFields.of(weighted);
+        int[] names = nameFields(weighted);
         IntStream.range(0, pairCount).parallel().forEach(p -> {
             a[p] = (int) (candidates[p] >>> 32);
             b[p] = (int) candidates[p];
@@ -61,7 +63,11 @@ public final class MatchEngine {
                 levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
             }
             swap.apply(levels, p * weighted.size(), a[p], b[p]);
+            implied.apply(levels, p * weighted.size());
             decisiveFlags[p] = decisiveEvidence(decisive, a[p], b[p]);
+            if (decisiveFlags[p] > 0 && namesDiffer(levels, p * weighted.size(), names, weighted)) {
+                decisiveFlags[p] = 0;
+            }
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
@@ -100,7 +106,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix);
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted));
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
@@ -165,6 +171,27 @@ public final class MatchEngine {
             return 1;
         }
         return contradict && !agree ? (byte) -1 : 0;
+    }
+
+    /** The weighted fields that name the entity: company and person names, the surname of split names. */
+    private static int[] nameFields(List<PreparedField> weighted) {
+        return IntStream.range(0, weighted.size()).filter(f -> switch (weighted.get(f).type()) {
+            case COMPANY, NAME, SURNAME -> true;
+            default -> false;
+        }).toArray();
+    }
+
+    /**
+     * True when a name field disagrees completely: then an agreeing id is more likely a mistyped or reused number
+     * than the same entity, and the pair is scored on its fields like any other instead of linked outright.
+     */
+    private static boolean namesDiffer(byte[] levels, int row, int[] names, List<PreparedField> weighted) {
+        for (int f : names) {
+            if (levels[row + f] == weighted.get(f).type().levels() - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double[] recordProbabilities(int n, ScoredPairs pairs, int[] clusterOf,

@@ -31,9 +31,10 @@ final class ParameterEstimator {
         this.iterations = iterations;
     }
 
-    ModelParameters estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates) {
+    ModelParameters estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
+                             ImpliedFields implied) {
         int fieldCount = fields.size();
-        ComparisonMatrix random = randomPairs(fields);
+        ComparisonMatrix random = randomPairs(fields, implied);
         double[][] u = levelFrequencies(fields, random);
         double[][] m = new double[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
@@ -97,7 +98,7 @@ final class ParameterEstimator {
     }
 
     /** Random record pairs, a fixed-seed sample standing for all pairs of the data. */
-    private ComparisonMatrix randomPairs(List<PreparedField> fields) {
+    private ComparisonMatrix randomPairs(List<PreparedField> fields, ImpliedFields implied) {
         int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
         long possible = (long) n * (n - 1) / 2;
         int samples = n < 2 ? 0 : (int) Math.min(randomPairs, possible);
@@ -113,6 +114,7 @@ final class ParameterEstimator {
             for (int f = 0; f < fieldCount; f++) {
                 levels[s * fieldCount + f] = (byte) FieldComparator.compare(fields.get(f), a, b);
             }
+            implied.apply(levels, s * fieldCount);
         }
         return new ComparisonMatrix(fieldCount, samples, levels);
     }

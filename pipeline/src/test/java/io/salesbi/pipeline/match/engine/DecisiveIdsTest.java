@@ -25,4 +25,19 @@ class DecisiveIdsTest {
         assertThat(result.clusterOf()).containsExactly(0, 0, 2, 3);
         assertThat(result.pairs().decisive()).contains((byte) 1, (byte) -1);
     }
+
+    @Test
+    void aDebtorNumberSharedByCompletelyDifferentNamesIsScoredInsteadOfLinking() {
+        String[][] columns = {
+                {"Alpha Antriebe GmbH", "Zeta Logistik KG", "Beta Sensorik GmbH"},
+                {"Kassel", "Rostock", "Ulm"},
+                {"", "", ""},
+                {"4711", "4711", ""}};
+
+        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
+                ClusterConstraints.none());
+
+        assertThat(result.clusterOf()).containsExactly(0, 1, 2);
+        assertThat(result.pairs().decisive()).containsOnly((byte) 0);
+    }
 }
