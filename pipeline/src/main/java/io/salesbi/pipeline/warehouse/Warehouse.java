@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.warehouse;
 
+import io.salesbi.sql.WarehouseDataSource;
 import org.duckdb.DuckDBConnection;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -65,7 +66,13 @@ public final class Warehouse implements AutoCloseable {
 
     private void migrate() {
         Flyway flyway = Flyway.configure()
-                .dataSource(new WarehouseDataSource(this))
+                .dataSource(new WarehouseDataSource(() -> {
+                    try {
+                        return connect();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
                 .locations("classpath:db/migration")
                 .load();
         MigrateResult result = flyway.migrate();

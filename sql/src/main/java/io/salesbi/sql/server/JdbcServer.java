@@ -1,5 +1,7 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.WarehouseDataSource;
+
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.salesbi.sql.server;
+package io.salesbi.sql;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -10,16 +10,16 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The DataSource Calcite's JDBC adapter reads the warehouse through: every {@link #getConnection()} asks the serving
- * process for a fresh in-process connection (a {@code DuckDBConnection.duplicate()} of the connection that owns the
+ * A DataSource over the warehouse owned by this process, for libraries that want one (Flyway, Calcite's JDBC adapter):
+ * every {@link #getConnection()} asks the owner for a fresh in-process connection (a {@code DuckDBConnection.duplicate()} of the connection that owns the
  * file), which Calcite closes after the query. DuckDB allows one process per file, so the server can never open the
  * file by URL itself.
  */
-final class WarehouseDataSource implements DataSource {
+public final class WarehouseDataSource implements DataSource {
 
     private final Supplier<Connection> warehouseConnections;
 
-    WarehouseDataSource(Supplier<Connection> warehouseConnections) {
+    public WarehouseDataSource(Supplier<Connection> warehouseConnections) {
         this.warehouseConnections = Objects.requireNonNull(warehouseConnections, "warehouseConnections");
     }
 
