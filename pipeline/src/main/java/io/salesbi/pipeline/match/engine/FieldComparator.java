@@ -116,10 +116,19 @@ final class FieldComparator {
             "admin", "support", "team", "order", "bestellung", "rechnung", "invoice");
 
     private static int postcode(String x, String y) {
-        if (x.length() == y.length() && oneEdit(x, y)) {
+        if (x.length() == y.length() && oneEdit(x, y) || withoutLeadingZeros(x).equals(withoutLeadingZeros(y))) {
             return 1;
         }
         return x.length() >= 2 && y.length() >= 2 && x.regionMatches(0, y, 0, 2) ? 2 : 3;
+    }
+
+    /** "04109" typed as a number in a spreadsheet becomes "4109". */
+    private static String withoutLeadingZeros(String postcode) {
+        int start = 0;
+        while (start < postcode.length() - 1 && postcode.charAt(start) == '0') {
+            start++;
+        }
+        return postcode.substring(start);
     }
 
     private static int phone(String x, String y) {

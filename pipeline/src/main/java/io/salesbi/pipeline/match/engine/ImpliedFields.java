@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drops the evidence of place fields another place field already implies, so that one fact is not counted twice:
- * a postcode determines its city and its country, so where two postcodes agree, agreeing cities and countries add
- * nothing; and a city determines its postcode region, so where two cities agree, postcodes that only share their
- * region add nothing. Counted as independent, they made the same place look like strong evidence of the same
- * company, and EM took the many neighbours in one postcode or one city for the duplicates.
+ * Place fields overlap, and counted as independent they made the same place look like strong evidence of the same
+ * company: EM took the many neighbours in one postcode or one city for the duplicates. So a fact is not counted
+ * twice: a postcode determines its city and its country, so where two postcodes agree, agreeing cities and
+ * countries add nothing; and a city determines its postcode region, so where two cities agree, postcodes that
+ * only share their region are simply different postcodes in that city.
  */
 final class ImpliedFields {
 
@@ -45,14 +45,14 @@ final class ImpliedFields {
                 : implied.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Sets the implied levels to missing; levels are the pair's row in the matrix. */
+    /** Adjusts the levels of one pair, its row in the matrix. */
     void apply(byte[] levels, int row) {
         if (implied.length == 0) {
             return;
         }
         int level = levels[row + postcode];
         if (level == REGION_LEVEL && city >= 0 && levels[row + city] == 0) {
-            levels[row + postcode] = (byte) FieldComparator.MISSING;
+            levels[row + postcode] = (byte) (FieldType.POSTCODE.levels() - 1);
             return;
         }
         if (level < 0 || level > IMPLYING_LEVEL) {

@@ -30,14 +30,14 @@ class ImpliedFieldsTest {
     }
 
     @Test
-    void agreeingCitiesImplyTheSharedPostcodeRegion() {
+    void withinOneCityPostcodesThatOnlyShareTheirRegionAreDifferent() {
         byte[] sameRegion = {4, 2, 0, 0};
         byte[] otherRegion = {4, 3, 0, 0};
 
         IMPLIED.apply(sameRegion, 0);
         IMPLIED.apply(otherRegion, 0);
 
-        assertThat(sameRegion).containsExactly(4, -1, 0, 0);
+        assertThat(sameRegion).containsExactly(4, 3, 0, 0);
         assertThat(otherRegion).containsExactly(4, 3, 0, 0);
     }
 
