@@ -159,10 +159,15 @@ class NightlyRunIT {
         return generated.rowsPerFile().keySet().stream().filter(p -> p.toString().contains("/inbox/")).count();
     }
 
+    /**
+     * Content of every core and kpi relation. {@code kpi.dq_freshness} is left out: it counts the days between the
+     * as-of date and the wall-clock day a file was loaded, so two equal nights on either side of midnight differ.
+     */
     static Map<String, String> checksums(Warehouse warehouse) throws Exception {
         try (Connection conn = warehouse.connect()) {
             Map<String, String> all = new TreeMap<>(ContentChecksums.of(conn, "core"));
             all.putAll(ContentChecksums.of(conn, "kpi"));
+            all.remove("kpi.dq_freshness");
             return all;
         }
     }
