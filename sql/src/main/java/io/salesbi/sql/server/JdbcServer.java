@@ -73,7 +73,9 @@ public final class JdbcServer implements AutoCloseable {
                     + "credentials up front", settings.users().keySet());
         }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
-        SessionMeta meta = new SessionMeta(new CalciteSessionFactory(warehouse, settings.queryTimeout()));
+        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout());
+        CalciteWarmUp.run(sessions);
+        SessionMeta meta = new SessionMeta(sessions);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
                 new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
 
