@@ -127,7 +127,7 @@ public final class FileIngestor {
         String name = file.getFileName().toString();
         ReadSummary summary;
         List<RowRejection> rejections;
-        try (RawTableSink sink = new RawTableSink(conn, mapping, loadId, name, hash)) {
+        try (RawTableSink sink = new RawTableSink(conn, mapping, loadId, name, hash).withProgress(LoadProgress.of(file))) {
             summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
             rejections = sink.rejections();
         }

@@ -33,6 +33,7 @@ final class RawTableSink implements RowSink, AutoCloseable {
     private final String fileHash;
     private final List<RowRejection> rejections = new ArrayList<>();
     private long rowsAppended;
+    private LoadProgress progress;
 
     RawTableSink(Connection conn, SourceMapping mapping, long loadId, String sourceFile, String fileHash)
             throws SQLException {
@@ -58,6 +59,9 @@ final class RawTableSink implements RowSink, AutoCloseable {
             }
             appender.endRow();
             rowsAppended++;
+            if (progress != null) {
+                progress.row(rowsAppended);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot append row " + row + " of " + sourceFile + ": " + e.getMessage(), e);
         }
@@ -66,6 +70,12 @@ final class RawTableSink implements RowSink, AutoCloseable {
     @Override
     public void reject(RowRejection rejection) {
         rejections.add(rejection);
+    }
+
+    /** Reports rows, rows/s and the time left while a long file loads. */
+    RawTableSink withProgress(LoadProgress progress) {
+        this.progress = progress;
+        return this;
     }
 
     List<RowRejection> rejections() {
