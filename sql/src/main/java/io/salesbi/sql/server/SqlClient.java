@@ -32,7 +32,10 @@ public record SqlClient(String url, String user, String password, int maxRows) {
         }
     }
 
-    /** The query's result as a text table with a trailing row count line. */
+    /**
+     * The query's result as a text table with a trailing row count line. Every failure is an SQLException: the
+     * Avatica client reports HTTP errors such as a refused password (401) as RuntimeExceptions, which are wrapped.
+     */
     public String query(String sql) throws SQLException {
         try (Connection connection = new Driver().connect(url, connectionProperties());
                 Statement statement = connection.createStatement()) {
@@ -40,6 +43,11 @@ public record SqlClient(String url, String user, String password, int maxRows) {
             try (ResultSet rows = statement.executeQuery(sql)) {
                 return render(rows);
             }
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() != null && e.getMessage().contains("HTTP/401")
+                    ? "user " + user + " was refused (wrong user name or password)"
+                    : e.getMessage();
+            throw new SQLException("query against " + url + " failed: " + reason, e);
         }
     }
 

@@ -66,6 +66,16 @@ class SqlClientIT {
     }
 
     @Test
+    void reportsAWrongPasswordAsSqlException() {
+        SqlClient client = new SqlClient(server.url(), "anna", "wrong", 10);
+
+        assertThatThrownBy(() -> client.query("select 1"))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("query against " + server.url() + " failed: user anna was refused "
+                        + "(wrong user name or password)");
+    }
+
+    @Test
     void passesRefusalsOnAsSqlExceptions() {
         SqlClient client = new SqlClient(server.url(), "anna", "anna-secret", 10);
 
