@@ -231,7 +231,8 @@ public final class FileIngestor {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The file's sha-256 as lower-case hex: its fingerprint in {@code ops.file_load}. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.job;
 
+import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.match.CustomerMatcher;
 import io.salesbi.pipeline.match.MatchRunSummary;
 import io.salesbi.pipeline.match.MatchSettings;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -67,12 +67,11 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
         try (Stream<Path> s = Files.isDirectory(overrides) ? Files.walk(overrides) : Stream.of(overrides)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        int h = 1;
+        StringBuilder fingerprint = new StringBuilder().append(files.size());
         for (Path f : files) {
-            h = 31 * h + f.getFileName().toString().hashCode();
-            h = 31 * h + Arrays.hashCode(Files.readAllBytes(f));
+            fingerprint.append(';').append(f.getFileName()).append('=').append(FileIngestor.sha256(f));
         }
-        return files.size() + ":" + Integer.toHexString(h);
+        return fingerprint.toString();
     }
 
     private static long count(Connection conn, String sql) throws java.sql.SQLException {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * publishKpisStep: evaluates every KPI view once (a view that no longer runs fails the night here, not in front of a
- * manager), records the publication in {@code ops.publish} and checkpoints the warehouse so the night is on disk.
+ * manager) and records the publication in {@code ops.publish}.
  */
 final class PublishKpisTasklet extends WarehouseTasklet {
 
@@ -47,10 +47,5 @@ final class PublishKpisTasklet extends WarehouseTasklet {
             ps.executeUpdate();
         }
         return new StepCounts(rows, rows, 0, views.size() + " KPI views published with " + rows + " rows");
-    }
-
-    @Override
-    boolean transactional() {
-        return true;
     }
 }
