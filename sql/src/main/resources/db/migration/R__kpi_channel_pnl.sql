@@ -16,11 +16,19 @@ create or replace view kpi.channel_pnl as
 with revenue as (
     select channel_code, year, month,
         sum(net_amount_eur) as net_revenue_eur,
-        sum(cost_of_goods_eur) as cost_of_goods_eur,
+        sum(cost_of_goods_eur) as cost_of_goods_eur
+    from core.sales_line
+    where channel_code is not null
+    group by all
+),
+-- Distinct orders and customers per channel and month cost a distinct aggregate over every line: counted only when
+-- the allocation key asks for them (the filter is constant, so otherwise no line reaches the aggregate).
+allocation_count as (
+    select channel_code, year, month,
         count(distinct document_key) filter (where kind = 'order') as orders,
         count(distinct customer_id) as customers
     from core.sales_line
-    where channel_code is not null
+    where channel_code is not null and ops.param('channel_cost_allocation_key') in ('orders', 'customers')
     group by all
 ),
 direct_cost as (
@@ -46,13 +54,14 @@ keyed as (
         coalesce(r.cost_of_goods_eur, 0) as cost_of_goods_eur,
         coalesce(d.direct_channel_cost_eur, 0) as direct_channel_cost_eur,
         case ops.param('channel_cost_allocation_key')
-            when 'orders' then cast(coalesce(r.orders, 0) as double)
-            when 'customers' then cast(coalesce(r.customers, 0) as double)
+            when 'orders' then cast(coalesce(n.orders, 0) as double)
+            when 'customers' then cast(coalesce(n.customers, 0) as double)
             else cast(coalesce(r.net_revenue_eur, 0) as double)
         end as key_value
     from grid g
     left join revenue r using (channel_code, year, month)
     left join direct_cost d using (channel_code, year, month)
+    left join allocation_count n using (channel_code, year, month)
 ),
 allocated as (
     select k.*,

@@ -10,12 +10,18 @@ with validated as (
     from staging.erp_credit_note c
     left join staging.erp_fx_rate f on f.currency = c.currency and f.rate_month = date_trunc('month', c.credit_date)
 ),
+cube as (
+    select coalesce(sum(net_revenue_eur), 0) as cube_eur,
+        coalesce(sum(net_revenue_eur) filter (where channel_code is not null), 0) as cube_with_channel_eur
+    from kpi.sales_cube
+),
 total as (
     select
         (select coalesce(sum(amount_eur), 0) from validated) as validated_eur,
-        (select coalesce(sum(net_revenue_eur), 0) from kpi.sales_cube) as cube_eur,
-        (select coalesce(sum(net_revenue_eur), 0) from kpi.sales_cube where channel_code is not null) as cube_with_channel_eur,
+        cube.cube_eur,
+        cube.cube_with_channel_eur,
         (select coalesce(sum(net_revenue_eur), 0) from kpi.channel_pnl) as channel_pnl_eur
+    from cube
 )
 select 'net revenue in kpi.sales_cube is ' || cube_eur || ' EUR but the validated order lines and credit notes sum to '
     || validated_eur || ' EUR (difference ' || (cube_eur - validated_eur) || ' EUR)' as message

@@ -1,8 +1,32 @@
 -- Consolidate core.fact_order_line from staging.erp_order_line: channel code, product category and standard cost,
 -- amounts in EUR through core.fx_rate of the document month (rounded per line to the cent), the golden customer
 -- through core.customer_xref (source_system 'erp'; null when the debtor is not matched).
+--
+-- Incremental: only the keys in staging.erp_order_line_changed (what validation touched since the last
+-- consolidation) are replaced, as long as what a line is priced and mapped with is unchanged (golden customer of
+-- each debtor, product category and standard cost, channel codes, exchange rates) and the fact table still holds
+-- what this script left. Otherwise, or with --full, the table is rebuilt from all validated lines.
 
-delete from core.fact_order_line;
+create or replace temp table fact_order_line_reference as
+select concat_ws('/',
+    (select count(*) || ':' || coalesce(sum(hash(source_key, customer_id)), 0) from core.customer_xref where source_system = 'erp'),
+    (select count(*) || ':' || coalesce(sum(hash(product_no, product_category, standard_cost_eur)), 0) from core.dim_product),
+    (select count(*) || ':' || coalesce(sum(hash(erp_spelling, channel_code)), 0) from core.dim_channel),
+    (select count(*) || ':' || coalesce(sum(hash(currency, rate_month, rate_per_eur)), 0) from core.fx_rate)) as checksum;
+
+create or replace temp table fact_order_line_run as
+select
+    coalesce(ops.param('full_rebuild'), 'false') = 'true' or s.subject is null or s.reference_checksum <> r.checksum
+        or exists (select 1 from staging.erp_order_line_changed where document_no is null)
+        or (select count(*) from core.fact_order_line) <> s.rows_through as full_rebuild,
+    r.checksum
+from fact_order_line_reference r
+left join ops.incremental_state s on s.subject = 'order_line_fact';
+
+delete from core.fact_order_line f
+where (select full_rebuild from fact_order_line_run)
+    or exists (select 1 from staging.erp_order_line_changed k where k.document_no = f.document_no and k.line_no = f.line_no);
+
 
 insert into core.fact_order_line
 with priced as (
@@ -19,6 +43,8 @@ with priced as (
     join core.dim_channel ch on ch.erp_spelling = o.sales_channel
     left join core.fx_rate f on f.currency = o.currency and f.rate_month = date_trunc('month', o.document_date)
     left join core.customer_xref x on x.source_system = 'erp' and x.source_key = o.debtor_no
+    where (select full_rebuild from fact_order_line_run)
+        or exists (select 1 from staging.erp_order_line_changed k where k.document_no = o.document_no and k.line_no = o.line_no)
 )
 select document_no, line_no, document_date, year, month, debtor_no, customer_id, product_no, product_category,
     channel_code, quantity, list_price, net_price, discount_pct, standard_cost_eur, currency, rate_per_eur,
@@ -31,3 +57,10 @@ select document_no, line_no, document_date, year, month, debtor_no, customer_id,
     round(quantity * standard_cost_eur, 2) as cost_of_goods_eur,
     _load_id, _source_file, _row_number
 from priced;
+
+delete from staging.erp_order_line_changed;
+
+insert or replace into ops.incremental_state
+select 'order_line_fact', r.checksum, (select coalesce(max(_load_id), 0) from core.fact_order_line),
+    (select count(*) from core.fact_order_line), ops.as_of_date()
+from fact_order_line_run r;

@@ -14,9 +14,12 @@ with credited_line as (
     group by c.credit_note_no
 ),
 latest_order as (
+    -- only for credit notes whose document is not among the order lines: joining every credit note to all earlier
+    -- lines of its debtor would read hundreds of lines per note
     select c.credit_note_no, arg_max(o.channel_code, (o.document_date, o.document_no, o.line_no)) as channel_code
     from staging.erp_credit_note c
     join core.fact_order_line o on o.debtor_no = c.debtor_no and o.document_date <= c.credit_date
+    where not exists (select 1 from core.fact_order_line d where d.document_no = c.document_no)
     group by c.credit_note_no
 )
 select c.credit_note_no, c.credit_date,

@@ -1,7 +1,53 @@
 -- Validate ERP order lines: raw.erp_order_line -> staging.erp_order_line (latest delivered row per document_no and
 -- line_no wins); rows breaking a rule go to quarantine.rejected_row (stage validate, rules order_line.*), one row
 -- per broken rule. Needs staging.erp_product, staging.erp_debtor and staging.erp_fx_rate (scripts 10 to 30).
+--
+-- Incremental: order lines are by far the largest table, so a night checks only the rows delivered since the last
+-- validation (raw load id above ops.incremental_state.through_load_id) plus the lines it rejected before because
+-- they were dated after that night's as-of date. A new row replaces the staged or rejected line of the same key.
+-- Everything is revalidated when the reference data the rules read changed (debtor and product numbers, exchange
+-- rate months, channel spellings, net_price_max_list_factor), when the as-of date went back, when raw rows that were
+-- validated before are gone, or when the night runs with --full (parameter full_rebuild). The keys touched are
+-- appended to staging.erp_order_line_changed for consolidation.
 
+create or replace temp table order_line_reference as
+select concat_ws('/',
+    (select count(*) || ':' || coalesce(sum(hash(debtor_no)), 0) from staging.erp_debtor),
+    (select count(*) || ':' || coalesce(sum(hash(product_no)), 0) from staging.erp_product),
+    (select count(*) || ':' || coalesce(sum(hash(currency, rate_month)), 0) from staging.erp_fx_rate),
+    (select count(*) || ':' || coalesce(sum(hash(erp_spelling)), 0) from core.dim_channel),
+    coalesce(ops.param('net_price_max_list_factor'), '')) as checksum;
+
+-- after_load_id: rows of later loads are validated; 0 = all rows (a full revalidation).
+create or replace temp table order_line_run as
+select
+    case
+        when coalesce(ops.param('full_rebuild'), 'false') = 'true' or s.subject is null
+            or s.reference_checksum <> r.checksum or ops.as_of_date() < s.as_of_date
+            or (select count(*) from raw.erp_order_line where _load_id <= s.through_load_id) <> s.rows_through then 0
+        else s.through_load_id
+    end as after_load_id,
+    (select coalesce(max(_load_id), 0) from raw.erp_order_line) as through_load_id,
+    r.checksum
+from order_line_reference r
+left join ops.incremental_state s on s.subject = 'order_line_validation';
+
+delete from quarantine.rejected_row
+where stage = 'validate' and rule like 'order_line.%' and (select after_load_id from order_line_run) = 0;
+
+delete from staging.erp_order_line where (select after_load_id from order_line_run) = 0;
+
+-- Lines rejected on an earlier night as dated after its as-of date, with all their other rejections: the date may
+-- have passed. A new delivery of the same key replaces them instead.
+create or replace temp table order_line_requeued as
+select distinct r._load_id, r._sheet, r._row_number, trim(r.document_no) as document_no, r.line_no
+from raw.erp_order_line r
+join quarantine.rejected_row q
+    on q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet
+where q.stage = 'validate' and q.rule = 'order_line.future_date'
+    and r._load_id <= (select after_load_id from order_line_run);
+
+-- The candidates: the latest new row per key, and the requeued lines no new row replaces.
 create or replace temp table order_line_candidate as
 select * replace (
     trim(document_no) as document_no,
@@ -10,8 +56,38 @@ select * replace (
     upper(trim(currency)) as currency,
     trim(sales_channel) as sales_channel)
 from raw.erp_order_line
-where nullif(trim(document_no), '') is not null and line_no is not null
+where _load_id > (select after_load_id from order_line_run)
+    and nullif(trim(document_no), '') is not null and line_no is not null
 qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
+
+insert into order_line_candidate
+select r.* replace (
+    trim(r.document_no) as document_no,
+    trim(r.debtor_no) as debtor_no,
+    trim(r.product_no) as product_no,
+    upper(trim(r.currency)) as currency,
+    trim(r.sales_channel) as sales_channel)
+from raw.erp_order_line r
+semi join order_line_requeued q
+    on q._load_id = r._load_id and q._row_number = r._row_number and q._sheet is not distinct from r._sheet
+where not exists (
+    select 1 from order_line_candidate c where c.document_no = trim(r.document_no) and c.line_no = r.line_no);
+
+-- The keys this night validates: their earlier staged rows and rejections give way to the candidates.
+create or replace temp table order_line_key as
+select distinct document_no, line_no
+from order_line_candidate
+where (select after_load_id from order_line_run) > 0;
+
+delete from quarantine.rejected_row q
+where q.stage = 'validate' and q.rule like 'order_line.%' and q.rule <> 'order_line.missing_key'
+    and exists (
+        select 1 from raw.erp_order_line r
+        semi join order_line_key k on k.document_no = trim(r.document_no) and k.line_no = r.line_no
+        where r._load_id = q.load_id and r._row_number = q.row_number and r._sheet is not distinct from q.sheet);
+
+delete from staging.erp_order_line s
+where exists (select 1 from order_line_key k where k.document_no = s.document_no and k.line_no = s.line_no);
 
 create or replace temp table order_line_rejected as
 select _load_id, _source_file, _sheet, _row_number,
@@ -19,7 +95,8 @@ select _load_id, _source_file, _sheet, _row_number,
     coalesce(document_no, cast(line_no as varchar)) as raw_value,
     'order_line.missing_key' as rule, 'order line without Beleg or Position; expected both' as message
 from raw.erp_order_line
-where nullif(trim(document_no), '') is null or line_no is null
+where (nullif(trim(document_no), '') is null or line_no is null)
+    and _load_id > (select after_load_id from order_line_run)
 union all
 select _load_id, _source_file, _sheet, _row_number, 'document_date', cast(document_date as varchar),
     'order_line.missing_date', 'order line ' || document_no || '/' || line_no || ' has no Belegdatum'
@@ -81,15 +158,11 @@ where coalesce(currency, '') <> 'EUR'
         select 1 from staging.erp_fx_rate f
         where f.currency = c.currency and f.rate_month = date_trunc('month', c.document_date));
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'order_line.%';
-
 insert into quarantine.rejected_row
     (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
 select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
     column_name, raw_value, rule, message
 from order_line_rejected;
-
-delete from staging.erp_order_line;
 
 insert into staging.erp_order_line
 select document_no, line_no, document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct,
@@ -98,3 +171,13 @@ from order_line_candidate c
 where not exists (
     select 1 from order_line_rejected r
     where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+
+insert into staging.erp_order_line_changed
+select null, null from order_line_run where after_load_id = 0
+union all
+select document_no, line_no from order_line_key;
+
+insert or replace into ops.incremental_state
+select 'order_line_validation', r.checksum, r.through_load_id,
+    (select count(*) from raw.erp_order_line where _load_id <= r.through_load_id), ops.as_of_date()
+from order_line_run r;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Hands the night's parameters to the SQL layer through {@code ops.parameter}: the seeded defaults, then the
- * configuration on top, then the night's own (as-of date, run id).
+ * configuration on top, then the night's own (as-of date, run id, whether it rebuilds in full).
  */
 final class JobParameters {
 
@@ -25,6 +25,7 @@ final class JobParameters {
             }
             set(ps, "as_of_date", night.asOf().toString());
             set(ps, "run_id", Long.toString(night.runId()));
+            set(ps, "full_rebuild", Boolean.toString(night.full()));
         }
     }
 

@@ -1,0 +1,94 @@
+package io.salesbi.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A night with one new order line file is validated and consolidated incrementally (only the new rows and the lines
+ * rejected as dated in the future are checked) and ends exactly where a full rebuild of the same warehouse ends.
+ */
+class IncrementalOrderLinesTest {
+
+    /** Load 6: a new line, a correction, a correction that now breaks a rule, a fix of a rejected line, no key. */
+    private static final String NEW_FILE = """
+            insert into raw.erp_order_line (_load_id, _source_file, _file_hash, _row_number, document_no, line_no,
+                document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct, currency, sales_channel)
+            values
+                (6, 'erp_order_lines_20250731.csv', 'h6', 2, 'D13', 1, date '2025-07-20', '100003', 'P2', 3, 50, 50, 0, 'EUR', 'E-Shop'),
+                (6, 'erp_order_lines_20250731.csv', 'h6', 3, 'D1', 1, date '2024-03-10', '100001', 'P1', 12, 100, 90, 10, 'EUR', 'Außendienst'),
+                (6, 'erp_order_lines_20250731.csv', 'h6', 4, 'D2', 2, date '2024-05-05', '100002', 'P9', 10, 50, 45, 10, 'EUR', 'E-Shop'),
+                (6, 'erp_order_lines_20250731.csv', 'h6', 5, 'D7', 1, date '2025-02-01', '100001', 'P1', 1, 100, 100, 0, 'EUR', 'Außendienst'),
+                (6, 'erp_order_lines_20250731.csv', 'h6', 6, null, 1, date '2025-07-01', '100001', 'P1', 1, 100, 100, 0, 'EUR', 'Außendienst')
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void newFileIsValidatedAloneAndEndsLikeAFullRebuild() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("0"));
+
+            TestWarehouse.execute(conn, NEW_FILE,
+                    "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+
+            // validation took only rows after load 3; consolidation replaced only the keys validation touched
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("3"));
+            assertThat(TestWarehouse.rows(conn, "select document_no, line_no from order_line_key order by all"))
+                    .containsExactly(List.of("D1", "1"), List.of("D13", "1"), List.of("D2", "2"), List.of("D7", "1"),
+                            List.of("D9", "1"));
+            assertThat(TestWarehouse.rows(conn, "select full_rebuild from fact_order_line_run"))
+                    .containsExactly(List.of("false"));
+            assertThat(TestWarehouse.rows(conn, "select count(*) from staging.erp_order_line_changed"))
+                    .containsExactly(List.of("0"));
+            // 9 lines before; D13/1 new, D7/1 now valid, D9/1 no longer after the as-of date, D2/2 now rejected
+            assertThat(TestWarehouse.rows(conn, """
+                    select document_no, line_no, quantity, _load_id from core.fact_order_line
+                    where document_no in ('D1', 'D2', 'D7', 'D9', 'D13') order by all"""))
+                    .containsExactly(List.of("D1", "1", "12.000", "6"), List.of("D13", "1", "3.000", "6"),
+                            List.of("D2", "1", "5.000", "3"), List.of("D7", "1", "1.000", "6"),
+                            List.of("D9", "1", "1.000", "3"));
+            assertThat(TestWarehouse.rows(conn, "select count(*) from core.fact_order_line")).containsExactly(List.of("11"));
+            // D7/1 (unknown product) and D9/1 (future date) left the quarantine; the new D2/2 and the keyless row entered
+            assertThat(TestWarehouse.rows(conn, """
+                    select rule, load_id, row_number from quarantine.rejected_row
+                    where rule like 'order_line.%' order by all"""))
+                    .containsExactly(List.of("order_line.missing_fx_rate", "3", "15"),
+                            List.of("order_line.missing_key", "6", "6"),
+                            List.of("order_line.net_above_list", "3", "12"),
+                            List.of("order_line.non_positive_quantity", "3", "14"),
+                            List.of("order_line.unknown_product", "6", "4"));
+            Map<String, List<List<String>>> incremental = snapshot(conn);
+
+            TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("0"));
+            assertThat(snapshot(conn)).isEqualTo(incremental);
+        }
+    }
+
+    /** Every row of the order line tables, the rejections and the KPI views, sorted. */
+    private static Map<String, List<List<String>>> snapshot(Connection conn) throws Exception {
+        Map<String, List<List<String>>> snapshot = new LinkedHashMap<>();
+        List<List<String>> relations = TestWarehouse.rows(conn, """
+                select table_schema || '.' || table_name from information_schema.tables
+                where table_schema in ('kpi', 'core') or table_name in ('erp_order_line', 'rejected_row')
+                order by 1""");
+        for (List<String> relation : relations) {
+            String name = relation.get(0);
+            snapshot.put(name, TestWarehouse.rows(conn, "select * from " + name + " order by all"));
+        }
+        return snapshot;
+    }
+}
