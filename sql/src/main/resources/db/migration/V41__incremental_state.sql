@@ -8,7 +8,10 @@ create table ops.incremental_state (
     reference_checksum  varchar not null,      -- content checksum of the reference data the subject was checked against
     through_load_id     bigint not null,       -- the highest raw load id included
     rows_through        bigint not null,       -- raw rows with a load id up to through_load_id, at that time
-    as_of_date          date not null          -- the business date it was built for
+    as_of_date          date not null,         -- the business date it was built for
+    run_id              bigint,                -- the night that built it last
+    mode                varchar not null,      -- how: 'full' or 'incremental'
+    rows_processed      bigint not null        -- rows it checked or wrote that night
 );
 
 -- Order line keys that validation changed (added, replaced, removed or newly rejected) since consolidation last

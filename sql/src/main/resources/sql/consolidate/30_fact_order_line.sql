@@ -58,9 +58,14 @@ select document_no, line_no, document_date, year, month, debtor_no, customer_id,
     _load_id, _source_file, _row_number
 from priced;
 
-delete from staging.erp_order_line_changed;
-
 insert or replace into ops.incremental_state
 select 'order_line_fact', r.checksum, (select coalesce(max(_load_id), 0) from core.fact_order_line),
-    (select count(*) from core.fact_order_line), ops.as_of_date()
+    (select count(*) from core.fact_order_line), ops.as_of_date(),
+    cast(ops.param('run_id') as bigint), case when r.full_rebuild then 'full' else 'incremental' end,
+    case when r.full_rebuild then (select count(*) from core.fact_order_line)
+        else (select count(*) from core.fact_order_line f
+              semi join staging.erp_order_line_changed k on k.document_no = f.document_no and k.line_no = f.line_no)
+    end
 from fact_order_line_run r;
+
+delete from staging.erp_order_line_changed;

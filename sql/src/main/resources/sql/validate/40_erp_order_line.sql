@@ -179,5 +179,7 @@ select document_no, line_no from order_line_key;
 
 insert or replace into ops.incremental_state
 select 'order_line_validation', r.checksum, r.through_load_id,
-    (select count(*) from raw.erp_order_line where _load_id <= r.through_load_id), ops.as_of_date()
+    (select count(*) from raw.erp_order_line where _load_id <= r.through_load_id), ops.as_of_date(),
+    cast(ops.param('run_id') as bigint), case when r.after_load_id = 0 then 'full' else 'incremental' end,
+    (select count(*) from order_line_candidate)
 from order_line_run r;

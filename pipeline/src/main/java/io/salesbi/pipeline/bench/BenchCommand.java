@@ -7,8 +7,7 @@ import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.generate.DemoDataGenerator;
 import io.salesbi.pipeline.generate.GenerationSummary;
 import io.salesbi.pipeline.generate.GeneratorSettings;
-import io.salesbi.pipeline.run.NightlyRun;
-import io.salesbi.pipeline.run.NightlyRun.RunResult;
+import io.salesbi.pipeline.generate.NewOrderLines;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.apache.commons.io.file.PathUtils;
@@ -17,17 +16,28 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.springframework.batch.core.BatchStatus;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code salesbi bench}: generates scale-N data, runs the full night on it, then the DuckDB baseline on the same
- * files, and prints per-stage time, rows/s, peak RSS and the ratio to the baseline.
+ * {@code salesbi bench}: generates scale-N data, runs the full night on it (as {@code salesbi run --full} in a JVM of
+ * its own, with this JVM's memory settings), then the DuckDB baseline on the same files, and prints per-stage time,
+ * rows/s, the night's peak RSS and the ratio to the baseline. Then it delivers 1 % new order lines and runs an
+ * incremental night, and prints its time as a share of the full night.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks a full night at scale N against a DuckDB baseline (read_csv into typed tables and "
@@ -35,6 +45,7 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+    private static final double NEW_ORDER_LINE_SHARE = 0.01;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "N", description = "Size factor (default: ${DEFAULT-VALUE}).")
     double scale;
@@ -66,31 +77,75 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         SalesbiSettings settings = SettingsLoader.defaults(night);
-        RunResult result;
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
-            result = new NightlyRun(settings, warehouse).execute(AS_OF, true);
-            warehouse.checkpoint();
-        }
-        long nightPeakRss = PeakMemory.peakRssBytes();
-        if (!result.ok()) {
-            out.println("The night failed: " + result.failure());
+        NightProcess.Outcome fullNight = NightProcess.run(night, AS_OF, true);
+        List<StepResult> fullSteps = lastNightSteps(settings);
+        if (fullNight.exitCode() != 0) {
+            out.println("The full night failed (exit " + fullNight.exitCode() + "); see " + fullNight.output());
             return SalesbiCommand.EXIT_RUN_FAILED;
         }
         Map<String, Double> baseline;
         try (Warehouse warehouse = Warehouse.open(root.resolve("baseline/baseline.duckdb"))) {
             baseline = new DuckDbBaseline(warehouse, MappingLoader.loadBundled()).run(baselineInbox, settings.warehouse());
         }
-        print(out, result, baseline, generated.orderLines(), nightPeakRss);
+        print(out, fullSteps, baseline, generated.orderLines(), fullNight.peakRssBytes());
+
+        int newLines = NewOrderLines.deliver(night, NEW_ORDER_LINE_SHARE);
+        NightProcess.Outcome incrementalNight = NightProcess.run(night, AS_OF, false);
+        List<StepResult> incrementalSteps = lastNightSteps(settings);
+        if (incrementalNight.exitCode() != 0) {
+            out.println("The incremental night failed (exit " + incrementalNight.exitCode() + "); see "
+                    + incrementalNight.output());
+            return SalesbiCommand.EXIT_RUN_FAILED;
+        }
+        printIncremental(out, newLines, incrementalSteps, seconds(fullSteps), incrementalNight.peakRssBytes());
         return SalesbiCommand.EXIT_OK;
     }
 
-    private static void print(PrintWriter out, RunResult night, Map<String, Double> baseline, long orderLines,
+    /** The steps of the latest night in the warehouse's run history ({@code ops.step_run}). */
+    private static List<StepResult> lastNightSteps(SalesbiSettings settings) throws SQLException {
+        List<StepResult> steps = new ArrayList<>();
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+             Connection conn = warehouse.connect();
+             PreparedStatement ps = conn.prepareStatement("""
+                     select step_name, status, rows_read, rows_written, rows_rejected,
+                            date_diff('millisecond', started_at, finished_at), message
+                     from ops.step_run where run_id = (select max(run_id) from ops.step_run)
+                     order by started_at""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                steps.add(new StepResult(rs.getString(1), BatchStatus.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), Duration.ofMillis(rs.getLong(6)), rs.getString(7)));
+            }
+        }
+        return steps;
+    }
+
+    private static double seconds(List<StepResult> steps) {
+        return steps.stream().mapToDouble(s -> s.duration().toMillis() / 1000.0).sum();
+    }
+
+    private static void printIncremental(PrintWriter out, int newLines, List<StepResult> steps, double fullSeconds,
+                                         long peakRss) {
+        out.printf(Locale.ROOT, "%nincremental night: %,d new order lines (%.0f %% of the file)%n", newLines,
+                NEW_ORDER_LINE_SHARE * 100);
+        for (StepResult s : steps) {
+            out.printf(Locale.ROOT, "%-26s %10.2f   %s%n", s.name(), s.duration().toMillis() / 1000.0,
+                    s.summary() == null ? "" : s.summary());
+        }
+        double total = seconds(steps);
+        out.printf(Locale.ROOT, "%-26s %10.2f   %.1f %% of the full night%n", "incremental night", total,
+                100 * total / fullSeconds);
+        out.printf(Locale.ROOT, "%-26s %10.0f MB%n", "peak RSS of the night", peakRss / 1024.0 / 1024.0);
+        out.flush();
+    }
+
+    private static void print(PrintWriter out, List<StepResult> steps, Map<String, Double> baseline, long orderLines,
                               long peakRss) {
         out.printf(Locale.ROOT, "%n%-26s %10s %14s %12s %8s%n", "step", "seconds", "rows/s", "baseline s", "ratio");
         double total = 0;
         double totalWithoutMatching = 0;
         double baselineTotal = baseline.values().stream().mapToDouble(Double::doubleValue).sum();
-        for (StepResult s : night.steps()) {
+        for (StepResult s : steps) {
             double secs = s.duration().toMillis() / 1000.0;
             total += secs;
             String stage = stageOf(s.name());

@@ -3,15 +3,19 @@ package io.salesbi.pipeline.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The process's peak resident set size so far (VmHWM from /proc/self/status on Linux; -1 elsewhere). */
+/** Peak resident set size (VmHWM from /proc/PID/status on Linux; -1 elsewhere or once the process is gone). */
 final class PeakMemory {
 
     private PeakMemory() {
     }
 
     static long peakRssBytes() {
+        return highWaterMark(Path.of("/proc/self/status"));
+    }
+
+    static long highWaterMark(Path status) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }

@@ -3,6 +3,7 @@ package io.salesbi.pipeline.job;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -12,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -21,14 +23,15 @@ import javax.sql.DataSource;
  * framework tables and clear of DuckDB's single-writer lock.
  */
 @Configuration(proxyBeanMethods = false)
-class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration {
+class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration implements DisposableBean {
 
     private final DataSource batchDataSource;
     private final PlatformTransactionManager batchTransactionManager;
 
     BatchInfrastructureConfiguration(SalesbiSettings settings) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + settings.jobRepository().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        // open for the whole night (not reopened for every repository call), shut down cleanly when the night ends
+        h2.setURL("jdbc:h2:file:" + settings.jobRepository().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         this.batchDataSource = h2;
         this.batchTransactionManager = new JdbcTransactionManager(h2);
@@ -44,6 +47,14 @@ class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration {
         }
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
                 .execute(dataSource);
+    }
+
+    /** Closes the H2 file when the night's context closes, so the next night or a copy of the folder finds it whole. */
+    @Override
+    public void destroy() throws SQLException {
+        try (Connection conn = batchDataSource.getConnection(); Statement st = conn.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
     }
 
     /** The job repository's transactions (H2); the steps' warehouse work commits on its own DuckDB connection. */

@@ -37,7 +37,9 @@ final class ConsolidateTasklet extends WarehouseTasklet {
                     + failures.stream().map(AssertionFailure::toString).collect(Collectors.joining("; ")));
         }
         long rows = SqlFolderTasklet.rowsIn(conn, "core");
-        return new StepCounts(rows, rows, 0, rows + " rows in core; all pre-publish checks passed");
+        String orderLines = IncrementalState.describe(conn, night.runId(), "order_line_fact", "order line facts built");
+        return new StepCounts(rows, rows, 0, rows + " rows in core" + (orderLines.isEmpty() ? "" : "; " + orderLines)
+                + "; all pre-publish checks passed");
     }
 
     /** The night's numbers do not add up; the message lists each failed check. */

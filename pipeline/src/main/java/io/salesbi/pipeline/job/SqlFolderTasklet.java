@@ -33,7 +33,10 @@ final class SqlFolderTasklet extends WarehouseTasklet {
         SqlScripts.runFolder(conn, folder);
         long rejected = quarantined(conn, folder) - rejectedBefore;
         long rows = rowsIn(conn, targetSchema);
-        return new StepCounts(rows, rows, Math.max(0, rejected), rows + " rows in " + targetSchema);
+        String orderLines = IncrementalState.describe(conn, night.runId(), "order_line_validation",
+                "order lines validated");
+        return new StepCounts(rows, rows, Math.max(0, rejected),
+                rows + " rows in " + targetSchema + (orderLines.isEmpty() ? "" : "; " + orderLines));
     }
 
     /** Exact rows in all tables of {@code schema}, as this transaction sees them. */

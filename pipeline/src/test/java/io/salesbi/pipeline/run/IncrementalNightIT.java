@@ -4,6 +4,7 @@ import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.generate.DemoDataGenerator;
 import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.pipeline.generate.NewOrderLines;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.apache.commons.io.file.PathUtils;
@@ -11,15 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncrementalNightIT {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
-    private static final Charset CP1252 = Charset.forName("windows-1252");
 
     @Test
     void incrementalNightEqualsFullRebuild(@TempDir Path tmp) throws Exception {
@@ -39,18 +35,20 @@ class IncrementalNightIT {
         night(incremental, true);
         Path full = tmp.resolve("full");
         PathUtils.copyDirectory(incremental, full);
-        List<String> newLines = onePercentAsNewOrders(incremental);
-        for (Path site : List.of(incremental, full)) {
-            Path inbox = site.resolve("inbox/erp");
-            Files.createDirectories(inbox);
-            Files.write(inbox.resolve("erp_order_lines_20260116.csv"), newLines, CP1252);
-        }
+        int newLines = NewOrderLines.deliver(incremental, 0.01);
+        NewOrderLines.deliver(full, 0.01);
 
         RunResult second = night(incremental, false);
         RunResult rebuilt = night(full, true);
 
         assertThat(second.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("unchanged since the last match"));
+        assertThat(second.steps()).filteredOn(s -> s.name().equals("validateRowsStep")).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains("order lines validated incrementally"));
+        assertThat(second.steps()).filteredOn(s -> s.name().equals("consolidateStep")).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains("order line facts built incrementally"));
+        assertThat(rebuilt.steps()).filteredOn(s -> s.name().equals("validateRowsStep")).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains("order lines validated in full"));
         assertThat(rebuilt.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("golden customers"));
         Map<String, String> incrementalContent = content(incremental);
@@ -58,7 +56,7 @@ class IncrementalNightIT {
         try (Warehouse w = Warehouse.open(SettingsLoader.defaults(incremental).warehouse());
              Connection conn = w.connect()) {
             assertThat(NightlyRunIT.count(conn, "select count(*) from core.fact_order_line where document_no like 'N%'"))
-                    .isPositive().isLessThanOrEqualTo(newLines.size() - 1);
+                    .isPositive().isLessThanOrEqualTo(newLines);
         }
     }
 
@@ -69,21 +67,6 @@ class IncrementalNightIT {
             assertThat(r.status()).as(r.failure()).isEqualTo(BatchStatus.COMPLETED);
             return r;
         }
-    }
-
-    /** Every 100th line of the archived order lines file, under new document numbers. */
-    private static List<String> onePercentAsNewOrders(Path home) throws Exception {
-        Path archived;
-        try (Stream<Path> s = Files.walk(home.resolve("archive/erp"))) {
-            archived = s.filter(p -> p.getFileName().toString().contains("erp_order_lines")).findFirst().orElseThrow();
-        }
-        List<String> lines = Files.readAllLines(archived, CP1252);
-        List<String> result = new ArrayList<>();
-        result.add(lines.get(0));
-        for (int i = 1; i < lines.size(); i += 100) {
-            result.add("N" + lines.get(i));
-        }
-        return result;
     }
 
     private static Map<String, String> content(Path home) throws Exception {
