@@ -1,0 +1,33 @@
+-- The tables the night empties and fills again carry no primary key index (committing a delete and re-insert of the
+-- same keys through an index costs seconds per 50,000 rows in DuckDB): each still holds one row per key.
+with duplicate as (
+    select 'staging.erp_debtor' as table_name, debtor_no as example, count(*) as copies
+    from staging.erp_debtor group by debtor_no having count(*) > 1
+    union all
+    select 'staging.erp_credit_note', credit_note_no, count(*)
+    from staging.erp_credit_note group by credit_note_no having count(*) > 1
+    union all
+    select 'staging.service_driver', debtor_no || '/' || year, count(*)
+    from staging.service_driver group by debtor_no, year having count(*) > 1
+    union all
+    select 'staging.crm_contact', contact_id, count(*)
+    from staging.crm_contact group by contact_id having count(*) > 1
+    union all
+    select 'staging.crm_activity', activity_id, count(*)
+    from staging.crm_activity group by activity_id having count(*) > 1
+    union all
+    select 'core.dim_contact', contact_id, count(*)
+    from core.dim_contact group by contact_id having count(*) > 1
+    union all
+    select 'core.fact_credit_note', credit_note_no, count(*)
+    from core.fact_credit_note group by credit_note_no having count(*) > 1
+    union all
+    select 'core.fact_service_driver', customer_id || '/' || year, count(*)
+    from core.fact_service_driver group by customer_id, year having count(*) > 1
+    union all
+    select 'core.fact_touchpoint', activity_id, count(*)
+    from core.fact_touchpoint group by activity_id having count(*) > 1
+)
+select table_name || ' has ' || count(*) || ' keys held by more than one row, e.g. ' || min(example) as message
+from duplicate
+group by table_name;
