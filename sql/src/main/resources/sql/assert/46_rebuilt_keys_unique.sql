@@ -16,6 +16,9 @@ with duplicate as (
     select 'staging.crm_activity', activity_id, count(*)
     from staging.crm_activity group by activity_id having count(*) > 1
     union all
+    select 'core.dim_customer', customer_id || '/' || valid_from, count(*)
+    from core.dim_customer group by customer_id, valid_from having count(*) > 1
+    union all
     select 'core.dim_contact', contact_id, count(*)
     from core.dim_contact group by contact_id having count(*) > 1
     union all

@@ -21,8 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A night with a few new order lines, run incrementally (matching skipped: no customer record changed), ends with
- * exactly the content of the same night run with {@code --full} on a copy of the same warehouse.
+ * A night with a few new order lines, run incrementally (standardizing and matching skipped: no customer source
+ * changed; order lines validated and consolidated incrementally), ends with exactly the content of the same night run
+ * with {@code --full} on a copy of the same warehouse.
  */
 class IncrementalNightIT {
 
@@ -43,6 +44,8 @@ class IncrementalNightIT {
 
         assertThat(second.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("unchanged since the last match"));
+        assertThat(second.steps()).filteredOn(s -> s.name().equals("standardizeCustomersStep")).singleElement()
+                .satisfies(s -> assertThat(s.summary()).contains("standardized customer records kept"));
         assertThat(second.steps()).filteredOn(s -> s.name().equals("validateRowsStep")).singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("order lines validated incrementally"));
         assertThat(second.steps()).filteredOn(s -> s.name().equals("consolidateStep")).singleElement()
