@@ -127,9 +127,9 @@ public final class FileIngestor {
         String name = file.getFileName().toString();
         ReadSummary summary;
         List<RowRejection> rejections;
-        try (RawTableSink sink = new RawTableSink(conn, mapping, loadId, name, hash).withProgress(LoadProgress.of(file))) {
-            summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
-            rejections = sink.rejections();
+        try (PipelinedSink<RawTableSink> pipeline = appendingSink(conn, file, mapping, loadId, hash)) {
+            summary = SourceFileReader.forFile(file, mapping).read(file, mapping, pipeline);
+            rejections = pipeline.finish().rejections();
         }
         quarantine(conn, mapping.name(), loadId, rejections);
         String warnings = String.join("; ", summary.warnings());
@@ -138,6 +138,20 @@ public final class FileIngestor {
         }
         return new FileLoadResult(loadId, mapping.name(), name, hash, Status.LOADED, summary.rowsDelivered(),
                 summary.rowsAccepted(), summary.rowsRejected(), null, warnings.isEmpty() ? null : warnings);
+    }
+
+    /** The file's raw table sink, fed on a thread of its own while this thread parses the file. */
+    private static PipelinedSink<RawTableSink> appendingSink(Connection conn, Path file, SourceMapping mapping,
+                                                             long loadId, String hash) throws SQLException {
+        String name = file.getFileName().toString();
+        try {
+            return new PipelinedSink<>(
+                    () -> new RawTableSink(conn, mapping, loadId, name, hash).withProgress(LoadProgress.of(file)), name);
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("Cannot prepare the raw table for " + name + ": " + e.getMessage(), e);
+        }
     }
 
     private void quarantine(Connection conn, String source, long loadId, List<RowRejection> rejections)

@@ -1,0 +1,102 @@
+package io.salesbi.pipeline.ingest;
+
+import io.salesbi.connectors.read.RowRejection;
+import io.salesbi.connectors.read.RowSink;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PipelinedSinkTest {
+
+    /** Records what arrives, and on which thread. */
+    private static final class Recording implements RowSink, AutoCloseable {
+        final List<String> events = new ArrayList<>();
+        String createdOn;
+        String closedOn;
+        final List<String> threads = new ArrayList<>();
+        long failAtRow = -1;
+
+        @Override
+        public void accept(String sheet, long row, Object[] values) {
+            if (row == failAtRow) {
+                throw new IllegalStateException("Cannot append row " + row + ": disk full");
+            }
+            events.add("row " + row + "=" + values[0]);
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public void reject(RowRejection rejection) {
+            events.add("reject " + rejection.row());
+        }
+
+        @Override
+        public void close() {
+            closedOn = Thread.currentThread().getName();
+        }
+
+        Recording created() {
+            createdOn = Thread.currentThread().getName();
+            return this;
+        }
+    }
+
+    @Test
+    void everyRowAndRejectionArrivesInFileOrderOnTheAppenderThread() throws Exception {
+        Recording target = new Recording();
+        List<String> expected = new ArrayList<>();
+        try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
+            for (long row = 2; row <= 10_001; row++) {
+                if (row % 1000 == 0) {
+                    sink.reject(new RowRejection("orders.csv", null, row, "quantity", "x", "not_a_number", "expected a number"));
+                    expected.add("reject " + row);
+                } else {
+                    sink.accept(null, row, new Object[] {"v" + row});
+                    expected.add("row " + row + "=v" + row);
+                }
+            }
+            assertThat(sink.finish()).isSameAs(target);
+        }
+        assertThat(target.events).containsExactlyElementsOf(expected);
+        assertThat(target.threads).containsOnly("append orders.csv");
+        assertThat(target.createdOn).isEqualTo("append orders.csv");
+        assertThat(target.closedOn).isEqualTo("append orders.csv");
+    }
+
+    @Test
+    void aFailingAppendReachesTheReaderWithItsMessage() {
+        Recording target = new Recording();
+        target.failAtRow = 5000;
+        assertThatThrownBy(() -> {
+            try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
+                for (long row = 1; row <= 100_000; row++) {
+                    sink.accept(null, row, new Object[] {row});
+                }
+                sink.finish();
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessage("Cannot append row 5000: disk full");
+        assertThat(target.events).hasSize(4999);
+    }
+
+    @Test
+    void closingWithoutFinishingStopsTheAppenderThreadAndClosesTheTarget() throws Exception {
+        Recording target = new Recording();
+        PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv");
+        sink.accept(null, 1, new Object[] {"a"});
+        sink.close();
+        sink.close();
+        assertThat(target.closedOn).isEqualTo("append orders.csv");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("append orders.csv"));
+    }
+
+    @Test
+    void aTargetThatCannotBeCreatedFailsTheConstructorWithItsException() {
+        assertThatThrownBy(() -> new PipelinedSink<Recording>(() -> {
+            throw new java.sql.SQLException("Mapping 'erp_order_line' targets raw.nothing, which is not a raw table");
+        }, "orders.csv")).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not a raw table");
+    }
+}
