@@ -2,15 +2,28 @@ package io.salesbi.dashboards;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the kpi views for the pages with {@link DashboardQueries}. Aggregation happens there, in the warehouse: a
  * page inlines only the rows its filters (year, region, segment, channel) need, with short column names and rounded
  * ratios, so it stays small at scale. Each dataset is read once per generation and shared by the pages that use it.
+ *
+ * <p>A view that several datasets read is evaluated once per generation into a temporary table, which those datasets
+ * then read instead (the views are computed from the facts on every read: at scale 10, 1.5 s for
+ * kpi.customer_value, 4 s for kpi.channel_pnl_year). Close to drop the temporary tables.
  */
-final class KpiQueries {
+final class KpiQueries implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KpiQueries.class);
 
     /**
      * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
@@ -23,8 +36,16 @@ final class KpiQueries {
             "migration", "kpi.channel_migration", "surveyScores", "kpi.survey_area_score",
             "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
 
+    /**
+     * Views read by more than one dataset: customer flow, value matrix, customer list and buying center read
+     * kpi.customer_value; the P&L and the channel names read kpi.channel_pnl_year.
+     */
+    private static final List<String> SHARED_VIEWS = List.of("kpi.customer_value", "kpi.channel_pnl_year");
+
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();
+    private final List<String> temporaryTables = new ArrayList<>();
+    private long queryNanos;
 
     KpiQueries(Connection conn) {
         this.conn = conn;
@@ -37,9 +58,43 @@ final class KpiQueries {
             if (sql == null) {
                 throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
             }
+            long started = System.nanoTime();
             String optional = OPTIONAL_TABLES.get(dataset);
-            table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, sql);
+            table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, onShared(sql));
             cache.put(dataset, table);
+            long nanos = System.nanoTime() - started;
+            queryNanos += nanos;
+            log.debug("Dashboard dataset {}: {} rows in {} ms", dataset, table.rows().size(), nanos / 1_000_000);
+        }
+        return table;
+    }
+
+    /** Time spent reading datasets so far, for the generation's log summary. */
+    long queryMillis() {
+        return queryNanos / 1_000_000;
+    }
+
+    /** The query with every shared view it reads replaced by that view's temporary table. */
+    private String onShared(String sql) throws SQLException {
+        for (String view : SHARED_VIEWS) {
+            Matcher reference = Pattern.compile("\\b" + Pattern.quote(view) + "\\b").matcher(sql);
+            if (reference.find()) {
+                sql = reference.replaceAll(Matcher.quoteReplacement(temporaryTable(view)));
+            }
+        }
+        return sql;
+    }
+
+    private String temporaryTable(String view) throws SQLException {
+        String table = "dashboard_" + view.replace('.', '_');
+        if (!temporaryTables.contains(table)) {
+            try (Statement statement = conn.createStatement()) {
+                statement.execute("create or replace temporary table " + table + " as select * from " + view);
+            } catch (SQLException e) {
+                throw new SQLException("dashboard query failed: cannot read " + view + ": " + e.getMessage(),
+                        e.getSQLState(), e);
+            }
+            temporaryTables.add(table);
         }
         return table;
     }
@@ -49,5 +104,16 @@ final class KpiQueries {
         try (var tables = conn.getMetaData().getTables(null, parts[0], parts[1], null)) {
             return tables.next();
         }
+    }
+
+    /** Drops the temporary tables, so the connection is left as it was given. */
+    @Override
+    public void close() throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            for (String table : temporaryTables) {
+                statement.execute("drop table if exists " + table);
+            }
+        }
+        temporaryTables.clear();
     }
 }
