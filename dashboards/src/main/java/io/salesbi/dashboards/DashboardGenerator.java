@@ -66,7 +66,7 @@ public final class DashboardGenerator {
         Map<String, Object> scriptData = new LinkedHashMap<>();
         for (String dataset : page.datasets) {
             data.put(dataset, kpi.get(dataset));
-            scriptData.put(dataset, kpi.get(dataset).forScript());
+            scriptData.put(dataset, kpi.forScript(dataset));
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {

@@ -44,6 +44,7 @@ final class KpiQueries implements AutoCloseable {
 
     private final Connection conn;
     private final Map<String, DataTable> cache = new HashMap<>();
+    private final Map<String, Map<String, Object>> scripts = new HashMap<>();
     private final List<String> temporaryTables = new ArrayList<>();
     private long queryNanos;
 
@@ -67,6 +68,16 @@ final class KpiQueries implements AutoCloseable {
             log.debug("Dashboard dataset {}: {} rows in {} ms", dataset, table.rows().size(), nanos / 1_000_000);
         }
         return table;
+    }
+
+    /** The dataset in the form a page inlines ({@link DataTable#forScript()}), built once for all pages. */
+    Map<String, Object> forScript(String dataset) throws SQLException {
+        Map<String, Object> script = scripts.get(dataset);
+        if (script == null) {
+            script = get(dataset).forScript();
+            scripts.put(dataset, script);
+        }
+        return script;
     }
 
     /** Time spent reading datasets so far, for the generation's log summary. */
