@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>The queries are portable: standard SQL that both DuckDB and Calcite's parser (the JDBC endpoint) accept. So no
  * DuckDB-only syntax such as {@code group by all}, {@code order by all} or {@code arg_max}, and the column names that
- * are reserved words in standard SQL ({@code year}, {@code month}, {@code rows}) are double-quoted.
+ * are reserved words in standard SQL ({@code year}, {@code month}, {@code rows}) are double-quoted. They also avoid
+ * window functions, which Calcite's JDBC adapter cannot hand down to the warehouse.
  */
 public final class DashboardQueries {
 
@@ -118,21 +119,23 @@ public final class DashboardQueries {
                 select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
                 from kpi.cross_sell_gap
                 order by peer_share desc nulls last, id, category""");
-        // segment and region of a customer's latest year that has one (what DuckDB's arg_max would give)
+        // segment and region of the customer's latest year that has one (what DuckDB's arg_max would give); no
+        // window functions, which Calcite's JDBC adapter cannot hand down to DuckDB; one row per customer and year
         add("buyingCenter", """
-                with ranked as (
-                    select customer_id, industry, sales_region,
-                           row_number() over (partition by customer_id
-                               order by case when industry is null then 1 else 0 end, "year" desc) as segment_rank,
-                           row_number() over (partition by customer_id
-                               order by case when sales_region is null then 1 else 0 end, "year" desc) as region_rank
+                with latest as (
+                    select customer_id,
+                           max(case when industry is not null then "year" end) as segment_year,
+                           max(case when sales_region is not null then "year" end) as region_year
                     from kpi.customer_value
+                    group by customer_id
                 ),
                 dims as (
-                    select customer_id, max(case when segment_rank = 1 then industry end) as segment,
-                           max(case when region_rank = 1 then sales_region end) as region
-                    from ranked
-                    group by customer_id
+                    select l.customer_id,
+                           max(case when v."year" = l.segment_year then v.industry end) as segment,
+                           max(case when v."year" = l.region_year then v.sales_region end) as region
+                    from latest l
+                    join kpi.customer_value v on v.customer_id = l.customer_id
+                    group by l.customer_id
                 )
                 select b.customer_id as id, b.company_name as name, d.segment, d.region, b.role,
                        b.contacts, b.last_touchpoint_date as last_touch
@@ -154,7 +157,9 @@ public final class DashboardQueries {
                 order by finished_at desc nulls last, source, file_name""");
         add("steps", """
                 select step_name, status, rows_read, rows_written, rows_rejected, started_at,
-                       cast(date_diff('second', started_at, finished_at) as bigint) as seconds, message
+                       cast(floor(extract(epoch from finished_at)) - floor(extract(epoch from started_at)) as bigint)
+                           as seconds,
+                       message
                 from ops.step_run
                 where run_id = (select max(run_id) from ops.step_run)
                 order by started_at, step_name""");
