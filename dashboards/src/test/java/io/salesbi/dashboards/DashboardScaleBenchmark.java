@@ -1,15 +1,21 @@
 package io.salesbi.dashboards;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Instant;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
- * Run by hand (never a timed test): generates the pages from the scale-1 fixture three times and prints the page
- * sizes and generation times. Usage: java -cp test-classpath io.salesbi.dashboards.DashboardScaleBenchmark [outDir]
+ * Run by hand (never a timed test): generates the pages several times and prints the page sizes and generation
+ * times, from the scale-1 fixture or, given a warehouse file (e.g. the one {@code salesbi bench --scale 10} leaves
+ * under its folder), from that warehouse opened read-only.
+ * Prints wall time and the process's CPU time (all threads, DuckDB's included), which other load on the machine
+ * disturbs less. Usage: java -cp test-classpath io.salesbi.dashboards.DashboardScaleBenchmark
+ * [outDir [warehouse.duckdb|fixture [runs]]]
  */
 public final class DashboardScaleBenchmark {
 
@@ -18,19 +24,31 @@ public final class DashboardScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/scale-one-dashboards");
-        try (Connection conn = KpiFixture.open(DashboardScaleOneTest.SCALE_ONE)) {
-            for (int run = 1; run <= 8; run++) {
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (Connection conn = args.length > 1 && !args[1].equals("fixture") ? openReadOnly(Path.of(args[1]))
+                : KpiFixture.open(DashboardScaleOneTest.SCALE_ONE)) {
+            for (int run = 1; run <= runs; run++) {
                 long started = System.nanoTime();
-                List<Path> pages = new DashboardGenerator(new DashboardSettings(out, Locale.GERMAN, Instant.now()))
-                        .generate(conn);
+                long cpuStarted = os.getProcessCpuTime();
+                List<Path> pages = new DashboardGenerator(
+                        new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                System.out.printf("run %d: %d pages in %d ms%n", run, pages.size(), millis);
-                if (run == 8) {
+                long cpuMillis = (os.getProcessCpuTime() - cpuStarted) / 1_000_000;
+                System.out.printf("run %d: %d pages in %d ms, %d ms CPU%n", run, pages.size(), millis, cpuMillis);
+                if (run == runs) {
                     for (Path page : pages) {
                         System.out.printf("  %-20s %,10d bytes%n", page.getFileName(), Files.size(page));
                     }
                 }
             }
         }
+    }
+
+    private static Connection openReadOnly(Path warehouse) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        props.setProperty("autoinstall_known_extensions", "false");
+        return DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), props);
     }
 }
