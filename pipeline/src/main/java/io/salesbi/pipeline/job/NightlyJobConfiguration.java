@@ -75,7 +75,11 @@ public class NightlyJobConfiguration {
                             SalesbiSettings s) {
         MatchSettings match = new MatchSettings(s.match().matchThreshold(), s.match().reviewThreshold(),
                 s.match().overridesFile(), s.home().resolve("review"));
-        return step("matchCustomersStep", repo, tx, warehouse, new MatchCustomersTasklet(warehouse, match));
+        return new StepBuilder("matchCustomersStep", repo)
+                .tasklet(new MatchCustomersTasklet(warehouse, match), tx)
+                .listener(new HeapStepMemory(warehouse))
+                .listener(new StepRunRecorder(warehouse))
+                .build();
     }
 
     @Bean

@@ -51,7 +51,7 @@ public final class Warehouse implements AutoCloseable {
         // fail at once on a missing extension instead of trying the network
         props.setProperty("autoinstall_known_extensions", "false");
         props.setProperty("autoload_known_extensions", "true");
-        props.setProperty("memory_limit", System.getProperty("salesbi.duckdb.memory_limit", DEFAULT_MEMORY_LIMIT));
+        props.setProperty("memory_limit", configuredMemoryLimit());
         props.setProperty("temp_directory", file.toAbsolutePath() + ".tmp");
         DuckDBConnection root;
         try {
@@ -80,6 +80,22 @@ public final class Warehouse implements AutoCloseable {
             log.info("Warehouse {}: applied {} migration(s), schema now at version {}", file,
                     result.migrationsExecuted, result.targetSchemaVersion);
         }
+    }
+
+    /** DuckDB's buffer memory limit as configured for this process (e.g. "1GB"). */
+    public static String configuredMemoryLimit() {
+        return System.getProperty("salesbi.duckdb.memory_limit", DEFAULT_MEMORY_LIMIT);
+    }
+
+    /**
+     * Sets DuckDB's buffer memory limit for the whole database (DuckDB evicts cached blocks to get below it), e.g. to
+     * leave the memory to Java while a step works mostly in the heap.
+     */
+    public void limitMemory(String limit) throws SQLException {
+        if (!limit.matches("\\d+(\\.\\d+)?\\s*[KMGT]?i?B")) {
+            throw new IllegalArgumentException("not a memory size: " + limit);
+        }
+        execute("set memory_limit = '" + limit + "'");
     }
 
     /** A new connection to the shared database; the caller closes it. */
