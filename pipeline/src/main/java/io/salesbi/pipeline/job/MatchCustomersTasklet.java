@@ -35,11 +35,10 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
             return new StepCounts(0, 0, 0, "customer records and overrides unchanged since the last match; "
                     + customers + " golden customers kept (run with --full to match anyway)");
         }
-        MatchResultStaging.rememberPublished(conn);
-        MatchRunSummary summary = new CustomerMatcher(settings).run(conn, night.runId());
-        long customers = count(conn, "select count(*) from core.customer_golden");
-        long xref = count(conn, "select count(*) from core.customer_xref");
-        MatchResultStaging.parkResultAndRestorePublished(conn);
+        MatchResultStaging.prepareParking(conn);
+        MatchRunSummary summary = new CustomerMatcher(settings).run(conn, night.runId(), MatchResultStaging.PARKED);
+        long customers = summary.customers();
+        long xref = summary.records();
         StepInputs.record(conn, "matchCustomersStep", input, night.runId());
         return new StepCounts(xref, customers, 0, xref + " records matched into " + customers
                 + " golden customers (" + summary + ")");

@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.job;
 
+import io.salesbi.pipeline.match.MatchTables;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,11 +9,11 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Keeps the night's match result out of sight until the night is published. The matcher writes its tables in
- * {@code core} (it reads the published ids from there); the match step then parks the result in {@code staging.next_*}
- * and puts the published tables back, all in its own uncommitted transaction. The consolidate step moves the parked
- * result into {@code core} in the same transaction that rebuilds facts and runs the pre-publish checks, so analysts
- * see new golden customers exactly when they see the night's numbers, and never when a check fails.
+ * Keeps the night's match result out of sight until the night is published. The matcher reads the published ids
+ * from {@code core} and writes its result straight into {@code staging.next_*} (the id history there starts as a
+ * copy of the published one), inside the match step's transaction. The consolidate step moves the parked result
+ * into {@code core} in the same transaction that rebuilds facts and runs the pre-publish checks, so analysts see new
+ * golden customers exactly when they see the night's numbers, and never when a check fails.
  */
 final class MatchResultStaging {
 
@@ -19,26 +21,21 @@ final class MatchResultStaging {
     static final List<String> TABLES = List.of("customer_xref", "customer_golden", "customer_match_pair",
             "customer_override", "customer_id_history");
 
+    /** Where the matcher parks its result: staging.next_customer_xref and so on. */
+    static final MatchTables PARKED = new MatchTables("staging", "next_");
+
     private MatchResultStaging() {
     }
 
-    /** Before matching: remember the published tables (connection-local temporary copies). */
-    static void rememberPublished(Connection conn) throws SQLException {
+    /**
+     * Before matching: empty parked tables shaped like the published ones; the id history starts as the published
+     * history, since the matcher appends to it.
+     */
+    static void prepareParking(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement()) {
             for (String t : TABLES) {
-                st.execute("create or replace temp table published_" + t + " as select * from core." + t);
-            }
-        }
-    }
-
-    /** After matching: park the new result in staging and put the published tables back in core. */
-    static void parkResultAndRestorePublished(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            for (String t : TABLES) {
-                st.execute("create or replace table staging.next_" + t + " as select * from core." + t);
-                st.execute("delete from core." + t);
-                st.execute("insert into core." + t + " select * from published_" + t);
-                st.execute("drop table published_" + t);
+                st.execute("create or replace table " + PARKED.qualified(t) + " as select * from core." + t
+                        + (t.equals("customer_id_history") ? "" : " limit 0"));
             }
         }
     }

@@ -56,17 +56,22 @@ final class CustomerMatchStore {
         return highest;
     }
 
-    static void write(Connection conn, long runId, List<XrefRow> xref, List<GoldenCustomer> golden,
-                      List<PairRow> pairs, AppliedOverrides overrides, List<IdEvent> events) throws SQLException {
+    /**
+     * Replaces xref, golden customers, pairs and overrides in the target tables and appends the id events to its
+     * id history.
+     */
+    static void write(Connection conn, MatchTables target, long runId, List<XrefRow> xref,
+                      List<GoldenCustomer> golden, List<PairRow> pairs, AppliedOverrides overrides,
+                      List<IdEvent> events) throws SQLException {
         Transactions.inTransaction(conn, () -> {
             try (Statement statement = conn.createStatement()) {
-                statement.execute("delete from core.customer_xref");
-                statement.execute("delete from core.customer_golden");
-                statement.execute("delete from core.customer_match_pair");
-                statement.execute("delete from core.customer_override");
+                for (String table : List.of("customer_xref", "customer_golden", "customer_match_pair",
+                        "customer_override")) {
+                    statement.execute("delete from " + target.qualified(table));
+                }
             }
             DuckDBConnection duck = conn.unwrap(DuckDBConnection.class);
-            try (DuckDBAppender appender = duck.createAppender("core", "customer_xref")) {
+            try (DuckDBAppender appender = appender(duck, target, "customer_xref")) {
                 for (XrefRow row : xref) {
                     appender.beginRow();
                     Appends.text(appender, row.sourceSystem(), row.sourceKey(), row.customerId());
@@ -74,7 +79,7 @@ final class CustomerMatchStore {
                     appender.endRow();
                 }
             }
-            try (DuckDBAppender appender = duck.createAppender("core", "customer_golden")) {
+            try (DuckDBAppender appender = appender(duck, target, "customer_golden")) {
                 for (GoldenCustomer g : golden) {
                     appender.beginRow();
                     Appends.text(appender, g.customerId(), g.companyName(), g.legalForm(), g.street(), g.postcode(),
@@ -87,7 +92,7 @@ final class CustomerMatchStore {
                     appender.endRow();
                 }
             }
-            try (DuckDBAppender appender = duck.createAppender("core", "customer_match_pair")) {
+            try (DuckDBAppender appender = appender(duck, target, "customer_match_pair")) {
                 for (PairRow p : pairs) {
                     appender.beginRow();
                     Appends.text(appender, p.recordKey1(), p.recordKey2());
@@ -99,7 +104,7 @@ final class CustomerMatchStore {
                     appender.endRow();
                 }
             }
-            try (DuckDBAppender appender = duck.createAppender("core", "customer_override")) {
+            try (DuckDBAppender appender = appender(duck, target, "customer_override")) {
                 for (AppliedOverrides.Status s : overrides.statuses()) {
                     appender.beginRow();
                     Appends.text(appender, s.override().action().code(), s.override().recordKey1(),
@@ -109,7 +114,7 @@ final class CustomerMatchStore {
                     appender.endRow();
                 }
             }
-            try (DuckDBAppender appender = duck.createAppender("core", "customer_id_history")) {
+            try (DuckDBAppender appender = appender(duck, target, "customer_id_history")) {
                 for (IdEvent e : events) {
                     appender.beginRow();
                     appender.append(runId);
@@ -119,5 +124,10 @@ final class CustomerMatchStore {
                 }
             }
         });
+    }
+
+    private static DuckDBAppender appender(DuckDBConnection duck, MatchTables target, String table)
+            throws SQLException {
+        return duck.createAppender(target.schema(), target.name(table));
     }
 }

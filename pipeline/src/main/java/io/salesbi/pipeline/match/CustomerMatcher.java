@@ -40,7 +40,13 @@ public final class CustomerMatcher {
         this.settings = settings;
     }
 
+    /** Matches and writes the result to the published tables in core. */
     public MatchRunSummary run(Connection conn, long runId) throws SQLException {
+        return run(conn, runId, MatchTables.CORE);
+    }
+
+    /** Matches against the ids published in core and writes the result to the target tables. */
+    public MatchRunSummary run(Connection conn, long runId, MatchTables target) throws SQLException {
         long started = System.currentTimeMillis();
         List<CustomerRecord> records = CustomerRecordStore.readAll(conn);
         List<String> keys = records.stream().map(CustomerRecord::recordKey).toList();
@@ -94,7 +100,7 @@ public final class CustomerMatcher {
                     scored.logit()[p], decision, result.clusterOf()[a] == result.clusterOf()[b],
                     decisions.evidenceJson(p, display)));
         }
-        CustomerMatchStore.write(conn, runId, xref, golden, pairs, overrides, ids.events());
+        CustomerMatchStore.write(conn, target, runId, xref, golden, pairs, overrides, ids.events());
         writeReviewList(runId, result, decisions, review, keys, display);
 
         MatchRunSummary summary = new MatchRunSummary(records.size(), golden.size(), scored.size(), matchPairs,

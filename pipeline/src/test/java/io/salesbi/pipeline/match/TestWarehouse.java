@@ -15,12 +15,12 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /** A DuckDB warehouse in a temporary folder with the schema migrated by Flyway, for matching tests. */
-final class TestWarehouse {
+public final class TestWarehouse {
 
     private TestWarehouse() {
     }
 
-    static Connection create(Path folder) throws SQLException {
+    public static Connection create(Path folder) throws SQLException {
         String url = "jdbc:duckdb:" + folder.resolve("warehouse.duckdb");
         Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
         Properties properties = new Properties();
@@ -29,7 +29,7 @@ final class TestWarehouse {
     }
 
     /** Runs a script from the test resources; statements end with a semicolon at the end of a line. */
-    static void runScript(Connection conn, String resource) throws SQLException, IOException {
+    public static void runScript(Connection conn, String resource) throws SQLException, IOException {
         String script;
         try (InputStream in = TestWarehouse.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -50,14 +50,14 @@ final class TestWarehouse {
         }
     }
 
-    static void execute(Connection conn, String sql) throws SQLException {
+    public static void execute(Connection conn, String sql) throws SQLException {
         try (Statement statement = conn.createStatement()) {
             statement.execute(sql);
         }
     }
 
     /** All rows of a query, each row's columns joined by '|', in the query's order. */
-    static List<String> rows(Connection conn, String sql) throws SQLException {
+    public static List<String> rows(Connection conn, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = conn.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();

@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.match.engine;
 
 import io.salesbi.pipeline.match.standardize.Dates;
+import java.util.Arrays;
 
 /**
  * Compares two records on one prepared field and returns a comparison level: 0 exact agreement, higher levels
@@ -30,8 +31,8 @@ final class FieldComparator {
             case NAME -> personName(field, a, b, x, y);
             case GIVEN_NAME, SURNAME -> namePart(field, a, b, x, y);
             case ADDRESS -> address(field.tokens()[a], field.tokens()[b], x, y);
-            case STREET -> jaroWinkler(x, y) >= 0.92 ? 1 : jaroWinkler(x, y) >= 0.8 ? 2 : 3;
-            case HOUSE_NUMBER -> leadingDigits(x).equals(leadingDigits(y)) && !leadingDigits(x).isEmpty() ? 1 : 2;
+            case STREET -> street(x, y);
+            case HOUSE_NUMBER -> sameLeadingNumber(x, y) ? 1 : 2;
             case POSTCODE -> postcode(x, y);
             case CITY -> jaroWinkler(x, y) >= 0.9 || x.startsWith(y + " ") || y.startsWith(x + " ") ? 1 : 2;
             case PHONE -> phone(x, y);
@@ -46,8 +47,7 @@ final class FieldComparator {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
         double jw = jaroWinkler(x, y);
-        if (jw >= 0.95 || String.join(" ", tx).equals(String.join(" ", ty))
-                || field.phonetic()[a].equals(field.phonetic()[b])) {
+        if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
             return 1;
         }
         double overlap = overlap(tx, ty);
@@ -63,13 +63,18 @@ final class FieldComparator {
     private static int personName(PreparedField field, int a, int b, String x, String y) {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
-        if (String.join(" ", tx).equals(String.join(" ", ty)) || jaroWinkler(x, y) >= 0.94) {
+        if (Arrays.equals(tx, ty) || jaroWinkler(x, y) >= 0.94) {
             return 1;
         }
         if (field.phonetic()[a].equals(field.phonetic()[b])) {
             return 2;
         }
         return jaroWinkler(x, y) >= 0.85 || jaccard(tx, ty) >= 0.5 ? 3 : 4;
+    }
+
+    private static int street(String x, String y) {
+        double jw = jaroWinkler(x, y);
+        return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
     }
 
     private static int namePart(PreparedField field, int a, int b, String x, String y) {
@@ -165,12 +170,18 @@ final class FieldComparator {
         return JaroWinkler.withinOneEdit(x, y);
     }
 
-    private static String leadingDigits(String value) {
+    /** "12" and "12a" are one building number; house numbers without leading digits never agree this way. */
+    private static boolean sameLeadingNumber(String x, String y) {
+        int digits = leadingDigits(x);
+        return digits > 0 && digits == leadingDigits(y) && x.regionMatches(0, y, 0, digits);
+    }
+
+    private static int leadingDigits(String value) {
         int end = 0;
         while (end < value.length() && Character.isDigit(value.charAt(end))) {
             end++;
         }
-        return value.substring(0, end);
+        return end;
     }
 
     /** Shared tokens over all distinct tokens, for sorted token arrays. */

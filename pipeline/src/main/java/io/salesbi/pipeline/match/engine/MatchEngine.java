@@ -76,7 +76,8 @@ public final class MatchEngine {
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
         double[][] weights = singleField ? SingleFieldLadder.weights(weighted.get(0).type())
                 : weights(weightedNames, parameters);
-        double[] logit = scores(singleField ? 0.0 : priorLogOdds(parameters), weights, matrix, decisiveFlags);
+        double prior = singleField ? 0.0 : priorLogOdds(parameters);
+        double[] logit = scores(prior, weights, matrix, decisiveFlags);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
@@ -86,7 +87,7 @@ public final class MatchEngine {
         long millis = System.currentTimeMillis() - started;
         LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
                 prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
-        MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights,
+        MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights, prior,
                 millis);
         LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {} ms",
                 n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()), millis);

@@ -12,10 +12,12 @@ import java.util.List;
  * @param pairs             every compared pair with its score
  * @param parameters        the Fellegi–Sunter parameters used
  * @param weights           per weighted field and level the match weight applied (natural log)
+ * @param priorLogit        log-odds of a match before any field is compared
  * @param millis            wall-clock time of the run
  */
 public record MatchResult(List<String> weightedFields, int[] clusterOf, double[] probability, ScoredPairs pairs,
-                          ModelParameters parameters, double[][] weights, long millis) {
+                          ModelParameters parameters, double[][] weights, double priorLogit,
+                          long millis) {
 
     public int clusterCount() {
         int count = 0;
@@ -25,5 +27,20 @@ public record MatchResult(List<String> weightedFields, int[] clusterOf, double[]
             }
         }
         return count;
+    }
+
+    /**
+     * Log-odds of a pair on its weighted fields alone: its score, except for pairs decided by an id, which are
+     * scored here as if the id were missing.
+     */
+    public double fieldLogit(int pair) {
+        double sum = priorLogit;
+        for (int f = 0; f < weights.length; f++) {
+            int level = pairs.level(pair, f);
+            if (level >= 0) {
+                sum += weights[f][level];
+            }
+        }
+        return sum;
     }
 }

@@ -13,6 +13,7 @@ public final class PairDecisions {
     private final double reviewThreshold;
     private final Set<Long> forcedMatch = new HashSet<>();
     private final Set<Long> forcedSplit = new HashSet<>();
+    private final String[][] evidencePrefix;
 
     public PairDecisions(MatchResult result, double matchThreshold, double reviewThreshold,
                          ClusterConstraints constraints) {
@@ -25,17 +26,20 @@ public final class PairDecisions {
         for (int[] pair : constraints.forceSplit()) {
             forcedSplit.add(key(pair[0], pair[1]));
         }
+        evidencePrefix = evidencePrefixes();
     }
 
     /** forced_match, forced_split, id_match, id_conflict, match, review or non_match. */
     public String decision(int pair) {
         ScoredPairs pairs = result.pairs();
-        long key = key(pairs.a()[pair], pairs.b()[pair]);
-        if (forcedSplit.contains(key)) {
-            return "forced_split";
-        }
-        if (forcedMatch.contains(key)) {
-            return "forced_match";
+        if (!forcedSplit.isEmpty() || !forcedMatch.isEmpty()) {
+            long key = key(pairs.a()[pair], pairs.b()[pair]);
+            if (forcedSplit.contains(key)) {
+                return "forced_split";
+            }
+            if (forcedMatch.contains(key)) {
+                return "forced_match";
+            }
         }
         if (pairs.decisive()[pair] > 0) {
             return "id_match";
@@ -47,32 +51,63 @@ public final class PairDecisions {
         return probability >= matchThreshold ? "match" : probability >= reviewThreshold ? "review" : "non_match";
     }
 
-    /** True for pairs worth keeping: at or above review, decided by an id or an override, or in one cluster. */
+    /**
+     * True for the pairs a steward may want to see: pairs at or above review, pairs decided by an id or an override,
+     * and pairs whose records ended in one cluster. Pairs whose VAT ids contradict are kept only when their fields
+     * alone reach the review band (the same-looking company under another VAT id); the many others are plain
+     * non-matches that happen to carry VAT ids, and keeping them multiplied the table a hundredfold.
+     */
     public boolean worthKeeping(int pair) {
         ScoredPairs pairs = result.pairs();
-        return !decision(pair).equals("non_match")
-                || result.clusterOf()[pairs.a()[pair]] == result.clusterOf()[pairs.b()[pair]];
+        if (result.clusterOf()[pairs.a()[pair]] == result.clusterOf()[pairs.b()[pair]]) {
+            return true;
+        }
+        return switch (decision(pair)) {
+            case "non_match" -> false;
+            case "id_conflict" -> 1 / (1 + Math.exp(-result.fieldLogit(pair))) >= reviewThreshold;
+            default -> true;
+        };
     }
 
     /** JSON object: field → {"level": "exact|close 1|...|different|missing", "weight": w, "values": [a, b]}. */
     public String evidenceJson(int pair, List<String[]> displayValues) {
-        StringBuilder json = new StringBuilder("{");
-        List<String> fields = result.weightedFields();
-        for (int f = 0; f < fields.size(); f++) {
-            int level = result.pairs().level(pair, f);
+        StringBuilder json = new StringBuilder(64 * evidencePrefix.length).append('{');
+        ScoredPairs pairs = result.pairs();
+        for (int f = 0; f < evidencePrefix.length; f++) {
+            int level = pairs.level(pair, f);
             if (f > 0) {
                 json.append(',');
             }
-            json.append(quote(fields.get(f))).append(":{\"level\":").append(quote(levelName(f, level)))
-                    .append(",\"weight\":").append(String.format(Locale.ROOT, "%.2f", weight(f, level)));
+            json.append(evidencePrefix[f][level + 1]);
             String[] values = displayValues.get(f);
             if (values != null) {
-                json.append(",\"values\":[").append(quote(values[result.pairs().a()[pair]])).append(',')
-                        .append(quote(values[result.pairs().b()[pair]])).append(']');
+                json.append(",\"values\":[");
+                quote(json, values[pairs.a()[pair]]);
+                json.append(',');
+                quote(json, values[pairs.b()[pair]]);
+                json.append(']');
             }
             json.append('}');
         }
         return json.append('}').toString();
+    }
+
+    /** Per field and level (index 0: missing) the start of its evidence: name, level and weight, all fixed per run. */
+    private String[][] evidencePrefixes() {
+        List<String> fields = result.weightedFields();
+        String[][] prefixes = new String[fields.size()][];
+        for (int f = 0; f < fields.size(); f++) {
+            prefixes[f] = new String[result.weights()[f].length + 1];
+            for (int level = -1; level < result.weights()[f].length; level++) {
+                StringBuilder prefix = new StringBuilder();
+                quote(prefix, fields.get(f));
+                prefix.append(":{\"level\":");
+                quote(prefix, levelName(f, level));
+                prefix.append(",\"weight\":").append(String.format(Locale.ROOT, "%.2f", weight(f, level)));
+                prefixes[f][level + 1] = prefix.toString();
+            }
+        }
+        return prefixes;
     }
 
     public double weight(int field, int level) {
@@ -93,12 +128,14 @@ public final class PairDecisions {
         return (long) Math.min(a, b) << 32 | Math.max(a, b);
     }
 
-    private static String quote(String value) {
+    private static void quote(StringBuilder out, String value) {
         if (value == null) {
-            return "null";
+            out.append("null");
+            return;
         }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -114,6 +151,6 @@ public final class PairDecisions {
                 }
             }
         }
-        return out.append('"').toString();
+        out.append('"');
     }
 }

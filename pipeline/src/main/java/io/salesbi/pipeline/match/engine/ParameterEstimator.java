@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,19 +104,23 @@ final class ParameterEstimator {
         long possible = (long) n * (n - 1) / 2;
         int samples = n < 2 ? 0 : (int) Math.min(randomPairs, possible);
         int fieldCount = fields.size();
-        byte[] levels = new byte[samples * fieldCount];
+        int[] first = new int[samples];
+        int[] second = new int[samples];
         SplittableRandom random = new SplittableRandom(SEED);
         for (int s = 0; s < samples; s++) {
-            int a = random.nextInt(n);
-            int b = random.nextInt(n - 1);
-            if (b >= a) {
-                b++;
+            first[s] = random.nextInt(n);
+            second[s] = random.nextInt(n - 1);
+            if (second[s] >= first[s]) {
+                second[s]++;
             }
+        }
+        byte[] levels = new byte[samples * fieldCount];
+        IntStream.range(0, samples).parallel().forEach(s -> {
             for (int f = 0; f < fieldCount; f++) {
-                levels[s * fieldCount + f] = (byte) FieldComparator.compare(fields.get(f), a, b);
+                levels[s * fieldCount + f] = (byte) FieldComparator.compare(fields.get(f), first[s], second[s]);
             }
             implied.apply(levels, s * fieldCount);
-        }
+        });
         return new ComparisonMatrix(fieldCount, samples, levels);
     }
 
