@@ -24,7 +24,8 @@ public class V42__Rebuilt_tables_without_key_indexes extends BaseJavaMigration {
     static final List<String> TABLES = List.of(
             "staging.erp_debtor", "staging.erp_credit_note", "staging.service_driver", "staging.crm_contact",
             "staging.crm_activity", "core.dim_customer", "core.dim_contact", "core.fact_credit_note", "core.fact_service_driver",
-            "core.fact_touchpoint");
+            "core.fact_touchpoint", "staging.customer_record", "core.customer_xref", "core.customer_golden",
+            "core.customer_match_pair");
 
     @Override
     public void migrate(Context context) throws Exception {

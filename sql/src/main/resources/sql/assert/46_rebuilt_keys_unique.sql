@@ -30,6 +30,18 @@ with duplicate as (
     union all
     select 'core.fact_touchpoint', activity_id, count(*)
     from core.fact_touchpoint group by activity_id having count(*) > 1
+    union all
+    select 'staging.customer_record', record_key, count(*)
+    from staging.customer_record group by record_key having count(*) > 1
+    union all
+    select 'core.customer_xref', source_system || ':' || source_key, count(*)
+    from core.customer_xref group by source_system, source_key having count(*) > 1
+    union all
+    select 'core.customer_golden', customer_id, count(*)
+    from core.customer_golden group by customer_id having count(*) > 1
+    union all
+    select 'core.customer_match_pair', record_key_1 || ' ~ ' || record_key_2, count(*)
+    from core.customer_match_pair group by record_key_1, record_key_2 having count(*) > 1
 )
 select table_name || ' has ' || count(*) || ' keys held by more than one row, e.g. ' || min(example) as message
 from duplicate

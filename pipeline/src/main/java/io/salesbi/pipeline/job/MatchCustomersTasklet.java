@@ -31,7 +31,8 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
         String input = inputChecksum(conn);
         String previous = StepInputs.previous(conn, "matchCustomersStep");
         if (!night.full() && input.equals(previous)) {
-            long customers = count(conn, "select count(*) from staging.next_customer_golden");
+            long customers = count(conn, MatchResultStaging.parked(conn)
+                    ? "select count(*) from staging.next_customer_golden" : "select count(*) from core.customer_golden");
             return new StepCounts(0, 0, 0, "customer records and overrides unchanged since the last match; "
                     + customers + " golden customers kept (run with --full to match anyway)");
         }

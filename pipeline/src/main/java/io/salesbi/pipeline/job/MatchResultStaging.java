@@ -40,20 +40,26 @@ final class MatchResultStaging {
         }
     }
 
-    /** In the publishing transaction: the parked result becomes core. A night that never matched changes nothing. */
+    /**
+     * In the publishing transaction: the parked result becomes core and leaves staging, so a later night that skips
+     * matching (nothing changed) publishes nothing and rewrites none of the customer tables. A night that never
+     * matched changes nothing.
+     */
     static void publish(Connection conn) throws SQLException {
-        if (!exists(conn)) {
+        if (!parked(conn)) {
             return;
         }
         try (Statement st = conn.createStatement()) {
             for (String t : TABLES) {
                 st.execute("delete from core." + t);
                 st.execute("insert into core." + t + " select * from staging.next_" + t);
+                st.execute("drop table staging.next_" + t);
             }
         }
     }
 
-    private static boolean exists(Connection conn) throws SQLException {
+    /** Whether a match result waits to be published. */
+    static boolean parked(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
                 "select count(*) from duckdb_tables() where schema_name = 'staging' and table_name like 'next_customer_%'")) {
             rs.next();

@@ -62,6 +62,9 @@ class MatchResultStagingIT {
                 assertThat(TestWarehouse.rows(conn, "select run_id, event, count(*) "
                         + "from core.customer_id_history group by all order by all"))
                         .containsExactly("1|new|5", "2|new|1");
+                // published means gone from staging: a night that skips matching republishes nothing
+                assertThat(TestWarehouse.rows(conn, "select count(*) from duckdb_tables() "
+                        + "where schema_name = 'staging' and table_name like 'next_customer_%'")).containsExactly("0");
             }
         }
     }
