@@ -1,0 +1,202 @@
+package io.salesbi.dashboards;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SQL the dashboard pages read from the kpi views, one query per dataset, public so that analysts can run the
+ * very same queries through the JDBC endpoint and get the numbers the pages show.
+ *
+ * <p>The queries are portable: standard SQL that both DuckDB and Calcite's parser (the JDBC endpoint) accept. So no
+ * DuckDB-only syntax such as {@code group by all}, {@code order by all} or {@code arg_max}, and the column names that
+ * are reserved words in standard SQL ({@code year}, {@code month}, {@code rows}) are double-quoted.
+ */
+public final class DashboardQueries {
+
+    private static final Map<String, String> ALL = new LinkedHashMap<>();
+
+    static {
+        add("cube", """
+                select "year", sales_region as region, industry as segment, channel_code as channel,
+                       product_category as category,
+                       cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
+                       cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cogs
+                from kpi.sales_cube
+                group by "year", sales_region, industry, channel_code, product_category
+                order by "year", region, segment, channel, category, net, list, cogs""");
+        add("market", """
+                select industry as segment, region, "year", own_revenue_eur as own, market_volume_eur as volume,
+                       round(share_change_pp, 4) as change_pp, largest_competitor as competitor,
+                       round(largest_competitor_share, 4) as competitor_share,
+                       round(relative_market_share, 4) as relative_share, white_space_eur as white_space
+                from kpi.market_share
+                order by "year", segment, region""");
+        add("pnl", """
+                select channel_code as channel, "year", net_revenue_eur as net, cost_of_goods_eur as cogs,
+                       gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
+                       allocated_cost_eur as allocated_cost, contribution_margin_eur as contribution,
+                       round(roi, 4) as roi
+                from kpi.channel_pnl_year
+                order by "year", channel""");
+        add("channelNames", """
+                select channel_code, any_value(channel_name_de) as name_de, any_value(channel_name_en) as name_en
+                from (
+                    select channel_code, channel_name_de, channel_name_en from kpi.channel_pnl_year
+                    union all
+                    select channel_code, channel_name_de, channel_name_en from kpi.price_realization
+                ) as channels
+                group by channel_code
+                order by channel_code""");
+        add("months", """
+                select "year",
+                       cast(min("month") filter (where net_revenue_eur <> 0) as integer) as first_month,
+                       cast(max("month") filter (where net_revenue_eur <> 0) as integer) as last_month
+                from kpi.channel_pnl
+                group by "year"
+                order by "year\"""");
+        add("mix", """
+                select "year", channels_used, customers
+                from kpi.channel_mix
+                order by "year", channels_used""");
+        add("customerFlow", """
+                with active as (
+                    select customer_id, "year", sales_region, industry
+                    from kpi.customer_value
+                    where revenue_eur > 0
+                ),
+                current_year as (
+                    select a."year", a.sales_region as region, a.industry as segment,
+                           count(*) as active, count(*) filter (where p.customer_id is null) as gained
+                    from active a
+                    left join active p on p.customer_id = a.customer_id and p."year" = a."year" - 1
+                    group by a."year", a.sales_region, a.industry
+                ),
+                lost as (
+                    select p."year" + 1 as "year", p.sales_region as region, p.industry as segment,
+                           count(*) as lost
+                    from active p
+                    left join active a on a.customer_id = p.customer_id and a."year" = p."year" + 1
+                    where a.customer_id is null and p."year" < (select max("year") from active)
+                    group by p."year" + 1, p.sales_region, p.industry
+                )
+                select coalesce(c."year", l."year") as "year", coalesce(c.region, l.region) as region,
+                       coalesce(c.segment, l.segment) as segment, coalesce(c.active, 0) as active,
+                       coalesce(c.gained, 0) as gained, coalesce(l.lost, 0) as lost
+                from current_year c
+                full join lost l on l."year" = c."year" and l.region is not distinct from c.region
+                    and l.segment is not distinct from c.segment
+                order by 1, 2, 3, 4, 5, 6""");
+        add("migration", """
+                select "year", previous_main_channel as from_channel, main_channel as to_channel,
+                       count(*) as customers
+                from kpi.channel_migration
+                group by "year", previous_main_channel, main_channel
+                order by "year", from_channel, to_channel, customers""");
+        add("valueMatrix", """
+                select "year", sales_region as region, industry as segment, value_segment, potential_segment,
+                       count(*) as customers, cast(sum(revenue_eur) as decimal(18, 2)) as revenue
+                from kpi.customer_value
+                group by "year", sales_region, industry, value_segment, potential_segment
+                order by "year", region, segment, value_segment, potential_segment, customers, revenue""");
+        add("customers", """
+                select customer_id as id, company_name as name, industry as segment, sales_region as region, "year",
+                       revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
+                       abc_revenue, abc_contribution, wallet_eur as wallet,
+                       round(share_of_wallet, 4) as share_of_wallet, revenue_prev_year_eur as revenue_prev,
+                       last_order_date, value_segment, potential_segment, service_model
+                from kpi.customer_value
+                order by "year", revenue desc nulls last, id""");
+        add("customerChannels", """
+                select customer_id as id, "year", channel_code as channel
+                from core.sales_line
+                where kind = 'order' and customer_id is not null and channel_code is not null
+                group by customer_id, "year", channel_code
+                order by id, "year", channel""");
+        add("crossSell", """
+                select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
+                from kpi.cross_sell_gap
+                order by peer_share desc nulls last, id, category""");
+        // segment and region of a customer's latest year that has one (what DuckDB's arg_max would give)
+        add("buyingCenter", """
+                with ranked as (
+                    select customer_id, industry, sales_region,
+                           row_number() over (partition by customer_id
+                               order by case when industry is null then 1 else 0 end, "year" desc) as segment_rank,
+                           row_number() over (partition by customer_id
+                               order by case when sales_region is null then 1 else 0 end, "year" desc) as region_rank
+                    from kpi.customer_value
+                ),
+                dims as (
+                    select customer_id, max(case when segment_rank = 1 then industry end) as segment,
+                           max(case when region_rank = 1 then sales_region end) as region
+                    from ranked
+                    group by customer_id
+                )
+                select b.customer_id as id, b.company_name as name, d.segment, d.region, b.role,
+                       b.contacts, b.last_touchpoint_date as last_touch
+                from kpi.buying_center b
+                left join dims d on d.customer_id = b.customer_id
+                order by b.company_name, b.customer_id, b.role""");
+        add("touchpoints", """
+                select "year", journey_phase as phase, channel, touchpoints
+                from kpi.touchpoints
+                order by "year", phase, channel, touchpoints""");
+        add("quarantine", """
+                select source, stage, rule, "rows"
+                from kpi.dq_quarantine
+                order by "rows" desc nulls last, source, stage, rule""");
+        add("fileLoads", """
+                select source, file_name, status, rows_delivered, rows_loaded, rows_rejected, reason_code,
+                       message, finished_at
+                from kpi.dq_file_load
+                order by finished_at desc nulls last, source, file_name""");
+        add("steps", """
+                select step_name, status, rows_read, rows_written, rows_rejected, started_at,
+                       cast(date_diff('second', started_at, finished_at) as bigint) as seconds, message
+                from ops.step_run
+                where run_id = (select max(run_id) from ops.step_run)
+                order by started_at, step_name""");
+        add("completeness", """
+                select source_system as source, field, round(completeness, 4) as completeness
+                from kpi.dq_completeness
+                order by field, source""");
+        add("surveyScores", """
+                select wave, respondent_role as role, area, respondents, answers, round(score, 4) as score,
+                       round(score_change, 4) as change
+                from kpi.survey_area_score
+                order by wave, role, area""");
+        add("surveyProfile", """
+                select wave, respondent_role as role, round(sales_strategy, 4) as sales_strategy,
+                       round(sales_management, 4) as sales_management,
+                       round(customer_relationship, 4) as customer_relationship,
+                       round(information_management, 4) as information_management, round(spread, 4) as spread,
+                       profile_type as type, prev_wave, profile_type_prev_wave as prev_type,
+                       strong_min_score as strong_min, champion_max_spread as max_spread
+                from kpi.survey_profile
+                order by wave, role""");
+        add("surveyGap", """
+                select wave, external_role as role, orientation, round(self_score, 4) as self_score,
+                       self_answers, round(external_score, 4) as external_score, external_answers,
+                       round(gap, 4) as gap, round(t_value, 4) as t, significant
+                from kpi.survey_gap
+                order by wave, role, orientation""");
+        add("summary", """
+                select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
+                       files_failed, customers_without_owner, last_load_at
+                from kpi.dq_summary""");
+    }
+
+    private DashboardQueries() {
+    }
+
+    /** Dataset name to SQL, in a stable order. */
+    public static Map<String, String> all() {
+        return Collections.unmodifiableMap(ALL);
+    }
+
+    private static void add(String dataset, String sql) {
+        ALL.put(dataset, sql);
+    }
+}
