@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code salesbi bench}: generates scale-N data, runs the full night on it, then the DuckDB baseline on the same
  * files, and prints per-stage time, rows/s, peak RSS and the ratio to the baseline.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = JdbcBenchCommand.class,
         description = "Benchmarks a full night at scale N against a DuckDB baseline (read_csv into typed tables and "
                 + "the same SQL) and prints per-stage seconds, rows/s, peak RSS and the ratio.")
 public final class BenchCommand implements Callable<Integer> {
