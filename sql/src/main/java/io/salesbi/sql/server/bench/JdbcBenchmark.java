@@ -102,7 +102,7 @@ public final class JdbcBenchmark {
             return QueryTiming.failed(name, firstLine(e.getMessage()));
         }
         double first = millisSince(started);
-        readAll(direct, sql);
+        long directRows = readAll(direct, sql);
         double[] viaEndpoint = new double[warmRuns];
         double[] viaDuckDb = new double[warmRuns];
         for (int i = 0; i < warmRuns; i++) {
@@ -113,8 +113,8 @@ public final class JdbcBenchmark {
             readAll(direct, sql);
             viaDuckDb[i] = millisSince(started);
         }
-        return new QueryTiming(name, rows, first, BenchReport.median(viaEndpoint), BenchReport.median(viaDuckDb),
-                null);
+        return new QueryTiming(name, rows, directRows, first, BenchReport.median(viaEndpoint),
+                BenchReport.median(viaDuckDb), null);
     }
 
     private static Properties credentials(String user) {
