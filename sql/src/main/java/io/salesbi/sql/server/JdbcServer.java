@@ -74,8 +74,8 @@ public final class JdbcServer implements AutoCloseable {
         }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
         CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout());
-        CalciteWarmUp.run(sessions);
         SessionMeta meta = new SessionMeta(sessions);
+        CalciteWarmUp.run(sessions, meta);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
                 new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
 

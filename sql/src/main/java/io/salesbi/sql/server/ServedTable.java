@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.plan.RelOptCluster;
@@ -40,19 +42,25 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
 
     private static final int HUGEINT_PRECISION = 38;
 
-    private final JdbcTable jdbcTable;
+    private final Supplier<JdbcTable> physical;
     private final DataSource warehouse;
     private final RegionRowFilter regionFilter;
     private volatile Map<String, String> duckDbTypeNames;
 
     ServedTable(JdbcTable jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
-        this.jdbcTable = jdbcTable;
+        this(() -> jdbcTable, warehouse, regionFilter);
+    }
+
+    /** A table whose Calcite JDBC table is looked up in DuckDB's catalog only when a statement first uses it. */
+    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
+        this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
         this.regionFilter = regionFilter;
     }
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        JdbcTable jdbcTable = physical.get();
         RelDataType physical = jdbcTable.getRowType(typeFactory);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
@@ -65,6 +73,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
+        JdbcTable jdbcTable = physical.get();
         // The JDBC scan keeps DuckDB's own column types; the casts above it are pushed down to DuckDB.
         RelDataType physicalType = jdbcTable.getRowType(typeFactory);
         RelOptTable physicalTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), physicalType, jdbcTable,
@@ -110,6 +119,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
             return names;
         }
         names = new HashMap<>();
+        JdbcTable jdbcTable = physical.get();
         try (Connection connection = warehouse.getConnection();
                 ResultSet columns = connection.getMetaData().getColumns(jdbcTable.jdbcCatalogName,
                         jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {

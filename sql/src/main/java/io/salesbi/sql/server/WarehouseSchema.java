@@ -26,7 +26,8 @@ import org.apache.calcite.schema.lookup.Named;
  * <p>The table list and each served table are read from DuckDB once and kept until {@link #forgetTables()} (called
  * when the warehouse publishes another night). Calcite asks for every table of the schema each time it plans a
  * statement, and Calcite's own JDBC schema answers each of those questions with a DuckDB catalog query: tens of
- * milliseconds per statement on the KPI schema.
+ * milliseconds per statement on the KPI schema. Sessions without a row filter look a table up only when a
+ * statement uses it; a regional manager's session needs every table's columns to know which tables to hide.
  */
 final class WarehouseSchema extends JdbcSchema {
 
@@ -101,18 +102,34 @@ final class WarehouseSchema extends JdbcSchema {
         }
 
         private Optional<Table> serve(String name) {
-            if (!(jdbcTables.get(name) instanceof JdbcTable jdbcTable) || !jdbcTable.jdbcTableName.equals(name)) {
-                // JdbcSchema looks names up as LIKE patterns ('_' matches any character): never serve another table.
+            if (regionFilter == null) {
+                // Unfiltered sessions look a table up only when a statement uses it: Calcite asks for every table
+                // of the schema, and each lookup is a DuckDB catalog query.
+                return Optional.of(new ServedTable(() -> {
+                    JdbcTable table = exactly(name);
+                    if (table == null) {
+                        throw new IllegalStateException("table " + name + " is no longer in the warehouse");
+                    }
+                    return table;
+                }, warehouse, null));
+            }
+            JdbcTable jdbcTable = exactly(name);
+            if (jdbcTable == null) {
                 return Optional.empty();
             }
-            RegionRowFilter.Scope scope = regionFilter == null
-                    ? RegionRowFilter.Scope.UNFILTERED
-                    : RegionRowFilter.scope(jdbcTable.getRowType(typeFactory));
+            RegionRowFilter.Scope scope = RegionRowFilter.scope(jdbcTable.getRowType(typeFactory));
             if (scope == RegionRowFilter.Scope.HIDDEN) {
                 return Optional.empty();
             }
             return Optional.of(new ServedTable(jdbcTable, warehouse,
                     scope == RegionRowFilter.Scope.FILTERED ? regionFilter : null));
+        }
+
+        /** Calcite's JDBC table of that exact name, or null. */
+        private JdbcTable exactly(String name) {
+            // JdbcSchema looks names up as LIKE patterns ('_' matches any character): never serve another table.
+            return jdbcTables.get(name) instanceof JdbcTable jdbcTable && jdbcTable.jdbcTableName.equals(name)
+                    ? jdbcTable : null;
         }
     }
 }
