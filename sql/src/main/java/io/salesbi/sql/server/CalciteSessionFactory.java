@@ -31,6 +31,21 @@ final class CalciteSessionFactory {
     static final List<String> STEWARD_SCHEMAS = List.of("raw", "quarantine");
     static final String DEFAULT_SCHEMA = "kpi";
 
+    /**
+     * Compiled plans Calcite keeps across sessions, keyed by their generated Java source, which holds the SQL sent
+     * to DuckDB with every literal (a region filter included): a session's first run of a query another session
+     * ran before skips the Java compiler. Calcite reads the system property once, so it is set before Calcite is
+     * used, unless the operator set it.
+     */
+    static final String COMPILED_PLANS_PROPERTY = "calcite.bindable.cache.maxSize";
+    static final int COMPILED_PLANS = 1_000;
+
+    static {
+        if (System.getProperty(COMPILED_PLANS_PROPERTY) == null) {
+            System.setProperty(COMPILED_PLANS_PROPERTY, Integer.toString(COMPILED_PLANS));
+        }
+    }
+
     /** Plans a session keeps ({@link PlanCache}): far more than the dashboards and an analyst's worksheet use. */
     static final int PLANS_PER_SESSION = 256;
 

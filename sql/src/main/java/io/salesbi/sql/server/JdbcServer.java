@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.security.ConstraintMapping;
@@ -98,9 +99,10 @@ public final class JdbcServer implements AutoCloseable {
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
         JdbcServer server = new JdbcServer(jetty, meta, settings, port);
-        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {})", server.url(),
-                settings.users().keySet(), settings.allowAnonymous(),
-                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir());
+        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, compiled plans shared up to {})",
+                server.url(), settings.users().keySet(), settings.allowAnonymous(),
+                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
+                CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
         return server;
     }
 
