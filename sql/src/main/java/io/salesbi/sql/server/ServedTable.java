@@ -47,11 +47,11 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     private final RegionRowFilter regionFilter;
     private volatile Map<String, String> duckDbTypeNames;
 
-    ServedTable(JdbcTable jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
-        this(() -> jdbcTable, warehouse, regionFilter);
-    }
-
-    /** A table whose Calcite JDBC table is looked up in DuckDB's catalog only when a statement first uses it. */
+    /**
+     * @param jdbcTable    Calcite's JDBC table, looked up in DuckDB's catalog only when a statement first uses it
+     * @param regionFilter the session's row filter, {@code null} for none; what it does to this table follows from
+     *                     the table's columns ({@link RegionRowFilter})
+     */
     ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
         this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
@@ -62,6 +62,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         JdbcTable jdbcTable = physical.get();
         RelDataType physical = jdbcTable.getRowType(typeFactory);
+        scope(jdbcTable, physical);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
             served.add(field.getName(), servedType(typeFactory, field));
@@ -80,7 +81,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
                 ImmutableList.copyOf(relOptTable.getQualifiedName()));
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, relOptTable.getRelOptSchema());
         builder.push(jdbcTable.toRel(context, physicalTable));
-        if (regionFilter != null) {
+        if (scope(jdbcTable, physicalType) == RegionRowFilter.Scope.FILTERED) {
             RexNode region = builder.field(RegionRowFilter.columnIndex(physicalType, RegionRowFilter.REGION_COLUMN));
             List<RexNode> matches = new ArrayList<>();
             for (String allowed : regionFilter.regions()) {
@@ -98,6 +99,22 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
             names.add(field.getName());
         }
         return builder.project(columns, names, true).build();
+    }
+
+    /**
+     * What the session's row filter does to this table, decided on the very row type the plan reads, so a table
+     * that changed since the session listed it is still filtered or refused by its columns of now.
+     */
+    private RegionRowFilter.Scope scope(JdbcTable jdbcTable, RelDataType physicalType) {
+        if (regionFilter == null) {
+            return RegionRowFilter.Scope.UNFILTERED;
+        }
+        RegionRowFilter.Scope scope = RegionRowFilter.scope(physicalType);
+        if (scope == RegionRowFilter.Scope.HIDDEN) {
+            throw new IllegalStateException("table " + jdbcTable.jdbcSchemaName + "." + jdbcTable.jdbcTableName
+                    + " is not visible to regional managers");
+        }
+        return scope;
     }
 
     private RelDataType servedType(RelDataTypeFactory typeFactory, RelDataTypeField field) {

@@ -1,16 +1,20 @@
 package io.salesbi.sql.server;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.IgnoreCaseLookup;
 import org.apache.calcite.schema.lookup.LikePattern;
@@ -26,19 +30,20 @@ import org.apache.calcite.schema.lookup.Named;
  * <p>The table list and each served table are read from DuckDB once and kept until {@link #forgetTables()} (called
  * when the warehouse publishes another night). Calcite asks for every table of the schema each time it plans a
  * statement, and Calcite's own JDBC schema answers each of those questions with a DuckDB catalog query: tens of
- * milliseconds per statement on the KPI schema. Sessions without a row filter look a table up only when a
- * statement uses it; a regional manager's session needs every table's columns to know which tables to hide.
+ * milliseconds per statement on the KPI schema. A table is looked up only when a statement uses it; a regional
+ * manager's session reads the columns of the whole schema once to know which tables to hide.
  */
 final class WarehouseSchema extends JdbcSchema {
 
     private final DataSource warehouse;
+    private final String schemaName;
     private final RegionRowFilter regionFilter;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl();
     private volatile Tables tables = new Tables();
 
     WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter) {
         super(warehouse, WarehouseDialect.INSTANCE, convention, null, schemaName);
         this.warehouse = warehouse;
+        this.schemaName = schemaName;
         this.regionFilter = regionFilter;
     }
 
@@ -74,6 +79,7 @@ final class WarehouseSchema extends JdbcSchema {
         private final Lookup<Table> jdbcTables = WarehouseSchema.super.tables();
         private final Map<String, Optional<Table>> served = new ConcurrentHashMap<>();
         private volatile Set<String> names;
+        private volatile Map<String, RegionRowFilter.Scope> scopes;
 
         @Override
         public Table get(String name) {
@@ -102,27 +108,44 @@ final class WarehouseSchema extends JdbcSchema {
         }
 
         private Optional<Table> serve(String name) {
-            if (regionFilter == null) {
-                // Unfiltered sessions look a table up only when a statement uses it: Calcite asks for every table
-                // of the schema, and each lookup is a DuckDB catalog query.
-                return Optional.of(new ServedTable(() -> {
-                    JdbcTable table = exactly(name);
-                    if (table == null) {
-                        throw new IllegalStateException("table " + name + " is no longer in the warehouse");
+            // A table is looked up only when a statement uses it: Calcite asks for every table of the schema, and
+            // each lookup is a DuckDB catalog query. A regional manager's tables are listed by what the filter does
+            // to them, read for the whole schema at once; the plan applies the filter by the columns it reads.
+            if (regionFilter != null && scopes().getOrDefault(name, RegionRowFilter.Scope.HIDDEN)
+                    == RegionRowFilter.Scope.HIDDEN) {
+                return Optional.empty();
+            }
+            return Optional.of(new ServedTable(() -> {
+                JdbcTable table = exactly(name);
+                if (table == null) {
+                    throw new IllegalStateException("table " + schemaName + "." + name
+                            + " is no longer in the warehouse");
+                }
+                return table;
+            }, warehouse, regionFilter));
+        }
+
+        /** What the region filter does to each table of the schema, from one read of DuckDB's column catalog. */
+        private Map<String, RegionRowFilter.Scope> scopes() {
+            Map<String, RegionRowFilter.Scope> known = scopes;
+            if (known == null) {
+                Map<String, List<String>> columns = new HashMap<>();
+                try (Connection connection = warehouse.getConnection();
+                        ResultSet rs = connection.getMetaData().getColumns(null, schemaName, "%", "%")) {
+                    while (rs.next()) {
+                        columns.computeIfAbsent(rs.getString("TABLE_NAME"), table -> new ArrayList<>())
+                                .add(rs.getString("COLUMN_NAME"));
                     }
-                    return table;
-                }, warehouse, null));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read the columns of schema " + schemaName + ": "
+                            + e.getMessage(), e);
+                }
+                Map<String, RegionRowFilter.Scope> read = new HashMap<>();
+                columns.forEach((table, names) -> read.put(table, RegionRowFilter.scope(names)));
+                known = Map.copyOf(read);
+                scopes = known;
             }
-            JdbcTable jdbcTable = exactly(name);
-            if (jdbcTable == null) {
-                return Optional.empty();
-            }
-            RegionRowFilter.Scope scope = RegionRowFilter.scope(jdbcTable.getRowType(typeFactory));
-            if (scope == RegionRowFilter.Scope.HIDDEN) {
-                return Optional.empty();
-            }
-            return Optional.of(new ServedTable(jdbcTable, warehouse,
-                    scope == RegionRowFilter.Scope.FILTERED ? regionFilter : null));
+            return known;
         }
 
         /** Calcite's JDBC table of that exact name, or null. */

@@ -1,6 +1,7 @@
 package io.salesbi.sql.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesbi.sql.WarehouseDataSource;
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sessions plan a query once, keep their plans to themselves and drop them when another night is published. */
+/**
+ * Sessions plan a query once, keep their plans to themselves and drop them when another night is published; a
+ * regional manager's row filter follows the columns a table has when a statement first reads it.
+ */
 class SessionPlanCacheIT {
 
     private static final String CUSTOMERS = "select customer_id from kpi.customer_value order by customer_id";
@@ -92,6 +96,46 @@ class SessionPlanCacheIT {
             assertThat(column(session, "select customer_id from kpi.new_customers order by customer_id"))
                     .containsExactly("C0000002", "C0000003");
             assertThat(parses).hasValue(3);
+        }
+    }
+
+    @Test
+    void aViewThatGainedCustomerColumnsAfterTheManagerListedItIsRefusedNotServedWhole() throws SQLException {
+        try (Statement owner = warehouse.owner().createStatement()) {
+            owner.execute("create view kpi.market_totals as select segment, units from core.market_fact");
+        }
+        CalciteSessionFactory sessions = sessions();
+        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER),
+                Set.of("Nord")))) {
+            // the session lists kpi while market_totals is an aggregate without region or customer
+            assertThat(column(manager, "select count(*) from kpi.customer_value")).containsExactly("1");
+            try (Statement owner = warehouse.owner().createStatement()) {
+                owner.execute("create or replace view kpi.market_totals as "
+                        + "select customer_id, company_name as segment from core.customer_golden");
+            }
+
+            assertThatThrownBy(() -> column(manager, "select segment from kpi.market_totals"))
+                    .hasMessageContaining("table kpi.market_totals is not visible to regional managers");
+        }
+    }
+
+    @Test
+    void aViewThatGainedARegionAfterTheManagerListedItIsFiltered() throws SQLException {
+        try (Statement owner = warehouse.owner().createStatement()) {
+            owner.execute("create view kpi.segment_units as select segment, units from core.market_fact");
+        }
+        CalciteSessionFactory sessions = sessions();
+        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER),
+                Set.of("Nord")))) {
+            assertThat(column(manager, "select count(*) from kpi.customer_value")).containsExactly("1");
+            try (Statement owner = warehouse.owner().createStatement()) {
+                owner.execute("create or replace view kpi.segment_units as "
+                        + "select sales_region, segment, units from core.market_fact");
+            }
+
+            // Nord's facts only: Maschinenbau 42, Chemie 5 (Süd's 17 Maschinenbau units stay out)
+            assertThat(column(manager, "select cast(sum(units) as varchar) from kpi.segment_units"))
+                    .containsExactly("47");
         }
     }
 
