@@ -51,6 +51,7 @@ public final class JdbcBenchmark {
     }
 
     private static final String PASSWORD = "bench-password";
+    private static final int MAX_REASON_LENGTH = 240;
 
     private JdbcBenchmark() {
     }
@@ -99,7 +100,7 @@ public final class JdbcBenchmark {
         try {
             rows = readAll(endpoint, sql);
         } catch (SQLException e) {
-            return QueryTiming.failed(name, firstLine(e.getMessage()));
+            return QueryTiming.failed(name, reason(e.getMessage(), sql));
         }
         double first = millisSince(started);
         long directRows = readAll(direct, sql);
@@ -139,12 +140,17 @@ public final class JdbcBenchmark {
         return rows;
     }
 
-    private static String firstLine(String message) {
+    /** The error on one line, with the query's own text (which it repeats) left out. */
+    static String reason(String message, String sql) {
         if (message == null) {
             return "no message";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String reason = oneLine(message).replace(oneLine(sql), "...");
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private static double millisSince(long startedNanos) {

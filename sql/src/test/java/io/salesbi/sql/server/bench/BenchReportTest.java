@@ -26,6 +26,18 @@ class BenchReportTest {
     }
 
     @Test
+    void aFailureReadsOnOneLineWithoutTheQueryItRepeats() {
+        String sql = "select \"year\"\nfrom kpi.channel_migration";
+
+        String reason = JdbcBenchmark.reason("Error -1 (00000) : Error while executing SQL \"select \"year\"\n"
+                + "from kpi.channel_migration\": From line 2, column 6 to line 2, column 26: "
+                + "Object 'channel_migration' not found within 'kpi'", sql);
+
+        assertThat(reason).isEqualTo("Error -1 (00000) : Error while executing SQL \"...\": From line 2, column 6 "
+                + "to line 2, column 26: Object 'channel_migration' not found within 'kpi'");
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(BenchReport.median(new double[] {4.0, 1.0, 3.0, 2.0})).isEqualTo(2.5);
         assertThat(BenchReport.median(new double[0])).isNaN();
@@ -48,11 +60,13 @@ class BenchReportTest {
                 "market                   90     120.0         12.0        4.0    3.00",
                 "buyingCenter       not answered by the endpoint: Error while executing SQL",
                 "summary                   1      60.0          9.0        6.0    1.50",
-                "bench-analyst: 3 of 4 queries measured; median ratio 1.50, median endpoint latency 12.0 ms",
+                "bench-analyst: 3 of 4 queries measured; median ratio 1.50, median endpoint latency 12.0 ms "
+                        + "(DuckDB directly 6.0 ms)",
                 "",
                 "user bench-manager (regional_manager [Nord]): login and connection 280 ms",
                 "query                  rows  first ms  endpoint ms  duckdb ms   ratio",
                 "cube                    527     400.0         25.0       20.0    1.25  (DuckDB directly: 3545 rows)",
-                "bench-manager: 1 of 1 queries measured; median ratio 1.25, median endpoint latency 25.0 ms");
+                "bench-manager: 1 of 1 queries measured; median ratio 1.25, median endpoint latency 25.0 ms "
+                        + "(DuckDB directly 20.0 ms)");
     }
 }
