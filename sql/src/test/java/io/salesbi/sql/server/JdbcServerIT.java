@@ -183,6 +183,22 @@ class JdbcServerIT {
                 "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf");
     }
 
+    @Test
+    void aQueryCalciteCannotPlanFailsWithTheReasonAndTheSessionGoesOn() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select customer_id, row_number() over "
+                    + "(partition by sales_region order by revenue_eur desc) as rank_in_region from kpi.customer_value"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Calcite cannot run this query")
+                    .hasMessageContaining("LogicalWindow");
+            try (Statement next = connection.createStatement();
+                    ResultSet rows = next.executeQuery("select count(*) from kpi.customer_value")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(3);
+            }
+        }
+    }
+
     static Connection connect(String user, String password) throws SQLException {
         return DriverManager.getConnection(
                 server.url() + ";authentication=BASIC;avatica_user=" + user + ";avatica_password=" + password);

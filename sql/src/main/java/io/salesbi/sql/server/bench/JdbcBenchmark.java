@@ -140,12 +140,20 @@ public final class JdbcBenchmark {
         return rows;
     }
 
-    /** The error on one line, with the query's own text (which it repeats) left out. */
+    /**
+     * The error on one line: what follows the last repetition of the query's text (Avatica wraps the server's
+     * error, which names the query, in its own, which names it again).
+     */
     static String reason(String message, String sql) {
         if (message == null) {
             return "no message";
         }
-        String reason = oneLine(message).replace(oneLine(sql), "...");
+        String query = "\"" + oneLine(sql) + "\": ";
+        String reason = oneLine(message);
+        int last = reason.lastIndexOf(query);
+        if (last >= 0) {
+            reason = reason.substring(last + query.length());
+        }
         return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
     }
 
