@@ -49,7 +49,9 @@
  *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
  *       client gets an SQLException.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
- *       written (DuckDB's names are lower case). One trailing semicolon is accepted.</li>
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
+ *       ({@code row_number() over (...)}) run in DuckDB ({@link io.salesbi.sql.server.PlanCachingPrepare}); a query
+ *       Calcite cannot plan fails with Calcite's reason.</li>
  * </ul>
  *
  * <h2>Types, and how KPI views should cast</h2>
