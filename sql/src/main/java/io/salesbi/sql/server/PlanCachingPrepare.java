@@ -18,7 +18,10 @@ import org.apache.calcite.rel.rules.ProjectToWindowRule.ProjectToLogicalProjectA
  * <p>The planner splits window functions ({@code row_number() over (...)}) out of logical projections only. Calcite's
  * own rule also splits projections already converted for DuckDB, and the result (a window in DuckDB's convention
  * that Calcite cannot write as SQL) fails planning with an AssertionError; kept in the projection, the window
- * function goes to DuckDB as SQL.
+ * function goes to DuckDB as SQL. Nor does the planner turn {@code max(case when c then x end)} into
+ * {@code max(x) filter (where c)}: where {@code c} tests a window function's result, Calcite would write the window
+ * call into the filter, which DuckDB refuses; a CASE argument goes into a sub-query instead (see
+ * {@link WarehouseDialect#supportsNestedAggregations()}).
  */
 final class PlanCachingPrepare extends CalcitePrepareImpl {
 
@@ -51,6 +54,7 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         if (planner.removeRule(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)) {
             planner.addRule(LOGICAL_PROJECT_TO_WINDOW);
         }
+        planner.removeRule(CoreRules.AGGREGATE_CASE_TO_FILTER);
         return planner;
     }
 }

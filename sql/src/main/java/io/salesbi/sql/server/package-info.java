@@ -50,9 +50,9 @@
  *       client gets an SQLException.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
  *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
- *       ({@code row_number() over (...)}) run in DuckDB ({@link io.salesbi.sql.server.PlanCachingPrepare}); where a
- *       window function's result feeds an aggregate, Calcite 1.42 writes the window into the aggregate (as its
- *       {@code filter} condition) and DuckDB refuses the SQL. A query Calcite cannot plan fails with Calcite's reason.</li>
+ *       ({@code row_number() over (...)}) run in DuckDB, also where their result feeds an aggregate
+ *       ({@link io.salesbi.sql.server.PlanCachingPrepare}, {@link io.salesbi.sql.server.WarehouseDialect}). A query
+ *       Calcite cannot plan fails with Calcite's reason.</li>
  * </ul>
  *
  * <h2>Types, and how KPI views should cast</h2>
