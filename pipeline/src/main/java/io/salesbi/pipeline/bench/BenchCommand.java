@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * rows/s, the night's peak RSS and the ratio to the baseline. Then it delivers 1 % new order lines and runs an
  * incremental night, and prints its time as a share of the full night.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = JdbcBenchCommand.class,
         description = "Benchmarks a full night at scale N against a DuckDB baseline (read_csv into typed tables and "
                 + "the same SQL) and prints per-stage seconds, rows/s, peak RSS and the ratio.")
 public final class BenchCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
@@ -30,13 +31,38 @@ final class CalciteSessionFactory {
     static final List<String> STEWARD_SCHEMAS = List.of("raw", "quarantine");
     static final String DEFAULT_SCHEMA = "kpi";
 
+    /**
+     * Compiled plans Calcite keeps across sessions, keyed by their generated Java source, which holds the SQL sent
+     * to DuckDB with every literal (a region filter included): a session's first run of a query another session
+     * ran before skips the Java compiler. Calcite reads the system property once, so it is set before Calcite is
+     * used, unless the operator set it.
+     */
+    static final String COMPILED_PLANS_PROPERTY = "calcite.bindable.cache.maxSize";
+    static final int COMPILED_PLANS = 1_000;
+
+    static {
+        if (System.getProperty(COMPILED_PLANS_PROPERTY) == null) {
+            System.setProperty(COMPILED_PLANS_PROPERTY, Integer.toString(COMPILED_PLANS));
+        }
+    }
+
+    /** Plans a session keeps ({@link PlanCache}): far more than the dashboards and an analyst's worksheet use. */
+    static final int PLANS_PER_SESSION = 256;
+
     private final DataSource warehouse;
     private final Duration queryTimeout;
+    private final Supplier<String> publishedNights;
     private final Driver calciteDriver = new Driver();
 
     CalciteSessionFactory(DataSource warehouse, Duration queryTimeout) {
+        this(warehouse, queryTimeout, new PublishedNights(warehouse));
+    }
+
+    /** A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp. */
+    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, Supplier<String> publishedNights) {
         this.warehouse = warehouse;
         this.queryTimeout = queryTimeout;
+        this.publishedNights = publishedNights;
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -51,14 +77,22 @@ final class CalciteSessionFactory {
         return properties;
     }
 
+    /**
+     * A new session of {@code user}, with its own {@link PlanCache}: plans carry the user's schemas and row filter,
+     * so they are never shared with another session.
+     */
     Connection open(UserAccount user) throws SQLException {
-        Connection connection = calciteDriver.connect("jdbc:calcite:", connectionProperties());
+        PlanCache plans = new PlanCache(publishedNights, PLANS_PER_SESSION);
+        Connection connection = calciteDriver.withPrepareFactory(() -> new PlanCachingPrepare(plans))
+                .connect("jdbc:calcite:", connectionProperties());
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
             RegionRowFilter regionFilter = RegionRowFilter.of(user);
             for (String schema : visibleSchemas(user)) {
-                root.add(schema, warehouseSchema(root, schema, regionFilter));
+                WarehouseSchema tables = warehouseSchema(root, schema, regionFilter);
+                plans.onNewNight(tables::forgetTables);
+                root.add(schema, tables);
             }
             calcite.setSchema(DEFAULT_SCHEMA);
             return TimeLimitedConnection.wrap(connection, queryTimeout);
@@ -76,7 +110,7 @@ final class CalciteSessionFactory {
         return schemas;
     }
 
-    private JdbcSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter) {
+    private WarehouseSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
         JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
                 Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);

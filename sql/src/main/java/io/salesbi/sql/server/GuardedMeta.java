@@ -84,6 +84,12 @@ final class GuardedMeta implements InvocationHandler {
         try {
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof AssertionError planner) {
+                // Calcite reports a query it cannot plan (window functions over DuckDB tables, for one) with an
+                // AssertionError; Avatica only turns exceptions into an error response, so the client would get an
+                // unreadable HTTP 500 instead of the reason.
+                throw new IllegalStateException("Calcite cannot run this query: " + planner.getMessage(), planner);
+            }
             throw e.getCause();
         }
     }

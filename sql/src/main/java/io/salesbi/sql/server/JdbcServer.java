@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.security.ConstraintMapping;
@@ -74,8 +75,8 @@ public final class JdbcServer implements AutoCloseable {
         }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
         CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout());
-        CalciteWarmUp.run(sessions);
         SessionMeta meta = new SessionMeta(sessions);
+        CalciteWarmUp.run(sessions, meta);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
                 new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
 
@@ -98,9 +99,10 @@ public final class JdbcServer implements AutoCloseable {
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
         JdbcServer server = new JdbcServer(jetty, meta, settings, port);
-        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {})", server.url(),
-                settings.users().keySet(), settings.allowAnonymous(),
-                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir());
+        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, compiled plans shared up to {})",
+                server.url(), settings.users().keySet(), settings.allowAnonymous(),
+                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
+                CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
         return server;
     }
 

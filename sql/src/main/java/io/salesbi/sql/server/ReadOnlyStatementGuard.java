@@ -1,6 +1,8 @@
 package io.salesbi.sql.server;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -20,8 +22,17 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * check is what makes the endpoint read-only, not a courtesy. File-reading table functions ({@code read_csv},
  * {@code read_parquet}, {@code glob}, ...) are refused by name as well: Calcite does not know them today, but the
  * refusal must not depend on that.
+ *
+ * <p>The verdict depends on the text alone, so the guard remembers the texts it let through (the last
+ * {@value #REMEMBERED_QUERIES}, each up to {@value #REMEMBERED_MAX_LENGTH} characters): dashboards and worksheets
+ * send the same queries again and again, and Calcite parses each of them once more anyway. Refused texts are
+ * checked afresh every time.
  */
 final class ReadOnlyStatementGuard {
+
+    static final int REMEMBERED_QUERIES = 512;
+    /** Longer texts are not remembered, so the memory the guard holds stays small whatever clients send. */
+    static final int REMEMBERED_MAX_LENGTH = 16_384;
 
     private static final SqlParser.Config PARSER = SqlParser.config()
             .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -34,6 +45,14 @@ final class ReadOnlyStatementGuard {
             "query_table", "query");
     private static final Set<String> FILE_FUNCTION_PREFIXES = Set.of("read_", "duckdb_", "pragma_");
 
+    /** Texts let through, to the query to run, least recently used first. */
+    private final Map<String, String> accepted = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_QUERIES;
+        }
+    };
+
     /**
      * Returns the query to run, without the one trailing semicolon SQL editors like to send, or throws
      * {@link StatementRefusedException} unless {@code sql} is one read-only query.
@@ -42,6 +61,22 @@ final class ReadOnlyStatementGuard {
         if (sql == null || sql.isBlank()) {
             throw new StatementRefusedException("empty SQL statement");
         }
+        synchronized (accepted) {
+            String query = accepted.get(sql);
+            if (query != null) {
+                return query;
+            }
+        }
+        String query = parseAndCheck(sql);
+        if (sql.length() <= REMEMBERED_MAX_LENGTH) {
+            synchronized (accepted) {
+                accepted.put(sql, query);
+            }
+        }
+        return query;
+    }
+
+    private static String parseAndCheck(String sql) {
         sql = withoutTrailingSemicolon(sql);
         SqlNode statement;
         try {

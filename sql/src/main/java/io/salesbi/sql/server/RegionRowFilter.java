@@ -1,5 +1,7 @@
 package io.salesbi.sql.server;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,10 +43,17 @@ final class RegionRowFilter {
     }
 
     static Scope scope(RelDataType rowType) {
-        if (columnIndex(rowType, REGION_COLUMN) >= 0) {
+        return scope(rowType.getFieldNames());
+    }
+
+    /** The scope of a table with these column names. */
+    static Scope scope(Collection<String> columnNames) {
+        Set<String> columns = new HashSet<>();
+        columnNames.forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
+        if (columns.contains(REGION_COLUMN)) {
             return Scope.FILTERED;
         }
-        return columnIndex(rowType, CUSTOMER_COLUMN) >= 0 ? Scope.HIDDEN : Scope.UNFILTERED;
+        return columns.contains(CUSTOMER_COLUMN) ? Scope.HIDDEN : Scope.UNFILTERED;
     }
 
     static int columnIndex(RelDataType rowType, String column) {

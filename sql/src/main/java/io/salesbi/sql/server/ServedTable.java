@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.plan.RelOptCluster;
@@ -40,20 +42,27 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
 
     private static final int HUGEINT_PRECISION = 38;
 
-    private final JdbcTable jdbcTable;
+    private final Supplier<JdbcTable> physical;
     private final DataSource warehouse;
     private final RegionRowFilter regionFilter;
     private volatile Map<String, String> duckDbTypeNames;
 
-    ServedTable(JdbcTable jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
-        this.jdbcTable = jdbcTable;
+    /**
+     * @param jdbcTable    Calcite's JDBC table, looked up in DuckDB's catalog only when a statement first uses it
+     * @param regionFilter the session's row filter, {@code null} for none; what it does to this table follows from
+     *                     the table's columns ({@link RegionRowFilter})
+     */
+    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
+        this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
         this.regionFilter = regionFilter;
     }
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        JdbcTable jdbcTable = physical.get();
         RelDataType physical = jdbcTable.getRowType(typeFactory);
+        scope(jdbcTable, physical);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
             served.add(field.getName(), servedType(typeFactory, field));
@@ -65,13 +74,14 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
         RelOptCluster cluster = context.getCluster();
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
+        JdbcTable jdbcTable = physical.get();
         // The JDBC scan keeps DuckDB's own column types; the casts above it are pushed down to DuckDB.
         RelDataType physicalType = jdbcTable.getRowType(typeFactory);
         RelOptTable physicalTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), physicalType, jdbcTable,
                 ImmutableList.copyOf(relOptTable.getQualifiedName()));
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, relOptTable.getRelOptSchema());
         builder.push(jdbcTable.toRel(context, physicalTable));
-        if (regionFilter != null) {
+        if (scope(jdbcTable, physicalType) == RegionRowFilter.Scope.FILTERED) {
             RexNode region = builder.field(RegionRowFilter.columnIndex(physicalType, RegionRowFilter.REGION_COLUMN));
             List<RexNode> matches = new ArrayList<>();
             for (String allowed : regionFilter.regions()) {
@@ -89,6 +99,22 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
             names.add(field.getName());
         }
         return builder.project(columns, names, true).build();
+    }
+
+    /**
+     * What the session's row filter does to this table, decided on the very row type the plan reads, so a table
+     * that changed since the session listed it is still filtered or refused by its columns of now.
+     */
+    private RegionRowFilter.Scope scope(JdbcTable jdbcTable, RelDataType physicalType) {
+        if (regionFilter == null) {
+            return RegionRowFilter.Scope.UNFILTERED;
+        }
+        RegionRowFilter.Scope scope = RegionRowFilter.scope(physicalType);
+        if (scope == RegionRowFilter.Scope.HIDDEN) {
+            throw new IllegalStateException("table " + jdbcTable.jdbcSchemaName + "." + jdbcTable.jdbcTableName
+                    + " is not visible to regional managers");
+        }
+        return scope;
     }
 
     private RelDataType servedType(RelDataTypeFactory typeFactory, RelDataTypeField field) {
@@ -110,6 +136,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
             return names;
         }
         names = new HashMap<>();
+        JdbcTable jdbcTable = physical.get();
         try (Connection connection = warehouse.getConnection();
                 ResultSet columns = connection.getMetaData().getColumns(jdbcTable.jdbcCatalogName,
                         jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {

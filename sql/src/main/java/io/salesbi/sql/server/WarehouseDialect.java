@@ -21,6 +21,15 @@ final class WarehouseDialect extends DuckDBSqlDialect {
         super(DuckDBSqlDialect.DEFAULT_CONTEXT);
     }
 
+    /**
+     * DuckDB refuses aggregate and window function calls inside an aggregate's argument; saying so makes Calcite
+     * write such an input as a sub-query (row_number() feeding max(), as in the dashboards' buying-center query).
+     */
+    @Override
+    public boolean supportsNestedAggregations() {
+        return false;
+    }
+
     @Override
     public SqlNode getCastSpec(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();

@@ -49,7 +49,10 @@
  *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
  *       client gets an SQLException.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
- *       written (DuckDB's names are lower case). One trailing semicolon is accepted.</li>
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
+ *       ({@code row_number() over (...)}) run in DuckDB, also where their result feeds an aggregate
+ *       ({@link io.salesbi.sql.server.PlanCachingPrepare}, {@link io.salesbi.sql.server.WarehouseDialect}). A query
+ *       Calcite cannot plan fails with Calcite's reason.</li>
  * </ul>
  *
  * <h2>Types, and how KPI views should cast</h2>
@@ -71,8 +74,24 @@
  * {@code jdbc user=NAME op=OPERATION statement=ID ms=DURATION sql=ONE-LINE-SQL} (INFO for connections and
  * statements, WARN for refusals and failures, DEBUG for fetches and metadata); passwords and client connection
  * properties are never logged. {@link io.salesbi.sql.server.JdbcServer#close()} stops Jetty (5 s grace) and closes every session and
- * warehouse connection. Costs measured with {@link io.salesbi.sql.server.bench.JdbcBenchmark}: the first query
- * after start takes seconds (Calcite and Janino warm up), later ones add a few hundred milliseconds of planning
- * and HTTP round trips to DuckDB's own time.
+ * warehouse connection.
+ *
+ * <h2>What a query costs</h2>
+ * <ul>
+ *   <li>Start: {@link io.salesbi.sql.server.CalciteWarmUp} runs KPI-shaped queries through the protobuf request path
+ *       before the endpoint takes requests, so the first analyst query does not load and compile Calcite.</li>
+ *   <li>A session plans each SQL text once ({@link io.salesbi.sql.server.PlanCache}, per session because plans
+ *       carry the user's schemas and row filter) and reads the warehouse's table list once
+ *       ({@link io.salesbi.sql.server.WarehouseSchema}); both are dropped when {@code ops.publish} shows another
+ *       night ({@link io.salesbi.sql.server.PublishedNights}, one small DuckDB query per statement). Until a
+ *       session's next statement, its metadata calls may still list yesterday's tables. Compiled plans are shared
+ *       across sessions by their generated source ({@code calcite.bindable.cache.maxSize}); the read-only guard
+ *       remembers the texts it let through. Security checks run on every request all the same.</li>
+ *   <li>Frames after the first hold at least {@link io.salesbi.sql.server.SessionMeta#MIN_FRAME_ROWS} rows (the
+ *       Avatica client asks for 100 per HTTP round trip).</li>
+ *   <li>Measured by {@code salesbi bench jdbc} (the dashboards' queries on a real night, pipeline module) with
+ *       {@link io.salesbi.sql.server.bench.JdbcBenchmark}; {@link io.salesbi.sql.server.bench.SyntheticBenchmark}
+ *       does the same on a synthetic fact table.</li>
+ * </ul>
  */
 package io.salesbi.sql.server;

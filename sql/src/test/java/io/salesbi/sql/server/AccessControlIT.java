@@ -89,6 +89,14 @@ class AccessControlIT {
     }
 
     @Test
+    void regionalManagersWindowFunctionsSeeOnlyTheirRows() throws SQLException {
+        // over all three customers C0000001 would be third by ascending revenue and the count 3
+        assertThat(rows("regine", "select customer_id, row_number() over (order by revenue_eur) as place, "
+                + "count(*) over () as customers from kpi.customer_value"))
+                .containsExactly("C0000001|1|1");
+    }
+
+    @Test
     void regionalManagerDoesNotSeeCustomerLevelViewsWithoutRegion() throws SQLException {
         assertThat(tablesSeenBy("regine", "kpi")).doesNotContain("customer_contacts")
                 .contains("customer_value", "market_share", "units_by_segment");

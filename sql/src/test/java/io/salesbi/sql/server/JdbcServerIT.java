@@ -183,6 +183,38 @@ class JdbcServerIT {
                 "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf");
     }
 
+    @Test
+    void windowFunctionsRunInDuckDb() throws SQLException {
+        // revenue: C0000001 500,000, C0000002 250,000, C0000003 125,000
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select customer_id, row_number() over "
+                        + "(order by revenue_eur desc) as place from kpi.customer_value order by customer_id")) {
+            List<String> places = new ArrayList<>();
+            while (rows.next()) {
+                places.add(rows.getString("customer_id") + "=" + rows.getLong("place"));
+            }
+            assertThat(places).containsExactly("C0000001=1", "C0000002=2", "C0000003=3");
+        }
+    }
+
+    @Test
+    void aWindowFunctionFeedingAnAggregateRunsInDuckDb() throws SQLException {
+        // each customer has one row, so its first row by revenue is its own name
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("with ranked as (select customer_id, company_name, "
+                        + "row_number() over (partition by customer_id order by revenue_eur desc) as place "
+                        + "from kpi.customer_value) "
+                        + "select customer_id, max(case when place = 1 then company_name end) as first_name "
+                        + "from ranked group by customer_id order by customer_id")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString("customer_id") + "=" + rows.getString("first_name"));
+            }
+            assertThat(names).containsExactly("C0000001=Müller Maschinenbau GmbH", "C0000002=Schmidt Chemie AG",
+                    "C0000003=Weber & Söhne KG");
+        }
+    }
+
     static Connection connect(String user, String password) throws SQLException {
         return DriverManager.getConnection(
                 server.url() + ";authentication=BASIC;avatica_user=" + user + ";avatica_password=" + password);

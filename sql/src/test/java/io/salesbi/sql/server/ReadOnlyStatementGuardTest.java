@@ -26,6 +26,24 @@ class ReadOnlyStatementGuardTest {
     }
 
     @Test
+    void aRememberedQueryComesBackAsTheSameQuery() {
+        String first = guard.check("select * from kpi.market_share;");
+
+        assertThat(guard.check("select * from kpi.market_share;")).isSameAs(first).isEqualTo("select * from kpi.market_share");
+    }
+
+    @Test
+    void aRefusedStatementIsRefusedEveryTimeEvenAfterQueriesWereRemembered() {
+        guard.check("select * from kpi.market_share");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> guard.check("delete from core.market_fact"))
+                    .isInstanceOf(StatementRefusedException.class)
+                    .hasMessage("read-only endpoint: DELETE statements are not allowed, only SELECT queries");
+        }
+    }
+
+    @Test
     void dropsOneTrailingSemicolon() {
         assertThat(guard.check("select 1;  \n")).isEqualTo("select 1");
     }

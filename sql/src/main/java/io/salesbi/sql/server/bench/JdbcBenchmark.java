@@ -4,122 +4,126 @@ import io.salesbi.sql.server.JdbcServer;
 import io.salesbi.sql.server.JdbcServerSettings;
 import io.salesbi.sql.server.PasswordHasher;
 import io.salesbi.sql.server.UserAccount;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.salesbi.sql.server.bench.BenchReport.QueryTiming;
+import io.salesbi.sql.server.bench.BenchReport.UserTimings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.remote.Driver;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Measures what the JDBC endpoint costs compared with asking DuckDB directly: the first query after start (Calcite
- * and Janino warm-up), the first run of each query, and the warm median of each query through the endpoint and
- * directly on a duplicate of the owning connection. Every run reads all result rows. Not a test: run it by hand,
- * e.g. {@code java -cp <sql classpath> io.salesbi.sql.server.bench.JdbcBenchmark /tmp/bench.duckdb 1000000}; a missing
- * file is created with a synthetic fact table of that many rows and a kpi aggregate view over it.
+ * Measures what the JDBC endpoint costs compared with asking DuckDB directly: it starts the endpoint on the
+ * warehouse, logs in as each user in turn and runs every query once (the session's first run, which plans it), then
+ * {@code warmRuns} times through the endpoint and directly on a duplicate of the owning connection, alternating.
+ * Every run reads every value of every row. Not a test: run by hand, through {@code salesbi bench jdbc} on a real
+ * warehouse or {@link SyntheticBenchmark} on a synthetic one.
  */
 public final class JdbcBenchmark {
 
-    /** What to measure: the warehouse file, the queries (same SQL for both paths) and how often. */
-    public record Settings(Path warehouseFile, long syntheticRows, List<String> queries, int warmRuns) {
+    /** A benchmark login; regions only for role {@value UserAccount#REGIONAL_MANAGER}. */
+    public record BenchUser(String name, Set<String> roles, Set<String> regions) {
     }
 
-    /** One query's timings in milliseconds. */
-    public record QueryTiming(String query, long rows, double firstEndpointMs, double medianEndpointMs,
-            double medianDirectMs) {
+    /**
+     * What to measure.
+     *
+     * @param queries  name to SQL, run in this order; the same SQL goes through the endpoint and to DuckDB
+     * @param warmRuns runs per query and path after the first, at least 1
+     * @param users    who runs the queries, one session each, in this order
+     */
+    public record Settings(Map<String, String> queries, int warmRuns, List<BenchUser> users) {
+        public Settings {
+            if (warmRuns < 1) {
+                throw new IllegalArgumentException("warm runs must be at least 1, was " + warmRuns);
+            }
+            queries = new LinkedHashMap<>(queries);
+            users = List.copyOf(users);
+        }
     }
 
-    /** Timings of a whole run. */
-    public record Report(double serverStartMs, double firstQueryMs, List<QueryTiming> queries) {
-    }
-
-    static final List<String> DEFAULT_QUERIES = List.of(
-            "select * from kpi.revenue_by_region_month order by sales_region, month_start",
-            "select sales_region, sum(revenue_eur) as revenue_eur, count(*) as orders "
-                    + "from core.sales_fact group by sales_region order by sales_region",
-            "select customer_id, sum(revenue_eur) as revenue_eur from core.sales_fact "
-                    + "where sales_region = 'Nord' group by customer_id order by revenue_eur desc limit 10",
-            "select count(*) from kpi.revenue_by_region_month");
-
-    private static final String USER = "bench";
     private static final String PASSWORD = "bench-password";
+    private static final int MAX_REASON_LENGTH = 240;
 
     private JdbcBenchmark() {
     }
 
-    public static Report run(Settings settings) throws Exception {
-        try (DuckDBConnection owner = open(settings)) {
-            Supplier<Connection> duplicates = () -> {
-                try {
-                    return owner.duplicate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            UserAccount account = new UserAccount(USER, PasswordHasher.hash(PASSWORD.toCharArray()),
-                    Set.of(UserAccount.ANALYST), Set.of());
-            long started = System.nanoTime();
-            try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, Map.of(USER, account)))) {
-                double serverStartMs = millisSince(started);
-                Properties credentials = new Properties();
-                credentials.setProperty("authentication", "BASIC");
-                credentials.setProperty("avatica_user", USER);
-                credentials.setProperty("avatica_password", PASSWORD);
-                try (Connection endpoint = new Driver().connect(server.url(), credentials);
-                        Connection direct = owner.duplicate()) {
-                    long firstStarted = System.nanoTime();
-                    readAll(endpoint, "select count(*) from kpi.revenue_by_region_month");
-                    double firstQueryMs = millisSince(firstStarted);
+    /**
+     * Runs the benchmark against the warehouse whose connections {@code duplicates} hands out (each call a new
+     * in-process connection, as for {@link JdbcServer#start}).
+     */
+    public static BenchReport run(Supplier<Connection> duplicates, Settings settings) throws Exception {
+        Map<String, UserAccount> accounts = new LinkedHashMap<>();
+        String hash = PasswordHasher.hash(PASSWORD.toCharArray());
+        for (BenchUser user : settings.users()) {
+            accounts.put(user.name(), new UserAccount(user.name(), hash, user.roles(), user.regions()));
+        }
+        long started = System.nanoTime();
+        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts));
+                Connection direct = duplicates.get()) {
+            double serverStartMs = millisSince(started);
+            List<UserTimings> users = new ArrayList<>();
+            double firstQueryMs = Double.NaN;
+            for (BenchUser user : settings.users()) {
+                started = System.nanoTime();
+                try (Connection endpoint = new Driver().connect(server.url(), credentials(user.name()))) {
+                    endpoint.getMetaData();
+                    double connectMs = millisSince(started);
                     List<QueryTiming> timings = new ArrayList<>();
-                    for (String query : settings.queries()) {
-                        timings.add(measure(query, endpoint, direct, settings.warmRuns()));
+                    for (Map.Entry<String, String> query : settings.queries().entrySet()) {
+                        timings.add(measure(query.getKey(), query.getValue(), endpoint, direct, settings.warmRuns()));
                     }
-                    return new Report(serverStartMs, firstQueryMs, timings);
+                    if (users.isEmpty() && !timings.isEmpty()) {
+                        firstQueryMs = timings.get(0).firstEndpointMs();
+                    }
+                    users.add(new UserTimings(user.name(), String.join("+", new TreeSet<>(user.roles()))
+                            + (user.regions().isEmpty() ? "" : " " + new TreeSet<>(user.regions())), connectMs,
+                            timings));
                 }
             }
+            return new BenchReport(serverStartMs, firstQueryMs, users);
         }
     }
 
-    private static QueryTiming measure(String query, Connection endpoint, Connection direct, int warmRuns)
-            throws SQLException {
+    private static QueryTiming measure(String name, String sql, Connection endpoint, Connection direct,
+            int warmRuns) throws SQLException {
         long started = System.nanoTime();
-        long rows = readAll(endpoint, query);
+        long rows;
+        try {
+            rows = readAll(endpoint, sql);
+        } catch (SQLException e) {
+            return QueryTiming.failed(name, reason(e.getMessage(), sql));
+        }
         double first = millisSince(started);
-        readAll(direct, query);
+        long directRows = readAll(direct, sql);
         double[] viaEndpoint = new double[warmRuns];
         double[] viaDuckDb = new double[warmRuns];
         for (int i = 0; i < warmRuns; i++) {
             started = System.nanoTime();
-            readAll(endpoint, query);
+            readAll(endpoint, sql);
             viaEndpoint[i] = millisSince(started);
             started = System.nanoTime();
-            readAll(direct, query);
+            readAll(direct, sql);
             viaDuckDb[i] = millisSince(started);
         }
-        return new QueryTiming(query, rows, first, median(viaEndpoint), median(viaDuckDb));
+        return new QueryTiming(name, rows, directRows, first, BenchReport.median(viaEndpoint),
+                BenchReport.median(viaDuckDb), null);
     }
 
-    private static DuckDBConnection open(Settings settings) throws SQLException {
-        boolean create = !Files.exists(settings.warehouseFile());
-        DuckDBConnection owner = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + settings.warehouseFile());
-        if (create) {
-            try (Statement statement = owner.createStatement()) {
-                for (String sql : SyntheticSales.script(settings.syntheticRows())) {
-                    statement.execute(sql);
-                }
-            }
-        }
-        return owner;
+    private static Properties credentials(String user) {
+        Properties credentials = new Properties();
+        credentials.setProperty("authentication", "BASIC");
+        credentials.setProperty("avatica_user", user);
+        credentials.setProperty("avatica_password", PASSWORD);
+        return credentials;
     }
 
     private static long readAll(Connection connection, String sql) throws SQLException {
@@ -136,34 +140,28 @@ public final class JdbcBenchmark {
         return rows;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    /**
+     * The error on one line: what follows the last repetition of the query's text (Avatica wraps the server's
+     * error, which names the query, in its own, which names it again).
+     */
+    static String reason(String message, String sql) {
+        if (message == null) {
+            return "no message";
+        }
+        String query = "\"" + oneLine(sql) + "\": ";
+        String reason = oneLine(message);
+        int last = reason.lastIndexOf(query);
+        if (last >= 0) {
+            reason = reason.substring(last + query.length());
+        }
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private static double millisSince(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000.0;
-    }
-
-    /** Command line: {@code <warehouse file> [synthetic rows, default 1000000] [warm runs, default 15]}. */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: JdbcBenchmark <warehouse.duckdb> [synthetic rows] [warm runs]");
-            System.exit(2);
-        }
-        long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        int warmRuns = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Report report = run(new Settings(Path.of(args[0]), rows, DEFAULT_QUERIES, warmRuns));
-        System.out.printf("server start %.0f ms, first query through the endpoint %.0f ms%n",
-                report.serverStartMs(), report.firstQueryMs());
-        System.out.printf("%-8s %10s %12s %12s %12s  %s%n", "rows", "first ms", "endpoint ms", "duckdb ms",
-                "overhead ms", "query");
-        for (QueryTiming timing : report.queries()) {
-            System.out.printf("%-8d %10.1f %12.1f %12.1f %12.1f  %s%n", timing.rows(), timing.firstEndpointMs(),
-                    timing.medianEndpointMs(), timing.medianDirectMs(),
-                    timing.medianEndpointMs() - timing.medianDirectMs(), timing.query());
-        }
     }
 }
