@@ -89,7 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         print(out, fullSteps, baseline, generated.orderLines(), fullNight.peakRssBytes());
 
+        // the same next-day delivery twice: processed incrementally here, rebuilt with --full on a copy
+        Path rebuild = root.resolve("night-rebuilt");
+        PathUtils.copyDirectory(night, rebuild);
         int newLines = NewOrderLines.deliver(night, NEW_ORDER_LINE_SHARE);
+        NewOrderLines.deliver(rebuild, NEW_ORDER_LINE_SHARE);
         NightProcess.Outcome incrementalNight = NightProcess.run(night, AS_OF, false);
         List<StepResult> incrementalSteps = lastNightSteps(settings);
         if (incrementalNight.exitCode() != 0) {
@@ -97,7 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + incrementalNight.output());
             return SalesbiCommand.EXIT_RUN_FAILED;
         }
-        printIncremental(out, newLines, incrementalSteps, seconds(fullSteps), incrementalNight.peakRssBytes());
+        NightProcess.Outcome rebuiltNight = NightProcess.run(rebuild, AS_OF, true);
+        List<StepResult> rebuiltSteps = lastNightSteps(SettingsLoader.defaults(rebuild));
+        if (rebuiltNight.exitCode() != 0) {
+            out.println("The --full night failed (exit " + rebuiltNight.exitCode() + "); see " + rebuiltNight.output());
+            return SalesbiCommand.EXIT_RUN_FAILED;
+        }
+        printIncremental(out, newLines, incrementalSteps, rebuiltSteps, seconds(fullSteps),
+                incrementalNight.peakRssBytes());
         return SalesbiCommand.EXIT_OK;
     }
 
@@ -124,18 +135,23 @@ public final class BenchCommand implements Callable<Integer> {
         return steps.stream().mapToDouble(s -> s.duration().toMillis() / 1000.0).sum();
     }
 
-    private static void printIncremental(PrintWriter out, int newLines, List<StepResult> steps, double fullSeconds,
-                                         long peakRss) {
-        out.printf(Locale.ROOT, "%nincremental night: %,d new order lines (%.0f %% of the file)%n", newLines,
-                NEW_ORDER_LINE_SHARE * 100);
+    private static void printIncremental(PrintWriter out, int newLines, List<StepResult> steps,
+                                         List<StepResult> rebuiltSteps, double firstNightSeconds, long peakRss) {
+        out.printf(Locale.ROOT, "%nnext night: %,d new order lines (%.0f %% of the file), incremental and rebuilt with --full%n",
+                newLines, NEW_ORDER_LINE_SHARE * 100);
+        out.printf(Locale.ROOT, "%-26s %12s %12s   %s%n", "step", "incremental", "--full", "incremental night's summary");
         for (StepResult s : steps) {
-            out.printf(Locale.ROOT, "%-26s %10.2f   %s%n", s.name(), s.duration().toMillis() / 1000.0,
+            double rebuilt = rebuiltSteps.stream().filter(r -> r.name().equals(s.name()))
+                    .mapToDouble(r -> r.duration().toMillis() / 1000.0).findFirst().orElse(Double.NaN);
+            out.printf(Locale.ROOT, "%-26s %12.2f %12.2f   %s%n", s.name(), s.duration().toMillis() / 1000.0, rebuilt,
                     s.summary() == null ? "" : s.summary());
         }
         double total = seconds(steps);
-        out.printf(Locale.ROOT, "%-26s %10.2f   %.1f %% of the full night%n", "incremental night", total,
-                100 * total / fullSeconds);
-        out.printf(Locale.ROOT, "%-26s %10.0f MB%n", "peak RSS of the night", peakRss / 1024.0 / 1024.0);
+        double rebuiltTotal = seconds(rebuiltSteps);
+        out.printf(Locale.ROOT, "%-26s %12.2f %12.2f%n", "next night", total, rebuiltTotal);
+        out.printf(Locale.ROOT, "incremental: %.1f %% of the --full night, %.1f %% of the first night%n",
+                100 * total / rebuiltTotal, 100 * total / firstNightSeconds);
+        out.printf(Locale.ROOT, "%-26s %10.0f MB%n", "peak RSS (incremental)", peakRss / 1024.0 / 1024.0);
         out.flush();
     }
 
