@@ -3,9 +3,12 @@
  *
  * <p>Nightly: {@link io.salesbi.pipeline.match.CustomerStandardizer} rebuilds staging.customer_record from the
  * latest CRM accounts, ERP debtors and sales reps' list rows; {@link io.salesbi.pipeline.match.CustomerMatcher}
- * matches them into golden customers (core.customer_xref, core.customer_golden) and records scored pairs,
- * applied overrides and the id history (core.customer_match_pair, core.customer_override,
- * core.customer_id_history). Ad hoc: {@link io.salesbi.pipeline.match.MatchCommand} ({@code salesbi match})
+ * matches them into golden customers (core.customer_xref, core.customer_golden) and records the pairs a steward
+ * needs, applied overrides and the id history (core.customer_match_pair, core.customer_override,
+ * core.customer_id_history). The nightly job has it write these tables parked in staging.next_*, published by
+ * the consolidate step. customer_match_pair keeps the pairs at or above review, those decided by an id or an
+ * override, and those inside one customer; pairs whose VAT ids contradict only when their fields alone reach
+ * the review band. Ad hoc: {@link io.salesbi.pipeline.match.MatchCommand} ({@code salesbi match})
  * runs the same engine on any CSV or .xlsx list.
  *
  * <p>The engine ({@code engine}) standardizes each typed field once ({@code standardize}), finds candidate pairs
