@@ -9,7 +9,7 @@ import java.util.Map;
  * very same queries through the JDBC endpoint and get the numbers the pages show.
  *
  * <p>The queries are portable: standard SQL that DuckDB and the JDBC endpoint (Calcite over DuckDB) both run, with
- * the same rows (DashboardQueriesThroughCalciteIT; the endpoint only cuts timestamps to milliseconds, and it does not
+ * the same rows (DashboardQueriesThroughEndpointIT; the endpoint only cuts timestamps to milliseconds, and it does not
  * serve ops.step_run, which {@code steps} reads). So no DuckDB-only syntax such as {@code group by all},
  * {@code order by all}, {@code arg_max} or {@code date_diff}, no window functions (Calcite's JDBC adapter cannot hand
  * them down to DuckDB), and the column names that are reserved words in standard SQL ({@code year}, {@code month},

@@ -1,0 +1,89 @@
+package io.salesbi.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesbi.sql.server.JdbcServer;
+import io.salesbi.sql.server.JdbcServerSettings;
+import io.salesbi.sql.server.PasswordHasher;
+import io.salesbi.sql.server.UserAccount;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.calcite.avatica.remote.Driver;
+import org.assertj.core.api.SoftAssertions;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every dashboard query gives through the analysts' JDBC endpoint (Calcite over DuckDB, Avatica) the rows it gives
+ * in DuckDB directly. Catches SQL that Calcite parses but cannot plan or hand down to DuckDB, such as window
+ * functions. Two documented differences: the endpoint serves timestamps to the millisecond, and it does not serve
+ * schema {@code ops}, which only the steps dataset reads.
+ */
+class DashboardQueriesThroughEndpointIT {
+
+    private static final String USER = "analyst";
+    private static final String PASSWORD = "analyst-password";
+    private static final String OPS_ONLY = "steps";
+
+    @Test
+    void everyQueryGivesTheSameRowsThroughTheEndpoint(@TempDir Path dir) throws Exception {
+        try (DuckDBConnection owner = (DuckDBConnection) DriverManager.getConnection(
+                "jdbc:duckdb:" + dir.resolve("warehouse.duckdb"))) {
+            try (Statement statement = owner.createStatement()) {
+                statement.execute("set autoinstall_known_extensions = false");
+            }
+            KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            Supplier<Connection> duplicates = () -> {
+                try {
+                    return owner.duplicate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            UserAccount analyst = new UserAccount(USER, PasswordHasher.hash(PASSWORD.toCharArray()),
+                    Set.of(UserAccount.ANALYST), Set.of());
+            try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, Map.of(USER, analyst)));
+                    Connection endpoint = new Driver().connect(server.url(), credentials())) {
+                SoftAssertions softly = new SoftAssertions();
+                for (Map.Entry<String, String> query : DashboardQueries.all().entrySet()) {
+                    if (query.getKey().equals(OPS_ONLY)) {
+                        continue;
+                    }
+                    List<List<String>> direct = toMillis(DataTable.query(owner, query.getValue()));
+                    softly.assertThatCode(() -> assertThat(toMillis(DataTable.query(endpoint, query.getValue())))
+                            .isEqualTo(direct)).as(query.getKey()).doesNotThrowAnyException();
+                }
+                softly.assertAll();
+                assertThatThrownBy(() -> DataTable.query(endpoint, DashboardQueries.all().get(OPS_ONLY)))
+                        .hasMessageContaining("'ops' not found");
+            }
+        }
+    }
+
+    /** The table's rows with timestamps cut to the millisecond, as the endpoint serves them. */
+    private static List<List<String>> toMillis(DataTable table) {
+        return table.rows().stream()
+                .map(row -> row.stream()
+                        .map(v -> v instanceof String s ? s.replaceAll("(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+", "$1") : String.valueOf(v))
+                        .toList())
+                .toList();
+    }
+
+    private static Properties credentials() {
+        Properties credentials = new Properties();
+        credentials.setProperty("authentication", "BASIC");
+        credentials.setProperty("avatica_user", USER);
+        credentials.setProperty("avatica_password", PASSWORD);
+        return credentials;
+    }
+}
