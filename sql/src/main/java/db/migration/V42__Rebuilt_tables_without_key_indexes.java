@@ -14,7 +14,7 @@ import org.flywaydb.core.api.migration.Context;
  * Drops the primary-key indexes of the tables the night empties and fills again. In DuckDB, committing a transaction
  * that deleted and re-inserted the keys of an indexed table costs seconds per 50,000 rows (measured: 3.9 s for
  * core.fact_touchpoint at scale 1, against 0.3 s without the index), and every night after the first does exactly
- * that. Their keys are checked by {@code sql/assert/46_rebuilt_keys_unique.sql} instead, as for the order lines.
+ * that. Their keys are checked by {@code sql/assert/45_keys_unique.sql} instead, as for the order lines.
  *
  * <p>DuckDB cannot drop a primary key in place, so each table is created again with the same columns, types, NOT NULL
  * constraints and defaults, its rows copied over.

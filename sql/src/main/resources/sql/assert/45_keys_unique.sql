@@ -1,7 +1,13 @@
--- The tables the night empties and fills again carry no primary key index (committing a delete and re-insert of the
+-- The tables the night fills carry no primary key index (bulk loads, and committing a delete and re-insert of the
 -- same keys through an index costs seconds per 50,000 rows in DuckDB): each still holds one row per key.
 with duplicate as (
-    select 'staging.erp_debtor' as table_name, debtor_no as example, count(*) as copies
+    select 'staging.erp_order_line' as table_name, document_no || '/' || line_no as example, count(*) as copies
+    from staging.erp_order_line group by document_no, line_no having count(*) > 1
+    union all
+    select 'core.fact_order_line', document_no || '/' || line_no, count(*)
+    from core.fact_order_line group by document_no, line_no having count(*) > 1
+    union all
+    select 'staging.erp_debtor', debtor_no, count(*)
     from staging.erp_debtor group by debtor_no having count(*) > 1
     union all
     select 'staging.erp_credit_note', credit_note_no, count(*)
