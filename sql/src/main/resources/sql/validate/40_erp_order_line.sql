@@ -38,16 +38,14 @@ where stage = 'validate' and rule like 'order_line.%' and (select after_load_id 
 delete from staging.erp_order_line where (select after_load_id from order_line_run) = 0;
 
 -- Lines rejected on an earlier night as dated after its as-of date, with all their other rejections: the date may
--- have passed. A new delivery of the same key replaces them instead.
+-- have passed. A new delivery of the same key replaces them instead (it comes from a later load, so it is latest).
 create or replace temp table order_line_requeued as
-select distinct r._load_id, r._sheet, r._row_number, trim(r.document_no) as document_no, r.line_no
-from raw.erp_order_line r
-join quarantine.rejected_row q
-    on q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet
+select distinct q.load_id, q.sheet, q.row_number
+from quarantine.rejected_row q
 where q.stage = 'validate' and q.rule = 'order_line.future_date'
-    and r._load_id <= (select after_load_id from order_line_run);
+    and q.load_id <= (select after_load_id from order_line_run);
 
--- The candidates: the latest new row per key, and the requeued lines no new row replaces.
+-- The candidates: the latest row per key among the new rows and the requeued lines.
 create or replace temp table order_line_candidate as
 select * replace (
     trim(document_no) as document_no,
@@ -55,23 +53,13 @@ select * replace (
     trim(product_no) as product_no,
     upper(trim(currency)) as currency,
     trim(sales_channel) as sales_channel)
-from raw.erp_order_line
-where _load_id > (select after_load_id from order_line_run)
-    and nullif(trim(document_no), '') is not null and line_no is not null
-qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
-
-insert into order_line_candidate
-select r.* replace (
-    trim(r.document_no) as document_no,
-    trim(r.debtor_no) as debtor_no,
-    trim(r.product_no) as product_no,
-    upper(trim(r.currency)) as currency,
-    trim(r.sales_channel) as sales_channel)
 from raw.erp_order_line r
-semi join order_line_requeued q
-    on q._load_id = r._load_id and q._row_number = r._row_number and q._sheet is not distinct from r._sheet
-where not exists (
-    select 1 from order_line_candidate c where c.document_no = trim(r.document_no) and c.line_no = r.line_no);
+where (r._load_id > (select after_load_id from order_line_run)
+        or exists (
+            select 1 from order_line_requeued q
+            where q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet))
+    and nullif(trim(r.document_no), '') is not null and r.line_no is not null
+qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
 
 -- The keys this night validates: their earlier staged rows and rejections give way to the candidates.
 create or replace temp table order_line_key as

@@ -78,6 +78,42 @@ class IncrementalOrderLinesTest {
         }
     }
 
+    @Test
+    void aFutureLineDeliveredAgainIsReplacedAndLaterAcceptedInItsNewVersion() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+
+            // D9/1 (dated 2025-07-15, after the as-of date 2025-06-30) delivered again with quantity 2: still too early
+            TestWarehouse.execute(conn, """
+                    insert into raw.erp_order_line (_load_id, _source_file, _file_hash, _row_number, document_no, line_no,
+                        document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct, currency,
+                        sales_channel)
+                    values (6, 'erp_order_lines_20250701.csv', 'h6', 2, 'D9', 1, date '2025-07-15', '100001', 'P1',
+                        2, 100, 100, 0, 'EUR', 'Außendienst')""");
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+            assertThat(TestWarehouse.rows(conn, """
+                    select load_id, row_number from quarantine.rejected_row where rule = 'order_line.future_date'"""))
+                    .containsExactly(List.of("6", "2"));
+
+            // the date has passed: the new delivery, not the first, reaches the facts
+            TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("6"));
+            assertThat(TestWarehouse.rows(conn,
+                    "select quantity, _load_id from core.fact_order_line where document_no = 'D9'"))
+                    .containsExactly(List.of("2.000", "6"));
+            assertThat(TestWarehouse.rows(conn,
+                    "select count(*) from quarantine.rejected_row where rule = 'order_line.future_date'"))
+                    .containsExactly(List.of("0"));
+            Map<String, List<List<String>>> incremental = snapshot(conn);
+
+            TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+            assertThat(snapshot(conn)).isEqualTo(incremental);
+        }
+    }
+
     /** Every row of the order line tables, the rejections and the KPI views, sorted. */
     private static Map<String, List<List<String>>> snapshot(Connection conn) throws Exception {
         Map<String, List<List<String>>> snapshot = new LinkedHashMap<>();

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,19 +15,16 @@ final class IncrementalState {
     private IncrementalState() {
     }
 
+    /** How {@code subject} was built by night {@code runId}, or "" when that night did not build it. */
     static String describe(Connection conn, long runId, String subject, String what) throws SQLException {
-        List<String> parts = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(
                 "select mode, rows_processed from ops.incremental_state where run_id = ? and subject = ?")) {
             ps.setLong(1, runId);
             ps.setString(2, subject);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    parts.add(String.format(Locale.ROOT, "%s %s: %,d rows", what,
-                            "full".equals(rs.getString(1)) ? "in full" : "incrementally", rs.getLong(2)));
-                }
+                return rs.next() ? String.format(Locale.ROOT, "%s %s: %,d rows", what,
+                        "full".equals(rs.getString(1)) ? "in full" : "incrementally", rs.getLong(2)) : "";
             }
         }
-        return String.join("; ", parts);
     }
 }

@@ -93,10 +93,7 @@ public final class Warehouse implements AutoCloseable {
      * leave the memory to Java while a step works mostly in the heap.
      */
     public void limitMemory(String limit) throws SQLException {
-        if (!limit.matches("\\d+(\\.\\d+)?\\s*[KMGT]?i?B")) {
-            throw new IllegalArgumentException("not a memory size: " + limit);
-        }
-        execute("set memory_limit = '" + limit + "'");
+        execute("set memory_limit = '" + limit.replace("'", "''") + "'");
     }
 
     /** A new connection to the shared database; the caller closes it. */
