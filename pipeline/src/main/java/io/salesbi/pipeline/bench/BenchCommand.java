@@ -9,6 +9,7 @@ import io.salesbi.pipeline.generate.GenerationSummary;
 import io.salesbi.pipeline.generate.GeneratorSettings;
 import io.salesbi.pipeline.generate.NewOrderLines;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
+import io.salesbi.pipeline.run.StepRunHistory;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
@@ -16,18 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.springframework.batch.core.BatchStatus;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,23 +107,11 @@ public final class BenchCommand implements Callable<Integer> {
         return SalesbiCommand.EXIT_OK;
     }
 
-    /** The steps of the latest night in the warehouse's run history ({@code ops.step_run}). */
+    /** The steps of the latest night in the warehouse's run history. */
     private static List<StepResult> lastNightSteps(SalesbiSettings settings) throws SQLException {
-        List<StepResult> steps = new ArrayList<>();
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
-             Connection conn = warehouse.connect();
-             PreparedStatement ps = conn.prepareStatement("""
-                     select step_name, status, rows_read, rows_written, rows_rejected,
-                            date_diff('millisecond', started_at, finished_at), message
-                     from ops.step_run where run_id = (select max(run_id) from ops.step_run)
-                     order by started_at""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                steps.add(new StepResult(rs.getString(1), BatchStatus.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), Duration.ofMillis(rs.getLong(6)), rs.getString(7)));
-            }
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+            return StepRunHistory.steps(conn, StepRunHistory.lastRunId(conn));
         }
-        return steps;
     }
 
     private static double seconds(List<StepResult> steps) {

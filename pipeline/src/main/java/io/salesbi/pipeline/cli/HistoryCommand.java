@@ -1,7 +1,10 @@
 package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.run.NightlyRun.StepResult;
+import io.salesbi.pipeline.run.StepRunHistory;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,22 +75,14 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static boolean showRun(Connection conn, PrintWriter out, long runId) throws Exception {
         boolean found = false;
-        try (PreparedStatement ps = conn.prepareStatement("""
-                select step_name, status, rows_read, rows_written, rows_rejected,
-                       date_diff('millisecond', started_at, finished_at) / 1000.0, message
-                from ops.step_run where run_id = ? order by started_at""")) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                out.printf(Locale.ROOT, "Run %d%n  %-26s %-10s %12s %12s %10s %9s%n", runId, "step", "status", "read",
-                        "written", "rejected", "seconds");
-                while (rs.next()) {
-                    found = true;
-                    out.printf(Locale.ROOT, "  %-26s %-10s %,12d %,12d %,10d %9.1f%n", rs.getString(1),
-                            rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
-                    if ("FAILED".equals(rs.getString(2)) && rs.getString(7) != null) {
-                        out.println("      cause: " + rs.getString(7));
-                    }
-                }
+        out.printf(Locale.ROOT, "Run %d%n  %-26s %-10s %12s %12s %10s %9s%n", runId, "step", "status", "read",
+                "written", "rejected", "seconds");
+        for (StepResult step : StepRunHistory.steps(conn, runId)) {
+            found = true;
+            out.printf(Locale.ROOT, "  %-26s %-10s %,12d %,12d %,10d %9.1f%n", step.name(), step.status(), step.read(),
+                    step.written(), step.rejected(), step.duration().toMillis() / 1000.0);
+            if (step.status() == BatchStatus.FAILED && step.summary() != null) {
+                out.println("      cause: " + step.summary());
             }
         }
         try (PreparedStatement ps = conn.prepareStatement("""
