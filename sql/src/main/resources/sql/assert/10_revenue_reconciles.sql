@@ -1,5 +1,7 @@
 -- Net revenue in the KPIs reconciles to the cent with the validated ERP rows: order lines (quantity × net price,
 -- converted with the month's rate and rounded per line) minus credit notes, and the channel P&L with the sales cube.
+-- Reads the night's KPI snapshot (kpi_snapshot, taken just before the checks), so the numbers checked are the ones
+-- published.
 with validated as (
     select cast(case when o.currency = 'EUR' then round(o.quantity * o.net_price, 2)
         else round(o.quantity * o.net_price / f.rate_per_eur, 2) end as decimal(18, 2)) as amount_eur
@@ -13,14 +15,14 @@ with validated as (
 cube as (
     select coalesce(sum(net_revenue_eur), 0) as cube_eur,
         coalesce(sum(net_revenue_eur) filter (where channel_code is not null), 0) as cube_with_channel_eur
-    from kpi.sales_cube
+    from kpi_snapshot.sales_cube
 ),
 total as (
     select
         (select coalesce(sum(amount_eur), 0) from validated) as validated_eur,
         cube.cube_eur,
         cube.cube_with_channel_eur,
-        (select coalesce(sum(net_revenue_eur), 0) from kpi.channel_pnl) as channel_pnl_eur
+        (select coalesce(sum(net_revenue_eur), 0) from kpi_snapshot.channel_pnl) as channel_pnl_eur
     from cube
 )
 select 'net revenue in kpi.sales_cube is ' || cube_eur || ' EUR but the validated order lines and credit notes sum to '

@@ -1,11 +1,36 @@
 -- The tables the night fills carry no primary key index (bulk loads, and committing a delete and re-insert of the
 -- same keys through an index costs seconds per 50,000 rows in DuckDB): each still holds one row per key.
-with duplicate as (
+--
+-- Order lines: when this night built their facts incrementally, only the keys it replaced
+-- (ops.order_line_consolidated) can have changed since the last night whose checks passed, so only those
+-- are grouped; any other night groups all 5 M lines of both tables.
+with order_line_scope as (
+    select coalesce((
+        select mode = 'incremental' from ops.incremental_state
+        where subject = 'order_line_fact' and run_id = try_cast(ops.param('run_id') as bigint)), false) as incremental
+),
+duplicate as (
     select 'staging.erp_order_line' as table_name, document_no || '/' || line_no as example, count(*) as copies
-    from staging.erp_order_line group by document_no, line_no having count(*) > 1
+    from staging.erp_order_line
+    where not (select incremental from order_line_scope)
+    group by document_no, line_no having count(*) > 1
+    union all
+    select 'staging.erp_order_line', s.document_no || '/' || s.line_no, count(*)
+    from staging.erp_order_line s
+    semi join ops.order_line_consolidated k on k.document_no = s.document_no and k.line_no = s.line_no
+    where (select incremental from order_line_scope)
+    group by s.document_no, s.line_no having count(*) > 1
     union all
     select 'core.fact_order_line', document_no || '/' || line_no, count(*)
-    from core.fact_order_line group by document_no, line_no having count(*) > 1
+    from core.fact_order_line
+    where not (select incremental from order_line_scope)
+    group by document_no, line_no having count(*) > 1
+    union all
+    select 'core.fact_order_line', f.document_no || '/' || f.line_no, count(*)
+    from core.fact_order_line f
+    semi join ops.order_line_consolidated k on k.document_no = f.document_no and k.line_no = f.line_no
+    where (select incremental from order_line_scope)
+    group by f.document_no, f.line_no having count(*) > 1
     union all
     select 'staging.erp_debtor', debtor_no, count(*)
     from staging.erp_debtor group by debtor_no having count(*) > 1

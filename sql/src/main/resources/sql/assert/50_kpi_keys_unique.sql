@@ -1,36 +1,37 @@
--- The key of every KPI view is unique: a duplicate key means a join fanned out and doubled a value.
+-- The key of every KPI view is unique: a duplicate key means a join fanned out and doubled a value. Reads the
+-- night's KPI snapshot (kpi_snapshot), the views as they are published.
 select 'kpi.' || view_name || ' has ' || duplicates || ' duplicate keys, e.g. ' || example as message
 from (
     select 'market_share' as view_name, count(*) - count(distinct (industry, region, year)) as duplicates,
         any_value(industry || '/' || region || '/' || year) as example
-    from kpi.market_share
+    from kpi_snapshot.market_share
     union all
     select 'channel_pnl', count(*) - count(distinct (channel_code, year, month)), any_value(channel_code || '/' || year || '/' || month)
-    from kpi.channel_pnl
+    from kpi_snapshot.channel_pnl
     union all
     select 'price_realization', count(*) - count(distinct (channel_code, product_category, year)),
         any_value(channel_code || '/' || product_category || '/' || year)
-    from kpi.price_realization
+    from kpi_snapshot.price_realization
     union all
     select 'customer_value', count(*) - count(distinct (customer_id, year)), any_value(customer_id || '/' || year)
-    from kpi.customer_value
+    from kpi_snapshot.customer_value
     union all
     select 'buying_center', count(*) - count(distinct (customer_id, role)), any_value(customer_id || '/' || role)
-    from kpi.buying_center
+    from kpi_snapshot.buying_center
     union all
     select 'sales_cube', count(*) - count(distinct (year, sales_region, industry, channel_code, product_category)),
         any_value(year || '/' || sales_region || '/' || industry || '/' || channel_code || '/' || product_category)
-    from kpi.sales_cube
+    from kpi_snapshot.sales_cube
     union all
     select 'survey_area_score', count(*) - count(distinct (wave, respondent_role, area)),
         any_value(wave || '/' || respondent_role || '/' || area)
-    from kpi.survey_area_score
+    from kpi_snapshot.survey_area_score
     union all
     select 'survey_profile', count(*) - count(distinct (wave, respondent_role)), any_value(wave || '/' || respondent_role)
-    from kpi.survey_profile
+    from kpi_snapshot.survey_profile
     union all
     select 'survey_gap', count(*) - count(distinct (wave, external_role, orientation)),
         any_value(wave || '/' || external_role || '/' || orientation)
-    from kpi.survey_gap
+    from kpi_snapshot.survey_gap
 )
 where duplicates > 0;

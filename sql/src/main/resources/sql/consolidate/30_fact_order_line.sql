@@ -68,4 +68,10 @@ select 'order_line_fact', r.checksum, (select coalesce(max(_load_id), 0) from co
     end
 from fact_order_line_run r;
 
+-- The keys this consolidation replaced, for the key check before publication (sql/assert/45_keys_unique.sql).
+delete from ops.order_line_consolidated;
+
+insert into ops.order_line_consolidated
+select distinct document_no, line_no from staging.erp_order_line_changed where document_no is not null;
+
 delete from staging.erp_order_line_changed;

@@ -45,20 +45,26 @@ from quarantine.rejected_row q
 where q.stage = 'validate' and q.rule = 'order_line.future_date'
     and q.load_id <= (select after_load_id from order_line_run);
 
--- The candidates: the latest row per key among the new rows and the requeued lines.
+-- The candidates: the latest row per key among the new rows and the requeued lines. Two scans, not one with an OR:
+-- the load id filter alone lets DuckDB skip the row groups of earlier loads (at scale 10, 0.15 s instead of 1.1 s).
 create or replace temp table order_line_candidate as
+with picked as (
+    select * from raw.erp_order_line
+    where _load_id > (select after_load_id from order_line_run)
+    union all
+    select r.* from raw.erp_order_line r
+    semi join order_line_requeued q
+        on q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet
+    where r._load_id <= (select after_load_id from order_line_run)
+)
 select * replace (
     trim(document_no) as document_no,
     trim(debtor_no) as debtor_no,
     trim(product_no) as product_no,
     upper(trim(currency)) as currency,
     trim(sales_channel) as sales_channel)
-from raw.erp_order_line r
-where (r._load_id > (select after_load_id from order_line_run)
-        or exists (
-            select 1 from order_line_requeued q
-            where q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet))
-    and nullif(trim(r.document_no), '') is not null and r.line_no is not null
+from picked r
+where nullif(trim(r.document_no), '') is not null and r.line_no is not null
 qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
 
 -- The keys this night validates: their earlier staged rows and rejections give way to the candidates.
@@ -67,12 +73,21 @@ select distinct document_no, line_no
 from order_line_candidate
 where (select after_load_id from order_line_run) > 0;
 
+-- The raw rows of rejected lines whose key this night validates (rejected rows first: they are few).
+create or replace temp table order_line_rejected_again as
+select r._load_id, r._row_number, r._sheet
+from raw.erp_order_line r
+semi join (
+    select distinct load_id, row_number, sheet from quarantine.rejected_row
+    where stage = 'validate' and rule like 'order_line.%' and rule <> 'order_line.missing_key') q
+    on q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet
+semi join order_line_key k on k.document_no = trim(r.document_no) and k.line_no = r.line_no;
+
 delete from quarantine.rejected_row q
 where q.stage = 'validate' and q.rule like 'order_line.%' and q.rule <> 'order_line.missing_key'
     and exists (
-        select 1 from raw.erp_order_line r
-        semi join order_line_key k on k.document_no = trim(r.document_no) and k.line_no = r.line_no
-        where r._load_id = q.load_id and r._row_number = q.row_number and r._sheet is not distinct from q.sheet);
+        select 1 from order_line_rejected_again a
+        where a._load_id = q.load_id and a._row_number = q.row_number and a._sheet is not distinct from q.sheet);
 
 delete from staging.erp_order_line s
 where exists (select 1 from order_line_key k where k.document_no = s.document_no and k.line_no = s.line_no);

@@ -1,6 +1,7 @@
 package io.salesbi.dashboards;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ public final class DashboardGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardGenerator.class);
 
+    /** The page's script data in its model until rendering serializes it to {@code pageJson}. */
+    private static final String PAGE_DATA = "pageData";
+
     private final DashboardSettings settings;
     private final Formats formats;
     private final Messages messages;
@@ -42,22 +46,40 @@ public final class DashboardGenerator {
             Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
             YearCoverage coverage = YearCoverage.of(kpi.get("months"));
             Assets assets = Assets.load();
+            // the warehouse is read on this thread (one connection); serializing and rendering the pages, most of
+            // the CPU time at scale, runs on all cores
+            Map<Page, Map<String, Object>> models = new LinkedHashMap<>();
+            for (Page page : Page.values()) {
+                models.put(page, model(page, kpi, channelNames, coverage, assets));
+            }
             List<Path> written = new ArrayList<>();
             long largest = 0;
-            for (Page page : Page.values()) {
-                Path file = settings.outDir().resolve(page.fileName);
-                Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
-                byte[] html = renderer.render(page.template, settings.locale(), model).getBytes(StandardCharsets.UTF_8);
-                Files.write(file, html);
-                written.add(file);
-                largest = Math.max(largest, html.length);
-                log.debug("Dashboard page {} written: {} bytes", file, html.length);
+            for (Rendered page : models.entrySet().parallelStream().map(this::render).toList()) {
+                written.add(page.file());
+                largest = Math.max(largest, page.bytes());
             }
             log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
                     + "warehouse)", settings.outDir(), written.size(), settings.locale().getLanguage(), largest,
                     (System.nanoTime() - started) / 1_000_000, kpi.queryMillis());
             return written;
         }
+    }
+
+    private record Rendered(Path file, long bytes) {
+    }
+
+    private Rendered render(Map.Entry<Page, Map<String, Object>> page) {
+        Path file = settings.outDir().resolve(page.getKey().fileName);
+        Map<String, Object> model = page.getValue();
+        model.put("pageJson", ScriptJson.write(model.remove(PAGE_DATA)));
+        byte[] html = renderer.render(page.getKey().template, settings.locale(), model).getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.write(file, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dashboard page " + file, e);
+        }
+        log.debug("Dashboard page {} written: {} bytes", file, html.length);
+        return new Rendered(file, html.length);
     }
 
     private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames,
@@ -98,7 +120,7 @@ public final class DashboardGenerator {
         Map<String, Object> pageData = new LinkedHashMap<>();
         pageData.put("meta", meta);
         pageData.put("data", scriptData);
-        model.put("pageJson", ScriptJson.write(pageData));
+        model.put(PAGE_DATA, pageData);
         if (page == Page.OVERVIEW && !year.isEmpty()) {
             model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage)
                     .forYear(Integer.parseInt(year)));

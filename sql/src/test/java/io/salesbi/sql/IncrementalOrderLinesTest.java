@@ -51,6 +51,9 @@ class IncrementalOrderLinesTest {
                     .containsExactly(List.of("false"));
             assertThat(TestWarehouse.rows(conn, "select count(*) from staging.erp_order_line_changed"))
                     .containsExactly(List.of("0"));
+            assertThat(TestWarehouse.rows(conn, "select * from ops.order_line_consolidated order by all"))
+                    .containsExactly(List.of("D1", "1"), List.of("D13", "1"), List.of("D2", "2"), List.of("D7", "1"),
+                            List.of("D9", "1"));
             // 9 lines before; D13/1 new, D7/1 now valid, D9/1 no longer after the as-of date, D2/2 now rejected
             assertThat(TestWarehouse.rows(conn, """
                     select document_no, line_no, quantity, _load_id from core.fact_order_line

@@ -39,6 +39,9 @@ public final class SqlStepsBenchmark {
                 summary.scripts().forEach(script -> System.out.printf("    %-56s %8d ms%n", script.script(), script.durationMillis()));
             }
             started = System.nanoTime();
+            KpiSnapshot.take(conn);
+            report("KPI snapshot", started);
+            started = System.nanoTime();
             int failures = Assertions.check(conn).size();
             report("assertions (" + failures + " failures)", started);
             List<List<String>> views = TestWarehouse.rows(conn,

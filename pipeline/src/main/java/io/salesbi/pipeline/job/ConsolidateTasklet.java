@@ -3,6 +3,7 @@ package io.salesbi.pipeline.job;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.AssertionFailure;
 import io.salesbi.sql.Assertions;
+import io.salesbi.sql.KpiSnapshot;
 import io.salesbi.sql.SqlScripts;
 
 import java.sql.Connection;
@@ -11,10 +12,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * consolidateStep: publishes the night's match result, builds the core model (SCD2 dimensions, facts in EUR) and, in the same
- * transaction, runs the pre-publish checks (revenue reconciles with the validated order lines, every order line maps
- * to a customer, product and channel). A failed check rolls the whole night's core back: analysts and dashboards keep
- * yesterday's numbers, and the run history says which check failed.
+ * consolidateStep: publishes the night's match result, builds the core model (SCD2 dimensions, facts in EUR),
+ * evaluates every KPI view once into the night's snapshot ({@link KpiSnapshot}) and, in the same transaction, runs
+ * the pre-publish checks (revenue reconciles with the validated order lines, every order line maps to a customer,
+ * product and channel, KPI keys are unique). A failed check or a view that cannot be evaluated rolls the whole
+ * night's core back: analysts and dashboards keep yesterday's numbers, and the run history says which check failed.
  */
 final class ConsolidateTasklet extends WarehouseTasklet {
 
@@ -30,6 +32,7 @@ final class ConsolidateTasklet extends WarehouseTasklet {
         JobParameters.write(conn, parameters, night);
         MatchResultStaging.publish(conn);
         SqlScripts.runFolder(conn, "consolidate");
+        KpiSnapshot.take(conn);
         List<AssertionFailure> failures = Assertions.check(conn);
         if (!failures.isEmpty()) {
             throw new KpiAssertionException("The night's numbers do not add up, so they were not published ("
