@@ -1,4 +1,5 @@
 -- Consolidate reference data: staging.erp_fx_rate -> core.fx_rate, staging.erp_product -> core.dim_product.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 delete from core.fx_rate;
 

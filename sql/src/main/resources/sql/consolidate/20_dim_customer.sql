@@ -5,6 +5,7 @@
 -- day it was loaded). A new version starts on the first snapshot whose values differ from the one before. The
 -- current version carries the golden values; the first version is valid from 1900-01-01 so that all earlier
 -- documents find a segment. A customer without any dated delivery has one version with the golden values.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table customer_delivery as
 select x.customer_id, 'crm' as source_system,

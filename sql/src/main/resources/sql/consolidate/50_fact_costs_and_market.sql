@@ -1,6 +1,7 @@
 -- Consolidate channel costs (core.fact_channel_cost, channel_code null = shared pool), cost-to-serve drivers per
 -- golden customer (core.fact_service_driver; drivers of unmatched debtors are left out) and the market study with
 -- its largest competitor (core.fact_market_volume).
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 delete from core.fact_channel_cost;
 

@@ -1,5 +1,6 @@
 -- Consolidate CRM contacts (core.dim_contact) and activities (core.fact_touchpoint) with the golden customer of
 -- their account through core.customer_xref (source_system 'crm'; null when the account is not matched).
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 delete from core.dim_contact;
 

@@ -1,4 +1,5 @@
 -- Consolidate core.dim_region: every sales region of a customer version or the market study.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 delete from core.dim_region;
 

@@ -1,5 +1,6 @@
 -- Validate ERP products: raw.erp_product -> staging.erp_product (latest delivered row per product_no wins);
 -- rows breaking a rule go to quarantine.rejected_row (stage validate, rules product.*).
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table product_candidate as
 select * replace (

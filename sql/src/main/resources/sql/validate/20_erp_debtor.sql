@@ -1,5 +1,6 @@
 -- Validate ERP debtors: raw.erp_debtor -> staging.erp_debtor (latest delivered row per debtor_no wins);
 -- rows breaking a rule go to quarantine.rejected_row (stage validate, rules debtor.*).
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table debtor_candidate as
 select * replace (

@@ -1,5 +1,6 @@
 -- Validate ERP exchange rates: raw.erp_fx_rate -> staging.erp_fx_rate (latest delivered row per currency and
 -- month wins; the month is normalized to its first day); rules fx_rate.*.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table fx_rate_candidate as
 select * replace (

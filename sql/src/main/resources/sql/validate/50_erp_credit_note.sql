@@ -1,5 +1,6 @@
 -- Validate ERP credit notes: raw.erp_credit_note -> staging.erp_credit_note (latest delivered row per
 -- credit_note_no wins); rules credit_note.*. Needs staging.erp_debtor and staging.erp_fx_rate.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table credit_note_candidate as
 select * replace (

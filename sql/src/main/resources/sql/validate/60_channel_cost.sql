@@ -1,6 +1,7 @@
 -- Validate channel costs from controlling: raw.channel_cost -> staging.channel_cost (latest delivered row per
 -- Kanal, month and cost type wins). A Kanal in the parameter shared_cost_channels (or empty) is the shared cost
 -- pool (channel_code null); any other Kanal must be a channel's ERP spelling. Rules channel_cost.*.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table channel_cost_candidate as
 select * replace (

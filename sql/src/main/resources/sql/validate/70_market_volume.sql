@@ -1,5 +1,6 @@
 -- Validate the market study: raw.market_volume -> staging.market_volume (latest delivered row per industry,
 -- region and year wins); rules market_volume.*.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table market_volume_candidate as
 select * replace (

@@ -1,5 +1,6 @@
 -- Validate cost-to-serve drivers from the service desk: raw.service_driver -> staging.service_driver (latest
 -- delivered row per debtor and year wins; empty counts read as 0); rules service_driver.*. Needs staging.erp_debtor.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table service_driver_candidate as
 select * replace (

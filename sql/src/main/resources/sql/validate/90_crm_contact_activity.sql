@@ -1,6 +1,7 @@
 -- Validate CRM contacts and activities: raw.crm_contact -> staging.crm_contact and raw.crm_activity ->
 -- staging.crm_activity (latest delivered row per id wins); roles and journey phases become codes; rules
 -- contact.* and activity.*. An unknown role or phase is kept as null (the row still counts as a touchpoint).
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table contact_candidate as
 select * replace (

@@ -1,6 +1,7 @@
 -- Validate the sales-excellence self-assessment: raw.survey_answer -> staging.survey_answer (latest delivered answer
 -- per wave, respondent and question wins; role, area and orientation become codes by ops.survey_code); rules
 -- survey_answer.*: missing key, unknown role, area or orientation, score missing or outside the scale 1 to 5.
+-- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table survey_answer_candidate as
 select a.* replace (

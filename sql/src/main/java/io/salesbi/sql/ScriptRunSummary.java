@@ -22,8 +22,19 @@ public record ScriptRunSummary(String folder, List<ScriptResult> scripts) {
      * @param rowsAffected   sum of the update counts of its insert, update and delete statements (a
      *                       delete-and-reinsert counts both)
      * @param durationMillis wall time of the script
+     * @param skipped        true when it did not run because nothing it names changed since its last run
+     *                       ({@link ScriptFingerprint})
      */
-    public record ScriptResult(String script, int statements, long rowsAffected, long durationMillis) {
+    public record ScriptResult(String script, int statements, long rowsAffected, long durationMillis, boolean skipped) {
+
+        public ScriptResult(String script, int statements, long rowsAffected, long durationMillis) {
+            this(script, statements, rowsAffected, durationMillis, false);
+        }
+    }
+
+    /** The scripts skipped because nothing they name changed since their last run. */
+    public List<String> skippedScripts() {
+        return scripts.stream().filter(ScriptResult::skipped).map(ScriptResult::script).toList();
     }
 
     public long totalRowsAffected() {

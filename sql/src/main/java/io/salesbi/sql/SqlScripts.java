@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,9 @@ public final class SqlScripts {
             conn.setAutoCommit(false);
         }
         try {
+            boolean fullRebuild = ScriptFingerprint.fullRebuild(conn);
             for (String script : scripts) {
-                results.add(runScript(conn, script));
+                results.add(runUnlessUnchanged(conn, script, fullRebuild));
             }
             if (ownTransaction) {
                 conn.commit();
@@ -63,6 +65,29 @@ public final class SqlScripts {
         return summary;
     }
 
+    /**
+     * Runs a script, or skips it when it carries {@value ScriptFingerprint#MARKER} and nothing it names changed since
+     * its last run (never on a --full night).
+     */
+    private static ScriptResult runUnlessUnchanged(Connection conn, String resource, boolean fullRebuild)
+            throws SQLException {
+        Optional<ScriptFingerprint> fingerprint = ScriptFingerprint.of(resource, ClasspathScripts.read(resource));
+        if (fingerprint.isEmpty()) {
+            return runScript(conn, resource);
+        }
+        long started = System.nanoTime();
+        if (!fullRebuild && fingerprint.get().unchanged(conn)) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("SQL script {}: skipped, the {} tables it names and the parameters it reads are as its last run "
+                    + "left them (checked in {} ms)", resource, fingerprint.get().tables().size(), millis);
+            return new ScriptResult(resource, 0, 0, millis, true);
+        }
+        ScriptResult result = runScript(conn, resource);
+        fingerprint.get().record(conn);
+        return new ScriptResult(resource, result.statements(), result.rowsAffected(),
+                (System.nanoTime() - started) / 1_000_000, false);
+    }
+
     /** Runs one classpath script, e.g. {@code sql/validate/40_erp_order_line.sql}. */
     public static ScriptResult runScript(Connection conn, String resource) throws SQLException {
         long started = System.nanoTime();
@@ -71,10 +96,13 @@ public final class SqlScripts {
         for (ScriptStatement statement : statements) {
             // a fresh Statement each time: DuckDB closes a Statement after an error
             try (Statement jdbc = conn.createStatement()) {
+                long statementStarted = System.nanoTime();
                 boolean hasResultSet = jdbc.execute(statement.sql());
                 if (!hasResultSet && isDataChange(statement.sql())) {
                     rows += Math.max(jdbc.getUpdateCount(), 0);
                 }
+                log.debug("SQL script {} statement {} (line {}: {}) in {} ms", resource, statement.number(),
+                        statement.line(), statement.firstLine(), (System.nanoTime() - statementStarted) / 1_000_000);
             } catch (SQLException e) {
                 throw new SQLException("%s statement %d (line %d: %s) failed: %s".formatted(
                         resource, statement.number(), statement.line(), statement.firstLine(), e.getMessage()),

@@ -4,6 +4,7 @@ import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.AssertionFailure;
 import io.salesbi.sql.Assertions;
 import io.salesbi.sql.KpiSnapshot;
+import io.salesbi.sql.ScriptRunSummary;
 import io.salesbi.sql.SqlScripts;
 
 import java.sql.Connection;
@@ -31,7 +32,7 @@ final class ConsolidateTasklet extends WarehouseTasklet {
     StepCounts work(Connection conn, NightContext night) throws Exception {
         JobParameters.write(conn, parameters, night);
         MatchResultStaging.publish(conn);
-        SqlScripts.runFolder(conn, "consolidate");
+        ScriptRunSummary scripts = SqlScripts.runFolder(conn, "consolidate");
         KpiSnapshot.take(conn);
         List<AssertionFailure> failures = Assertions.check(conn);
         if (!failures.isEmpty()) {
@@ -42,7 +43,7 @@ final class ConsolidateTasklet extends WarehouseTasklet {
         long rows = SqlFolderTasklet.rowsIn(conn, "core");
         String orderLines = IncrementalState.describe(conn, night.runId(), "order_line_fact", "order line facts built");
         return new StepCounts(rows, rows, 0, rows + " rows in core" + (orderLines.isEmpty() ? "" : "; " + orderLines)
-                + "; all pre-publish checks passed");
+                + SqlFolderTasklet.skipped(scripts) + "; all pre-publish checks passed");
     }
 
     /** The night's numbers do not add up; the message lists each failed check. */

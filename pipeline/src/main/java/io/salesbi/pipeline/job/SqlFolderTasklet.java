@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
+import io.salesbi.sql.ScriptRunSummary;
 import io.salesbi.sql.SqlScripts;
 
 import java.sql.Connection;
@@ -30,13 +31,20 @@ final class SqlFolderTasklet extends WarehouseTasklet {
     StepCounts work(Connection conn, NightContext night) throws SQLException {
         JobParameters.write(conn, parameters, night);
         long rejectedBefore = quarantined(conn, folder);
-        SqlScripts.runFolder(conn, folder);
+        ScriptRunSummary scripts = SqlScripts.runFolder(conn, folder);
         long rejected = quarantined(conn, folder) - rejectedBefore;
         long rows = rowsIn(conn, targetSchema);
         String orderLines = IncrementalState.describe(conn, night.runId(), "order_line_validation",
                 "order lines validated");
         return new StepCounts(rows, rows, Math.max(0, rejected),
-                rows + " rows in " + targetSchema + (orderLines.isEmpty() ? "" : "; " + orderLines));
+                rows + " rows in " + targetSchema + (orderLines.isEmpty() ? "" : "; " + orderLines) + skipped(scripts));
+    }
+
+    /** The summary's note on scripts skipped because nothing they read changed, or nothing. */
+    static String skipped(ScriptRunSummary scripts) {
+        int skipped = scripts.skippedScripts().size();
+        return skipped == 0 ? "" : "; " + skipped + " of " + scripts.scripts().size()
+                + " scripts skipped, their tables unchanged since their last run";
     }
 
     /** Exact rows in all tables of {@code schema}, as this transaction sees them. */

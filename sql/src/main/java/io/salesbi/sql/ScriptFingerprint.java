@@ -1,0 +1,126 @@
+package io.salesbi.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Lets a night skip a script whose work is already done: a script whose header carries the line
+ * starting {@value #MARKER} is run only when a table it names or a parameter it reads changed since its last run.
+ *
+ * <p>The fingerprint is a content checksum (row count and the sum of row hashes) of every {@code raw}, {@code staging},
+ * {@code core} and {@code ops} table the script names, read or written, plus the values of the parameters it reads
+ * ({@code ops.param('name')}, {@code ops.param_double('name')}) and the as-of date it works with
+ * ({@code ops.as_of_date()}); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (migration V45), in the
+ * step's transaction. Before the next run it is taken again: equal means inputs and outputs are exactly what the
+ * last run left, so running it again would write the same rows. Quarantine rows are not part of it (every validation
+ * script writes that shared table); they keep the run id of the night that wrote them.
+ *
+ * <p>Only scripts that are deterministic functions of what they name may carry the marker; the night's
+ * {@code --full} (parameter {@code full_rebuild}) runs every script regardless.
+ */
+final class ScriptFingerprint {
+
+    static final String MARKER = "-- Skipped when unchanged:";
+
+    private static final Pattern TABLE = Pattern.compile("\\b(raw|staging|core|ops)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern PARAMETER = Pattern.compile("\\bops\\.param(?:_double)?\\(\\s*'([a-z_]+)'\\s*\\)");
+    private static final Pattern AS_OF_DATE = Pattern.compile("\\bops\\.as_of_date\\(\\s*\\)");
+    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
+
+    private final String script;
+    private final List<String> tables;
+    private final List<String> parameters;
+    private final boolean readsAsOfDate;
+
+    private ScriptFingerprint(String script, List<String> tables, List<String> parameters, boolean readsAsOfDate) {
+        this.script = script;
+        this.tables = tables;
+        this.parameters = parameters;
+        this.readsAsOfDate = readsAsOfDate;
+    }
+
+    /** The fingerprint of a script carrying the marker; empty for any other script. */
+    static Optional<ScriptFingerprint> of(String script, String text) {
+        if (!text.lines().anyMatch(line -> line.strip().startsWith(MARKER))) {
+            return Optional.empty();
+        }
+        String code = LINE_COMMENT.matcher(text).replaceAll("");
+        TreeSet<String> tables = new TreeSet<>();
+        Matcher table = TABLE.matcher(code);
+        while (table.find()) {
+            tables.add(table.group(1) + "." + table.group(2));
+        }
+        tables.remove("ops.parameter");
+        TreeSet<String> parameters = new TreeSet<>();
+        Matcher parameter = PARAMETER.matcher(code);
+        while (parameter.find()) {
+            parameters.add(parameter.group(1));
+        }
+        parameters.remove("run_id");
+        return Optional.of(new ScriptFingerprint(script, List.copyOf(tables), List.copyOf(parameters),
+                AS_OF_DATE.matcher(code).find()));
+    }
+
+    List<String> tables() {
+        return tables;
+    }
+
+    List<String> parameters() {
+        return parameters;
+    }
+
+    /** True when the fingerprint now equals the one kept after the script's last run. */
+    boolean unchanged(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select fingerprint = (" + checksumQuery() + ") from ops.script_state where script = ?")) {
+            ps.setString(1, script);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Keeps the fingerprint as the script left the warehouse, with the night's run id. */
+    void record(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("insert or replace into ops.script_state (script, fingerprint, "
+                + "run_id) select ?, (" + checksumQuery() + "), try_cast(ops.param('run_id') as bigint)")) {
+            ps.setString(1, script);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the night runs with --full: every script then runs. */
+    static boolean fullRebuild(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+                "select coalesce(ops.param('full_rebuild'), 'false') = 'true'")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private String checksumQuery() {
+        List<String> parts = new ArrayList<>();
+        for (String table : tables) {
+            parts.add("(select '" + table + "=' || count(*) || ':' || coalesce(sum(hash(t)), 0) from " + table + " t)");
+        }
+        if (!parameters.isEmpty()) {
+            parts.add("(select string_agg(name || '=' || coalesce(value, ''), ';' order by name) from ops.parameter "
+                    + "where name in (" + parameters.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
+                    + "))");
+        }
+        if (readsAsOfDate) {
+            // the date the script works with, also when the parameter is empty (then it is today)
+            parts.add("(select 'as_of_date=' || ops.as_of_date())");
+        }
+        return "select md5(concat_ws('/', " + String.join(", ", parts) + "))";
+    }
+}
