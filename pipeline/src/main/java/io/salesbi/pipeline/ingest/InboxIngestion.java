@@ -6,15 +6,21 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Works off the inbox once: starts the Camel inbox route of each folder in turn (folders in name order, files in
  * name order, so that load ids and "latest delivery wins" are the same on every run), waits until it has polled
- * its folder empty (files still being written stay for the next night), stops it and goes on with the next.
+ * its folder empty (files still being written stay for the next night), stops it and goes on with the next. A
+ * folder holding no file when its turn comes is not polled (on a night with one delivery, starting and stopping a
+ * route for each of the other folders cost more than loading the file).
  */
 public final class InboxIngestion {
 
@@ -39,6 +45,9 @@ public final class InboxIngestion {
             camel.start();
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
             for (String inbox : byInbox.keySet()) {
+                if (!holdsFiles(settings.inbox().resolve(inbox))) {
+                    continue;
+                }
                 camel.getRouteController().startRoute(InboxRoutes.routeId(inbox));
                 while (!progress.isIdle(inbox)) {
                     if (System.nanoTime() > deadline) {
@@ -53,5 +62,14 @@ public final class InboxIngestion {
             camel.stop();
         }
         return progress.results();
+    }
+
+    /** Whether the folder holds a file the inbox route would take (not hidden, not a reason file); creates it if missing. */
+    static boolean holdsFiles(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(entry -> Files.isRegularFile(entry) && !entry.getFileName().toString().startsWith(".")
+                    && !entry.getFileName().toString().endsWith(".reason.txt"));
+        }
     }
 }
