@@ -23,13 +23,23 @@ select
 from fact_order_line_reference r
 left join ops.incremental_state s on s.subject = 'order_line_fact';
 
+-- (a full rebuild and the changed keys as two statements: an OR of both would make DuckDB test every fact row
+-- against the keys instead of joining them, 0.2 s against 0.01 s at scale 10)
+delete from core.fact_order_line where (select full_rebuild from fact_order_line_run);
+
 delete from core.fact_order_line f
-where (select full_rebuild from fact_order_line_run)
-    or exists (select 1 from staging.erp_order_line_changed k where k.document_no = f.document_no and k.line_no = f.line_no);
+where exists (select 1 from staging.erp_order_line_changed k where k.document_no = f.document_no and k.line_no = f.line_no);
 
 
 insert into core.fact_order_line
-with priced as (
+with line as (
+    select * from staging.erp_order_line where (select full_rebuild from fact_order_line_run)
+    union all
+    select o.* from staging.erp_order_line o
+    semi join staging.erp_order_line_changed k on k.document_no = o.document_no and k.line_no = o.line_no
+    where not (select full_rebuild from fact_order_line_run)
+),
+priced as (
     select o.*,
         cast(year(o.document_date) as integer) as year,
         cast(month(o.document_date) as integer) as month,
@@ -38,13 +48,11 @@ with priced as (
         p.standard_cost_eur,
         ch.channel_code,
         case when o.currency = 'EUR' then cast(1 as decimal(18, 6)) else f.rate_per_eur end as rate_per_eur
-    from staging.erp_order_line o
+    from line o
     join core.dim_product p on p.product_no = o.product_no
     join core.dim_channel ch on ch.erp_spelling = o.sales_channel
     left join core.fx_rate f on f.currency = o.currency and f.rate_month = date_trunc('month', o.document_date)
     left join core.customer_xref x on x.source_system = 'erp' and x.source_key = o.debtor_no
-    where (select full_rebuild from fact_order_line_run)
-        or exists (select 1 from staging.erp_order_line_changed k where k.document_no = o.document_no and k.line_no = o.line_no)
 )
 select document_no, line_no, document_date, year, month, debtor_no, customer_id, product_no, product_category,
     channel_code, quantity, list_price, net_price, discount_pct, standard_cost_eur, currency, rate_per_eur,
