@@ -23,6 +23,12 @@ select
 from fact_order_line_reference r
 left join ops.incremental_state s on s.subject = 'order_line_fact';
 
+-- The facts about to be replaced, for ops.order_line_consolidated: their debtors' credit notes may change too.
+create or replace temp table fact_order_line_replaced as
+select f.document_no, f.line_no, f.debtor_no
+from core.fact_order_line f
+semi join staging.erp_order_line_changed k on k.document_no = f.document_no and k.line_no = f.line_no;
+
 -- (a full rebuild and the changed keys as two statements: an OR of both would make DuckDB test every fact row
 -- against the keys instead of joining them, 0.2 s against 0.01 s at scale 10)
 delete from core.fact_order_line where (select full_rebuild from fact_order_line_run);
@@ -76,10 +82,17 @@ select 'order_line_fact', r.checksum, (select coalesce(max(_load_id), 0) from co
     end
 from fact_order_line_run r;
 
--- The keys this consolidation replaced, for the key check before publication (sql/assert/45_keys_unique.sql).
+-- The keys this consolidation replaced with their debtors before and after, for the key check before publication
+-- (sql/assert/45_keys_unique.sql) and the credit notes (40_fact_credit_note.sql).
 delete from ops.order_line_consolidated;
 
 insert into ops.order_line_consolidated
-select distinct document_no, line_no from staging.erp_order_line_changed where document_no is not null;
+select document_no, line_no, debtor_no from fact_order_line_replaced
+union
+select f.document_no, f.line_no, f.debtor_no
+from core.fact_order_line f
+semi join staging.erp_order_line_changed k on k.document_no = f.document_no and k.line_no = f.line_no
+union
+select document_no, line_no, null from staging.erp_order_line_changed where document_no is not null;
 
 delete from staging.erp_order_line_changed;

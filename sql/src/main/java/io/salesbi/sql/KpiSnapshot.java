@@ -40,6 +40,7 @@ public final class KpiSnapshot {
                 st.execute("drop table " + SCHEMA + "." + quote(stale));
             }
             for (String view : views(conn)) {
+                long viewStarted = System.nanoTime();
                 try {
                     st.execute("create or replace table " + SCHEMA + "." + quote(view) + " as select * from kpi."
                             + quote(view));
@@ -48,6 +49,8 @@ public final class KpiSnapshot {
                             e.getSQLState(), e);
                 }
                 rows.put(view, rowCount(conn, view));
+                log.debug("KPI snapshot of kpi.{}: {} rows in {} ms", view, rows.get(view),
+                        (System.nanoTime() - viewStarted) / 1_000_000);
             }
         }
         log.info("KPI snapshot: {} views, {} rows in {} ms", rows.size(),

@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class SqlScripts {
 
     private static final Logger log = LoggerFactory.getLogger(SqlScripts.class);
+    private static final Pattern DATA_CHANGE = Pattern.compile(
+            "(?:insert\\s+(?:or\\s+\\w+\\s+)?into|delete\\s+from|update|merge\\s+into)\\s+([\\w.\"]+)",
+            Pattern.CASE_INSENSITIVE);
 
     private SqlScripts() {
     }
@@ -114,9 +118,12 @@ public final class SqlScripts {
         return new ScriptResult(resource, statements.size(), rows, millis);
     }
 
-    /** Insert, update and delete count as rows affected; building a temp table does not. */
+    /**
+     * Insert, update and delete of a warehouse table count as rows affected; building or filling a temp table (the
+     * scripts name every warehouse table with its schema, temp tables without) does not.
+     */
     private static boolean isDataChange(String sql) {
-        String verb = sql.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        return verb.equals("insert") || verb.equals("update") || verb.equals("delete") || verb.equals("merge");
+        Matcher change = DATA_CHANGE.matcher(sql.stripLeading());
+        return change.lookingAt() && change.group(1).contains(".");
     }
 }

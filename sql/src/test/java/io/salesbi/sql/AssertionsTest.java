@@ -66,7 +66,7 @@ class AssertionsTest {
             // grouped again
             TestWarehouse.execute(conn,
                     "update ops.incremental_state set mode = 'incremental' where subject = 'order_line_fact'",
-                    "insert into ops.order_line_consolidated values ('D2', 1)",
+                    "insert into ops.order_line_consolidated (document_no, line_no) values ('D2', 1)",
                     "insert into staging.erp_order_line select * from staging.erp_order_line where document_no = 'D2' and line_no = 1");
             assertThat(keyFailures(conn)).containsExactly(
                     "staging.erp_order_line has 1 keys held by more than one row, e.g. D2/1");
