@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +50,22 @@ public final class DashboardGenerator {
             Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
             YearCoverage coverage = YearCoverage.of(kpi.get("months"));
             Assets assets = Assets.load();
-            // the warehouse is read on this thread (one connection); serializing and rendering the pages, most of
-            // the CPU time at scale, runs on all cores
-            Map<Page, Map<String, Object>> models = new LinkedHashMap<>();
-            for (Page page : Page.values()) {
-                models.put(page, model(page, kpi, channelNames, coverage, assets));
+            // the warehouse is read on this thread (one connection); a page is serialized and rendered on another
+            // as soon as its data is read, while this thread reads the next page's
+            List<Future<Rendered>> pages = new ArrayList<>();
+            ExecutorService rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            try {
+                for (Page page : Page.values()) {
+                    Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
+                    pages.add(rendering.submit(() -> render(page, model)));
+                }
+            } finally {
+                rendering.shutdown();
             }
             List<Path> written = new ArrayList<>();
             long largest = 0;
-            for (Rendered page : models.entrySet().parallelStream().map(this::render).toList()) {
+            for (Future<Rendered> future : pages) {
+                Rendered page = rendered(future);
                 written.add(page.file());
                 largest = Math.max(largest, page.bytes());
             }
@@ -68,11 +79,27 @@ public final class DashboardGenerator {
     private record Rendered(Path file, long bytes) {
     }
 
-    private Rendered render(Map.Entry<Page, Map<String, Object>> page) {
-        Path file = settings.outDir().resolve(page.getKey().fileName);
-        Map<String, Object> model = page.getValue();
+    private static Rendered rendered(Future<Rendered> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the dashboard pages were rendered", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("rendering a dashboard page failed", e.getCause());
+        }
+    }
+
+    private Rendered render(Page page, Map<String, Object> model) {
+        Path file = settings.outDir().resolve(page.fileName);
         model.put("pageJson", ScriptJson.write(model.remove(PAGE_DATA)));
-        byte[] html = renderer.render(page.getKey().template, settings.locale(), model).getBytes(StandardCharsets.UTF_8);
+        byte[] html = renderer.render(page.template, settings.locale(), model).getBytes(StandardCharsets.UTF_8);
         try {
             Files.write(file, html);
         } catch (IOException e) {
