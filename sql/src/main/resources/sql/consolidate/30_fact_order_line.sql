@@ -25,7 +25,7 @@ left join ops.incremental_state s on s.subject = 'order_line_fact';
 
 -- The facts about to be replaced, for ops.order_line_consolidated: their debtors' credit notes may change too.
 create or replace temp table fact_order_line_replaced as
-select f.document_no, f.line_no, f.debtor_no
+select f.document_no, f.line_no, f.debtor_no, f.document_date
 from core.fact_order_line f
 semi join staging.erp_order_line_changed k on k.document_no = f.document_no and k.line_no = f.line_no;
 
@@ -82,17 +82,17 @@ select 'order_line_fact', r.checksum, (select coalesce(max(_load_id), 0) from co
     end
 from fact_order_line_run r;
 
--- The keys this consolidation replaced with their debtors before and after, for the key check before publication
--- (sql/assert/45_keys_unique.sql) and the credit notes (40_fact_credit_note.sql).
+-- The keys this consolidation replaced with their debtors and dates before and after, for the key check before
+-- publication (sql/assert/45_keys_unique.sql) and the credit notes (40_fact_credit_note.sql).
 delete from ops.order_line_consolidated;
 
 insert into ops.order_line_consolidated
-select document_no, line_no, debtor_no from fact_order_line_replaced
+select document_no, line_no, debtor_no, document_date from fact_order_line_replaced
 union
-select f.document_no, f.line_no, f.debtor_no
+select f.document_no, f.line_no, f.debtor_no, f.document_date
 from core.fact_order_line f
 semi join staging.erp_order_line_changed k on k.document_no = f.document_no and k.line_no = f.line_no
 union
-select document_no, line_no, null from staging.erp_order_line_changed where document_no is not null;
+select document_no, line_no, null, null from staging.erp_order_line_changed where document_no is not null;
 
 delete from staging.erp_order_line_changed;

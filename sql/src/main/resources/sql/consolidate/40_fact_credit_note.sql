@@ -4,7 +4,8 @@
 --
 -- Incremental: when the order line facts were replaced only for some keys tonight (30_fact_order_line.sql), only the
 -- credit notes those lines can move are rebuilt: notes of a replaced document, and notes of a replaced line's debtor
--- (before or after) whose document has no order lines, which take the channel of the debtor's latest order. All
+-- (before or after, dated up to the credit) whose document has no order lines, which take the channel of the
+-- debtor's latest order up to the credit date. All
 -- notes are rebuilt when the credit notes, product categories, exchange rates or customer mapping changed, when the
 -- facts are not what this script left, when the order line facts were rebuilt in full, or with --full.
 
@@ -36,7 +37,7 @@ insert into credit_note_affected
 with debtor_note as (
     select c.credit_note_no, c.document_no
     from staging.erp_credit_note c
-    semi join ops.order_line_consolidated k on k.debtor_no = c.debtor_no
+    semi join ops.order_line_consolidated k on k.debtor_no = c.debtor_no and k.document_date <= c.credit_date
     where not (select full_rebuild from credit_note_run)
 ),
 known_document as (

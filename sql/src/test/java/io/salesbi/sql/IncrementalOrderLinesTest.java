@@ -136,17 +136,22 @@ class IncrementalOrderLinesTest {
             assertThat(TestWarehouse.rows(conn, "select credit_note_no, channel_code from core.fact_credit_note order by 1"))
                     .containsExactly(List.of("CN1", "EDI"), List.of("CN2", "FIELD_SALES"), List.of("CN3", "INSIDE_SALES"));
 
-            // the next night: a web shop order of 100001 on 2025-02-20, before CN2's date
+            // the next night: a web shop order of 100001 on 2025-02-20, before CN2's date, and one of 100003 on
+            // 2025-05-01, after CN3's
             TestWarehouse.execute(conn, """
                     insert into raw.erp_order_line (_load_id, _source_file, _file_hash, _row_number, document_no, line_no,
                         document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct, currency,
                         sales_channel)
-                    values (6, 'erp_order_lines_20250701.csv', 'h6', 2, 'D20', 1, date '2025-02-20', '100001', 'P1',
-                        1, 100, 100, 0, 'EUR', 'E-Shop')""",
+                    values
+                        (6, 'erp_order_lines_20250701.csv', 'h6', 2, 'D20', 1, date '2025-02-20', '100001', 'P1',
+                            1, 100, 100, 0, 'EUR', 'E-Shop'),
+                        (6, 'erp_order_lines_20250701.csv', 'h6', 3, 'D21', 1, date '2025-05-01', '100003', 'P1',
+                            1, 100, 100, 0, 'EUR', 'E-Shop')""",
                     "update ops.parameter set value = '42' where name = 'run_id'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
-            // only CN2, of the debtor with a new line and a document without lines, was rebuilt; it follows D20
+            // only CN2, of a debtor with a new line up to its date and a document without lines, was rebuilt; it
+            // follows D20; CN3 keeps D5, as D21 came after it
             assertThat(TestWarehouse.rows(conn, """
                     select mode, rows_processed, run_id from ops.incremental_state where subject = 'credit_note_fact'"""))
                     .containsExactly(List.of("incremental", "1", "42"));
