@@ -42,7 +42,9 @@ public final class InboxIngestion {
             camel.getShutdownStrategy().setTimeout(30);
             camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
             camel.addRoutes(new InboxRoutes(settings, byInbox, ingestor, progress));
+            long started = System.nanoTime();
             camel.start();
+            log.debug("Camel started in {} ms", (System.nanoTime() - started) / 1_000_000);
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
             for (String inbox : byInbox.keySet()) {
                 if (!holdsFiles(settings.inbox().resolve(inbox))) {
@@ -57,9 +59,13 @@ public final class InboxIngestion {
                     }
                     Thread.sleep(20);
                 }
+                long stopping = System.nanoTime();
                 camel.getRouteController().stopRoute(InboxRoutes.routeId(inbox));
+                log.debug("Inbox {} worked off; its route stopped in {} ms", inbox, (System.nanoTime() - stopping) / 1_000_000);
             }
+            long stopping = System.nanoTime();
             camel.stop();
+            log.debug("Camel stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
         }
         return progress.results();
     }

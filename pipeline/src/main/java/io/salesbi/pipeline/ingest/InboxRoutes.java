@@ -61,7 +61,7 @@ final class InboxRoutes extends RouteBuilder {
         String error = slashes(settings.error().resolve(inbox));
         return "file:" + slashes(settings.inbox().resolve(inbox))
                 + "?autoCreate=true&sortBy=file:name&sendEmptyMessageWhenIdle=true"
-                + "&initialDelay=0&delay=100&maxMessagesPerPoll=0&antExclude=**/*.reason.txt,**/.*"
+                + "&initialDelay=0&delay=25&maxMessagesPerPoll=0&antExclude=**/*.reason.txt,**/.*"
                 + "&readLock=changed&readLockMinAge=" + settle + "&readLockCheckInterval=" + Math.max(50, settle / 4)
                 + "&readLockTimeout=" + Math.max(2000, settle * 4) + "&readLockLoggingLevel=DEBUG"
                 + "&move=" + archive + "/${date:now:yyyyMMdd-HHmmss}_${file:name}"
