@@ -133,11 +133,15 @@ class IncrementalOrderLinesTest {
             FixtureWarehouse.runValidateAndConsolidate(conn);
             // 100001's latest valid order before 2025-03-01 is D3 (2025-01-15, field sales; D7 and D8 are rejected),
             // 100003's before 2025-04-01 is D5 (2025-03-10, inside sales)
-            assertThat(TestWarehouse.rows(conn, "select credit_note_no, channel_code from core.fact_credit_note order by 1"))
-                    .containsExactly(List.of("CN1", "EDI"), List.of("CN2", "FIELD_SALES"), List.of("CN3", "INSIDE_SALES"));
+            assertThat(TestWarehouse.rows(conn, """
+                    select credit_note_no, channel_code, channel_document_no, channel_line_no, channel_document_date
+                    from core.fact_credit_note order by 1"""))
+                    .containsExactly(List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
+                            List.of("CN2", "FIELD_SALES", "D3", "2", "2025-01-15"),
+                            List.of("CN3", "INSIDE_SALES", "D5", "1", "2025-03-10"));
 
-            // the next night: a web shop order of 100001 on 2025-02-20, before CN2's date, and one of 100003 on
-            // 2025-05-01, after CN3's
+            // the next night: a web shop order of 100001 on 2025-02-20, before CN2's date; one of 100003 on
+            // 2025-05-01, after CN3's; and D5/1, CN3's channel line, corrected to the web shop
             TestWarehouse.execute(conn, """
                     insert into raw.erp_order_line (_load_id, _source_file, _file_hash, _row_number, document_no, line_no,
                         document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct, currency,
@@ -146,19 +150,25 @@ class IncrementalOrderLinesTest {
                         (6, 'erp_order_lines_20250701.csv', 'h6', 2, 'D20', 1, date '2025-02-20', '100001', 'P1',
                             1, 100, 100, 0, 'EUR', 'E-Shop'),
                         (6, 'erp_order_lines_20250701.csv', 'h6', 3, 'D21', 1, date '2025-05-01', '100003', 'P1',
-                            1, 100, 100, 0, 'EUR', 'E-Shop')""",
+                            1, 100, 100, 0, 'EUR', 'E-Shop'),
+                        (6, 'erp_order_lines_20250701.csv', 'h6', 4, 'D5', 1, date '2025-03-10', '100003', 'P1',
+                            10, 125, 100, 20, 'USD', 'E-Shop')""",
                     "update ops.parameter set value = '42' where name = 'run_id'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
-            // only CN2, of a debtor with a new line up to its date and a document without lines, was rebuilt; it
-            // follows D20; CN3 keeps D5, as D21 came after it
+            // CN1 (its document D4 unchanged) untouched; CN2 took the later of its channel line D3/2 and D20/1; CN3's
+            // channel line D5/1 was replaced, so it was rebuilt (D21 came after its date)
             assertThat(TestWarehouse.rows(conn, """
                     select mode, rows_processed, run_id from ops.incremental_state where subject = 'credit_note_fact'"""))
-                    .containsExactly(List.of("incremental", "1", "42"));
-            assertThat(TestWarehouse.rows(conn, "select credit_note_no from credit_note_affected"))
-                    .containsExactly(List.of("CN2"));
-            assertThat(TestWarehouse.rows(conn, "select credit_note_no, channel_code from core.fact_credit_note order by 1"))
-                    .containsExactly(List.of("CN1", "EDI"), List.of("CN2", "WEB_SHOP"), List.of("CN3", "INSIDE_SALES"));
+                    .containsExactly(List.of("incremental", "2", "42"));
+            assertThat(TestWarehouse.rows(conn, "select credit_note_no, how from credit_note_affected order by 1"))
+                    .containsExactly(List.of("CN2", "latest"), List.of("CN3", "full"));
+            assertThat(TestWarehouse.rows(conn, """
+                    select credit_note_no, channel_code, channel_document_no, channel_line_no, channel_document_date
+                    from core.fact_credit_note order by 1"""))
+                    .containsExactly(List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
+                            List.of("CN2", "WEB_SHOP", "D20", "1", "2025-02-20"),
+                            List.of("CN3", "WEB_SHOP", "D5", "1", "2025-03-10"));
             Map<String, List<List<String>>> incremental = snapshot(conn);
 
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
@@ -166,6 +176,7 @@ class IncrementalOrderLinesTest {
             assertThat(TestWarehouse.rows(conn, """
                     select mode, rows_processed from ops.incremental_state where subject = 'credit_note_fact'"""))
                     .containsExactly(List.of("full", "3"));
+            // (the comparison below holds the channel lines too)
             assertSameContent(snapshot(conn), incremental);
         }
     }
