@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,10 @@ public final class DashboardGenerator {
 
     /** The page's script data in its model until rendering serializes it to {@code pageJson}. */
     private static final String PAGE_DATA = "pageData";
+
+    /** The order pages are read and handed to rendering in: the one with the most data first. */
+    private static final List<Page> RENDER_ORDER = Stream.concat(Stream.of(Page.CUSTOMERS),
+            Arrays.stream(Page.values()).filter(page -> page != Page.CUSTOMERS)).toList();
 
     private final DashboardSettings settings;
     private final Formats formats;
@@ -51,23 +57,24 @@ public final class DashboardGenerator {
             YearCoverage coverage = YearCoverage.of(kpi.get("months"));
             Assets assets = Assets.load();
             // the warehouse is read on this thread (one connection); a page is serialized and rendered on another
-            // as soon as its data is read, while this thread reads the next page's
-            List<Future<Rendered>> pages = new ArrayList<>();
+            // as soon as its data is read, while this thread reads the next page's. The customer page goes first:
+            // it carries by far the most data (every customer and year), so its rendering overlaps the rest.
+            Map<Page, Future<Rendered>> pages = new LinkedHashMap<>();
             ExecutorService rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
             try {
-                for (Page page : Page.values()) {
+                for (Page page : RENDER_ORDER) {
                     Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
-                    pages.add(rendering.submit(() -> render(page, model)));
+                    pages.put(page, rendering.submit(() -> render(page, model)));
                 }
             } finally {
                 rendering.shutdown();
             }
             List<Path> written = new ArrayList<>();
             long largest = 0;
-            for (Future<Rendered> future : pages) {
-                Rendered page = rendered(future);
-                written.add(page.file());
-                largest = Math.max(largest, page.bytes());
+            for (Page page : Page.values()) {
+                Rendered rendered = rendered(pages.get(page));
+                written.add(rendered.file());
+                largest = Math.max(largest, rendered.bytes());
             }
             log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
                     + "warehouse)", settings.outDir(), written.size(), settings.locale().getLanguage(), largest,
