@@ -52,35 +52,34 @@ public final class DashboardGenerator {
     public List<Path> generate(Connection conn) throws SQLException, IOException {
         long started = System.nanoTime();
         Files.createDirectories(settings.outDir());
-        try (KpiQueries kpi = new KpiQueries(conn)) {
-            Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
-            YearCoverage coverage = YearCoverage.of(kpi.get("months"));
-            Assets assets = Assets.load();
-            // the warehouse is read on this thread (one connection); a page is serialized and rendered on another
-            // as soon as its data is read, while this thread reads the next page's. The customer page goes first:
-            // it carries by far the most data (every customer and year), so its rendering overlaps the rest.
-            Map<Page, Future<Rendered>> pages = new LinkedHashMap<>();
-            ExecutorService rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-            try {
-                for (Page page : RENDER_ORDER) {
-                    Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
-                    pages.put(page, rendering.submit(() -> render(page, model)));
-                }
-            } finally {
-                rendering.shutdown();
+        KpiQueries kpi = new KpiQueries(conn);
+        Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
+        YearCoverage coverage = YearCoverage.of(kpi.get("months"));
+        Assets assets = Assets.load();
+        // the warehouse is read on this thread (one connection); a page is serialized and rendered on another
+        // as soon as its data is read, while this thread reads the next page's. The customer page goes first:
+        // it carries by far the most data (every customer and year), so its rendering overlaps the rest.
+        Map<Page, Future<Rendered>> pages = new LinkedHashMap<>();
+        ExecutorService rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (Page page : RENDER_ORDER) {
+                Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
+                pages.put(page, rendering.submit(() -> render(page, model)));
             }
-            List<Path> written = new ArrayList<>();
-            long largest = 0;
-            for (Page page : Page.values()) {
-                Rendered rendered = rendered(pages.get(page));
-                written.add(rendered.file());
-                largest = Math.max(largest, rendered.bytes());
-            }
-            log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
-                    + "warehouse)", settings.outDir(), written.size(), settings.locale().getLanguage(), largest,
-                    (System.nanoTime() - started) / 1_000_000, kpi.queryMillis());
-            return written;
+        } finally {
+            rendering.shutdown();
         }
+        List<Path> written = new ArrayList<>();
+        long largest = 0;
+        for (Page page : Page.values()) {
+            Rendered rendered = rendered(pages.get(page));
+            written.add(rendered.file());
+            largest = Math.max(largest, rendered.bytes());
+        }
+        log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
+                + "warehouse)", settings.outDir(), written.size(), settings.locale().getLanguage(), largest,
+                (System.nanoTime() - started) / 1_000_000, kpi.queryMillis());
+        return written;
     }
 
     private record Rendered(Path file, long bytes) {
