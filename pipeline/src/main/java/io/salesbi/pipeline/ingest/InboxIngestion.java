@@ -6,14 +6,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Works off the inbox once: starts the Camel inbox route of each folder in turn (folders in name order, files in
@@ -47,7 +43,7 @@ public final class InboxIngestion {
             log.debug("Camel started in {} ms", (System.nanoTime() - started) / 1_000_000);
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
             for (String inbox : byInbox.keySet()) {
-                if (!holdsFiles(settings.inbox().resolve(inbox))) {
+                if (!InboxRoutes.holdsFiles(settings.inbox().resolve(inbox))) {
                     continue;
                 }
                 camel.getRouteController().startRoute(InboxRoutes.routeId(inbox));
@@ -61,21 +57,13 @@ public final class InboxIngestion {
                 }
                 long stopping = System.nanoTime();
                 camel.getRouteController().stopRoute(InboxRoutes.routeId(inbox));
-                log.debug("Inbox {} worked off; its route stopped in {} ms", inbox, (System.nanoTime() - stopping) / 1_000_000);
+                log.debug("Inbox {} worked off; its route stopped in {} ms", inbox,
+                        (System.nanoTime() - stopping) / 1_000_000);
             }
             long stopping = System.nanoTime();
             camel.stop();
             log.debug("Camel stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
         }
         return progress.results();
-    }
-
-    /** Whether the folder holds a file the inbox route would take (not hidden, not a reason file); creates it if missing. */
-    static boolean holdsFiles(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.anyMatch(entry -> Files.isRegularFile(entry) && !entry.getFileName().toString().startsWith(".")
-                    && !entry.getFileName().toString().endsWith(".reason.txt"));
-        }
     }
 }

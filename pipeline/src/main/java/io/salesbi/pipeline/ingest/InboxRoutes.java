@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One Camel file route per inbox folder. A file is taken only once it has stopped changing (still being written
@@ -23,6 +24,9 @@ import java.util.Map;
 final class InboxRoutes extends RouteBuilder {
 
     static final String FAILED_HEADER = "salesbiLoadFailed";
+
+    /** Written beside a failed file in the error folder; a route never takes one, nor a hidden file. */
+    private static final String REASON_SUFFIX = ".reason.txt";
 
     private final InboxSettings settings;
     private final Map<String, List<SourceMapping>> mappingsByInbox;
@@ -51,6 +55,18 @@ final class InboxRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * Whether the folder holds a file its route would take (directly in it, not hidden, not a reason file, as the
+     * route's antExclude says); creates the folder if missing, as the route would.
+     */
+    static boolean holdsFiles(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(entry -> Files.isRegularFile(entry) && !entry.getFileName().toString().startsWith(".")
+                    && !entry.getFileName().toString().endsWith(REASON_SUFFIX));
+        }
+    }
+
     static String routeId(String inbox) {
         return inbox + "InboxRoute";
     }
@@ -61,7 +77,7 @@ final class InboxRoutes extends RouteBuilder {
         String error = slashes(settings.error().resolve(inbox));
         return "file:" + slashes(settings.inbox().resolve(inbox))
                 + "?autoCreate=true&sortBy=file:name&sendEmptyMessageWhenIdle=true"
-                + "&initialDelay=0&delay=25&maxMessagesPerPoll=0&antExclude=**/*.reason.txt,**/.*"
+                + "&initialDelay=0&delay=25&maxMessagesPerPoll=0&antExclude=**/*" + REASON_SUFFIX + ",**/.*"
                 + "&readLock=changed&readLockMinAge=" + settle + "&readLockCheckInterval=" + Math.max(50, settle / 4)
                 + "&readLockTimeout=" + Math.max(2000, settle * 4) + "&readLockLoggingLevel=DEBUG"
                 + "&move=" + archive + "/${date:now:yyyyMMdd-HHmmss}_${file:name}"
@@ -114,7 +130,7 @@ final class InboxRoutes extends RouteBuilder {
                 + "SHA-256: " + r.fileHash() + "\n"
                 + "Reason:  " + r.reasonCode() + "\n\n"
                 + r.message() + "\n";
-        Files.writeString(dir.resolve(r.fileName() + ".reason.txt"), text);
+        Files.writeString(dir.resolve(r.fileName() + REASON_SUFFIX), text);
     }
 
     /** Marks the exchange failed so that Camel moves the file to the error folder. */

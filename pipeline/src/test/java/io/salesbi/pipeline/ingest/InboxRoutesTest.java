@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An inbox folder is polled only when it holds a file its route would take. */
-class InboxIngestionTest {
+class InboxRoutesTest {
 
     @TempDir
     Path dir;
@@ -18,7 +18,7 @@ class InboxIngestionTest {
         Path erp = dir.resolve("inbox/erp");
 
         // a missing folder is created, as the route would, and holds nothing
-        assertThat(InboxIngestion.holdsFiles(erp)).isFalse();
+        assertThat(InboxRoutes.holdsFiles(erp)).isFalse();
         assertThat(erp).isDirectory();
 
         // hidden files, reason files of earlier failures and sub-folders are not taken by the route
@@ -26,9 +26,9 @@ class InboxIngestionTest {
         Files.writeString(erp.resolve("erp_order_lines_20260115.csv.reason.txt"), "Reason: ...");
         Files.createDirectories(erp.resolve("old"));
         Files.writeString(erp.resolve("old/erp_order_lines_20250101.csv"), "Beleg;Position");
-        assertThat(InboxIngestion.holdsFiles(erp)).isFalse();
+        assertThat(InboxRoutes.holdsFiles(erp)).isFalse();
 
         Files.writeString(erp.resolve("erp_order_lines_20260116.csv"), "Beleg;Position");
-        assertThat(InboxIngestion.holdsFiles(erp)).isTrue();
+        assertThat(InboxRoutes.holdsFiles(erp)).isTrue();
     }
 }
