@@ -87,6 +87,8 @@ final class ScriptFingerprint {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
+        } catch (SQLException e) {
+            throw failed(e);
         }
     }
 
@@ -96,7 +98,15 @@ final class ScriptFingerprint {
                 + "run_id) select ?, (" + checksumQuery() + "), try_cast(ops.param('run_id') as bigint)")) {
             ps.setString(1, script);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
         }
+    }
+
+    private SQLException failed(SQLException e) {
+        return new SQLException(script + ": cannot take the checksum of the tables it names (" + String.join(", ", tables)
+                + ") and the parameters it reads (" + String.join(", ", parameters) + "): " + e.getMessage(),
+                e.getSQLState(), e);
     }
 
     /** Whether the night runs with --full: every script then runs. */

@@ -1,9 +1,11 @@
 package io.salesbi.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,21 @@ class ScriptFingerprintTest {
         assertThat(fingerprint.tables()).containsExactly("raw.erp_product", "staging.erp_debtor", "staging.example");
         assertThat(fingerprint.parameters()).containsExactly("abc_a_cutoff", "shared_cost_channels");
         assertThat(ScriptFingerprint.of("sql/validate/98_plain.sql", "delete from staging.example;")).isEmpty();
+    }
+
+    @Test
+    void aTableTheWarehouseLacksFailsWithTheScriptAndItsTables() throws Exception {
+        ScriptFingerprint fingerprint = ScriptFingerprint.of("sql/validate/99_example.sql", """
+                -- Skipped when unchanged: runs only when a table it names changed.
+                insert into staging.not_there select * from raw.erp_product;
+                """).orElseThrow();
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            assertThatThrownBy(() -> fingerprint.unchanged(conn))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("sql/validate/99_example.sql: cannot take the checksum of the tables it "
+                            + "names (raw.erp_product, staging.not_there) and the parameters it reads (): ")
+                    .hasMessageContaining("not_there");
+        }
     }
 
     @Test
