@@ -1,5 +1,6 @@
 package io.salesbi.connectors.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -8,11 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,25 +44,61 @@ public final class MappingLoader {
         try (InputStream in = Files.newInputStream(yamlFile)) {
             return parse(yamlFile.toString(), in);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Mapping file " + yamlFile + " cannot be read: " + e.getMessage(), e);
+            throw new MappingException(yamlFile.toString(), List.of(yamlFile + ":0: cannot be read: " + e.getMessage()));
         }
     }
 
-    /** Loads every {@code *.yaml} / {@code *.yml} file of a folder, sorted by file name; names must be unique. */
+    /**
+     * Loads every {@code *.yaml} / {@code *.yml} file of a folder, sorted by file name; names must be unique. Any
+     * problem in any file fails the whole load, with every problem of every file in one {@link MappingException}.
+     */
     public static List<SourceMapping> loadAll(Path dir) {
+        MappingSet set = loadEach(dir);
+        if (!set.broken().isEmpty()) {
+            throw new MappingException(dir.toString(),
+                    set.broken().stream().flatMap(e -> e.problems().stream()).toList());
+        }
+        return set.mappings();
+    }
+
+    /**
+     * Loads every mapping file of a folder that can be loaded, and says what is wrong with the others: a broken
+     * mapping takes only its own source out of the night.
+     */
+    public static MappingSet loadEach(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Mapping folder " + dir + " does not exist or is not a folder");
         }
+        List<SourceMapping> mappings = new ArrayList<>();
+        List<MappingException> broken = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            List<SourceMapping> mappings = files
+            List<Path> yamlFiles = files
                     .filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml"))
                     .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-                    .map(MappingLoader::load)
                     .toList();
-            return checkUniqueNames(dir.toString(), mappings);
+            Map<String, Path> byName = new HashMap<>();
+            for (Path file : yamlFiles) {
+                try {
+                    SourceMapping mapping = load(file);
+                    Path earlier = byName.putIfAbsent(mapping.name(), file);
+                    if (earlier != null) {
+                        broken.add(new MappingException(file.toString(), List.of(file + ":1: name '" + mapping.name()
+                                + "' is already used by " + earlier.getFileName() + "; names must be unique")));
+                    } else {
+                        mappings.add(mapping);
+                    }
+                } catch (MappingException e) {
+                    broken.add(e);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Mapping folder " + dir + " cannot be listed", e);
         }
+        return new MappingSet(List.copyOf(mappings), List.copyOf(broken));
+    }
+
+    /** The mappings that could be loaded, and the files that could not, each with all its problems. */
+    public record MappingSet(List<SourceMapping> mappings, List<MappingException> broken) {
     }
 
     /** Loads the default mappings bundled on the classpath under {@code mappings/}, one per inbox file type. */
@@ -81,13 +121,19 @@ public final class MappingLoader {
 
     /** Parses one mapping from a stream; {@code origin} names the file in error messages. */
     public static SourceMapping parse(String origin, InputStream yaml) {
+        String text;
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new MappingException(origin, List.of(origin + ":" + line + ": not valid YAML: "
+                    + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " ")));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Mapping file " + origin + " is not valid YAML: " + e.getMessage(), e);
+            throw new MappingException(origin, List.of(origin + ":0: cannot be read: " + e.getMessage()));
         }
-        return new MappingFileParser(origin).parse(root);
+        return new MappingFileParser(origin, YamlPositions.of(text)).parse(root);
     }
 
     private static List<SourceMapping> checkUniqueNames(String origin, List<SourceMapping> mappings) {

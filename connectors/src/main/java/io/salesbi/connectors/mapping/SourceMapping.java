@@ -23,15 +23,40 @@ import java.util.Locale;
  * @param unknownColumns  what to do with columns the mapping does not name
  * @param maxRejectRatio  above this share of rejected rows the whole file is rejected (0.2 = 20 %)
  * @param includeHiddenRows Excel: whether hidden rows are read
+ * @param dropRowsWhere   a DuckDB SQL condition over the row's fields and inputs; rows where it holds (totals,
+ *                        subtotals) are dropped and counted as filtered; null for none
  */
 public record SourceMapping(String name, String inbox, String filePattern, FileFormat format, String target,
                             String sheetName, Integer sheetIndex, Integer headerRow, Charset encoding,
                             Character delimiter, Locale locale, List<FieldMapping> fields,
-                            UnknownColumns unknownColumns, double maxRejectRatio, boolean includeHiddenRows) {
+                            UnknownColumns unknownColumns, double maxRejectRatio, boolean includeHiddenRows,
+                            String dropRowsWhere) {
 
-    /** The canonical field names in the order readers emit values. */
+    /** A mapping without a row filter. */
+    public SourceMapping(String name, String inbox, String filePattern, FileFormat format, String target,
+                         String sheetName, Integer sheetIndex, Integer headerRow, Charset encoding,
+                         Character delimiter, Locale locale, List<FieldMapping> fields,
+                         UnknownColumns unknownColumns, double maxRejectRatio, boolean includeHiddenRows) {
+        this(name, inbox, filePattern, format, target, sheetName, sheetIndex, headerRow, encoding, delimiter, locale,
+                fields, unknownColumns, maxRejectRatio, includeHiddenRows, null);
+    }
+
+    /** The canonical field names in the order readers emit values (inputs included). */
     public List<String> fieldNames() {
         return fields.stream().map(FieldMapping::field).toList();
+    }
+
+    /** The fields loaded into the target table: every field but the inputs. */
+    public List<FieldMapping> targetFields() {
+        return fields.stream().filter(f -> !f.input()).toList();
+    }
+
+    /**
+     * Whether the rows pass through DuckDB before the target: a computed field, an input or a row filter. Other
+     * mappings append straight into the target table.
+     */
+    public boolean computedInSql() {
+        return dropRowsWhere != null || fields.stream().anyMatch(f -> f.computed() || f.input());
     }
 
     public enum FileFormat { CSV, XLSX, XLS }

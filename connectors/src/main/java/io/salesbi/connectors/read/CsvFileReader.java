@@ -113,7 +113,7 @@ final class CsvFileReader implements SourceFileReader {
                     ok = false;
                     continue;
                 }
-                if (values[f] == null && parsers[f].field().required()) {
+                if (values[f] == null && parsers[f].field().required() && !parsers[f].field().computed()) {
                     tally.reject(line, parsers[f].field().column(), raw, "required",
                             "a value is required in column " + parsers[f].field().column());
                     ok = false;

@@ -30,6 +30,9 @@ final class ExcelValues {
 
     Object value(CellRow row, int column, FieldValueParser parser) throws ValueException {
         FieldType type = parser.field().type();
+        if (!parser.field().valueMap().isEmpty() || row.kind(column) == CellRow.Kind.BLANK) {
+            return parser.parse(raw(row, column));
+        }
         return switch (row.kind(column)) {
             case BLANK -> null;
             case TEXT -> parser.parse(row.text(column));

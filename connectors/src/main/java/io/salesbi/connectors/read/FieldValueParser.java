@@ -43,15 +43,34 @@ final class FieldValueParser {
         return field;
     }
 
-    /** The typed value of {@code raw}; null when it is null or blank. */
+    /**
+     * The typed value of {@code raw}: the field's constant if it has one; else the cell (or the field's default when
+     * the cell is empty), translated through the field's value map; null when empty or computed later in SQL.
+     */
     Object parse(String raw) throws ValueException {
-        if (raw == null) {
+        if (field.value() != null) {
+            return typed(field.value());
+        }
+        if (field.computed()) {
             return null;
         }
-        String text = trim(raw);
+        String text = raw == null ? "" : trim(raw);
         if (text.isEmpty()) {
-            return null;
+            if (field.defaultValue() == null) {
+                return null;
+            }
+            text = field.defaultValue();
         }
+        if (!field.valueMap().isEmpty()) {
+            text = ValueMaps.translate(field, text);
+            if (text == null) {
+                return null;
+            }
+        }
+        return typed(text);
+    }
+
+    private Object typed(String text) throws ValueException {
         return switch (field.type()) {
             case STRING -> text;
             case INTEGER -> integer(text);

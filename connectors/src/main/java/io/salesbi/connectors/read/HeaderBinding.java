@@ -26,7 +26,7 @@ record HeaderBinding(int[] columnOf, List<String> headers, List<String> unknownC
         Map<String, Integer> index = index(cells);
         int found = 0;
         for (FieldMapping field : mapping.fields()) {
-            if (columnOf(field, index) >= 0) {
+            if (field.readsColumn() && columnOf(field, index) >= 0) {
                 found++;
             }
         }
@@ -37,14 +37,19 @@ record HeaderBinding(int[] columnOf, List<String> headers, List<String> unknownC
     static boolean isHeader(List<String> cells, SourceMapping mapping) {
         Map<String, Integer> index = index(cells);
         int found = 0;
+        int reading = 0;
         for (FieldMapping field : mapping.fields()) {
+            if (!field.readsColumn()) {
+                continue;
+            }
+            reading++;
             if (columnOf(field, index) >= 0) {
                 found++;
             } else if (field.required()) {
                 return false;
             }
         }
-        return found >= Math.min(2, mapping.fields().size());
+        return found >= Math.min(2, reading);
     }
 
     /** Binds a header; a missing required column or, with unknown-columns reject, an extra column rejects the file. */
@@ -57,6 +62,10 @@ record HeaderBinding(int[] columnOf, List<String> headers, List<String> unknownC
         boolean[] mapped = new boolean[cells.size()];
         for (int i = 0; i < columnOf.length; i++) {
             FieldMapping field = mapping.fields().get(i);
+            if (!field.readsColumn()) {
+                columnOf[i] = -1;
+                continue;
+            }
             columnOf[i] = columnOf(field, index);
             if (columnOf[i] >= 0) {
                 mapped[columnOf[i]] = true;

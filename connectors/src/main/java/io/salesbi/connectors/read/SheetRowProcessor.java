@@ -68,16 +68,15 @@ final class SheetRowProcessor {
         boolean ok = true;
         for (int f = 0; f < parsers.length; f++) {
             int column = binding.columnOf()[f];
-            if (column >= 0) {
-                try {
-                    converted[f] = values.value(row, column, parsers[f]);
-                } catch (ValueException e) {
-                    tally.reject(rowNumber, binding.headerOf(f), values.raw(row, column), e.rule(), e.getMessage());
-                    ok = false;
-                    continue;
-                }
+            try {
+                converted[f] = column >= 0 ? values.value(row, column, parsers[f]) : parsers[f].parse(null);
+            } catch (ValueException e) {
+                tally.reject(rowNumber, binding.headerOf(f), column >= 0 ? values.raw(row, column) : null, e.rule(),
+                        e.getMessage());
+                ok = false;
+                continue;
             }
-            if (converted[f] == null && parsers[f].field().required()) {
+            if (converted[f] == null && parsers[f].field().required() && !parsers[f].field().computed()) {
                 tally.reject(rowNumber, parsers[f].field().column(), column >= 0 ? values.raw(row, column) : null,
                         "required", "a value is required in column " + parsers[f].field().column());
                 ok = false;

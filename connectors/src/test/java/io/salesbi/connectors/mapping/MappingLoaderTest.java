@@ -80,23 +80,48 @@ class MappingLoaderTest {
     }
 
     @Test
-    void errorsNameTheFileAndTheKey() throws IOException {
-        Path typo = write("typo.yaml", ORDER_LINES.replace("file-pattern:", "filepattern:"));
-        Path badType = write("bad_type.yaml", ORDER_LINES.replace("type: decimal", "type: money"));
-        Path badDate = write("bad_date.yaml", ORDER_LINES.replace("dd.MM.yyyy", "dd.MM.yyyy bbb"));
-        Path twice = write("twice.yaml", ORDER_LINES.replace("field: quantity", "field: document_no"));
-        Path notYaml = write("broken.yaml", "name: [unclosed\n");
+    void everyErrorOfAFileIsReportedAtOnceWithItsLineAndASuggestion() throws IOException {
+        // given a mapping with a misspelled key, an unknown type, a bad date pattern and a field mapped twice
+        Path broken = write("broken.yaml", ORDER_LINES
+                .replace("file-pattern:", "file-patern:")
+                .replace("type: decimal", "type: decmal")
+                .replace("dd.MM.yyyy", "dd.MM.yyyy bbb")
+                .replace("field: discount_pct", "field: document_no"));
 
-        assertThatThrownBy(() -> MappingLoader.load(typo)).hasMessageStartingWith("Mapping file " + typo
-                + ": unknown key 'filepattern' (known keys: [delimiter, encoding, fields, file-pattern, format, ");
-        assertThatThrownBy(() -> MappingLoader.load(badType)).hasMessage("Mapping file " + badType
-                + ": key 'fields[2].type': 'money' is not one of [string, integer, decimal, percent, date, timestamp, boolean]");
-        assertThatThrownBy(() -> MappingLoader.load(badDate)).hasMessageStartingWith("Mapping file " + badDate
-                + ": key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern");
-        assertThatThrownBy(() -> MappingLoader.load(twice)).hasMessage("Mapping file " + twice
-                + ": key 'fields[2].field': field 'document_no' is mapped twice");
-        assertThatThrownBy(() -> MappingLoader.load(notYaml)).hasMessageStartingWith("Mapping file " + notYaml
-                + " is not valid YAML");
+        // when it is loaded, then all four problems come in one exception, one line each, with file:line
+        assertThatThrownBy(() -> MappingLoader.load(broken))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
+                        broken + ":3: unknown key 'file-patern' (did you mean 'file-pattern'?); known keys: "
+                                + "[delimiter, drop-rows-where, encoding, fields, file-pattern, format, header-row, "
+                                + "inbox, include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, "
+                                + "sheet-index, target, unknown-columns]",
+                        broken + ":1: key 'file-pattern' is missing or empty",
+                        broken + ":14: key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern: "
+                                + "Unknown pattern letter: b",
+                        broken + ":15: key 'fields[2].type': 'decmal' is not one of [string, integer, decimal, "
+                                + "percent, date, timestamp, boolean] (did you mean 'decimal'?)",
+                        broken + ":16: field 'document_no' is mapped twice"));
+    }
+
+    @Test
+    void aFileThatIsNoYamlNamesItsLine() throws IOException {
+        Path notYaml = write("broken.yaml", "name: x\ninbox: [unclosed\n");
+
+        assertThatThrownBy(() -> MappingLoader.load(notYaml)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().asString().startsWith(notYaml + ":2: not valid YAML: while parsing a flow sequence").doesNotContain("\n"));
+    }
+
+    @Test
+    void aBrokenMappingTakesOnlyItselfOutOfAFolder() throws IOException {
+        write("a.yaml", ORDER_LINES);
+        write("b.yaml", ORDER_LINES.replace("name: erp_order_lines", "name: other").replace("type: date", "type: dat"));
+
+        MappingLoader.MappingSet set = MappingLoader.loadEach(dir);
+
+        assertThat(set.mappings()).extracting(SourceMapping::name).containsExactly("erp_order_lines");
+        assertThat(set.broken()).singleElement().satisfies(e -> assertThat(e.problems()).containsExactly(
+                dir.resolve("b.yaml") + ":14: key 'fields[1].type': 'dat' is not one of [string, integer, decimal, "
+                        + "percent, date, timestamp, boolean] (did you mean 'date'?)"));
     }
 
     @Test
