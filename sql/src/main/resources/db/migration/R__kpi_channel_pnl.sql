@@ -10,13 +10,15 @@
 --   roi = contribution / (direct + allocated cost).
 -- Sources: core.sales_line (ERP order lines, credit notes), core.fact_channel_cost (controlling's channel costs),
 --   core.dim_channel, ops.parameter.
--- Caveats: a month with shared costs but no channel activity allocates nothing; the rounded allocations of a month
+-- Caveats: cost of goods, margins and roi are null ("not available") when a line's product has no standard cost;
+--   a month with shared costs but no channel activity allocates nothing; the rounded allocations of a month
 --   may differ from the pool by a cent; roi is null without costs.
 create or replace view kpi.channel_pnl as
 with revenue as (
     select channel_code, year, month,
         sum(net_amount_eur) as net_revenue_eur,
-        sum(cost_of_goods_eur) as cost_of_goods_eur
+        -- null ("not available") when a line's product has no standard cost: never a cost of 0
+        case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end as cost_of_goods_eur
     from core.sales_line
     where channel_code is not null
     group by all
@@ -51,7 +53,7 @@ grid as (
 keyed as (
     select g.channel_code, g.year, g.month,
         coalesce(r.net_revenue_eur, 0) as net_revenue_eur,
-        coalesce(r.cost_of_goods_eur, 0) as cost_of_goods_eur,
+        case when r.channel_code is null then 0 else r.cost_of_goods_eur end as cost_of_goods_eur,
         coalesce(d.direct_channel_cost_eur, 0) as direct_channel_cost_eur,
         case ops.param('channel_cost_allocation_key')
             when 'orders' then cast(coalesce(n.orders, 0) as double)
@@ -103,12 +105,14 @@ select
     channel_name_en,
     year,
     cast(sum(net_revenue_eur) as decimal(18, 2)) as net_revenue_eur,
-    cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cost_of_goods_eur,
-    cast(sum(gross_margin_eur) as decimal(18, 2)) as gross_margin_eur,
+    cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end as decimal(18, 2)) as cost_of_goods_eur,
+    cast(case when count(gross_margin_eur) = count(*) then sum(gross_margin_eur) end as decimal(18, 2))
+        as gross_margin_eur,
     cast(sum(direct_channel_cost_eur) as decimal(18, 2)) as direct_channel_cost_eur,
     cast(sum(allocated_cost_eur) as decimal(18, 2)) as allocated_cost_eur,
-    cast(sum(contribution_margin_eur) as decimal(18, 2)) as contribution_margin_eur,
-    cast(sum(contribution_margin_eur) as double)
+    cast(case when count(contribution_margin_eur) = count(*) then sum(contribution_margin_eur) end
+        as decimal(18, 2)) as contribution_margin_eur,
+    cast(case when count(contribution_margin_eur) = count(*) then sum(contribution_margin_eur) end as double)
         / nullif(cast(sum(direct_channel_cost_eur) + sum(allocated_cost_eur) as double), 0) as roi
 from kpi.channel_pnl
 group by channel_code, channel_name_de, channel_name_en, year;

@@ -20,7 +20,8 @@
 --   hybrid = exactly one of the two high, digital = both low.
 -- Sources: core.sales_line, core.fact_service_driver (service desk), core.dim_customer (segment valid at the end of
 --   the year, else the as-of date), core.customer_golden (wallet estimate), core.fact_market_volume, ops.parameter.
--- Caveats: the year of the as-of date is partial, so its revenue_trend compares part of a year with a full one;
+-- Caveats: gross margin, contribution and abc_contribution are null ("not available") when a line's product has
+--   no standard cost; the year of the as-of date is partial, so its revenue_trend compares part of a year with a full one;
 --   cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude average per
 --   known company of the segment; days_since_last_order is null before the first order.
 create or replace view kpi.customer_value as
@@ -37,7 +38,9 @@ with setting as (
 sales as (
     select customer_id, year,
         sum(net_amount_eur) as revenue_eur,
-        sum(net_amount_eur - cost_of_goods_eur) as gross_margin_eur,
+        -- null ("not available") when a line's product has no standard cost, never a cost of 0
+        case when count(cost_of_goods_eur) = count(*) then sum(net_amount_eur - cost_of_goods_eur) end
+            as gross_margin_eur,
         max(line_date) filter (where kind = 'order') as last_order_in_year
     from core.sales_line
     where customer_id is not null
@@ -52,9 +55,10 @@ service as (
 valued as (
     select customer_id, year,
         coalesce(sa.revenue_eur, 0) as revenue_eur,
-        coalesce(sa.gross_margin_eur, 0) as gross_margin_eur,
+        case when sa.customer_id is null then 0 else sa.gross_margin_eur end as gross_margin_eur,
         coalesce(se.cost_to_serve_eur, 0) as cost_to_serve_eur,
-        coalesce(sa.gross_margin_eur, 0) - coalesce(se.cost_to_serve_eur, 0) as contribution_eur,
+        case when sa.customer_id is null then 0 else sa.gross_margin_eur end - coalesce(se.cost_to_serve_eur, 0)
+            as contribution_eur,
         sa.last_order_in_year
     from sales sa
     full join service se using (customer_id, year)
@@ -106,7 +110,8 @@ classified as (
             when w.revenue_before < s.a_cutoff * w.revenue_total then 'A'
             when w.revenue_before < s.b_cutoff * w.revenue_total then 'B'
             else 'C' end as abc_revenue,
-        case when w.contribution_eur <= 0 then 'C'
+        case when w.contribution_eur is null then null
+            when w.contribution_eur <= 0 then 'C'
             when w.contribution_before < s.a_cutoff * w.contribution_total then 'A'
             when w.contribution_before < s.b_cutoff * w.contribution_total then 'B'
             else 'C' end as abc_contribution,

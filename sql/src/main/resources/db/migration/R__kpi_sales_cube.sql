@@ -3,7 +3,7 @@
 -- One row: year × sales region × industry × channel × product category.
 -- Key: year, sales_region, industry, channel_code, product_category.
 -- Formula: net_revenue_eur = order lines minus credit notes (EUR); list_revenue_eur = quantity × list price (EUR);
---   cost_of_goods_eur = quantity × standard cost; order_lines = number of order lines (credit notes not counted).
+--   cost_of_goods_eur = quantity × standard cost (null, "not available", when a line's product has no standard cost); order_lines = number of order lines (credit notes not counted).
 -- Sources: core.sales_fact (ERP order lines and credit notes, segment valid on the document date).
 -- Caveats: lines of debtors matched to no golden customer appear with sales_region and industry '(unmapped)';
 --   credit notes whose channel cannot be traced have channel_code null.
@@ -16,7 +16,7 @@ select
     product_category,
     cast(sum(net_amount_eur) as decimal(18, 2)) as net_revenue_eur,
     cast(sum(list_amount_eur) as decimal(18, 2)) as list_revenue_eur,
-    cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cost_of_goods_eur,
+    cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end as decimal(18, 2)) as cost_of_goods_eur,
     cast(count(*) filter (where kind = 'order') as bigint) as order_lines
 from core.sales_fact
 group by all;

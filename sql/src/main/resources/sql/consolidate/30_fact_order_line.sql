@@ -65,9 +65,11 @@ select document_no, line_no, document_date, year, month, debtor_no, customer_id,
     -- EUR lines stay exact decimals; a division in DuckDB yields a double, so foreign currency is rounded from that
     case when currency = 'EUR' then round(quantity * list_price, 2) else round(quantity * list_price / rate_per_eur, 2) end
         as list_amount_eur,
-    case when currency = 'EUR' then round(quantity * net_price, 2) else round(quantity * net_price / rate_per_eur, 2) end
+    -- a delivered line total is the line's amount as the file says it (summed to the cent, never re-derived)
+    case when currency = 'EUR' then round(coalesce(line_amount, quantity * net_price), 2)
+        else round(coalesce(line_amount, quantity * net_price) / rate_per_eur, 2) end
         as net_amount_eur,
-    round(quantity * net_price, 2) as net_amount_doc,
+    round(coalesce(line_amount, quantity * net_price), 2) as net_amount_doc,
     round(quantity * standard_cost_eur, 2) as cost_of_goods_eur,
     _load_id, _source_file, _row_number
 from priced;

@@ -23,15 +23,16 @@ select _load_id, _source_file, _sheet, _row_number, 'product_category', product_
 from product_candidate
 where nullif(product_category, '') is null
 union all
+-- a missing list price or standard cost is no reason to drop a product: its margin is "not available" instead
 select _load_id, _source_file, _sheet, _row_number, 'list_price', cast(list_price as varchar),
-    'product.invalid_list_price', 'product ' || product_no || ' has list price ' || coalesce(cast(list_price as varchar), 'empty') || '; expected a price >= 0'
+    'product.invalid_list_price', 'product ' || product_no || ' has list price ' || cast(list_price as varchar) || '; expected a price >= 0 or empty'
 from product_candidate
-where list_price is null or list_price < 0
+where list_price < 0
 union all
 select _load_id, _source_file, _sheet, _row_number, 'standard_cost', cast(standard_cost as varchar),
-    'product.invalid_standard_cost', 'product ' || product_no || ' has standard cost ' || coalesce(cast(standard_cost as varchar), 'empty') || '; expected a cost >= 0'
+    'product.invalid_standard_cost', 'product ' || product_no || ' has standard cost ' || cast(standard_cost as varchar) || '; expected a cost >= 0 or empty'
 from product_candidate
-where standard_cost is null or standard_cost < 0;
+where standard_cost < 0;
 
 delete from quarantine.rejected_row where stage = 'validate' and rule like 'product.%';
 

@@ -57,13 +57,20 @@ with picked as (
         on q.load_id = r._load_id and q.row_number = r._row_number and q.sheet is not distinct from r._sheet
     where r._load_id <= (select after_load_id from order_line_run)
 )
-select * replace (
+select r.* replace (
     trim(document_no) as document_no,
     trim(debtor_no) as debtor_no,
     trim(product_no) as product_no,
-    upper(trim(currency)) as currency,
-    trim(sales_channel) as sales_channel)
+    coalesce(nullif(upper(trim(currency)), ''), ops.param('home_currency'), 'EUR') as currency,
+    -- a channel by its ERP spelling or by its code (FIELD_SALES), any case: kept in the ERP spelling
+    coalesce(ch.erp_spelling, trim(sales_channel)) as sales_channel,
+    -- a file with only line totals: the unit price is the line total over the quantity
+    coalesce(net_price, line_amount / nullif(quantity, 0)) as net_price,
+    -- without a list price the line counts as sold at list (no discount known)
+    coalesce(list_price, net_price, line_amount / nullif(quantity, 0)) as list_price)
 from picked r
+left join core.dim_channel ch
+    on lower(trim(r.sales_channel)) in (lower(ch.erp_spelling), lower(ch.channel_code))
 where nullif(trim(r.document_no), '') is not null and r.line_no is not null
 qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
 
@@ -133,9 +140,10 @@ union all
 select _load_id, _source_file, _sheet, _row_number, 'list_price', cast(list_price as varchar),
     'order_line.invalid_price',
     'order line ' || document_no || '/' || line_no || ' has list price ' || coalesce(cast(list_price as varchar), 'empty')
-        || ' and net price ' || coalesce(cast(net_price as varchar), 'empty') || '; expected both >= 0'
+        || ' and net price ' || coalesce(cast(net_price as varchar), 'empty')
+        || '; expected both >= 0 (or a line total and a quantity > 0)'
 from order_line_candidate
-where list_price is null or net_price is null or list_price < 0 or net_price < 0
+where net_price is null or list_price < 0 or net_price < 0
 union all
 select _load_id, _source_file, _sheet, _row_number, 'net_price', cast(net_price as varchar),
     'order_line.net_above_list',
@@ -147,7 +155,8 @@ union all
 select _load_id, _source_file, _sheet, _row_number, 'sales_channel', sales_channel,
     'order_line.unknown_channel',
     'order line ' || document_no || '/' || line_no || ' has sales channel ' || coalesce(sales_channel, 'empty')
-        || '; expected one of Außendienst, Innendienst, E-Shop, EDI, Handelspartner, Marktplatz'
+        || '; expected one of ' || (select string_agg(erp_spelling || ' (' || channel_code || ')', ', ' order by sort_order)
+            from core.dim_channel) || ' or a value map in the mapping'
 from order_line_candidate c
 where not exists (select 1 from core.dim_channel ch where ch.erp_spelling = c.sales_channel)
 union all
@@ -167,9 +176,10 @@ select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source
     column_name, raw_value, rule, message
 from order_line_rejected;
 
-insert into staging.erp_order_line
+insert into staging.erp_order_line (document_no, line_no, document_date, debtor_no, product_no, quantity, list_price,
+    net_price, discount_pct, currency, sales_channel, _load_id, _source_file, _sheet, _row_number, line_amount)
 select document_no, line_no, document_date, debtor_no, product_no, quantity, list_price, net_price, discount_pct,
-    currency, sales_channel, _load_id, _source_file, _sheet, _row_number
+    currency, sales_channel, _load_id, _source_file, _sheet, _row_number, line_amount
 from order_line_candidate c
 where not exists (
     select 1 from order_line_rejected r

@@ -96,6 +96,9 @@ final class CsvFileReader implements SourceFileReader {
                 if (convert(line, record, binding, values)) {
                     tally.accept(line, values);
                     values = new Object[parsers.length];
+                } else if (mapping.computedInSql()) {
+                    tally.passOnRejected(line, values);
+                    values = new Object[parsers.length];
                 }
             }
             return tally.finish(binding);

@@ -84,6 +84,8 @@ final class SheetRowProcessor {
         }
         if (ok) {
             tally.accept(rowNumber, converted);
+        } else if (mapping.computedInSql()) {
+            tally.passOnRejected(rowNumber, converted);
         }
     }
 

@@ -85,11 +85,11 @@ public final class FileIngestor {
                 return resumed;
             }
             long loadId = nextLoadId(conn);
-            String earlier = alreadyLoaded(conn, hash);
+            String earlier = alreadyLoaded(conn, hash, mapping.name());
             if (earlier != null) {
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.DUPLICATE, 0, 0, 0,
                         "duplicate", "Skipped: the same content (sha-256 " + hash.substring(0, 12)
-                        + "…) was already loaded as " + earlier);
+                        + "…) was already loaded with mapping " + mapping.name() + " as " + earlier);
                 insertLoad(conn, r, size, started);
                 log.info("{}: {}", name, r.message());
                 return r;
@@ -99,8 +99,8 @@ public final class FileIngestor {
                 FileLoadResult r = loadInTransaction(conn, file, mapping, loadId, hash);
                 insertLoad(conn, r, size, started);
                 conn.commit();
-                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined", name, mapping.target(),
-                        r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected());
+                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered", name,
+                        mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered());
                 return r;
             } catch (FileRejectedException e) {
                 conn.rollback();
@@ -125,11 +125,23 @@ public final class FileIngestor {
     private FileLoadResult loadInTransaction(Connection conn, Path file, SourceMapping mapping, long loadId,
                                              String hash) throws FileRejectedException, SQLException {
         String name = file.getFileName().toString();
+        ComputedFieldsLoad computed = mapping.computedInSql() ? new ComputedFieldsLoad(conn, mapping, loadId, name) : null;
+        String table = computed == null ? mapping.target() : computed.createLanding();
         ReadSummary summary;
         List<RowRejection> rejections;
-        try (PipelinedSink<RawTableSink> pipeline = appendingSink(conn, file, mapping, loadId, hash)) {
+        try (PipelinedSink<RawTableSink> pipeline = appendingSink(conn, file, mapping, table, loadId, hash)) {
             summary = SourceFileReader.forFile(file, mapping).read(file, mapping, pipeline);
             rejections = pipeline.finish().rejections();
+        }
+        long loaded = summary.rowsAccepted();
+        long rejected = summary.rowsRejected();
+        long filtered = 0;
+        if (computed != null) {
+            ComputedFieldsLoad.Outcome outcome = computed.finish(rejections, summary.rowsDelivered());
+            loaded = outcome.loaded();
+            rejected = outcome.rejectedRows();
+            filtered = outcome.filtered();
+            rejections = outcome.rejections();
         }
         quarantine(conn, mapping.name(), loadId, rejections);
         String warnings = String.join("; ", summary.warnings());
@@ -137,16 +149,17 @@ public final class FileIngestor {
             warnings = (warnings.isEmpty() ? "" : warnings + "; ") + "unknown columns " + summary.unknownColumns();
         }
         return new FileLoadResult(loadId, mapping.name(), name, hash, Status.LOADED, summary.rowsDelivered(),
-                summary.rowsAccepted(), summary.rowsRejected(), null, warnings.isEmpty() ? null : warnings);
+                loaded, rejected, null, warnings.isEmpty() ? null : warnings, filtered);
     }
 
     /** The file's raw table sink, fed on a thread of its own while this thread parses the file. */
     private static PipelinedSink<RawTableSink> appendingSink(Connection conn, Path file, SourceMapping mapping,
-                                                             long loadId, String hash) throws SQLException {
+                                                             String table, long loadId, String hash)
+            throws SQLException {
         String name = file.getFileName().toString();
         try {
-            return new PipelinedSink<>(
-                    () -> new RawTableSink(conn, mapping, loadId, name, hash).withProgress(LoadProgress.of(file)), name);
+            return new PipelinedSink<>(() -> new RawTableSink(conn, mapping, table, loadId, name, hash)
+                    .withProgress(LoadProgress.of(file)), name);
         } catch (SQLException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -187,11 +200,12 @@ public final class FileIngestor {
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 select load_id, rows_delivered, rows_loaded, rows_rejected, status, reason_code, message
-                from ops.file_load where file_hash = ? and file_name = ? and run_id = ?
+                from ops.file_load where file_hash = ? and file_name = ? and run_id = ? and source = ?
                 order by load_id desc limit 1""")) {
             ps.setString(1, hash);
             ps.setString(2, name);
             ps.setLong(3, runId);
+            ps.setString(4, source);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new FileLoadResult(rs.getLong(1), source, name, hash, Status.valueOf(rs.getString(5)),
                         rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(6), rs.getString(7)) : null;
@@ -199,10 +213,12 @@ public final class FileIngestor {
         }
     }
 
-    private static String alreadyLoaded(Connection conn, String hash) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "select file_name, finished_at from ops.file_load where file_hash = ? and status = 'LOADED' order by load_id limit 1")) {
+    /** The earlier load of the same content with the same mapping: the fingerprint is per mapping and file. */
+    private static String alreadyLoaded(Connection conn, String hash, String source) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select file_name, finished_at from ops.file_load"
+                + " where file_hash = ? and source = ? and status = 'LOADED' order by load_id limit 1")) {
             ps.setString(1, hash);
+            ps.setString(2, source);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) + " on " + rs.getTimestamp(2).toLocalDateTime().toLocalDate() : null;
             }
@@ -225,8 +241,9 @@ public final class FileIngestor {
     private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into ops.file_load (load_id, run_id, source, file_name, file_hash, file_size, status,
-                    rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at,
+                    rows_filtered)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, r.loadId());
             ps.setLong(2, runId);
             ps.setString(3, r.source());
@@ -241,6 +258,7 @@ public final class FileIngestor {
             ps.setString(12, r.message());
             ps.setTimestamp(13, Timestamp.valueOf(started));
             ps.setTimestamp(14, Timestamp.valueOf(LocalDateTime.now()));
+            ps.setLong(15, r.rowsFiltered());
             ps.executeUpdate();
         }
     }

@@ -6,10 +6,19 @@ package io.salesbi.pipeline.ingest;
  * @param status        LOADED, DUPLICATE (same content loaded before, maybe under another name) or FAILED
  * @param reasonCode    for FAILED: a stable code such as corrupt, missing_column, reject_ratio, no_mapping
  * @param message       for FAILED and DUPLICATE: a sentence for the data steward
+ * @param rowsFiltered  rows dropped by the mapping's row filter (totals, subtotals):
+ *                      delivered = loaded + rejected + filtered
  */
 public record FileLoadResult(long loadId, String source, String fileName, String fileHash, Status status,
                              long rowsDelivered, long rowsLoaded, long rowsRejected, String reasonCode,
-                             String message) {
+                             String message, long rowsFiltered) {
+
+    /** A file with no rows filtered. */
+    public FileLoadResult(long loadId, String source, String fileName, String fileHash, Status status,
+                          long rowsDelivered, long rowsLoaded, long rowsRejected, String reasonCode, String message) {
+        this(loadId, source, fileName, fileHash, status, rowsDelivered, rowsLoaded, rowsRejected, reasonCode, message,
+                0);
+    }
 
     public enum Status { LOADED, DUPLICATE, FAILED }
 }

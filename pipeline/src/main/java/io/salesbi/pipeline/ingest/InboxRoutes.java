@@ -11,6 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -96,41 +97,59 @@ final class InboxRoutes extends RouteBuilder {
         }
         Path path = file.toPath();
         progress.busy(inbox);
-        SourceMapping mapping = mappingFor(inbox, path.getFileName().toString());
-        FileLoadResult result = mapping == null
-                ? ingestor.recordUnmapped(path, inbox, "No mapping takes the file name '" + path.getFileName()
-                        + "' in inbox '" + inbox + "'; expected one of " + patterns(inbox))
-                : ingestor.ingest(path, mapping);
-        progress.record(result);
-        if (result.status() == Status.FAILED) {
-            writeReasonFile(inbox, result);
+        List<SourceMapping> mappings = mappingsFor(inbox, path.getFileName().toString());
+        List<FileLoadResult> results = new ArrayList<>();
+        if (mappings.isEmpty()) {
+            results.add(ingestor.recordUnmapped(path, inbox, "No mapping takes the file name '" + path.getFileName()
+                    + "' in inbox '" + inbox + "'; expected one of " + patterns(inbox)));
+        }
+        // one file may feed several targets (order lines, and debtors and products from the same rows): each
+        // mapping loads it in a transaction of its own, and the file moves on once all have taken it
+        for (SourceMapping mapping : mappings) {
+            results.add(ingestor.ingest(path, mapping));
+        }
+        List<FileLoadResult> failed = new ArrayList<>();
+        for (FileLoadResult result : results) {
+            progress.record(result);
+            if (result.status() == Status.FAILED) {
+                failed.add(result);
+            }
+        }
+        if (!failed.isEmpty()) {
+            writeReasonFile(inbox, failed);
             exchange.getIn().setHeader(FAILED_HEADER, true);
         }
     }
 
-    private SourceMapping mappingFor(String inbox, String fileName) {
+    /** Every mapping of the inbox whose file pattern takes the file name, in mapping order. */
+    private List<SourceMapping> mappingsFor(String inbox, String fileName) {
+        List<SourceMapping> taking = new ArrayList<>();
         for (SourceMapping m : mappingsByInbox.get(inbox)) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + m.filePattern());
             if (matcher.matches(Path.of(fileName))) {
-                return m;
+                taking.add(m);
             }
         }
-        return null;
+        return taking;
     }
 
     private List<String> patterns(String inbox) {
         return mappingsByInbox.get(inbox).stream().map(SourceMapping::filePattern).toList();
     }
 
-    private void writeReasonFile(String inbox, FileLoadResult r) throws IOException {
+    private void writeReasonFile(String inbox, List<FileLoadResult> failed) throws IOException {
         Path dir = settings.error().resolve(inbox);
         Files.createDirectories(dir);
-        String text = "File:    " + r.fileName() + "\n"
-                + "Source:  " + r.source() + "\n"
-                + "SHA-256: " + r.fileHash() + "\n"
-                + "Reason:  " + r.reasonCode() + "\n\n"
-                + r.message() + "\n";
-        Files.writeString(dir.resolve(r.fileName() + REASON_SUFFIX), text);
+        StringBuilder text = new StringBuilder();
+        for (FileLoadResult r : failed) {
+            text.append(text.isEmpty() ? "" : "\n")
+                    .append("File:    ").append(r.fileName()).append('\n')
+                    .append("Source:  ").append(r.source()).append('\n')
+                    .append("SHA-256: ").append(r.fileHash()).append('\n')
+                    .append("Reason:  ").append(r.reasonCode()).append("\n\n")
+                    .append(r.message()).append('\n');
+        }
+        Files.writeString(dir.resolve(failed.get(0).fileName() + REASON_SUFFIX), text.toString());
     }
 
     /** Marks the exchange failed so that Camel moves the file to the error folder. */

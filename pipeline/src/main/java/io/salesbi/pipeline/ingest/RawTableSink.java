@@ -34,10 +34,21 @@ final class RawTableSink implements RowSink, AutoCloseable {
     private final List<RowRejection> rejections = new ArrayList<>();
     private long rowsAppended;
     private LoadProgress progress;
+    private long lastRejectedRow = -1;
+    private String lastRejectedSheet;
 
     RawTableSink(Connection conn, SourceMapping mapping, long loadId, String sourceFile, String fileHash)
             throws SQLException {
-        String[] target = mapping.target().split("\\.", 2);
+        this(conn, mapping, mapping.target(), loadId, sourceFile, fileHash);
+    }
+
+    /**
+     * A sink into {@code table} ({@code schema.name}): the mapping's raw table, or the landing table of a mapping
+     * whose fields DuckDB computes ({@link ComputedFieldsLoad}), which also records whether a row had bad cells.
+     */
+    RawTableSink(Connection conn, SourceMapping mapping, String table, long loadId, String sourceFile,
+                 String fileHash) throws SQLException {
+        String[] target = table.split("\\.", 2);
         this.columns = columnsOf(conn, target[0], target[1], mapping);
         this.appender = conn.unwrap(DuckDBConnection.class).createAppender(target[0], target[1]);
         this.loadId = loadId;
@@ -54,8 +65,13 @@ final class RawTableSink implements RowSink, AutoCloseable {
             appender.append(fileHash);
             appender.append(sheet);
             appender.append(row);
+            boolean rejected = row == lastRejectedRow && java.util.Objects.equals(sheet, lastRejectedSheet);
             for (Column c : columns) {
-                append(c, c.valueIndex < 0 ? null : values[c.valueIndex]);
+                if (c.name.equals(ComputedFieldsLoad.REJECTED_COLUMN)) {
+                    appender.append(rejected);
+                } else {
+                    append(c, c.valueIndex < 0 ? null : values[c.valueIndex]);
+                }
             }
             appender.endRow();
             rowsAppended++;
@@ -70,6 +86,9 @@ final class RawTableSink implements RowSink, AutoCloseable {
     @Override
     public void reject(RowRejection rejection) {
         rejections.add(rejection);
+        // a reader rejects a row's cells before it hands the row on (only a landing table takes such rows)
+        lastRejectedRow = rejection.row();
+        lastRejectedSheet = rejection.sheet();
     }
 
     /** Reports rows, rows/s and the time left while a long file loads. */
@@ -136,7 +155,8 @@ final class RawTableSink implements RowSink, AutoCloseable {
             throw new SQLException("Mapping '" + mapping.name() + "' targets " + mapping.target()
                     + ", which is not a raw table of the warehouse");
         }
-        List<String> known = result.stream().map(Column::name).toList();
+        List<String> known = result.stream().map(Column::name)
+                .filter(n -> !n.equals(ComputedFieldsLoad.REJECTED_COLUMN)).toList();
         List<String> unknown = fields.stream().filter(f -> !known.contains(f)).toList();
         if (!unknown.isEmpty()) {
             throw new SQLException("Mapping '" + mapping.name() + "' names fields " + unknown
