@@ -18,3 +18,7 @@ insert into ops.parameter_default (name, value) values ('home_currency', 'EUR');
 -- A product without a standard cost keeps its revenue: its cost of goods is "not available" (null), never 0.
 alter table core.fact_order_line alter column standard_cost_eur drop not null;
 alter table core.fact_order_line alter column cost_of_goods_eur drop not null;
+
+-- The raw table each load went to, so that the fate of every delivered row can be told per file
+-- (kpi.dq_file_rows): one file may feed several mappings and tables.
+alter table ops.file_load add column target varchar;

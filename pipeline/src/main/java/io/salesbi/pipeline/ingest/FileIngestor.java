@@ -90,14 +90,14 @@ public final class FileIngestor {
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.DUPLICATE, 0, 0, 0,
                         "duplicate", "Skipped: the same content (sha-256 " + hash.substring(0, 12)
                         + "…) was already loaded with mapping " + mapping.name() + " as " + earlier);
-                insertLoad(conn, r, size, started);
+                insertLoad(conn, r, size, started, mapping.target());
                 log.info("{}: {}", name, r.message());
                 return r;
             }
             conn.setAutoCommit(false);
             try {
                 FileLoadResult r = loadInTransaction(conn, file, mapping, loadId, hash);
-                insertLoad(conn, r, size, started);
+                insertLoad(conn, r, size, started, mapping.target());
                 conn.commit();
                 log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered", name,
                         mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered());
@@ -107,7 +107,7 @@ public final class FileIngestor {
                 conn.setAutoCommit(true);
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         e.reasonCode(), e.getMessage());
-                insertLoad(conn, r, size, started);
+                insertLoad(conn, r, size, started, mapping.target());
                 log.error("{} rejected ({}): {}", name, e.reasonCode(), e.getMessage());
                 return r;
             } catch (RuntimeException | SQLException e) {
@@ -115,7 +115,7 @@ public final class FileIngestor {
                 conn.setAutoCommit(true);
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         "unreadable", "The file could not be read: " + e.getMessage());
-                insertLoad(conn, r, size, started);
+                insertLoad(conn, r, size, started, mapping.target());
                 log.error("{} could not be loaded: {}", name, e.getMessage(), e);
                 return r;
             }
@@ -239,11 +239,16 @@ public final class FileIngestor {
     }
 
     private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started) throws SQLException {
+        insertLoad(conn, r, size, started, null);
+    }
+
+    private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started, String target)
+            throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into ops.file_load (load_id, run_id, source, file_name, file_hash, file_size, status,
                     rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at,
-                    rows_filtered)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rows_filtered, target)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, r.loadId());
             ps.setLong(2, runId);
             ps.setString(3, r.source());
@@ -259,6 +264,7 @@ public final class FileIngestor {
             ps.setTimestamp(13, Timestamp.valueOf(started));
             ps.setTimestamp(14, Timestamp.valueOf(LocalDateTime.now()));
             ps.setLong(15, r.rowsFiltered());
+            ps.setString(16, target);
             ps.executeUpdate();
         }
     }

@@ -71,6 +71,17 @@ class OwnExportNightIT {
     }
 
     @Test
+    void everyRowOfTheFileIsAccountedForPerMapping() throws Exception {
+        // 6 rows: 5 order lines and the Grand Total row; customer C-17 comes three times and product P-100 and
+        // P-200 twice each in the file, so the earlier rows of each are superseded by the later ones
+        assertThat(rows("select source, rows_delivered, rows_current, rows_quarantined, rows_filtered,"
+                + " rows_superseded from kpi.dq_file_rows order by source")).containsExactly(
+                List.of("shop_customers", 6L, 3L, 0L, 1L, 2L),
+                List.of("shop_order_lines", 6L, 5L, 0L, 1L, 0L),
+                List.of("shop_products", 6L, 3L, 0L, 1L, 2L));
+    }
+
+    @Test
     void revenueEqualsTheFilesSumOfLineTotalsToTheCent() throws Exception {
         assertThat(rows("select sum(net_revenue_eur) from kpi.sales_cube"))
                 .containsExactly(List.of(new BigDecimal("3036.14")));

@@ -155,6 +155,38 @@ class NightlyRunIT {
         }
     }
 
+    @Test
+    void everyDeliveredRowOfEveryFileIsAccountedFor() throws Exception {
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
+             Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("select source, file_name, rows_delivered, rows_current, rows_quarantined,"
+                     + " rows_filtered, rows_superseded from kpi.dq_file_rows where status = 'LOADED'")) {
+            java.util.Set<String> sources = new java.util.TreeSet<>();
+            long superseded = 0;
+            long quarantined = 0;
+            while (rs.next()) {
+                String file = rs.getString(2);
+                long delivered = rs.getLong(3);
+                long current = rs.getLong(4);
+                long refused = rs.getLong(5);
+                long filtered = rs.getLong(6);
+                long replaced = rs.getLong(7);
+                sources.add(rs.getString(1));
+                assertThat(java.util.List.of(current, refused, filtered, replaced)).as(file).allMatch(n -> n >= 0);
+                assertThat(current + refused + filtered + replaced).as(file).isEqualTo(delivered);
+                superseded += replaced;
+                quarantined += refused;
+            }
+            // every bundled source delivered a file, and the demo's planted defects show up in both ways of loss
+            assertThat(sources).containsExactlyInAnyOrderElementsOf(io.salesbi.connectors.mapping.MappingLoader
+                    .loadBundled().stream().map(io.salesbi.connectors.mapping.SourceMapping::name).toList());
+            assertThat(quarantined).isEqualTo(count(conn, "select count(distinct (load_id, sheet, row_number))"
+                    + " from quarantine.rejected_row"));
+            assertThat(superseded).isPositive();
+        }
+    }
+
     static long inboxFiles(GenerationSummary generated) {
         return generated.rowsPerFile().keySet().stream().filter(p -> p.toString().contains("/inbox/")).count();
     }
