@@ -38,11 +38,14 @@ final class MappingFileParser {
 
     private final String origin;
     private final YamlPositions positions;
+    private final TargetSchema schema;
     private final List<String> problems = new ArrayList<>();
+    private List<String> targetColumns;
 
-    MappingFileParser(String origin, YamlPositions positions) {
+    MappingFileParser(String origin, YamlPositions positions, TargetSchema schema) {
         this.origin = origin;
         this.positions = positions;
+        this.schema = schema;
     }
 
     SourceMapping parse(JsonNode root) {
@@ -62,6 +65,14 @@ final class MappingFileParser {
             }
         }
         String target = identifier(root, "target", TARGET, "");
+        if (target != null && schema != null) {
+            targetColumns = schema.columnsByTable().get(target);
+            if (targetColumns == null) {
+                problem("/target", "key 'target': '" + target + "' is not a raw table of the warehouse"
+                        + Suggestions.didYouMean(target, schema.columnsByTable().keySet()) + "; known: "
+                        + schema.columnsByTable().keySet().stream().sorted().toList());
+            }
+        }
         FileFormat format = enumValue(root, "format", FileFormat.class, null, "");
         String sheetName = optionalText(root, "sheet", "", true);
         Integer sheetIndex = optionalInt(root, "sheet-index", 0);
@@ -145,6 +156,10 @@ final class MappingFileParser {
                     + " from the file), 'value' (a constant) or 'expression' (computed), found " + sources);
         }
         String field = identifier(entry, "field", NAME, where, pointer);
+        if (field != null && targetColumns != null && !targetColumns.contains(field)) {
+            problem(pointer + "/field", "key '" + where + "field': '" + field + "' is not a field of the target"
+                    + Suggestions.didYouMean(field, targetColumns) + "; its fields: " + targetColumns);
+        }
         FieldType type = enumValue(entry, "type", FieldType.class, null, where, pointer);
         if (type == null && !entry.hasNonNull("type")) {
             problem(pointer + "/type", "key '" + where + "type' is missing (one of " + lower(FieldType.values()) + ")");

@@ -41,8 +41,13 @@ public final class MappingLoader {
 
     /** Loads one mapping file; a bad file gives an {@link IllegalArgumentException} naming the file and the problem. */
     public static SourceMapping load(Path yamlFile) {
+        return load(yamlFile, null);
+    }
+
+    /** Loads one mapping file, checking its target and fields against {@code schema} (null: unchecked). */
+    public static SourceMapping load(Path yamlFile, TargetSchema schema) {
         try (InputStream in = Files.newInputStream(yamlFile)) {
-            return parse(yamlFile.toString(), in);
+            return parse(yamlFile.toString(), in, schema);
         } catch (IOException e) {
             throw new MappingException(yamlFile.toString(), List.of(yamlFile + ":0: cannot be read: " + e.getMessage()));
         }
@@ -53,7 +58,7 @@ public final class MappingLoader {
      * problem in any file fails the whole load, with every problem of every file in one {@link MappingException}.
      */
     public static List<SourceMapping> loadAll(Path dir) {
-        MappingSet set = loadEach(dir);
+        MappingSet set = loadEach(dir, null);
         if (!set.broken().isEmpty()) {
             throw new MappingException(dir.toString(),
                     set.broken().stream().flatMap(e -> e.problems().stream()).toList());
@@ -65,7 +70,7 @@ public final class MappingLoader {
      * Loads every mapping file of a folder that can be loaded, and says what is wrong with the others: a broken
      * mapping takes only its own source out of the night.
      */
-    public static MappingSet loadEach(Path dir) {
+    public static MappingSet loadEach(Path dir, TargetSchema schema) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Mapping folder " + dir + " does not exist or is not a folder");
         }
@@ -79,7 +84,7 @@ public final class MappingLoader {
             Map<String, Path> byName = new HashMap<>();
             for (Path file : yamlFiles) {
                 try {
-                    SourceMapping mapping = load(file);
+                    SourceMapping mapping = load(file, schema);
                     Path earlier = byName.putIfAbsent(mapping.name(), file);
                     if (earlier != null) {
                         broken.add(new MappingException(file.toString(), List.of(file + ":1: name '" + mapping.name()
@@ -121,6 +126,11 @@ public final class MappingLoader {
 
     /** Parses one mapping from a stream; {@code origin} names the file in error messages. */
     public static SourceMapping parse(String origin, InputStream yaml) {
+        return parse(origin, yaml, null);
+    }
+
+    /** Parses one mapping, checking its target and fields against {@code schema} (null: unchecked). */
+    public static SourceMapping parse(String origin, InputStream yaml, TargetSchema schema) {
         String text;
         JsonNode root;
         try {
@@ -133,7 +143,7 @@ public final class MappingLoader {
         } catch (IOException e) {
             throw new MappingException(origin, List.of(origin + ":0: cannot be read: " + e.getMessage()));
         }
-        return new MappingFileParser(origin, YamlPositions.of(text)).parse(root);
+        return new MappingFileParser(origin, YamlPositions.of(text), schema).parse(root);
     }
 
     private static List<SourceMapping> checkUniqueNames(String origin, List<SourceMapping> mappings) {

@@ -116,7 +116,7 @@ class MappingLoaderTest {
         write("a.yaml", ORDER_LINES);
         write("b.yaml", ORDER_LINES.replace("name: erp_order_lines", "name: other").replace("type: date", "type: dat"));
 
-        MappingLoader.MappingSet set = MappingLoader.loadEach(dir);
+        MappingLoader.MappingSet set = MappingLoader.loadEach(dir, null);
 
         assertThat(set.mappings()).extracting(SourceMapping::name).containsExactly("erp_order_lines");
         assertThat(set.broken()).singleElement().satisfies(e -> assertThat(e.problems()).containsExactly(
