@@ -21,7 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,15 +30,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three nights through the command line, with alerts going to a local webhook: a demo night (COMPLETED, exit 0), a
- * night with nothing new in the inbox (COMPLETED, exit 0), and a night whose only file is three order lines of a
- * debtor the ERP does not know, all quarantined in validation (COMPLETED_WITH_WARNINGS, exit 4).
+ * Nights through the command line, with alerts going to a local webhook: a demo night (COMPLETED, exit 0), a night
+ * with nothing new in the inbox (COMPLETED, exit 0), a night whose only file is three order lines of a debtor the ERP
+ * does not know, all quarantined in validation (COMPLETED_WITH_WARNINGS, exit 4), and such a night again that first
+ * fails a pre-publish check (exit 1) and, resumed after the fix, completes with the same warnings (exit 4).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HonestNightIT {
 
     private static final String AS_OF = "2026-01-15";
     private static final String UNKNOWN_DEBTOR_FILE = "erp_order_lines_unknown_debtor.csv";
+    private static final String SECOND_UNKNOWN_DEBTOR_FILE = "erp_order_lines_unknown_debtor_again.csv";
 
     private Path home;
     private HttpServer receiver;
@@ -58,16 +60,26 @@ class HonestNightIT {
         receiver.start();
         home = tmp.resolve("site");
         new DemoDataGenerator(new GeneratorSettings(0.02, 7, home, java.time.LocalDate.parse(AS_OF))).generate();
-        Files.writeString(home.resolve("salesbi.yaml"),
-                "alerts:\n  webhook: http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\n");
+        configure("revenue");
         try (Stream<Path> files = Files.walk(home.resolve("inbox"))) {
             demoFiles = files.filter(Files::isRegularFile).count();
         }
 
         night();
         night();
-        deliverOrderLinesOfAnUnknownDebtor();
+        deliverOrderLinesOfAnUnknownDebtor("X", UNKNOWN_DEBTOR_FILE);
         night();
+        deliverOrderLinesOfAnUnknownDebtor("Y", SECOND_UNKNOWN_DEBTOR_FILE);
+        configure("turnover");
+        night();
+        configure("revenue");
+        night();
+    }
+
+    private void configure(String channelCostAllocationKey) throws Exception {
+        Files.writeString(home.resolve("salesbi.yaml"),
+                "alerts:\n  webhook: http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\n"
+                        + "kpi:\n  channel-cost-allocation-key: " + channelCostAllocationKey + "\n");
     }
 
     @AfterAll
@@ -105,8 +117,22 @@ class HonestNightIT {
     }
 
     @Test
-    void onlyTheNightWithWarningsIsAlertedNamingFileRuleAndCount() {
-        assertThat(alerts).singleElement().satisfies(json -> assertThat(json).contains(
+    void aNightWithWarningsThatFailedAndWasResumedIsJudgedWhenItCompletes() {
+        String night = cli("history", "--home", home.toString(), "4");
+
+        assertThat(exitCodes.subList(3, 5)).as(outputs.subList(3, 5).toString()).containsExactly(1, 4);
+        assertThat(outputs.get(4)).contains("Night 4: COMPLETED_WITH_WARNINGS in")
+                .contains("Rejected: " + SECOND_UNKNOWN_DEBTOR_FILE + " (erp_order_lines): 3 of 3 rows quarantined");
+        assertThat(night).containsPattern("erp_order_lines\\s+" + SECOND_UNKNOWN_DEBTOR_FILE + "\\s+REJECTED\\s+3\\s+3\\s+3")
+                .contains("rejected; rows quarantined by rule: order_line.unknown_debtor 3");
+    }
+
+    @Test
+    void onlyNightsWithWarningsOrFailuresAreAlertedNamingFileRuleAndCount() {
+        assertThat(alerts).extracting(json -> json.substring(0, json.indexOf(",\"job_status\"")))
+                .containsExactly("{\"run_id\":3,\"status\":\"COMPLETED_WITH_WARNINGS\"", "{\"run_id\":4,\"status\":\"FAILED\"",
+                        "{\"run_id\":4,\"status\":\"COMPLETED_WITH_WARNINGS\"");
+        assertThat(alerts.get(0)).satisfies(json -> assertThat(json).contains(
                 "\"run_id\":3", "\"status\":\"COMPLETED_WITH_WARNINGS\"", "\"job_status\":\"COMPLETED\"",
                 "{\"file\":\"" + UNKNOWN_DEBTOR_FILE + "\",\"source\":\"erp_order_lines\",\"rows_delivered\":3,"
                         + "\"rows_quarantined\":3,\"rule\":\"order_line.unknown_debtor\",\"rule_rows\":3,"));
@@ -132,28 +158,30 @@ class HonestNightIT {
     }
 
     /** Three order lines copied from lines the first night staged, with a debtor number the ERP does not know. */
-    private void deliverOrderLinesOfAnUnknownDebtor() throws Exception {
+    private void deliverOrderLinesOfAnUnknownDebtor(String documentPrefix, String fileName) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("Beleg;Position;Belegdatum;Debitor;Artikel;Menge;Listenpreis;Nettopreis;Rabatt %;Waehrung;"
                 + "Vertriebskanal");
         try (Warehouse warehouse = Warehouse.open(SettingsLoader.defaults(home).warehouse());
-             Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     select 'X' || document_no, line_no, strftime(document_date, '%d.%m.%Y'), product_no,
+             Connection conn = warehouse.connect(); PreparedStatement ps = conn.prepareStatement("""
+                     select ? || document_no, line_no, strftime(document_date, '%d.%m.%Y'), product_no,
                          replace(cast(quantity as varchar), '.', ','), replace(cast(list_price as varchar), '.', ','),
                          replace(cast(net_price as varchar), '.', ','),
                          replace(cast(coalesce(discount_pct, 0) as varchar), '.', ','), currency, sales_channel
                      from staging.erp_order_line where currency = 'EUR'
                      order by document_no, line_no limit 3""")) {
-            while (rs.next()) {
-                lines.add(String.join(";", rs.getString(1), rs.getString(2), rs.getString(3), "D-UNKNOWN",
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10)));
+            ps.setString(1, documentPrefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(String.join(";", rs.getString(1), rs.getString(2), rs.getString(3), "D-UNKNOWN",
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10)));
+                }
             }
         }
         assertThat(lines).hasSize(4);
         Path inbox = home.resolve("inbox/erp");
         Files.createDirectories(inbox);
-        Files.write(inbox.resolve(UNKNOWN_DEBTOR_FILE), lines, Charset.forName("windows-1252"));
+        Files.write(inbox.resolve(fileName), lines, Charset.forName("windows-1252"));
     }
 }

@@ -150,6 +150,7 @@ class NightlyRunIT {
             RunResult resumed = new NightlyRun(SettingsLoader.load(config, null), warehouse).execute(AS_OF, true);
 
             assertThat(resumed.status()).as(resumed.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(resumed.outcome()).as(resumed.verdict().message()).isEqualTo("COMPLETED");
             assertThat(resumed.runId()).isEqualTo(failed.runId());
             assertThat(resumed.steps()).extracting(NightlyRun.StepResult::name).containsExactly("consolidateStep",
                     "publishKpisStep", "renderDashboardsStep");
