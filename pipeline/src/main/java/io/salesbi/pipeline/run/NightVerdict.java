@@ -71,6 +71,16 @@ public record NightVerdict(boolean warnings, String message, List<RejectedFile> 
         return verdict;
     }
 
+    /** Whether night {@code runId} was judged (has a row in {@code ops.night_outcome}). */
+    public static boolean isDecided(Connection conn, long runId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select 1 from ops.night_outcome where run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** The verdict kept for night {@code runId}, or {@link #NONE}. */
     public static NightVerdict read(Connection conn, long runId) throws SQLException {
         String outcome;

@@ -66,6 +66,7 @@ public final class NightlyRun {
                         unfinished.getJobInstance().getInstanceId());
                 execution = operator.restart(unfinished);
             } else {
+                judgeLastNightIfUndecided(repository);
                 execution = operator.start(job, parameters(repository, asOf, full));
             }
             RunResult result = RunResult.of(execution, verdict(execution));
@@ -90,6 +91,29 @@ public final class NightlyRun {
             return new NightVerdict(true, "what became of the night's files could not be decided: " + e.getMessage(),
                     List.of());
         }
+    }
+
+    /**
+     * A night whose job completed but whose process died before it judged the night's files: it is judged now and
+     * alerted late, so that it never stays a plain COMPLETED in the history only because the verdict was lost.
+     */
+    private void judgeLastNightIfUndecided(JobRepository repository) {
+        JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        JobExecution exec = last == null ? null : repository.getLastJobExecution(last);
+        if (exec == null || exec.getStatus() != BatchStatus.COMPLETED) {
+            return;
+        }
+        try (Connection conn = warehouse.connect()) {
+            if (NightVerdict.isDecided(conn, last.getInstanceId())) {
+                return;
+            }
+        } catch (SQLException e) {
+            log.warn("Whether night {} was judged could not be read: {}", last.getInstanceId(), e.getMessage());
+            return;
+        }
+        log.warn("Night {} completed but its files were never judged (the process ended first); judging it now",
+                last.getInstanceId());
+        new RunNotifier(settings.alerts()).notify(RunResult.of(exec, verdict(exec)));
     }
 
     private static JobExecution unfinishedNight(JobRepository repository) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nights through the command line, with alerts going to a local webhook: a demo night (COMPLETED, exit 0), a night
  * with nothing new in the inbox (COMPLETED, exit 0), a night whose only file is three order lines of a debtor the ERP
  * does not know, all quarantined in validation (COMPLETED_WITH_WARNINGS, exit 4), and such a night again that first
- * fails a pre-publish check (exit 1) and, resumed after the fix, completes with the same warnings (exit 4).
+ * fails a pre-publish check (exit 1) and, resumed after the fix, completes with the same warnings (exit 4), and a
+ * night with nothing new that first judges the night before, whose verdict was lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HonestNightIT {
@@ -74,6 +76,17 @@ class HonestNightIT {
         night();
         configure("revenue");
         night();
+        forgetTheVerdictOfNight(4);
+        night();
+    }
+
+    /** As if the process had died after night {@code runId}'s job completed but before it judged the night. */
+    private void forgetTheVerdictOfNight(long runId) throws Exception {
+        try (Warehouse warehouse = Warehouse.open(SettingsLoader.defaults(home).warehouse());
+             Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+            st.execute("delete from ops.file_outcome where run_id = " + runId);
+            st.execute("delete from ops.night_outcome where run_id = " + runId);
+        }
     }
 
     private void configure(String channelCostAllocationKey) throws Exception {
@@ -128,9 +141,22 @@ class HonestNightIT {
     }
 
     @Test
+    void aNightWhoseVerdictWasLostIsJudgedAndAlertedByTheNextNight() {
+        String list = cli("history", "--home", home.toString());
+
+        assertThat(exitCodes.get(5)).as(outputs.get(5)).isZero();
+        assertThat(outputs.get(5)).contains("Night 5: COMPLETED in");
+        assertThat(list.lines().filter(l -> l.matches("\\s+[45]\\s.*")).map(l -> l.trim().split("\\s+"))
+                .map(f -> f[0] + " " + f[5] + " " + f[6] + " " + f[7]))
+                .containsExactly("5 COMPLETED 0 0", "4 COMPLETED_WITH_WARNINGS 0 1");
+    }
+
+    @Test
     void onlyNightsWithWarningsOrFailuresAreAlertedNamingFileRuleAndCount() {
+        // night 4 twice with warnings: when it was resumed, and again late once its lost verdict was decided again
         assertThat(alerts).extracting(json -> json.substring(0, json.indexOf(",\"job_status\"")))
                 .containsExactly("{\"run_id\":3,\"status\":\"COMPLETED_WITH_WARNINGS\"", "{\"run_id\":4,\"status\":\"FAILED\"",
+                        "{\"run_id\":4,\"status\":\"COMPLETED_WITH_WARNINGS\"",
                         "{\"run_id\":4,\"status\":\"COMPLETED_WITH_WARNINGS\"");
         assertThat(alerts.get(0)).satisfies(json -> assertThat(json).contains(
                 "\"run_id\":3", "\"status\":\"COMPLETED_WITH_WARNINGS\"", "\"job_status\":\"COMPLETED\"",
