@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the data stewards how a night went: always when it failed, after a success only when configured. A
- * notification that cannot be delivered is logged and never fails the night.
+ * Tells the data stewards how a night went: always when it failed or completed with warnings (which file, which rule,
+ * how many rows), after a plain success only when configured. A notification that cannot be delivered is logged and
+ * never fails the night.
  */
 public final class RunNotifier {
 
@@ -20,7 +21,7 @@ public final class RunNotifier {
     }
 
     public void notify(RunResult result) {
-        if (result.ok() && !config.onSuccess()) {
+        if (result.ok() && !result.warnings() && !config.onSuccess()) {
             return;
         }
         RunReport report = RunReport.of(result);

@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.alert;
 
+import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 
@@ -9,10 +10,19 @@ import java.util.Locale;
 record RunReport(String subject, String text, String json) {
 
     static RunReport of(RunResult r) {
-        String subject = "salesbi: night " + r.runId() + " " + (r.ok() ? "completed" : "FAILED");
+        String subject = "salesbi: night " + r.runId() + " "
+                + (!r.ok() ? "FAILED" : r.warnings() ? "completed with warnings" : "completed");
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Night %d ended %s after %d s.%n%n", r.runId(), r.status(),
+        text.append(String.format(Locale.ROOT, "Night %d ended %s after %d s.%n%n", r.runId(), r.outcome(),
                 r.duration().toSeconds()));
+        if (r.warnings()) {
+            text.append("Warnings: ").append(r.verdict().message()).append("\n");
+            for (RejectedFile f : r.verdict().rejectedFiles()) {
+                text.append("Rejected: ").append(f.describe()).append('\n');
+            }
+            text.append("The rows are in quarantine.rejected_row; 'salesbi history ").append(r.runId())
+                    .append("' lists the files.\n\n");
+        }
         if (r.failure() != null) {
             text.append("Cause: ").append(r.failure()).append("\n\n")
                     .append("Fix the cause and run again: the night resumes at the step that failed.\n\n");
@@ -23,7 +33,23 @@ record RunReport(String subject, String text, String json) {
         }
         StringBuilder json = new StringBuilder();
         json.append("{\"run_id\":").append(r.runId())
-                .append(",\"status\":\"").append(r.status()).append('"')
+                .append(",\"status\":\"").append(r.outcome()).append('"')
+                .append(",\"job_status\":\"").append(r.status()).append('"')
+                .append(",\"warning\":").append(r.warnings() ? quote(r.verdict().message()) : "null")
+                .append(",\"rejected_files\":[");
+        for (int i = 0; i < r.verdict().rejectedFiles().size(); i++) {
+            RejectedFile f = r.verdict().rejectedFiles().get(i);
+            json.append(i > 0 ? "," : "")
+                    .append("{\"file\":").append(quote(f.fileName()))
+                    .append(",\"source\":").append(quote(f.source()))
+                    .append(",\"rows_delivered\":").append(f.rowsDelivered())
+                    .append(",\"rows_quarantined\":").append(f.rowsQuarantined())
+                    .append(",\"rule\":").append(f.topRule() == null ? "null" : quote(f.topRule()))
+                    .append(",\"rule_rows\":").append(f.topRuleRows())
+                    .append(",\"text\":").append(quote(f.describe()))
+                    .append('}');
+        }
+        json.append("]")
                 .append(",\"duration_seconds\":").append(r.duration().toSeconds())
                 .append(",\"failure\":").append(r.failure() == null ? "null" : quote(r.failure()))
                 .append(",\"steps\":[");

@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.run.NightVerdict;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 import io.salesbi.pipeline.run.StepRunHistory;
 import io.salesbi.pipeline.warehouse.Warehouse;
@@ -55,19 +56,21 @@ final class HistoryCommand implements Callable<Integer> {
                            bool_or(status = 'FAILED') as failed, count(*) as steps
                     from ops.step_run group by run_id
                 ), files as (
-                    select run_id, count(*) filter (where status = 'LOADED') as loaded,
-                           count(*) filter (where status = 'FAILED') as failed_files
-                    from ops.file_load group by run_id
+                    select f.run_id, count(*) filter (where f.status = 'LOADED' and not coalesce(o.rejected, false)) as loaded,
+                           count(*) filter (where f.status = 'FAILED' or o.rejected) as rejected_files
+                    from ops.file_load f left join ops.file_outcome o using (load_id) group by f.run_id
                 )
                 select s.run_id, s.started_at, s.finished_at,
-                       case when s.failed then 'FAILED' when s.steps < 7 then 'INCOMPLETE' else 'COMPLETED' end,
-                       coalesce(f.loaded, 0), coalesce(f.failed_files, 0)
-                from steps s left join files f using (run_id) order by s.run_id desc""";
-        out.printf(Locale.ROOT, "%6s  %-19s  %-19s  %-10s  %12s  %12s%n", "run", "started", "finished", "status",
-                "files loaded", "files failed");
+                       case when s.failed then 'FAILED' when s.steps < 7 then 'INCOMPLETE'
+                            else coalesce(n.outcome, 'COMPLETED') end,
+                       coalesce(f.loaded, 0), coalesce(f.rejected_files, 0)
+                from steps s left join files f using (run_id) left join ops.night_outcome n using (run_id)
+                order by s.run_id desc""";
+        out.printf(Locale.ROOT, "%6s  %-19s  %-19s  %-23s  %12s  %14s%n", "run", "started", "finished", "status",
+                "files loaded", "files rejected");
         try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.printf(Locale.ROOT, "%6d  %-19.19s  %-19.19s  %-10s  %12d  %12d%n", rs.getLong(1),
+                out.printf(Locale.ROOT, "%6d  %-19.19s  %-19.19s  %-23s  %12d  %14d%n", rs.getLong(1),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
             }
         }
@@ -85,22 +88,33 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("      cause: " + step.summary());
             }
         }
+        NightVerdict verdict = NightVerdict.read(conn, runId);
+        if (verdict.warnings()) {
+            out.println("  completed with warnings: " + verdict.message());
+        }
+        // a file judged after validation shows as REJECTED with the rows quarantined in every stage and its top rule
         try (PreparedStatement ps = conn.prepareStatement("""
-                select source, file_name, status, rows_delivered, rows_loaded, rows_rejected, message
-                from ops.file_load where run_id = ? order by load_id""")) {
+                select f.source, f.file_name,
+                       case when o.rejected and f.status = 'LOADED' then 'REJECTED' else f.status end,
+                       f.rows_delivered, f.rows_loaded, coalesce(o.rows_quarantined, f.rows_rejected), f.message,
+                       o.rejected, o.rules
+                from ops.file_load f left join ops.file_outcome o using (load_id)
+                where f.run_id = ? order by f.load_id""")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 boolean header = false;
                 while (rs.next()) {
                     found = true;
                     if (!header) {
-                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %10s%n", "source", "file", "status",
-                                "delivered", "loaded", "rejected");
+                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %11s%n", "source", "file", "status",
+                                "delivered", "loaded", "quarantined");
                         header = true;
                     }
-                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,10d%n", rs.getString(1), rs.getString(2),
+                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,11d%n", rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
-                    if (!"LOADED".equals(rs.getString(3)) && rs.getString(7) != null) {
+                    if ("REJECTED".equals(rs.getString(3))) {
+                        out.println("      rejected; rows quarantined by rule: " + rs.getString(9));
+                    } else if (!"LOADED".equals(rs.getString(3)) && rs.getString(7) != null) {
                         out.println("      " + rs.getString(7));
                     }
                 }

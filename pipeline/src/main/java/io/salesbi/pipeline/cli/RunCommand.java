@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the nightly job once: ingest the inbox, validate, standardize, match, consolidate, "
                 + "check and publish the KPIs, render the dashboards. A failed night is resumed by the next run.",
-                "Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 the warehouse is busy."})
+                "Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 the warehouse is busy, "
+                        + "4 completed with warnings (a file was rejected, or nothing delivered reached the KPIs)."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +39,15 @@ final class RunCommand implements Callable<Integer> {
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             RunResult result = new NightlyRun(settings, warehouse).execute(asOf != null ? asOf : LocalDate.now(), full);
             RunSummaryPrinter.print(spec.commandLine().getOut(), result);
-            return result.ok() ? SalesbiCommand.EXIT_OK : SalesbiCommand.EXIT_RUN_FAILED;
+            return exitCode(result);
         }
+    }
+
+    /** 1 for a night that failed, 4 for one that completed with warnings, else 0. */
+    static int exitCode(RunResult result) {
+        if (!result.ok()) {
+            return SalesbiCommand.EXIT_RUN_FAILED;
+        }
+        return result.warnings() ? SalesbiCommand.EXIT_WARNINGS : SalesbiCommand.EXIT_OK;
     }
 }

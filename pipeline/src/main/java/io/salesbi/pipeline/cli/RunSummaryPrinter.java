@@ -13,7 +13,7 @@ final class RunSummaryPrinter {
     }
 
     static void print(PrintWriter out, RunResult r) {
-        out.printf(Locale.ROOT, "%nNight %d: %s in %.1f s%n", r.runId(), r.status(), r.duration().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%nNight %d: %s in %.1f s%n", r.runId(), r.outcome(), r.duration().toMillis() / 1000.0);
         out.printf(Locale.ROOT, "  %-26s %-10s %12s %12s %10s %9s  %s%n", "step", "status", "read", "written",
                 "rejected", "seconds", "");
         for (StepResult s : r.steps()) {
@@ -24,6 +24,12 @@ final class RunSummaryPrinter {
             out.println();
             out.println("  Failed: " + r.failure());
             out.println("  Fix the cause and run again: the night resumes at the step that failed.");
+        }
+        if (r.warnings()) {
+            out.println();
+            out.println("  Warnings: " + r.verdict().message());
+            r.verdict().rejectedFiles().forEach(f -> out.println("  Rejected: " + f.describe()));
+            out.println("  The rows are in quarantine.rejected_row; 'salesbi history " + r.runId() + "' lists the files.");
         }
         out.flush();
     }

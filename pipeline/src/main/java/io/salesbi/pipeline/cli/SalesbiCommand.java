@@ -10,20 +10,28 @@ import java.io.PrintWriter;
 
 /**
  * The {@code salesbi} command line. Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration,
- * 3 the warehouse is busy (another process owns it).
+ * 3 the warehouse is busy (another process owns it), 4 the night completed with warnings (a file was rejected, or
+ * nothing delivered reached the KPIs).
  */
 @Command(name = "salesbi", mixinStandardHelpOptions = true, version = "salesbi 0.1.0",
         description = "Sales BI for mid-sized B2B companies: loads Excel, CRM and ERP exports every night, "
                 + "deduplicates customers, computes KPIs, serves them over JDBC and renders dashboards.",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
                 DashboardsCommand.class, SqlCommand.class, HistoryCommand.class, HashPasswordCommand.class, io.salesbi.pipeline.match.MatchCommand.class, ValidateCommand.class, io.salesbi.pipeline.bench.BenchCommand.class,
-                HelpCommand.class})
+                HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the run failed", "2:bad usage or configuration",
+                "3:the warehouse is busy (another process owns it)",
+                "4:the night completed with warnings: a file was rejected (as a whole, or more of its rows "
+                        + "quarantined than its mapping's max-reject-ratio), or files were delivered but none of "
+                        + "their rows reached the KPIs; 'salesbi history RUN_ID' names the files and rules"})
 public final class SalesbiCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_RUN_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_BUSY = 3;
+    public static final int EXIT_WARNINGS = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -65,7 +65,7 @@ public final class FileIngestor {
             long loadId = nextLoadId(conn);
             FileLoadResult r = new FileLoadResult(loadId, source, file.getFileName().toString(), sha256(file),
                     Status.FAILED, 0, 0, 0, "no_mapping", message);
-            insertLoad(conn, r, Files.size(file), LocalDateTime.now());
+            insertLoad(conn, r, Files.size(file), LocalDateTime.now(), null);
             return r;
         } finally {
             writeLock.unlock();
@@ -90,14 +90,14 @@ public final class FileIngestor {
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.DUPLICATE, 0, 0, 0,
                         "duplicate", "Skipped: the same content (sha-256 " + hash.substring(0, 12)
                         + "…) was already loaded with mapping " + mapping.name() + " as " + earlier);
-                insertLoad(conn, r, size, started, mapping.target());
+                insertLoad(conn, r, size, started, mapping);
                 log.info("{}: {}", name, r.message());
                 return r;
             }
             conn.setAutoCommit(false);
             try {
                 FileLoadResult r = loadInTransaction(conn, file, mapping, loadId, hash);
-                insertLoad(conn, r, size, started, mapping.target());
+                insertLoad(conn, r, size, started, mapping);
                 conn.commit();
                 log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered", name,
                         mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered());
@@ -107,7 +107,7 @@ public final class FileIngestor {
                 conn.setAutoCommit(true);
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         e.reasonCode(), e.getMessage());
-                insertLoad(conn, r, size, started, mapping.target());
+                insertLoad(conn, r, size, started, mapping);
                 log.error("{} rejected ({}): {}", name, e.reasonCode(), e.getMessage());
                 return r;
             } catch (RuntimeException | SQLException e) {
@@ -115,7 +115,7 @@ public final class FileIngestor {
                 conn.setAutoCommit(true);
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         "unreadable", "The file could not be read: " + e.getMessage());
-                insertLoad(conn, r, size, started, mapping.target());
+                insertLoad(conn, r, size, started, mapping);
                 log.error("{} could not be loaded: {}", name, e.getMessage(), e);
                 return r;
             }
@@ -238,17 +238,14 @@ public final class FileIngestor {
         }
     }
 
-    private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started) throws SQLException {
-        insertLoad(conn, r, size, started, null);
-    }
-
-    private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started, String target)
+    /** Records the load; {@code mapping} gives the target table and max-reject-ratio, null for an unmapped file. */
+    private void insertLoad(Connection conn, FileLoadResult r, long size, LocalDateTime started, SourceMapping mapping)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into ops.file_load (load_id, run_id, source, file_name, file_hash, file_size, status,
                     rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at,
-                    rows_filtered, target)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rows_filtered, target, max_reject_ratio)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, r.loadId());
             ps.setLong(2, runId);
             ps.setString(3, r.source());
@@ -264,7 +261,12 @@ public final class FileIngestor {
             ps.setTimestamp(13, Timestamp.valueOf(started));
             ps.setTimestamp(14, Timestamp.valueOf(LocalDateTime.now()));
             ps.setLong(15, r.rowsFiltered());
-            ps.setString(16, target);
+            ps.setString(16, mapping == null ? null : mapping.target());
+            if (mapping == null) {
+                ps.setNull(17, java.sql.Types.DOUBLE);
+            } else {
+                ps.setDouble(17, mapping.maxRejectRatio());
+            }
             ps.executeUpdate();
         }
     }

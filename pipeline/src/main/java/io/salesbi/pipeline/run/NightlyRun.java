@@ -17,6 +17,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -64,12 +66,54 @@ public final class NightlyRun {
                         unfinished.getJobInstance().getInstanceId());
                 execution = operator.restart(unfinished);
             } else {
+                judgeLastNightIfUndecided(repository);
                 execution = operator.start(job, parameters(repository, asOf, full));
             }
-            RunResult result = RunResult.of(execution);
+            RunResult result = RunResult.of(execution, verdict(execution));
             new RunNotifier(settings.alerts()).notify(result);
             return result;
         }
+    }
+
+    /**
+     * Whether the night's files reached the KPIs, decided after the job so that the job's own status stays that of
+     * its steps; a verdict that cannot be decided is itself a warning, never a plain success.
+     */
+    private NightVerdict verdict(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return NightVerdict.NONE;
+        }
+        long runId = execution.getJobInstance().getInstanceId();
+        try (Connection conn = warehouse.connect()) {
+            return NightVerdict.decide(conn, runId);
+        } catch (SQLException | RuntimeException e) {
+            log.error("Night {}: what became of its files could not be decided: {}", runId, e.getMessage(), e);
+            return new NightVerdict(true, "what became of the night's files could not be decided: " + e.getMessage(),
+                    List.of());
+        }
+    }
+
+    /**
+     * A night whose job completed but whose process died before it judged the night's files: it is judged now and
+     * alerted late, so that it never stays a plain COMPLETED in the history only because the verdict was lost.
+     */
+    private void judgeLastNightIfUndecided(JobRepository repository) {
+        JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        JobExecution exec = last == null ? null : repository.getLastJobExecution(last);
+        if (exec == null || exec.getStatus() != BatchStatus.COMPLETED) {
+            return;
+        }
+        try (Connection conn = warehouse.connect()) {
+            if (NightVerdict.isDecided(conn, last.getInstanceId())) {
+                return;
+            }
+        } catch (SQLException e) {
+            log.warn("Whether night {} was judged could not be read: {}", last.getInstanceId(), e.getMessage());
+            return;
+        }
+        log.warn("Night {} completed but its files were never judged (the process ended first); judging it now",
+                last.getInstanceId());
+        new RunNotifier(settings.alerts()).notify(RunResult.of(exec, verdict(exec)));
     }
 
     private static JobExecution unfinishedNight(JobRepository repository) {
@@ -94,11 +138,22 @@ public final class NightlyRun {
                 .toJobParameters();
     }
 
-    /** How a night ended, step by step. */
+    /**
+     * How a night ended, step by step. {@code status} is the job's own; {@code verdict} says whether its files reached
+     * the KPIs, and {@link #outcome()} combines both into the night's status as salesbi reports it.
+     */
     public record RunResult(long runId, BatchStatus status, Duration duration, List<StepResult> steps,
-                            String failure) {
+                            String failure, NightVerdict verdict) {
 
-        static RunResult of(JobExecution e) {
+        /** The night's status as salesbi reports it when the job ended COMPLETED. */
+        public static final String COMPLETED_WITH_WARNINGS = "COMPLETED_WITH_WARNINGS";
+
+        /** A night without a verdict on its files (one that failed, or one judged elsewhere). */
+        public RunResult(long runId, BatchStatus status, Duration duration, List<StepResult> steps, String failure) {
+            this(runId, status, duration, steps, failure, NightVerdict.NONE);
+        }
+
+        static RunResult of(JobExecution e, NightVerdict verdict) {
             List<StepResult> steps = e.getStepExecutions().stream()
                     .sorted(Comparator.comparing(StepExecution::getStartTime))
                     .map(StepResult::of)
@@ -108,11 +163,22 @@ public final class NightlyRun {
                     .findFirst().orElse(null);
             Duration d = e.getStartTime() == null || e.getEndTime() == null ? Duration.ZERO
                     : Duration.between(e.getStartTime(), e.getEndTime());
-            return new RunResult(e.getJobInstance().getInstanceId(), e.getStatus(), d, steps, failure);
+            return new RunResult(e.getJobInstance().getInstanceId(), e.getStatus(), d, steps, failure, verdict);
         }
 
+        /** Whether the job ran to its end (with or without warnings). */
         public boolean ok() {
             return status == BatchStatus.COMPLETED;
+        }
+
+        /** Whether the job ran to its end but files were rejected or nothing delivered reached the KPIs. */
+        public boolean warnings() {
+            return ok() && verdict.warnings();
+        }
+
+        /** COMPLETED, COMPLETED_WITH_WARNINGS, or the status the job failed or stopped with. */
+        public String outcome() {
+            return warnings() ? COMPLETED_WITH_WARNINGS : status.name();
         }
     }
 

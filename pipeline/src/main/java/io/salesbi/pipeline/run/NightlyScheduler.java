@@ -60,8 +60,8 @@ public final class NightlyScheduler implements AutoCloseable {
         nightRunning = true;
         try {
             NightlyRun.RunResult r = run.execute(LocalDate.now(), false);
-            log.info("Night {} ended {} in {} s{}", r.runId(), r.status(), r.duration().toSeconds(),
-                    r.failure() == null ? "" : ": " + r.failure());
+            log.info("Night {} ended {} in {} s{}", r.runId(), r.outcome(), r.duration().toSeconds(),
+                    r.failure() != null ? ": " + r.failure() : r.warnings() ? ": " + r.verdict().message() : "");
         } catch (Exception e) {
             log.error("The scheduled night could not run: {}", e.getMessage(), e);
         } finally {

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
+import io.salesbi.pipeline.run.NightVerdict;
+import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 import jakarta.mail.internet.MimeMessage;
@@ -87,6 +89,30 @@ class RunNotifierTest {
         new RunNotifier(config(true)).notify(ok);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(posted).hasSize(1);
+    }
+
+    @Test
+    void aNightWithARejectedFileIsReportedEvenWhenSuccessesAreNotNamingFileRuleAndRows() throws Exception {
+        NightVerdict verdict = new NightVerdict(true, "1 of 2 files rejected", List.of(new RejectedFile(7,
+                "erp_order_lines", "orders.csv", 40, 30, 0.2, "order_line.unknown_debtor", 28,
+                "order_line.unknown_debtor 28; order_line.unknown_product 2")));
+        RunResult night = new RunResult(14, BatchStatus.COMPLETED, Duration.ofSeconds(30), List.of(), null, verdict);
+
+        new RunNotifier(config(false)).notify(night);
+
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getSubject()).isEqualTo("salesbi: night 14 completed with warnings");
+        assertThat((String) mails[0].getContent()).contains("Night 14 ended COMPLETED_WITH_WARNINGS after 30 s.")
+                .contains("Warnings: 1 of 2 files rejected")
+                .contains("Rejected: orders.csv (erp_order_lines): 30 of 40 rows quarantined (75 %, limit 20 %); "
+                        + "rule order_line.unknown_debtor: 28 rows "
+                        + "(order_line.unknown_debtor 28; order_line.unknown_product 2)");
+        assertThat(posted).singleElement().satisfies(json -> assertThat(json).contains(
+                "\"status\":\"COMPLETED_WITH_WARNINGS\"", "\"job_status\":\"COMPLETED\"",
+                "\"warning\":\"1 of 2 files rejected\"",
+                "{\"file\":\"orders.csv\",\"source\":\"erp_order_lines\",\"rows_delivered\":40,"
+                        + "\"rows_quarantined\":30,\"rule\":\"order_line.unknown_debtor\",\"rule_rows\":28,"));
     }
 
     @Test

@@ -23,6 +23,15 @@ class SalesbiCommandTest {
     }
 
     @Test
+    void helpListsTheExitCodesIncludingCompletedWithWarnings() {
+        int exit = run("help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Exit codes:").containsPattern("\\s4\\s+the night completed with warnings");
+        assertThat(SalesbiCommand.EXIT_WARNINGS).isEqualTo(4);
+    }
+
+    @Test
     void unknownCommandGivesOneClearLineAndExitCode2() {
         int exit = run("frobnicate");
 

@@ -60,6 +60,7 @@ class NightlyRunIT {
     @Test
     void everyStepCompletesAndEveryFileIsArchived() throws Exception {
         assertThat(first.status()).as(first.failure()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(first.outcome()).as(first.verdict().message()).isEqualTo("COMPLETED");
         assertThat(first.steps()).extracting(NightlyRun.StepResult::name).containsExactly("ingestFilesStep",
                 "validateRowsStep", "standardizeCustomersStep", "matchCustomersStep", "consolidateStep",
                 "publishKpisStep", "renderDashboardsStep");
@@ -106,6 +107,7 @@ class NightlyRunIT {
             RunResult second = new NightlyRun(settings, warehouse).execute(AS_OF, false);
 
             assertThat(second.status()).as(second.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(second.outcome()).isEqualTo("COMPLETED");
             assertThat(second.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
                     .satisfies(s -> assertThat(s.summary()).contains("unchanged since the last match"));
             assertThat(checksums(warehouse)).isEqualTo(afterFirstNight);
@@ -148,6 +150,7 @@ class NightlyRunIT {
             RunResult resumed = new NightlyRun(SettingsLoader.load(config, null), warehouse).execute(AS_OF, true);
 
             assertThat(resumed.status()).as(resumed.failure()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(resumed.outcome()).as(resumed.verdict().message()).isEqualTo("COMPLETED");
             assertThat(resumed.runId()).isEqualTo(failed.runId());
             assertThat(resumed.steps()).extracting(NightlyRun.StepResult::name).containsExactly("consolidateStep",
                     "publishKpisStep", "renderDashboardsStep");
