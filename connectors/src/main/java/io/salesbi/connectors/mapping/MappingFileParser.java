@@ -41,6 +41,8 @@ final class MappingFileParser {
     private final TargetSchema schema;
     private final List<String> problems = new ArrayList<>();
     private List<String> targetColumns;
+    private String inbox;
+    private String filePattern;
 
     MappingFileParser(String origin, YamlPositions positions, TargetSchema schema) {
         this.origin = origin;
@@ -55,8 +57,8 @@ final class MappingFileParser {
         }
         checkKeys(root, TOP_KEYS, "");
         String name = identifier(root, "name", NAME, "");
-        String inbox = requiredText(root, "inbox", "");
-        String filePattern = requiredText(root, "file-pattern", "");
+        inbox = requiredText(root, "inbox", "");
+        filePattern = requiredText(root, "file-pattern", "");
         if (filePattern != null) {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + filePattern);
@@ -478,6 +480,6 @@ final class MappingFileParser {
     }
 
     private MappingException failure() {
-        return new MappingException(origin, problems);
+        return new MappingException(origin, problems, inbox, filePattern);
     }
 }

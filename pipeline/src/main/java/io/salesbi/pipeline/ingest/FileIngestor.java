@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.ingest;
 
+import io.salesbi.connectors.mapping.MappingException;
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.ReadSummary;
@@ -53,6 +54,27 @@ public final class FileIngestor {
         writeLock.lock();
         try {
             return ingestLocked(file, mapping);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Records a mapping file that cannot be used, with every problem in it, so that the night's history, its verdict
+     * (a night with a broken mapping ends with warnings) and the alert name it; its source's files wait in the inbox.
+     */
+    public FileLoadResult recordBrokenMapping(MappingException broken) throws IOException, SQLException {
+        writeLock.lock();
+        try (Connection conn = warehouse.connect()) {
+            long loadId = nextLoadId(conn);
+            Path file = Path.of(broken.origin());
+            String message = "The mapping file cannot be used; its source's files wait in the inbox until it is fixed:\n"
+                    + String.join("\n", broken.problems());
+            FileLoadResult r = new FileLoadResult(loadId, "mapping", file.getFileName().toString(),
+                    Files.isRegularFile(file) ? sha256(file) : "-", Status.FAILED, 0, 0, 0, "mapping_invalid", message);
+            insertLoad(conn, r, Files.isRegularFile(file) ? Files.size(file) : 0, LocalDateTime.now(), null);
+            broken.problems().forEach(p -> log.error("{}", p));
+            return r;
         } finally {
             writeLock.unlock();
         }

@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.connectors.mapping.MappingException;
+import io.salesbi.connectors.mapping.MappingLoader.MappingSet;
 import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.ingest.FileLoadResult;
 import io.salesbi.pipeline.ingest.FileLoadResult.Status;
@@ -9,15 +10,16 @@ import io.salesbi.pipeline.ingest.InboxSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 
 /** ingestFilesStep: works off the inbox through the Camel routes, one transaction per file. */
 final class IngestFilesTasklet extends WarehouseTasklet {
 
     private final InboxSettings inbox;
-    private final List<SourceMapping> mappings;
+    private final MappingSet mappings;
 
-    IngestFilesTasklet(Warehouse warehouse, InboxSettings inbox, List<SourceMapping> mappings) {
+    IngestFilesTasklet(Warehouse warehouse, InboxSettings inbox, MappingSet mappings) {
         super(warehouse);
         this.inbox = inbox;
         this.mappings = mappings;
@@ -30,7 +32,12 @@ final class IngestFilesTasklet extends WarehouseTasklet {
 
     @Override
     StepCounts work(Connection conn, NightContext night) throws Exception {
-        List<FileLoadResult> results = new InboxIngestion(inbox, mappings).drain(new FileIngestor(warehouse(), night.runId()));
+        FileIngestor ingestor = new FileIngestor(warehouse(), night.runId());
+        List<FileLoadResult> results = new ArrayList<>();
+        for (MappingException broken : mappings.broken()) {
+            results.add(ingestor.recordBrokenMapping(broken));
+        }
+        results.addAll(new InboxIngestion(inbox, mappings.mappings()).drain(ingestor));
         long delivered = results.stream().mapToLong(FileLoadResult::rowsDelivered).sum();
         long loaded = results.stream().mapToLong(FileLoadResult::rowsLoaded).sum();
         long rejected = results.stream().mapToLong(FileLoadResult::rowsRejected).sum();

@@ -1,9 +1,9 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.connectors.mapping.MappingLoader;
-import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.connectors.mapping.MappingLoader.MappingSet;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.ingest.InboxSettings;
+import io.salesbi.pipeline.ingest.SourceMappings;
 import io.salesbi.pipeline.match.MatchSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.springframework.batch.core.job.Job;
@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,8 +33,10 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "nightlyJob";
 
     @Bean
-    List<SourceMapping> sourceMappings(SalesbiSettings settings) throws IOException {
-        return settings.mappings() == null ? MappingLoader.loadBundled() : MappingLoader.loadAll(settings.mappings());
+    MappingSet sourceMappings(SalesbiSettings settings, Warehouse warehouse) throws SQLException {
+        try (Connection conn = warehouse.connect()) {
+            return SourceMappings.load(settings, conn);
+        }
     }
 
     @Bean
@@ -53,7 +56,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step ingestFilesStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
-                         SalesbiSettings s, List<SourceMapping> sourceMappings) {
+                         SalesbiSettings s, MappingSet sourceMappings) {
         InboxSettings inbox = new InboxSettings(s.inbox(), s.archive(), s.error(), s.fileSettleMillis(),
                 Duration.ofMinutes(30));
         return step("ingestFilesStep", repo, tx, warehouse, new IngestFilesTasklet(warehouse, inbox, sourceMappings));
