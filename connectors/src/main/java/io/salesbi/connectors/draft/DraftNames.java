@@ -9,9 +9,13 @@ final class DraftNames {
     private DraftNames() {
     }
 
-    /** "Online Retail 2025.csv" gives {@code online_retail_2025}; a name must start with a letter. */
+    /**
+     * The file's name without its dates and trailing numbers: "erp_orders_20250101.csv" gives {@code erp_orders},
+     * "Online Retail 3.csv" gives {@code online_retail}; a name must start with a letter.
+     */
     static String mappingName(Path file) {
-        String stem = stem(file.getFileName().toString()).toLowerCase(Locale.ROOT)
+        String stem = stem(file.getFileName().toString()).replaceAll("[0-9]{6,}", "")
+                .replaceAll("[0-9][0-9_\\-. ]*$", "").toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
         String name = stem.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (name.isEmpty()) {
