@@ -85,7 +85,9 @@ final class FieldMatcher {
                 return 1;
             }
             List<String> nameWords = Arrays.asList(nameKey.split(" "));
-            if (nameCompact.length() >= 3 && headerWords.containsAll(nameWords)) {
+            // a header naming the field among other words ("Unit Price EUR"); one word alone is too weak ("Forecast
+            // Category" is no product category), so a single-word name contained in a longer header stays below ACCEPT
+            if (nameWords.size() >= 2 && headerWords.containsAll(nameWords)) {
                 best = Math.max(best, CONTAINED - PER_EXTRA_WORD * (headerWords.size() - nameWords.size()));
             }
             double similarity = JARO_WINKLER.apply(compact, nameCompact);

@@ -27,13 +27,13 @@ final class FieldVocabulary {
             Map.entry("debtor_no", List.of("Debitor", "Debitornummer", "Debitorennummer", "Debitor Nr", "Kunde",
                     "Kundennummer", "Kunden Nr", "Kundennr", "Kd Nr", "Auftraggeber", "Customer", "Customer ID",
                     "Customer No", "Customer Number", "Debtor", "Debtor No", "Sold To", "Sold To Party", "Partner ID",
-                    "Kunnr")),
+                    "Kunnr", "Konto", "Debitorenkonto")),
             Map.entry("product_no", List.of("Artikel", "Artikelnummer", "Artikel Nr", "Art Nr", "Material",
                     "Materialnummer", "Produkt", "Produktnummer", "Produkt ID", "Product", "Product ID", "Product No",
                     "Product Code", "Item", "Item No", "Item Code", "SKU", "Lineitem SKU", "Stock Code", "Article",
                     "Matnr")),
             Map.entry("quantity", List.of("Menge", "Anzahl", "Stueck", "Stk", "Quantity", "Qty", "Units",
-                    "Lineitem Quantity", "Order Quantity")),
+                    "Lineitem Quantity", "Order Quantity", "Units Sold", "Sold Units")),
             Map.entry("list_price", List.of("Listenpreis", "Bruttopreis", "Katalogpreis", "List Price",
                     "Gross Price", "Catalog Price", "Compare At Price")),
             Map.entry("net_price", List.of("Nettopreis", "Preis", "Einzelpreis", "Stueckpreis", "Verkaufspreis",
@@ -45,7 +45,7 @@ final class FieldVocabulary {
             Map.entry("sales_channel", List.of("Vertriebskanal", "Kanal", "Vertriebsweg", "Absatzkanal", "Channel",
                     "Sales Channel", "Distribution Channel", "Vtweg")),
             Map.entry("name1", List.of("Name", "Name 1", "Firma", "Firmenname", "Kundenname", "Company",
-                    "Company Name", "Customer Name", "Account Name")),
+                    "Company Name", "Customer Name", "Account Name", "Name (Adressattyp Unternehmen)")),
             Map.entry("name2", List.of("Name 2", "Namenszusatz", "Zusatz", "Name Addition")),
             Map.entry("street", List.of("Strasse", "Str", "Adresse", "Anschrift", "Street", "Address",
                     "Address Line 1", "Address1", "Billing Street")),
@@ -72,6 +72,8 @@ final class FieldVocabulary {
             Map.entry("unit", List.of("Einheit", "Mengeneinheit", "ME", "Unit", "UoM", "Unit Of Measure")),
             Map.entry("first_name", List.of("Vorname", "First Name", "Given Name")),
             Map.entry("last_name", List.of("Nachname", "Familienname", "Last Name", "Surname")),
+            Map.entry("opportunity_id", List.of("Id", "Opportunity", "Opportunity ID", "Verkaufschance",
+                    "Chance", "Chancen ID", "Deal ID")),
             Map.entry("stage", List.of("Phase", "Verkaufsphase", "Stage", "Stage Name", "Status")),
             Map.entry("amount_eur", List.of("Betrag", "Betrag EUR", "Volumen", "Auftragswert", "Amount",
                     "Amount EUR", "Value", "Deal Value")),
@@ -119,6 +121,10 @@ final class FieldVocabulary {
                         : token.endsWith("nr") && token.length() > 4 ? token.substring(0, token.length() - 2) + " no"
                         : token;
             });
+        }
+        // "Number of Units Sold": a leading "number of" says nothing about the field
+        if (out.size() > 2 && out.get(0).equals("no") && out.get(1).equals("of")) {
+            out = out.subList(2, out.size());
         }
         return String.join(" ", out);
     }

@@ -118,7 +118,9 @@ public final class MappingDrafter {
         FieldType type = p.field().type();
         String format = null;
         String note = null;
-        if ((type == FieldType.DATE || type == FieldType.TIMESTAMP) && column.isTextDate()) {
+        boolean date = type == FieldType.DATE || type == FieldType.TIMESTAMP;
+        boolean number = type == FieldType.DECIMAL || type == FieldType.INTEGER;
+        if (date && column.isTextDate()) {
             List<String> formats = column.dateFormats();
             if (formats.isEmpty()) {
                 note = "TODO no date pattern fits the values; add format:";
@@ -132,10 +134,19 @@ public final class MappingDrafter {
         } else if (type == FieldType.INTEGER && column.valueType() == FieldType.DECIMAL) {
             note = "TODO the values have decimals, the field takes whole numbers";
         }
-        if (note == null && p.score() < 1) {
-            note = "placed by a similar name; check";
+        List<String> outliers = date ? column.dateOutliers() : number ? column.numberOutliers() : List.of();
+        if (!outliers.isEmpty()) {
+            note = join(note, outliers.size() + " sampled value(s) are no " + (date ? "date" : "number") + " (e.g. '"
+                    + outliers.get(0) + "'): their rows will be quarantined unless a filter drops them");
+        }
+        if (p.score() < 1) {
+            note = join(note, "placed by a similar name; check");
         }
         return new ProposedField(column.header(), p.field().name(), type, format, required, column.example(), note);
+    }
+
+    private static String join(String note, String more) {
+        return note == null ? more : note + "; " + more;
     }
 
     /** A note when the values also fit a pattern with day and month the other way round. */
@@ -159,7 +170,7 @@ public final class MappingDrafter {
         int comma = 0;
         int point = 0;
         for (ColumnProfile column : columns) {
-            Decimal decimal = column.decimal();
+            Decimal decimal = column.fitsNumber() ? column.decimal() : null;
             if (decimal == Decimal.COMMA) {
                 comma++;
             } else if (decimal == Decimal.POINT) {
