@@ -2,6 +2,7 @@ package io.salesbi.connectors.draft;
 
 import io.salesbi.connectors.mapping.FieldType;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +15,8 @@ import java.util.Set;
 /**
  * Places a file's columns on the target's canonical fields by header name, one column per field: every pair is
  * scored, then the best pairs are taken first. A name scores 1 when its comparable form equals one of the field's
- * names, less when it contains one among extra words ("Rabatt in %") or is a near spelling of one (Jaro-Winkler,
- * for "Kundenummer"); a column whose values cannot be the field's type (text for a date) scores lower still.
+ * names, less when it contains a name of two or more words among extra words ("Unit Price EUR") or is a near
+ * spelling of one ("Kundenummer"); a column whose values cannot be the field's type (text for a date) scores lower still.
  */
 final class FieldMatcher {
 
@@ -26,6 +27,7 @@ final class FieldMatcher {
     private static final double NEAR_SPELLING = 0.93;
     private static final double WRONG_VALUES = 0.6;
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     /** A column placed on a field, with the score that placed it. */
     record Placement(ColumnProfile column, TargetTable.Column field, double score) {
@@ -90,8 +92,12 @@ final class FieldMatcher {
             if (nameWords.size() >= 2 && headerWords.containsAll(nameWords)) {
                 best = Math.max(best, CONTAINED - PER_EXTRA_WORD * (headerWords.size() - nameWords.size()));
             }
+            // a near spelling: similar overall (Jaro-Winkler) and only a typo or two apart (Levenshtein), because
+            // Jaro-Winkler alone rates a shared prefix too high ("Discount Code" is no "Discount Pct")
             double similarity = JARO_WINKLER.apply(compact, nameCompact);
-            if (similarity >= NEAR_SPELLING && Math.min(compact.length(), nameCompact.length()) >= 5) {
+            int maxEdits = Math.max(1, Math.min(compact.length(), nameCompact.length()) / 6);
+            if (similarity >= NEAR_SPELLING && Math.min(compact.length(), nameCompact.length()) >= 5
+                    && LEVENSHTEIN.apply(compact, nameCompact) <= maxEdits) {
                 best = Math.max(best, Math.min(similarity, CONTAINED) - 0.05);
             }
         }
