@@ -51,7 +51,7 @@ public final class MappingDrafter {
         FileSample.Row header = sample.rows().get(headerIndex);
         List<FileSample.Row> data = sample.rows().subList(headerIndex + 1, sample.rows().size());
         List<String> notes = new ArrayList<>();
-        notes.add("sampled " + (data.size() + 1) + " rows of " + sample.fileName()
+        notes.add("sampled " + sample.rows().size() + " rows of " + sample.fileName()
                 + (sample.sheet() == null ? "" : ", sheet '" + sample.sheet() + "'")
                 + "; the header is on " + (sample.sheet() == null ? "line " : "row ") + header.number());
         sample.warnings().forEach(notes::add);

@@ -42,8 +42,14 @@ public final class FileSampler {
         String name = file.getFileName().toString();
         return switch (format) {
             case CSV -> csv(file, name, maxRows);
-            case XLSX -> sheet(name, format, new XlsxFileReader(settings)
-                    .streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
+            case XLSX -> {
+                XlsxFileReader reader = new XlsxFileReader(settings);
+                FileSample sample = sheet(name, format,
+                        reader.streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
+                List<String> names = reader.sheetNames(file);
+                yield names.size() < 2 ? sample : new FileSample(name, format, sample.sheet(), null, null,
+                        sample.rows(), List.of("the workbook has the sheets " + names + "; --sheet chooses one"));
+            }
             case XLS -> sheet(name, format, new XlsFileReader(settings)
                     .streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
         };

@@ -88,6 +88,23 @@ final class XlsxFileReader implements SourceFileReader {
         }
     }
 
+    /** The names of the workbook's sheets in workbook order, without reading any sheet's rows. */
+    List<String> sheetNames(Path file) throws FileRejectedException {
+        String name = file.getFileName().toString();
+        WorkbookGuard.checkOoxml(file);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator sheets = new XSSFReader(pkg, true).getSheetIterator();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                names.add(sheets.getSheetName());
+            }
+            return names;
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw WorkbookGuard.classify(name, e);
+        }
+    }
+
     /** The shared strings are the one part held in memory, so their uncompressed size is capped before loading. */
     private void checkSharedStringsSize(OPCPackage pkg, String name) throws FileRejectedException,
             InvalidFormatException {

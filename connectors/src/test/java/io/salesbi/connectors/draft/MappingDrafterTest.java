@@ -141,6 +141,9 @@ class MappingDrafterTest {
         assertThat(draft.name()).isEqualTo("monatsbericht_januar");
         assertThat(draft.sheet()).isEqualTo("Bericht");
         assertThat(draft.headerRow()).isEqualTo(3);
+        assertThat(draft.notes()).containsExactly(
+                "sampled 7 rows of Monatsbericht_Januar.xlsx, sheet 'Bericht'; the header is on row 3",
+                "the workbook has the sheets [Pivot, Bericht]; --sheet chooses one");
         assertThat(draft.encoding()).isNull();
         assertThat(draft.locale()).isNull();
         assertThat(draft.fields()).containsExactly(
@@ -174,6 +177,7 @@ class MappingDrafterTest {
 
     private static void writeReportWorkbook(Path file) throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            workbook.createSheet("Pivot").createRow(0).createCell(0).setCellValue("Gesamtergebnis");
             Sheet sheet = workbook.createSheet("Bericht");
             sheet.createRow(0).createCell(0).setCellValue("Monatsbericht Januar 2025 – Rahmen A2, Lieferant Stahlbau Nord");
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));
