@@ -25,6 +25,12 @@ final class CsvSniffer {
     }
 
     static CsvLayout sniff(Path file, SourceMapping mapping) throws FileRejectedException, IOException {
+        return sniff(file, mapping.encoding(), mapping.delimiter());
+    }
+
+    /** The layout of a file given the declared encoding and delimiter, each null to detect it. */
+    static CsvLayout sniff(Path file, Charset declaredCharset, Character declaredDelimiter)
+            throws FileRejectedException, IOException {
         String name = file.getFileName().toString();
         byte[] head = readHead(file);
         if (head.length == 0) {
@@ -36,7 +42,7 @@ final class CsvSniffer {
         if (bomCharset == null) {
             rejectBinary(name, head);
         }
-        Charset charset = mapping.encoding();
+        Charset charset = declaredCharset;
         if (bomCharset != null && charset != null && !charset.equals(bomCharset)) {
             warnings.add("the file starts with a " + bomCharset + " byte-order mark; read as " + bomCharset
                     + " instead of the mapping's " + charset);
@@ -54,7 +60,7 @@ final class CsvSniffer {
             throw new FileRejectedException("empty", "File " + name + " contains no data, only "
                     + (bomLength > 0 ? "a byte-order mark and " : "") + "blank space");
         }
-        char delimiter = mapping.delimiter() != null ? mapping.delimiter() : detectDelimiter(text, warnings);
+        char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(text, warnings);
         return new CsvLayout(charset, bomLength, delimiter, List.copyOf(warnings));
     }
 

@@ -44,6 +44,17 @@ final class ExcelValues {
         };
     }
 
+    /** Whether a number cell carries a date format, so that Excel shows it as a date. */
+    boolean isDateFormatted(CellRow row, int column) {
+        int format = row.format(column);
+        return DateUtil.isADateFormat(formats.formatIndex(format), formats.formatString(format));
+    }
+
+    /** A serial date as date and time, null when the number is no valid Excel date. */
+    LocalDateTime serialDateOrNull(double value) {
+        return DateUtil.isValidExcelDate(value) ? DateUtil.getLocalDateTime(value, date1904, true) : null;
+    }
+
     /** The cell as the steward sees it, for rejections. */
     String raw(CellRow row, int column) {
         return switch (row.kind(column)) {

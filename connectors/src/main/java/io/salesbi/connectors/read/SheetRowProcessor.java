@@ -9,7 +9,7 @@ import java.util.List;
  * the first row naming every required column, so a merged group-header row above it is not taken), then each data
  * row is converted and handed to the tally. Shared by the xlsx and xls readers.
  */
-final class SheetRowProcessor {
+final class SheetRowProcessor implements SheetRows {
 
     private final String fileName;
     private final String sheet;
@@ -35,13 +35,14 @@ final class SheetRowProcessor {
                 .toArray(FieldValueParser[]::new);
     }
 
-    /** Set once the workbook's formats and date system are known, before the first row. */
-    void useValues(ExcelValues excelValues) {
+    @Override
+    public void useValues(ExcelValues excelValues) {
         this.values = excelValues;
     }
 
     /** The highest column worth keeping: before the header every column, after it only mapped ones. */
-    int lastUsefulColumn(int maxColumns) {
+    @Override
+    public int lastUsefulColumn(int maxColumns) {
         return binding == null ? maxColumns - 1 : lastMappedColumn;
     }
 
@@ -50,8 +51,8 @@ final class SheetRowProcessor {
         return binding != null;
     }
 
-    /** One row of the sheet, 1-based row number as Excel shows it. */
-    void row(long rowNumber, boolean hidden, CellRow row) throws FileRejectedException {
+    @Override
+    public void row(long rowNumber, boolean hidden, CellRow row) throws FileRejectedException {
         if (binding == null) {
             findHeader(rowNumber, row);
             return;

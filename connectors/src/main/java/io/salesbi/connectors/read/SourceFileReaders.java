@@ -54,6 +54,11 @@ final class SourceFileReaders {
         if (mapping.format() != null) {
             return mapping.format();
         }
+        return formatByExtension(file);
+    }
+
+    /** The format the file extension names; unknown extensions are taken for CSV text. */
+    static FileFormat formatByExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return FileFormat.XLSX;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads one sheet of a legacy .xls (BIFF8) workbook with POI's event API: records are streamed, never a whole
@@ -29,12 +30,24 @@ final class XlsFileReader implements SourceFileReader {
     @Override
     public ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         String name = file.getFileName().toString();
+        return streamSheet(file, mapping.sheetName(), mapping.sheetIndex(), mapping.locale(),
+                sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink)).finish();
+    }
+
+    /**
+     * Streams the rows of one sheet (by name, else by 0-based index) to the rows receiver the factory makes for it,
+     * and returns that receiver.
+     */
+    <P extends SheetRows> P streamSheet(Path file, String sheetName, Integer sheetIndex, Locale locale,
+                                        Function<String, P> factory) throws FileRejectedException {
+        String name = file.getFileName().toString();
         checkFile(file, name);
-        XlsRecordListener listener = new XlsRecordListener(
-                (sheet, index) -> mapping.sheetName() != null
-                        ? sheet.strip().equalsIgnoreCase(mapping.sheetName().strip())
-                        : index == (mapping.sheetIndex() == null ? 0 : mapping.sheetIndex()),
-                sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink), mapping.locale());
+        int wantedIndex = sheetIndex == null ? 0 : sheetIndex;
+        XlsRecordListener<P> listener = new XlsRecordListener<>(
+                (sheet, index) -> sheetName != null
+                        ? sheet.strip().equalsIgnoreCase(sheetName.strip())
+                        : index == wantedIndex,
+                factory, locale);
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 throw new FileRejectedException("encrypted", "File " + name + " is password-protected");
@@ -61,10 +74,10 @@ final class XlsFileReader implements SourceFileReader {
         }
         if (listener.processor() == null) {
             throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (mapping.sheetName() != null ? "'" + mapping.sheetName() + "'" : "number " + (mapping.sheetIndex() + 1))
+                    + (sheetName != null ? "'" + sheetName + "'" : "number " + (wantedIndex + 1))
                     + " not found; the workbook has " + listener.sheetNames());
         }
-        return listener.processor().finish();
+        return listener.processor();
     }
 
     private void checkFile(Path file, String name) throws FileRejectedException {

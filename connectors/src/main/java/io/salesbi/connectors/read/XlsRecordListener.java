@@ -31,7 +31,7 @@ import java.util.function.Function;
  * shared and inline strings, numbers with their format, cached formula results, booleans, errors, hidden rows and the
  * 1904 date system. Records of other sheets and of charts nested in a sheet are skipped.
  */
-final class XlsRecordListener implements HSSFListener, CellFormats {
+final class XlsRecordListener<P extends SheetRows> implements HSSFListener, CellFormats {
 
     /** Thrown to stop the record stream early: the wanted sheet is done or a row rejected the file. */
     static final class Stop extends RuntimeException {
@@ -45,7 +45,7 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
 
     private final SheetSelector selector;
     private final Locale locale;
-    private final Function<String, SheetRowProcessor> processorFactory;
+    private final Function<String, P> processorFactory;
     private final CellRow row = new CellRow();
     private final List<String> sheetNames = new ArrayList<>();
     private final BitSet hiddenRows = new BitSet();
@@ -54,7 +54,7 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
     private boolean date1904;
     private int depth;
     private int sheetIndex = -1;
-    private SheetRowProcessor processor;
+    private P processor;
     private int currentRow = -1;
     private boolean pendingFormulaString;
     private int pendingColumn;
@@ -64,7 +64,7 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
         boolean isWanted(String name, int index);
     }
 
-    XlsRecordListener(SheetSelector selector, Function<String, SheetRowProcessor> processorFactory, Locale locale) {
+    XlsRecordListener(SheetSelector selector, Function<String, P> processorFactory, Locale locale) {
         this.selector = selector;
         this.locale = locale;
         this.processorFactory = processorFactory;
@@ -79,7 +79,7 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
     }
 
     /** The processor of the wanted sheet, null when the workbook has no such sheet. */
-    SheetRowProcessor processor() {
+    P processor() {
         return processor;
     }
 
@@ -195,6 +195,9 @@ final class XlsRecordListener implements HSSFListener, CellFormats {
         }
         row.clear();
         currentRow = -1;
+        if (!processor.wantsMore()) {
+            throw new Stop(null);
+        }
     }
 
     private static String errorText(int code) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads one sheet of an .xlsx workbook with POI's streaming {@link XSSFReader}: the workbook is never built in
@@ -39,6 +40,17 @@ final class XlsxFileReader implements SourceFileReader {
     @Override
     public ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         String name = file.getFileName().toString();
+        return streamSheet(file, mapping.sheetName(), mapping.sheetIndex(), mapping.locale(),
+                sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink)).finish();
+    }
+
+    /**
+     * Streams the rows of one sheet (by name, else by 0-based index) to the rows receiver the factory makes for it,
+     * and returns that receiver.
+     */
+    <P extends SheetRows> P streamSheet(Path file, String sheetName, Integer sheetIndex, Locale locale,
+                                        Function<String, P> factory) throws FileRejectedException {
+        String name = file.getFileName().toString();
         WorkbookGuard.checkOoxml(file);
         ZipSecureFile.setMinInflateRatio(settings.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(settings.maxZipEntryBytes());
@@ -52,18 +64,18 @@ final class XlsxFileReader implements SourceFileReader {
                 try (InputStream sheetXml = sheets.next()) {
                     String sheet = sheets.getSheetName();
                     names.add(sheet);
-                    if (isWanted(sheet, index++, mapping)) {
-                        SheetRowProcessor processor = new SheetRowProcessor(name, sheet, mapping, settings, sink);
+                    if (isWanted(sheet, index++, sheetName, sheetIndex)) {
+                        P processor = factory.apply(sheet);
                         processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()), date1904,
-                                mapping.locale()));
+                                locale));
                         checkSharedStringsSize(pkg, name);
                         new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
-                        return processor.finish();
+                        return processor;
                     }
                 }
             }
             throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (mapping.sheetName() != null ? "'" + mapping.sheetName() + "'" : "number " + (mapping.sheetIndex() + 1))
+                    + (sheetName != null ? "'" + sheetName + "'" : "number " + ((sheetIndex == null ? 0 : sheetIndex) + 1))
                     + " not found; the workbook has " + names);
         } catch (FileRejectedException e) {
             throw e;
@@ -72,6 +84,23 @@ final class XlsxFileReader implements SourceFileReader {
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
+            throw WorkbookGuard.classify(name, e);
+        }
+    }
+
+    /** The names of the workbook's sheets in workbook order, without reading any sheet's rows. */
+    List<String> sheetNames(Path file) throws FileRejectedException {
+        String name = file.getFileName().toString();
+        WorkbookGuard.checkOoxml(file);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator sheets = new XSSFReader(pkg, true).getSheetIterator();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                names.add(sheets.getSheetName());
+            }
+            return names;
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
             throw WorkbookGuard.classify(name, e);
         }
     }
@@ -87,11 +116,11 @@ final class XlsxFileReader implements SourceFileReader {
         }
     }
 
-    private static boolean isWanted(String sheet, int index, SourceMapping mapping) {
-        if (mapping.sheetName() != null) {
-            return sheet.strip().equalsIgnoreCase(mapping.sheetName().strip());
+    private static boolean isWanted(String sheet, int index, String sheetName, Integer sheetIndex) {
+        if (sheetName != null) {
+            return sheet.strip().equalsIgnoreCase(sheetName.strip());
         }
-        return index == (mapping.sheetIndex() == null ? 0 : mapping.sheetIndex());
+        return index == (sheetIndex == null ? 0 : sheetIndex);
     }
 
     /** Whether workbook.xml says {@code <workbookPr date1904="1"/>}: serial dates then count from 1904-01-01. */

@@ -25,7 +25,7 @@ final class XlsxSheetParser {
         this.sharedStrings = sharedStrings;
     }
 
-    void parse(InputStream sheetXml, SheetRowProcessor processor) throws XMLStreamException, FileRejectedException {
+    void parse(InputStream sheetXml, SheetRows processor) throws XMLStreamException, FileRejectedException {
         XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetXml);
         try {
             long rowNumber = 0;
@@ -53,6 +53,9 @@ final class XlsxSheetParser {
                 } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row") && inRow) {
                     inRow = false;
                     processor.row(rowNumber, hidden, row);
+                    if (!processor.wantsMore()) {
+                        break;
+                    }
                 } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheetData")) {
                     break;
                 }

@@ -1,0 +1,85 @@
+package io.salesbi.pipeline.cli;
+
+import io.salesbi.connectors.mapping.FieldMapping;
+import io.salesbi.connectors.mapping.FieldType;
+import io.salesbi.connectors.mapping.MappingLoader;
+import io.salesbi.connectors.mapping.SourceMapping;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MappingInitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = SalesbiCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void draftsAMappingThatValidateThenAcceptsForEveryRow() throws Exception {
+        Path file = dir.resolve("webshop_orders_20250301.csv");
+        Files.writeString(file, """
+                Order Number,SKU,Qty,Order Date,Unit Price,Customer ID,Ship Country
+                W-1001,SKU-1,2,2025-03-01,19.90,C-17,DE
+                W-1001,SKU-7,1,2025-03-01,5.50,C-17,DE
+                W-1002,SKU-1,3,2025-03-02,19.90,C-23,AT
+                """);
+        Path mappings = Files.createDirectories(dir.resolve("mappings"));
+        Path draft = mappings.resolve("webshop_orders.yaml");
+
+        int exit = run("mapping", "init", file.toString(), "--target", "raw.erp_order_line", "--home", dir.toString(),
+                "--out", draft.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("mapping webshop_orders: 6 column(s) placed, 1 not placed, "
+                + "3 required field(s) missing; written to " + draft);
+        assertThat(Files.exists(dir.resolve("warehouse"))).as("drafting creates no warehouse").isFalse();
+        SourceMapping mapping = MappingLoader.load(draft);
+        assertThat(mapping.name()).isEqualTo("webshop_orders");
+        assertThat(mapping.filePattern()).isEqualTo("webshop_orders_*.csv");
+        assertThat(mapping.fields()).containsExactly(
+                new FieldMapping("Order Number", List.of(), "document_no", FieldType.STRING, null, true),
+                new FieldMapping("SKU", List.of(), "product_no", FieldType.STRING, null, true),
+                new FieldMapping("Qty", List.of(), "quantity", FieldType.DECIMAL, null, true),
+                new FieldMapping("Order Date", List.of(), "document_date", FieldType.DATE, "yyyy-MM-dd", true),
+                new FieldMapping("Unit Price", List.of(), "net_price", FieldType.DECIMAL, null, true),
+                new FieldMapping("Customer ID", List.of(), "debtor_no", FieldType.STRING, null, true));
+        assertThat(Files.readString(draft)).contains("# TODO required field currency (string)")
+                .contains("#   \"Ship Country\" (string, e.g. DE)");
+
+        Files.writeString(dir.resolve("salesbi.yaml"), "mappings: " + mappings + "\n");
+        int validated = run("validate", "--home", dir.toString(), "--source", "webshop_orders", file.toString());
+
+        assertThat(validated).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("3 rows delivered: 3 would load, 0 would be quarantined");
+    }
+
+    @Test
+    void anUnknownTargetIsAUsageErrorListingTheRawTables() throws Exception {
+        Path file = dir.resolve("orders.csv");
+        Files.writeString(file, "Beleg;Menge\nA-1;2\n");
+
+        int exit = run("mapping", "init", file.toString(), "--target", "raw.order_lines", "--home", dir.toString());
+
+        assertThat(exit).isEqualTo(SalesbiCommand.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("init: --target 'raw.order_lines' is not a raw table; known: [")
+                .contains("raw.erp_order_line");
+        assertThat(out.toString()).isEmpty();
+    }
+}
