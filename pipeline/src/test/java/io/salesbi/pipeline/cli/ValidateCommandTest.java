@@ -32,13 +32,44 @@ class ValidateCommandTest {
         Files.writeString(file, "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
                 + "000101,2025,12,3,1\n000102,2025,viele,1,0\n000103,2025,2,1,0\n000104,2025,0,0,0\n"
                 + "000105,2025,5,2,1\n000106,2025,1,0,0\n");
+        Path debtors = debtorMaster("000101", "000102", "000103", "000104", "000105", "000106");
 
-        int exit = run("validate", "--home", dir.toString(), "--source", "service_drivers", file.toString());
+        int exit = run("validate", "--home", dir.toString(), file.toString(), debtors.toString());
 
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined")
+        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined, 0 filtered")
                 .contains("row 3, column Visits, value 'viele'")
                 .contains("OK: the file would load");
+    }
+
+    @Test
+    void checksThatRunOnlyInSqlAfterLoadingArePredictedToo() throws Exception {
+        // given service drivers for debtors of which the debtor master delivered in the same call knows only one
+        Path file = dir.resolve("service_drivers_20260101.csv");
+        Files.writeString(file, "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
+                + "000101,2025,12,3,1\n000102,2025,1,1,0\n000103,2025,2,1,0\n");
+        Path debtors = debtorMaster("000101");
+
+        int exit = run("validate", "--home", dir.toString(), file.toString(), debtors.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("3 rows delivered: 1 would load, 2 would be quarantined, 0 filtered, 0 superseded")
+                .contains("rule service_driver.unknown_debtor: 2 row(s)")
+                .contains("row 3, column debtor_no, value '000102'")
+                .contains("WOULD BE REJECTED: 2 of 3 rows (66.7 %) quarantined, more than the 20.0 %");
+    }
+
+    private Path debtorMaster(String... numbers) throws Exception {
+        Path debtors = dir.resolve("erp_debtors_20260101.csv");
+        StringBuilder csv = new StringBuilder("Debitor;Name 1;Name 2;Strasse;PLZ;Ort;Land;USt-IdNr;Waehrung;Branche;"
+                + "Region;Betreuer;Telefon\n");
+        for (String n : numbers) {
+            csv.append(n).append(";Firma ").append(n).append(";;Hauptstr. 1;70173;Stuttgart;DE;;EUR;Maschinenbau;"
+                    + "Süd;;\n");
+        }
+        Files.writeString(debtors, csv, Charset.forName("windows-1252"));
+        return debtors;
     }
 
     @Test

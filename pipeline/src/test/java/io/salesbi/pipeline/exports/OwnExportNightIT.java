@@ -1,7 +1,10 @@
 package io.salesbi.pipeline.exports;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.pipeline.config.SettingsLoader;
+import io.salesbi.pipeline.dryrun.DryRun;
+import io.salesbi.pipeline.ingest.SourceMappings;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
@@ -23,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,7 @@ class OwnExportNightIT {
 
     private Path home;
     private RunResult night;
+    private List<List<Object>> predicted;
 
     @BeforeAll
     void runOneNight(@TempDir Path tmp) throws Exception {
@@ -52,6 +57,7 @@ class OwnExportNightIT {
         Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\n");
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
+        predicted = dryRun(settings, home.resolve("inbox/shop").resolve(EXPORT));
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             night = new NightlyRun(settings, warehouse).execute(AS_OF, false);
         }
@@ -79,6 +85,12 @@ class OwnExportNightIT {
                 List.of("shop_customers", 6L, 3L, 0L, 1L, 2L),
                 List.of("shop_order_lines", 6L, 5L, 0L, 1L, 0L),
                 List.of("shop_products", 6L, 3L, 0L, 1L, 2L));
+    }
+
+    @Test
+    void validatePredictsExactlyWhatTheNightLoadsQuarantinesFiltersAndSupersedes() throws Exception {
+        assertThat(predicted).isEqualTo(rows("select source, rows_delivered, rows_current, rows_quarantined,"
+                + " rows_filtered, rows_superseded from kpi.dq_file_rows order by source"));
     }
 
     @Test
@@ -113,6 +125,21 @@ class OwnExportNightIT {
                 Arrays.asList("Brandt Maschinenbau GmbH", 2025, new BigDecimal("2639.88"), null),
                 List.of("Hofmann Lebensmittel AG", 2025, new BigDecimal("333.33"), new BigDecimal("66.66")),
                 List.of("Krause Elektro KG", 2025, new BigDecimal("62.93"), new BigDecimal("12.60")));
+    }
+
+    /** What {@code salesbi validate} predicts for the export, in the columns of kpi.dq_file_rows, by mapping name. */
+    private static List<List<Object>> dryRun(SalesbiSettings settings, Path export) throws Exception {
+        List<SourceMapping> mappings;
+        try (Warehouse schema = Warehouse.open(Files.createTempDirectory("salesbi-schema").resolve("schema.duckdb"));
+             Connection conn = schema.connect()) {
+            mappings = SourceMappings.load(settings, conn).mappings();
+        }
+        DryRun.Result result = new DryRun(settings.warehouse(), settings.kpi(), AS_OF).run(Map.of(export, mappings));
+        return result.files().stream()
+                .sorted(java.util.Comparator.comparing(v -> v.mapping().name()))
+                .map(v -> List.<Object>of(v.mapping().name(), v.rowsDelivered(), v.rowsCurrent(), v.rowsQuarantined(),
+                        v.rowsFiltered(), v.rowsSuperseded()))
+                .toList();
     }
 
     private List<List<Object>> rows(String sql) throws SQLException {
