@@ -35,6 +35,11 @@ final class SheetRowProcessor {
                 .toArray(FieldValueParser[]::new);
     }
 
+    /** A note on the file for the steward, such as a sheet passed over, reported with the file's warnings. */
+    void note(String warning) {
+        tally.warn(warning);
+    }
+
     /** Set once the workbook's formats and date system are known, before the first row. */
     void useValues(ExcelValues excelValues) {
         this.values = excelValues;

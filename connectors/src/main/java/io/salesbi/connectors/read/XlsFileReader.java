@@ -30,11 +30,14 @@ final class XlsFileReader implements SourceFileReader {
     public ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         String name = file.getFileName().toString();
         checkFile(file, name);
-        XlsRecordListener listener = new XlsRecordListener(
-                (sheet, index) -> mapping.sheetName() != null
-                        ? sheet.strip().equalsIgnoreCase(mapping.sheetName().strip())
-                        : index == (mapping.sheetIndex() == null ? 0 : mapping.sheetIndex()),
-                sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink), mapping.locale());
+        // pivot tables of .xls workbooks are not told apart: their records come after the sheet is chosen
+        SheetChoice choice = new SheetChoice(mapping);
+        XlsRecordListener listener = new XlsRecordListener((sheet, hidden) -> choice.isWanted(sheet, hidden, false),
+                sheet -> {
+                    SheetRowProcessor processor = new SheetRowProcessor(name, sheet, mapping, settings, sink);
+                    choice.notes().forEach(processor::note);
+                    return processor;
+                }, mapping.locale());
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 throw new FileRejectedException("encrypted", "File " + name + " is password-protected");
@@ -60,9 +63,7 @@ final class XlsFileReader implements SourceFileReader {
             throw WorkbookGuard.classify(name, e);
         }
         if (listener.processor() == null) {
-            throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (mapping.sheetName() != null ? "'" + mapping.sheetName() + "'" : "number " + (mapping.sheetIndex() + 1))
-                    + " not found; the workbook has " + listener.sheetNames());
+            throw choice.notFound(name);
         }
         return listener.processor().finish();
     }

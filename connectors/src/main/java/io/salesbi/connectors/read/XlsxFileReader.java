@@ -19,9 +19,9 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads one sheet of an .xlsx workbook with POI's streaming {@link XSSFReader}: the workbook is never built in
@@ -44,27 +44,24 @@ final class XlsxFileReader implements SourceFileReader {
         ZipSecureFile.setMaxEntrySize(settings.maxZipEntryBytes());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg, true);
-            boolean date1904 = isDate1904(reader);
+            Workbook workbook = readWorkbook(reader);
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            List<String> names = new ArrayList<>();
-            int index = 0;
+            SheetChoice choice = new SheetChoice(mapping);
             while (sheets.hasNext()) {
                 try (InputStream sheetXml = sheets.next()) {
                     String sheet = sheets.getSheetName();
-                    names.add(sheet);
-                    if (isWanted(sheet, index++, mapping)) {
+                    if (choice.isWanted(sheet, workbook.hidden().contains(sheet), holdsPivotTable(sheets))) {
                         SheetRowProcessor processor = new SheetRowProcessor(name, sheet, mapping, settings, sink);
-                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()), date1904,
-                                mapping.locale()));
+                        choice.notes().forEach(processor::note);
+                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()),
+                                workbook.date1904(), mapping.locale()));
                         checkSharedStringsSize(pkg, name);
                         new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
                         return processor.finish();
                     }
                 }
             }
-            throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (mapping.sheetName() != null ? "'" + mapping.sheetName() + "'" : "number " + (mapping.sheetIndex() + 1))
-                    + " not found; the workbook has " + names);
+            throw choice.notFound(name);
         } catch (FileRejectedException e) {
             throw e;
         } catch (SinkFailure e) {
@@ -87,32 +84,43 @@ final class XlsxFileReader implements SourceFileReader {
         }
     }
 
-    private static boolean isWanted(String sheet, int index, SourceMapping mapping) {
-        if (mapping.sheetName() != null) {
-            return sheet.strip().equalsIgnoreCase(mapping.sheetName().strip());
-        }
-        return index == (mapping.sheetIndex() == null ? 0 : mapping.sheetIndex());
+    /** Whether the sheet's part links to a pivot table: its cells are then a summary of rows kept elsewhere. */
+    private static boolean holdsPivotTable(XSSFReader.SheetIterator sheets) throws InvalidFormatException {
+        return !sheets.getSheetPart().getRelationshipsByType(XSSFRelation.PIVOT_TABLE.getRelation()).isEmpty();
     }
 
-    /** Whether workbook.xml says {@code <workbookPr date1904="1"/>}: serial dates then count from 1904-01-01. */
-    private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException,
+    /**
+     * What workbook.xml says about the workbook as a whole.
+     *
+     * @param date1904 {@code <workbookPr date1904="1"/>}: serial dates count from 1904-01-01
+     * @param hidden   the names of sheets whose state is hidden or veryHidden
+     */
+    private record Workbook(boolean date1904, Set<String> hidden) {
+    }
+
+    private static Workbook readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
             XMLStreamException {
+        Boolean date1904 = null;
+        Set<String> hidden = new HashSet<>();
         try (InputStream workbook = reader.getWorkbookData()) {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
             try {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-                        String element = xml.getLocalName();
-                        if (element.equals("workbookPr")) {
-                            String value = xml.getAttributeValue(null, "date1904");
-                            return value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("workbookPr")
+                            && date1904 == null) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        date1904 = value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+                    } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheet")) {
+                        String state = xml.getAttributeValue(null, "state");
+                        if (state != null && !state.equals("visible")) {
+                            hidden.add(xml.getAttributeValue(null, "name"));
                         }
-                        if (element.equals("sheets")) {
-                            return false;
-                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheets")) {
+                        break;
                     }
                 }
-                return false;
+                return new Workbook(Boolean.TRUE.equals(date1904), Set.copyOf(hidden));
             } finally {
                 xml.close();
             }
