@@ -270,6 +270,34 @@ class InboxIngestionIT {
                 .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260107.csv"));
     }
 
+    @Test
+    void fileInAnotherEncodingThanDeclaredGoesToErrorNamingBothEncodings() throws Exception {
+        // given a DOS code page 850 export for a mapping that declares UTF-8
+        Path tmp = home.resolve("cp850.tmp");
+        Files.write(tmp, (HEADER.strip() + ",Bemerkung\n000101,2025,12,3,1,Rückruf erwünscht\n000102,2025,4,,0,Köln\n")
+                .getBytes(java.nio.charset.Charset.forName("IBM850")));
+        Path file = Files.move(tmp, settings.inbox().resolve("service").resolve("service_drivers_cp850.csv"));
+        file.toFile().setLastModified(System.currentTimeMillis() - 5_000);
+
+        // when the night takes it
+        FileLoadResult r = drain(1).get(0);
+
+        // then no row is loaded, and the history, the error folder and the reason file say why
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.reasonCode()).isEqualTo("encoding");
+        assertThat(r.message()).startsWith("File service_drivers_cp850.csv: mapping service_drivers declares UTF-8, "
+                + "but line 2, byte 21 (0x81) is not valid UTF-8; the file looks like DOS code page 850/437 (IBM850; "
+                + "line 2, byte 21 is 0x81: 'R\uFFFDckruf' in windows-1252, 'Rückruf' in IBM850)");
+        assertThat(rows("select status, reason_code, rows_delivered, rows_loaded, rows_rejected from ops.file_load"))
+                .containsExactly("FAILED|encoding|0|0|0");
+        assertThat(rows("select count(*) from raw.service_driver")).containsExactly("0");
+        assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
+        Path error = settings.error().resolve("service");
+        assertThat(filesIn(error)).containsExactly("service_drivers_cp850.csv", "service_drivers_cp850.csv.reason.txt");
+        assertThat(Files.readString(error.resolve("service_drivers_cp850.csv.reason.txt")))
+                .contains("Reason:  encoding").contains("declares UTF-8").contains("IBM850");
+    }
+
     private static void appendLine(Path file, String line) {
         try {
             Files.writeString(file, line, StandardOpenOption.APPEND);
