@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * code pages 437 and 850 that older ERP exports still write, and reads them as windows-1252 or ISO-8859-1; those
  * are told here by the letters of a word: ä ö ü Ä Ö Ü É sit at bytes 0x80-0x9F, which windows-1252 reads as
  * low or closing quotes and undefined codes (M„rz, K”ln, M?ller) that never stand between two letters of a
- * word. The windows-1252 marks that do join words (’ ‘ – — … ™) are not counted, so "O’Brien" stays windows-1252.
+ * word. The windows-1252 marks that do join words (’ ‘ – — … ™) are not counted, so "O’Brien" stays
+ * windows-1252.
  */
 final class EncodingCheck {
 
@@ -38,7 +39,8 @@ final class EncodingCheck {
     record DosEvidence(long line, long column, int value, String asWindows, String asDos) {
 
         String describe() {
-            return "line " + line + ", byte " + column + " is " + hex(value) + ": '" + asWindows + "' in windows-1252, '" + asDos + "' in IBM850";
+            return "line " + line + ", byte " + column + " is " + hex(value) + ": '" + asWindows
+                    + "' in windows-1252, '" + asDos + "' in IBM850";
         }
     }
 
@@ -145,7 +147,8 @@ final class EncodingCheck {
                 to++;
             }
             return new DosEvidence(firstLine, firstColumn, firstValue,
-                    new String(bytes, from, to - from, CsvSniffer.WINDOWS_1252), new String(bytes, from, to - from, IBM850));
+                    new String(bytes, from, to - from, CsvSniffer.WINDOWS_1252),
+                    new String(bytes, from, to - from, IBM850));
         }
     }
 

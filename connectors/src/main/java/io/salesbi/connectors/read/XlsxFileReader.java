@@ -44,7 +44,7 @@ final class XlsxFileReader implements SourceFileReader {
         ZipSecureFile.setMaxEntrySize(settings.maxZipEntryBytes());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg, true);
-            Workbook workbook = readWorkbook(reader);
+            WorkbookProperties workbook = readWorkbook(reader);
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             SheetChoice choice = new SheetChoice(mapping);
             while (sheets.hasNext()) {
@@ -95,10 +95,10 @@ final class XlsxFileReader implements SourceFileReader {
      * @param date1904 {@code <workbookPr date1904="1"/>}: serial dates count from 1904-01-01
      * @param hidden   the names of sheets whose state is hidden or veryHidden
      */
-    private record Workbook(boolean date1904, Set<String> hidden) {
+    private record WorkbookProperties(boolean date1904, Set<String> hidden) {
     }
 
-    private static Workbook readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
+    private static WorkbookProperties readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
             XMLStreamException {
         Boolean date1904 = null;
         Set<String> hidden = new HashSet<>();
@@ -120,7 +120,7 @@ final class XlsxFileReader implements SourceFileReader {
                         break;
                     }
                 }
-                return new Workbook(Boolean.TRUE.equals(date1904), Set.copyOf(hidden));
+                return new WorkbookProperties(Boolean.TRUE.equals(date1904), Set.copyOf(hidden));
             } finally {
                 xml.close();
             }

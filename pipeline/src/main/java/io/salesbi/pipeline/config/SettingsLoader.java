@@ -27,7 +27,8 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
-            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "kpi", "match", "server", "alerts");
+            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "kpi", "match",
+            "server", "alerts");
 
     private SettingsLoader() {
     }

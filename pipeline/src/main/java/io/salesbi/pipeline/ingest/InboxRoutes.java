@@ -118,8 +118,8 @@ final class InboxRoutes extends RouteBuilder {
         }
         String now = FileIngestor.sha256(file);
         if (!now.equals(result.fileHash())) {
-            log.warn("{} changed after it was taken (load {}, {}; sha-256 was {}…, is now {}…); it stays in the inbox "
-                    + "and the next night loads what it holds then", file.getFileName(), result.loadId(),
+            log.warn("{} changed after it was taken (load {}, {}; sha-256 was {}…, is now {}…); it stays in the "
+                    + "inbox and the next night loads what it holds then", file.getFileName(), result.loadId(),
                     result.status(), result.fileHash().substring(0, 12), now.substring(0, 12));
             return;
         }
