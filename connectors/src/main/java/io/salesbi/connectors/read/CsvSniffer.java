@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Finds out how a delivered CSV file is encoded and delimited, and refuses files that are not text at all:
@@ -20,16 +22,24 @@ final class CsvSniffer {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int HEAD_BYTES = 64 * 1024;
     private static final char[] DELIMITERS = {';', ',', '\t', '|'};
+    /** Encodings a DOS export is mistaken for: each reads any byte, so only the words tell. */
+    private static final Set<String> WESTERN_SINGLE_BYTE = Set.of("windows-1252", "ISO-8859-1", "ISO-8859-15");
 
     private CsvSniffer() {
     }
 
     static CsvLayout sniff(Path file, SourceMapping mapping) throws FileRejectedException, IOException {
-        return sniff(file, mapping.encoding(), mapping.delimiter());
+        return sniff(file, mapping.encoding(), mapping.delimiter(), "mapping " + mapping.name());
     }
 
     /** The layout of a file given the declared encoding and delimiter, each null to detect it. */
     static CsvLayout sniff(Path file, Charset declaredCharset, Character declaredDelimiter)
+            throws FileRejectedException, IOException {
+        return sniff(file, declaredCharset, declaredDelimiter, "the reader");
+    }
+
+    /** {@code declaredBy} names who declared the encoding in messages, e.g. "mapping erp_debtors". */
+    private static CsvLayout sniff(Path file, Charset declaredCharset, Character declaredDelimiter, String declaredBy)
             throws FileRejectedException, IOException {
         String name = file.getFileName().toString();
         byte[] head = readHead(file);
@@ -55,6 +65,9 @@ final class CsvSniffer {
             warnings.add("the file is UTF-8, not " + charset + " as the mapping says; read as UTF-8");
             charset = StandardCharsets.UTF_8;
         }
+        if (bomCharset == null) {
+            charset = checkEncoding(file, declaredBy, declaredCharset, charset, head, warnings);
+        }
         String text = new String(head, bomLength, head.length - bomLength, charset);
         if (text.isBlank() && Files.size(file) <= HEAD_BYTES) {
             throw new FileRejectedException("empty", "File " + name + " contains no data, only "
@@ -62,6 +75,44 @@ final class CsvSniffer {
         }
         char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(text, warnings);
         return new CsvLayout(charset, bomLength, delimiter, List.copyOf(warnings));
+    }
+
+    /**
+     * Refuses a file whose bytes are not in the encoding its mapping declares, saying what they look like and where
+     * that shows first; a file without a declared encoding that reads as a DOS code page is read as one, with a
+     * warning.
+     */
+    private static Charset checkEncoding(Path file, String declaredBy, Charset declared, Charset charset, byte[] head,
+                                         List<String> warnings) throws FileRejectedException, IOException {
+        String name = file.getFileName().toString();
+        if (StandardCharsets.UTF_8.equals(declared)) {
+            Utf8Check.Scan scan = Utf8Check.scan(file);
+            if (scan.result() == Utf8Check.Result.INVALID) {
+                EncodingCheck.DosEvidence dos = EncodingCheck.dosCodePage(file);
+                String detected = dos != null ? "DOS code page 850/437 (IBM850; " + dos.describe() + ")"
+                        : Objects.requireNonNullElse(EncodingCheck.icuGuess(head), "an encoding ICU cannot name");
+                throw new FileRejectedException("encoding", "File " + name + ": " + declaredBy
+                        + " declares UTF-8, but line " + scan.line() + ", byte " + scan.column() + " ("
+                        + EncodingCheck.hex(scan.value()) + ") is not valid UTF-8; the file looks like " + detected
+                        + ". Set 'encoding:' in the mapping to the file's encoding or ask the sender for UTF-8");
+            }
+            return charset;
+        }
+        if (!WESTERN_SINGLE_BYTE.contains(charset.name())) {
+            return charset;
+        }
+        EncodingCheck.DosEvidence dos = EncodingCheck.dosCodePage(file);
+        if (dos == null) {
+            return charset;
+        }
+        if (declared != null) {
+            throw new FileRejectedException("encoding", "File " + name + ": " + declaredBy
+                    + " declares " + declared.name() + ", but the file is in DOS code page 850/437 (IBM850): "
+                    + dos.describe() + ". Set 'encoding: IBM850' in the mapping or ask the sender for "
+                    + declared.name() + " or UTF-8");
+        }
+        warnings.add("the file is in DOS code page 850/437, not windows-1252 (" + dos.describe() + "); read as IBM850");
+        return EncodingCheck.IBM850;
     }
 
     private static boolean isSingleByte(Charset charset) {

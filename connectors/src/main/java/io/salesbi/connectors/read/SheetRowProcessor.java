@@ -36,6 +36,11 @@ final class SheetRowProcessor implements SheetRows {
     }
 
     @Override
+    public void note(String warning) {
+        tally.warn(warning);
+    }
+
+    @Override
     public void useValues(ExcelValues excelValues) {
         this.values = excelValues;
     }

@@ -15,6 +15,10 @@ interface SheetRows {
     /** One row of the sheet, 1-based row number as Excel shows it. */
     void row(long rowNumber, boolean hidden, CellRow row) throws FileRejectedException;
 
+    /** A note on the file for the steward, such as a sheet passed over; receivers that report nothing ignore it. */
+    default void note(String warning) {
+    }
+
     /** False once the receiver has all it wants; the parser then stops without reading the rest of the sheet. */
     default boolean wantsMore() {
         return true;

@@ -42,12 +42,14 @@ final class XlsFileReader implements SourceFileReader {
                                         Function<String, P> factory) throws FileRejectedException {
         String name = file.getFileName().toString();
         checkFile(file, name);
-        int wantedIndex = sheetIndex == null ? 0 : sheetIndex;
-        XlsRecordListener<P> listener = new XlsRecordListener<>(
-                (sheet, index) -> sheetName != null
-                        ? sheet.strip().equalsIgnoreCase(sheetName.strip())
-                        : index == wantedIndex,
-                factory, locale);
+        // pivot tables of .xls workbooks are not told apart: their records come after the sheet is chosen
+        SheetChoice choice = new SheetChoice(sheetName, sheetIndex);
+        XlsRecordListener<P> listener = new XlsRecordListener<>((sheet, hidden) -> choice.isWanted(sheet, hidden, false),
+                sheet -> {
+                    P processor = factory.apply(sheet);
+                    choice.notes().forEach(processor::note);
+                    return processor;
+                }, locale);
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 throw new FileRejectedException("encrypted", "File " + name + " is password-protected");
@@ -73,9 +75,7 @@ final class XlsFileReader implements SourceFileReader {
             throw WorkbookGuard.classify(name, e);
         }
         if (listener.processor() == null) {
-            throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (sheetName != null ? "'" + sheetName + "'" : "number " + (wantedIndex + 1))
-                    + " not found; the workbook has " + listener.sheetNames());
+            throw choice.notFound(name);
         }
         return listener.processor();
     }

@@ -48,6 +48,7 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
     private final Function<String, P> processorFactory;
     private final CellRow row = new CellRow();
     private final List<String> sheetNames = new ArrayList<>();
+    private final BitSet hiddenSheets = new BitSet();
     private final BitSet hiddenRows = new BitSet();
     private FormatTrackingHSSFListener formats;
     private SSTRecord strings;
@@ -59,9 +60,9 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
     private boolean pendingFormulaString;
     private int pendingColumn;
 
-    /** Chooses the sheet once the names are known: by name or by index. */
+    /** Chooses the sheet once the names are known, in workbook order (see {@link SheetChoice}). */
     interface SheetSelector {
-        boolean isWanted(String name, int index);
+        boolean isWanted(String name, boolean hidden);
     }
 
     XlsRecordListener(SheetSelector selector, Function<String, P> processorFactory, Locale locale) {
@@ -74,9 +75,6 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
         this.formats = formatListener;
     }
 
-    List<String> sheetNames() {
-        return sheetNames;
-    }
 
     /** The processor of the wanted sheet, null when the workbook has no such sheet. */
     P processor() {
@@ -109,6 +107,7 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
 
     private void workbookRecord(Record record) {
         if (record instanceof BoundSheetRecord sheet) {
+            hiddenSheets.set(sheetNames.size(), sheet.isHidden() || sheet.isVeryHidden());
             sheetNames.add(sheet.getSheetname());
         } else if (record instanceof SSTRecord sst) {
             strings = sst;
@@ -120,7 +119,7 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
     private void startSheet() {
         sheetIndex++;
         String name = sheetIndex < sheetNames.size() ? sheetNames.get(sheetIndex) : "Sheet" + (sheetIndex + 1);
-        if (selector.isWanted(name, sheetIndex)) {
+        if (selector.isWanted(name, hiddenSheets.get(sheetIndex))) {
             processor = processorFactory.apply(name);
             processor.useValues(new ExcelValues(this, date1904, locale));
         }

@@ -20,9 +20,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Reads one sheet of an .xlsx workbook with POI's streaming {@link XSSFReader}: the workbook is never built in
@@ -56,27 +58,24 @@ final class XlsxFileReader implements SourceFileReader {
         ZipSecureFile.setMaxEntrySize(settings.maxZipEntryBytes());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg, true);
-            boolean date1904 = isDate1904(reader);
+            WorkbookProperties workbook = readWorkbook(reader);
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            List<String> names = new ArrayList<>();
-            int index = 0;
+            SheetChoice choice = new SheetChoice(sheetName, sheetIndex);
             while (sheets.hasNext()) {
                 try (InputStream sheetXml = sheets.next()) {
                     String sheet = sheets.getSheetName();
-                    names.add(sheet);
-                    if (isWanted(sheet, index++, sheetName, sheetIndex)) {
+                    if (choice.isWanted(sheet, workbook.hidden().contains(sheet), holdsPivotTable(sheets))) {
                         P processor = factory.apply(sheet);
-                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()), date1904,
-                                locale));
+                        choice.notes().forEach(processor::note);
+                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()),
+                                workbook.date1904(), locale));
                         checkSharedStringsSize(pkg, name);
                         new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
                         return processor;
                     }
                 }
             }
-            throw new FileRejectedException("missing_sheet", "File " + name + ": sheet "
-                    + (sheetName != null ? "'" + sheetName + "'" : "number " + ((sheetIndex == null ? 0 : sheetIndex) + 1))
-                    + " not found; the workbook has " + names);
+            throw choice.notFound(name);
         } catch (FileRejectedException e) {
             throw e;
         } catch (SinkFailure e) {
@@ -116,32 +115,43 @@ final class XlsxFileReader implements SourceFileReader {
         }
     }
 
-    private static boolean isWanted(String sheet, int index, String sheetName, Integer sheetIndex) {
-        if (sheetName != null) {
-            return sheet.strip().equalsIgnoreCase(sheetName.strip());
-        }
-        return index == (sheetIndex == null ? 0 : sheetIndex);
+    /** Whether the sheet's part links to a pivot table: its cells are then a summary of rows kept elsewhere. */
+    private static boolean holdsPivotTable(XSSFReader.SheetIterator sheets) throws InvalidFormatException {
+        return !sheets.getSheetPart().getRelationshipsByType(XSSFRelation.PIVOT_TABLE.getRelation()).isEmpty();
     }
 
-    /** Whether workbook.xml says {@code <workbookPr date1904="1"/>}: serial dates then count from 1904-01-01. */
-    private static boolean isDate1904(XSSFReader reader) throws IOException, OpenXML4JException,
+    /**
+     * What workbook.xml says about the workbook as a whole.
+     *
+     * @param date1904 {@code <workbookPr date1904="1"/>}: serial dates count from 1904-01-01
+     * @param hidden   the names of sheets whose state is hidden or veryHidden
+     */
+    private record WorkbookProperties(boolean date1904, Set<String> hidden) {
+    }
+
+    private static WorkbookProperties readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
             XMLStreamException {
+        Boolean date1904 = null;
+        Set<String> hidden = new HashSet<>();
         try (InputStream workbook = reader.getWorkbookData()) {
             XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
             try {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-                        String element = xml.getLocalName();
-                        if (element.equals("workbookPr")) {
-                            String value = xml.getAttributeValue(null, "date1904");
-                            return value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("workbookPr")
+                            && date1904 == null) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        date1904 = value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
+                    } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheet")) {
+                        String state = xml.getAttributeValue(null, "state");
+                        if (state != null && !state.equals("visible")) {
+                            hidden.add(xml.getAttributeValue(null, "name"));
                         }
-                        if (element.equals("sheets")) {
-                            return false;
-                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheets")) {
+                        break;
                     }
                 }
-                return false;
+                return new WorkbookProperties(Boolean.TRUE.equals(date1904), Set.copyOf(hidden));
             } finally {
                 xml.close();
             }

@@ -89,7 +89,7 @@ class CalamineWorkbooksTest {
                 .hasMessage("File any_sheets.xlsx, sheet VeryHidden: no header row found, the sheet is empty");
         assertThatThrownBy(() -> read("calamine/any_sheets.xlsx", mapping("sheet: Missing", fields)))
                 .hasMessage("File any_sheets.xlsx: sheet 'Missing' not found; the workbook has "
-                        + "[Visible, Hidden, VeryHidden, Chart]");
+                        + "[Visible, Hidden (hidden), VeryHidden (hidden), Chart]");
     }
 
     @Test

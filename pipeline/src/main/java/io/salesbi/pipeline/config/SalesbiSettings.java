@@ -18,6 +18,9 @@ import java.util.Map;
  * @param mappings       a folder of source mapping files; null for the bundled ones
  * @param locale         dashboard language and number format (de or en)
  * @param fileSettleMillis a file is picked up only when unchanged for this long (still being written otherwise)
+ * @param readyMarker    the suffix of the marker file a sender writes when a file is complete ({@code .done} or
+ *                       {@code .ok}: {@code orders.csv} is then taken only beside {@code orders.csv.done}); null
+ *                       when files are taken without a marker ({@code ready-marker: none}, the default)
  * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur
  * @param match          thresholds and the steward's overrides file
  * @param server         the JDBC and dashboard server
@@ -25,7 +28,7 @@ import java.util.Map;
  */
 public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
                               Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
-                              Map<String, String> kpi, MatchConfig match, ServerConfig server,
+                              String readyMarker, Map<String, String> kpi, MatchConfig match, ServerConfig server,
                               AlertConfig alerts) {
 
     /** Matching thresholds (match probability) and the steward's overrides file. */

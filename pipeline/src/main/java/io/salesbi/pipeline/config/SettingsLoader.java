@@ -27,7 +27,8 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
-            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "kpi", "match", "server", "alerts");
+            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "kpi", "match",
+            "server", "alerts");
 
     private SettingsLoader() {
     }
@@ -92,6 +93,11 @@ public final class SettingsLoader {
         if (settle < 0) {
             problems.add(origin + ": file-settle-millis must be >= 0, was " + settle);
         }
+        String marker = text(root, "ready-marker", "none").strip().toLowerCase(Locale.ROOT);
+        if (!List.of("none", "done", "ok").contains(marker)) {
+            problems.add(origin + ": ready-marker: '" + marker + "' is not supported; expected none, done or ok");
+        }
+        String readyMarker = marker.equals("done") || marker.equals("ok") ? "." + marker : null;
         Map<String, String> kpi = new LinkedHashMap<>();
         root.path("kpi").fields().forEachRemaining(e -> kpi.put(e.getKey().replace('-', '_'), e.getValue().asText()));
         for (Map.Entry<String, String> e : kpi.entrySet()) {
@@ -120,7 +126,7 @@ public final class SettingsLoader {
             throw new InvalidSettingsException(problems);
         }
         return new SalesbiSettings(home, inbox, archive, error, warehouse, jobRepository, dashboards, mappings,
-                Locale.forLanguageTag(localeTag), settle, Map.copyOf(kpi),
+                Locale.forLanguageTag(localeTag), settle, readyMarker, Map.copyOf(kpi),
                 new MatchConfig(matchThreshold, reviewThreshold, overrides), server, alerts);
     }
 

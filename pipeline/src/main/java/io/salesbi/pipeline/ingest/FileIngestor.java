@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Loads one delivered file into its raw table: once (fingerprinted by sha-256, so a file already loaded is
@@ -40,9 +41,13 @@ public final class FileIngestor {
 
     private static final Logger log = LoggerFactory.getLogger(FileIngestor.class);
 
+    /** The reason code of a file that changed while it was loaded: nothing of it is kept, it waits in the inbox. */
+    public static final String FILE_CHANGED = "file_changed";
+
     private final Warehouse warehouse;
     private final long runId;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private Consumer<Path> readFinished = file -> { };
 
     public FileIngestor(Warehouse warehouse, long runId) {
         this.warehouse = warehouse;
@@ -78,6 +83,11 @@ public final class FileIngestor {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Called once a file has been read, before it is re-checked; tests change the file here, as a late writer. */
+    void onReadFinished(Consumer<Path> hook) {
+        this.readFinished = hook;
     }
 
     /** Records a file that no mapping takes, so that it shows in the run history and data quality page. */
@@ -119,6 +129,11 @@ public final class FileIngestor {
             conn.setAutoCommit(false);
             try {
                 FileLoadResult r = loadInTransaction(conn, file, mapping, loadId, hash);
+                if (changedSince(file, hash, size)) {
+                    conn.rollback();
+                    conn.setAutoCommit(true);
+                    return recordChanged(conn, file, mapping, loadId, hash, size, started);
+                }
                 insertLoad(conn, r, size, started, mapping);
                 conn.commit();
                 log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered", name,
@@ -127,6 +142,9 @@ public final class FileIngestor {
             } catch (FileRejectedException e) {
                 conn.rollback();
                 conn.setAutoCommit(true);
+                if (changedSince(file, hash, size)) {
+                    return recordChanged(conn, file, mapping, loadId, hash, size, started);
+                }
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         e.reasonCode(), e.getMessage());
                 insertLoad(conn, r, size, started, mapping);
@@ -135,6 +153,9 @@ public final class FileIngestor {
             } catch (RuntimeException | SQLException e) {
                 conn.rollback();
                 conn.setAutoCommit(true);
+                if (changedSince(file, hash, size)) {
+                    return recordChanged(conn, file, mapping, loadId, hash, size, started);
+                }
                 FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
                         "unreadable", "The file could not be read: " + e.getMessage());
                 insertLoad(conn, r, size, started, mapping);
@@ -142,6 +163,28 @@ public final class FileIngestor {
                 return r;
             }
         }
+    }
+
+    /**
+     * Whether the file is no longer the one hashed before it was read: then the bytes read may not be the bytes
+     * hashed, and the load is not kept. The same hash before and after the read is what makes the recorded hash the
+     * hash of the bytes loaded.
+     */
+    private boolean changedSince(Path file, String hash, long size) throws IOException {
+        readFinished.accept(file);
+        return !Files.isRegularFile(file) || Files.size(file) != size || !sha256(file).equals(hash);
+    }
+
+    private FileLoadResult recordChanged(Connection conn, Path file, SourceMapping mapping, long loadId, String hash,
+                                         long size, LocalDateTime started) throws SQLException, IOException {
+        String name = file.getFileName().toString();
+        String now = Files.isRegularFile(file) ? Files.size(file) + " bytes" : "gone";
+        FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0, FILE_CHANGED,
+                "File " + name + " changed while it was loaded (" + size + " bytes when taken, now " + now
+                + "), so nothing of it was kept; it stays in the inbox and the next night loads it as it is then");
+        insertLoad(conn, r, size, started, mapping);
+        log.warn("{}: {}", name, r.message());
+        return r;
     }
 
     private FileLoadResult loadInTransaction(Connection conn, Path file, SourceMapping mapping, long loadId,

@@ -43,7 +43,7 @@ public final class InboxIngestion {
             log.debug("Camel started in {} ms", (System.nanoTime() - started) / 1_000_000);
             long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
             for (String inbox : byInbox.keySet()) {
-                if (!InboxRoutes.holdsFiles(settings.inbox().resolve(inbox))) {
+                if (!InboxRoutes.holdsFiles(settings.inbox().resolve(inbox), settings)) {
                     continue;
                 }
                 camel.getRouteController().startRoute(InboxRoutes.routeId(inbox));

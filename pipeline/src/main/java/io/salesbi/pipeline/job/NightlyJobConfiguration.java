@@ -58,7 +58,7 @@ public class NightlyJobConfiguration {
     Step ingestFilesStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
                          SalesbiSettings s, MappingSet sourceMappings) {
         InboxSettings inbox = new InboxSettings(s.inbox(), s.archive(), s.error(), s.fileSettleMillis(),
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30), s.readyMarker());
         return step("ingestFilesStep", repo, tx, warehouse, new IngestFilesTasklet(warehouse, inbox, sourceMappings));
     }
 

@@ -75,4 +75,19 @@ class SettingsLoaderTest {
                 .anyMatch(p -> p.contains("server.cron 'every night'"));
         assertThat(e.problems()).allMatch(p -> p.startsWith(config.toString()));
     }
+
+    @Test
+    void readyMarkerIsNoneByDefaultAndTheMarkersSuffixWhenGiven() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, "ready-marker: OK\n");
+
+        assertThat(SettingsLoader.defaults(dir).readyMarker()).isNull();
+        assertThat(SettingsLoader.load(config, null).readyMarker()).isEqualTo(".ok");
+
+        Files.writeString(config, "ready-marker: flag\n");
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+        assertThat(e.problems()).containsExactly(config
+                + ": ready-marker: 'flag' is not supported; expected none, done or ok");
+    }
 }

@@ -50,7 +50,11 @@ class InboxIngestionIT {
     }
 
     private List<FileLoadResult> drain(long runId) throws Exception {
-        return new InboxIngestion(settings, mappings).drain(new FileIngestor(warehouse, runId));
+        return drain(new FileIngestor(warehouse, runId));
+    }
+
+    private List<FileLoadResult> drain(FileIngestor ingestor) throws Exception {
+        return new InboxIngestion(settings, mappings).drain(ingestor);
     }
 
     private Path deliver(String name, String content) throws Exception {
@@ -172,6 +176,134 @@ class InboxIngestionIT {
             writer.join();
         }
         assertThat(rows("select count(*) from raw.service_driver")).containsExactly("0");
+    }
+
+    @Test
+    void fileThatChangesWhileItIsLoadedStaysInTheInboxAndLoadsTheNextNight() throws Exception {
+        // given a file to which the sender appends a line while the night reads it
+        Path file = deliver("service_drivers_20260104.csv", HEADER + "000101,2025,12,3,1\n000102,2025,4,,0\n");
+        FileIngestor firstNight = new FileIngestor(warehouse, 1);
+        AtomicBoolean appended = new AtomicBoolean();
+        firstNight.onReadFinished(f -> {
+            if (appended.compareAndSet(false, true)) {
+                appendLine(f, "000103,2025,7,0,2\n");
+            }
+        });
+
+        // when the first night takes it
+        List<FileLoadResult> first = drain(firstNight);
+
+        // then nothing of it is kept, the history says why, and the file waits in the inbox
+        assertThat(first).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.FAILED);
+            assertThat(r.reasonCode()).isEqualTo(FileIngestor.FILE_CHANGED);
+            assertThat(r.message()).contains("service_drivers_20260104.csv").contains("changed while it was loaded");
+        });
+        assertThat(rows("select status, reason_code, rows_delivered, rows_loaded, rows_rejected from ops.file_load"))
+                .containsExactly("FAILED|file_changed|0|0|0");
+        assertThat(rows("select count(*) from raw.service_driver")).containsExactly("0");
+        assertThat(rows("select count(*) from quarantine.rejected_row")).containsExactly("0");
+        assertThat(filesIn(settings.inbox().resolve("service"))).containsExactly("service_drivers_20260104.csv");
+        assertThat(filesIn(settings.error().resolve("service"))).isEmpty();
+        assertThat(filesIn(settings.archive().resolve("service"))).isEmpty();
+
+        // when the next night finds it unchanged
+        file.toFile().setLastModified(System.currentTimeMillis() - 5_000);
+        List<FileLoadResult> second = drain(2);
+
+        // then it loads with all three rows, under the hash of what was loaded, and is archived
+        assertThat(second).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.LOADED);
+            assertThat(r.rowsDelivered()).isEqualTo(3);
+            assertThat(r.rowsLoaded()).isEqualTo(3);
+            assertThat(r.fileHash()).isNotEqualTo(first.get(0).fileHash());
+        });
+        assertThat(rows("select run_id, status, rows_delivered, rows_loaded, rows_rejected from ops.file_load "
+                + "order by load_id")).containsExactly("1|FAILED|0|0|0", "2|LOADED|3|3|0");
+        assertThat(rows("select count(*) from raw.service_driver")).containsExactly("3");
+        assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
+        assertThat(filesIn(settings.archive().resolve("service"))).singleElement()
+                .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260104.csv"));
+    }
+
+    @Test
+    void partialAndTemporaryFilesWaitUntilRenamed() throws Exception {
+        // given a file still being copied under a .part name and one under a .tmp name
+        Path part = deliver("service_drivers_20260105.csv.part", HEADER + "000101,2025,12,3,1\n");
+        deliver("service_drivers_20260106.csv.tmp", HEADER + "000102,2025,4,,0\n");
+
+        // when a night runs, then neither is taken nor recorded
+        assertThat(drain(1)).isEmpty();
+        assertThat(rows("select count(*) from ops.file_load")).containsExactly("0");
+        assertThat(filesIn(settings.inbox().resolve("service")))
+                .containsExactly("service_drivers_20260105.csv.part", "service_drivers_20260106.csv.tmp");
+
+        // when the sender renames the finished file, then the next night loads it
+        Path done = Files.move(part, part.resolveSibling("service_drivers_20260105.csv"));
+        done.toFile().setLastModified(System.currentTimeMillis() - 5_000);
+        assertThat(drain(2)).extracting(FileLoadResult::fileName, FileLoadResult::status, FileLoadResult::rowsLoaded)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("service_drivers_20260105.csv", Status.LOADED, 1L));
+        assertThat(filesIn(settings.inbox().resolve("service"))).containsExactly("service_drivers_20260106.csv.tmp");
+    }
+
+    @Test
+    void withAReadyMarkerAFileWaitsForItsMarkerWhichIsRemovedOnceLoaded() throws Exception {
+        // given an installation whose senders write orders.csv.done when orders.csv is complete
+        settings = new InboxSettings(settings.inbox(), settings.archive(), settings.error(), 300,
+                Duration.ofSeconds(60), ".done");
+        deliver("service_drivers_20260107.csv", HEADER + "000101,2025,12,3,1\n000102,2025,4,,0\n");
+
+        // when a night runs before the marker is there, then the file waits
+        assertThat(drain(1)).isEmpty();
+        assertThat(filesIn(settings.inbox().resolve("service"))).containsExactly("service_drivers_20260107.csv");
+
+        // when the marker arrives, then the next night loads the file and removes the marker
+        deliver("service_drivers_20260107.csv.done", "");
+        assertThat(drain(2)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.LOADED);
+            assertThat(r.rowsLoaded()).isEqualTo(2);
+        });
+        assertThat(rows("select file_name, status, rows_delivered, rows_loaded from ops.file_load"))
+                .containsExactly("service_drivers_20260107.csv|LOADED|2|2");
+        assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
+        assertThat(filesIn(settings.archive().resolve("service"))).singleElement()
+                .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260107.csv"));
+    }
+
+    @Test
+    void fileInAnotherEncodingThanDeclaredGoesToErrorNamingBothEncodings() throws Exception {
+        // given a DOS code page 850 export for a mapping that declares UTF-8
+        Path tmp = home.resolve("cp850.tmp");
+        Files.write(tmp, (HEADER.strip() + ",Bemerkung\n000101,2025,12,3,1,Rückruf erwünscht\n000102,2025,4,,0,Köln\n")
+                .getBytes(java.nio.charset.Charset.forName("IBM850")));
+        Path file = Files.move(tmp, settings.inbox().resolve("service").resolve("service_drivers_cp850.csv"));
+        file.toFile().setLastModified(System.currentTimeMillis() - 5_000);
+
+        // when the night takes it
+        FileLoadResult r = drain(1).get(0);
+
+        // then no row is loaded, and the history, the error folder and the reason file say why
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.reasonCode()).isEqualTo("encoding");
+        assertThat(r.message()).startsWith("File service_drivers_cp850.csv: mapping service_drivers declares UTF-8, "
+                + "but line 2, byte 21 (0x81) is not valid UTF-8; the file looks like DOS code page 850/437 (IBM850; "
+                + "line 2, byte 21 is 0x81: 'R\uFFFDckruf' in windows-1252, 'Rückruf' in IBM850)");
+        assertThat(rows("select status, reason_code, rows_delivered, rows_loaded, rows_rejected from ops.file_load"))
+                .containsExactly("FAILED|encoding|0|0|0");
+        assertThat(rows("select count(*) from raw.service_driver")).containsExactly("0");
+        assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
+        Path error = settings.error().resolve("service");
+        assertThat(filesIn(error)).containsExactly("service_drivers_cp850.csv", "service_drivers_cp850.csv.reason.txt");
+        assertThat(Files.readString(error.resolve("service_drivers_cp850.csv.reason.txt")))
+                .contains("Reason:  encoding").contains("declares UTF-8").contains("IBM850");
+    }
+
+    private static void appendLine(Path file, String line) {
+        try {
+            Files.writeString(file, line, StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> rows(String sql) throws Exception {
