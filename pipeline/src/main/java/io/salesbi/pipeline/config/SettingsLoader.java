@@ -27,7 +27,7 @@ import java.util.Set;
 public final class SettingsLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
-            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "kpi", "match",
+            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "home-currency", "kpi", "match",
             "server", "alerts");
 
     private SettingsLoader() {
@@ -111,6 +111,12 @@ public final class SettingsLoader {
                 }
             }
         }
+        String homeCurrency = text(root, "home-currency", "EUR").strip().toUpperCase(Locale.ROOT);
+        if (!homeCurrency.matches("[A-Z]{3}")) {
+            problems.add(origin + ": home-currency: '" + homeCurrency + "' is not an ISO 4217 code such as EUR or CHF");
+        }
+        // the currency of order lines and debtors whose file names none: a parameter of the SQL layer
+        kpi.putIfAbsent("home_currency", homeCurrency);
         JsonNode m = root.path("match");
         double matchThreshold = m.path("match-threshold").asDouble(0.9);
         double reviewThreshold = m.path("review-threshold").asDouble(0.5);

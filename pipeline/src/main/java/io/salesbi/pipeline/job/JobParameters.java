@@ -35,6 +35,31 @@ public final class JobParameters {
         }
     }
 
+    /**
+     * The configured parameters the SQL layer does not declare (a misspelled key such as {@code cost-per-vist-eur}
+     * would otherwise be written and never read), each as one line with a suggestion, in salesbi.yaml's spelling.
+     */
+    public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters)
+            throws SQLException {
+        java.util.List<String> declared = new java.util.ArrayList<>();
+        try (var st = conn.createStatement();
+             var rs = st.executeQuery("select name from ops.parameter_default order by name")) {
+            while (rs.next()) {
+                declared.add(rs.getString(1).replace('_', '-'));
+            }
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String key : parameters.keySet()) {
+            String yamlKey = key.replace('_', '-');
+            if (!declared.contains(yamlKey)) {
+                problems.add("kpi." + yamlKey + " is not a parameter of the KPIs"
+                        + io.salesbi.connectors.mapping.Suggestions.didYouMean(yamlKey, declared)
+                        + "; known: " + declared);
+            }
+        }
+        return problems;
+    }
+
     private static void set(PreparedStatement ps, String name, String value) throws SQLException {
         ps.setString(1, name);
         ps.setString(2, value);

@@ -41,6 +41,13 @@ public final class NightlyRun {
     }
 
     public RunResult execute(LocalDate asOf, boolean full) throws Exception {
+        try (java.sql.Connection conn = warehouse.connect()) {
+            List<String> undeclared = io.salesbi.pipeline.job.JobParameters.undeclared(conn, settings.kpi());
+            if (!undeclared.isEmpty()) {
+                throw new io.salesbi.pipeline.config.InvalidSettingsException(undeclared.stream()
+                        .map(p -> "salesbi.yaml: " + p).toList());
+            }
+        }
         try (RunLog runLog = RunLog.open(settings.home().resolve("logs"));
              AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
             log.info("Night starting as of {}; log file {}", asOf, runLog.file());
