@@ -3,12 +3,14 @@
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table product_candidate as
-select * replace (
+select p.* replace (
     trim(product_no) as product_no,
     trim(product_name) as product_name,
-    trim(product_category) as product_category,
+    -- in the reference spelling when the group is known in any case
+    coalesce(g.product_group, trim(product_category)) as product_category,
     trim(unit) as unit)
-from raw.erp_product
+from raw.erp_product p
+left join ref.product_group g on lower(g.product_group) = lower(trim(p.product_category))
 where nullif(trim(product_no), '') is not null
 qualify row_number() over (partition by trim(product_no) order by _load_id desc, _row_number desc) = 1;
 
@@ -22,6 +24,14 @@ select _load_id, _source_file, _sheet, _row_number, 'product_category', product_
     'product.missing_category', 'product ' || product_no || ' has no Warengruppe; expected a product category'
 from product_candidate
 where nullif(product_category, '') is null
+union all
+select _load_id, _source_file, _sheet, _row_number, 'product_category', product_category,
+    'product.unknown_category', 'product ' || product_no || ' has Warengruppe ' || product_category || '; expected one of '
+        || (select string_agg(product_group, ', ' order by sort_order) from ref.product_group)
+        || ' (reference/product_groups.csv, which the steward can extend)'
+from product_candidate c
+where nullif(product_category, '') is not null
+    and not exists (select 1 from ref.product_group g where g.product_group = c.product_category)
 union all
 -- a missing list price or standard cost is no reason to drop a product: its margin is "not available" instead
 select _load_id, _source_file, _sheet, _row_number, 'list_price', cast(list_price as varchar),

@@ -15,7 +15,8 @@ select concat_ws('/',
     (select count(*) || ':' || coalesce(sum(hash(debtor_no)), 0) from staging.erp_debtor),
     (select count(*) || ':' || coalesce(sum(hash(product_no)), 0) from staging.erp_product),
     (select count(*) || ':' || coalesce(sum(hash(currency, rate_month)), 0) from staging.erp_fx_rate),
-    (select count(*) || ':' || coalesce(sum(hash(erp_spelling)), 0) from core.dim_channel),
+    (select count(*) || ':' || coalesce(sum(hash(erp_spelling, channel_code)), 0) from core.dim_channel),
+    (select count(*) || ':' || coalesce(sum(hash(currency)), 0) from ref.currency),
     coalesce(ops.param('net_price_max_list_factor'), '')) as checksum;
 
 -- after_load_id: rows of later loads are validated; 0 = all rows (a full revalidation).
@@ -161,11 +162,20 @@ from order_line_candidate c
 where not exists (select 1 from core.dim_channel ch where ch.erp_spelling = c.sales_channel)
 union all
 select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
+    'order_line.unknown_currency',
+    'order line ' || document_no || '/' || line_no || ' is in ' || currency || '; expected one of '
+        || (select string_agg(currency, ', ' order by currency) from ref.currency)
+        || ' (reference/currencies.csv, which the steward can extend)'
+from order_line_candidate c
+where not exists (select 1 from ref.currency r where r.currency = c.currency)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
     'order_line.missing_fx_rate',
     'order line ' || document_no || '/' || line_no || ' is in ' || coalesce(currency, 'no currency')
         || ' with no exchange rate for ' || coalesce(strftime(document_date, '%Y-%m'), 'an unknown month')
 from order_line_candidate c
 where coalesce(currency, '') <> 'EUR'
+    and exists (select 1 from ref.currency r where r.currency = c.currency)
     and not exists (
         select 1 from staging.erp_fx_rate f
         where f.currency = c.currency and f.rate_month = date_trunc('month', c.document_date));

@@ -3,15 +3,19 @@
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table market_volume_candidate as
-select * replace (
-    trim(industry) as industry,
-    trim(region) as region,
+select m.* replace (
+    -- in the reference spelling when the value is known in any case
+    coalesce(sg.industry, trim(m.industry)) as industry,
+    coalesce(rg.region, trim(m.region)) as region,
     nullif(trim(competitor_1), '') as competitor_1,
     nullif(trim(competitor_2), '') as competitor_2,
     nullif(trim(competitor_3), '') as competitor_3)
-from raw.market_volume
-where nullif(trim(industry), '') is not null and nullif(trim(region), '') is not null and year is not null
-qualify row_number() over (partition by trim(industry), trim(region), year order by _load_id desc, _row_number desc) = 1;
+from raw.market_volume m
+left join ref.segment sg on lower(sg.industry) = lower(trim(m.industry))
+left join ref.region rg on lower(rg.region) = lower(trim(m.region))
+where nullif(trim(m.industry), '') is not null and nullif(trim(m.region), '') is not null and m.year is not null
+qualify row_number() over (partition by coalesce(sg.industry, trim(m.industry)), coalesce(rg.region, trim(m.region)), m.year
+    order by m._load_id desc, m._row_number desc) = 1;
 
 create or replace temp table market_volume_rejected as
 select _load_id, _source_file, _sheet, _row_number,
@@ -33,7 +37,21 @@ select _load_id, _source_file, _sheet, _row_number, 'share_1', concat_ws(' / ', 
         || '; expected fractions between 0 and 1 summing to at most 1'
 from market_volume_candidate
 where least(coalesce(share_1, 0), coalesce(share_2, 0), coalesce(share_3, 0)) < 0
-    or coalesce(share_1, 0) + coalesce(share_2, 0) + coalesce(share_3, 0) > 1;
+    or coalesce(share_1, 0) + coalesce(share_2, 0) + coalesce(share_3, 0) > 1
+union all
+select _load_id, _source_file, _sheet, _row_number, 'industry', industry, 'market_volume.unknown_industry',
+    'market volume row has Branche ' || industry || '; expected one of '
+        || (select string_agg(industry, ', ' order by sort_order) from ref.segment)
+        || ' (reference/segments.csv, which the steward can extend)'
+from market_volume_candidate c
+where not exists (select 1 from ref.segment s where s.industry = c.industry)
+union all
+select _load_id, _source_file, _sheet, _row_number, 'region', region, 'market_volume.unknown_region',
+    'market volume row has Region ' || region || '; expected one of '
+        || (select string_agg(region, ', ' order by sort_order) from ref.region)
+        || ' (reference/regions.csv, which the steward can extend)'
+from market_volume_candidate c
+where not exists (select 1 from ref.region r where r.region = c.region);
 
 delete from quarantine.rejected_row where stage = 'validate' and rule like 'market_volume.%';
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * starting {@value #MARKER} is run only when a table it names or a parameter it reads changed since its last run.
  *
  * <p>The fingerprint is a content checksum (row count and the sum of row hashes) of every {@code raw}, {@code staging},
+ * {@code ref} (reference vocabularies),
  * {@code core} and {@code ops} table the script names, read or written, plus the values of the parameters it reads
  * ({@code ops.param('name')}, {@code ops.param_double('name')}) and the as-of date it works with
  * ({@code ops.as_of_date()}); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (migration V45), in the
@@ -32,7 +33,7 @@ final class ScriptFingerprint {
 
     static final String MARKER = "-- Skipped when unchanged:";
 
-    private static final Pattern TABLE = Pattern.compile("\\b(raw|staging|core|ops)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern TABLE = Pattern.compile("\\b(raw|staging|core|ops|ref)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern PARAMETER = Pattern.compile("\\bops\\.param(?:_double)?\\(\\s*'([a-z_]+)'\\s*\\)");
     private static final Pattern AS_OF_DATE = Pattern.compile("\\bops\\.as_of_date\\(\\s*\\)");
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");

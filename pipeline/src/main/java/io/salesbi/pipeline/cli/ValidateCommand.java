@@ -103,7 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (!plan.isEmpty()) {
-            DryRun.Result result = new DryRun(settings.warehouse(), settings.kpi(),
+            DryRun.Result result = new DryRun(settings.warehouse(), settings.home().resolve("reference"), settings.kpi(),
                     asOf == null ? LocalDate.now() : asOf).run(plan);
             for (FileVerdict v : result.files()) {
                 allLoad &= print(out, v);

@@ -4,6 +4,7 @@ import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.ingest.FileLoadResult;
 import io.salesbi.pipeline.job.JobParameters;
+import io.salesbi.pipeline.job.ReferenceVocabularies;
 import io.salesbi.pipeline.match.CustomerStandardizer;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.SqlScripts;
@@ -41,11 +42,14 @@ public final class DryRun {
     private static final int EXAMPLES = 3;
 
     private final Path warehouseFile;
+    private final Path referenceFolder;
     private final Map<String, String> parameters;
     private final LocalDate asOf;
 
-    public DryRun(Path warehouseFile, Map<String, String> parameters, LocalDate asOf) {
+    /** @param referenceFolder the installation's reference vocabularies (the bundled defaults when it has none) */
+    public DryRun(Path warehouseFile, Path referenceFolder, Map<String, String> parameters, LocalDate asOf) {
         this.warehouseFile = warehouseFile;
+        this.referenceFolder = referenceFolder;
         this.parameters = parameters;
         this.asOf = asOf;
     }
@@ -66,6 +70,8 @@ public final class DryRun {
                 }
                 try (Connection conn = warehouse.connect()) {
                     JobParameters.write(conn, parameters, DRY_RUN_ID, asOf, false);
+                    ReferenceVocabularies.load(conn, referenceFolder != null && Files.isDirectory(referenceFolder)
+                            ? referenceFolder : scratch.resolve("reference"));
                     SqlScripts.runFolder(conn, "validate");
                     CustomerStandardizer.run(conn, DRY_RUN_ID);
                     List<FileVerdict> verdicts = new ArrayList<>();

@@ -65,7 +65,8 @@ public class NightlyJobConfiguration {
     @Bean
     Step validateRowsStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
         return step("validateRowsStep", repo, tx, warehouse,
-                new SqlFolderTasklet(warehouse, "validate", "staging", s.kpi()));
+                new SqlFolderTasklet(warehouse, "validate", "staging", s.kpi(),
+                        s.home().resolve("reference")));
     }
 
     @Bean

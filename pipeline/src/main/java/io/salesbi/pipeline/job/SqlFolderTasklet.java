@@ -19,17 +19,28 @@ final class SqlFolderTasklet extends WarehouseTasklet {
     private final String folder;
     private final String targetSchema;
     private final Map<String, String> parameters;
+    private final java.nio.file.Path referenceFolder;
 
     SqlFolderTasklet(Warehouse warehouse, String folder, String targetSchema, Map<String, String> parameters) {
+        this(warehouse, folder, targetSchema, parameters, null);
+    }
+
+    /** @param referenceFolder the installation's reference vocabularies, loaded before the scripts; null for none */
+    SqlFolderTasklet(Warehouse warehouse, String folder, String targetSchema, Map<String, String> parameters,
+                     java.nio.file.Path referenceFolder) {
         super(warehouse);
         this.folder = folder;
         this.targetSchema = targetSchema;
         this.parameters = parameters;
+        this.referenceFolder = referenceFolder;
     }
 
     @Override
     StepCounts work(Connection conn, NightContext night) throws SQLException {
         JobParameters.write(conn, parameters, night);
+        if (referenceFolder != null) {
+            ReferenceVocabularies.load(conn, referenceFolder);
+        }
         long rejectedBefore = quarantined(conn, folder);
         ScriptRunSummary scripts = SqlScripts.runFolder(conn, folder);
         long rejected = quarantined(conn, folder) - rejectedBefore;

@@ -134,7 +134,7 @@ class OwnExportNightIT {
              Connection conn = schema.connect()) {
             mappings = SourceMappings.load(settings, conn).mappings();
         }
-        DryRun.Result result = new DryRun(settings.warehouse(), settings.kpi(), AS_OF).run(Map.of(export, mappings));
+        DryRun.Result result = new DryRun(settings.warehouse(), settings.home().resolve("reference"), settings.kpi(), AS_OF).run(Map.of(export, mappings));
         return result.files().stream()
                 .sorted(java.util.Comparator.comparing(v -> v.mapping().name()))
                 .map(v -> List.<Object>of(v.mapping().name(), v.rowsDelivered(), v.rowsCurrent(), v.rowsQuarantined(),
