@@ -96,9 +96,11 @@ final class HistoryCommand implements Callable<Integer> {
         try (PreparedStatement ps = conn.prepareStatement("""
                 select f.source, f.file_name,
                        case when o.rejected and f.status = 'LOADED' then 'REJECTED' else f.status end,
-                       f.rows_delivered, f.rows_loaded, coalesce(o.rows_quarantined, f.rows_rejected), f.message,
-                       o.rejected, o.rules
-                from ops.file_load f left join ops.file_outcome o using (load_id)
+                       f.rows_delivered, coalesce(d.rows_current, 0), coalesce(d.rows_quarantined, 0), f.message,
+                       o.rejected, o.rules, coalesce(d.rows_filtered, 0), coalesce(d.rows_superseded, 0)
+                from ops.file_load f
+                left join ops.file_outcome o using (load_id)
+                left join kpi.dq_file_rows d using (load_id)
                 where f.run_id = ? order by f.load_id""")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -106,12 +108,15 @@ final class HistoryCommand implements Callable<Integer> {
                 while (rs.next()) {
                     found = true;
                     if (!header) {
-                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %11s%n", "source", "file", "status",
-                                "delivered", "loaded", "quarantined");
+                        // every delivered row is accounted for: delivered = loaded + quarantined + filtered
+                        // + superseded (as of now: a later delivery of the same key supersedes a loaded row)
+                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %11s %9s %11s%n", "source", "file",
+                                "status", "delivered", "loaded", "quarantined", "filtered", "superseded");
                         header = true;
                     }
-                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,11d%n", rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,11d %,9d %,11d%n", rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                            rs.getLong(10), rs.getLong(11));
                     if ("REJECTED".equals(rs.getString(3))) {
                         out.println("      rejected; rows quarantined by rule: " + rs.getString(9));
                     } else if (!"LOADED".equals(rs.getString(3)) && rs.getString(7) != null) {

@@ -125,7 +125,7 @@ class HonestNightIT {
                 .map(f -> f[0] + " " + f[5] + " " + f[6] + " " + f[7]))
                 .containsExactly("3 COMPLETED_WITH_WARNINGS 0 1", "2 COMPLETED 0 0", "1 COMPLETED " + demoFiles + " 0");
         assertThat(night).contains("completed with warnings: 1 of 1 files rejected")
-                .containsPattern("erp_order_lines\\s+" + UNKNOWN_DEBTOR_FILE + "\\s+REJECTED\\s+3\\s+3\\s+3")
+                .containsPattern("erp_order_lines\\s+" + UNKNOWN_DEBTOR_FILE + "\\s+REJECTED\\s+3\\s+0\\s+3\\s+0\\s+0")
                 .contains("rejected; rows quarantined by rule: order_line.unknown_debtor 3");
     }
 
@@ -136,7 +136,7 @@ class HonestNightIT {
         assertThat(exitCodes.subList(3, 5)).as(outputs.subList(3, 5).toString()).containsExactly(1, 4);
         assertThat(outputs.get(4)).contains("Night 4: COMPLETED_WITH_WARNINGS in")
                 .contains("Rejected: " + SECOND_UNKNOWN_DEBTOR_FILE + " (erp_order_lines): 3 of 3 rows quarantined");
-        assertThat(night).containsPattern("erp_order_lines\\s+" + SECOND_UNKNOWN_DEBTOR_FILE + "\\s+REJECTED\\s+3\\s+3\\s+3")
+        assertThat(night).containsPattern("erp_order_lines\\s+" + SECOND_UNKNOWN_DEBTOR_FILE + "\\s+REJECTED\\s+3\\s+0\\s+3\\s+0\\s+0")
                 .contains("rejected; rows quarantined by rule: order_line.unknown_debtor 3");
     }
 
