@@ -31,6 +31,8 @@ select _load_id, _source_file, _sheet, _row_number, 'product_category', product_
         || ' (reference/product_groups.csv, which the steward can extend)'
 from product_candidate c
 where nullif(product_category, '') is not null
+    -- an empty vocabulary (no reference file loaded) restricts nothing
+    and exists (select 1 from ref.product_group)
     and not exists (select 1 from ref.product_group g where g.product_group = c.product_category)
 union all
 -- a missing list price or standard cost is no reason to drop a product: its margin is "not available" instead

@@ -66,9 +66,9 @@ select r.* replace (
     -- a channel by its ERP spelling or by its code (FIELD_SALES), any case: kept in the ERP spelling
     coalesce(ch.erp_spelling, trim(sales_channel)) as sales_channel,
     -- a file with only line totals: the unit price is the line total over the quantity
-    coalesce(net_price, line_amount / nullif(quantity, 0)) as net_price,
+    coalesce(net_price, cast(line_amount / nullif(quantity, 0) as decimal(18, 4))) as net_price,
     -- without a list price the line counts as sold at list (no discount known)
-    coalesce(list_price, net_price, line_amount / nullif(quantity, 0)) as list_price)
+    coalesce(list_price, net_price, cast(line_amount / nullif(quantity, 0) as decimal(18, 4))) as list_price)
 from picked r
 left join core.dim_channel ch
     on lower(trim(r.sales_channel)) in (lower(ch.erp_spelling), lower(ch.channel_code))
@@ -167,7 +167,8 @@ select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
         || (select string_agg(currency, ', ' order by currency) from ref.currency)
         || ' (reference/currencies.csv, which the steward can extend)'
 from order_line_candidate c
-where not exists (select 1 from ref.currency r where r.currency = c.currency)
+where exists (select 1 from ref.currency)
+    and not exists (select 1 from ref.currency r where r.currency = c.currency)
 union all
 select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
     'order_line.missing_fx_rate',
@@ -175,7 +176,7 @@ select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
         || ' with no exchange rate for ' || coalesce(strftime(document_date, '%Y-%m'), 'an unknown month')
 from order_line_candidate c
 where coalesce(currency, '') <> 'EUR'
-    and exists (select 1 from ref.currency r where r.currency = c.currency)
+    and (not exists (select 1 from ref.currency) or exists (select 1 from ref.currency r where r.currency = c.currency))
     and not exists (
         select 1 from staging.erp_fx_rate f
         where f.currency = c.currency and f.rate_month = date_trunc('month', c.document_date));

@@ -44,14 +44,14 @@ select _load_id, _source_file, _sheet, _row_number, 'industry', industry, 'marke
         || (select string_agg(industry, ', ' order by sort_order) from ref.segment)
         || ' (reference/segments.csv, which the steward can extend)'
 from market_volume_candidate c
-where not exists (select 1 from ref.segment s where s.industry = c.industry)
+where exists (select 1 from ref.segment) and not exists (select 1 from ref.segment s where s.industry = c.industry)
 union all
 select _load_id, _source_file, _sheet, _row_number, 'region', region, 'market_volume.unknown_region',
     'market volume row has Region ' || region || '; expected one of '
         || (select string_agg(region, ', ' order by sort_order) from ref.region)
         || ' (reference/regions.csv, which the steward can extend)'
 from market_volume_candidate c
-where not exists (select 1 from ref.region r where r.region = c.region);
+where exists (select 1 from ref.region) and not exists (select 1 from ref.region r where r.region = c.region);
 
 delete from quarantine.rejected_row where stage = 'validate' and rule like 'market_volume.%';
 
