@@ -1,5 +1,7 @@
 -- Validate ERP products: raw.erp_product -> staging.erp_product (latest delivered row per product_no wins);
--- rows breaking a rule go to quarantine.rejected_row (stage validate, rules product.*).
+-- rows breaking a rule go to quarantine.rejected_row (stage validate, rules product.*). A product number that no
+-- product master delivers but whose order lines carry the product's name or group becomes a product from its latest
+-- such line (group 'Sonstige' when the line has none; no list price or standard cost, so its margin is not available).
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table product_candidate as
@@ -9,7 +11,15 @@ select p.* replace (
     -- in the reference spelling when the group is known in any case
     coalesce(g.product_group, trim(product_category)) as product_category,
     trim(unit) as unit)
-from raw.erp_product p
+from (
+    select * from raw.erp_product
+    union all by name
+    select _load_id, _source_file, _file_hash, _sheet, _row_number, product_no, product_name,
+        coalesce(nullif(trim(product_category), ''), 'Sonstige') as product_category
+    from raw.erp_order_line o
+    where (nullif(trim(o.product_name), '') is not null or nullif(trim(o.product_category), '') is not null)
+        and not exists (select 1 from raw.erp_product m where trim(m.product_no) = trim(o.product_no))
+) p
 left join ref.product_group g on lower(g.product_group) = lower(trim(p.product_category))
 where nullif(trim(product_no), '') is not null
 qualify row_number() over (partition by trim(product_no) order by _load_id desc, _row_number desc) = 1;

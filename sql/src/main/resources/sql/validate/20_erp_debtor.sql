@@ -1,5 +1,7 @@
 -- Validate ERP debtors: raw.erp_debtor -> staging.erp_debtor (latest delivered row per debtor_no wins);
--- rows breaking a rule go to quarantine.rejected_row (stage validate, rules debtor.*).
+-- rows breaking a rule go to quarantine.rejected_row (stage validate, rules debtor.*). A debtor number that no debtor
+-- master delivers but whose order lines carry the customer's name (an order export without a master) becomes a debtor
+-- from its latest such line.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table debtor_candidate as
@@ -12,7 +14,16 @@ select * replace (
     nullif(trim(industry), '') as industry,
     nullif(trim(sales_region), '') as sales_region,
     nullif(trim(account_manager), '') as account_manager)
-from raw.erp_debtor
+from (
+    select * from raw.erp_debtor
+    union all by name
+    select _load_id, _source_file, _file_hash, _sheet, _row_number, debtor_no, customer_name as name1,
+        customer_street as street, customer_postcode as postcode, customer_city as city, customer_country as country,
+        customer_industry as industry, customer_region as sales_region
+    from raw.erp_order_line o
+    where nullif(trim(o.customer_name), '') is not null
+        and not exists (select 1 from raw.erp_debtor d where trim(d.debtor_no) = trim(o.debtor_no))
+)
 where nullif(trim(debtor_no), '') is not null
 qualify row_number() over (partition by trim(debtor_no) order by _load_id desc, _row_number desc) = 1;
 

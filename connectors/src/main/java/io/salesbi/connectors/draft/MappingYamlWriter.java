@@ -65,7 +65,25 @@ final class MappingYamlWriter {
             }
             y.append('\n');
         }
+        boolean hasDocument = draft.fields().stream().anyMatch(f -> f.field().equals("document_no"));
         for (MissingField m : draft.missing()) {
+            if (m.field().equals("line_no") && hasDocument) {
+                // exports without line numbers are common: number the lines of each document in file order
+                y.append("  - { field: line_no, type: integer, expression: \"row_number() over (partition by document_no"
+                        + " order by _row_number)\" }  # no line number column: lines numbered per document in file"
+                        + " order\n");
+                continue;
+            }
+            if (m.field().equals("currency")) {
+                y.append("  # note: no currency column: the installation's home-currency applies (salesbi.yaml, default"
+                        + " EUR); else add { field: currency, type: string, value: EUR }\n");
+                continue;
+            }
+            if (m.field().equals("sales_channel")) {
+                y.append("  # TODO required field sales_channel: no column found; add a constant such as { field:"
+                        + " sales_channel, type: string, value: WEB_SHOP } or a column with a value map (map:)\n");
+                continue;
+            }
             y.append("  # TODO required field ").append(m.field()).append(" (").append(lower(m.type()))
                     .append(") of ").append(draft.target()).append(": no column found; add { column: \"...\", field: ")
                     .append(m.field()).append(", type: ").append(lower(m.type())).append(", required: true }\n");

@@ -80,8 +80,9 @@ class MappingDrafterTest {
         assertThat(draft.toYaml()).contains(
                 "  - { column: \"InvoiceDate\", field: document_date, type: date, format: \"M/d/yy H:mm\", "
                         + "required: true }  # e.g. 12/1/10 8:26; the values also fit d/M/yy H:mm; check day and month order\n",
-                "  # TODO required field line_no (integer) of raw.erp_order_line: no column found; "
-                        + "add { column: \"...\", field: line_no, type: integer, required: true }\n",
+                "  - { field: line_no, type: integer, expression: \"row_number() over (partition by document_no order "
+                        + "by _row_number)\" }  # no line number column: lines numbered per document in file order\n",
+                "  # note: no currency column: the installation's home-currency applies",
                 "#   \"Description\" (string, e.g. WHITE HANGING HEART T-LIGHT HOLDER)\n");
 
         List<Object[]> rows = new ArrayList<>();
@@ -90,8 +91,9 @@ class MappingDrafterTest {
         assertThat(summary.rowsDelivered()).isEqualTo(12);
         assertThat(summary.rowsAccepted()).isEqualTo(12);
         assertThat(summary.rowsRejected()).isZero();
+        // the line number is computed by DuckDB when the file loads: the reader leaves it empty
         assertThat(rows.get(11)).containsExactly("536367", "22748", new BigDecimal("6"),
-                LocalDate.of(2010, 12, 1), new BigDecimal("2.1"), "90002");
+                LocalDate.of(2010, 12, 1), new BigDecimal("2.1"), "90002", null);
     }
 
     @Test
@@ -172,7 +174,7 @@ class MappingDrafterTest {
                 Tuple.tuple(8L, "Artikel", "required"),
                 Tuple.tuple(8L, "Preis", "required"));
         assertThat(rows.get(1)).containsExactly(LocalDate.of(2025, 1, 3), "R-7002", "4712", "A2-FRAME",
-                new BigDecimal("1"), new BigDecimal("255"));
+                new BigDecimal("1"), new BigDecimal("255"), null);
     }
 
     private static void writeReportWorkbook(Path file) throws Exception {
@@ -223,8 +225,9 @@ class MappingDrafterTest {
         String yaml = draft.toYaml();
         SourceMapping mapping = MappingLoader.parse("draft",
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        assertThat(mapping.fieldNames()).as(yaml)
-                .containsExactlyElementsOf(draft.fields().stream().map(ProposedField::field).toList());
+        // the placed columns, then the line number the draft computes for exports without one
+        assertThat(mapping.fieldNames()).as(yaml).startsWith(
+                draft.fields().stream().map(ProposedField::field).toArray(String[]::new));
         ReadSummary summary = SourceFileReader.forFile(file, mapping).read(file, mapping, new RowSink() {
             @Override
             public void accept(String sheet, long row, Object[] values) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds staging.customer_record from the raw CRM accounts, ERP debtors and sales reps' lists. SQL picks the
+ * Rebuilds staging.customer_record from the raw CRM accounts, the validated ERP debtors and sales reps' lists. SQL picks the
  * latest delivered row per business key and lines the three sources up on canonical fields; Java standardizes
  * them with the libraries SQL lacks (libphonenumber, legal forms, VAT formats); the Appender writes them.
  */
@@ -38,9 +38,8 @@ public final class CustomerStandardizer {
                        debtor_no as erp_debtor_no, industry, sales_region, account_manager as account_owner,
                        null::decimal(18, 2) as wallet_estimate_eur, null::decimal(18, 2) as potential_eur,
                        _source_file, _load_id
-                from raw.erp_debtor
-                where nullif(trim(debtor_no), '') is not null
-                qualify row_number() over (partition by debtor_no order by _load_id desc, _row_number desc) = 1
+                -- validated: the latest row per debtor, also the debtors derived from order exports without a master
+                from staging.erp_debtor
             ),
             excel_keyed as (
                 select regexp_extract(_source_file, '([^/\\\\]+?)(\\.[^./\\\\]*)?$', 1) || '/' || trim(list_no) as source_key,

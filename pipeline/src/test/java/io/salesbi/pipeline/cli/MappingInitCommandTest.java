@@ -59,15 +59,24 @@ class MappingInitCommandTest {
                 new FieldMapping("Qty", List.of(), "quantity", FieldType.DECIMAL, null, true),
                 new FieldMapping("Order Date", List.of(), "document_date", FieldType.DATE, "yyyy-MM-dd", true),
                 new FieldMapping("Unit Price", List.of(), "net_price", FieldType.DECIMAL, null, true),
-                new FieldMapping("Customer ID", List.of(), "debtor_no", FieldType.STRING, null, true));
-        assertThat(Files.readString(draft)).contains("# TODO required field currency (string)")
+                new FieldMapping("Customer ID", List.of(), "debtor_no", FieldType.STRING, null, true),
+                new FieldMapping(null, List.of(), "line_no", FieldType.INTEGER, null, false, null, null,
+                        java.util.Map.of(), FieldMapping.Otherwise.QUARANTINE_RULE,
+                        "row_number() over (partition by document_no order by _row_number)", false));
+        assertThat(Files.readString(draft)).contains("# note: no currency column: the installation's home-currency")
+                .contains("{ field: line_no, type: integer, expression: \"row_number() over (partition by document_no")
                 .contains("#   \"Ship Country\" (string, e.g. DE)");
 
         Files.writeString(dir.resolve("salesbi.yaml"), "mappings: " + mappings + "\n");
         int validated = run("validate", "--home", dir.toString(), "--source", "webshop_orders", file.toString());
 
-        assertThat(validated).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("3 rows delivered: 3 would load, 0 would be quarantined");
+        // the draft numbers the lines and leaves the currency to the home currency; the channel is the steward's
+        // TODO, and the dry run says so, as it says that the debtors and products are in no master yet
+        assertThat(validated).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("3 rows delivered: 0 would load, 3 would be quarantined")
+                .contains("rule order_line.unknown_channel: 3 row(s)")
+                .contains("rule order_line.unknown_debtor: 3 row(s)")
+                .doesNotContain("order_line.missing_key");
     }
 
     @Test
