@@ -93,13 +93,15 @@ public final class CustomerStandardizer {
             while (rs.next()) {
                 Timestamp updated = rs.getTimestamp("source_updated_at");
                 long loadId = rs.getLong("_load_id");
+                // asked at once: wasNull() answers for the column read last
+                Long load = rs.wasNull() ? null : loadId;
                 rows.add(new CustomerSourceRow(rs.getString("source_system"), rs.getString("source_key").strip(),
                         rs.getString("company_name"), rs.getString("street"), rs.getString("postcode"),
                         rs.getString("city"), rs.getString("country"), rs.getString("phone"), rs.getString("email"),
                         rs.getString("website"), rs.getString("vat_id"), rs.getString("erp_debtor_no"),
                         rs.getString("industry"), rs.getString("sales_region"), rs.getString("account_owner"),
                         rs.getBigDecimal("wallet_estimate_eur"), rs.getBigDecimal("potential_eur"),
-                        updated == null ? null : updated.toLocalDateTime(), rs.wasNull() ? null : loadId));
+                        updated == null ? null : updated.toLocalDateTime(), load));
             }
         }
         return rows;

@@ -52,11 +52,11 @@ class ReferenceVocabulariesIT {
             assertThat(value(warehouse, "select message from quarantine.rejected_row"
                     + " where rule = 'product.unknown_category'")).isEqualTo("product P-300 has Warengruppe Robotik;"
                     + " expected one of Antriebstechnik, Steuerungstechnik, Sensorik, Verbindungstechnik, Ersatzteile,"
-                    + " Service (reference/product_groups.csv, which the steward can extend)");
+                    + " Service, Sonstige (reference/product_groups.csv, which the steward can extend)");
             assertThat(value(warehouse, "select cast(sum(net_revenue_eur) as varchar) from kpi.sales_cube"))
                     .isEqualTo("1536.13");
 
-            Files.writeString(home.resolve("reference/product_groups.csv"), "Robotik,Robotics,7\n",
+            Files.writeString(home.resolve("reference/product_groups.csv"), "Robotik,Robotics,8\n",
                     StandardOpenOption.APPEND);
             new NightlyRun(settings, warehouse).execute(AS_OF, false);
 

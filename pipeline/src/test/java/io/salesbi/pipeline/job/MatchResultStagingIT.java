@@ -71,7 +71,10 @@ class MatchResultStagingIT {
 
     private static void night(Warehouse warehouse, long runId) throws Exception {
         NightContext night = new NightContext(runId, LocalDate.of(2025, 1, 2), true);
-        inTransaction(warehouse, conn -> new StandardizeCustomersTasklet(warehouse).work(conn, night));
+        inTransaction(warehouse, conn -> {
+            TestWarehouse.validateDebtors(conn);
+            return new StandardizeCustomersTasklet(warehouse).work(conn, night);
+        });
         inTransaction(warehouse, conn -> new MatchCustomersTasklet(warehouse, MatchSettings.defaults())
                 .work(conn, night));
     }

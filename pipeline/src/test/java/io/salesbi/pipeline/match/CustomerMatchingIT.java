@@ -25,7 +25,7 @@ class CustomerMatchingIT {
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
 
-            long written = CustomerStandardizer.run(conn, 1);
+            long written = TestWarehouse.standardize(conn, 1);
 
             assertThat(written).isEqualTo(10);
             assertThat(TestWarehouse.rows(conn, """
@@ -47,7 +47,7 @@ class CustomerMatchingIT {
     void matchesTheSilosIntoGoldenCustomersKeepingTheTwoSchmidtsApart() throws Exception {
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
 
             MatchRunSummary summary = new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
 
@@ -90,7 +90,7 @@ class CustomerMatchingIT {
         Path truth = Path.of(getClass().getResource("/match/german_customers_truth.csv").toURI());
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
             new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
 
             MatchQuality quality = WarehouseMatchQuality.of(conn, truth, "entity_id");
@@ -115,11 +115,11 @@ class CustomerMatchingIT {
     void runningTwiceOnTheSameInputGivesIdenticalTables() throws Exception {
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
             new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
             List<List<String>> first = snapshot(conn);
 
-            CustomerStandardizer.run(conn, 2);
+            TestWarehouse.standardize(conn, 2);
             MatchRunSummary second = new CustomerMatcher(MatchSettings.defaults()).run(conn, 2);
 
             assertThat(snapshot(conn)).isEqualTo(first);
@@ -131,11 +131,11 @@ class CustomerMatchingIT {
     void newRecordsJoinExistingCustomersWhoKeepTheirIds() throws Exception {
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
             new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
             TestWarehouse.runScript(conn, "/match/german_customers_second_delivery.sql");
 
-            CustomerStandardizer.run(conn, 2);
+            TestWarehouse.standardize(conn, 2);
             MatchRunSummary summary = new CustomerMatcher(MatchSettings.defaults()).run(conn, 2);
 
             List<String> xref = TestWarehouse.rows(conn, XREF);
@@ -162,7 +162,7 @@ class CustomerMatchingIT {
         MatchSettings settings = new MatchSettings(0.9, 0.5, overrides, reviews);
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
             new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
 
             MatchRunSummary split = new CustomerMatcher(settings).run(conn, 2);

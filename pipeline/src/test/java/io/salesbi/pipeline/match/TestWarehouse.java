@@ -50,6 +50,20 @@ public final class TestWarehouse {
         }
     }
 
+    /**
+     * Standardizes the customer records as the night does after validation: the ERP debtors are read from
+     * staging.erp_debtor, so the debtor validation runs first.
+     */
+    public static long standardize(Connection conn, long runId) throws SQLException {
+        validateDebtors(conn);
+        return CustomerStandardizer.run(conn, runId);
+    }
+
+    /** The night's debtor validation (raw.erp_debtor -> staging.erp_debtor). */
+    public static void validateDebtors(Connection conn) throws SQLException {
+        io.salesbi.sql.SqlScripts.runScript(conn, "sql/validate/20_erp_debtor.sql");
+    }
+
     public static void execute(Connection conn, String sql) throws SQLException {
         try (Statement statement = conn.createStatement()) {
             statement.execute(sql);

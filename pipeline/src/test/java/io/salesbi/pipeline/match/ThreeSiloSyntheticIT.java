@@ -45,7 +45,7 @@ class ThreeSiloSyntheticIT {
         try (Connection conn = TestWarehouse.create(folder)) {
             List<String> truthLines = generate(conn, 600, new SplittableRandom(7));
             Files.write(truth, truthLines);
-            CustomerStandardizer.run(conn, 1);
+            TestWarehouse.standardize(conn, 1);
             new CustomerMatcher(MatchSettings.defaults()).run(conn, 1);
 
             MatchQuality quality = WarehouseMatchQuality.of(conn, truth, "entity_id");
