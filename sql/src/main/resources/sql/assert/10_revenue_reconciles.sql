@@ -1,14 +1,16 @@
--- Net revenue in the KPIs reconciles to the cent with the validated ERP rows: order lines (quantity × net price,
--- converted with the month's rate and rounded per line) minus credit notes, and the channel P&L with the sales cube.
+-- Net revenue in the KPIs reconciles to the cent with the validated ERP rows: order lines (their delivered line total,
+-- else quantity × net price; converted with the month's rate and rounded per line) minus credit notes, and the
+-- channel P&L with the sales cube. A line total is what the fact counts, not quantity × the 4-place unit price
+-- derived from it (907.81 for 250 pieces: 3.6312 × 250 = 907.80).
 -- Reads the night's KPI snapshot (kpi_snapshot, taken just before the checks), so the numbers checked are the ones
 -- published.
 with validated as (
     -- EUR lines need no rate: looking one up for each of 5 M lines cost three times the sum itself
-    select cast(round(o.quantity * o.net_price, 2) as decimal(18, 2)) as amount_eur
+    select cast(round(coalesce(o.line_amount, o.quantity * o.net_price), 2) as decimal(18, 2)) as amount_eur
     from staging.erp_order_line o
     where o.currency = 'EUR'
     union all
-    select cast(round(o.quantity * o.net_price / f.rate_per_eur, 2) as decimal(18, 2))
+    select cast(round(coalesce(o.line_amount, o.quantity * o.net_price) / f.rate_per_eur, 2) as decimal(18, 2))
     from staging.erp_order_line o
     left join staging.erp_fx_rate f on f.currency = o.currency and f.rate_month = date_trunc('month', o.document_date)
     where o.currency <> 'EUR'
