@@ -146,6 +146,30 @@ class CsvFileReaderTest {
     }
 
     @Test
+    void aRowOfTheWrongFieldCountReachesTheRowFilterOfAMappingThatHasOne() throws Exception {
+        // a report's footer line: rejected as field_count, but handed on (flagged by the rejection before it) so
+        // that drop-rows-where can drop it as filtered; its cells are read as far as they go
+        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, """
+                Account ID,Account Name,Street
+                A-1,Alpha,Weg 1
+                "Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved."
+                """);
+
+        CollectingSink sink = new CollectingSink();
+        ReadSummary summary = read(file, Mappings.of(CRM_ACCOUNTS.replace("locale: en-US",
+                "locale: en-US\nmax-reject-ratio: 0.5\ndrop-rows-where: \"account_name is null\"")), sink);
+
+        assertThat(sink.rows).extracting(CollectingSink.Row::row, CollectingSink.Row::values).containsExactly(
+                tuple(2L, List.of("A-1", "Alpha", "Weg 1")),
+                tuple(3L, Arrays.asList("Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.", null,
+                        null)));
+        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::rule)
+                .containsExactly(tuple(3L, "field_count"));
+        assertThat(summary.rowsAccepted()).isEqualTo(1);
+        assertThat(summary.rowsRejected()).isEqualTo(1);
+    }
+
+    @Test
     void missingRequiredColumnRejectsTheFileNamingColumnAndHeader() throws Exception {
         Path file = write("erp_order_lines_x.csv", CP1252, "Beleg;Datum;Debitor;Menge\nR-1;01.01.2024;1;1\n");
 

@@ -65,8 +65,12 @@ final class ComputedFieldsLoad {
      */
     Outcome finish(List<RowRejection> parseRejections, long rowsDelivered) throws SQLException, FileRejectedException {
         String drop = mapping.dropRowsWhere();
-        sql("drop-rows-where '" + drop + "'", "create table " + kept + " as select * from " + landing
-                + (drop == null ? "" : " where not coalesce((" + drop + "), false)"));
+        // the condition is evaluated as a column, not in a where clause, so that it may use window functions: an
+        // order's status that the export gives on the order's first line only, filled down to its other lines
+        sql("drop-rows-where '" + drop + "'", "create table " + kept + " as " + (drop == null
+                ? "select * from " + landing
+                : "select * exclude (_dropped) from (select *, coalesce((" + drop + "), false) as _dropped from "
+                        + landing + ") where not _dropped"));
         Set<String> dropped = new HashSet<>();
         try (Statement st = conn.createStatement();
              ResultSet rs = st.executeQuery("select _sheet, _row_number from " + landing
