@@ -160,7 +160,8 @@ public final class DashboardGenerator {
         }
         model.put("hasMigration", page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
         if (page == Page.QUALITY) {
-            model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
+            model.put("quality", QualitySummary.of(kpi.get("summary"), kpi.get("walletCheck"),
+                    settings.generatedAt(), formats, messages));
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;

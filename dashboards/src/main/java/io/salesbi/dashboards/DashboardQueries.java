@@ -108,7 +108,8 @@ public final class DashboardQueries {
                        revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
                        abc_revenue, abc_contribution, wallet_eur as wallet,
                        round(share_of_wallet, 4) as share_of_wallet, revenue_prev_year_eur as revenue_prev,
-                       last_order_date, value_segment, potential_segment, service_model
+                       last_order_date, value_segment, potential_segment, service_model,
+                       case when wallet_below_revenue = true then wallet_estimate_eur end as wallet_estimate_below
                 from kpi.customer_value
                 order by "year", revenue desc nulls last, id""");
         add("customerChannels", """
@@ -169,6 +170,12 @@ public final class DashboardQueries {
                 select source_system as source, field, round(completeness, 4) as completeness
                 from kpi.dq_completeness
                 order by field, source""");
+        // customer-years whose wallet estimate is below the revenue: the wallet was raised to the revenue (share of
+        // wallet 100 %), a data issue the data-quality page counts
+        add("walletCheck", """
+                select count(*) as wallets_below_revenue
+                from kpi.customer_value
+                where wallet_below_revenue = true""");
         add("surveyScores", """
                 select wave, respondent_role as role, area, respondents, answers, round(score, 4) as score,
                        round(score_change, 4) as change

@@ -27,7 +27,7 @@ enum Page {
             List.of("surveyScores", "surveyProfile", "surveyGap"),
             List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY("data-quality.html", "quality",
-            List.of("quarantine", "fileLoads", "summary", "steps", "completeness"),
+            List.of("quarantine", "fileLoads", "summary", "steps", "completeness", "walletCheck"),
             List.of());
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */

@@ -21,9 +21,10 @@ record QualitySummary(List<Figure> figures, String lastLoad, String age, boolean
     private static final List<String> COUNTS = List.of("golden_customers", "source_records", "duplicates_merged",
             "rows_quarantined", "files_loaded", "files_failed", "customers_without_owner");
     private static final List<String> WARN_WHEN_POSITIVE = List.of("rows_quarantined", "files_failed",
-            "customers_without_owner");
+            "customers_without_owner", "wallets_below_revenue");
 
-    static QualitySummary of(DataTable summary, Instant generatedAt, Formats formats, Messages messages) {
+    static QualitySummary of(DataTable summary, DataTable walletCheck, Instant generatedAt, Formats formats,
+                             Messages messages) {
         List<Map<String, Object>> rows = summary.records();
         if (rows.isEmpty()) {
             return new QualitySummary(List.of(), Formats.MISSING, Formats.MISSING, true);
@@ -35,6 +36,11 @@ record QualitySummary(List<Figure> figures, String lastLoad, String age, boolean
             boolean warning = WARN_WHEN_POSITIVE.contains(key) && value != null && value.longValue() > 0;
             figures.add(new Figure(key, messages.get("dq." + key), formats.count(value), warning));
         }
+        // a wallet estimate below the revenue is raised to the revenue in kpi.customer_value: count it as a data issue
+        Number below = walletCheck.records().isEmpty() ? null
+                : (Number) walletCheck.records().get(0).get("wallets_below_revenue");
+        figures.add(new Figure("wallets_below_revenue", messages.get("dq.wallets_below_revenue"), formats.count(below),
+                below != null && below.longValue() > 0));
         Object lastLoadAt = row.get("last_load_at");
         if (lastLoadAt == null) {
             return new QualitySummary(figures, Formats.MISSING, Formats.MISSING, false);

@@ -362,6 +362,42 @@ class DashboardBrowserIT {
         assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000002", "C0000003");
     }
 
+    /** Every share-of-wallet cell of the customer page, both years, as shown. */
+    private List<String> shareOfWalletCells() {
+        @SuppressWarnings("unchecked")
+        List<String> cells = (List<String>) browser.js("""
+                const out = [];
+                document.querySelectorAll('.table-host table').forEach(table => {
+                    const heads = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent);
+                    const index = heads.indexOf('Share of Wallet');
+                    if (index < 0) { return; }
+                    table.querySelectorAll('tbody tr').forEach(tr => out.push(tr.children[index].textContent));
+                });
+                return out;""");
+        return cells;
+    }
+
+    @Test
+    void shareOfWalletIsNeverShownAbove100PercentAndAnEstimateBelowRevenueIsFlagged() {
+        open(german, "customers.html");
+
+        for (String year : List.of("2025", "2026")) {
+            select("year", year);
+            List<String> shares = shareOfWalletCells();
+            assertThat(shares).as(year).isNotEmpty();
+            assertThat(shares).as(year).allSatisfy(cell -> assertThat(
+                    new BigDecimal(cell.replace(" %", "").replace("\u26a0", "").strip().replace(',', '.')))
+                    .isBetween(BigDecimal.ZERO, new BigDecimal("100.0")));
+        }
+        select("year", "2026");
+        // C0000004: estimate 200,00 € below revenue 300,00 €: 100 % with a marker whose tooltip says why
+        assertThat(shareOfWalletCells()).contains("100,0 % \u26a0", "30,0 %", "73,5 %");
+        WebElement flagged = browser.driver.findElement(By.cssSelector("#table-top-revenue td.flagged"));
+        assertThat(flagged.getAttribute("title")).isEqualTo("Wallet-Schätzung (200,00 €) liegt unter dem Umsatz: "
+                + "als Wallet gilt der Umsatz, 100 % heißt hier „Schätzung zu niedrig“, nicht „ausgeschöpft“.");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue td.flagged"))).hasSize(1);
+    }
+
     @Test
     void hostileNamesShowAsText() {
         open(german, "customers.html");

@@ -129,6 +129,11 @@ class DashboardGeneratorTest {
 
         assertThat(html).contains(">1.234<", ">234<", ">26.11.2026 02:00 UTC<", ">4,5 Std.<");
         assertThat(html).contains("Zusammengeführte Dubletten");
+        // C0000004's wallet estimate 2026 (200,00 €) is below its revenue (300,00 €): one customer-year, a warning
+        assertThat(html).containsPattern("<article class=\"kpi-card warning\" data-figure=\"wallets_below_revenue\">\\s*"
+                + "<h2 class=\"kpi-label\">Kundenjahre mit Wallet-Schätzung unter Umsatz</h2>\\s*"
+                + "<p class=\"kpi-value\">1</p>");
+        assertThat(page("en", "data-quality.html")).contains("Customer-years with wallet estimate below revenue");
         assertThat(page("en", "data-quality.html")).contains(">1,234<", ">2026-11-26 02:00 UTC<", ">4.5 h<");
     }
 

@@ -58,7 +58,11 @@
             { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true },
             { key: 'abc_revenue', label: s.t('col.abcRevenue') },
             { key: 'abc_contribution', label: s.t('col.abcContribution') },
-            { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent' },
+            { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent',
+              flag: function (r) {
+                  return r.wallet_estimate_below == null ? null
+                      : s.t('wallet.belowRevenue', s.format.money(r.wallet_estimate_below));
+              } },
             { key: 'last_order_date', label: s.t('col.lastOrder'), type: 'date' },
             { key: 'service_model', label: s.t('col.serviceModel'),
               value: function (r) { return r.service_model ? s.t('service.' + r.service_model) : ''; } }

@@ -4,7 +4,8 @@
 
     var NUMERIC = ['money', 'signedMoney', 'percent', 'signedPercent', 'points', 'count', 'signedCount', 'ratio', 'signedRatio', 'number'];
 
-    /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional}. */
+    /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional,
+       flag(row) optional: a warning text for the cell, shown as a marker with the text as tooltip}. */
     function cellValue(column, row) {
         return column.value ? column.value(row) : row[column.key];
     }
@@ -92,6 +93,12 @@
                     td.appendChild(link);
                 } else {
                     td.textContent = text;
+                }
+                var flag = column.flag ? column.flag(row) : null;
+                if (flag) {
+                    td.classList.add('flagged');
+                    td.title = flag;
+                    td.appendChild(s.el('span', 'flag-mark', ' \u26a0'));
                 }
                 if (column.tone) {
                     var value = cellValue(column, row);
