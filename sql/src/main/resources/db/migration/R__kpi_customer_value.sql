@@ -3,9 +3,10 @@
 --   that fits (Kundenwert vs. Wertangebot).
 -- One row: golden customer × year in which it bought or caused cost to serve.
 -- Key: customer_id, year.
--- Formula: revenue_eur = order lines minus credit notes (EUR); gross_margin_eur = revenue - cost of goods;
---   cost_to_serve_eur = visits × cost_per_visit_eur + support tickets × cost_per_support_ticket_eur + special
---   deliveries × cost_per_special_delivery_eur; contribution_eur = gross margin - cost to serve.
+-- Formula: revenue_eur = order lines minus credit notes (EUR); gross_margin_eur (Deckungsbeitrag I, contribution
+--   before cost to serve) = revenue - cost of goods; cost_to_serve_eur = visits × cost_per_visit_eur + support
+--   tickets × cost_per_support_ticket_eur + special deliveries × cost_per_special_delivery_eur; contribution_eur
+--   (Deckungsbeitrag II, contribution after cost to serve) = gross margin - cost to serve.
 --   ABC per year (abc_revenue by revenue, abc_contribution by contribution): customers ranked descending (ties by
 --   customer_id); a customer is A while the customers ranked before it hold less than abc_a_cutoff of the total of
 --   positive values, B while less than abc_b_cutoff, else C; a value <= 0 is always C.

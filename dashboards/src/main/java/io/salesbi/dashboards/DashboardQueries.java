@@ -25,7 +25,8 @@ public final class DashboardQueries {
                        product_category as category,
                        cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
                        cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
-                       cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cogs
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
                 from kpi.sales_cube
                 group by "year", sales_region, industry, channel_code, product_category
                 order by "year", region, segment, channel, category, net, list, cogs""");

@@ -61,10 +61,15 @@ final class Headlines {
     }
 
     private Headline amount(String key, DataTable table, int year, String by, String plus, String minus) {
+        // a margin of a year with products without standard cost is not available: never counted as a cost of 0
+        if (anyNull(table, year, plus, minus)) {
+            return new Headline(key, messages.get("kpi." + key), messages.get("value.na"), Formats.MISSING, "flat",
+                    messages.get("move.notAvailable"));
+        }
         Map<Object, BigDecimal[]> members = sums(table, year, by, plus, minus);
         BigDecimal current = total(members, 0);
         BigDecimal previous = total(members, 1);
-        boolean hasPrevious = hasYear(table, year - 1);
+        boolean hasPrevious = hasYear(table, year - 1) && !anyNull(table, year - 1, plus, minus);
         BigDecimal delta = current.subtract(previous);
         String change = hasPrevious && previous.signum() != 0
                 ? formats.signedPercent(delta.divide(previous.abs(), MathContext.DECIMAL64)) : Formats.MISSING;
@@ -184,6 +189,11 @@ final class Headlines {
     private static Double ratio(BigDecimal numerator, BigDecimal denominator) {
         return denominator == null || denominator.signum() == 0 ? null
                 : numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static boolean anyNull(DataTable table, int year, String plus, String minus) {
+        return table.records().stream().anyMatch(row -> ((Number) row.get("year")).intValue() == year
+                && (row.get(plus) == null || minus != null && row.get(minus) == null));
     }
 
     private static boolean hasYear(DataTable table, int year) {

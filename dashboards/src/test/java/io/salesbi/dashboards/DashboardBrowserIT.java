@@ -46,6 +46,7 @@ class DashboardBrowserIT {
     private Path german;
     private Path english;
     private Path partial;
+    private Path noCost;
     private Path downloads;
     private BrowserSession browser;
 
@@ -62,6 +63,11 @@ class DashboardBrowserIT {
             KpiFixture.makeTheLastYearPartial(conn);
             partial = TARGET.resolve("dashboards-it/partial").toAbsolutePath();
             new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+        }
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.removeTheWebShopsStandardCost2026(conn);
+            noCost = TARGET.resolve("dashboards-it/no-cost").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(noCost, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
         downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
@@ -163,6 +169,38 @@ class DashboardBrowserIT {
 
         assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
         assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Kein Vorjahr zum Vergleich.");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void marginsWithoutStandardCostReadNotAvailableAfterEveryFilterChange() {
+        open(noCost, "index.html");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("k. A.");
+        assertThat(text("[data-kpi=contribution] .kpi-value")).isEqualTo("k. A.");
+
+        // field sales has its standard costs: 1.500,00 - 860,00 = 640,00 €
+        select("channel", "FIELD_SALES");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("640,00 €");
+        select("channel", "WEB_SHOP");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("k. A.");
+        assertThat(text("[data-kpi=contribution] .kpi-sentence"))
+                .isEqualTo("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("734,56 €");
+
+        open(noCost, "channels.html");
+        List<String> webShop = browser.driver.findElements(By.xpath(
+                "//*[@id='table-pnl']//tr[td[1][normalize-space()='E-Shop']]/td")).stream().map(WebElement::getText).toList();
+        // channel, revenue, DB I, direct, allocated, channel contribution, ROI
+        assertThat(webShop).containsExactly("E-Shop", "734,56 €", "k. A.", "60,00 €", "40,00 €", "k. A.", "k. A.");
+        assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream().map(WebElement::getText))
+                .contains("Deckungsbeitrag I", "Kanal-Deckungsbeitrag");
+
+        open(noCost, "customers.html");
+        List<String> c2 = browser.driver.findElements(By.xpath(
+                "//*[@id='table-top-revenue']//tr[td[2]='C0000002']/td")).stream().map(WebElement::getText).toList();
+        // name, id, segment, region, revenue, DB II, ABC revenue, ABC DB II, ...
+        assertThat(c2.subList(4, 8)).containsExactly("734,56 €", "k. A.", "A", "k. A.");
+        assertThat(column("table-top-contribution", 2)).doesNotContain("C0000002");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

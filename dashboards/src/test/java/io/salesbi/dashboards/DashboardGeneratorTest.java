@@ -175,6 +175,66 @@ class DashboardGeneratorTest {
         assertThat(html).contains(">1.800,00 €<", "Kein Vorjahr zum Vergleich.");
     }
 
+    /** A page's visible text: the text between tags, without style, scripts (ECharts, page data) and attributes. */
+    private static String markup(String html) {
+        String body = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", "");
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher between = java.util.regex.Pattern.compile(">([^<]+)<").matcher(body);
+        while (between.find()) {
+            text.append(between.group(1)).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void everyContributionFigureHasItsOwnNameOnEveryPageAndInBothLanguages() throws Exception {
+        // three definitions, three names: DB I (revenue - cost of goods), DB II (after cost to serve, per customer)
+        // and the channel contribution (after channel costs); a bare "Deckungsbeitrag" would hide which one
+        java.util.regex.Pattern bareGerman = java.util.regex.Pattern.compile("(?<!Kanal-)Deckungsbeitrag(?! II?\\b)");
+        java.util.regex.Pattern bareEnglish = java.util.regex.Pattern.compile(
+                "(?i)(?<!channel )contribution(?! II?\\b| \\((before|after) cost to serve\\))|contribution margin");
+        for (String page : PAGES) {
+            assertThat(markup(page("de", page))).as(page).doesNotContainPattern(bareGerman.pattern());
+            assertThat(markup(page("en", page))).as(page).doesNotContainPattern(bareEnglish.pattern());
+        }
+        assertThat(new Messages(Locale.GERMAN).all().values()).noneMatch(text -> bareGerman.matcher(text).find());
+        assertThat(new Messages(Locale.ENGLISH).all().values()).noneMatch(text -> bareEnglish.matcher(text).find());
+
+        String overview = page("de", "index.html");
+        assertThat(overview).contains("<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>",
+                "<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>",
+                "Deckungsbeitrag I = Umsatz − Wareneinsatz (Menge × Standardkosten), vor Kanal- und Betreuungskosten",
+                "Deckungsbeitrag II = Deckungsbeitrag I − Betreuungskosten des Kunden",
+                "Kanal-Deckungsbeitrag = Deckungsbeitrag I − direkte und umgelegte Kanalkosten");
+        for (String page : List.of("index.html", "channels.html", "customers.html")) {
+            assertThat(page("de", page)).as(page).contains("<ul class=\"note definitions\">");
+            assertThat(page("en", page)).as(page).contains(
+                    "Contribution I (before cost to serve) = revenue − cost of goods",
+                    "Contribution II (after cost to serve) = contribution I − the customer&#39;s cost to serve");
+        }
+        assertThat(page("en", "index.html")).contains("<h2 class=\"kpi-label\">Contribution I</h2>",
+                "<h2 class=\"kpi-label\">Channel contribution</h2>");
+    }
+
+    @Test
+    void marginsWithoutStandardCostReadNotAvailableNeverZero() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+            KpiFixture.removeTheWebShopsStandardCost2026(conn);
+            new DashboardGenerator(settings("no-cost-de", Locale.GERMAN)).generate(conn);
+            new DashboardGenerator(settings("no-cost-en", Locale.ENGLISH)).generate(conn);
+        }
+        String html = page("no-cost-de", "index.html");
+
+        assertThat(html).containsPattern("data-kpi=\"grossMargin\">\\s*<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>\\s*"
+                + "<p class=\"kpi-value\">k. A.</p>");
+        assertThat(html).containsPattern("data-kpi=\"contribution\">\\s*<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>\\s*"
+                + "<p class=\"kpi-value\">k. A.</p>");
+        assertThat(html).contains("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
+        // revenue is unaffected: 2.234,56 €
+        assertThat(html).contains(">2.234,56 €<");
+        assertThat(page("no-cost-en", "index.html")).containsPattern("<p class=\"kpi-value\">n/a</p>");
+    }
+
     @Test
     void kpiWithoutDataForTheYearSaysSo() throws Exception {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {

@@ -40,6 +40,21 @@ final class KpiFixture {
         }
     }
 
+    /**
+     * The web shop's 2026 products lose their standard cost: cost of goods, margins, contributions and ROI of the web
+     * shop's 2026 rows become null ("not available"), and so do C0000002's 2026 contribution and ABC by contribution.
+     */
+    static void removeTheWebShopsStandardCost2026(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("update kpi.sales_cube set cost_of_goods_eur = null "
+                    + "where year = 2026 and channel_code = 'WEB_SHOP'");
+            statement.execute("update kpi.channel_pnl_year set cost_of_goods_eur = null, gross_margin_eur = null, "
+                    + "contribution_margin_eur = null, roi = null where year = 2026 and channel_code = 'WEB_SHOP'");
+            statement.execute("update kpi.customer_value set gross_margin_eur = null, contribution_eur = null, "
+                    + "abc_contribution = null where year = 2026 and customer_id = 'C0000002'");
+        }
+    }
+
     static void run(Connection conn, String script) throws SQLException, IOException {
         String sql;
         try (InputStream in = KpiFixture.class.getClassLoader().getResourceAsStream(script)) {

@@ -46,6 +46,7 @@
             : template.replace('#', formatted);
     }
     function compact(value) {
+        if (value === null || value === undefined || isNaN(value)) { return t('value.na'); }
         var size = Math.abs(value);
         if (size >= 1e6) { return pattern(fmt.millions, number(value / 1e6, 1)); }
         if (size >= 1e3) { return pattern(fmt.thousands, number(value / 1e3, size >= 1e4 ? 0 : 1)); }
@@ -155,6 +156,10 @@
             return acc + (typeof value === 'function' ? value(row) : Number(row[value] || 0));
         }, 0));
     }
+    /* As sum, but null ("not available", e.g. a margin without standard cost) as soon as one row has no value. */
+    function sumOrNull(rows, key) {
+        return rows.some(function (row) { return row[key] === null || row[key] === undefined; }) ? null : sum(rows, key);
+    }
     function distinct(rows, key) {
         var seen = [];
         rows.forEach(function (row) { if (seen.indexOf(row[key]) < 0) { seen.push(row[key]); } });
@@ -170,6 +175,6 @@
     window.salesbi = {
         meta: meta, data: data, t: t, format: format, channelName: channelName, filters: filters,
         initFilters: initFilters, onFilterChange: onFilterChange, refresh: refresh, matches: matches, year: year,
-        sumBy: sumBy, sum: sum, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
+        sumBy: sumBy, sum: sum, sumOrNull: sumOrNull, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
     };
 })();

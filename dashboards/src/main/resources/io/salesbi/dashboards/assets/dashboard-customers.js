@@ -55,9 +55,9 @@
 
         var valueColumns = [
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
-            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true },
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true },
             { key: 'abc_revenue', label: s.t('col.abcRevenue') },
-            { key: 'abc_contribution', label: s.t('col.abcContribution') },
+            { key: 'abc_contribution', label: s.t('col.abcContribution'), na: true },
             { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent',
               flag: function (r) {
                   return r.wallet_estimate_below == null ? null
@@ -68,7 +68,8 @@
               value: function (r) { return r.service_model ? s.t('service.' + r.service_model) : ''; } }
         ];
         function top(key) {
-            return rows.slice().sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
+            return rows.filter(function (r) { return r[key] !== null && r[key] !== undefined; })
+                .sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
         }
         s.table('table-top-revenue', customerColumns(valueColumns), top('revenue'),
             { title: s.t('table.topRevenue'), sortKey: 'revenue' });
@@ -78,7 +79,7 @@
         s.table('table-a-revenue-c-contribution', customerColumns([
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'cost_to_serve', label: s.t('col.costToServe'), type: 'money' },
-            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true }
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true }
         ]), rows.filter(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }),
             { title: s.t('table.aRevenueCContribution'), sortKey: 'cost_to_serve' });
 

@@ -34,11 +34,20 @@
         return s.t(key, label, changeSize, year - 1) + (driverText ? ' ' + driverText : '');
     }
 
+    /* Does a row of the year have no value (a margin without standard cost)? Then the figure is not available. */
+    function anyNull(rows, year, value) {
+        return rows.some(function (row) { return Number(row.year) === year && value(row) === null; });
+    }
+
     function amount(all, rows, year, by, value) {
+        if (anyNull(rows, year, value)) {
+            return { value: s.t('value.na'), hasPrevious: false, direction: 0, change: s.meta.format.missing,
+                     sentence: s.t('move.notAvailable') };
+        }
         var members = pairs(rows, year, by, value);
         var current = total(members, 0);
         var previous = total(members, 1);
-        var hasPrevious = hasYear(all, year - 1);
+        var hasPrevious = hasYear(all, year - 1) && !anyNull(rows, year - 1, value);
         var delta = s.cents(current - previous);
         var ratio = previous !== 0 ? delta / Math.abs(previous) : null;
         var driver = null;
@@ -112,13 +121,15 @@
         var d = s.data;
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
-        var margin = function (r) { return Number(r.net || 0) - Number(r.cogs || 0); };
+        var margin = function (r) { return r.cogs === null || r.cogs === undefined ? null : Number(r.net || 0) - Number(r.cogs); };
         function others(rows) { return rows.filter(function (r) { return s.matches(r, ['year']); }); }
         return {
             revenue: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'segment', net); }),
             grossMargin: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'channel', margin); }),
             contribution: orNoData(d.pnl, year, function () {
-                return amount(d.pnl, others(d.pnl), year, 'channel', function (r) { return Number(r.contribution || 0); });
+                return amount(d.pnl, others(d.pnl), year, 'channel', function (r) {
+                    return r.contribution === null || r.contribution === undefined ? null : Number(r.contribution);
+                });
             }),
             marketShare: orNoData(d.market, year, function () {
                 return ratio(d.market, others(d.market), year, 'segment', 'own', 'volume');
@@ -191,8 +202,17 @@
         }, true);
 
         var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        var contribution = s.sumBy(pnl, 'channel', 'contribution');
-        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) { return contribution.get(b) - contribution.get(a); });
+        // a channel whose contribution is not available (no standard cost) has no bar, not a bar of 0
+        var contribution = new Map();
+        pnl.forEach(function (r) {
+            var before = contribution.has(r.channel) ? contribution.get(r.channel) : 0;
+            contribution.set(r.channel, before === null || r.contribution === null || r.contribution === undefined
+                ? null : s.cents(before + Number(r.contribution)));
+        });
+        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) {
+            var x = contribution.get(a), y = contribution.get(b);
+            return x === null ? 1 : y === null ? -1 : y - x;
+        });
         s.bars('chart-contribution-channel', pnlChannels.map(s.channelName), [{
             name: s.t('kpi.contribution'),
             values: pnlChannels.map(function (k) {

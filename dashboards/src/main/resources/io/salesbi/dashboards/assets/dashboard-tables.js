@@ -5,12 +5,14 @@
     var NUMERIC = ['money', 'signedMoney', 'percent', 'signedPercent', 'points', 'count', 'signedCount', 'ratio', 'signedRatio', 'number'];
 
     /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional,
+       na optional: an empty value reads "not available" (k. A.), not a dash;
        flag(row) optional: a warning text for the cell, shown as a marker with the text as tooltip}. */
     function cellValue(column, row) {
         return column.value ? column.value(row) : row[column.key];
     }
     function cellText(column, row) {
         var value = cellValue(column, row);
+        if (column.na && (value === null || value === undefined)) { return s.t('value.na'); }
         var formatter = s.format[column.type || 'text'] || s.format.text;
         return formatter(value);
     }
