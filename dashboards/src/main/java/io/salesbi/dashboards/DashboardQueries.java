@@ -55,11 +55,48 @@ public final class DashboardQueries {
                 order by channel_code""");
         add("months", """
                 select "year",
-                       cast(min("month") filter (where net_revenue_eur <> 0) as integer) as first_month,
-                       cast(max("month") filter (where net_revenue_eur <> 0) as integer) as last_month
+                       cast(min("month") filter (where net_revenue_eur > 0) as integer) as first_month,
+                       cast(max("month") filter (where net_revenue_eur > 0) as integer) as last_month
                 from kpi.channel_pnl
                 group by "year"
                 order by "year\"""");
+        // a partial year (months with revenue as in "months") is compared with the same months of the year before:
+        // those months' figures, in the shape of "cube" and "pnl", under the partial year's number
+        add("cubePriorSpan", """
+                with covered as (
+                    select "year", min("month") filter (where net_revenue_eur > 0) as first_month,
+                           max("month") filter (where net_revenue_eur > 0) as last_month
+                    from kpi.channel_pnl
+                    group by "year"
+                )
+                select c."year", coalesce(f.sales_region, '(unmapped)') as region,
+                       coalesce(f.industry, '(unmapped)') as segment, f.channel_code as channel,
+                       f.product_category as category,
+                       cast(sum(f.net_amount_eur) as decimal(18, 2)) as net,
+                       cast(sum(f.list_amount_eur) as decimal(18, 2)) as list,
+                       cast(case when count(f.cost_of_goods_eur) = count(*) then sum(f.cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from covered c
+                join core.sales_fact f on f."year" = c."year" - 1 and f."month" between c.first_month and c.last_month
+                where c.first_month > 1 or c.last_month < 12
+                group by c."year", f.sales_region, f.industry, f.channel_code, f.product_category
+                order by "year", region, segment, channel, category, net, list, cogs""");
+        add("pnlPriorSpan", """
+                with covered as (
+                    select "year", min("month") filter (where net_revenue_eur > 0) as first_month,
+                           max("month") filter (where net_revenue_eur > 0) as last_month
+                    from kpi.channel_pnl
+                    group by "year"
+                )
+                select p.channel_code as channel, c."year",
+                       cast(sum(p.net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(case when count(p.contribution_margin_eur) = count(*) then sum(p.contribution_margin_eur)
+                           end as decimal(18, 2)) as contribution
+                from covered c
+                join kpi.channel_pnl p on p."year" = c."year" - 1 and p."month" between c.first_month and c.last_month
+                where c.first_month > 1 or c.last_month < 12
+                group by p.channel_code, c."year"
+                order by "year", channel""");
         add("mix", """
                 select "year", channels_used, customers
                 from kpi.channel_mix

@@ -9,7 +9,7 @@ import java.util.List;
  */
 enum Page {
     OVERVIEW("index.html", "overview",
-            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix"),
+            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix", "cubePriorSpan", "pnlPriorSpan"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     MARKET("market-share.html", "market",
             List.of("market"),

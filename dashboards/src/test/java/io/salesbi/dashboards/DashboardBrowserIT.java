@@ -281,8 +281,41 @@ class DashboardBrowserIT {
 
         select("year", "2026");
 
-        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber 2025 um 24,1 %. "
-                + "Am stärksten bewegt: Maschinenbau (+434,56 €). Achtung: Teiljahr im Vergleich.");
+        // year to date: 2234.56 against Jan.–Nov. 2025 (1100.00), as Headlines computes it
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+103,1 %");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber Jan.–Nov. 2025 um "
+                + "103,1 %. Am stärksten bewegt: Maschinenbau (+834,56 €).");
+        assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+41,4 %");
+        assertThat(text("[data-kpi=marketShare] .kpi-sentence")).endsWith("Achtung: Teiljahr im Vergleich.");
+
+        select("segment", "Chemie");
+        // Chemie had nothing in Jan.–Nov. 2025 (the partial fixture's 2025 lines are Maschinenbau)
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("300,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("–");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void yearOfCreditNotesOnlyIsLabelledAndComparedWithNothing() throws Exception {
+        Path creditNotes = TARGET.resolve("dashboards-it/credit-notes").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.addAYearOfCreditNotesOnly(conn);
+            new DashboardGenerator(new DashboardSettings(creditNotes, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+        }
+        open(creditNotes, "index.html");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-year"))).getFirstSelectedOption().getText())
+                .isEqualTo("2026");
+
+        select("year", "2027");
+
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("-50,00 €");
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-delta"))).extracting(WebElement::getText)
+                .containsOnly("–");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                .isEqualTo("Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.");
+        assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("-100");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test

@@ -235,6 +235,63 @@ class DashboardGeneratorTest {
         assertThat(page("no-cost-en", "index.html")).containsPattern("<p class=\"kpi-value\">n/a</p>");
     }
 
+    private static List<Headline> headlines(Connection conn, int year) throws Exception {
+        KpiQueries kpi = new KpiQueries(conn);
+        return new Headlines(kpi, Formats.of(Locale.GERMAN), new Messages(Locale.GERMAN),
+                java.util.Map.of("FIELD_SALES", "Außendienst", "WEB_SHOP", "E-Shop"),
+                YearCoverage.of(kpi.get("months")), Locale.GERMAN).forYear(year);
+    }
+
+    private static Headline headline(List<Headline> headlines, String key) {
+        return headlines.stream().filter(h -> h.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void partialYearIsComparedWithTheSameMonthsOfTheYearBefore() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.makeTheLastYearPartial(conn);
+
+            List<Headline> headlines = headlines(conn, 2026);
+
+            // revenue 2026 (Jan.–Nov.) 2234.56 against Jan.–Nov. 2025 1100.00 (not the full 2025): +103.1 %,
+            // Maschinenbau 1934.56 - 1100.00 = +834.56
+            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "2.234,56 €",
+                    "+103,1 %", "up", "Umsatz stieg gegenüber Jan.–Nov. 2025 um 103,1 %. "
+                    + "Am stärksten bewegt: Maschinenbau (+834,56 €)."));
+            // DB I 974.56 against 1100.00 - 660.00 = 440.00: +121.5 %
+            assertThat(headline(headlines, "grossMargin").change()).isEqualTo("+121,5 %");
+            // channel contribution 544.56 against field sales' Jan.–Nov. 2025 11 x 35.00 = 385.00: +41.4 %
+            assertThat(headline(headlines, "contribution").change()).isEqualTo("+41,4 %");
+            assertThat(headline(headlines, "contribution").sentence()).startsWith(
+                    "Kanal-Deckungsbeitrag stieg gegenüber Jan.–Nov. 2025 um 41,4 %.");
+            // price realization 2234.56 / 2660.00 = 84.0 % against 1100 / 1375 = 80.0 %: +4.0 PP
+            assertThat(headline(headlines, "priceRealization").change()).isEqualTo("+4,0 PP");
+            // market share and customers are kept per year: compared with 2025 as a whole, and said so
+            assertThat(headline(headlines, "marketShare").sentence()).endsWith("Achtung: Teiljahr im Vergleich.");
+            assertThat(headline(headlines, "activeCustomers").sentence()).endsWith("Achtung: Teiljahr im Vergleich.");
+        }
+    }
+
+    @Test
+    void yearOfCreditNotesOnlyIsLabelledNeverPreselectedAndNeverShowsMinus100Percent() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.addAYearOfCreditNotesOnly(conn);
+            new DashboardGenerator(settings("credit-notes", Locale.GERMAN)).generate(conn);
+            new DashboardGenerator(settings("credit-notes-en", Locale.ENGLISH)).generate(conn);
+
+            List<Headline> headlines = headlines(conn, 2027);
+
+            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "-50,00 €", "–",
+                    "flat", "Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr."));
+            assertThat(headlines).extracting(Headline::change).containsOnly("–");
+        }
+        String html = page("credit-notes", "index.html");
+        assertThat(html).contains("<option value=\"2027\">2027 (nur Gutschriften)</option>",
+                "<option value=\"2026\" selected=\"selected\">2026</option>");
+        assertThat(markup(html)).doesNotContain("-100");
+        assertThat(page("credit-notes-en", "index.html")).contains("<option value=\"2027\">2027 (credit notes only)</option>");
+    }
+
     @Test
     void kpiWithoutDataForTheYearSaysSo() throws Exception {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {

@@ -28,15 +28,38 @@ final class KpiFixture {
         return conn;
     }
 
-    /** Gives kpi.channel_pnl revenue in every month of 2025 but only January to November 2026 (as of November). */
+    /**
+     * Gives kpi.channel_pnl revenue in every month of 2025 but only January to November 2026 (as of November), and
+     * core.sales_fact the field sales lines of 2025 month by month (100.00 net, 125.00 list, 60.00 cost of goods
+     * each), so that January to November 2025 hold 1100.00 / 1375.00 / 660.00.
+     */
     static void makeTheLastYearPartial(Connection conn) throws SQLException {
         try (Statement statement = conn.createStatement()) {
+            statement.execute("""
+                    create table core.sales_fact as
+                    select 'order' as kind, 2025 as year, month, 'Nord' as sales_region, 'Maschinenbau' as industry,
+                           'FIELD_SALES' as channel_code, 'Antriebe' as product_category,
+                           100.00::decimal(18,2) as net_amount_eur, 125.00::decimal(18,2) as list_amount_eur,
+                           60.00::decimal(18,2) as cost_of_goods_eur
+                    from range(1, 13) m(month)""");
             statement.execute("""
                     insert into kpi.channel_pnl
                     select 'FIELD_SALES', 'Außendienst', 'Field sales', year, month, 100.00, 50.00, 50.00, 10.00,
                            5.00, 35.00, 2.3333
                     from range(2025, 2027) y(year), range(1, 13) m(month)
                     where year = 2025 or month <= 11""");
+        }
+    }
+
+    /** Adds 2027 with nothing but a credit note of -50.00 (field sales, Nord, Maschinenbau, Antriebe). */
+    static void addAYearOfCreditNotesOnly(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("insert into kpi.sales_cube values (2027, 'Nord', 'Maschinenbau', 'FIELD_SALES', "
+                    + "'Antriebe', -50.00, -60.00, -30.00, 0)");
+            statement.execute("insert into kpi.channel_pnl values ('FIELD_SALES', 'Außendienst', 'Field sales', 2027, "
+                    + "1, -50.00, -30.00, -20.00, 0.00, 0.00, -20.00, null)");
+            statement.execute("insert into kpi.channel_pnl_year values ('FIELD_SALES', 'Außendienst', 'Field sales', "
+                    + "2027, -50.00, -30.00, -20.00, 0.00, 0.00, -20.00, null)");
         }
     }
 

@@ -29,9 +29,29 @@
         return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : member;
     }
 
-    function sentence(label, direction, changeSize, year, driverText) {
+    function sentence(label, direction, changeSize, against, driverText) {
         var key = direction > 0 ? 'move.up' : direction < 0 ? 'move.down' : 'move.flat';
-        return s.t(key, label, changeSize, year - 1) + (driverText ? ' ' + driverText : '');
+        return s.t(key, label, changeSize, against) + (driverText ? ' ' + driverText : '');
+    }
+
+    /* A partial year is compared with the same months of the year before (as Headlines.comparable): the year's
+       rows, and in place of the year before the span's rows, relabelled with the year before. */
+    function spanned(year) {
+        var spans = s.meta.priorSpans || {};
+        return s.meta.cubePriorSpan && Object.prototype.hasOwnProperty.call(spans, String(year))
+            && spans[String(year)] !== null;
+    }
+    function comparable(rows, spanRows, year) {
+        return rows.filter(function (r) { return Number(r.year) === year; }).concat(
+            spanRows.filter(function (r) { return Number(r.year) === year; }).map(function (r) {
+                return Object.assign({}, r, { year: year - 1 });
+            }));
+    }
+    function noOrders(year) {
+        var spans = s.meta.priorSpans || {};
+        return [year, year - 1].some(function (y) {
+            return Object.prototype.hasOwnProperty.call(spans, String(y)) && spans[String(y)] === null;
+        });
     }
 
     /* Does a row of the year have no value (a margin without standard cost)? Then the figure is not available. */
@@ -118,7 +138,12 @@
     }
 
     function headlines(year) {
-        var d = s.data;
+        var d = {};
+        Object.keys(s.data).forEach(function (k) { d[k] = s.data[k]; });
+        if (spanned(year)) {
+            d.cube = comparable(d.cube, d.cubePriorSpan || [], year);
+            d.pnl = comparable(d.pnl, d.pnlPriorSpan || [], year);
+        }
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
         var margin = function (r) { return r.cogs === null || r.cogs === undefined ? null : Number(r.net || 0) - Number(r.cogs); };
@@ -148,6 +173,12 @@
             if (!card) { return; }
             var h = computed[key];
             var label = card.querySelector('.kpi-label').textContent;
+            var yearToDate = spanned(year) && ['revenue', 'grossMargin', 'contribution', 'priceRealization'].indexOf(key) >= 0;
+            var against = yearToDate ? s.meta.priorSpans[String(year)] : String(year - 1);
+            if (noOrders(year) && h.value !== s.meta.format.missing) {
+                h = { value: h.value, hasPrevious: false, direction: 0, change: s.meta.format.missing,
+                      sentence: s.t('move.noOrders') };
+            }
             card.querySelector('.kpi-value').textContent = h.value;
             card.querySelector('.kpi-delta').textContent = h.change;
             var change = card.querySelector('.kpi-change');
@@ -155,8 +186,8 @@
             change.classList.add(!h.hasPrevious || h.direction === 0 ? 'flat' : h.direction > 0 ? 'up' : 'down');
             var partial = s.meta.partialYears[String(year)] || s.meta.partialYears[String(year - 1)];
             card.querySelector('.kpi-sentence').textContent = (h.sentence !== undefined ? h.sentence
-                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver))
-                + (partial ? ' ' + s.t('move.partial') : '');
+                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, against, h.driver))
+                + (partial && !yearToDate && !noOrders(year) ? ' ' + s.t('move.partial') : '');
         });
     }
 
