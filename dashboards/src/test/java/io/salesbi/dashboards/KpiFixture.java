@@ -36,11 +36,9 @@ final class KpiFixture {
     static void makeTheLastYearPartial(Connection conn) throws SQLException {
         try (Statement statement = conn.createStatement()) {
             statement.execute("""
-                    create table core.sales_fact as
-                    select 'order' as kind, 2025 as year, month, 'Nord' as sales_region, 'Maschinenbau' as industry,
-                           'FIELD_SALES' as channel_code, 'Antriebe' as product_category,
-                           100.00::decimal(18,2) as net_amount_eur, 125.00::decimal(18,2) as list_amount_eur,
-                           60.00::decimal(18,2) as cost_of_goods_eur
+                    insert into core.sales_fact
+                    select 'order', 2025, month, 'Nord', 'Maschinenbau', 'FIELD_SALES', 'Antriebe', 100.00, 125.00,
+                           60.00
                     from range(1, 13) m(month)""");
             statement.execute("""
                     insert into kpi.channel_pnl
