@@ -236,7 +236,7 @@ public final class DashboardQueries {
                 order by wave, role, orientation""");
         add("summary", """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
-                       files_failed, customers_without_owner, last_load_at
+                       files_failed, customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary""");
     }
 

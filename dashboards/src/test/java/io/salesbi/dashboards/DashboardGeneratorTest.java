@@ -127,14 +127,30 @@ class DashboardGeneratorTest {
     void dataQualityPageShowsTheLastRun() throws Exception {
         String html = page("de", "data-quality.html");
 
-        assertThat(html).contains(">1.234<", ">234<", ">26.11.2026 02:00 UTC<", ">4,5 Std.<");
+        // freshness from the newest file's date (25.11.), not from the load 4,5 hours before the pages: a day old
+        assertThat(html).contains(">1.234<", ">234<", ">26.11.2026 02:00 UTC<");
+        assertThat(html).contains("Datenstand (neueste Quelldatei)</span>:\n                <span class=\"data-date\">25.11.2026</span>",
+                "<span class=\"data-age\">1 Tag</span>");
+        assertThat(html).doesNotContain("4,5 Std.");
         assertThat(html).contains("Zusammengeführte Dubletten");
         // C0000004's wallet estimate 2026 (200,00 €) is below its revenue (300,00 €): one customer-year, a warning
         assertThat(html).containsPattern("<article class=\"kpi-card warning\" data-figure=\"wallets_below_revenue\">\\s*"
                 + "<h2 class=\"kpi-label\">Kundenjahre mit Wallet-Schätzung unter Umsatz</h2>\\s*"
                 + "<p class=\"kpi-value\">1</p>");
         assertThat(page("en", "data-quality.html")).contains("Customer-years with wallet estimate below revenue");
-        assertThat(page("en", "data-quality.html")).contains(">1,234<", ">2026-11-26 02:00 UTC<", ">4.5 h<");
+        assertThat(page("en", "data-quality.html")).contains(">1,234<", ">2026-11-26 02:00 UTC<", ">2026-11-25<",
+                "<span class=\"data-age\">1 day</span>");
+    }
+
+    @Test
+    void withoutADatedFileTheAgeCountsFromTheLastLoad() throws Exception {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+            statement.execute("update kpi.dq_summary set newest_file_date = null");
+            new DashboardGenerator(settings("undated", Locale.GERMAN)).generate(conn);
+        }
+        String html = page("undated", "data-quality.html");
+
+        assertThat(html).contains("<span class=\"data-age\">4,5 Std.</span>").doesNotContain("class=\"data-date\"");
     }
 
     @Test

@@ -48,7 +48,7 @@ class KpiContractTest {
                     + "rows_loaded bigint, rows_rejected bigint, reason_code varchar, message varchar, finished_at timestamp"),
             Map.entry("dq_summary", "source_records bigint, golden_customers bigint, duplicates_merged bigint, "
                     + "rows_quarantined bigint, files_loaded bigint, files_failed bigint, customers_without_owner bigint, "
-                    + "last_load_at timestamp"));
+                    + "last_load_at timestamp, newest_file_date date"));
 
     @TempDir
     Path dir;

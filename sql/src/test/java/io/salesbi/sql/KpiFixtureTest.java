@@ -265,9 +265,9 @@ class KpiFixtureTest {
         // 5 source records in 3 golden customers; C2 has no owner; 4 files loaded, 1 failed
         assertThat(rows(conn, """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded, files_failed,
-                    customers_without_owner, last_load_at
+                    customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary"""))
-                .containsExactly(List.of("5", "3", "2", "7", "4", "1", "1", "2025-06-30 01:00:04.0"));
+                .containsExactly(List.of("5", "3", "2", "7", "4", "1", "1", "2025-06-30 01:00:04.0", "2025-06-30"));
         assertThat(rows(conn, "select source, last_file_name, days_since_last_load, files_loaded from kpi.dq_freshness order by source"))
                 .containsExactly(List.of("crm", "crm_accounts_20250101.csv", "0", "2"),
                         List.of("erp", "erp_order_lines_20250630.csv", "0", "2"));
