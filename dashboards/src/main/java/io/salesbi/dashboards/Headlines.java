@@ -58,13 +58,13 @@ final class Headlines {
         if (coverage.hasNoOrders(year) || coverage.hasNoOrders(year - 1)) {
             // a year of credit notes only against a full one would read -100 %: no comparison at all
             headlines.replaceAll(h -> h.value().equals(Formats.MISSING) ? h : new Headline(h.key(), h.label(),
-                    h.value(), Formats.MISSING, "flat", messages.get("move.noOrders")));
+                    h.value(), Formats.MISSING, "flat", messages.get("move.noOrders"), h.exact()));
         } else if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
             String warning = " " + messages.get("move.partial");
             List<String> yearToDate = spanned ? List.of("revenue", "grossMargin", "contribution", "priceRealization")
                     : List.of();
             headlines.replaceAll(h -> yearToDate.contains(h.key()) ? h : new Headline(h.key(), h.label(), h.value(),
-                    h.change(), h.trend(), h.sentence() + warning));
+                    h.change(), h.trend(), h.sentence() + warning, h.exact()));
         }
         return headlines;
     }
@@ -111,8 +111,10 @@ final class Headlines {
                 members.get(driver)[0].subtract(members.get(driver)[1]));
         String changeSize = hasPrevious && previous.signum() != 0
                 ? formats.percent(delta.divide(previous.abs(), MathContext.DECIMAL64).abs()) : Formats.MISSING;
-        return headline(key, formats.money(current), change, changeSize, delta.signum(), hasPrevious, against,
-                driver, by, driverDelta);
+        Headline card = headline(key, formats.compactMoney(current), change, changeSize, delta.signum(), hasPrevious,
+                against, driver, by, driverDelta);
+        return new Headline(card.key(), card.label(), card.value(), card.change(), card.trend(), card.sentence(),
+                formats.money(current));
     }
 
     private Headline ratio(String key, DataTable table, int year, String by, String numerator, String denominator,

@@ -94,6 +94,11 @@ class DashboardBrowserIT {
                 "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
     }
 
+    /** A headline card's exact value: its tooltip (the card shows amounts in T€ / Mio. €). */
+    private String exact(String kpi) {
+        return browser.driver.findElement(By.cssSelector("[data-kpi=" + kpi + "] .kpi-value")).getAttribute("title");
+    }
+
     private String text(String css) {
         return browser.driver.findElement(By.cssSelector(css)).getText();
     }
@@ -144,12 +149,14 @@ class DashboardBrowserIT {
     @Test
     void overviewFiltersRecomputeHeadlinesToTheFixtureValues() {
         open(german, "index.html");
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("2.234,56 €");
+        assertThat(exact("revenue")).isEqualTo("2.234,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("2,2 T€");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+24,1 %");
 
         select("region", "Süd");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("734,56 €");
+        assertThat(exact("revenue")).isEqualTo("734,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("735 €");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46,9 %");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
                 .isEqualTo("Umsatz stieg gegenüber 2025 um 46,9 %. Am stärksten bewegt: Maschinenbau (+234,56 €).");
@@ -160,15 +167,36 @@ class DashboardBrowserIT {
         select("region", "");
         select("channel", "WEB_SHOP");
 
-        assertThat(text("[data-kpi=contribution] .kpi-value")).isEqualTo("234,56 €");
+        assertThat(exact("contribution")).isEqualTo("234,56 €");
         assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+95,5 %");
-        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("334,56 €");
+        assertThat(exact("grossMargin")).isEqualTo("334,56 €");
 
         select("channel", "");
         select("year", "2025");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+        assertThat(exact("revenue")).isEqualTo("1.800,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1,8 T€");
         assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Kein Vorjahr zum Vergleich.");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void emptySelectionSaysNoDataOnEveryCardInsteadOfZero() {
+        open(german, "index.html");
+
+        // Chemie bought only through field sales in 2026: Chemie × web shop is empty
+        select("segment", "Chemie");
+        select("channel", "WEB_SHOP");
+
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-value"))).extracting(WebElement::getText)
+                .hasSize(6).containsOnly("Keine Daten");
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-sentence"))).extracting(WebElement::getText)
+                .containsOnly("Keine Daten für diese Auswahl.");
+        assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("0,00 €", "0 €");
+
+        select("channel", "FIELD_SALES");
+        assertThat(exact("revenue")).isEqualTo("300,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("300 €");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -180,12 +208,12 @@ class DashboardBrowserIT {
 
         // field sales has its standard costs: 1.500,00 - 860,00 = 640,00 €
         select("channel", "FIELD_SALES");
-        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("640,00 €");
+        assertThat(exact("grossMargin")).isEqualTo("640,00 €");
         select("channel", "WEB_SHOP");
         assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("k. A.");
         assertThat(text("[data-kpi=contribution] .kpi-sentence"))
                 .isEqualTo("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("734,56 €");
+        assertThat(exact("revenue")).isEqualTo("734,56 €");
 
         open(noCost, "channels.html");
         List<String> webShop = browser.driver.findElements(By.xpath(
@@ -268,6 +296,8 @@ class DashboardBrowserIT {
                         .isEqualTo(expected.points(value));
                 assertThat(browser.js("return salesbi.format.count(arguments[0])", value)).as("count " + value)
                         .isEqualTo(expected.count(decimal));
+                assertThat(browser.js("return salesbi.format.compactMoney(arguments[0])", value))
+                        .as("compact money " + value).isEqualTo(expected.compactMoney(decimal));
             }
             assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
                     .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
@@ -277,7 +307,7 @@ class DashboardBrowserIT {
     @Test
     void partialYearIsSaidInTheSentences() {
         open(partial, "index.html");
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+        assertThat(exact("revenue")).isEqualTo("1.800,00 €");
 
         select("year", "2026");
 
@@ -290,7 +320,7 @@ class DashboardBrowserIT {
 
         select("segment", "Chemie");
         // Chemie had nothing in Jan.–Nov. 2025 (the partial fixture's 2025 lines are Maschinenbau)
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("300,00 €");
+        assertThat(exact("revenue")).isEqualTo("300,00 €");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("–");
         assertThat(browser.consoleErrors()).isEmpty();
     }
@@ -309,7 +339,7 @@ class DashboardBrowserIT {
 
         select("year", "2027");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("-50,00 €");
+        assertThat(exact("revenue")).isEqualTo("-50,00 €");
         assertThat(browser.driver.findElements(By.cssSelector(".kpi-delta"))).extracting(WebElement::getText)
                 .containsOnly("–");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
@@ -369,7 +399,7 @@ class DashboardBrowserIT {
 
         select("region", "Süd");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("€734.56");
+        assertThat(exact("revenue")).isEqualTo("€734.56");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46.9%");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
                 .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Maschinenbau (+€234.56).");

@@ -59,10 +59,10 @@ class DashboardGeneratorTest {
         String html = page("de", "index.html");
 
         assertThat(html).contains("<html lang=\"de\">");
-        assertThat(html).contains(">2.234,56 €<", ">+24,1 %<");
+        assertThat(html).contains("title=\"2.234,56 €\">2,2 T€<", ">+24,1 %<");
         assertThat(html).contains("Umsatz stieg gegenüber 2025 um 24,1 %. Am stärksten bewegt: Maschinenbau (+434,56 €).");
-        assertThat(html).contains(">974,56 €<", ">+29,9 %<", "Am stärksten bewegt: E-Shop (+134,56 €).");
-        assertThat(html).contains(">544,56 €<", ">+47,2 %<", "Am stärksten bewegt: E-Shop (+114,56 €).");
+        assertThat(html).contains("title=\"974,56 €\">975 €<", ">+29,9 %<", "Am stärksten bewegt: E-Shop (+134,56 €).");
+        assertThat(html).contains("title=\"544,56 €\">545 €<", ">+47,2 %<", "Am stärksten bewegt: E-Shop (+114,56 €).");
         assertThat(html).contains(">11,2 %<", ">+2,6 PP<",
                 "Marktanteil stieg gegenüber 2025 um 2,6 PP. Am stärksten bewegt: Maschinenbau (+2,9 PP).");
         assertThat(html).contains(">84,0 %<", ">+2,2 PP<", "Am stärksten bewegt: Außendienst (+1,9 PP).");
@@ -75,7 +75,7 @@ class DashboardGeneratorTest {
         String html = page("en", "index.html");
 
         assertThat(html).contains("<html lang=\"en\">");
-        assertThat(html).contains(">€2,234.56<", ">+24.1%<");
+        assertThat(html).contains("title=\"€2,234.56\">€2.2k<", ">+24.1%<");
         assertThat(html).contains("Net revenue rose by 24.1% against 2025. Biggest mover: Maschinenbau (+€434.56).");
         assertThat(html).contains(">11.2%<", ">+2.6 pp<", "Biggest mover: Field sales (+1.9 pp).");
         assertThat(html).contains("As of 2026-11-26 06:30 UTC");
@@ -188,7 +188,7 @@ class DashboardGeneratorTest {
 
         assertThat(html).contains("<option value=\"2026\">2026 (Jan.–Nov.)</option>",
                 "<option value=\"2025\" selected=\"selected\">2025</option>");
-        assertThat(html).contains(">1.800,00 €<", "Kein Vorjahr zum Vergleich.");
+        assertThat(html).contains("title=\"1.800,00 €\">1,8 T€<", "Kein Vorjahr zum Vergleich.");
     }
 
     /** A page's visible text: the text between tags, without style, scripts (ECharts, page data) and attributes. */
@@ -242,13 +242,13 @@ class DashboardGeneratorTest {
         String html = page("no-cost-de", "index.html");
 
         assertThat(html).containsPattern("data-kpi=\"grossMargin\">\\s*<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>\\s*"
-                + "<p class=\"kpi-value\">k. A.</p>");
+                + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
         assertThat(html).containsPattern("data-kpi=\"contribution\">\\s*<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>\\s*"
-                + "<p class=\"kpi-value\">k. A.</p>");
+                + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
         assertThat(html).contains("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
         // revenue is unaffected: 2.234,56 €
-        assertThat(html).contains(">2.234,56 €<");
-        assertThat(page("no-cost-en", "index.html")).containsPattern("<p class=\"kpi-value\">n/a</p>");
+        assertThat(html).contains("title=\"2.234,56 €\">2,2 T€<");
+        assertThat(page("no-cost-en", "index.html")).containsPattern("<p class=\"kpi-value\" title=\"n/a\">n/a</p>");
     }
 
     private static List<Headline> headlines(Connection conn, int year) throws Exception {
@@ -271,9 +271,9 @@ class DashboardGeneratorTest {
 
             // revenue 2026 (Jan.–Nov.) 2234.56 against Jan.–Nov. 2025 1100.00 (not the full 2025): +103.1 %,
             // Maschinenbau 1934.56 - 1100.00 = +834.56
-            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "2.234,56 €",
+            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "2,2 T€",
                     "+103,1 %", "up", "Umsatz stieg gegenüber Jan.–Nov. 2025 um 103,1 %. "
-                    + "Am stärksten bewegt: Maschinenbau (+834,56 €)."));
+                    + "Am stärksten bewegt: Maschinenbau (+834,56 €).", "2.234,56 €"));
             // DB I 974.56 against 1100.00 - 660.00 = 440.00: +121.5 %
             assertThat(headline(headlines, "grossMargin").change()).isEqualTo("+121,5 %");
             // channel contribution 544.56 against field sales' Jan.–Nov. 2025 11 x 35.00 = 385.00: +41.4 %
@@ -297,8 +297,8 @@ class DashboardGeneratorTest {
 
             List<Headline> headlines = headlines(conn, 2027);
 
-            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "-50,00 €", "–",
-                    "flat", "Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr."));
+            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "-50 €", "–",
+                    "flat", "Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.", "-50,00 €"));
             assertThat(headlines).extracting(Headline::change).containsOnly("–");
         }
         String html = page("credit-notes", "index.html");
@@ -315,7 +315,7 @@ class DashboardGeneratorTest {
             new DashboardGenerator(settings("no-market-2026", Locale.GERMAN)).generate(conn);
         }
 
-        assertThat(page("no-market-2026", "index.html")).contains("Keine Daten für 2026.", ">2.234,56 €<");
+        assertThat(page("no-market-2026", "index.html")).contains("Keine Daten für 2026.", "title=\"2.234,56 €\">2,2 T€<");
     }
 
     @Test

@@ -77,7 +77,8 @@
             if (driver === null || Math.abs(d) > Math.abs(driverDelta)) { driver = member; driverDelta = d; }
         });
         return {
-            value: s.format.money(current), hasPrevious: hasPrevious, direction: Math.sign(delta),
+            value: s.format.compactMoney(current), exact: s.format.money(current), hasPrevious: hasPrevious,
+            direction: Math.sign(delta),
             change: hasPrevious && ratio !== null ? s.format.signedPercent(ratio) : s.meta.format.missing,
             changeSize: hasPrevious && ratio !== null ? s.format.percent(Math.abs(ratio)) : s.meta.format.missing,
             driver: driver === null ? null : s.t('move.driver', memberName(by, driver), s.format.signedMoney(driverDelta))
@@ -166,8 +167,21 @@
         };
     }
 
+    /* A selection (region, segment, channel) without a revenue row in the year is empty: every card says so,
+       none shows 0 € next to a customer count the filter does not reach. */
+    function emptySelection(year) {
+        var filtered = ['region', 'segment', 'channel'].some(function (name) { return s.filters[name]; });
+        return filtered && !s.data.cube.some(function (r) { return Number(r.year) === year && s.matches(r); });
+    }
+
     function renderHeadlines(year) {
         var computed = headlines(year);
+        if (emptySelection(year)) {
+            Object.keys(computed).forEach(function (key) {
+                computed[key] = { value: s.t('value.noData'), hasPrevious: false, direction: 0,
+                                  change: s.meta.format.missing, sentence: s.t('table.empty') };
+            });
+        }
         Object.keys(computed).forEach(function (key) {
             var card = document.querySelector('.kpi-card[data-kpi="' + key + '"]');
             if (!card) { return; }
@@ -176,10 +190,11 @@
             var yearToDate = spanned(year) && ['revenue', 'grossMargin', 'contribution', 'priceRealization'].indexOf(key) >= 0;
             var against = yearToDate ? s.meta.priorSpans[String(year)] : String(year - 1);
             if (noOrders(year) && h.value !== s.meta.format.missing) {
-                h = { value: h.value, hasPrevious: false, direction: 0, change: s.meta.format.missing,
+                h = { value: h.value, exact: h.exact, hasPrevious: false, direction: 0, change: s.meta.format.missing,
                       sentence: s.t('move.noOrders') };
             }
             card.querySelector('.kpi-value').textContent = h.value;
+            card.querySelector('.kpi-value').title = h.exact || h.value;
             card.querySelector('.kpi-delta').textContent = h.change;
             var change = card.querySelector('.kpi-change');
             change.classList.remove('up', 'down', 'flat');
