@@ -189,7 +189,7 @@ final class Headlines {
             return messages.get("member.none");
         }
         return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
-                : String.valueOf(member);
+                : messages.label(by, member);
     }
 
     private static String trend(int direction, boolean hasPrevious) {

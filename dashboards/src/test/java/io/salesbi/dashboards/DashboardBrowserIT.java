@@ -47,6 +47,8 @@ class DashboardBrowserIT {
     private Path english;
     private Path partial;
     private Path noCost;
+    private Path referenceDe;
+    private Path referenceEn;
     private Path downloads;
     private BrowserSession browser;
 
@@ -68,6 +70,13 @@ class DashboardBrowserIT {
             KpiFixture.removeTheWebShopsStandardCost2026(conn);
             noCost = TARGET.resolve("dashboards-it/no-cost").toAbsolutePath();
             new DashboardGenerator(new DashboardSettings(noCost, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+        }
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.addReferenceDataAsTheWarehouseHoldsIt(conn);
+            referenceDe = TARGET.resolve("dashboards-it/reference-de").toAbsolutePath();
+            referenceEn = TARGET.resolve("dashboards-it/reference-en").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(referenceDe, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(referenceEn, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
         downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
@@ -229,6 +238,59 @@ class DashboardBrowserIT {
         // name, id, segment, region, revenue, DB II, ABC revenue, ABC DB II, ...
         assertThat(c2.subList(4, 8)).containsExactly("734,56 €", "k. A.", "A", "k. A.");
         assertThat(column("table-top-contribution", 2)).doesNotContain("C0000002");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private List<String> options(String filter) {
+        return new Select(browser.driver.findElement(By.id("filter-" + filter))).getOptions().stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> axisLabels(String chartId, String axis) {
+        return (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getOption()[arguments[1]][0].data", chartId, axis);
+    }
+
+    @Test
+    void referenceDataIsLabelledInThePagesLanguageWithoutRawCodes() {
+        for (Path folder : List.of(referenceDe, referenceEn)) {
+            for (String page : PAGES) {
+                open(folder, page);
+                String text = browser.driver.findElement(By.tagName("body")).getText();
+                assertThat(text).as(folder.getFileName() + "/" + page)
+                        .doesNotContain("(unmapped)", "undefined", "activity.invalid_date", "document_date.wrong_format")
+                        .doesNotContainPattern("\\bnull\\b");
+            }
+        }
+
+        open(referenceDe, "index.html");
+        assertThat(options("region")).contains("Nord", "Süd", "(keinem Kunden zugeordnet)");
+        open(referenceDe, "channels.html");
+        select("year", "2026");
+        assertThat(column("table-price-realization", 2)).contains("(ohne Warengruppe)", "Antriebe");
+        open(referenceDe, "buying-center.html");
+        select("year", "2026");
+        assertThat(column("table-touchpoints", 2)).contains("Messe").doesNotContain("Trade Fair");
+        open(referenceDe, "data-quality.html");
+        assertThat(axisLabels("chart-quarantine-rule", "yAxis"))
+                .containsExactly("Aktivität: ungültiges Datum", "document_date: falsches Format");
+        assertThat(column("table-quarantine", 2)).containsExactly("Prüfung", "Einlesen");
+
+        open(referenceEn, "index.html");
+        assertThat(options("region")).contains("North", "South", "(not matched to a customer)").doesNotContain("Nord", "Süd");
+        assertThat(options("segment")).contains("Mechanical engineering", "Chemicals").doesNotContain("Maschinenbau");
+        assertThat(axisLabels("chart-revenue-segment", "yAxis")).contains("Mechanical engineering", "Chemicals");
+        assertThat(column("table-segments", 1)).contains("Mechanical engineering", "Chemicals");
+        open(referenceEn, "market-share.html");
+        assertThat(column("table-market", 1)).contains("Mechanical engineering").doesNotContain("Maschinenbau");
+        assertThat(column("table-market", 2)).contains("North").doesNotContain("Nord");
+        open(referenceEn, "buying-center.html");
+        select("year", "2026");
+        assertThat(column("table-touchpoints", 2)).contains("Trade fair", "Field sales");
+        open(referenceEn, "data-quality.html");
+        assertThat(column("table-quarantine", 3))
+                .containsExactly("Activity: invalid date", "document_date: wrong format");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -402,7 +464,7 @@ class DashboardBrowserIT {
         assertThat(exact("revenue")).isEqualTo("€734.56");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46.9%");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
-                .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Maschinenbau (+€234.56).");
+                .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Mechanical engineering (+€234.56).");
 
         open(english, "customers.html");
         assertThat(column("table-top-revenue", 5)).containsExactly("€1,200.00", "€734.56", "€300.00");

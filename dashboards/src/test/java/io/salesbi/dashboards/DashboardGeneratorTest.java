@@ -76,9 +76,12 @@ class DashboardGeneratorTest {
 
         assertThat(html).contains("<html lang=\"en\">");
         assertThat(html).contains("title=\"€2,234.56\">€2.2k<", ">+24.1%<");
-        assertThat(html).contains("Net revenue rose by 24.1% against 2025. Biggest mover: Maschinenbau (+€434.56).");
+        assertThat(html).contains("Net revenue rose by 24.1% against 2025. Biggest mover: Mechanical engineering (+€434.56).");
         assertThat(html).contains(">11.2%<", ">+2.6 pp<", "Biggest mover: Field sales (+1.9 pp).");
         assertThat(html).contains("As of 2026-11-26 06:30 UTC");
+        // reference data in English: the filter shows the label, the URL keeps the warehouse's value
+        assertThat(html).contains("<option value=\"Nord\">North</option>", "<option value=\"Süd\">South</option>",
+                "<option value=\"Maschinenbau\">Mechanical engineering</option>", "<option value=\"Chemie\">Chemicals</option>");
     }
 
     @Test

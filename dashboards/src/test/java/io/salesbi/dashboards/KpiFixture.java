@@ -49,6 +49,22 @@ final class KpiFixture {
         }
     }
 
+    /**
+     * Reference data as a real warehouse holds it: 2026 lines of unmatched debtors (region and segment '(unmapped)')
+     * without a product group, a CRM touchpoint channel ('Trade Fair') and the quarantine rule codes of validate
+     * ('activity.invalid_date') and ingest ('document_date.wrong_format').
+     */
+    static void addReferenceDataAsTheWarehouseHoldsIt(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("insert into kpi.sales_cube values (2026, '(unmapped)', '(unmapped)', 'FIELD_SALES', "
+                    + "null, 10.00, 10.00, 5.00, 1)");
+            statement.execute("insert into kpi.touchpoints values (2026, 'usage', 'Trade Fair', 3)");
+            statement.execute("delete from kpi.dq_quarantine");
+            statement.execute("insert into kpi.dq_quarantine values ('crm', 'validate', 'activity.invalid_date', 3), "
+                    + "('erp', 'ingest', 'document_date.wrong_format', 2)");
+        }
+    }
+
     /** Adds 2027 with nothing but a credit note of -50.00 (field sales, Nord, Maschinenbau, Antriebe). */
     static void addAYearOfCreditNotesOnly(Connection conn) throws SQLException {
         try (Statement statement = conn.createStatement()) {

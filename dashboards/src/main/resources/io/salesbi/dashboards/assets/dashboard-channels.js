@@ -59,7 +59,8 @@
                 }
             });
         });
-        s.heatmap('chart-price-realization', channels.map(s.channelName), categories, cells, s.format.percent,
+        s.heatmap('chart-price-realization', channels.map(s.channelName),
+            categories.map(function (c) { return s.label('category', c); }), cells, s.format.percent,
             ['#c9544b', '#f3efe0', '#4e9f76']);
 
         var mix = s.data.mix;
@@ -120,7 +121,7 @@
 
         s.table('table-price-realization', [
             { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
-            { key: 'category', label: s.t('col.category') },
+            { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'list', label: s.t('col.listRevenue'), type: 'money' },
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
             { key: 'realization', label: s.t('col.priceRealization'), type: 'percent' }

@@ -8,8 +8,8 @@
         return [
             { key: 'name', label: s.t('col.customer'), wrap: true },
             { key: 'id', label: s.t('col.customerId') },
-            { key: 'segment', label: s.t('col.segment') },
-            { key: 'region', label: s.t('col.region') }
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
+            { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } }
         ].concat(extra);
     }
 
@@ -91,7 +91,7 @@
                      category: gap.category, peer_share: gap.peer_share };
         });
         s.table('table-cross-sell', customerColumns([
-            { key: 'category', label: s.t('col.category') },
+            { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
         ]), gaps, { title: s.t('table.crossSell'), sortKey: 'peer_share' });
     }

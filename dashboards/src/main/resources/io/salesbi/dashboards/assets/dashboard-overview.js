@@ -26,7 +26,7 @@
         return s.cents(sum);
     }
     function memberName(by, member) {
-        return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : member;
+        return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : s.label(by, member);
     }
 
     function sentence(label, direction, changeSize, against, driverText) {
@@ -216,11 +216,11 @@
         var bySegment = s.sumBy(current, 'segment', 'net');
         var bySegmentPrev = s.sumBy(previous, 'segment', 'net');
         var segments = Array.from(bySegment.keys()).sort(function (a, b) { return bySegment.get(b) - bySegment.get(a); });
-        s.bars('chart-revenue-segment', segments, [
+        s.bars('chart-revenue-segment', segments.map(function (k) { return s.label('segment', k); }), [
             { name: String(year - 1), values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
             { name: String(year), values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
-            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(segments[p.dataIndex]);
         }, true);
 
         var byChannel = s.sumBy(current, 'channel', 'net');
@@ -240,11 +240,11 @@
         var marketSegments = Array.from(own.keys()).sort(function (a, b) {
             return own.get(b) / volume.get(b) - own.get(a) / volume.get(a);
         });
-        s.bars('chart-share-segment', marketSegments, [{
+        s.bars('chart-share-segment', marketSegments.map(function (k) { return s.label('segment', k); }), [{
             name: s.t('kpi.marketShare'),
             values: marketSegments.map(function (k) { return volume.get(k) ? own.get(k) / volume.get(k) : null; })
         }], s.format.percent, function (p) {
-            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(marketSegments[p.dataIndex]);
         }, true);
 
         var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
@@ -283,7 +283,7 @@
             levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), cells, s.format.count);
 
         s.table('table-segments', [
-            { key: 'segment', label: s.t('col.segment'),
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); },
               href: function (r) { return s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(r.segment); } },
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'revenuePrev', label: s.t('col.revenuePrev'), type: 'money' },
