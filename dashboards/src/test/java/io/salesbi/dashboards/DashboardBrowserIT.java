@@ -408,6 +408,11 @@ class DashboardBrowserIT {
                 .isEqualTo("Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.");
         assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("-100");
         assertThat(browser.consoleErrors()).isEmpty();
+
+        // the channel migration has no bar for a year without revenue
+        open(creditNotes, "channels.html");
+        assertThat(axisLabels("chart-channel-migration", "xAxis")).containsExactly("2025", "2026");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test

@@ -73,13 +73,16 @@
         }), s.format.count);
 
         var trend = s.data.cube.filter(function (r) { return s.matches(r, ['year', 'channel']); });
-        var years = s.distinct(trend, 'year').map(Number).sort();
         var allChannels = s.distinct(trend, 'channel').sort();
-        var totals = s.sumBy(trend, 'year', 'net');
-        s.stacked('chart-channel-migration', years.map(String), allChannels.map(function (channel) {
+        var totals = s.sumBy(trend, function (r) { return Number(r.year); }, 'net');
+        // a year without positive revenue (credit notes only) has no channel shares: no invented bar for it
+        var years = s.distinct(trend, 'year').map(Number).sort().filter(function (y) { return totals.get(y) > 0; });
+        s.stacked('chart-channel-migration', years.map(function (y) {
+            return s.meta.partialYears[String(y)] || String(y);
+        }), allChannels.map(function (channel) {
             return { name: s.channelName(channel), values: years.map(function (y) {
-                var total = totals.get(y) || totals.get(String(y));
-                return total ? s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net') / total : 0;
+                return s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net')
+                    / totals.get(y);
             }) };
         }), s.format.percent);
 
