@@ -294,6 +294,55 @@ class DashboardBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    /** Pairs of a chart's text elements (axis labels, legends, values) whose drawn boxes overlap. */
+    @SuppressWarnings("unchecked")
+    private List<String> overlappingTexts(String chartId) {
+        return (List<String>) browser.js("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                const texts = chart.getZr().storage.getDisplayList(true)
+                    .filter(el => el.type === 'tspan' && !el.invisible && el.style && el.style.text)
+                    .map(el => { const r = el.getBoundingRect().clone(); r.applyTransform(el.getComputedTransform());
+                                 return { text: String(el.style.text), r: r }; });
+                const out = [];
+                for (let i = 0; i < texts.length; i++) {
+                    for (let j = i + 1; j < texts.length; j++) {
+                        const a = texts[i].r, b = texts[j].r;
+                        if (a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1
+                                && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1) {
+                            out.push(texts[i].text + ' / ' + texts[j].text);
+                        }
+                    }
+                }
+                return out;""", chartId);
+    }
+
+    @Test
+    void fourteenSourcesOnTheDataQualityPageDoNotOverlap() throws Exception {
+        Path manySources = TARGET.resolve("dashboards-it/many-sources").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); java.sql.Statement statement = conn.createStatement()) {
+            statement.execute("""
+                    insert into kpi.dq_file_load
+                    select 'source_' || n || '_' || repeat('x', n), 'file_' || n || '.csv', 'LOADED', 100 * n, 90 * n,
+                           10 * n, null, null, timestamp '2026-11-26 02:00:00'
+                    from range(1, 15) r(n)""");
+            statement.execute("""
+                    insert into kpi.dq_quarantine
+                    select 'source_' || n || '_' || repeat('x', n), 'validate', 'order_line.future_date', n
+                    from range(1, 15) r(n)""");
+            new DashboardGenerator(new DashboardSettings(manySources, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+        }
+        for (int width : List.of(1280, 390)) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            open(manySources, "data-quality.html");
+            for (String chart : List.of("chart-rows-source", "chart-quarantine-stage", "chart-quarantine-rule")) {
+                assertThat(overlappingTexts(chart)).as(chart + " at " + width + " px").isEmpty();
+            }
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     private List<String> column(String table, int index) {
         return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
                 .stream().map(WebElement::getText).toList();

@@ -9,7 +9,7 @@
             { name: s.t('col.delivered'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_delivered'); }), color: '#9bbfd8' },
             { name: s.t('col.loaded'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_loaded'); }), color: '#2a7ab0' },
             { name: s.t('col.rejected'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_rejected'); }), color: '#c9544b' }
-        ], s.format.count);
+        ], s.format.count, null, true);
 
         var quarantine = s.data.quarantine;
         var byRule = s.sumBy(quarantine, 'rule', 'rows');
@@ -23,7 +23,7 @@
             return { name: s.label('stage', stage), values: quarantineSources.map(function (src) {
                 return s.sum(quarantine.filter(function (r) { return r.source === src && r.stage === stage; }), 'rows');
             }) };
-        }), s.format.count);
+        }), s.format.count, true);
 
         if (document.getElementById('chart-completeness')) {
             var completeness = s.data.completeness;
