@@ -3,10 +3,12 @@
 -- One row: channel × year × month with revenue or channel costs.
 -- Key: channel_code, year, month.
 -- Formula: net_revenue_eur = order lines minus credit notes (EUR); cost_of_goods_eur = quantity × standard cost;
---   gross_margin_eur = net revenue - cost of goods; direct_channel_cost_eur = the channel's lines of the channel
---   cost sheet; allocated_cost_eur = the month's shared cost pool × the channel's share of the allocation key
---   (parameter channel_cost_allocation_key: revenue = net revenue, orders = order documents, customers = distinct
---   customers), rounded to the cent; contribution_margin_eur = gross margin - direct - allocated cost;
+--   gross_margin_eur (Deckungsbeitrag I, contribution before cost to serve) = net revenue - cost of goods;
+--   direct_channel_cost_eur = the channel's lines of the channel cost sheet; allocated_cost_eur = the month's
+--   shared cost pool × the channel's share of the allocation key (parameter channel_cost_allocation_key: revenue =
+--   net revenue, orders = order documents, customers = distinct customers), rounded to the cent;
+--   contribution_margin_eur (Kanal-Deckungsbeitrag, channel contribution after channel costs; not Deckungsbeitrag
+--   II, which is per customer after cost to serve) = gross margin - direct - allocated cost;
 --   roi = contribution / (direct + allocated cost).
 -- Sources: core.sales_line (ERP order lines, credit notes), core.fact_channel_cost (controlling's channel costs),
 --   core.dim_channel, ops.parameter.

@@ -3,16 +3,20 @@
 --   that fits (Kundenwert vs. Wertangebot).
 -- One row: golden customer × year in which it bought or caused cost to serve.
 -- Key: customer_id, year.
--- Formula: revenue_eur = order lines minus credit notes (EUR); gross_margin_eur = revenue - cost of goods;
---   cost_to_serve_eur = visits × cost_per_visit_eur + support tickets × cost_per_support_ticket_eur + special
---   deliveries × cost_per_special_delivery_eur; contribution_eur = gross margin - cost to serve.
+-- Formula: revenue_eur = order lines minus credit notes (EUR); gross_margin_eur (Deckungsbeitrag I, contribution
+--   before cost to serve) = revenue - cost of goods; cost_to_serve_eur = visits × cost_per_visit_eur + support
+--   tickets × cost_per_support_ticket_eur + special deliveries × cost_per_special_delivery_eur; contribution_eur
+--   (Deckungsbeitrag II, contribution after cost to serve) = gross margin - cost to serve.
 --   ABC per year (abc_revenue by revenue, abc_contribution by contribution): customers ranked descending (ties by
 --   customer_id); a customer is A while the customers ranked before it hold less than abc_a_cutoff of the total of
 --   positive values, B while less than abc_b_cutoff, else C; a value <= 0 is always C.
 --   a_by_revenue_c_by_contribution = abc_revenue A and abc_contribution C (a key account that costs more than it
---   earns). wallet_eur = the CRM wallet estimate of the golden customer, else the market-data estimate: the market
---   volume of its industry × region × year divided by the number of golden customers in that segment;
---   share_of_wallet = revenue / wallet. revenue_trend = revenue / revenue_prev_year - 1 (null when the previous
+--   earns). wallet_estimate_eur = the CRM wallet estimate of the golden customer, else the market-data estimate: the
+--   market volume of its industry × region × year divided by the number of golden customers in that segment;
+--   wallet_eur = greatest(wallet_estimate_eur, revenue), because a customer cannot spend less with all suppliers
+--   than with us; share_of_wallet = revenue / wallet_eur, so never above 100 %; wallet_below_revenue = the estimate
+--   is below the revenue (a data issue for the data-quality page: the estimate is stale or too low), false without
+--   an estimate. revenue_trend = revenue / revenue_prev_year - 1 (null when the previous
 --   year had no positive revenue). last_order_date = latest order date up to the end of the year;
 --   days_since_last_order counted to the end of the year or the as-of date, whichever is earlier.
 --   Rule for the quadrant: value_segment high = abc_contribution A; potential_segment high = open wallet (wallet -
@@ -23,7 +27,8 @@
 -- Caveats: gross margin, contribution and abc_contribution are null ("not available") when a line's product has
 --   no standard cost; the year of the as-of date is partial, so its revenue_trend compares part of a year with a full one;
 --   cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude average per
---   known company of the segment; days_since_last_order is null before the first order.
+--   known company of the segment; a share of wallet of 100 % where wallet_below_revenue is true means "estimate
+--   too low", not "fully won"; days_since_last_order is null before the first order.
 create or replace view kpi.customer_value as
 with setting as (
     select
@@ -116,7 +121,13 @@ classified as (
             when w.contribution_before < s.b_cutoff * w.contribution_total then 'B'
             else 'C' end as abc_contribution,
         case when w.wallet_eur - w.revenue_eur >= s.potential_min then 'high' else 'low' end as potential_segment
-    from walleted w, setting s
+    from (
+        -- the wallet is at least what the customer bought from us: an estimate below that is flagged, never a share > 100 %
+        select w.* rename (wallet_eur as wallet_estimate_eur),
+            greatest(w.wallet_eur, w.revenue_eur) as wallet_eur,
+            coalesce(w.wallet_eur < w.revenue_eur, false) as wallet_below_revenue
+        from walleted w
+    ) w, setting s
 )
 select
     c.customer_id,
@@ -145,6 +156,8 @@ select
         when c.abc_contribution = 'A' or c.potential_segment = 'high' then 'hybrid'
         else 'digital'
     end as service_model,
-    c.wallet_source
+    c.wallet_source,
+    cast(c.wallet_estimate_eur as decimal(18, 2)) as wallet_estimate_eur,
+    c.wallet_below_revenue
 from classified c
 left join valued p on p.customer_id = c.customer_id and p.year = c.year - 1;

@@ -104,9 +104,11 @@ from fate;
 -- Formula: source_records = customer records of all sources; golden_customers = golden records;
 --   duplicates_merged = source_records - golden_customers; rows_quarantined = quarantined rows (distinct file and
 --   row); files_loaded / files_failed = files with status LOADED / FAILED; customers_without_owner = golden
---   customers with no account owner; last_load_at = latest finished file load.
+--   customers with no account owner; last_load_at = latest finished file load; newest_file_date = the newest date
+--   a loaded file carries in its name (yyyymmdd or yyyy-mm-dd, as in erp_order_lines_20250630.csv): how old the data
+--   is, which the load time is not (a file of yesterday loaded a minute ago is a day old).
 -- Sources: staging.customer_record, core.customer_golden, quarantine.rejected_row, ops.file_load.
--- Caveats: none.
+-- Caveats: newest_file_date is null when no loaded file has a date in its name.
 create or replace view kpi.dq_summary as
 select
     cast((select count(*) from staging.customer_record) as bigint) as source_records,
@@ -120,7 +122,10 @@ select
     cast((select count(*) from ops.file_load where status = 'FAILED') as bigint) as files_failed,
     cast((select count(*) from core.customer_golden where nullif(trim(account_owner), '') is null) as bigint)
         as customers_without_owner,
-    (select max(finished_at) from ops.file_load where status = 'LOADED') as last_load_at;
+    (select max(finished_at) from ops.file_load where status = 'LOADED') as last_load_at,
+    (select cast(max(try_strptime(replace(regexp_extract(file_name, '(20[0-9]{2}-?[01][0-9]-?[0-3][0-9])', 1), '-', ''),
+        '%Y%m%d')) as date)
+     from ops.file_load where status = 'LOADED') as newest_file_date;
 
 -- kpi.dq_completeness
 -- What: how complete each customer field is in each source: which silo to fix first.

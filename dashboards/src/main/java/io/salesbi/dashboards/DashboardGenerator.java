@@ -140,6 +140,8 @@ public final class DashboardGenerator {
         meta.put("defaultYear", year);
         meta.put("defaultWave", selected(filters, "wave"));
         meta.put("partialYears", coverage.forScript(messages, settings.locale()));
+        meta.put("priorSpans", coverage.spansForScript(messages, settings.locale()));
+        meta.put("cubePriorSpan", !kpi.get("cubePriorSpan").cols().isEmpty());
         meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
 
         Map<String, Object> model = new LinkedHashMap<>();
@@ -155,12 +157,13 @@ public final class DashboardGenerator {
         pageData.put("data", scriptData);
         model.put(PAGE_DATA, pageData);
         if (page == Page.OVERVIEW && !year.isEmpty()) {
-            model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage)
+            model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage, settings.locale())
                     .forYear(Integer.parseInt(year)));
         }
         model.put("hasMigration", page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
         if (page == Page.QUALITY) {
-            model.put("quality", QualitySummary.of(kpi.get("summary"), settings.generatedAt(), formats, messages));
+            model.put("quality", QualitySummary.of(kpi.get("summary"), kpi.get("walletCheck"),
+                    settings.generatedAt(), formats, messages));
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;

@@ -25,7 +25,8 @@ public final class DashboardQueries {
                        product_category as category,
                        cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
                        cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
-                       cast(sum(cost_of_goods_eur) as decimal(18, 2)) as cogs
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
                 from kpi.sales_cube
                 group by "year", sales_region, industry, channel_code, product_category
                 order by "year", region, segment, channel, category, net, list, cogs""");
@@ -54,11 +55,48 @@ public final class DashboardQueries {
                 order by channel_code""");
         add("months", """
                 select "year",
-                       cast(min("month") filter (where net_revenue_eur <> 0) as integer) as first_month,
-                       cast(max("month") filter (where net_revenue_eur <> 0) as integer) as last_month
+                       cast(min("month") filter (where net_revenue_eur > 0) as integer) as first_month,
+                       cast(max("month") filter (where net_revenue_eur > 0) as integer) as last_month
                 from kpi.channel_pnl
                 group by "year"
                 order by "year\"""");
+        // a partial year (months with revenue as in "months") is compared with the same months of the year before:
+        // those months' figures, in the shape of "cube" and "pnl", under the partial year's number
+        add("cubePriorSpan", """
+                with covered as (
+                    select "year", min("month") filter (where net_revenue_eur > 0) as first_month,
+                           max("month") filter (where net_revenue_eur > 0) as last_month
+                    from kpi.channel_pnl
+                    group by "year"
+                )
+                select c."year", coalesce(f.sales_region, '(unmapped)') as region,
+                       coalesce(f.industry, '(unmapped)') as segment, f.channel_code as channel,
+                       f.product_category as category,
+                       cast(sum(f.net_amount_eur) as decimal(18, 2)) as net,
+                       cast(sum(f.list_amount_eur) as decimal(18, 2)) as list,
+                       cast(case when count(f.cost_of_goods_eur) = count(*) then sum(f.cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from covered c
+                join core.sales_fact f on f."year" = c."year" - 1 and f."month" between c.first_month and c.last_month
+                where c.first_month > 1 or c.last_month < 12
+                group by c."year", f.sales_region, f.industry, f.channel_code, f.product_category
+                order by "year", region, segment, channel, category, net, list, cogs""");
+        add("pnlPriorSpan", """
+                with covered as (
+                    select "year", min("month") filter (where net_revenue_eur > 0) as first_month,
+                           max("month") filter (where net_revenue_eur > 0) as last_month
+                    from kpi.channel_pnl
+                    group by "year"
+                )
+                select p.channel_code as channel, c."year",
+                       cast(sum(p.net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(case when count(p.contribution_margin_eur) = count(*) then sum(p.contribution_margin_eur)
+                           end as decimal(18, 2)) as contribution
+                from covered c
+                join kpi.channel_pnl p on p."year" = c."year" - 1 and p."month" between c.first_month and c.last_month
+                where c.first_month > 1 or c.last_month < 12
+                group by p.channel_code, c."year"
+                order by "year", channel""");
         add("mix", """
                 select "year", channels_used, customers
                 from kpi.channel_mix
@@ -108,7 +146,8 @@ public final class DashboardQueries {
                        revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
                        abc_revenue, abc_contribution, wallet_eur as wallet,
                        round(share_of_wallet, 4) as share_of_wallet, revenue_prev_year_eur as revenue_prev,
-                       last_order_date, value_segment, potential_segment, service_model
+                       last_order_date, value_segment, potential_segment, service_model,
+                       case when wallet_below_revenue = true then wallet_estimate_eur end as wallet_estimate_below
                 from kpi.customer_value
                 order by "year", revenue desc nulls last, id""");
         add("customerChannels", """
@@ -169,6 +208,12 @@ public final class DashboardQueries {
                 select source_system as source, field, round(completeness, 4) as completeness
                 from kpi.dq_completeness
                 order by field, source""");
+        // customer-years whose wallet estimate is below the revenue: the wallet was raised to the revenue (share of
+        // wallet 100 %), a data issue the data-quality page counts
+        add("walletCheck", """
+                select count(*) as wallets_below_revenue
+                from kpi.customer_value
+                where wallet_below_revenue = true""");
         add("surveyScores", """
                 select wave, respondent_role as role, area, respondents, answers, round(score, 4) as score,
                        round(score_change, 4) as change
@@ -191,7 +236,7 @@ public final class DashboardQueries {
                 order by wave, role, orientation""");
         add("summary", """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
-                       files_failed, customers_without_owner, last_load_at
+                       files_failed, customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary""");
     }
 

@@ -40,7 +40,9 @@ record FilterOptions(String name, List<Option> options, String selected) {
         }
         for (String value : values) {
             String label = switch (filter) {
-                case CHANNEL -> channelNames.getOrDefault(value, value);
+                case CHANNEL -> channelNames.getOrDefault(value, messages.label("touchChannel", value));
+                case REGION -> messages.label("region", value);
+                case SEGMENT -> messages.label("segment", value);
                 case YEAR -> coverage.label(Integer.parseInt(value), messages, locale);
                 case ROLE -> messages.get("surveyRole." + value);
                 default -> value;

@@ -73,9 +73,31 @@ final class Formats {
         if (value == null) {
             return MISSING;
         }
-        String amount = number(value, 2);
-        return amount.startsWith("-") ? "-" + moneyPattern.replace("#", amount.substring(1))
-                : moneyPattern.replace("#", amount);
+        return inPattern(moneyPattern, number(value, 2));
+    }
+
+    /**
+     * An amount as a card shows it: 1,2 Mio. € from a million, 12 T€ from ten thousand, 1,2 T€ from a thousand, else
+     * whole euros; the page script's compactMoney follows the same rules.
+     */
+    String compactMoney(Number value) {
+        if (value == null) {
+            return MISSING;
+        }
+        BigDecimal amount = new BigDecimal(value.toString());
+        BigDecimal size = amount.abs();
+        if (size.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+            return inPattern(millionsPattern, number(amount.movePointLeft(6), 1));
+        }
+        if (size.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
+            return inPattern(thousandsPattern, number(amount.movePointLeft(3),
+                    size.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? 0 : 1));
+        }
+        return inPattern(moneyPattern, number(amount, 0));
+    }
+
+    private static String inPattern(String pattern, String amount) {
+        return amount.startsWith("-") ? "-" + pattern.replace("#", amount.substring(1)) : pattern.replace("#", amount);
     }
 
     String signedMoney(Number value) {

@@ -11,7 +11,10 @@ import java.util.Map;
 /**
  * The overview's headline KPIs for one year against the year before, unfiltered: revenue, gross margin,
  * contribution, market share, active customers and price realization, each with the member of one dimension that
- * moved most. The page script repeats exactly these rules when a filter changes (dashboard-pages.js, headlines()).
+ * moved most. The page script repeats exactly these rules when a filter changes (dashboard-overview.js, headlines()).
+ * A partial year's amounts and price realization are compared with the same months of the year before (year to
+ * date); market share and customers, kept per year only, say that a partial year is compared; a year of credit
+ * notes only is compared with nothing.
  */
 final class Headlines {
 
@@ -20,10 +23,12 @@ final class Headlines {
     private final Messages messages;
     private final Map<String, String> channelNames;
     private final YearCoverage coverage;
+    private final java.util.Locale locale;
 
     Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames,
-              YearCoverage coverage) {
+              YearCoverage coverage, java.util.Locale locale) {
         this.coverage = coverage;
+        this.locale = locale;
         this.kpi = kpi;
         this.formats = formats;
         this.messages = messages;
@@ -31,27 +36,52 @@ final class Headlines {
     }
 
     List<Headline> forYear(int year) throws java.sql.SQLException {
-        DataTable cube = kpi.get("cube");
+        DataTable cubeSpan = kpi.get("cubePriorSpan");
+        boolean spanned = coverage.isPartial(year) && !coverage.hasNoOrders(year) && !cubeSpan.cols().isEmpty();
+        DataTable cube = spanned ? comparable(kpi.get("cube"), cubeSpan, year) : kpi.get("cube");
+        DataTable pnl = spanned ? comparable(kpi.get("pnl"), kpi.get("pnlPriorSpan"), year) : kpi.get("pnl");
+        String against = spanned ? coverage.priorSpan(year, messages, locale) : String.valueOf(year - 1);
         DataTable market = kpi.get("market");
         List<Headline> headlines = new ArrayList<>();
-        DataTable pnl = kpi.get("pnl");
         DataTable flow = kpi.get("customerFlow");
-        headlines.add(orNoData("revenue", cube, year, () -> amount("revenue", cube, year, "segment", "net", null)));
+        headlines.add(orNoData("revenue", cube, year,
+                () -> amount("revenue", cube, year, "segment", "net", null, against)));
         headlines.add(orNoData("grossMargin", cube, year,
-                () -> amount("grossMargin", cube, year, "channel", "net", "cogs")));
+                () -> amount("grossMargin", cube, year, "channel", "net", "cogs", against)));
         headlines.add(orNoData("contribution", pnl, year,
-                () -> amount("contribution", pnl, year, "channel", "contribution", null)));
+                () -> amount("contribution", pnl, year, "channel", "contribution", null, against)));
         headlines.add(orNoData("marketShare", market, year,
-                () -> ratio("marketShare", market, year, "segment", "own", "volume")));
+                () -> ratio("marketShare", market, year, "segment", "own", "volume", String.valueOf(year - 1))));
         headlines.add(orNoData("activeCustomers", flow, year, () -> customers(flow, year)));
         headlines.add(orNoData("priceRealization", cube, year,
-                () -> ratio("priceRealization", cube, year, "channel", "net", "list")));
-        if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
+                () -> ratio("priceRealization", cube, year, "channel", "net", "list", against)));
+        if (coverage.hasNoOrders(year) || coverage.hasNoOrders(year - 1)) {
+            // a year of credit notes only against a full one would read -100 %: no comparison at all
+            headlines.replaceAll(h -> h.value().equals(Formats.MISSING) ? h : new Headline(h.key(), h.label(),
+                    h.value(), Formats.MISSING, "flat", messages.get("move.noOrders"), h.exact()));
+        } else if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
             String warning = " " + messages.get("move.partial");
-            headlines.replaceAll(h -> new Headline(h.key(), h.label(), h.value(), h.change(), h.trend(),
-                    h.sentence() + warning));
+            List<String> yearToDate = spanned ? List.of("revenue", "grossMargin", "contribution", "priceRealization")
+                    : List.of();
+            headlines.replaceAll(h -> yearToDate.contains(h.key()) ? h : new Headline(h.key(), h.label(), h.value(),
+                    h.change(), h.trend(), h.sentence() + warning, h.exact()));
         }
         return headlines;
+    }
+
+    /** The year's rows, and in place of the year before that year's rows of the same months (spanRows). */
+    private static DataTable comparable(DataTable table, DataTable spanRows, int year) {
+        List<List<Object>> rows = new ArrayList<>();
+        int yearColumn = table.index("year");
+        table.rows().stream().filter(row -> ((Number) row.get(yearColumn)).intValue() == year).forEach(rows::add);
+        for (Map<String, Object> span : spanRows.records()) {
+            if (((Number) span.get("year")).intValue() == year) {
+                List<Object> row = new ArrayList<>();
+                table.cols().forEach(col -> row.add("year".equals(col) ? year - 1 : span.get(col)));
+                rows.add(row);
+            }
+        }
+        return new DataTable(table.cols(), rows);
     }
 
     /** A KPI whose data has no row for the year (a market study not yet delivered) says so instead of 0. */
@@ -60,11 +90,17 @@ final class Headlines {
                 Formats.MISSING, "flat", messages.get("move.noData", year));
     }
 
-    private Headline amount(String key, DataTable table, int year, String by, String plus, String minus) {
+    private Headline amount(String key, DataTable table, int year, String by, String plus, String minus,
+                            String against) {
+        // a margin of a year with products without standard cost is not available: never counted as a cost of 0
+        if (anyNull(table, year, plus, minus)) {
+            return new Headline(key, messages.get("kpi." + key), messages.get("value.na"), Formats.MISSING, "flat",
+                    messages.get("move.notAvailable"));
+        }
         Map<Object, BigDecimal[]> members = sums(table, year, by, plus, minus);
         BigDecimal current = total(members, 0);
         BigDecimal previous = total(members, 1);
-        boolean hasPrevious = hasYear(table, year - 1);
+        boolean hasPrevious = hasYear(table, year - 1) && !anyNull(table, year - 1, plus, minus);
         BigDecimal delta = current.subtract(previous);
         String change = hasPrevious && previous.signum() != 0
                 ? formats.signedPercent(delta.divide(previous.abs(), MathContext.DECIMAL64)) : Formats.MISSING;
@@ -75,11 +111,14 @@ final class Headlines {
                 members.get(driver)[0].subtract(members.get(driver)[1]));
         String changeSize = hasPrevious && previous.signum() != 0
                 ? formats.percent(delta.divide(previous.abs(), MathContext.DECIMAL64).abs()) : Formats.MISSING;
-        return headline(key, formats.money(current), change, changeSize, delta.signum(), hasPrevious, year,
-                driver, by, driverDelta);
+        Headline card = headline(key, formats.compactMoney(current), change, changeSize, delta.signum(), hasPrevious,
+                against, driver, by, driverDelta);
+        return new Headline(card.key(), card.label(), card.value(), card.change(), card.trend(), card.sentence(),
+                formats.money(current));
     }
 
-    private Headline ratio(String key, DataTable table, int year, String by, String numerator, String denominator) {
+    private Headline ratio(String key, DataTable table, int year, String by, String numerator, String denominator,
+                           String against) {
         Map<Object, BigDecimal[]> num = sums(table, year, by, numerator, null);
         Map<Object, BigDecimal[]> den = sums(table, year, by, denominator, null);
         Double current = ratio(total(num, 0), total(den, 0));
@@ -98,7 +137,7 @@ final class Headlines {
         }
         int direction = points == null ? 0 : Double.compare(Math.round(points * 10), 0);
         return headline(key, formats.percent(current), formats.points(points),
-                points == null ? Formats.MISSING : formats.pointsSize(points), direction, hasPrevious, year,
+                points == null ? Formats.MISSING : formats.pointsSize(points), direction, hasPrevious, against,
                 driver, by, formats.points(driverPoints * 100));
     }
 
@@ -129,14 +168,14 @@ final class Headlines {
     }
 
     private Headline headline(String key, String value, String change, String changeSize, int direction,
-                              boolean hasPrevious, int year, Object driver, String by, String driverDelta) {
+                              boolean hasPrevious, String against, Object driver, String by, String driverDelta) {
         String label = messages.get("kpi." + key);
         String sentence;
         if (!hasPrevious) {
             sentence = messages.get("move.noPrevious");
         } else {
             String template = direction > 0 ? "move.up" : direction < 0 ? "move.down" : "move.flat";
-            sentence = messages.get(template, label, changeSize, year - 1);
+            sentence = messages.get(template, label, changeSize, against);
             if (driver != null) {
                 sentence += " " + messages.get("move.driver", memberName(by, driver), driverDelta);
             }
@@ -150,7 +189,7 @@ final class Headlines {
             return messages.get("member.none");
         }
         return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
-                : String.valueOf(member);
+                : messages.label(by, member);
     }
 
     private static String trend(int direction, boolean hasPrevious) {
@@ -184,6 +223,11 @@ final class Headlines {
     private static Double ratio(BigDecimal numerator, BigDecimal denominator) {
         return denominator == null || denominator.signum() == 0 ? null
                 : numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static boolean anyNull(DataTable table, int year, String plus, String minus) {
+        return table.records().stream().anyMatch(row -> ((Number) row.get("year")).intValue() == year
+                && (row.get(plus) == null || minus != null && row.get(minus) == null));
     }
 
     private static boolean hasYear(DataTable table, int year) {

@@ -33,7 +33,7 @@ final class KpiQueries {
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
             "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
-            "migration", "kpi.channel_migration", "surveyScores", "kpi.survey_area_score",
+            "migration", "kpi.channel_migration", "cubePriorSpan", "core.sales_fact", "surveyScores", "kpi.survey_area_score",
             "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
 
     private static final Pattern KPI_VIEW = Pattern.compile("\\bkpi\\.(\\w+)\\b");

@@ -31,6 +31,33 @@ final class Messages implements IMessageResolver {
         return text;
     }
 
+    /**
+     * Reference data in this language, as the page script's label(): region, segment (industry), category (product
+     * group), touchChannel (CRM touchpoint channel), rule and stage; empty values, unmatched debtors' lines and
+     * values without a text as there.
+     */
+    String label(String dimension, Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return get("category".equals(dimension) ? "member.noCategory" : "member.none");
+        }
+        String text = value.toString();
+        if ("(unmapped)".equals(text)) {
+            return get("member.unmapped");
+        }
+        String key = LABEL_PREFIX.get(dimension) + text;
+        if (bundle.containsKey(key)) {
+            return bundle.getString(key);
+        }
+        int dot = text.lastIndexOf('.');
+        if ("rule".equals(dimension) && dot > 0 && bundle.containsKey("ruleProblem." + text.substring(dot + 1))) {
+            return text.substring(0, dot) + ": " + bundle.getString("ruleProblem." + text.substring(dot + 1));
+        }
+        return text;
+    }
+
+    private static final Map<String, String> LABEL_PREFIX = Map.of("region", "region.", "segment", "industry.",
+            "category", "category.", "touchChannel", "touchChannel.", "rule", "rule.", "stage", "stage.");
+
     Map<String, String> all() {
         Map<String, String> all = new TreeMap<>();
         bundle.keySet().forEach(key -> all.put(key, bundle.getString(key)));

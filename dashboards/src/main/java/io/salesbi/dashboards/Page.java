@@ -9,7 +9,7 @@ import java.util.List;
  */
 enum Page {
     OVERVIEW("index.html", "overview",
-            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix"),
+            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix", "cubePriorSpan", "pnlPriorSpan"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     MARKET("market-share.html", "market",
             List.of("market"),
@@ -27,7 +27,7 @@ enum Page {
             List.of("surveyScores", "surveyProfile", "surveyGap"),
             List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY("data-quality.html", "quality",
-            List.of("quarantine", "fileLoads", "summary", "steps", "completeness"),
+            List.of("quarantine", "fileLoads", "summary", "steps", "completeness", "walletCheck"),
             List.of());
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */

@@ -46,6 +46,9 @@ class DashboardBrowserIT {
     private Path german;
     private Path english;
     private Path partial;
+    private Path noCost;
+    private Path referenceDe;
+    private Path referenceEn;
     private Path downloads;
     private BrowserSession browser;
 
@@ -62,6 +65,18 @@ class DashboardBrowserIT {
             KpiFixture.makeTheLastYearPartial(conn);
             partial = TARGET.resolve("dashboards-it/partial").toAbsolutePath();
             new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+        }
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.removeTheWebShopsStandardCost2026(conn);
+            noCost = TARGET.resolve("dashboards-it/no-cost").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(noCost, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+        }
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.addReferenceDataAsTheWarehouseHoldsIt(conn);
+            referenceDe = TARGET.resolve("dashboards-it/reference-de").toAbsolutePath();
+            referenceEn = TARGET.resolve("dashboards-it/reference-en").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(referenceDe, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(referenceEn, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
         downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
@@ -86,6 +101,11 @@ class DashboardBrowserIT {
         browser.driver.get(folder.resolve(page).toUri().toString());
         new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
                 "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+    }
+
+    /** A headline card's exact value: its tooltip (the card shows amounts in T€ / Mio. €). */
+    private String exact(String kpi) {
+        return browser.driver.findElement(By.cssSelector("[data-kpi=" + kpi + "] .kpi-value")).getAttribute("title");
     }
 
     private String text(String css) {
@@ -138,12 +158,14 @@ class DashboardBrowserIT {
     @Test
     void overviewFiltersRecomputeHeadlinesToTheFixtureValues() {
         open(german, "index.html");
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("2.234,56 €");
+        assertThat(exact("revenue")).isEqualTo("2.234,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("2,2 T€");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+24,1 %");
 
         select("region", "Süd");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("734,56 €");
+        assertThat(exact("revenue")).isEqualTo("734,56 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("735 €");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46,9 %");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
                 .isEqualTo("Umsatz stieg gegenüber 2025 um 46,9 %. Am stärksten bewegt: Maschinenbau (+234,56 €).");
@@ -154,15 +176,170 @@ class DashboardBrowserIT {
         select("region", "");
         select("channel", "WEB_SHOP");
 
-        assertThat(text("[data-kpi=contribution] .kpi-value")).isEqualTo("234,56 €");
+        assertThat(exact("contribution")).isEqualTo("234,56 €");
         assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+95,5 %");
-        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("334,56 €");
+        assertThat(exact("grossMargin")).isEqualTo("334,56 €");
 
         select("channel", "");
         select("year", "2025");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+        assertThat(exact("revenue")).isEqualTo("1.800,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1,8 T€");
         assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Kein Vorjahr zum Vergleich.");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void emptySelectionSaysNoDataOnEveryCardInsteadOfZero() {
+        open(german, "index.html");
+
+        // Chemie bought only through field sales in 2026: Chemie × web shop is empty
+        select("segment", "Chemie");
+        select("channel", "WEB_SHOP");
+
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-value"))).extracting(WebElement::getText)
+                .hasSize(6).containsOnly("Keine Daten");
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-sentence"))).extracting(WebElement::getText)
+                .containsOnly("Keine Daten für diese Auswahl.");
+        assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("0,00 €", "0 €");
+
+        select("channel", "FIELD_SALES");
+        assertThat(exact("revenue")).isEqualTo("300,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("300 €");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void marginsWithoutStandardCostReadNotAvailableAfterEveryFilterChange() {
+        open(noCost, "index.html");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("k. A.");
+        assertThat(text("[data-kpi=contribution] .kpi-value")).isEqualTo("k. A.");
+
+        // field sales has its standard costs: 1.500,00 - 860,00 = 640,00 €
+        select("channel", "FIELD_SALES");
+        assertThat(exact("grossMargin")).isEqualTo("640,00 €");
+        select("channel", "WEB_SHOP");
+        assertThat(text("[data-kpi=grossMargin] .kpi-value")).isEqualTo("k. A.");
+        assertThat(text("[data-kpi=contribution] .kpi-sentence"))
+                .isEqualTo("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
+        assertThat(exact("revenue")).isEqualTo("734,56 €");
+
+        open(noCost, "channels.html");
+        List<String> webShop = browser.driver.findElements(By.xpath(
+                "//*[@id='table-pnl']//tr[td[1][normalize-space()='E-Shop']]/td")).stream().map(WebElement::getText).toList();
+        // channel, revenue, DB I, direct, allocated, channel contribution, ROI
+        assertThat(webShop).containsExactly("E-Shop", "734,56 €", "k. A.", "60,00 €", "40,00 €", "k. A.", "k. A.");
+        assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream().map(WebElement::getText))
+                .contains("Deckungsbeitrag I", "Kanal-Deckungsbeitrag");
+
+        open(noCost, "customers.html");
+        List<String> c2 = browser.driver.findElements(By.xpath(
+                "//*[@id='table-top-revenue']//tr[td[2]='C0000002']/td")).stream().map(WebElement::getText).toList();
+        // name, id, segment, region, revenue, DB II, ABC revenue, ABC DB II, ...
+        assertThat(c2.subList(4, 8)).containsExactly("734,56 €", "k. A.", "A", "k. A.");
+        assertThat(column("table-top-contribution", 2)).doesNotContain("C0000002");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private List<String> options(String filter) {
+        return new Select(browser.driver.findElement(By.id("filter-" + filter))).getOptions().stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> axisLabels(String chartId, String axis) {
+        return (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getOption()[arguments[1]][0].data", chartId, axis);
+    }
+
+    @Test
+    void referenceDataIsLabelledInThePagesLanguageWithoutRawCodes() {
+        for (Path folder : List.of(referenceDe, referenceEn)) {
+            for (String page : PAGES) {
+                open(folder, page);
+                String text = browser.driver.findElement(By.tagName("body")).getText();
+                assertThat(text).as(folder.getFileName() + "/" + page)
+                        .doesNotContain("(unmapped)", "undefined", "activity.invalid_date", "document_date.wrong_format")
+                        .doesNotContainPattern("\\bnull\\b");
+            }
+        }
+
+        open(referenceDe, "index.html");
+        assertThat(options("region")).contains("Nord", "Süd", "(keinem Kunden zugeordnet)");
+        open(referenceDe, "channels.html");
+        select("year", "2026");
+        assertThat(column("table-price-realization", 2)).contains("(ohne Warengruppe)", "Antriebe");
+        open(referenceDe, "buying-center.html");
+        select("year", "2026");
+        assertThat(column("table-touchpoints", 2)).contains("Messe").doesNotContain("Trade Fair");
+        open(referenceDe, "data-quality.html");
+        assertThat(axisLabels("chart-quarantine-rule", "yAxis"))
+                .containsExactly("Aktivität: ungültiges Datum", "document_date: falsches Format");
+        assertThat(column("table-quarantine", 2)).containsExactly("Prüfung", "Einlesen");
+
+        open(referenceEn, "index.html");
+        assertThat(options("region")).contains("North", "South", "(not matched to a customer)").doesNotContain("Nord", "Süd");
+        assertThat(options("segment")).contains("Mechanical engineering", "Chemicals").doesNotContain("Maschinenbau");
+        assertThat(axisLabels("chart-revenue-segment", "yAxis")).contains("Mechanical engineering", "Chemicals");
+        assertThat(column("table-segments", 1)).contains("Mechanical engineering", "Chemicals");
+        open(referenceEn, "market-share.html");
+        assertThat(column("table-market", 1)).contains("Mechanical engineering").doesNotContain("Maschinenbau");
+        assertThat(column("table-market", 2)).contains("North").doesNotContain("Nord");
+        open(referenceEn, "buying-center.html");
+        select("year", "2026");
+        assertThat(column("table-touchpoints", 2)).contains("Trade fair", "Field sales");
+        open(referenceEn, "data-quality.html");
+        assertThat(column("table-quarantine", 3))
+                .containsExactly("Activity: invalid date", "document_date: wrong format");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** Pairs of a chart's text elements (axis labels, legends, values) whose drawn boxes overlap. */
+    @SuppressWarnings("unchecked")
+    private List<String> overlappingTexts(String chartId) {
+        return (List<String>) browser.js("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                const texts = chart.getZr().storage.getDisplayList(true)
+                    .filter(el => el.type === 'tspan' && !el.invisible && el.style && el.style.text)
+                    .map(el => { const r = el.getBoundingRect().clone(); r.applyTransform(el.getComputedTransform());
+                                 return { text: String(el.style.text), r: r }; });
+                const out = [];
+                for (let i = 0; i < texts.length; i++) {
+                    for (let j = i + 1; j < texts.length; j++) {
+                        const a = texts[i].r, b = texts[j].r;
+                        if (a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1
+                                && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1) {
+                            out.push(texts[i].text + ' / ' + texts[j].text);
+                        }
+                    }
+                }
+                return out;""", chartId);
+    }
+
+    @Test
+    void fourteenSourcesOnTheDataQualityPageDoNotOverlap() throws Exception {
+        Path manySources = TARGET.resolve("dashboards-it/many-sources").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); java.sql.Statement statement = conn.createStatement()) {
+            statement.execute("""
+                    insert into kpi.dq_file_load
+                    select 'source_' || n || '_' || repeat('x', n), 'file_' || n || '.csv', 'LOADED', 100 * n, 90 * n,
+                           10 * n, null, null, timestamp '2026-11-26 02:00:00'
+                    from range(1, 15) r(n)""");
+            statement.execute("""
+                    insert into kpi.dq_quarantine
+                    select 'source_' || n || '_' || repeat('x', n), 'validate', 'order_line.future_date', n
+                    from range(1, 15) r(n)""");
+            new DashboardGenerator(new DashboardSettings(manySources, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+        }
+        for (int width : List.of(1280, 390)) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            open(manySources, "data-quality.html");
+            for (String chart : List.of("chart-rows-source", "chart-quarantine-stage", "chart-quarantine-rule")) {
+                assertThat(overlappingTexts(chart)).as(chart + " at " + width + " px").isEmpty();
+            }
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -230,6 +407,8 @@ class DashboardBrowserIT {
                         .isEqualTo(expected.points(value));
                 assertThat(browser.js("return salesbi.format.count(arguments[0])", value)).as("count " + value)
                         .isEqualTo(expected.count(decimal));
+                assertThat(browser.js("return salesbi.format.compactMoney(arguments[0])", value))
+                        .as("compact money " + value).isEqualTo(expected.compactMoney(decimal));
             }
             assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
                     .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
@@ -239,12 +418,50 @@ class DashboardBrowserIT {
     @Test
     void partialYearIsSaidInTheSentences() {
         open(partial, "index.html");
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("1.800,00 €");
+        assertThat(exact("revenue")).isEqualTo("1.800,00 €");
 
         select("year", "2026");
 
-        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber 2025 um 24,1 %. "
-                + "Am stärksten bewegt: Maschinenbau (+434,56 €). Achtung: Teiljahr im Vergleich.");
+        // year to date: 2234.56 against Jan.–Nov. 2025 (1100.00), as Headlines computes it
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+103,1 %");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber Jan.–Nov. 2025 um "
+                + "103,1 %. Am stärksten bewegt: Maschinenbau (+834,56 €).");
+        assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+41,4 %");
+        assertThat(text("[data-kpi=marketShare] .kpi-sentence")).endsWith("Achtung: Teiljahr im Vergleich.");
+
+        select("segment", "Chemie");
+        // Chemie had nothing in Jan.–Nov. 2025 (the partial fixture's 2025 lines are Maschinenbau)
+        assertThat(exact("revenue")).isEqualTo("300,00 €");
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("–");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void yearOfCreditNotesOnlyIsLabelledAndComparedWithNothing() throws Exception {
+        Path creditNotes = TARGET.resolve("dashboards-it/credit-notes").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.addAYearOfCreditNotesOnly(conn);
+            new DashboardGenerator(new DashboardSettings(creditNotes, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+        }
+        open(creditNotes, "index.html");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-year"))).getFirstSelectedOption().getText())
+                .isEqualTo("2026");
+
+        select("year", "2027");
+
+        assertThat(exact("revenue")).isEqualTo("-50,00 €");
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-delta"))).extracting(WebElement::getText)
+                .containsOnly("–");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                .isEqualTo("Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.");
+        assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("-100");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // the channel migration has no bar for a year without revenue
+        open(creditNotes, "channels.html");
+        assertThat(axisLabels("chart-channel-migration", "xAxis")).containsExactly("2025", "2026");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -298,10 +515,10 @@ class DashboardBrowserIT {
 
         select("region", "Süd");
 
-        assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("€734.56");
+        assertThat(exact("revenue")).isEqualTo("€734.56");
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+46.9%");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
-                .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Maschinenbau (+€234.56).");
+                .isEqualTo("Net revenue rose by 46.9% against 2025. Biggest mover: Mechanical engineering (+€234.56).");
 
         open(english, "customers.html");
         assertThat(column("table-top-revenue", 5)).containsExactly("€1,200.00", "€734.56", "€300.00");
@@ -360,6 +577,42 @@ class DashboardBrowserIT {
         assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000004");
         select("year", "2025");
         assertThat(column("table-top-revenue", 2)).containsExactly("C0000001", "C0000002", "C0000003");
+    }
+
+    /** Every share-of-wallet cell of the customer page, both years, as shown. */
+    private List<String> shareOfWalletCells() {
+        @SuppressWarnings("unchecked")
+        List<String> cells = (List<String>) browser.js("""
+                const out = [];
+                document.querySelectorAll('.table-host table').forEach(table => {
+                    const heads = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent);
+                    const index = heads.indexOf('Share of Wallet');
+                    if (index < 0) { return; }
+                    table.querySelectorAll('tbody tr').forEach(tr => out.push(tr.children[index].textContent));
+                });
+                return out;""");
+        return cells;
+    }
+
+    @Test
+    void shareOfWalletIsNeverShownAbove100PercentAndAnEstimateBelowRevenueIsFlagged() {
+        open(german, "customers.html");
+
+        for (String year : List.of("2025", "2026")) {
+            select("year", year);
+            List<String> shares = shareOfWalletCells();
+            assertThat(shares).as(year).isNotEmpty();
+            assertThat(shares).as(year).allSatisfy(cell -> assertThat(
+                    new BigDecimal(cell.replace(" %", "").replace("\u26a0", "").strip().replace(',', '.')))
+                    .isBetween(BigDecimal.ZERO, new BigDecimal("100.0")));
+        }
+        select("year", "2026");
+        // C0000004: estimate 200,00 € below revenue 300,00 €: 100 % with a marker whose tooltip says why
+        assertThat(shareOfWalletCells()).contains("100,0 % \u26a0", "30,0 %", "73,5 %");
+        WebElement flagged = browser.driver.findElement(By.cssSelector("#table-top-revenue td.flagged"));
+        assertThat(flagged.getAttribute("title")).isEqualTo("Wallet-Schätzung (200,00 €) liegt unter dem Umsatz: "
+                + "als Wallet gilt der Umsatz, 100 % heißt hier „Schätzung zu niedrig“, nicht „ausgeschöpft“.");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue td.flagged"))).hasSize(1);
     }
 
     @Test

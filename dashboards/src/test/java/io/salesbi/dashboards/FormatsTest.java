@@ -35,6 +35,18 @@ class FormatsTest {
     }
 
     @Test
+    void cardAmountsReadInThousandsAndMillions() {
+        assertThat(german.compactMoney(new BigDecimal("59512345.67"))).isEqualTo("59,5 Mio. €");
+        assertThat(english.compactMoney(new BigDecimal("59512345.67"))).isEqualTo("€59.5m");
+        assertThat(german.compactMoney(new BigDecimal("-1234567.565"))).isEqualTo("-1,2 Mio. €");
+        assertThat(german.compactMoney(new BigDecimal("12345.00"))).isEqualTo("12 T€");
+        assertThat(german.compactMoney(new BigDecimal("1234.56"))).isEqualTo("1,2 T€");
+        assertThat(english.compactMoney(new BigDecimal("1234.56"))).isEqualTo("€1.2k");
+        assertThat(german.compactMoney(new BigDecimal("734.56"))).isEqualTo("735 €");
+        assertThat(german.compactMoney(null)).isEqualTo("–");
+    }
+
+    @Test
     void countsAndDates() {
         assertThat(german.count(2600)).isEqualTo("2.600");
         assertThat(english.count(2600)).isEqualTo("2,600");

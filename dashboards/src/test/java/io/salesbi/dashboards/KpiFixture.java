@@ -28,15 +28,67 @@ final class KpiFixture {
         return conn;
     }
 
-    /** Gives kpi.channel_pnl revenue in every month of 2025 but only January to November 2026 (as of November). */
+    /**
+     * Gives kpi.channel_pnl revenue in every month of 2025 but only January to November 2026 (as of November), and
+     * core.sales_fact the field sales lines of 2025 month by month (100.00 net, 125.00 list, 60.00 cost of goods
+     * each), so that January to November 2025 hold 1100.00 / 1375.00 / 660.00.
+     */
     static void makeTheLastYearPartial(Connection conn) throws SQLException {
         try (Statement statement = conn.createStatement()) {
+            statement.execute("""
+                    insert into core.sales_fact
+                    select 'order', 2025, month, 'Nord', 'Maschinenbau', 'FIELD_SALES', 'Antriebe', 100.00, 125.00,
+                           60.00
+                    from range(1, 13) m(month)""");
             statement.execute("""
                     insert into kpi.channel_pnl
                     select 'FIELD_SALES', 'Außendienst', 'Field sales', year, month, 100.00, 50.00, 50.00, 10.00,
                            5.00, 35.00, 2.3333
                     from range(2025, 2027) y(year), range(1, 13) m(month)
                     where year = 2025 or month <= 11""");
+        }
+    }
+
+    /**
+     * Reference data as a real warehouse holds it: 2026 lines of unmatched debtors (region and segment '(unmapped)')
+     * without a product group, a CRM touchpoint channel ('Trade Fair') and the quarantine rule codes of validate
+     * ('activity.invalid_date') and ingest ('document_date.wrong_format').
+     */
+    static void addReferenceDataAsTheWarehouseHoldsIt(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("insert into kpi.sales_cube values (2026, '(unmapped)', '(unmapped)', 'FIELD_SALES', "
+                    + "null, 10.00, 10.00, 5.00, 1)");
+            statement.execute("insert into kpi.touchpoints values (2026, 'usage', 'Trade Fair', 3)");
+            statement.execute("delete from kpi.dq_quarantine");
+            statement.execute("insert into kpi.dq_quarantine values ('crm', 'validate', 'activity.invalid_date', 3), "
+                    + "('erp', 'ingest', 'document_date.wrong_format', 2)");
+        }
+    }
+
+    /** Adds 2027 with nothing but a credit note of -50.00 (field sales, Nord, Maschinenbau, Antriebe). */
+    static void addAYearOfCreditNotesOnly(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("insert into kpi.sales_cube values (2027, 'Nord', 'Maschinenbau', 'FIELD_SALES', "
+                    + "'Antriebe', -50.00, -60.00, -30.00, 0)");
+            statement.execute("insert into kpi.channel_pnl values ('FIELD_SALES', 'Außendienst', 'Field sales', 2027, "
+                    + "1, -50.00, -30.00, -20.00, 0.00, 0.00, -20.00, null)");
+            statement.execute("insert into kpi.channel_pnl_year values ('FIELD_SALES', 'Außendienst', 'Field sales', "
+                    + "2027, -50.00, -30.00, -20.00, 0.00, 0.00, -20.00, null)");
+        }
+    }
+
+    /**
+     * The web shop's 2026 products lose their standard cost: cost of goods, margins, contributions and ROI of the web
+     * shop's 2026 rows become null ("not available"), and so do C0000002's 2026 contribution and ABC by contribution.
+     */
+    static void removeTheWebShopsStandardCost2026(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("update kpi.sales_cube set cost_of_goods_eur = null "
+                    + "where year = 2026 and channel_code = 'WEB_SHOP'");
+            statement.execute("update kpi.channel_pnl_year set cost_of_goods_eur = null, gross_margin_eur = null, "
+                    + "contribution_margin_eur = null, roi = null where year = 2026 and channel_code = 'WEB_SHOP'");
+            statement.execute("update kpi.customer_value set gross_margin_eur = null, contribution_eur = null, "
+                    + "abc_contribution = null where year = 2026 and customer_id = 'C0000002'");
         }
     }
 

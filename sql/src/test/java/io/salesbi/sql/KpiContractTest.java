@@ -33,7 +33,8 @@ class KpiContractTest {
                     + "contribution_eur decimal(18,2), abc_revenue varchar, abc_contribution varchar, "
                     + "a_by_revenue_c_by_contribution boolean, wallet_eur decimal(18,2), share_of_wallet double, "
                     + "revenue_prev_year_eur decimal(18,2), revenue_trend double, last_order_date date, "
-                    + "days_since_last_order integer, value_segment varchar, potential_segment varchar, service_model varchar"),
+                    + "days_since_last_order integer, value_segment varchar, potential_segment varchar, service_model varchar, "
+                    + "wallet_source varchar, wallet_estimate_eur decimal(18,2), wallet_below_revenue boolean"),
             Map.entry("cross_sell_gap", "customer_id varchar, company_name varchar, industry varchar, "
                     + "product_category varchar, peer_buyer_share double"),
             Map.entry("buying_center", "customer_id varchar, company_name varchar, role varchar, contacts bigint, "
@@ -47,7 +48,7 @@ class KpiContractTest {
                     + "rows_loaded bigint, rows_rejected bigint, reason_code varchar, message varchar, finished_at timestamp"),
             Map.entry("dq_summary", "source_records bigint, golden_customers bigint, duplicates_merged bigint, "
                     + "rows_quarantined bigint, files_loaded bigint, files_failed bigint, customers_without_owner bigint, "
-                    + "last_load_at timestamp"));
+                    + "last_load_at timestamp, newest_file_date date"));
 
     @TempDir
     Path dir;

@@ -202,6 +202,38 @@ class KpiFixtureTest {
     }
 
     @Test
+    void walletIsNeverBelowRevenueAndAnEstimateBelowItIsFlagged() throws Exception {
+        // as in the fixture every estimate is above the revenue: the wallet is the estimate, no flag
+        assertThat(rows(conn, """
+                select customer_id, year, wallet_estimate_eur, wallet_eur, wallet_below_revenue
+                from kpi.customer_value order by year, customer_id"""))
+                .containsExactly(
+                        List.of("C1", "2024", "200000.00", "200000.00", "false"),
+                        List.of("C2", "2024", "100000.00", "100000.00", "false"),
+                        List.of("C1", "2025", "200000.00", "200000.00", "false"),
+                        List.of("C2", "2025", "60000.00", "60000.00", "false"),
+                        List.of("C3", "2025", "50000.00", "50000.00", "false"));
+
+        // given the CRM estimates Gamma's wallet at 500 EUR, below its 2025 revenue of 800 EUR
+        conn.setAutoCommit(false);
+        try {
+            try (var statement = conn.createStatement()) {
+                statement.execute("update core.customer_golden set wallet_estimate_eur = 500 where customer_id = 'C3'");
+            }
+            // then the wallet is the revenue (800), the share exactly 100 %, the open wallet 0 (low potential) and
+            // the row is flagged for the data-quality page
+            assertThat(rows(conn, """
+                    select wallet_estimate_eur, wallet_eur, share_of_wallet, wallet_below_revenue, potential_segment
+                    from kpi.customer_value where customer_id = 'C3' and year = 2025"""))
+                    .containsExactly(List.of("500.00", "800.00", "1.0", "true", "low"));
+            assertThat(doubleValue(conn, "select max(share_of_wallet) from kpi.customer_value")).isEqualTo(1.0);
+        } finally {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        }
+    }
+
+    @Test
     void salesCubeSplitsRevenueByEveryFilter() throws Exception {
         assertThat(rows(conn, """
                 select year, sales_region, industry, channel_code, product_category, net_revenue_eur, list_revenue_eur,
@@ -233,9 +265,9 @@ class KpiFixtureTest {
         // 5 source records in 3 golden customers; C2 has no owner; 4 files loaded, 1 failed
         assertThat(rows(conn, """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded, files_failed,
-                    customers_without_owner, last_load_at
+                    customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary"""))
-                .containsExactly(List.of("5", "3", "2", "7", "4", "1", "1", "2025-06-30 01:00:04.0"));
+                .containsExactly(List.of("5", "3", "2", "7", "4", "1", "1", "2025-06-30 01:00:04.0", "2025-06-30"));
         assertThat(rows(conn, "select source, last_file_name, days_since_last_load, files_loaded from kpi.dq_freshness order by source"))
                 .containsExactly(List.of("crm", "crm_accounts_20250101.csv", "0", "2"),
                         List.of("erp", "erp_order_lines_20250630.csv", "0", "2"));

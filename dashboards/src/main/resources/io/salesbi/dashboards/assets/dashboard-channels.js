@@ -7,16 +7,16 @@
         var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
 
         var revenue = s.sum(pnl, 'net');
-        var cogs = s.sum(pnl, 'cogs');
+        var cogs = s.sumOrNull(pnl, 'cogs');
         var direct = s.sum(pnl, 'direct_cost');
         var allocated = s.sum(pnl, 'allocated_cost');
         s.waterfall('chart-waterfall', [
             { label: s.t('wf.revenue'), value: revenue, total: true },
-            { label: s.t('wf.cogs'), value: -cogs },
-            { label: s.t('wf.grossMargin'), value: s.cents(revenue - cogs), total: true },
+            { label: s.t('wf.cogs'), value: cogs === null ? null : -cogs },
+            { label: s.t('wf.grossMargin'), value: cogs === null ? null : s.cents(revenue - cogs), total: true },
             { label: s.t('wf.directCost'), value: -direct },
             { label: s.t('wf.allocatedCost'), value: -allocated },
-            { label: s.t('wf.contribution'), value: s.sum(pnl, 'contribution'), total: true }
+            { label: s.t('wf.contribution'), value: s.sumOrNull(pnl, 'contribution'), total: true }
         ], s.format.money);
 
         var byChannel = new Map();
@@ -24,14 +24,15 @@
             var row = byChannel.get(r.channel) || { channel: r.channel, net: 0, cogs: 0, gross_margin: 0,
                 direct_cost: 0, allocated_cost: 0, contribution: 0 };
             ['net', 'cogs', 'gross_margin', 'direct_cost', 'allocated_cost', 'contribution'].forEach(function (k) {
-                row[k] = s.cents(row[k] + Number(r[k] || 0));
+                // a margin without standard cost stays not available (null), never 0
+                row[k] = row[k] === null || r[k] === null || r[k] === undefined ? null : s.cents(row[k] + Number(r[k]));
             });
             byChannel.set(r.channel, row);
         });
         var channelRows = Array.from(byChannel.values());
         channelRows.forEach(function (row) {
             var cost = row.direct_cost + row.allocated_cost;
-            row.roi = cost ? row.contribution / cost : null;
+            row.roi = cost && row.contribution !== null ? row.contribution / cost : null;
         });
         channelRows.sort(function (a, b) { return (b.roi || 0) - (a.roi || 0); });
         s.bars('chart-roi', channelRows.map(function (r) { return s.channelName(r.channel); }), [{
@@ -58,7 +59,8 @@
                 }
             });
         });
-        s.heatmap('chart-price-realization', channels.map(s.channelName), categories, cells, s.format.percent,
+        s.heatmap('chart-price-realization', channels.map(s.channelName),
+            categories.map(function (c) { return s.label('category', c); }), cells, s.format.percent,
             ['#c9544b', '#f3efe0', '#4e9f76']);
 
         var mix = s.data.mix;
@@ -71,13 +73,16 @@
         }), s.format.count);
 
         var trend = s.data.cube.filter(function (r) { return s.matches(r, ['year', 'channel']); });
-        var years = s.distinct(trend, 'year').map(Number).sort();
         var allChannels = s.distinct(trend, 'channel').sort();
-        var totals = s.sumBy(trend, 'year', 'net');
-        s.stacked('chart-channel-migration', years.map(String), allChannels.map(function (channel) {
+        var totals = s.sumBy(trend, function (r) { return Number(r.year); }, 'net');
+        // a year without positive revenue (credit notes only) has no channel shares: no invented bar for it
+        var years = s.distinct(trend, 'year').map(Number).sort().filter(function (y) { return totals.get(y) > 0; });
+        s.stacked('chart-channel-migration', years.map(function (y) {
+            return s.meta.partialYears[String(y)] || String(y);
+        }), allChannels.map(function (channel) {
             return { name: s.channelName(channel), values: years.map(function (y) {
-                var total = totals.get(y) || totals.get(String(y));
-                return total ? s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net') / total : 0;
+                return s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net')
+                    / totals.get(y);
             }) };
         }), s.format.percent);
 
@@ -110,16 +115,16 @@
                   return s.meta.pages.customers + '#year=' + year + '&channel=' + encodeURIComponent(r.channel);
               } : null },
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
-            { key: 'gross_margin', label: s.t('col.grossMargin'), type: 'money' },
+            { key: 'gross_margin', label: s.t('col.grossMargin'), type: 'money', na: true },
             { key: 'direct_cost', label: s.t('col.directCost'), type: 'money' },
             { key: 'allocated_cost', label: s.t('col.allocatedCost'), type: 'money' },
-            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true },
-            { key: 'roi', label: s.t('col.roi'), type: 'percent' }
+            { key: 'contribution', label: s.t('col.channelContribution'), type: 'money', tone: true, na: true },
+            { key: 'roi', label: s.t('col.roi'), type: 'percent', na: true }
         ], channelRows, { title: s.t('table.pnl'), sortKey: 'net' });
 
         s.table('table-price-realization', [
             { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
-            { key: 'category', label: s.t('col.category') },
+            { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'list', label: s.t('col.listRevenue'), type: 'money' },
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
             { key: 'realization', label: s.t('col.priceRealization'), type: 'percent' }

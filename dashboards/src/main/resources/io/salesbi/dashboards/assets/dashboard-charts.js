@@ -136,7 +136,12 @@
         var bar = [];
         var running = 0;
         steps.forEach(function (step) {
-            if (step.total) {
+            if (step.value === null || running === null) {
+                // not available (no standard cost): no bar, and nothing after it can be stacked on it
+                base.push(null);
+                bar.push({ value: null, raw: null });
+                running = step.total ? step.value : null;
+            } else if (step.total) {
                 base.push(Math.min(0, step.value));
                 bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? '#2a7ab0' : '#c9544b' }, raw: step.value });
                 running = step.value;
@@ -152,7 +157,7 @@
                 trigger: 'axis',
                 formatter: function (params) {
                     var p = params.filter(function (x) { return x.seriesIndex === 1; })[0];
-                    return p.name + ': ' + formatter(p.data.raw);
+                    return p.name + ': ' + (p.data.raw === null ? s.t('value.na') : formatter(p.data.raw));
                 }
             },
             grid: { bottom: 16 },

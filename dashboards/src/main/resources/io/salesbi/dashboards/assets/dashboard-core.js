@@ -46,6 +46,7 @@
             : template.replace('#', formatted);
     }
     function compact(value) {
+        if (value === null || value === undefined || isNaN(value)) { return t('value.na'); }
         var size = Math.abs(value);
         if (size >= 1e6) { return pattern(fmt.millions, number(value / 1e6, 1)); }
         if (size >= 1e3) { return pattern(fmt.thousands, number(value / 1e3, size >= 1e4 ? 0 : 1)); }
@@ -75,10 +76,31 @@
         text: function (v) { return v == null ? '' : String(v); }
     };
 
+    /* Reference data in the page's language (as Messages.label): region, segment (industry), product group
+       (category), CRM touchpoint channel, quarantine rule and stage. An empty value reads "(ohne Angabe)" (a product
+       group "(ohne Warengruppe)"), lines of unmatched debtors "(keinem Kunden zugeordnet)"; a rule without its own
+       text reads "<column>: <problem>"; any other value without a label stays as it is. */
+    var LABEL_PREFIX = { region: 'region.', segment: 'industry.', category: 'category.', touchChannel: 'touchChannel.',
+                         rule: 'rule.', stage: 'stage.' };
+    function has(key) { return Object.prototype.hasOwnProperty.call(meta.messages, key); }
+    function label(dimension, value) {
+        if (value === null || value === undefined || value === '') {
+            return t(dimension === 'category' ? 'member.noCategory' : 'member.none');
+        }
+        var text = String(value);
+        if (text === '(unmapped)') { return t('member.unmapped'); }
+        if (has(LABEL_PREFIX[dimension] + text)) { return meta.messages[LABEL_PREFIX[dimension] + text]; }
+        var dot = text.lastIndexOf('.');
+        if (dimension === 'rule' && dot > 0 && has('ruleProblem.' + text.substring(dot + 1))) {
+            return text.substring(0, dot) + ': ' + meta.messages['ruleProblem.' + text.substring(dot + 1)];
+        }
+        return text;
+    }
+
     function channelName(code) {
         if (code === null || code === undefined) { return t('member.none'); }
         return Object.prototype.hasOwnProperty.call(meta.channelNames, code) ? meta.channelNames[code]
-            : (meta.messages['channel.' + code] || String(code));
+            : (meta.messages['channel.' + code] || label('touchChannel', code));
     }
 
     /* Filters: state lives in the URL hash (#year=2025&segment=Maschinenbau) so drill-down links can set it. */
@@ -155,6 +177,10 @@
             return acc + (typeof value === 'function' ? value(row) : Number(row[value] || 0));
         }, 0));
     }
+    /* As sum, but null ("not available", e.g. a margin without standard cost) as soon as one row has no value. */
+    function sumOrNull(rows, key) {
+        return rows.some(function (row) { return row[key] === null || row[key] === undefined; }) ? null : sum(rows, key);
+    }
     function distinct(rows, key) {
         var seen = [];
         rows.forEach(function (row) { if (seen.indexOf(row[key]) < 0) { seen.push(row[key]); } });
@@ -168,8 +194,8 @@
     }
 
     window.salesbi = {
-        meta: meta, data: data, t: t, format: format, channelName: channelName, filters: filters,
+        meta: meta, data: data, t: t, format: format, channelName: channelName, label: label, filters: filters,
         initFilters: initFilters, onFilterChange: onFilterChange, refresh: refresh, matches: matches, year: year,
-        sumBy: sumBy, sum: sum, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
+        sumBy: sumBy, sum: sum, sumOrNull: sumOrNull, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
     };
 })();

@@ -8,8 +8,8 @@
         return [
             { key: 'name', label: s.t('col.customer'), wrap: true },
             { key: 'id', label: s.t('col.customerId') },
-            { key: 'segment', label: s.t('col.segment') },
-            { key: 'region', label: s.t('col.region') }
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
+            { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } }
         ].concat(extra);
     }
 
@@ -55,16 +55,21 @@
 
         var valueColumns = [
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
-            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true },
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true },
             { key: 'abc_revenue', label: s.t('col.abcRevenue') },
-            { key: 'abc_contribution', label: s.t('col.abcContribution') },
-            { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent' },
+            { key: 'abc_contribution', label: s.t('col.abcContribution'), na: true },
+            { key: 'share_of_wallet', label: s.t('col.shareOfWallet'), type: 'percent',
+              flag: function (r) {
+                  return r.wallet_estimate_below == null ? null
+                      : s.t('wallet.belowRevenue', s.format.money(r.wallet_estimate_below));
+              } },
             { key: 'last_order_date', label: s.t('col.lastOrder'), type: 'date' },
             { key: 'service_model', label: s.t('col.serviceModel'),
               value: function (r) { return r.service_model ? s.t('service.' + r.service_model) : ''; } }
         ];
         function top(key) {
-            return rows.slice().sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
+            return rows.filter(function (r) { return r[key] !== null && r[key] !== undefined; })
+                .sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
         }
         s.table('table-top-revenue', customerColumns(valueColumns), top('revenue'),
             { title: s.t('table.topRevenue'), sortKey: 'revenue' });
@@ -74,7 +79,7 @@
         s.table('table-a-revenue-c-contribution', customerColumns([
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'cost_to_serve', label: s.t('col.costToServe'), type: 'money' },
-            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true }
+            { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true }
         ]), rows.filter(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }),
             { title: s.t('table.aRevenueCContribution'), sortKey: 'cost_to_serve' });
 
@@ -86,7 +91,7 @@
                      category: gap.category, peer_share: gap.peer_share };
         });
         s.table('table-cross-sell', customerColumns([
-            { key: 'category', label: s.t('col.category') },
+            { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
         ]), gaps, { title: s.t('table.crossSell'), sortKey: 'peer_share' });
     }

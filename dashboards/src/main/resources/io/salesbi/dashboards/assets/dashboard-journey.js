@@ -46,8 +46,8 @@
 
         s.table('table-buying-center', [
             { key: 'name', label: s.t('col.customer'), wrap: true },
-            { key: 'segment', label: s.t('col.segment') },
-            { key: 'region', label: s.t('col.region') }
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
+            { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } }
         ].concat(ROLES.map(function (role) {
             return { key: role, label: label('role.', role), type: 'count', value: function (r) { return r[role] || 0; } };
         })).concat([

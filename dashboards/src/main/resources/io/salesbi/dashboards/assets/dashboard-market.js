@@ -21,7 +21,8 @@
                 cells.push([x, y, cell.length ? share(cell) : null]);
             });
         });
-        s.heatmap('chart-share-heatmap', regions, segments, cells, s.format.percent);
+        s.heatmap('chart-share-heatmap', regions.map(function (r) { return s.label('region', r); }),
+            segments.map(function (k) { return s.label('segment', k); }), cells, s.format.percent);
 
         var years = s.distinct(rows, 'year').map(Number).sort();
         var trendSegments = s.distinct(rows, 'segment').sort();
@@ -29,7 +30,7 @@
             return share(rows.filter(function (r) { return Number(r.year) === y; }));
         }) }];
         trendSegments.forEach(function (segment) {
-            series.push({ name: segment, values: years.map(function (y) {
+            series.push({ name: s.label('segment', segment), values: years.map(function (y) {
                 return share(rows.filter(function (r) { return Number(r.year) === y && r.segment === segment; }));
             }) });
         });
@@ -37,13 +38,13 @@
 
         var whiteSpace = s.sumBy(current, 'segment', 'white_space');
         var bySpace = Array.from(whiteSpace.keys()).sort(function (a, b) { return whiteSpace.get(b) - whiteSpace.get(a); });
-        s.bars('chart-white-space', bySpace, [{ name: s.t('col.whiteSpace'),
+        s.bars('chart-white-space', bySpace.map(function (k) { return s.label('segment', k); }), [{ name: s.t('col.whiteSpace'),
             values: bySpace.map(function (k) { return whiteSpace.get(k); }), color: '#e08e3c' }],
             s.format.compactMoney, null, true);
 
         s.table('table-market', [
-            { key: 'segment', label: s.t('col.segment') },
-            { key: 'region', label: s.t('col.region') },
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
+            { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } },
             { key: 'own', label: s.t('col.own'), type: 'money' },
             { key: 'volume', label: s.t('col.volume'), type: 'money' },
             { key: 'share', label: s.t('col.share'), type: 'percent', value: function (r) { return r.volume ? r.own / r.volume : null; } },

@@ -26,19 +26,48 @@
         return s.cents(sum);
     }
     function memberName(by, member) {
-        return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : member;
+        return member === null ? s.t('member.none') : by === 'channel' ? s.channelName(member) : s.label(by, member);
     }
 
-    function sentence(label, direction, changeSize, year, driverText) {
+    function sentence(label, direction, changeSize, against, driverText) {
         var key = direction > 0 ? 'move.up' : direction < 0 ? 'move.down' : 'move.flat';
-        return s.t(key, label, changeSize, year - 1) + (driverText ? ' ' + driverText : '');
+        return s.t(key, label, changeSize, against) + (driverText ? ' ' + driverText : '');
+    }
+
+    /* A partial year is compared with the same months of the year before (as Headlines.comparable): the year's
+       rows, and in place of the year before the span's rows, relabelled with the year before. */
+    function spanned(year) {
+        var spans = s.meta.priorSpans || {};
+        return s.meta.cubePriorSpan && Object.prototype.hasOwnProperty.call(spans, String(year))
+            && spans[String(year)] !== null;
+    }
+    function comparable(rows, spanRows, year) {
+        return rows.filter(function (r) { return Number(r.year) === year; }).concat(
+            spanRows.filter(function (r) { return Number(r.year) === year; }).map(function (r) {
+                return Object.assign({}, r, { year: year - 1 });
+            }));
+    }
+    function noOrders(year) {
+        var spans = s.meta.priorSpans || {};
+        return [year, year - 1].some(function (y) {
+            return Object.prototype.hasOwnProperty.call(spans, String(y)) && spans[String(y)] === null;
+        });
+    }
+
+    /* Does a row of the year have no value (a margin without standard cost)? Then the figure is not available. */
+    function anyNull(rows, year, value) {
+        return rows.some(function (row) { return Number(row.year) === year && value(row) === null; });
     }
 
     function amount(all, rows, year, by, value) {
+        if (anyNull(rows, year, value)) {
+            return { value: s.t('value.na'), hasPrevious: false, direction: 0, change: s.meta.format.missing,
+                     sentence: s.t('move.notAvailable') };
+        }
         var members = pairs(rows, year, by, value);
         var current = total(members, 0);
         var previous = total(members, 1);
-        var hasPrevious = hasYear(all, year - 1);
+        var hasPrevious = hasYear(all, year - 1) && !anyNull(rows, year - 1, value);
         var delta = s.cents(current - previous);
         var ratio = previous !== 0 ? delta / Math.abs(previous) : null;
         var driver = null;
@@ -48,7 +77,8 @@
             if (driver === null || Math.abs(d) > Math.abs(driverDelta)) { driver = member; driverDelta = d; }
         });
         return {
-            value: s.format.money(current), hasPrevious: hasPrevious, direction: Math.sign(delta),
+            value: s.format.compactMoney(current), exact: s.format.money(current), hasPrevious: hasPrevious,
+            direction: Math.sign(delta),
             change: hasPrevious && ratio !== null ? s.format.signedPercent(ratio) : s.meta.format.missing,
             changeSize: hasPrevious && ratio !== null ? s.format.percent(Math.abs(ratio)) : s.meta.format.missing,
             driver: driver === null ? null : s.t('move.driver', memberName(by, driver), s.format.signedMoney(driverDelta))
@@ -109,16 +139,23 @@
     }
 
     function headlines(year) {
-        var d = s.data;
+        var d = {};
+        Object.keys(s.data).forEach(function (k) { d[k] = s.data[k]; });
+        if (spanned(year)) {
+            d.cube = comparable(d.cube, d.cubePriorSpan || [], year);
+            d.pnl = comparable(d.pnl, d.pnlPriorSpan || [], year);
+        }
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
-        var margin = function (r) { return Number(r.net || 0) - Number(r.cogs || 0); };
+        var margin = function (r) { return r.cogs === null || r.cogs === undefined ? null : Number(r.net || 0) - Number(r.cogs); };
         function others(rows) { return rows.filter(function (r) { return s.matches(r, ['year']); }); }
         return {
             revenue: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'segment', net); }),
             grossMargin: orNoData(d.cube, year, function () { return amount(d.cube, cube, year, 'channel', margin); }),
             contribution: orNoData(d.pnl, year, function () {
-                return amount(d.pnl, others(d.pnl), year, 'channel', function (r) { return Number(r.contribution || 0); });
+                return amount(d.pnl, others(d.pnl), year, 'channel', function (r) {
+                    return r.contribution === null || r.contribution === undefined ? null : Number(r.contribution);
+                });
             }),
             marketShare: orNoData(d.market, year, function () {
                 return ratio(d.market, others(d.market), year, 'segment', 'own', 'volume');
@@ -130,22 +167,42 @@
         };
     }
 
+    /* A selection (region, segment, channel) without a revenue row in the year is empty: every card says so,
+       none shows 0 € next to a customer count the filter does not reach. */
+    function emptySelection(year) {
+        var filtered = ['region', 'segment', 'channel'].some(function (name) { return s.filters[name]; });
+        return filtered && !s.data.cube.some(function (r) { return Number(r.year) === year && s.matches(r); });
+    }
+
     function renderHeadlines(year) {
         var computed = headlines(year);
+        if (emptySelection(year)) {
+            Object.keys(computed).forEach(function (key) {
+                computed[key] = { value: s.t('value.noData'), hasPrevious: false, direction: 0,
+                                  change: s.meta.format.missing, sentence: s.t('table.empty') };
+            });
+        }
         Object.keys(computed).forEach(function (key) {
             var card = document.querySelector('.kpi-card[data-kpi="' + key + '"]');
             if (!card) { return; }
             var h = computed[key];
             var label = card.querySelector('.kpi-label').textContent;
+            var yearToDate = spanned(year) && ['revenue', 'grossMargin', 'contribution', 'priceRealization'].indexOf(key) >= 0;
+            var against = yearToDate ? s.meta.priorSpans[String(year)] : String(year - 1);
+            if (noOrders(year) && h.value !== s.meta.format.missing) {
+                h = { value: h.value, exact: h.exact, hasPrevious: false, direction: 0, change: s.meta.format.missing,
+                      sentence: s.t('move.noOrders') };
+            }
             card.querySelector('.kpi-value').textContent = h.value;
+            card.querySelector('.kpi-value').title = h.exact || h.value;
             card.querySelector('.kpi-delta').textContent = h.change;
             var change = card.querySelector('.kpi-change');
             change.classList.remove('up', 'down', 'flat');
             change.classList.add(!h.hasPrevious || h.direction === 0 ? 'flat' : h.direction > 0 ? 'up' : 'down');
             var partial = s.meta.partialYears[String(year)] || s.meta.partialYears[String(year - 1)];
             card.querySelector('.kpi-sentence').textContent = (h.sentence !== undefined ? h.sentence
-                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, year, h.driver))
-                + (partial ? ' ' + s.t('move.partial') : '');
+                : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, against, h.driver))
+                + (partial && !yearToDate && !noOrders(year) ? ' ' + s.t('move.partial') : '');
         });
     }
 
@@ -159,11 +216,11 @@
         var bySegment = s.sumBy(current, 'segment', 'net');
         var bySegmentPrev = s.sumBy(previous, 'segment', 'net');
         var segments = Array.from(bySegment.keys()).sort(function (a, b) { return bySegment.get(b) - bySegment.get(a); });
-        s.bars('chart-revenue-segment', segments, [
+        s.bars('chart-revenue-segment', segments.map(function (k) { return s.label('segment', k); }), [
             { name: String(year - 1), values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
             { name: String(year), values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
-            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(segments[p.dataIndex]);
         }, true);
 
         var byChannel = s.sumBy(current, 'channel', 'net');
@@ -183,16 +240,25 @@
         var marketSegments = Array.from(own.keys()).sort(function (a, b) {
             return own.get(b) / volume.get(b) - own.get(a) / volume.get(a);
         });
-        s.bars('chart-share-segment', marketSegments, [{
+        s.bars('chart-share-segment', marketSegments.map(function (k) { return s.label('segment', k); }), [{
             name: s.t('kpi.marketShare'),
             values: marketSegments.map(function (k) { return volume.get(k) ? own.get(k) / volume.get(k) : null; })
         }], s.format.percent, function (p) {
-            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(p.name);
+            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(marketSegments[p.dataIndex]);
         }, true);
 
         var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        var contribution = s.sumBy(pnl, 'channel', 'contribution');
-        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) { return contribution.get(b) - contribution.get(a); });
+        // a channel whose contribution is not available (no standard cost) has no bar, not a bar of 0
+        var contribution = new Map();
+        pnl.forEach(function (r) {
+            var before = contribution.has(r.channel) ? contribution.get(r.channel) : 0;
+            contribution.set(r.channel, before === null || r.contribution === null || r.contribution === undefined
+                ? null : s.cents(before + Number(r.contribution)));
+        });
+        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) {
+            var x = contribution.get(a), y = contribution.get(b);
+            return x === null ? 1 : y === null ? -1 : y - x;
+        });
         s.bars('chart-contribution-channel', pnlChannels.map(s.channelName), [{
             name: s.t('kpi.contribution'),
             values: pnlChannels.map(function (k) {
@@ -217,7 +283,7 @@
             levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), cells, s.format.count);
 
         s.table('table-segments', [
-            { key: 'segment', label: s.t('col.segment'),
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); },
               href: function (r) { return s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(r.segment); } },
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'revenuePrev', label: s.t('col.revenuePrev'), type: 'money' },

@@ -9,21 +9,21 @@
             { name: s.t('col.delivered'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_delivered'); }), color: '#9bbfd8' },
             { name: s.t('col.loaded'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_loaded'); }), color: '#2a7ab0' },
             { name: s.t('col.rejected'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_rejected'); }), color: '#c9544b' }
-        ], s.format.count);
+        ], s.format.count, null, true);
 
         var quarantine = s.data.quarantine;
         var byRule = s.sumBy(quarantine, 'rule', 'rows');
         var rules = Array.from(byRule.keys()).sort(function (a, b) { return byRule.get(b) - byRule.get(a); });
-        s.bars('chart-quarantine-rule', rules, [{ name: s.t('col.rows'),
+        s.bars('chart-quarantine-rule', rules.map(function (rule) { return s.label('rule', rule); }), [{ name: s.t('col.rows'),
             values: rules.map(function (rule) { return byRule.get(rule); }), color: '#e08e3c' }], s.format.count, null, true);
 
         var quarantineSources = s.distinct(quarantine, 'source').sort();
         var stages = s.distinct(quarantine, 'stage').sort();
         s.stacked('chart-quarantine-stage', quarantineSources, stages.map(function (stage) {
-            return { name: stage, values: quarantineSources.map(function (src) {
+            return { name: s.label('stage', stage), values: quarantineSources.map(function (src) {
                 return s.sum(quarantine.filter(function (r) { return r.source === src && r.stage === stage; }), 'rows');
             }) };
-        }), s.format.count);
+        }), s.format.count, true);
 
         if (document.getElementById('chart-completeness')) {
             var completeness = s.data.completeness;
@@ -78,8 +78,8 @@
 
         s.table('table-quarantine', [
             { key: 'source', label: s.t('col.source') },
-            { key: 'stage', label: s.t('col.stage') },
-            { key: 'rule', label: s.t('col.rule') },
+            { key: 'stage', label: s.t('col.stage'), value: function (r) { return s.label('stage', r.stage); } },
+            { key: 'rule', label: s.t('col.rule'), value: function (r) { return s.label('rule', r.rule); }, wrap: true },
             { key: 'rows', label: s.t('col.rows'), type: 'count' }
         ], quarantine, { title: s.t('table.quarantine'), sortKey: 'rows' });
 

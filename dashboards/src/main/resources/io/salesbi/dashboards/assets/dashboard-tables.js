@@ -4,12 +4,15 @@
 
     var NUMERIC = ['money', 'signedMoney', 'percent', 'signedPercent', 'points', 'count', 'signedCount', 'ratio', 'signedRatio', 'number'];
 
-    /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional}. */
+    /* A column: {key, label, type (a format name), value(row) optional, href(row) optional, wrap optional,
+       na optional: an empty value reads "not available" (k. A.), not a dash;
+       flag(row) optional: a warning text for the cell, shown as a marker with the text as tooltip}. */
     function cellValue(column, row) {
         return column.value ? column.value(row) : row[column.key];
     }
     function cellText(column, row) {
         var value = cellValue(column, row);
+        if (column.na && (value === null || value === undefined)) { return s.t('value.na'); }
         var formatter = s.format[column.type || 'text'] || s.format.text;
         return formatter(value);
     }
@@ -92,6 +95,12 @@
                     td.appendChild(link);
                 } else {
                     td.textContent = text;
+                }
+                var flag = column.flag ? column.flag(row) : null;
+                if (flag) {
+                    td.classList.add('flagged');
+                    td.title = flag;
+                    td.appendChild(s.el('span', 'flag-mark', ' \u26a0'));
                 }
                 if (column.tone) {
                     var value = cellValue(column, row);

@@ -11,13 +11,19 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes controlling's channel costs per channel, month and cost type. Personnel is a steady monthly cost sized to
  * the channel's yearly revenue, travel follows the month's business, commissions and platform fees are a share of
- * the month's revenue, marketing peaks in the trade fair months (April, November).
+ * the month's revenue, marketing peaks in the trade fair months (April, November). The sales management's overhead
+ * (Kanal "Gemeinkosten", one of the shared_cost_channels) is the shared pool the channel P&L allocates: without it
+ * every allocated cost of the demo would read 0. It is a fixed share of the month's revenue and draws no random
+ * number, so the channels' own costs stay as they were.
  */
 final class ChannelCostWriter {
 
     static final String FILE = "Kanalkosten.xlsx";
     static final String SHEET = "Kanalkosten";
     static final String[] HEADER = {"Kanal", "Monat", "Kostenart", "Betrag EUR"};
+    static final String SHARED_POOL = "Gemeinkosten";
+    static final String SHARED_COST_TYPE = "Vertriebsleitung";
+    private static final double SHARED_SHARE_OF_REVENUE = 0.02;
     private static final double[] MARKETING_SEASON = {0.8, 0.8, 0.9, 2.2, 0.8, 0.8, 0.6, 0.5, 0.9, 1.0, 2.0, 0.7};
 
     private final Rng rng;
@@ -63,6 +69,17 @@ final class ChannelCostWriter {
                     row.getCell(3).setCellStyle(money);
                 }
             }
+            double monthTotal = 0;
+            for (SalesChannel channel : SalesChannel.values()) {
+                monthTotal += ledger.revenueByChannelMonth[channel.ordinal()][m];
+            }
+            Row shared = sheet.createRow(r++);
+            shared.createCell(0).setCellValue(SHARED_POOL);
+            shared.createCell(1).setCellValue(OrderCalendar.FIRST_DAY.plusMonths(m));
+            shared.getCell(1).setCellStyle(month);
+            shared.createCell(2).setCellValue(SHARED_COST_TYPE);
+            shared.createCell(3).setCellValue(Math.round(SHARED_SHARE_OF_REVENUE * monthTotal * 100) / 100.0);
+            shared.getCell(3).setCellStyle(money);
         }
         XlsxWorkbooks.save(wb, file, stamp);
         return r - 1L;

@@ -145,6 +145,16 @@ class InboxFormatsTest {
             assertThat(first.getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2023-01-01");
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Außendienst");
             assertThat(first.getCell(2).getStringCellValue()).isEqualTo("Personal");
+            // the shared pool the channel P&L allocates: one positive row per month
+            long sharedRows = 0;
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0 && "Gemeinkosten".equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Vertriebsleitung");
+                    assertThat(row.getCell(3).getNumericCellValue()).isPositive();
+                    sharedRows++;
+                }
+            }
+            assertThat(sharedRows).isEqualTo(FxRates.MONTHS);
         }
     }
 

@@ -101,6 +101,23 @@ class NightlyRunIT {
     }
 
     @Test
+    void theDemosTrustBreakersAreGone() throws Exception {
+        SalesbiSettings settings = SettingsLoader.defaults(home);
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+            // the shared cost pool (Gemeinkosten) is allocated: positive, and the channels' shares add up to the pool
+            // of each month up to a cent per channel
+            long pool = count(conn, "select round(sum(amount_eur)) from core.fact_channel_cost where channel_code is null");
+            long allocated = count(conn, "select round(sum(allocated_cost_eur)) from kpi.channel_pnl");
+            assertThat(pool).isPositive();
+            assertThat(Math.abs(allocated - pool)).isLessThanOrEqualTo(
+                    count(conn, "select count(*) from kpi.channel_pnl") / 100 + 1);
+            // share of wallet is never above 100 %, whatever the wallet estimates say
+            assertThat(count(conn, "select count(*) from kpi.customer_value where share_of_wallet > 1")).isZero();
+            assertThat(count(conn, "select count(*) from kpi.customer_value where wallet_eur < revenue_eur")).isZero();
+        }
+    }
+
+    @Test
     void aSecondNightWithoutNewFilesChangesNothing() throws Exception {
         SalesbiSettings settings = SettingsLoader.defaults(home);
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
