@@ -24,6 +24,7 @@
 --   no standard cost; the year of the as-of date is partial, so its revenue_trend compares part of a year with a full one;
 --   cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude average per
 --   known company of the segment; days_since_last_order is null before the first order.
+-- Policy: region(sales_region)
 create or replace view kpi.customer_value as
 with setting as (
     select

@@ -1,5 +1,7 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.RowPolicies;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,17 +54,23 @@ final class CalciteSessionFactory {
     private final DataSource warehouse;
     private final Duration queryTimeout;
     private final Supplier<String> publishedNights;
+    private final RowPolicies rowPolicies;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout) {
-        this(warehouse, queryTimeout, new PublishedNights(warehouse));
+    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, RowPolicies rowPolicies) {
+        this(warehouse, queryTimeout, new PublishedNights(warehouse), rowPolicies);
     }
 
-    /** A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp. */
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, Supplier<String> publishedNights) {
+    /**
+     * A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp, and whose
+     * regional managers see each relation as {@code rowPolicies} declares.
+     */
+    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, Supplier<String> publishedNights,
+            RowPolicies rowPolicies) {
         this.warehouse = warehouse;
         this.queryTimeout = queryTimeout;
         this.publishedNights = publishedNights;
+        this.rowPolicies = rowPolicies;
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -88,7 +96,7 @@ final class CalciteSessionFactory {
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
-            RegionRowFilter regionFilter = RegionRowFilter.of(user);
+            RegionRowFilter regionFilter = RegionRowFilter.of(user, rowPolicies);
             for (String schema : visibleSchemas(user)) {
                 WarehouseSchema tables = warehouseSchema(root, schema, regionFilter);
                 plans.onNewNight(tables::forgetTables);

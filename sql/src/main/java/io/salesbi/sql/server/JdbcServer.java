@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.WarehouseDataSource;
 
 import java.sql.Connection;
@@ -67,14 +68,28 @@ public final class JdbcServer implements AutoCloseable {
      */
     public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings)
             throws Exception {
+        return start(warehouseConnections, settings, RowPolicies.warehouse());
+    }
+
+    /**
+     * Starts the endpoint with the row policies of a warehouse that is not migrated from this module's scripts (a
+     * test or benchmark warehouse).
+     *
+     * @throws IllegalStateException when an account has role {@value UserAccount#REGIONAL_MANAGER} and a relation
+     *                               it would see has no fitting row policy ({@link RowPolicyCheck})
+     */
+    public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
+            RowPolicies rowPolicies) throws Exception {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(rowPolicies, "rowPolicies");
         if (settings.allowAnonymous() && !settings.users().isEmpty()) {
             LOG.warn("JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
                     + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
                     + "credentials up front", settings.users().keySet());
         }
         DataSource warehouse = new WarehouseDataSource(warehouseConnections);
-        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout());
+        RowPolicyCheck.verify(warehouse, rowPolicies, settings.users().values());
+        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout(), rowPolicies);
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(

@@ -38,10 +38,15 @@
  *   <li>Schemas {@code kpi} and {@code core}; {@code raw} and {@code quarantine} only with role {@code steward};
  *       never {@code staging} or {@code ops}. Calcite's own {@code metadata} schema lists only what the user may
  *       see. The default schema is {@code kpi}.</li>
- *   <li>Role {@code regional_manager}: see {@link io.salesbi.sql.server.RegionRowFilter}: tables with
- *       {@code sales_region} are filtered to the user's regions, tables with {@code customer_id} but no
- *       {@code sales_region} are hidden, others are shown whole. A customer-level KPI view must therefore carry
- *       {@code sales_region} to be visible to regional managers.</li>
+ *   <li>Role {@code regional_manager}: row-level security that fails closed ({@link io.salesbi.sql.RowPolicies},
+ *       {@link io.salesbi.sql.server.RegionRowFilter}). Every relation carries a declared policy: the
+ *       {@code -- Policy:} line of its KPI view header, or a line of {@code db/migration/core.policy}:
+ *       {@code region(column)} filters by a region column, {@code customer(column)} keeps the rows of golden
+ *       customers of the user's regions (a join with {@code core.customer_golden} that DuckDB runs inside the
+ *       query), {@code aggregate} shows a relation without customer detail whole, {@code hidden} hides it. A relation
+ *       without a policy is invisible to regional managers; {@link io.salesbi.sql.server.JdbcServer#start} refuses
+ *       to start while any account is a regional manager and a relation it would see has no policy, or one that
+ *       does not fit its columns. The list is in {@code docs/kpis.md}.</li>
  *   <li>Only single queries: SELECT, WITH, set operations, VALUES, EXPLAIN. INSERT, UPDATE, DELETE, MERGE, DDL,
  *       SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, batches and file or catalog functions ({@code read_csv},
  *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
