@@ -52,23 +52,23 @@ final class CalciteSessionFactory {
     static final int PLANS_PER_SESSION = 256;
 
     private final DataSource warehouse;
-    private final Duration queryTimeout;
+    private final QueryLimits limits;
     private final Supplier<String> publishedNights;
     private final RowPolicies rowPolicies;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, RowPolicies rowPolicies) {
-        this(warehouse, queryTimeout, new PublishedNights(warehouse), rowPolicies);
+    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies) {
+        this(warehouse, limits, new PublishedNights(warehouse), rowPolicies);
     }
 
     /**
      * A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp, and whose
      * regional managers see each relation as {@code rowPolicies} declares.
      */
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, Supplier<String> publishedNights,
+    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, Supplier<String> publishedNights,
             RowPolicies rowPolicies) {
         this.warehouse = warehouse;
-        this.queryTimeout = queryTimeout;
+        this.limits = limits;
         this.publishedNights = publishedNights;
         this.rowPolicies = rowPolicies;
     }
@@ -90,6 +90,11 @@ final class CalciteSessionFactory {
      * so they are never shared with another session.
      */
     Connection open(UserAccount user) throws SQLException {
+        return open(user, limits.defaultTimeout());
+    }
+
+    /** A new session of {@code user} whose statements DuckDB interrupts after {@code queryTimeout}. */
+    Connection open(UserAccount user, Duration queryTimeout) throws SQLException {
         PlanCache plans = new PlanCache(publishedNights, PLANS_PER_SESSION);
         Connection connection = calciteDriver.withPrepareFactory(() -> new PlanCachingPrepare(plans))
                 .connect("jdbc:calcite:", connectionProperties());
@@ -108,6 +113,10 @@ final class CalciteSessionFactory {
             connection.close();
             throw e;
         }
+    }
+
+    QueryLimits limits() {
+        return limits;
     }
 
     static List<String> visibleSchemas(UserAccount user) {

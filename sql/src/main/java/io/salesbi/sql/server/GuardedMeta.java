@@ -29,18 +29,28 @@ final class GuardedMeta implements InvocationHandler {
     private static final Set<String> LOGGED_AT_INFO = Set.of("openConnection", "closeConnection", "prepare",
             "prepareAndExecute", "execute");
 
+    /** Requests that run (or continue) a query in DuckDB: they take a place of the {@link RunningQueries}. */
+    private static final Set<String> QUERY_METHODS = Set.of("prepareAndExecute", "execute", "fetch");
+
     private final ProtobufMeta delegate;
     private final ReadOnlyStatementGuard guard;
+    private final RunningQueries queries;
     private final SessionOwnership ownership = new SessionOwnership();
 
-    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
         this.delegate = delegate;
         this.guard = guard;
+        this.queries = queries;
     }
 
     static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+        return wrap(delegate, guard, new RunningQueries(QueryLimits.DEFAULT));
+    }
+
+    /** The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there. */
+    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
         return (ProtobufMeta) Proxy.newProxyInstance(GuardedMeta.class.getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard));
+                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard, queries));
     }
 
     @Override
@@ -67,7 +77,7 @@ final class GuardedMeta implements InvocationHandler {
                     args[1] = query;
                 }
             }
-            Object result = invokeDelegate(method, args);
+            Object result = invoke(method, operation, user, args);
             ownership.record(operation, args, result);
             logRequest(user, operation, statementOf(args, result), sql, started, null);
             return result;
@@ -78,6 +88,22 @@ final class GuardedMeta implements InvocationHandler {
             logRequest(user, operation, statementOf(args, null), sql, started, e);
             throw e;
         }
+    }
+
+    /**
+     * Runs the request: a query within the limits of {@link RunningQueries}; a close first interrupts the queries
+     * still running on the statement or connection it closes.
+     */
+    private Object invoke(Method method, String operation, UserAccount user, Object[] args) throws Throwable {
+        if (QUERY_METHODS.contains(operation) && args[0] instanceof StatementHandle handle) {
+            return queries.run(user, handle.connectionId, handle.id, () -> invokeDelegate(method, args));
+        }
+        if ("closeStatement".equals(operation) && args[0] instanceof StatementHandle handle) {
+            queries.cancel(handle.connectionId, handle.id);
+        } else if ("closeConnection".equals(operation) && args[0] instanceof ConnectionHandle handle) {
+            queries.cancel(handle.id, null);
+        }
+        return invokeDelegate(method, args);
     }
 
     private Object invokeDelegate(Method method, Object[] args) throws Throwable {

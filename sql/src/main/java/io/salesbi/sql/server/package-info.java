@@ -51,8 +51,16 @@
  *       SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, batches and file or catalog functions ({@code read_csv},
  *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
  *       "read-only endpoint". Client connection properties never reach Calcite.</li>
- *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
- *       client gets an SQLException.</li>
+ *   <li>Running work is bounded ({@link io.salesbi.sql.server.QueryLimits}, {@link io.salesbi.sql.server.RunningQueries}):
+ *       every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured), or
+ *       after the timeout its connection asks for as connection property {@code query_timeout} (seconds, as a
+ *       driver property: the Avatica client does not send properties written into the URL), capped at the
+ *       configured maximum. Avatica's protocol carries neither {@code Statement.setQueryTimeout} nor
+ *       {@code Statement.cancel()}; closing the connection from another thread interrupts its running query in
+ *       DuckDB (so does closing the server). At most {@code maxConcurrent} query requests (execute and fetch) run at
+ *       once, {@code maxConcurrentPerUser} of one user; {@code maxQueued} more wait up to {@code queueWait}, the rest
+ *       are answered "server too busy" at once. Jetty has threads for all of them plus 8, so {@code /health},
+ *       logins and metadata calls still answer while the limit is reached.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
  *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
  *       ({@code row_number() over (...)}) run in DuckDB, also where their result feeds an aggregate
