@@ -141,6 +141,18 @@ class JdbcServerIT {
     }
 
     @Test
+    void aSyntaxErrorIsReportedAsOneWithItsPositionAndWithoutJavaClassNames() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select sales_region from kpi.market_share\nwher 1 = 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("SQL syntax error at line 2, column 6: Encountered \"1\" at line 2, column 6")
+                                .doesNotContain("read-only endpoint", "Exception");
+                    });
+        }
+    }
+
+    @Test
     void resolvesUnqualifiedNamesInKpi() throws SQLException {
         try (Connection connection = connect("anna", "anna-secret");
                 Statement statement = connection.createStatement();
