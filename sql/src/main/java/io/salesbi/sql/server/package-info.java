@@ -62,7 +62,11 @@
  *       are answered "server too busy" at once. Jetty has threads for all of them plus 8, so {@code /health},
  *       logins and metadata calls still answer while the limit is reached.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
- *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Errors reach the client as
+ *       short messages with an SQL state ({@link io.salesbi.sql.server.ClientErrors}): syntax errors with line and
+ *       column (42000), unknown names (42000), refusals (42501), "too busy" (53400), interrupted queries (57014),
+ *       DuckDB's data errors (22000); anything else as "internal error" with a reference id that the server log
+ *       carries beside the stack trace (XX000), never Java class names. Window functions
  *       ({@code row_number() over (...)}) run in DuckDB, also where their result feeds an aggregate
  *       ({@link io.salesbi.sql.server.PlanCachingPrepare}, {@link io.salesbi.sql.server.WarehouseDialect}). A query
  *       Calcite cannot plan fails with Calcite's reason.</li>
