@@ -46,9 +46,21 @@ join (values ('C0000001', 500000.00, 800000.00), ('C0000002', 250000.00, 300000.
              ('C0000003', 125000.00, 400000.00)) as v(id, revenue_eur, potential_eur)
     on v.id = customer_golden.customer_id;
 
--- One row per golden customer without its region: a regional manager must not see it at all.
+-- One row per golden customer without its region: scoped through the customer's golden region.
 create view kpi.customer_contacts as
 select customer_id, company_name from core.customer_golden;
+
+-- One row per order: customer-level, without a region column; one order has no customer (an unmatched debtor).
+create view kpi.customer_orders as
+select * from (values ('O-1', 'C0000001', 100.00), ('O-2', 'C0000002', 200.00), ('O-3', 'C0000003', 300.00),
+                      ('O-4', null, 400.00)) as o(order_no, customer_id, amount_eur);
+
+-- Matching evidence and steward overrides: names and addresses of every region, hidden from regional managers.
+create table core.customer_match_pair (record_key_1 varchar, record_key_2 varchar, evidence varchar);
+insert into core.customer_match_pair values
+    ('crm:A-2', 'erp:D-2', '{"company_name": "Schmidt Chemie AG", "street": "Rheinufer 5"}');
+create table core.customer_override (action varchar, record_key_1 varchar, record_key_2 varchar, comment varchar);
+insert into core.customer_override values ('force_split', 'crm:A-3', 'erp:D-3', 'Weber & Söhne KG is two firms');
 
 create table raw.crm_account (account_id varchar, account_name varchar, sales_region varchar);
 insert into raw.crm_account values ('A-1', 'Müller Maschinenbau', 'Nord');

@@ -9,6 +9,7 @@
 -- Sources: core.sales_line, core.dim_contact, core.fact_touchpoint (CRM), core.dim_customer, ops.parameter.
 -- Caveats: contacts without a role and activities without a contact are not counted; ties at rank N are broken by
 --   customer_id.
+-- Policy: customer(customer_id)
 create or replace view kpi.buying_center as
 with latest_year as (
     select max(year) as year from core.sales_line where line_date <= ops.as_of_date()

@@ -6,6 +6,7 @@
 --   '3+'; customers = number of golden customers in the bucket.
 -- Sources: core.fact_order_line (ERP order lines with customer).
 -- Caveats: order lines of unmatched debtors are left out; credit notes do not count as using a channel.
+-- Policy: aggregate
 create or replace view kpi.channel_mix as
 with used as (
     select year, customer_id, count(distinct channel_code) as channels
@@ -29,6 +30,7 @@ group by all;
 --   years.
 -- Sources: core.fact_order_line, core.dim_channel, core.dim_customer (current name).
 -- Caveats: a customer who did not buy in the previous year does not appear; credit notes are not included.
+-- Policy: customer(customer_id)
 create or replace view kpi.channel_migration as
 with channel_revenue as (
     select o.customer_id, o.year, o.channel_code, c.sort_order, sum(o.net_amount_eur) as revenue_eur

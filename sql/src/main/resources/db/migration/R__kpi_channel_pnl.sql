@@ -15,6 +15,7 @@
 -- Caveats: cost of goods, margins and roi are null ("not available") when a line's product has no standard cost;
 --   a month with shared costs but no channel activity allocates nothing; the rounded allocations of a month
 --   may differ from the pool by a cent; roi is null without costs.
+-- Policy: aggregate
 create or replace view kpi.channel_pnl as
 with revenue as (
     select channel_code, year, month,
@@ -100,6 +101,7 @@ join core.dim_channel c using (channel_code);
 --   year.
 -- Sources: kpi.channel_pnl.
 -- Caveats: as kpi.channel_pnl.
+-- Policy: aggregate
 create or replace view kpi.channel_pnl_year as
 select
     channel_code,

@@ -7,6 +7,7 @@
 --   category / peers.
 -- Sources: core.fact_order_line, core.dim_customer (current version), ops.parameter.
 -- Caveats: a customer without active peers in its industry gets no suggestions; credit notes are ignored.
+-- Policy: customer(customer_id)
 create or replace view kpi.cross_sell_gap as
 with lookback as (
     -- the window as dates, computed once: a timestamp bound made DuckDB cast every order line's date (0.1 s at scale 10)

@@ -29,6 +29,7 @@
 --   cost to serve of debtors matched to no golden customer is lost; the market-data wallet is a crude average per
 --   known company of the segment; a share of wallet of 100 % where wallet_below_revenue is true means "estimate
 --   too low", not "fully won"; days_since_last_order is null before the first order.
+-- Policy: region(sales_region)
 create or replace view kpi.customer_value as
 with setting as (
     select

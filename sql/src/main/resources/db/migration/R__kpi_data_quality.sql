@@ -5,6 +5,7 @@
 -- Formula: rows = number of quarantined rows (a row breaking two rules counts under both).
 -- Sources: quarantine.rejected_row (connectors at ingest, sql/validate at validate).
 -- Caveats: validate rejects are rebuilt every run; ingest rejects accumulate per loaded file.
+-- Policy: aggregate
 create or replace view kpi.dq_quarantine as
 select
     source,
@@ -21,6 +22,7 @@ group by source, stage, rule;
 -- Formula: the run history as the inbox routes wrote it.
 -- Sources: ops.file_load.
 -- Caveats: none.
+-- Policy: hidden
 create or replace view kpi.dq_file_load as
 select
     source,
@@ -47,6 +49,7 @@ from ops.file_load;
 -- Sources: ops.file_load, quarantine.rejected_row, staging.*, staging.customer_record.
 -- Caveats: tables no validation reads yet (raw.crm_opportunity) count every loaded row as current; files that
 --   failed or were skipped as duplicates show their delivered rows only.
+-- Policy: hidden
 create or replace view kpi.dq_file_rows as
 with staged as (
     select _load_id, 'raw.erp_product' as target, count(*) as n from staging.erp_product group by all
@@ -109,6 +112,7 @@ from fate;
 --   is, which the load time is not (a file of yesterday loaded a minute ago is a day old).
 -- Sources: staging.customer_record, core.customer_golden, quarantine.rejected_row, ops.file_load.
 -- Caveats: newest_file_date is null when no loaded file has a date in its name.
+-- Policy: aggregate
 create or replace view kpi.dq_summary as
 select
     cast((select count(*) from staging.customer_record) as bigint) as source_records,
@@ -134,6 +138,7 @@ select
 -- Formula: completeness = filled records / records, filled = not null and not blank.
 -- Sources: staging.customer_record (standardized customer records of CRM, ERP and sales reps' lists).
 -- Caveats: a field a source does not deliver at all shows completeness 0.
+-- Policy: aggregate
 create or replace view kpi.dq_completeness as
 with field as (
     unpivot (
@@ -171,6 +176,7 @@ group by source_system, field;
 -- Formula: days_since_last_load = as-of date - day of the latest successful load.
 -- Sources: ops.file_load, ops.parameter (as_of_date).
 -- Caveats: a source that never delivered does not appear.
+-- Policy: aggregate
 create or replace view kpi.dq_freshness as
 select
     source,

@@ -11,6 +11,7 @@
 -- Caveats: only segments the market study covers appear; revenue of unmatched debtors counts nowhere; the
 --   market study's region must use the sales regions (Nord, Süd, West, Ost, Export); market_share_prev_year is null
 --   without a study row for the previous year.
+-- Policy: aggregate
 create or replace view kpi.market_share as
 with own as (
     select industry, sales_region as region, year, sum(net_amount_eur) as own_revenue_eur

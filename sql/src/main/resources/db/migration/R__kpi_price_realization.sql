@@ -8,6 +8,7 @@
 -- Sources: core.fact_order_line (ERP order lines), core.dim_channel.
 -- Caveats: credit notes are not included (they are not tied to a list price); lines with list price 0 give a
 --   null realization when they are all a row has.
+-- Policy: aggregate
 create or replace view kpi.price_realization as
 select
     o.channel_code,

@@ -7,6 +7,7 @@
 -- Sources: core.sales_fact (ERP order lines and credit notes, segment valid on the document date).
 -- Caveats: lines of debtors matched to no golden customer appear with sales_region and industry '(unmapped)';
 --   credit notes whose channel cannot be traced have channel_code null.
+-- Policy: region(sales_region)
 create or replace view kpi.sales_cube as
 select
     year,

@@ -9,6 +9,7 @@
 -- Sources: staging.survey_answer (workbook Standortbestimmung_<wave>.xlsx, validated by sql/validate/95_survey.sql).
 -- Caveats: waves must be named so that they sort in time (2025, 2026 or 2025-H1, 2025-H2); the pooled 'all' row
 --   weights every answer alike, so the role with most respondents (usually customers) dominates it.
+-- Policy: aggregate
 create or replace view kpi.survey_area_score as
 with wave as (
     select wave, lag(wave) over (order by wave) as prev_wave
@@ -44,6 +45,7 @@ left join score p on p.wave = w.prev_wave and p.respondent_role = s.respondent_r
 -- Sources: kpi.survey_area_score, ops.parameter.
 -- Caveats: profile_type is null when the role did not answer all four areas; the rule always names a type, even
 --   for uniformly weak scores: read it together with the scores.
+-- Policy: aggregate
 create or replace view kpi.survey_profile as
 with area as (
     select wave, respondent_role,
@@ -97,6 +99,7 @@ left join typed p on p.wave = t.prev_wave and p.respondent_role = t.respondent_r
 -- Caveats: every answer counts as one observation, although the answers of one respondent are not independent,
 --   so t overstates significance somewhat; t_value is null (and significant false) when both sides have no
 --   variance or fewer than two answers.
+-- Policy: aggregate
 create or replace view kpi.survey_gap as
 with side as (
     select wave, respondent_role, orientation, count(*) as n, sum(score) as sx, sum(score * score) as sxx

@@ -5,6 +5,7 @@
 -- Formula: touchpoints = number of CRM activities.
 -- Sources: core.fact_touchpoint (CRM activities).
 -- Caveats: activities with an unknown phase appear with journey_phase null; activities of unmatched accounts count.
+-- Policy: aggregate
 create or replace view kpi.touchpoints as
 select
     year,

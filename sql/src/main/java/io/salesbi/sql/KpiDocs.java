@@ -86,11 +86,12 @@ public final class KpiDocs {
             md.append("| `").append(parameter[0]).append("` | ").append(parameter[1]).append(" | ")
                     .append(escape(parameter[2])).append(" |\n");
         }
+        renderRowPolicies(md);
         SqlStepDocs.render(md);
         return md.toString();
     }
 
-    private static List<KpiHeader> headers() {
+    static List<KpiHeader> headers() {
         List<KpiHeader> headers = new ArrayList<>();
         for (String script : ClasspathScripts.list(MIGRATIONS)) {
             String name = script.substring(script.lastIndexOf('/') + 1);
@@ -156,6 +157,20 @@ public final class KpiDocs {
             }
         }
         return parameters;
+    }
+
+    /** Every declared row policy: KPI views from their headers, core relations from {@link RowPolicies#CORE_POLICIES}. */
+    private static void renderRowPolicies(StringBuilder md) {
+        md.append("\n## Row-level security (role regional_manager)\n\n")
+                .append("What a regional manager sees of each relation served over JDBC. KPI views declare it in their ")
+                .append("header (`-- Policy: ...`), core relations in `sql/src/main/resources/")
+                .append(RowPolicies.CORE_POLICIES).append("`. A relation without a policy is invisible to ")
+                .append("regional managers, and the JDBC endpoint refuses to start while such a relation is visible to ")
+                .append("one; it also refuses a policy whose column is missing and an `aggregate` relation with a `")
+                .append(RowPolicy.CUSTOMER_COLUMN).append("` column. Other roles see every row.\n\n")
+                .append("| relation | policy | a regional manager sees |\n|---|---|---|\n");
+        RowPolicies.warehouse().declared().forEach((relation, policy) -> md.append("| ").append(relation)
+                .append(" | `").append(policy).append("` | ").append(escape(policy.describe())).append(" |\n"));
     }
 
     private static String capitalized(String text) {

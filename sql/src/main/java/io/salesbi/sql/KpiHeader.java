@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The header comment above a {@code create or replace view kpi.<name>} in a {@code R__kpi_*.sql} migration: the
  * view's documentation, kept in one place. Format: a first line {@code -- kpi.<name>}, then one line per field
- * {@code -- <Field>: text}, continued on lines indented by at least two more spaces.
+ * {@code -- <Field>: text}, continued on lines indented by at least two more spaces. The last field, {@code Policy},
+ * says what a regional manager may see of the view ({@link RowPolicy}); a header without one is rejected.
  *
  * @param view   the qualified view name, e.g. {@code kpi.market_share}
  * @param script the migration it comes from
@@ -16,8 +17,10 @@ import java.util.Map;
  */
 record KpiHeader(String view, String script, Map<String, String> fields) {
 
+    /** The field with the view's row policy for restricted roles ({@link RowPolicy}, read by {@link RowPolicies}). */
+    static final String POLICY = "Policy";
     /** The fields every KPI header must have, in the order they are rendered. */
-    static final List<String> FIELDS = List.of("What", "One row", "Key", "Formula", "Sources", "Caveats");
+    static final List<String> FIELDS = List.of("What", "One row", "Key", "Formula", "Sources", "Caveats", POLICY);
 
     /** Parses every header of one script; fails naming the script and view when a header is missing or incomplete. */
     static List<KpiHeader> parse(String script, String sql) {

@@ -32,7 +32,8 @@ class KpiDocsTest {
                             + " -Dkpidocs.update=true -Dsurefire.failIfNoSpecifiedTests=false")
                     .isEqualTo(generated);
             assertThat(generated).contains("## kpi.market_share", "| `cost_per_visit_eur` | `450` |",
-                    "`roi` double");
+                    "`roi` double", "| Policy | customer(customer_id) |",
+                    "| core.customer_match_pair | `hidden` | not visible |");
         }
     }
 
@@ -47,13 +48,32 @@ class KpiDocsTest {
                 --   d = e.
                 -- Sources: core.x.
                 -- Caveats: none.
+                -- Policy: customer(customer_id)
                 create or replace view kpi.example as select 1 as a;
                 """;
 
         KpiHeader header = KpiHeader.parse("R__kpi_example.sql", sql).get(0);
 
         assertThat(header.view()).isEqualTo("kpi.example");
-        assertThat(header.fields()).containsEntry("Formula", "a = b / c; d = e.").containsEntry("Caveats", "none.");
+        assertThat(header.fields()).containsEntry("Formula", "a = b / c; d = e.").containsEntry("Caveats", "none.")
+                .containsEntry("Policy", "customer(customer_id)");
+    }
+
+    @Test
+    void viewWithoutPolicyIsRejectedNamingScriptAndView() {
+        String sql = """
+                -- kpi.example
+                -- What: an example.
+                -- One row: customer.
+                -- Key: customer_id.
+                -- Formula: a.
+                -- Sources: core.x.
+                -- Caveats: none.
+                create or replace view kpi.example as select 1 as a;
+                """;
+
+        assertThatThrownBy(() -> KpiHeader.parse("R__kpi_example.sql", sql))
+                .hasMessage("R__kpi_example.sql: header of kpi.example lacks the field 'Policy'");
     }
 
     @Test

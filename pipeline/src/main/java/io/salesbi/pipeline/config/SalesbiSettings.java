@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.config;
 
+import io.salesbi.sql.server.QueryLimits;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +36,15 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
     public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {
     }
 
-    /** The server started by {@code salesbi serve}. */
+    /**
+     * The server started by {@code salesbi serve}.
+     *
+     * @param limits query timeouts and how many queries may run and wait at once ({@code server.query-timeout-seconds},
+     *               {@code max-query-timeout-seconds}, {@code max-concurrent-queries},
+     *               {@code max-concurrent-queries-per-user}, {@code max-queued-queries}, {@code queue-wait-seconds})
+     */
     public record ServerConfig(String host, int port, String cron, boolean allowAnonymous,
-                               Map<String, UserConfig> users) {
+                               Map<String, UserConfig> users, QueryLimits limits) {
     }
 
     /**

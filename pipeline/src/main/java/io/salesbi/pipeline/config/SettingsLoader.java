@@ -8,10 +8,12 @@ import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
+import io.salesbi.sql.server.QueryLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -161,7 +163,25 @@ public final class SettingsLoader {
             u.path("regions").forEach(r -> regions.add(r.asText()));
             users.put(e.getKey(), new UserConfig(hash, List.copyOf(roles), List.copyOf(regions)));
         });
-        return new ServerConfig(host, port, cron, s.path("allow-anonymous").asBoolean(false), Map.copyOf(users));
+        return new ServerConfig(host, port, cron, s.path("allow-anonymous").asBoolean(false), Map.copyOf(users),
+                queryLimits(s, origin, problems));
+    }
+
+    /** The JDBC endpoint's query limits; each key defaults to {@link QueryLimits#DEFAULT}. */
+    private static QueryLimits queryLimits(JsonNode s, String origin, List<String> problems) {
+        QueryLimits d = QueryLimits.DEFAULT;
+        try {
+            return new QueryLimits(
+                    Duration.ofSeconds(s.path("query-timeout-seconds").asLong(d.defaultTimeout().toSeconds())),
+                    Duration.ofSeconds(s.path("max-query-timeout-seconds").asLong(d.maxTimeout().toSeconds())),
+                    s.path("max-concurrent-queries").asInt(d.maxConcurrent()),
+                    s.path("max-concurrent-queries-per-user").asInt(d.maxConcurrentPerUser()),
+                    s.path("max-queued-queries").asInt(d.maxQueued()),
+                    Duration.ofSeconds(s.path("queue-wait-seconds").asLong(d.queueWait().toSeconds())));
+        } catch (IllegalArgumentException e) {
+            problems.add(origin + ": server query limits: " + e.getMessage());
+            return d;
+        }
     }
 
     private static AlertConfig alerts(JsonNode a, String origin, List<String> problems) {

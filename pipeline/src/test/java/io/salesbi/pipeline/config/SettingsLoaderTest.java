@@ -3,7 +3,9 @@ package io.salesbi.pipeline.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.salesbi.sql.server.QueryLimits;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,42 @@ class SettingsLoaderTest {
                 .anyMatch(p -> p.contains("server.port") && p.contains("70000"))
                 .anyMatch(p -> p.contains("server.cron 'every night'"));
         assertThat(e.problems()).allMatch(p -> p.startsWith(config.toString()));
+    }
+
+    @Test
+    void serverQueryLimitsDefaultAndAreReadFromServerKeys() throws Exception {
+        assertThat(SettingsLoader.defaults(dir).server().limits()).isEqualTo(QueryLimits.DEFAULT);
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                server:
+                  query-timeout-seconds: 60
+                  max-query-timeout-seconds: 600
+                  max-concurrent-queries: 4
+                  max-concurrent-queries-per-user: 2
+                  max-queued-queries: 3
+                  queue-wait-seconds: 5
+                """);
+
+        QueryLimits limits = SettingsLoader.load(config, null).server().limits();
+
+        assertThat(limits).isEqualTo(new QueryLimits(Duration.ofSeconds(60), Duration.ofSeconds(600), 4, 2, 3,
+                Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void queryLimitsThatContradictEachOtherAreAProblemOfTheFile() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                server:
+                  max-concurrent-queries: 2
+                  max-concurrent-queries-per-user: 3
+                """);
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+
+        assertThat(e.problems()).containsExactly(config + ": server query limits: JDBC concurrent queries must be at "
+                + "least 1 and per user at most the total, were 2 total, 3 per user");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.RowPolicies;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -50,19 +52,25 @@ final class CalciteSessionFactory {
     static final int PLANS_PER_SESSION = 256;
 
     private final DataSource warehouse;
-    private final Duration queryTimeout;
+    private final QueryLimits limits;
     private final Supplier<String> publishedNights;
+    private final RowPolicies rowPolicies;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout) {
-        this(warehouse, queryTimeout, new PublishedNights(warehouse));
+    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies) {
+        this(warehouse, limits, new PublishedNights(warehouse), rowPolicies);
     }
 
-    /** A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp. */
-    CalciteSessionFactory(DataSource warehouse, Duration queryTimeout, Supplier<String> publishedNights) {
+    /**
+     * A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp, and whose
+     * regional managers see each relation as {@code rowPolicies} declares.
+     */
+    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, Supplier<String> publishedNights,
+            RowPolicies rowPolicies) {
         this.warehouse = warehouse;
-        this.queryTimeout = queryTimeout;
+        this.limits = limits;
         this.publishedNights = publishedNights;
+        this.rowPolicies = rowPolicies;
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -82,13 +90,18 @@ final class CalciteSessionFactory {
      * so they are never shared with another session.
      */
     Connection open(UserAccount user) throws SQLException {
+        return open(user, limits.defaultTimeout());
+    }
+
+    /** A new session of {@code user} whose statements DuckDB interrupts after {@code queryTimeout}. */
+    Connection open(UserAccount user, Duration queryTimeout) throws SQLException {
         PlanCache plans = new PlanCache(publishedNights, PLANS_PER_SESSION);
         Connection connection = calciteDriver.withPrepareFactory(() -> new PlanCachingPrepare(plans))
                 .connect("jdbc:calcite:", connectionProperties());
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
-            RegionRowFilter regionFilter = RegionRowFilter.of(user);
+            RegionRowFilter regionFilter = RegionRowFilter.of(user, rowPolicies);
             for (String schema : visibleSchemas(user)) {
                 WarehouseSchema tables = warehouseSchema(root, schema, regionFilter);
                 plans.onNewNight(tables::forgetTables);
@@ -100,6 +113,10 @@ final class CalciteSessionFactory {
             connection.close();
             throw e;
         }
+    }
+
+    QueryLimits limits() {
+        return limits;
     }
 
     static List<String> visibleSchemas(UserAccount user) {

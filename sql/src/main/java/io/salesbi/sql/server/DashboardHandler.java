@@ -59,7 +59,7 @@ final class DashboardHandler extends AbstractHandler {
             return;
         }
         UserAccount user = CurrentUser.require();
-        if (RegionRowFilter.of(user) != null) {
+        if (RegionRowFilter.isRestricted(user)) {
             LOG.info("dashboards user={} path={} refused: regional managers get row-filtered data over JDBC only",
                     user.name(), target);
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The dashboards show all regions and are not "

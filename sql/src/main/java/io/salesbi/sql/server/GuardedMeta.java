@@ -5,11 +5,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
+import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.QueryState.StateType;
 import org.apache.calcite.avatica.Meta.ConnectionHandle;
 import org.apache.calcite.avatica.Meta.StatementHandle;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Wraps the Avatica {@link Meta} with what every request must pass, whatever its kind (a dynamic proxy, so a request
  * type added by a later Avatica cannot slip past): the connection and statement belong to the requesting user
  * ({@link SessionOwnership}), SQL text is a read-only query ({@link ReadOnlyStatementGuard}), batches (which only
- * exist to write) are refused, and each request is logged with user, operation, SQL and duration. Connection
+ * exist to write) are refused, failures reach the client as short messages with an SQL state ({@link ClientErrors}),
+ * and each request is logged with user, operation, SQL and duration. Connection
  * properties sent by the client are never logged: they may hold the password.
  */
 final class GuardedMeta implements InvocationHandler {
@@ -29,18 +32,28 @@ final class GuardedMeta implements InvocationHandler {
     private static final Set<String> LOGGED_AT_INFO = Set.of("openConnection", "closeConnection", "prepare",
             "prepareAndExecute", "execute");
 
+    /** Requests that run (or continue) a query in DuckDB: they take a place of the {@link RunningQueries}. */
+    private static final Set<String> QUERY_METHODS = Set.of("prepareAndExecute", "execute", "fetch");
+
     private final ProtobufMeta delegate;
     private final ReadOnlyStatementGuard guard;
+    private final RunningQueries queries;
     private final SessionOwnership ownership = new SessionOwnership();
 
-    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
         this.delegate = delegate;
         this.guard = guard;
+        this.queries = queries;
     }
 
     static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
+        return wrap(delegate, guard, new RunningQueries(QueryLimits.DEFAULT));
+    }
+
+    /** The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there. */
+    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
         return (ProtobufMeta) Proxy.newProxyInstance(GuardedMeta.class.getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard));
+                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard, queries));
     }
 
     @Override
@@ -67,7 +80,7 @@ final class GuardedMeta implements InvocationHandler {
                     args[1] = query;
                 }
             }
-            Object result = invokeDelegate(method, args);
+            Object result = invoke(method, operation, user, args);
             ownership.record(operation, args, result);
             logRequest(user, operation, statementOf(args, result), sql, started, null);
             return result;
@@ -76,8 +89,24 @@ final class GuardedMeta implements InvocationHandler {
                 ownership.forgetConnection(connectionIdOf(args[0]));
             }
             logRequest(user, operation, statementOf(args, null), sql, started, e);
-            throw e;
+            throw ClientErrors.toClient(e, user.name(), operation);
         }
+    }
+
+    /**
+     * Runs the request: a query within the limits of {@link RunningQueries}; a close first interrupts the queries
+     * still running on the statement or connection it closes.
+     */
+    private Object invoke(Method method, String operation, UserAccount user, Object[] args) throws Throwable {
+        if (QUERY_METHODS.contains(operation) && args[0] instanceof StatementHandle handle) {
+            return queries.run(user, handle.connectionId, handle.id, () -> invokeDelegate(method, args));
+        }
+        if ("closeStatement".equals(operation) && args[0] instanceof StatementHandle handle) {
+            queries.cancel(handle.connectionId, handle.id);
+        } else if ("closeConnection".equals(operation) && args[0] instanceof ConnectionHandle handle) {
+            queries.cancel(handle.id, null);
+        }
+        return invokeDelegate(method, args);
     }
 
     private Object invokeDelegate(Method method, Object[] args) throws Throwable {
@@ -88,7 +117,8 @@ final class GuardedMeta implements InvocationHandler {
                 // Calcite reports a query it cannot plan (window functions over DuckDB tables, for one) with an
                 // AssertionError; Avatica only turns exceptions into an error response, so the client would get an
                 // unreadable HTTP 500 instead of the reason.
-                throw new IllegalStateException("Calcite cannot run this query: " + planner.getMessage(), planner);
+                throw new AvaticaRuntimeException("Calcite cannot run this query: " + firstLineOf(planner.getMessage()),
+                        -1, "0A000", AvaticaSeverity.ERROR);
             }
             throw e.getCause();
         }
@@ -137,6 +167,14 @@ final class GuardedMeta implements InvocationHandler {
         } else {
             LOG.debug("jdbc user={} op={} statement={} ms={}", user.name(), operation, statement, millis);
         }
+    }
+
+    private static String firstLineOf(String text) {
+        if (text == null) {
+            return "no reason given";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static String oneLine(String text) {

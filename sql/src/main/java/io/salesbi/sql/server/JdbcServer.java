@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.WarehouseDataSource;
 
 import java.sql.Connection;
@@ -42,18 +43,19 @@ import org.slf4j.LoggerFactory;
 public final class JdbcServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcServer.class);
-    private static final int MAX_THREADS = 16;
     private static final int MIN_THREADS = 2;
 
     private final Server jetty;
     private final SessionMeta meta;
+    private final RunningQueries queries;
     private final JdbcServerSettings settings;
     private final int port;
     private volatile boolean closed;
 
-    private JdbcServer(Server jetty, SessionMeta meta, JdbcServerSettings settings, int port) {
+    private JdbcServer(Server jetty, SessionMeta meta, RunningQueries queries, JdbcServerSettings settings, int port) {
         this.jetty = jetty;
         this.meta = meta;
+        this.queries = queries;
         this.settings = settings;
         this.port = port;
     }
@@ -67,20 +69,36 @@ public final class JdbcServer implements AutoCloseable {
      */
     public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings)
             throws Exception {
+        return start(warehouseConnections, settings, RowPolicies.warehouse());
+    }
+
+    /**
+     * Starts the endpoint with the row policies of a warehouse that is not migrated from this module's scripts (a
+     * test or benchmark warehouse).
+     *
+     * @throws IllegalStateException when an account has role {@value UserAccount#REGIONAL_MANAGER} and a relation
+     *                               it would see has no fitting row policy ({@link RowPolicyCheck})
+     */
+    public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
+            RowPolicies rowPolicies) throws Exception {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(rowPolicies, "rowPolicies");
         if (settings.allowAnonymous() && !settings.users().isEmpty()) {
             LOG.warn("JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
                     + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
                     + "credentials up front", settings.users().keySet());
         }
-        DataSource warehouse = new WarehouseDataSource(warehouseConnections);
-        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.queryTimeout());
+        RunningQueries queries = new RunningQueries(settings.limits());
+        DataSource warehouse = new WarehouseDataSource(() -> queries.track(warehouseConnections.get()));
+        RowPolicyCheck.verify(warehouse, rowPolicies, settings.users().values());
+        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.limits(), rowPolicies);
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
-                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard())));
+                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries)));
 
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        // Every running and queued query holds a Jetty thread; the rest stay free for /health, logins and metadata.
+        QueuedThreadPool threads = new QueuedThreadPool(settings.limits().serverThreads(), MIN_THREADS);
         threads.setName("salesbi-jdbc");
         Server jetty = new Server(threads);
         ServerConnector connector = connector(jetty, settings);
@@ -98,11 +116,11 @@ public final class JdbcServer implements AutoCloseable {
         }
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
-        JdbcServer server = new JdbcServer(jetty, meta, settings, port);
-        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, compiled plans shared up to {})",
+        JdbcServer server = new JdbcServer(jetty, meta, queries, settings, port);
+        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, {}, compiled plans shared up to {})",
                 server.url(), settings.users().keySet(), settings.allowAnonymous(),
                 settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
-                CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
+                settings.limits(), CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
         return server;
     }
 
@@ -129,6 +147,7 @@ public final class JdbcServer implements AutoCloseable {
             return;
         }
         closed = true;
+        queries.cancelAll();
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -17,13 +17,17 @@ import java.util.Map;
  *                         always anonymous, whatever user they configure. Meant for a kpi-only demo endpoint.
  * @param keystore         PKCS12/JKS keystore for TLS; {@code null} serves plain HTTP
  * @param keystorePassword password of the keystore (and its key); required when a keystore is set
- * @param queryTimeout     longest a query may run before DuckDB interrupts it; {@link #DEFAULT_QUERY_TIMEOUT}
+ * @param queryTimeout     longest a query may run before DuckDB interrupts it, unless its connection asks for another
+ *                         timeout ({@link QueryLimits#TIMEOUT_PROPERTY}); {@link #DEFAULT_QUERY_TIMEOUT}
  *                         with the six-argument constructor
  * @param dashboardsDir    folder of the rendered HTML dashboards, served read-only under {@value #DASHBOARDS_PATH}
  *                         behind the same login (see {@link DashboardHandler}); {@code null} serves none
+ * @param limits           the longest timeout a connection may ask for and how many queries may run and wait at once;
+ *                         {@link QueryLimits#DEFAULT} when {@code null}. Its default timeout is always
+ *                         {@code queryTimeout}.
  */
 public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir) {
+        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
@@ -53,6 +57,19 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
         if (queryTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("JDBC query timeout must be at least 1 second, was " + queryTimeout);
         }
+        limits = (limits == null ? QueryLimits.DEFAULT : limits).withDefaultTimeout(queryTimeout);
+    }
+
+    /** Settings with the {@link QueryLimits#DEFAULT} limits. */
+    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
+            Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir) {
+        this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, dashboardsDir, null);
+    }
+
+    /** The same settings with other query limits; their default timeout becomes the query timeout. */
+    public JdbcServerSettings withLimits(QueryLimits newLimits) {
+        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword,
+                newLimits.defaultTimeout(), dashboardsDir, newLimits);
     }
 
     /** Settings without dashboards. */
@@ -70,7 +87,7 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     /** The same settings, serving the dashboards in {@code folder} ({@code null}: none). */
     public JdbcServerSettings withDashboards(Path folder) {
         return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
-                folder);
+                folder, limits);
     }
 
     /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */
@@ -87,6 +104,6 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
         // Never print the keystore password.
         return "JdbcServerSettings[host=" + host + ", port=" + port + ", users=" + users.keySet()
                 + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + ", queryTimeout=" + queryTimeout
-                + ", dashboardsDir=" + dashboardsDir + "]";
+                + ", dashboardsDir=" + dashboardsDir + ", limits=" + limits + "]";
     }
 }

@@ -21,7 +21,8 @@ import org.apache.calcite.rel.rules.ProjectToWindowRule.ProjectToLogicalProjectA
  * function goes to DuckDB as SQL. Nor does the planner turn {@code max(case when c then x end)} into
  * {@code max(x) filter (where c)}: where {@code c} tests a window function's result, Calcite would write the window
  * call into the filter, which DuckDB refuses; a CASE argument goes into a sub-query instead (see
- * {@link WarehouseDialect#supportsNestedAggregations()}).
+ * {@link WarehouseDialect#supportsNestedAggregations()}). Nor does it turn a join with distinct keys into a
+ * semi-join, which Calcite's JDBC adapter cannot push down.
  */
 final class PlanCachingPrepare extends CalcitePrepareImpl {
 
@@ -55,6 +56,12 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
             planner.addRule(LOGICAL_PROJECT_TO_WINDOW);
         }
         planner.removeRule(CoreRules.AGGREGATE_CASE_TO_FILTER);
+        // Calcite cannot write a semi-join as DuckDB SQL, so one would run in the server's heap over every row of
+        // its left input; a join with the distinct keys (the shape of a customer row policy and of IN sub-queries)
+        // goes to DuckDB whole.
+        planner.removeRule(CoreRules.PROJECT_TO_SEMI_JOIN);
+        planner.removeRule(CoreRules.JOIN_TO_SEMI_JOIN);
+        planner.removeRule(CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN);
         return planner;
     }
 }

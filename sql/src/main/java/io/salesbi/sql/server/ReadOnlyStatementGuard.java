@@ -4,19 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Lets only a single query through: {@code SELECT}, {@code WITH}, set operations, {@code VALUES} and {@code EXPLAIN}
  * of those. Everything else (INSERT, UPDATE, DELETE, MERGE, DDL, SET, and DuckDB statements Calcite cannot even parse
- * such as ATTACH, COPY, INSTALL, PRAGMA) is refused with a message saying why.
+ * such as ATTACH, COPY, INSTALL, PRAGMA) is refused with a message saying why. Text that starts like a query but
+ * does not parse is answered as a syntax error (SQL state {@value #SYNTAX_ERROR_STATE}) with Calcite's line and
+ * column, not as a refusal.
  *
  * <p>Calcite would push an INSERT into a warehouse table down to DuckDB (its JDBC tables are modifiable), so this
  * check is what makes the endpoint read-only, not a courtesy. File-reading table functions ({@code read_csv},
@@ -39,6 +44,12 @@ final class ReadOnlyStatementGuard {
             .withUnquotedCasing(Casing.UNCHANGED)
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false);
+
+    /** Keywords a query starts with: text that starts so but does not parse is a syntax error, not a refusal. */
+    private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "values", "explain", "table");
+    /** SQL state of a syntax error (SQL:2016 class 42, syntax error or access rule violation). */
+    static final String SYNTAX_ERROR_STATE = "42000";
+    static final int SYNTAX_ERROR_CODE = 1;
 
     private static final Set<String> FILE_FUNCTIONS = Set.of("glob", "parquet_scan", "parquet_metadata",
             "parquet_schema", "sniff_csv", "st_read", "sqlite_scan", "postgres_scan", "iceberg_scan", "delta_scan",
@@ -82,6 +93,12 @@ final class ReadOnlyStatementGuard {
         try {
             statement = SqlParser.create(sql, PARSER).parseStmt();
         } catch (SqlParseException e) {
+            // A second statement after a semicolon is refused, not reported as a typo in the first.
+            if (looksLikeAQuery(sql) && !firstLine(e.getMessage()).startsWith("Encountered \";\"")) {
+                // A query with a typo is the analyst's mistake, not an attempt to write: say so, with the position.
+                throw new AvaticaRuntimeException(syntaxError(e), SYNTAX_ERROR_CODE, SYNTAX_ERROR_STATE,
+                        AvaticaSeverity.ERROR);
+            }
             throw new StatementRefusedException("read-only endpoint: only a single SELECT query is allowed, "
                     + "and this statement is not one (" + firstLine(e.getMessage()) + ")");
         }
@@ -92,6 +109,33 @@ final class ReadOnlyStatementGuard {
         }
         statement.accept(new FileFunctionFinder());
         return sql;
+    }
+
+    private static String syntaxError(SqlParseException e) {
+        SqlParserPos position = e.getPos();
+        String where = position == null || position.getLineNum() < 1 ? ""
+                : " at line " + position.getLineNum() + ", column " + position.getColumnNum();
+        return "SQL syntax error" + where + ": " + firstLine(e.getMessage());
+    }
+
+    /** Whether the text starts, after comments and parentheses, with a keyword a query starts with. */
+    static boolean looksLikeAQuery(String sql) {
+        String rest = sql.strip();
+        while (true) {
+            if (rest.startsWith("--")) {
+                int newline = rest.indexOf('\n');
+                rest = newline < 0 ? "" : rest.substring(newline + 1).strip();
+            } else if (rest.startsWith("/*")) {
+                int end = rest.indexOf("*/");
+                rest = end < 0 ? "" : rest.substring(end + 2).strip();
+            } else if (rest.startsWith("(")) {
+                rest = rest.substring(1).strip();
+            } else {
+                break;
+            }
+        }
+        String firstWord = rest.split("[^A-Za-z]", 2)[0].toLowerCase(Locale.ROOT);
+        return QUERY_KEYWORDS.contains(firstWord);
     }
 
     private static String withoutTrailingSemicolon(String sql) {

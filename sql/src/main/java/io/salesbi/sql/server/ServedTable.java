@@ -2,6 +2,7 @@ package io.salesbi.sql.server;
 
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import io.salesbi.sql.RowPolicy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -29,8 +31,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * A warehouse table or view as the endpoint serves it: read-only (unlike Calcite's JDBC table it is not
- * modifiable), every column in a type Avatica frames can carry, and for a regional manager only the rows of their
- * regions.
+ * modifiable), every column in a type Avatica frames can carry, and for a regional manager only what the table's
+ * {@link RowPolicy} lets through: the rows of their regions, the rows of their regions' golden customers (a join
+ * with {@value RowPolicy#CUSTOMER_REGIONS} that DuckDB runs as part of the query), the whole table, or nothing.
  *
  * <p>Types: DuckDB types the JDBC driver reports as {@code OTHER} reach Calcite as {@code ANY} and break Avatica's
  * frames ({@code Unhandled type in Frame}). They are served cast in DuckDB: {@code HUGEINT}/{@code UHUGEINT} (what
@@ -45,24 +48,31 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     private final Supplier<JdbcTable> physical;
     private final DataSource warehouse;
     private final RegionRowFilter regionFilter;
+    private final RowPolicy policy;
+    private final Supplier<JdbcTable> customerRegions;
     private volatile Map<String, String> duckDbTypeNames;
 
     /**
-     * @param jdbcTable    Calcite's JDBC table, looked up in DuckDB's catalog only when a statement first uses it
-     * @param regionFilter the session's row filter, {@code null} for none; what it does to this table follows from
-     *                     the table's columns ({@link RegionRowFilter})
+     * @param jdbcTable       Calcite's JDBC table, looked up in DuckDB's catalog only when a statement first uses it
+     * @param regionFilter    the session's row filter, {@code null} for none
+     * @param policy          this table's row policy; ignored without a row filter
+     * @param customerRegions {@value RowPolicy#CUSTOMER_REGIONS} in this table's JDBC convention, read by a
+     *                        {@link RowPolicy.Kind#CUSTOMER} policy
      */
-    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter) {
+    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
+            Supplier<JdbcTable> customerRegions) {
         this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
         this.regionFilter = regionFilter;
+        this.policy = policy;
+        this.customerRegions = customerRegions;
     }
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         JdbcTable jdbcTable = physical.get();
         RelDataType physical = jdbcTable.getRowType(typeFactory);
-        scope(jdbcTable, physical);
+        checkedPolicy(jdbcTable, physical);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
             served.add(field.getName(), servedType(typeFactory, field));
@@ -81,13 +91,13 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
                 ImmutableList.copyOf(relOptTable.getQualifiedName()));
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, relOptTable.getRelOptSchema());
         builder.push(jdbcTable.toRel(context, physicalTable));
-        if (scope(jdbcTable, physicalType) == RegionRowFilter.Scope.FILTERED) {
-            RexNode region = builder.field(RegionRowFilter.columnIndex(physicalType, RegionRowFilter.REGION_COLUMN));
-            List<RexNode> matches = new ArrayList<>();
-            for (String allowed : regionFilter.regions()) {
-                matches.add(builder.equals(region, builder.literal(allowed)));
-            }
-            builder.filter(builder.or(matches));
+        RowPolicy checked = checkedPolicy(jdbcTable, physicalType);
+        if (checked != null && checked.kind() == RowPolicy.Kind.REGION) {
+            builder.filter(inRegions(builder,
+                    builder.field(RegionRowFilter.columnIndex(physicalType, checked.column()))));
+        } else if (checked != null && checked.kind() == RowPolicy.Kind.CUSTOMER) {
+            joinCustomersOfRegions(context, relOptTable, builder,
+                    RegionRowFilter.columnIndex(physicalType, checked.column()), physicalType.getFieldCount());
         }
         List<RexNode> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -102,19 +112,51 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     }
 
     /**
-     * What the session's row filter does to this table, decided on the very row type the plan reads, so a table
-     * that changed since the session listed it is still filtered or refused by its columns of now.
+     * The table's row policy for the session, checked against the very row type the plan reads, so a table that
+     * changed since the server started is refused rather than served wrong; {@code null} without a row filter.
      */
-    private RegionRowFilter.Scope scope(JdbcTable jdbcTable, RelDataType physicalType) {
+    private RowPolicy checkedPolicy(JdbcTable jdbcTable, RelDataType physicalType) {
         if (regionFilter == null) {
-            return RegionRowFilter.Scope.UNFILTERED;
+            return null;
         }
-        RegionRowFilter.Scope scope = RegionRowFilter.scope(physicalType);
-        if (scope == RegionRowFilter.Scope.HIDDEN) {
-            throw new IllegalStateException("table " + jdbcTable.jdbcSchemaName + "." + jdbcTable.jdbcTableName
-                    + " is not visible to regional managers");
+        String table = jdbcTable.jdbcSchemaName + "." + jdbcTable.jdbcTableName;
+        String problem = policy.misfit(physicalType.getFieldNames());
+        if (problem != null) {
+            throw new IllegalStateException("table " + table + " is not visible to regional managers: " + problem);
         }
-        return scope;
+        return policy;
+    }
+
+    private RexNode inRegions(RelBuilder builder, RexNode region) {
+        List<RexNode> matches = new ArrayList<>();
+        for (String allowed : regionFilter.regions()) {
+            matches.add(builder.equals(region, builder.literal(allowed)));
+        }
+        return builder.or(matches);
+    }
+
+    /**
+     * Keeps the rows on top of {@code builder} whose customer column holds a golden customer of the user's regions:
+     * an inner join with the distinct customer ids of those regions, then the table's own columns again. Rows with
+     * a null or unknown customer drop out. The join is in the table's JDBC convention, so DuckDB runs it.
+     */
+    private void joinCustomersOfRegions(RelOptTable.ToRelContext context, RelOptTable relOptTable, RelBuilder builder,
+            int customerColumn, int columnCount) {
+        JdbcTable customers = customerRegions.get();
+        RelDataType customersType = customers.getRowType(context.getCluster().getTypeFactory());
+        RelOptTable customersTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), customersType, customers,
+                ImmutableList.of(customers.jdbcSchemaName, customers.jdbcTableName));
+        builder.push(customers.toRel(context, customersTable));
+        builder.filter(inRegions(builder,
+                builder.field(RegionRowFilter.columnIndex(customersType, RowPolicy.REGION_COLUMN))));
+        builder.project(builder.field(RegionRowFilter.columnIndex(customersType, RowPolicy.CUSTOMER_COLUMN)));
+        builder.aggregate(builder.groupKey(0));
+        builder.join(JoinRelType.INNER, builder.equals(builder.field(2, 0, customerColumn), builder.field(2, 1, 0)));
+        List<RexNode> own = new ArrayList<>();
+        for (int i = 0; i < columnCount; i++) {
+            own.add(builder.field(i));
+        }
+        builder.project(own);
     }
 
     private RelDataType servedType(RelDataTypeFactory typeFactory, RelDataTypeField field) {

@@ -2,6 +2,7 @@ package io.salesbi.sql.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -29,7 +30,14 @@ final class SessionMeta extends JdbcMeta {
 
     @Override
     protected Connection createConnection(String url, Properties clientProperties) throws SQLException {
-        return sessions.open(CurrentUser.require());
+        // The only client property the server reads: how long this connection's queries may run, within the maximum.
+        Duration timeout;
+        try {
+            timeout = sessions.limits().timeoutFor(clientProperties.getProperty(QueryLimits.TIMEOUT_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "22023");
+        }
+        return sessions.open(CurrentUser.require(), timeout);
     }
 
     @Override

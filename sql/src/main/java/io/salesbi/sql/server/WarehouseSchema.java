@@ -1,14 +1,12 @@
 package io.salesbi.sql.server;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import com.google.common.base.Suppliers;
+import io.salesbi.sql.RowPolicy;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -23,21 +21,21 @@ import org.apache.calcite.schema.lookup.Named;
 
 /**
  * One warehouse schema as a session sees it: Calcite's JDBC schema over DuckDB whose tables are served as
- * {@link ServedTable}s (read-only, transportable types, region filter for regional managers), with tables a
- * {@link RegionRowFilter} hides left out of lookups and listings. It stays a {@link JdbcSchema} because the code
+ * {@link ServedTable}s (read-only, transportable types, row policies for regional managers), with tables whose
+ * {@link RowPolicy} hides them (or that have none) left out of lookups and listings for regional managers. It stays a {@link JdbcSchema} because the code
  * Calcite generates finds its DataSource by unwrapping the schema as one.
  *
  * <p>The table list and each served table are read from DuckDB once and kept until {@link #forgetTables()} (called
  * when the warehouse publishes another night). Calcite asks for every table of the schema each time it plans a
  * statement, and Calcite's own JDBC schema answers each of those questions with a DuckDB catalog query: tens of
- * milliseconds per statement on the KPI schema. A table is looked up only when a statement uses it; a regional
- * manager's session reads the columns of the whole schema once to know which tables to hide.
+ * milliseconds per statement on the KPI schema. A table is looked up only when a statement uses it.
  */
 final class WarehouseSchema extends JdbcSchema {
 
     private final DataSource warehouse;
     private final String schemaName;
     private final RegionRowFilter regionFilter;
+    private final JdbcConvention convention;
     private volatile Tables tables = new Tables();
 
     WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter) {
@@ -45,6 +43,7 @@ final class WarehouseSchema extends JdbcSchema {
         this.warehouse = warehouse;
         this.schemaName = schemaName;
         this.regionFilter = regionFilter;
+        this.convention = convention;
     }
 
     @Override
@@ -78,8 +77,8 @@ final class WarehouseSchema extends JdbcSchema {
 
         private final Lookup<Table> jdbcTables = WarehouseSchema.super.tables();
         private final Map<String, Optional<Table>> served = new ConcurrentHashMap<>();
+        private final Supplier<JdbcTable> customerRegions = Suppliers.memoize(this::customerRegions);
         private volatile Set<String> names;
-        private volatile Map<String, RegionRowFilter.Scope> scopes;
 
         @Override
         public Table get(String name) {
@@ -108,48 +107,37 @@ final class WarehouseSchema extends JdbcSchema {
         }
 
         private Optional<Table> serve(String name) {
-            // A table is looked up only when a statement uses it: Calcite asks for every table of the schema, and
-            // each lookup is a DuckDB catalog query. A regional manager's tables are listed by what the filter does
-            // to them, read for the whole schema at once; the plan applies the filter by the columns it reads.
-            if (regionFilter != null && scopes().getOrDefault(name, RegionRowFilter.Scope.HIDDEN)
-                    == RegionRowFilter.Scope.HIDDEN) {
+            // A table is looked up in DuckDB only when a statement uses it: Calcite asks for every table of the
+            // schema, and each lookup is a DuckDB catalog query. A regional manager sees a table by its declared
+            // row policy alone; the plan checks the policy against the columns it reads.
+            RowPolicy policy = regionFilter == null ? null : regionFilter.policy(schemaName, name);
+            if (policy != null && policy.kind() == RowPolicy.Kind.HIDDEN) {
                 return Optional.empty();
             }
             return Optional.of(new ServedTable(() -> {
-                JdbcTable table = exactly(name);
+                JdbcTable table = exactly(jdbcTables, name);
                 if (table == null) {
                     throw new IllegalStateException("table " + schemaName + "." + name
                             + " is no longer in the warehouse");
                 }
                 return table;
-            }, warehouse, regionFilter));
+            }, warehouse, regionFilter, policy, customerRegions));
         }
 
-        /** What the region filter does to each table of the schema, from one read of DuckDB's column catalog. */
-        private Map<String, RegionRowFilter.Scope> scopes() {
-            Map<String, RegionRowFilter.Scope> known = scopes;
-            if (known == null) {
-                Map<String, List<String>> columns = new HashMap<>();
-                try (Connection connection = warehouse.getConnection();
-                        ResultSet rs = connection.getMetaData().getColumns(null, schemaName, "%", "%")) {
-                    while (rs.next()) {
-                        columns.computeIfAbsent(rs.getString("TABLE_NAME"), table -> new ArrayList<>())
-                                .add(rs.getString("COLUMN_NAME"));
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot read the columns of schema " + schemaName + ": "
-                            + e.getMessage(), e);
-                }
-                Map<String, RegionRowFilter.Scope> read = new HashMap<>();
-                columns.forEach((table, names) -> read.put(table, RegionRowFilter.scope(names)));
-                known = Map.copyOf(read);
-                scopes = known;
+        /** The golden customers with their regions, as a JDBC table of this schema's convention. */
+        private JdbcTable customerRegions() {
+            String[] name = RowPolicy.CUSTOMER_REGIONS.split("\\.");
+            JdbcTable table = exactly(new JdbcSchema(warehouse, WarehouseDialect.INSTANCE, convention, null, name[0])
+                    .tables(), name[1]);
+            if (table == null) {
+                throw new IllegalStateException(RowPolicy.CUSTOMER_REGIONS + " is not in the warehouse: customer row "
+                        + "policies cannot be applied");
             }
-            return known;
+            return table;
         }
 
         /** Calcite's JDBC table of that exact name, or null. */
-        private JdbcTable exactly(String name) {
+        private static JdbcTable exactly(Lookup<Table> jdbcTables, String name) {
             // JdbcSchema looks names up as LIKE patterns ('_' matches any character): never serve another table.
             return jdbcTables.get(name) instanceof JdbcTable jdbcTable && jdbcTable.jdbcTableName.equals(name)
                     ? jdbcTable : null;

@@ -38,18 +38,35 @@
  *   <li>Schemas {@code kpi} and {@code core}; {@code raw} and {@code quarantine} only with role {@code steward};
  *       never {@code staging} or {@code ops}. Calcite's own {@code metadata} schema lists only what the user may
  *       see. The default schema is {@code kpi}.</li>
- *   <li>Role {@code regional_manager}: see {@link io.salesbi.sql.server.RegionRowFilter}: tables with
- *       {@code sales_region} are filtered to the user's regions, tables with {@code customer_id} but no
- *       {@code sales_region} are hidden, others are shown whole. A customer-level KPI view must therefore carry
- *       {@code sales_region} to be visible to regional managers.</li>
+ *   <li>Role {@code regional_manager}: row-level security that fails closed ({@link io.salesbi.sql.RowPolicies},
+ *       {@link io.salesbi.sql.server.RegionRowFilter}). Every relation carries a declared policy: the
+ *       {@code -- Policy:} line of its KPI view header, or a line of {@code db/migration/core.policy}:
+ *       {@code region(column)} filters by a region column, {@code customer(column)} keeps the rows of golden
+ *       customers of the user's regions (a join with {@code core.customer_golden} that DuckDB runs inside the
+ *       query), {@code aggregate} shows a relation without customer detail whole, {@code hidden} hides it. A relation
+ *       without a policy is invisible to regional managers; {@link io.salesbi.sql.server.JdbcServer#start} refuses
+ *       to start while any account is a regional manager and a relation it would see has no policy, or one that
+ *       does not fit its columns. The list is in {@code docs/kpis.md}.</li>
  *   <li>Only single queries: SELECT, WITH, set operations, VALUES, EXPLAIN. INSERT, UPDATE, DELETE, MERGE, DDL,
  *       SET, ATTACH, COPY, INSTALL, LOAD, PRAGMA, batches and file or catalog functions ({@code read_csv},
  *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
  *       "read-only endpoint". Client connection properties never reach Calcite.</li>
- *   <li>Every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured); the
- *       client gets an SQLException.</li>
+ *   <li>Running work is bounded ({@link io.salesbi.sql.server.QueryLimits}, {@link io.salesbi.sql.server.RunningQueries}):
+ *       every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured), or
+ *       after the timeout its connection asks for as connection property {@code query_timeout} (seconds, as a
+ *       driver property: the Avatica client does not send properties written into the URL), capped at the
+ *       configured maximum. Avatica's protocol carries neither {@code Statement.setQueryTimeout} nor
+ *       {@code Statement.cancel()}; closing the connection from another thread interrupts its running query in
+ *       DuckDB (so does closing the server). At most {@code maxConcurrent} query requests (execute and fetch) run at
+ *       once, {@code maxConcurrentPerUser} of one user; {@code maxQueued} more wait up to {@code queueWait}, the rest
+ *       are answered "server too busy" at once. Jetty has threads for all of them plus 8, so {@code /health},
+ *       logins and metadata calls still answer while the limit is reached.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
- *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Window functions
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Errors reach the client as
+ *       short messages with an SQL state ({@link io.salesbi.sql.server.ClientErrors}): syntax errors with line and
+ *       column (42000), unknown names (42000), refusals (42501), "too busy" (53400), interrupted queries (57014),
+ *       DuckDB's data errors (22000); anything else as "internal error" with a reference id that the server log
+ *       carries beside the stack trace (XX000), never Java class names. Window functions
  *       ({@code row_number() over (...)}) run in DuckDB, also where their result feeds an aggregate
  *       ({@link io.salesbi.sql.server.PlanCachingPrepare}, {@link io.salesbi.sql.server.WarehouseDialect}). A query
  *       Calcite cannot plan fails with Calcite's reason.</li>

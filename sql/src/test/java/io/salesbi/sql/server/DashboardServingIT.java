@@ -49,7 +49,7 @@ class DashboardServingIT {
                 "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
                 "nora", account("nora", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
         server = JdbcServer.start(warehouse.connections(),
-                JdbcServerSettings.localhost(0, users).withDashboards(pages));
+                JdbcServerSettings.localhost(0, users).withDashboards(pages), warehouse.policies());
     }
 
     @AfterAll

@@ -141,6 +141,38 @@ class JdbcServerIT {
     }
 
     @Test
+    void aSyntaxErrorIsReportedAsOneWithItsPositionAndWithoutJavaClassNames() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select sales_region from kpi.market_share\nwher 1 = 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("SQL syntax error at line 2, column 6: Encountered \"1\" at line 2, column 6")
+                                .doesNotContain("read-only endpoint", "Exception");
+                    });
+        }
+    }
+
+    @Test
+    void analystsMistakesKeepTheirReasonWithoutJavaText() throws SQLException {
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select * from kpi.no_such_view"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).contains("From line 1, column 15 to line 1, column 30: Object "
+                                + "'no_such_view' not found within 'kpi'").doesNotContain("Exception");
+                    });
+        }
+        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select cast(segment as integer) from kpi.market_share"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22000");
+                        assertThat(e.getMessage()).contains("Conversion Error: Could not convert string")
+                                .doesNotContain("Exception", "\n\tat ");
+                    });
+        }
+    }
+
+    @Test
     void resolvesUnqualifiedNamesInKpi() throws SQLException {
         try (Connection connection = connect("anna", "anna-secret");
                 Statement statement = connection.createStatement();

@@ -3,6 +3,8 @@ package io.salesbi.sql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +65,22 @@ class ReadOnlyStatementGuardTest {
                 .isInstanceOf(StatementRefusedException.class)
                 .hasMessageContaining("read-only endpoint")
                 .hasMessageContaining("statements are not allowed, only SELECT queries");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "select * form kpi.market_share",
+        "-- revenue by region\nselect sales_region, sum(revenue_eur) from kpi.market_share group sales_region",
+        "(select 1 from)",
+        "with t as (select 1) selec * from t"
+    })
+    void aQueryThatDoesNotParseIsASyntaxErrorWithItsPositionNotARefusal(String sql) {
+        assertThatThrownBy(() -> guard.check(sql))
+                .isInstanceOfSatisfying(AvaticaRuntimeException.class, e -> {
+                    assertThat(e.getSqlState()).isEqualTo("42000");
+                    assertThat(e.getErrorMessage()).containsPattern("^SQL syntax error at line \\d+, column \\d+: ")
+                            .doesNotContain("read-only endpoint");
+                });
     }
 
     @ParameterizedTest

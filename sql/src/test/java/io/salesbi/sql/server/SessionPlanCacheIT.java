@@ -158,7 +158,8 @@ class SessionPlanCacheIT {
     }
 
     private CalciteSessionFactory sessions() {
-        return new CalciteSessionFactory(dataSource, Duration.ofMinutes(1), publishedNights::get);
+        return new CalciteSessionFactory(dataSource, QueryLimits.DEFAULT.withDefaultTimeout(Duration.ofMinutes(1)),
+                publishedNights::get, warehouse.policies());
     }
 
     private static UserAccount user(String name, Set<String> roles, Set<String> regions) {

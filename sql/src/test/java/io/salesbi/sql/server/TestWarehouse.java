@@ -1,5 +1,7 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.RowPolicies;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
 final class TestWarehouse implements AutoCloseable {
 
     private final DuckDBConnection owner;
+    private final RowPolicies policies;
 
-    private TestWarehouse(DuckDBConnection owner) {
+    private TestWarehouse(DuckDBConnection owner, RowPolicies policies) {
         this.owner = owner;
+        this.policies = policies;
     }
 
     static TestWarehouse create(Path directory, String scriptResource) throws SQLException, IOException {
@@ -35,7 +39,15 @@ final class TestWarehouse implements AutoCloseable {
                 }
             }
         }
-        return new TestWarehouse(owner);
+        String policyResource = scriptResource.replaceFirst("\\.sql$", ".policy");
+        boolean declared = TestWarehouse.class.getResource(policyResource) != null;
+        return new TestWarehouse(owner, declared ? RowPolicies.parse(policyResource, script(policyResource))
+                : RowPolicies.parse(scriptResource, ""));
+    }
+
+    /** The row policies declared beside the script ({@code <script>.policy}); none when there is no such file. */
+    RowPolicies policies() {
+        return policies;
     }
 
     /** What the serving process hands to {@link JdbcServer#start}: a fresh duplicate per call. */

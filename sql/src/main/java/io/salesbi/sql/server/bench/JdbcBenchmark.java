@@ -1,5 +1,6 @@
 package io.salesbi.sql.server.bench;
 
+import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.server.JdbcServer;
 import io.salesbi.sql.server.JdbcServerSettings;
 import io.salesbi.sql.server.PasswordHasher;
@@ -61,13 +62,20 @@ public final class JdbcBenchmark {
      * in-process connection, as for {@link JdbcServer#start}).
      */
     public static BenchReport run(Supplier<Connection> duplicates, Settings settings) throws Exception {
+        return run(duplicates, settings, RowPolicies.warehouse());
+    }
+
+    /** Runs the benchmark against a warehouse with other relations than the migrated one, with their row policies. */
+    public static BenchReport run(Supplier<Connection> duplicates, Settings settings, RowPolicies rowPolicies)
+            throws Exception {
         Map<String, UserAccount> accounts = new LinkedHashMap<>();
         String hash = PasswordHasher.hash(PASSWORD.toCharArray());
         for (BenchUser user : settings.users()) {
             accounts.put(user.name(), new UserAccount(user.name(), hash, user.roles(), user.regions()));
         }
         long started = System.nanoTime();
-        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts));
+        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts),
+                rowPolicies);
                 Connection direct = duplicates.get()) {
             double serverStartMs = millisSince(started);
             List<UserTimings> users = new ArrayList<>();

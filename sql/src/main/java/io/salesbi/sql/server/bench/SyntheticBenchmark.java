@@ -1,5 +1,6 @@
 package io.salesbi.sql.server.bench;
 
+import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.server.UserAccount;
 import io.salesbi.sql.server.bench.JdbcBenchmark.BenchUser;
 import java.io.PrintWriter;
@@ -37,6 +38,12 @@ public final class SyntheticBenchmark {
     private SyntheticBenchmark() {
     }
 
+    /** What the benchmark's regional manager sees of the synthetic relations ({@link SyntheticSales}). */
+    static final RowPolicies SYNTHETIC_POLICIES = RowPolicies.parse("synthetic benchmark", """
+            core.sales_fact: region(sales_region)
+            kpi.revenue_by_region_month: region(sales_region)
+            """);
+
     /** Command line: {@code <warehouse file> [synthetic rows, default 1000000] [warm runs, default 15]}. */
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -54,7 +61,8 @@ public final class SyntheticBenchmark {
                 }
             }, new JdbcBenchmark.Settings(QUERIES, warmRuns, List.of(
                     new BenchUser("bench-analyst", Set.of(UserAccount.ANALYST), Set.of()),
-                    new BenchUser("bench-manager", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))));
+                    new BenchUser("bench-manager", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))),
+                    SYNTHETIC_POLICIES);
             report.print(new PrintWriter(System.out));
         }
     }
