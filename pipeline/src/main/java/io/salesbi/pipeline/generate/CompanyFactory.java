@@ -1,8 +1,10 @@
 package io.salesbi.pipeline.generate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +19,7 @@ final class CompanyFactory {
 
     private final Rng rng;
     private final Set<String> usedDomains = new HashSet<>();
+    private final Map<String, Integer> nextDomainNumber = new HashMap<>();
     private final double[] industryShares = Industry.shares();
     private final double[] cityWeights = cityWeights();
     private final double[] exportWeights = exportWeights();
@@ -148,10 +151,14 @@ final class CompanyFactory {
         String domain = base + tld;
         if (!usedDomains.add(domain)) {
             domain = base + "-" + Texts.slug(city.name()) + tld;
-            int n = 2;
+            // Numbered domains are taken in order, so the search starts after the last number given to this base:
+            // the same result as counting from 2, without a scan that grows with the scale.
+            String numbered = base + "-#" + tld;
+            int n = nextDomainNumber.getOrDefault(numbered, 2);
             while (!usedDomains.add(domain)) {
                 domain = base + "-" + n++ + tld;
             }
+            nextDomainNumber.put(numbered, n);
         }
         return domain;
     }

@@ -35,7 +35,6 @@ public final class DemoDataGenerator {
     static final int COMPANIES_AT_SCALE_ONE = 2600;
     static final int ORDER_LINES_AT_SCALE_ONE = 500_000;
     static final int PLANTED_AT_SCALE_ONE = 8;
-    static final int REPS_AT_SCALE_ONE = 8;
 
     private final GeneratorSettings settings;
     private final Map<Path, Long> rowsPerFile = new LinkedHashMap<>();
@@ -56,7 +55,7 @@ public final class DemoDataGenerator {
         List<Company> companies = new CompanyFactory(master.split()).create(settings.scaled(COMPANIES_AT_SCALE_ONE, 10));
         BuyingProfile[] profiles = new ProfilePlanner(master.split())
                 .plan(companies, settings.scaled(PLANTED_AT_SCALE_ONE, 1));
-        SalesTeam team = new SalesTeam(settings.scaled(REPS_AT_SCALE_ONE, 5), settings.scaled(6, 2), master.split());
+        SalesTeam team = SalesTeam.atScale(settings.scale(), master.split());
         CompanyPeople people = new CompanyPeople(settings.seed());
         SourceRecords sources = new SourcePlanner(master.split(), team, settings.exportDate())
                 .plan(companies, profiles, new RepListPlanner(master.split(), team, people));

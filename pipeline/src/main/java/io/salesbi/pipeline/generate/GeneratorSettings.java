@@ -39,6 +39,11 @@ public record GeneratorSettings(double scale, long seed, Path outDir, LocalDate 
 
     /** Scales a count given for scale 1, never below {@code minimum}. */
     int scaled(double countAtScaleOne, int minimum) {
+        return scaled(scale, countAtScaleOne, minimum);
+    }
+
+    /** Scales a count given for scale 1 to any scale, never below {@code minimum}. */
+    static int scaled(double scale, double countAtScaleOne, int minimum) {
         return Math.max(minimum, (int) Math.round(countAtScaleOne * scale));
     }
 }

@@ -65,6 +65,27 @@ public final class Warehouse implements AutoCloseable {
         return warehouse;
     }
 
+    /**
+     * A read-only connection to an existing warehouse file, for readers outside the night (exports): no migration, no
+     * write. Fails with {@link WarehouseBusyException} while a night or server holds the file.
+     */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException("There is no warehouse at " + file + " (run a night first)");
+        }
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "true");
+        props.setProperty("memory_limit", configuredMemoryLimit());
+        props.setProperty("temp_directory", file.toAbsolutePath() + ".tmp");
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            throw WarehouseBusyException.wrapIfLocked(file, e);
+        }
+    }
+
     private void migrate() {
         Flyway flyway = Flyway.configure()
                 .dataSource(new WarehouseDataSource(() -> {
