@@ -36,6 +36,15 @@ public final class SalesbiCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Global, so both {@code salesbi --verbose demo} and {@code salesbi demo --verbose} work. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show every log line, libraries' INFO included (default: warnings and one line per step).")
+    void verbose(boolean verbose) {
+        if (verbose) {
+            Verbosity.verbose();
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +42,15 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
         long customers = summary.customers();
         long xref = summary.records();
         StepInputs.record(conn, "matchCustomersStep", input, night.runId());
-        return new StepCounts(xref, customers, 0, xref + " records matched into " + customers
-                + " golden customers (" + summary + ")");
+        return new StepCounts(xref, customers, 0, describe(summary));
+    }
+
+    /** The step's line for the user: a sentence, not the summary record's toString(). */
+    static String describe(MatchRunSummary s) {
+        return String.format(Locale.ROOT, "%d records matched into %d golden customers; %,d pairs compared, "
+                        + "%,d matched, %,d to review; %d new ids, %d merges, %d splits, %d steward overrides applied",
+                s.records(), s.customers(), s.pairsCompared(), s.matchPairs(), s.reviewPairs(), s.newCustomers(),
+                s.merges(), s.splits(), s.overridesApplied());
     }
 
     /** The customer records to match plus the steward's overrides file: what the match result depends on. */

@@ -108,6 +108,14 @@ class HonestNightIT {
     }
 
     @Test
+    void theNightsReportIsSentencesWithoutARecordsToString() {
+        assertThat(outputs.get(0)).contains("matchCustomersStep").contains("golden customers; ");
+        for (String output : outputs) {
+            assertThat(output).doesNotContainPattern("[A-Z]\\w+\\[\\w+=");
+        }
+    }
+
+    @Test
     void aNightWhoseOrderLinesAreAllQuarantinedEndsWithWarningsAndExit4() {
         assertThat(exitCodes.get(2)).as(outputs.get(2)).isEqualTo(4);
         assertThat(outputs.get(2)).contains("Night 3: COMPLETED_WITH_WARNINGS in")

@@ -69,6 +69,15 @@ class SalesbiCommandTest {
         assertThat(out.toString()).startsWith("Usage: salesbi " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "run", "serve", "generate", "validate"})
+    void verboseIsAcceptedBeforeAndAfterTheCommand(String command) {
+        CommandLine cli = SalesbiCommand.commandLine();
+
+        assertThat(cli.getCommandSpec().findOption("--verbose")).isNotNull();
+        assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--verbose")).isNotNull();
+    }
+
     @Test
     void helpCommandListsTheCommands() {
         int exit = run("help");
