@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.sql.RowPolicies;
 
 import java.sql.Connection;
@@ -55,22 +56,26 @@ final class CalciteSessionFactory {
     private final QueryLimits limits;
     private final Supplier<String> publishedNights;
     private final RowPolicies rowPolicies;
+    private final PersonalDataCatalogue personalData;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies) {
-        this(warehouse, limits, new PublishedNights(warehouse), rowPolicies);
+    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies,
+            PersonalDataCatalogue personalData) {
+        this(warehouse, limits, new PublishedNights(warehouse), rowPolicies, personalData);
     }
 
     /**
      * A factory whose sessions drop their plans whenever {@code publishedNights} changes its stamp, and whose
-     * regional managers see each relation as {@code rowPolicies} declares.
+     * regional managers see each relation as {@code rowPolicies} declares, and whose users without the
+     * {@value UserAccount#PERSONAL_DATA} right see the personal columns of {@code personalData} masked.
      */
     CalciteSessionFactory(DataSource warehouse, QueryLimits limits, Supplier<String> publishedNights,
-            RowPolicies rowPolicies) {
+            RowPolicies rowPolicies, PersonalDataCatalogue personalData) {
         this.warehouse = warehouse;
         this.limits = limits;
         this.publishedNights = publishedNights;
         this.rowPolicies = rowPolicies;
+        this.personalData = personalData;
     }
 
     /** Calcite's parser settings; {@link ReadOnlyStatementGuard} parses with the same. */
@@ -102,8 +107,9 @@ final class CalciteSessionFactory {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
             RegionRowFilter regionFilter = RegionRowFilter.of(user, rowPolicies);
+            PersonalDataMask personalDataMask = PersonalDataMask.of(user, personalData);
             for (String schema : visibleSchemas(user)) {
-                WarehouseSchema tables = warehouseSchema(root, schema, regionFilter);
+                WarehouseSchema tables = warehouseSchema(root, schema, regionFilter, personalDataMask);
                 plans.onNewNight(tables::forgetTables);
                 root.add(schema, tables);
             }
@@ -127,10 +133,11 @@ final class CalciteSessionFactory {
         return schemas;
     }
 
-    private WarehouseSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter) {
+    private WarehouseSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
         JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
                 Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
-        return new WarehouseSchema(warehouse, convention, name, regionFilter);
+        return new WarehouseSchema(warehouse, convention, name, regionFilter, personalDataMask);
     }
 }

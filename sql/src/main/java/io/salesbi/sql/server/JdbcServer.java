@@ -1,5 +1,6 @@
 package io.salesbi.sql.server;
 
+import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.WarehouseDataSource;
 
@@ -81,8 +82,20 @@ public final class JdbcServer implements AutoCloseable {
      */
     public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
             RowPolicies rowPolicies) throws Exception {
+        // Fail closed: a test or benchmark warehouse still masks every column the warehouse's catalogue declares.
+        return start(warehouseConnections, settings, rowPolicies, PersonalDataCatalogue.warehouse());
+    }
+
+    /**
+     * Starts the endpoint with the row policies and the catalogue of personal data of a warehouse that is not
+     * migrated from this module's scripts; users without the {@value UserAccount#PERSONAL_DATA} right see the
+     * catalogue's personal columns masked ({@link PersonalDataMask}).
+     */
+    public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
+            RowPolicies rowPolicies, PersonalDataCatalogue personalData) throws Exception {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(rowPolicies, "rowPolicies");
+        Objects.requireNonNull(personalData, "personalData");
         if (settings.allowAnonymous() && !settings.users().isEmpty()) {
             LOG.warn("JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
                     + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
@@ -91,7 +104,8 @@ public final class JdbcServer implements AutoCloseable {
         RunningQueries queries = new RunningQueries(settings.limits());
         DataSource warehouse = new WarehouseDataSource(() -> queries.track(warehouseConnections.get()));
         RowPolicyCheck.verify(warehouse, rowPolicies, settings.users().values());
-        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.limits(), rowPolicies);
+        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.limits(), rowPolicies,
+                personalData);
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(

@@ -40,6 +40,9 @@ import org.apache.calcite.tools.RelBuilder;
  * {@code sum()} over {@code bigint} returns) as {@code DECIMAL(38, 0)}, everything else ({@code UUID}, lists,
  * structs, ...) as {@code VARCHAR} in DuckDB's text form. A HUGEINT beyond 38 digits fails the query in DuckDB
  * rather than being served wrong. KPI views should still cast explicitly to the type they mean.
+ *
+ * <p>Personal columns ({@link io.salesbi.sql.PersonalDataCatalogue}) are masked in the same projection for sessions
+ * without the {@value UserAccount#PERSONAL_DATA} right ({@link PersonalDataMask}).
  */
 final class ServedTable extends AbstractTable implements TranslatableTable {
 
@@ -50,6 +53,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     private final RegionRowFilter regionFilter;
     private final RowPolicy policy;
     private final Supplier<JdbcTable> customerRegions;
+    private final PersonalDataMask personalDataMask;
     private volatile Map<String, String> duckDbTypeNames;
 
     /**
@@ -58,14 +62,16 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
      * @param policy          this table's row policy; ignored without a row filter
      * @param customerRegions {@value RowPolicy#CUSTOMER_REGIONS} in this table's JDBC convention, read by a
      *                        {@link RowPolicy.Kind#CUSTOMER} policy
+     * @param personalDataMask the session's mask of personal columns, {@code null} for clear values
      */
     ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
-            Supplier<JdbcTable> customerRegions) {
+            Supplier<JdbcTable> customerRegions, PersonalDataMask personalDataMask) {
         this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
         this.regionFilter = regionFilter;
         this.policy = policy;
         this.customerRegions = customerRegions;
+        this.personalDataMask = personalDataMask;
     }
 
     @Override
@@ -75,7 +81,9 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         checkedPolicy(jdbcTable, physical);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
-            served.add(field.getName(), servedType(typeFactory, field));
+            RelDataType type = servedType(typeFactory, field);
+            served.add(field.getName(), personalDataMask == null ? type : personalDataMask.servedType(typeFactory,
+                    jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, field.getName(), type));
         }
         return served.build();
     }
@@ -104,8 +112,11 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         for (RelDataTypeField field : physicalType.getFieldList()) {
             RexNode column = builder.field(field.getIndex());
             RelDataType served = servedType(typeFactory, field);
-            columns.add(served.equals(field.getType()) ? column
-                    : cluster.getRexBuilder().makeCast(served, column, true, false));
+            column = served.equals(field.getType()) ? column
+                    : cluster.getRexBuilder().makeCast(served, column, true, false);
+            // Masked in the projection every use of the table starts from: no join, filter or view sees past it.
+            columns.add(personalDataMask == null ? column : personalDataMask.apply(cluster.getRexBuilder(),
+                    jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, field.getName(), column));
             names.add(field.getName());
         }
         return builder.project(columns, names, true).build();

@@ -8,7 +8,9 @@ import java.util.TreeSet;
  *
  * <p>Roles: {@value #ANALYST} (default reader of {@code kpi} and {@code core}), {@value #STEWARD} (also sees
  * {@code raw} and {@code quarantine}), {@value #REGIONAL_MANAGER} (row-level security: customer-level rows only of
- * {@code regions}, see {@link RegionRowFilter}).
+ * {@code regions}, see {@link RegionRowFilter}). {@value #PERSONAL_DATA} is a right given beside a role: without it,
+ * the personal columns of the catalogue ({@link io.salesbi.sql.PersonalDataCatalogue}) are served masked (see
+ * {@link PersonalDataMask}).
  *
  * @param name         login name (case-sensitive)
  * @param passwordHash a {@link PasswordHasher} hash, never the password itself
@@ -20,8 +22,10 @@ public record UserAccount(String name, String passwordHash, Set<String> roles, S
     public static final String ANALYST = "analyst";
     public static final String STEWARD = "steward";
     public static final String REGIONAL_MANAGER = "regional_manager";
+    /** The right to see personal data in clear over JDBC, e.g. {@code roles: [steward, personal_data]}. */
+    public static final String PERSONAL_DATA = "personal_data";
 
-    public static final Set<String> KNOWN_ROLES = Set.of(ANALYST, STEWARD, REGIONAL_MANAGER);
+    public static final Set<String> KNOWN_ROLES = Set.of(ANALYST, STEWARD, REGIONAL_MANAGER, PERSONAL_DATA);
 
     private static final String ANONYMOUS = "anonymous";
 

@@ -21,7 +21,8 @@ import org.apache.calcite.schema.lookup.Named;
 
 /**
  * One warehouse schema as a session sees it: Calcite's JDBC schema over DuckDB whose tables are served as
- * {@link ServedTable}s (read-only, transportable types, row policies for regional managers), with tables whose
+ * {@link ServedTable}s (read-only, transportable types, row policies for regional managers, personal columns masked
+ * without the personal_data right), with tables whose
  * {@link RowPolicy} hides them (or that have none) left out of lookups and listings for regional managers. It stays a {@link JdbcSchema} because the code
  * Calcite generates finds its DataSource by unwrapping the schema as one.
  *
@@ -35,14 +36,17 @@ final class WarehouseSchema extends JdbcSchema {
     private final DataSource warehouse;
     private final String schemaName;
     private final RegionRowFilter regionFilter;
+    private final PersonalDataMask personalDataMask;
     private final JdbcConvention convention;
     private volatile Tables tables = new Tables();
 
-    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter) {
+    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask) {
         super(warehouse, WarehouseDialect.INSTANCE, convention, null, schemaName);
         this.warehouse = warehouse;
         this.schemaName = schemaName;
         this.regionFilter = regionFilter;
+        this.personalDataMask = personalDataMask;
         this.convention = convention;
     }
 
@@ -121,7 +125,7 @@ final class WarehouseSchema extends JdbcSchema {
                             + " is no longer in the warehouse");
                 }
                 return table;
-            }, warehouse, regionFilter, policy, customerRegions));
+            }, warehouse, regionFilter, policy, customerRegions, personalDataMask));
         }
 
         /** The golden customers with their regions, as a JDBC table of this schema's convention. */

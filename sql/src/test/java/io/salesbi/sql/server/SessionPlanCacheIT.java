@@ -159,7 +159,7 @@ class SessionPlanCacheIT {
 
     private CalciteSessionFactory sessions() {
         return new CalciteSessionFactory(dataSource, QueryLimits.DEFAULT.withDefaultTimeout(Duration.ofMinutes(1)),
-                publishedNights::get, warehouse.policies());
+                publishedNights::get, warehouse.policies(), io.salesbi.sql.PersonalDataCatalogue.warehouse());
     }
 
     private static UserAccount user(String name, Set<String> roles, Set<String> regions) {
