@@ -14,7 +14,7 @@ class UserAccountTest {
         assertThatThrownBy(() -> new UserAccount("stefan", "hash", Set.of("stewart"), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("JDBC user 'stefan' has unknown role 'stewart'; expected one of "
-                        + "[analyst, regional_manager, steward]");
+                        + "[analyst, personal_data, regional_manager, steward]");
     }
 
     @Test
