@@ -3,7 +3,7 @@
 --   delivered = loaded + rejected + filtered for every file;
 -- * an order line's own line total (line_amount, document currency, as delivered): revenue is the file's sum of
 --   line totals to the cent, not quantity × a unit price rounded to four places;
--- * home_currency: the currency of a file or row that names none.
+-- * home_currency: the currency of a file or row that names none, and the one the KPIs report in.
 
 alter table ops.file_load add column rows_filtered bigint default 0;
 
@@ -11,7 +11,7 @@ alter table raw.erp_order_line add column line_amount decimal(18, 4);
 alter table staging.erp_order_line add column line_amount decimal(18, 4);
 
 insert into ops.parameter (name, value) values
-    -- The currency of an order line or debtor whose file names none (ISO code). Amounts in EUR need no exchange rate.
+    -- The installation's home currency (ISO code): the currency of an order line or credit note whose file names none, and the currency the KPIs report in (the *_eur amounts are in it; exchange rates are units of a currency per 1 unit of it). Lines in it need no exchange rate.
     ('home_currency', 'EUR');
 insert into ops.parameter_default (name, value) values ('home_currency', 'EUR');
 

@@ -6,14 +6,14 @@ with validated as (
     -- EUR lines need no rate: looking one up for each of 5 M lines cost three times the sum itself
     select cast(round(coalesce(o.line_amount, o.quantity * o.net_price), 2) as decimal(18, 2)) as amount_eur
     from staging.erp_order_line o
-    where o.currency = 'EUR'
+    where o.currency = coalesce(ops.param('home_currency'), 'EUR')
     union all
     select cast(round(coalesce(o.line_amount, o.quantity * o.net_price) / f.rate_per_eur, 2) as decimal(18, 2))
     from staging.erp_order_line o
     left join staging.erp_fx_rate f on f.currency = o.currency and f.rate_month = date_trunc('month', o.document_date)
-    where o.currency <> 'EUR'
+    where o.currency <> coalesce(ops.param('home_currency'), 'EUR')
     union all
-    select -cast(case when c.currency = 'EUR' then c.amount else round(c.amount / f.rate_per_eur, 2) end as decimal(18, 2))
+    select -cast(case when c.currency = coalesce(ops.param('home_currency'), 'EUR') then c.amount else round(c.amount / f.rate_per_eur, 2) end as decimal(18, 2))
     from staging.erp_credit_note c
     left join staging.erp_fx_rate f on f.currency = c.currency and f.rate_month = date_trunc('month', c.credit_date)
 ),

@@ -6,7 +6,7 @@ delete from core.fx_rate;
 insert into core.fx_rate
 select currency, rate_month, rate_per_eur
 from staging.erp_fx_rate
-where currency <> 'EUR';
+where currency <> coalesce(ops.param('home_currency'), 'EUR');
 
 delete from core.dim_product;
 

@@ -12,7 +12,8 @@ select concat_ws('/',
     (select count(*) || ':' || coalesce(sum(hash(source_key, customer_id)), 0) from core.customer_xref where source_system = 'erp'),
     (select count(*) || ':' || coalesce(sum(hash(product_no, product_category, standard_cost_eur)), 0) from core.dim_product),
     (select count(*) || ':' || coalesce(sum(hash(erp_spelling, channel_code)), 0) from core.dim_channel),
-    (select count(*) || ':' || coalesce(sum(hash(currency, rate_month, rate_per_eur)), 0) from core.fx_rate)) as checksum;
+    (select count(*) || ':' || coalesce(sum(hash(currency, rate_month, rate_per_eur)), 0) from core.fx_rate),
+    coalesce(ops.param('home_currency'), 'EUR')) as checksum;
 
 create or replace temp table fact_order_line_run as
 select
@@ -53,7 +54,7 @@ priced as (
         p.product_category,
         p.standard_cost_eur,
         ch.channel_code,
-        case when o.currency = 'EUR' then cast(1 as decimal(18, 6)) else f.rate_per_eur end as rate_per_eur
+        case when o.currency = coalesce(ops.param('home_currency'), 'EUR') then cast(1 as decimal(18, 6)) else f.rate_per_eur end as rate_per_eur
     from line o
     join core.dim_product p on p.product_no = o.product_no
     join core.dim_channel ch on ch.erp_spelling = o.sales_channel
@@ -63,10 +64,10 @@ priced as (
 select document_no, line_no, document_date, year, month, debtor_no, customer_id, product_no, product_category,
     channel_code, quantity, list_price, net_price, discount_pct, standard_cost_eur, currency, rate_per_eur,
     -- EUR lines stay exact decimals; a division in DuckDB yields a double, so foreign currency is rounded from that
-    case when currency = 'EUR' then round(quantity * list_price, 2) else round(quantity * list_price / rate_per_eur, 2) end
+    case when currency = coalesce(ops.param('home_currency'), 'EUR') then round(quantity * list_price, 2) else round(quantity * list_price / rate_per_eur, 2) end
         as list_amount_eur,
     -- a delivered line total is the line's amount as the file says it (summed to the cent, never re-derived)
-    case when currency = 'EUR' then round(coalesce(line_amount, quantity * net_price), 2)
+    case when currency = coalesce(ops.param('home_currency'), 'EUR') then round(coalesce(line_amount, quantity * net_price), 2)
         else round(coalesce(line_amount, quantity * net_price) / rate_per_eur, 2) end
         as net_amount_eur,
     round(coalesce(line_amount, quantity * net_price), 2) as net_amount_doc,

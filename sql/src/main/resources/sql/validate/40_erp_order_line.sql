@@ -17,7 +17,8 @@ select concat_ws('/',
     (select count(*) || ':' || coalesce(sum(hash(currency, rate_month)), 0) from staging.erp_fx_rate),
     (select count(*) || ':' || coalesce(sum(hash(erp_spelling, channel_code)), 0) from core.dim_channel),
     (select count(*) || ':' || coalesce(sum(hash(currency)), 0) from ref.currency),
-    coalesce(ops.param('net_price_max_list_factor'), '')) as checksum;
+    coalesce(ops.param('net_price_max_list_factor'), ''),
+    coalesce(ops.param('home_currency'), 'EUR')) as checksum;
 
 -- after_load_id: rows of later loads are validated; 0 = all rows (a full revalidation).
 create or replace temp table order_line_run as
@@ -175,7 +176,7 @@ select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
     'order line ' || document_no || '/' || line_no || ' is in ' || coalesce(currency, 'no currency')
         || ' with no exchange rate for ' || coalesce(strftime(document_date, '%Y-%m'), 'an unknown month')
 from order_line_candidate c
-where coalesce(currency, '') <> 'EUR'
+where coalesce(currency, '') <> coalesce(ops.param('home_currency'), 'EUR')
     and (not exists (select 1 from ref.currency) or exists (select 1 from ref.currency r where r.currency = c.currency))
     and not exists (
         select 1 from staging.erp_fx_rate f

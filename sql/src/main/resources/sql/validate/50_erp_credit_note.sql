@@ -43,7 +43,7 @@ select _load_id, _source_file, _sheet, _row_number, 'currency', currency,
     'credit note ' || credit_note_no || ' is in ' || coalesce(currency, 'no currency')
         || ' with no exchange rate for ' || coalesce(strftime(credit_date, '%Y-%m'), 'an unknown month')
 from credit_note_candidate c
-where coalesce(currency, '') <> 'EUR'
+where coalesce(currency, '') <> coalesce(ops.param('home_currency'), 'EUR')
     and not exists (
         select 1 from staging.erp_fx_rate f
         where f.currency = c.currency and f.rate_month = date_trunc('month', c.credit_date));

@@ -1,0 +1,62 @@
+package io.salesbi.pipeline.exports;
+
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
+import io.salesbi.pipeline.run.NightlyRun;
+import io.salesbi.pipeline.warehouse.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An installation whose home currency is not the euro (a UK web shop): its export names no currency, so its lines are
+ * in the home currency, the currency the KPIs report in; no exchange rate is needed and none is invented.
+ */
+class HomeCurrencyIT {
+
+    private static final String EXPORT = "shop_orders-lineTotalsOnly-noCurrency-ownChannels-totalRow.csv";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void linesWithoutCurrencyAreInTheHomeCurrencyAndNeedNoExchangeRate() throws Exception {
+        Path mappings = Files.createDirectories(home.resolve("mappings"));
+        Files.copy(resource("single-mapping/shop_orders.yaml"), mappings.resolve("shop_orders.yaml"));
+        Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
+        Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\nhome-currency: gbp\n");
+        SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
+
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
+            new NightlyRun(settings, warehouse).execute(LocalDate.of(2026, 1, 15), false);
+
+            assertThat(value(warehouse, "select string_agg(distinct currency, ',') from staging.erp_order_line"))
+                    .isEqualTo("GBP");
+            assertThat(value(warehouse, "select count(*) from quarantine.rejected_row")).isEqualTo("0");
+            assertThat(value(warehouse, "select cast(sum(net_revenue_eur) as varchar) from kpi.sales_cube"))
+                    .isEqualTo("3036.14");
+            assertThat(value(warehouse, "select cast(min(rate_per_eur) as varchar) || '/' || max(rate_per_eur)"
+                    + " from core.fact_order_line")).isEqualTo("1.000000/1.000000");
+        }
+    }
+
+    private static String value(Warehouse warehouse, String sql) throws Exception {
+        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(HomeCurrencyIT.class.getResource("/exports/shop/" + name).toURI());
+    }
+}
