@@ -7,7 +7,7 @@ import java.util.Locale;
  * iterations, last change 0.02" knows the weights are not settled.
  *
  * @param iterations  EM iterations run; 0 when the parameters were fixed
- * @param lastChange  largest absolute change of lambda or of any m or u probability in the last iteration
+ * @param lastChange  largest change in the last iteration: of lambda relative to itself, of any m or u absolute
  * @param converged   true when the estimate settled before the iteration limit
  * @param boundedLambda true when the prior match probability hit one of its bounds
  */
