@@ -108,6 +108,8 @@ public final class MatchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "records %d, clusters %d, pairs compared %d, time %.2f s%n", result.ids().size(),
                 result.match().clusterCount(), result.match().pairs().size(), result.match().millis() / 1000.0);
+        out.printf(Locale.ROOT, "model: %s, prior match probability %.3g%n",
+                result.match().convergence().describe(), result.match().parameters().lambda());
         out.printf(Locale.ROOT, "matches %d, to review %d; clusters written to %s%n", result.matchPairs(),
                 result.reviewPairs().size(), output);
         if (truth != null) {

@@ -61,6 +61,8 @@ public final class MatchBenchmark {
                             + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, cpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), result.pairs().size(),
                     result.clusterCount(), peakHeapMb(), quality.precision(), quality.recall(), quality.f1());
+            System.out.printf(Locale.ROOT, "  model: %s, prior match probability %.3g%n",
+                    result.convergence().describe(), result.parameters().lambda());
         }
     }
 

@@ -71,13 +71,16 @@ public final class MatchEngine {
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
-        ModelParameters parameters = parameters(weightedNames, weighted, matrix);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix);
+        ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
         double[][] weights = singleField ? SingleFieldLadder.weights(weighted.get(0).type())
                 : weights(weightedNames, parameters);
         double prior = singleField ? 0.0 : priorLogOdds(parameters);
-        double[] logit = scores(prior, weights, matrix, decisiveFlags);
+        TermFrequencies termFrequencies = singleField ? TermFrequencies.none()
+                : TermFrequencies.of(weighted);
+        double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
@@ -88,13 +91,14 @@ public final class MatchEngine {
         LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
                 prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
         MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights, prior,
-                millis);
-        LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {} ms",
-                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()), millis);
+                termFrequencies, estimate.convergence(), millis);
+        LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {}, {} ms",
+                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()),
+                estimate.convergence().describe(), millis);
         return result;
     }
 
-    private ModelParameters parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix) {
+    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -102,7 +106,7 @@ public final class MatchEngine {
                 complete &= fixed.covers(names.get(f), weighted.get(f).type().levels());
             }
             if (complete) {
-                return fixed;
+                return new EmEstimate(fixed, EmConvergence.fixed());
             }
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
@@ -127,12 +131,13 @@ public final class MatchEngine {
         return weights;
     }
 
-    /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen. */
     private static double priorLogOdds(ModelParameters parameters) {
         return Math.log(parameters.lambda() / (1 - parameters.lambda()));
     }
 
-    private static double[] scores(double prior, double[][] weights, ComparisonMatrix matrix, byte[] decisive) {
+    /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen, exact ones adjusted. */
+    private static double[] scores(double prior, double[][] weights, TermFrequencies termFrequencies,
+                                   ComparisonMatrix matrix, int[] a, byte[] decisive) {
         int fieldCount = weights.length;
         double[] logit = new double[matrix.pairCount()];
         IntStream.range(0, logit.length).parallel().forEach(p -> {
@@ -144,7 +149,7 @@ public final class MatchEngine {
             for (int f = 0; f < fieldCount; f++) {
                 int level = matrix.level(p, f);
                 if (level >= 0) {
-                    sum += weights[f][level];
+                    sum += weights[f][level] + termFrequencies.adjustment(f, level, a[p]);
                 }
             }
             logit[p] = sum;

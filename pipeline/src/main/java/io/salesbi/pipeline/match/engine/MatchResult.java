@@ -13,11 +13,13 @@ import java.util.List;
  * @param parameters        the Fellegi–Sunter parameters used
  * @param weights           per weighted field and level the match weight applied (natural log)
  * @param priorLogit        log-odds of a match before any field is compared
+ * @param termFrequencies   the term-frequency adjustment of exact agreement on each weighted field
+ * @param convergence       how the EM estimate of the parameters ended
  * @param millis            wall-clock time of the run
  */
 public record MatchResult(List<String> weightedFields, int[] clusterOf, double[] probability, ScoredPairs pairs,
                           ModelParameters parameters, double[][] weights, double priorLogit,
-                          long millis) {
+                          TermFrequencies termFrequencies, EmConvergence convergence, long millis) {
 
     public int clusterCount() {
         int count = 0;
@@ -36,11 +38,17 @@ public record MatchResult(List<String> weightedFields, int[] clusterOf, double[]
     public double fieldLogit(int pair) {
         double sum = priorLogit;
         for (int f = 0; f < weights.length; f++) {
-            int level = pairs.level(pair, f);
-            if (level >= 0) {
-                sum += weights[f][level];
-            }
+            sum += weight(pair, f);
         }
         return sum;
+    }
+
+    /** The weight a field contributed to a pair: its level's weight, adjusted for the agreeing value's frequency. */
+    public double weight(int pair, int field) {
+        int level = pairs.level(pair, field);
+        if (level < 0) {
+            return 0.0;
+        }
+        return weights[field][level] + termFrequencies.adjustment(field, level, pairs.a()[pair]);
     }
 }

@@ -78,7 +78,16 @@ public final class PairDecisions {
             if (f > 0) {
                 json.append(',');
             }
-            json.append(evidencePrefix[f][level + 1]);
+            double adjustment = result.termFrequencies().adjustment(f, level, pairs.a()[pair]);
+            if (adjustment == 0.0) {
+                json.append(evidencePrefix[f][level + 1]);
+            } else {
+                quote(json, result.weightedFields().get(f));
+                json.append(":{\"level\":");
+                quote(json, levelName(f, level));
+                json.append(",\"weight\":").append(String.format(Locale.ROOT, "%.2f", weight(f, level) + adjustment))
+                        .append(",\"tf_adjustment\":").append(String.format(Locale.ROOT, "%.2f", adjustment));
+            }
             String[] values = displayValues.get(f);
             if (values != null) {
                 json.append(",\"values\":[");

@@ -24,6 +24,15 @@ final class ParameterEstimator {
     private static final double FLOOR = 1e-5;
     private static final long SEED = 20_240_611L;
 
+    /**
+     * EM is reported converged when lambda moved by less than this share of itself and no m or u probability by
+     * more than this. EM still stops as before, when lambda moves by less than 1e-7: at a million records that
+     * stops after one iteration (lambda is about 2e-6) while m still moves by 0.3, and the summary now says so.
+     * Iterating on to convergence was tried and lowered precision at a million records from 0.87 to 0.61: m then
+     * settles on "same company name" as the match class (issue #18), which bounds alone do not prevent.
+     */
+    private static final double TOLERANCE = 1e-4;
+
     private final int randomPairs;
     private final int iterations;
 
@@ -32,8 +41,8 @@ final class ParameterEstimator {
         this.iterations = iterations;
     }
 
-    ModelParameters estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
-                             ImpliedFields implied) {
+    EmEstimate estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
+                        ImpliedFields implied) {
         int fieldCount = fields.size();
         ComparisonMatrix random = randomPairs(fields, implied);
         double[][] u = levelFrequencies(fields, random);
@@ -45,8 +54,15 @@ final class ParameterEstimator {
         double allPairs = (double) n * (n - 1) / 2;
         double population = Math.max(0, allPairs - candidates.pairCount()) / Math.max(1, random.pairCount());
         Patterns patterns = Patterns.concat(Patterns.of(fields, candidates), Patterns.of(fields, random), population);
-        double lambda = Math.min(0.5, candidates.pairCount() / Math.max(1.0, allPairs) * 0.1);
-        for (int iteration = 0; iteration < iterations; iteration++) {
+        double[] lambdaBounds = lambdaBounds(n);
+        double lambda = clamp(candidates.pairCount() / Math.max(1.0, allPairs) * 0.1, lambdaBounds);
+        int iteration = 0;
+        double lastChange = 0;
+        boolean settled = false;
+        boolean stop = false;
+        boolean bounded = false;
+        while (iteration < iterations && !stop) {
+            iteration++;
             double[][] mCount = new double[fieldCount][];
             double[][] uCount = new double[fieldCount][];
             for (int f = 0; f < fieldCount; f++) {
@@ -77,16 +93,22 @@ final class ParameterEstimator {
                     }
                 }
             }
-            double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / Math.max(total, 1)));
+            double unbounded = matches / Math.max(total, 1);
+            double newLambda = clamp(unbounded, lambdaBounds);
+            bounded = newLambda != unbounded;
+            lastChange = Math.abs(newLambda - lambda) / lambda;
             for (int f = 0; f < fieldCount; f++) {
-                m[f] = capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(fields.get(f).type()));
-                u[f] = normalize(uCount[f], u[f]);
+                FieldType type = fields.get(f).type();
+                double[] newM = ProbabilityBounds.boundM(
+                        capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)));
+                double[] newU = ProbabilityBounds.boundU(normalize(uCount[f], u[f]), type);
+                lastChange = Math.max(lastChange, Math.max(largestChange(m[f], newM), largestChange(u[f], newU)));
+                m[f] = newM;
+                u[f] = newU;
             }
-            boolean converged = Math.abs(newLambda - lambda) < 1e-7;
+            settled = lastChange < TOLERANCE;
+            stop = Math.abs(newLambda - lambda) < 1e-7;
             lambda = newLambda;
-            if (converged) {
-                break;
-            }
         }
         Map<String, double[]> mByName = new LinkedHashMap<>();
         Map<String, double[]> uByName = new LinkedHashMap<>();
@@ -94,8 +116,34 @@ final class ParameterEstimator {
             mByName.put(names.get(f), m[f]);
             uByName.put(names.get(f), u[f]);
         }
-        LOG.debug("EM over {} patterns: lambda {}", patterns.count(), lambda);
-        return new ModelParameters(lambda, mByName, uByName);
+        EmConvergence convergence = new EmConvergence(iteration, lastChange, settled, bounded);
+        LOG.debug("EM over {} patterns: lambda {}, {}", patterns.count(), lambda, convergence.describe());
+        return new EmEstimate(new ModelParameters(lambda, mByName, uByName), convergence);
+    }
+
+    /**
+     * The prior is bounded by what a list can hold: between 1 in {@value #MIN_PARTNERS_PER_1000} thousand records
+     * having a duplicate and every record having {@value #MAX_PARTNERS} of them. A fixed floor on lambda (it was
+     * 1e-5) is far above the truth at a million records (about 2e-6), and let everything match there.
+     */
+    static double[] lambdaBounds(int records) {
+        double others = Math.max(1, records - 1);
+        return new double[] {MIN_PARTNERS_PER_1000 / 1000.0 / others, Math.min(0.5, MAX_PARTNERS / others)};
+    }
+
+    private static final int MIN_PARTNERS_PER_1000 = 1;
+    private static final int MAX_PARTNERS = 10;
+
+    private static double clamp(double value, double[] bounds) {
+        return Math.min(bounds[1], Math.max(bounds[0], value));
+    }
+
+    private static double largestChange(double[] before, double[] after) {
+        double largest = 0;
+        for (int l = 0; l < before.length; l++) {
+            largest = Math.max(largest, Math.abs(after[l] - before[l]));
+        }
+        return largest;
     }
 
     /** Random record pairs, a fixed-seed sample standing for all pairs of the data. */
@@ -135,7 +183,7 @@ final class ParameterEstimator {
                     counts[f][level]++;
                 }
             }
-            counts[f] = normalize(counts[f], counts[f]);
+            counts[f] = ProbabilityBounds.boundU(normalize(counts[f], counts[f]), fields.get(f).type());
         }
         return counts;
     }
