@@ -111,6 +111,9 @@ final class MappingFileParser {
                 fields.add(f);
             }
         }
+        // an input may read a column a field reads too: a row filter on the delivered text of a column whose field
+        // translates it through a value map
+        Set<String> inputColumns = new HashSet<>();
         if (inputs != null && !inputs.isNull()) {
             if (!inputs.isArray()) {
                 problem("/inputs", "key 'inputs' must be a list of { column, name, type } entries, found "
@@ -119,7 +122,7 @@ final class MappingFileParser {
                 for (int i = 0; i < inputs.size(); i++) {
                     FieldMapping f = input(inputs.get(i), "inputs[" + i + "].", "/inputs/" + i);
                     if (f != null) {
-                        register(f, "/inputs/" + i, fieldNames, columns);
+                        register(f, "/inputs/" + i, fieldNames, inputColumns);
                         fields.add(f);
                     }
                 }

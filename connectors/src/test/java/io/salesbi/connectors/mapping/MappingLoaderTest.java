@@ -104,6 +104,19 @@ class MappingLoaderTest {
     }
 
     @Test
+    void anInputMayReadAColumnAFieldReadsButTwoFieldsMayNot() throws IOException {
+        String base = ORDER_LINES.replace("max-reject-ratio: 0.2\n",
+                "max-reject-ratio: 0.2\ndrop-rows-where: \"lower(beleg_text) = 'summe'\"\n");
+        Path withInput = write("input.yaml", base + "inputs:\n  - { column: \"Beleg\", name: beleg_text }\n");
+        Path twice = write("twice.yaml", ORDER_LINES.replace("column: \"Rabatt %\"", "column: \"Beleg\""));
+
+        assertThat(MappingLoader.load(withInput).fields()).extracting(FieldMapping::column)
+                .containsExactly("Beleg", "Belegdatum", "Menge", "Rabatt %", "Beleg");
+        assertThatThrownBy(() -> MappingLoader.load(twice)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).containsExactly(twice + ":16: column 'Beleg' is mapped twice"));
+    }
+
+    @Test
     void aFileThatIsNoYamlNamesItsLine() throws IOException {
         Path notYaml = write("broken.yaml", "name: x\ninbox: [unclosed\n");
 
