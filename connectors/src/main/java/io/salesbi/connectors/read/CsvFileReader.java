@@ -1,17 +1,12 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,16 +30,8 @@ final class CsvFileReader implements SourceFileReader {
         String name = file.getFileName().toString();
         try {
             CsvLayout layout = CsvSniffer.sniff(file, mapping);
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(layout.bomLength());
-                InputStreamReader reader = new InputStreamReader(in, layout.charset().newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
-                CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(layout.delimiter())
-                        .setIgnoreEmptyLines(false).get();
-                try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                    return new Pass(name, mapping, sink, parser, layout).run();
-                }
+            try (CSVParser parser = layout.open(file)) {
+                return new Pass(name, mapping, sink, parser, layout).run();
             }
         } catch (SinkFailure e) {
             throw e.original();

@@ -1,5 +1,15 @@
 package io.salesbi.connectors.read;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -12,4 +22,23 @@ import java.util.List;
  * @param warnings   what the detection wants a steward to know
  */
 record CsvLayout(Charset charset, int bomLength, char delimiter, List<String> warnings) {
+
+    /**
+     * A parser over the file's records in this layout, past the byte-order mark; a byte that is not valid in the
+     * charset fails the read instead of becoming a replacement character. Closing the parser closes the file.
+     */
+    CSVParser open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(bomLength);
+            InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+            return CSVParser.builder().setReader(reader).setFormat(format).get();
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
 }

@@ -1,16 +1,11 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,26 +58,18 @@ public final class FileSampler {
         try {
             CsvLayout layout = CsvSniffer.sniff(file, null, null);
             List<FileSample.Row> rows = new ArrayList<>();
-            try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(layout.bomLength());
-                InputStreamReader reader = new InputStreamReader(in, layout.charset().newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT));
-                CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(layout.delimiter())
-                        .setIgnoreEmptyLines(false).get();
-                try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                    long lineAfterPrevious = 0;
-                    for (CSVRecord record : parser) {
-                        long line = lineAfterPrevious + 1;
-                        lineAfterPrevious = parser.getCurrentLineNumber();
-                        List<SampleCell> cells = record.stream().map(SampleCell::ofText).toList();
-                        if (cells.stream().allMatch(SampleCell::isBlank)) {
-                            continue;
-                        }
-                        rows.add(new FileSample.Row(line, cells));
-                        if (rows.size() >= maxRows) {
-                            break;
-                        }
+            try (CSVParser parser = layout.open(file)) {
+                long lineAfterPrevious = 0;
+                for (CSVRecord record : parser) {
+                    long line = lineAfterPrevious + 1;
+                    lineAfterPrevious = parser.getCurrentLineNumber();
+                    List<SampleCell> cells = record.stream().map(SampleCell::ofText).toList();
+                    if (cells.stream().allMatch(SampleCell::isBlank)) {
+                        continue;
+                    }
+                    rows.add(new FileSample.Row(line, cells));
+                    if (rows.size() >= maxRows) {
+                        break;
                     }
                 }
             }

@@ -141,8 +141,11 @@ public final class DryRun {
             ps.setInt(2, EXAMPLES);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    RuleCount rule = rules.computeIfAbsent(rs.getString(1), k -> new RuleCount(k, 0, new ArrayList<>()));
-                    rules.put(rule.rule(), rule = new RuleCount(rule.rule(), rs.getLong(2), rule.examples()));
+                    RuleCount rule = rules.get(rs.getString(1));
+                    if (rule == null) {
+                        rule = new RuleCount(rs.getString(1), rs.getLong(2), new ArrayList<>());
+                        rules.put(rule.rule(), rule);
+                    }
                     rule.examples().add(new Example(rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                             rs.getString(7)));
                 }

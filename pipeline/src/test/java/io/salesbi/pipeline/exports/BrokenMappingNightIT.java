@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 
+import static io.salesbi.pipeline.exports.WarehouseRows.shopResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +38,7 @@ class BrokenMappingNightIT {
         // given the shop mappings and a service-driver mapping with two typos, and a file for each
         Path mappings = Files.createDirectories(home.resolve("mappings"));
         for (String m : List.of("shop_order_lines.yaml", "shop_customers.yaml", "shop_products.yaml")) {
-            Files.copy(resource("mappings/" + m), mappings.resolve(m));
+            Files.copy(shopResource("mappings/" + m), mappings.resolve(m));
         }
         Path broken = Files.writeString(mappings.resolve("service_drivers.yaml"), """
                 name: service_drivers
@@ -50,7 +51,7 @@ class BrokenMappingNightIT {
                   - { column: "Year", field: year, type: integer, required: true }
                   - { column: "Visits", field: visit, type: integer }
                 """);
-        Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
+        Files.copy(shopResource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
         Path drivers = Files.writeString(Files.createDirectories(home.resolve("inbox/service"))
                 .resolve("service_drivers_20260101.csv"), "Debitor,Year,Visits\nC-17,2025,4\n");
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\n");
@@ -96,9 +97,5 @@ class BrokenMappingNightIT {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    private static Path resource(String name) throws Exception {
-        return Path.of(BrokenMappingNightIT.class.getResource("/exports/shop/" + name).toURI());
     }
 }

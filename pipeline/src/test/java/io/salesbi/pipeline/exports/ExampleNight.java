@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,20 +102,7 @@ final class ExampleNight {
 
     /** The rows of a query against the night's warehouse. */
     List<List<Object>> rows(String sql) throws SQLException {
-        SalesbiSettings settings = SettingsLoader.defaults(home);
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
-             Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return WarehouseRows.of(SettingsLoader.defaults(home).warehouse(), sql);
     }
 
     private static List<SourceMapping> mappings(SalesbiSettings settings) throws Exception {

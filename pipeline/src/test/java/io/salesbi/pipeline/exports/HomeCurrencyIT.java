@@ -9,11 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 
+import static io.salesbi.pipeline.exports.WarehouseRows.shopResource;
+import static io.salesbi.pipeline.exports.WarehouseRows.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,8 +29,8 @@ class HomeCurrencyIT {
     @Test
     void linesWithoutCurrencyAreInTheHomeCurrencyAndNeedNoExchangeRate() throws Exception {
         Path mappings = Files.createDirectories(home.resolve("mappings"));
-        Files.copy(resource("single-mapping/shop_orders.yaml"), mappings.resolve("shop_orders.yaml"));
-        Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
+        Files.copy(shopResource("single-mapping/shop_orders.yaml"), mappings.resolve("shop_orders.yaml"));
+        Files.copy(shopResource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\nhome-currency: gbp\n");
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
 
@@ -46,17 +45,5 @@ class HomeCurrencyIT {
             assertThat(value(warehouse, "select cast(min(rate_per_eur) as varchar) || '/' || max(rate_per_eur)"
                     + " from core.fact_order_line")).isEqualTo("1.000000/1.000000");
         }
-    }
-
-    private static String value(Warehouse warehouse, String sql) throws Exception {
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static Path resource(String name) throws Exception {
-        return Path.of(HomeCurrencyIT.class.getResource("/exports/shop/" + name).toURI());
     }
 }

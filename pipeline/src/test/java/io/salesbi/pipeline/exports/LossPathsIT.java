@@ -9,11 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +59,10 @@ class LossPathsIT {
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             new NightlyRun(settings, warehouse).execute(LocalDate.of(2026, 1, 15), false);
             // then 4 rows: 2 current (A-1's second row, A-2), 1 quarantined (no id), 1 superseded (A-1's first row)
-            assertThat(rows(warehouse, "select file_name, rows_delivered, rows_current, rows_quarantined,"
+            assertThat(WarehouseRows.of(warehouse, "select file_name, rows_delivered, rows_current, rows_quarantined,"
                     + " rows_filtered, rows_superseded from kpi.dq_file_rows")).containsExactly(
                     List.of("crm_accounts_20260110.csv", 4L, 2L, 1L, 0L, 1L));
-            assertThat(rows(warehouse, "select row_number, rule, message from quarantine.rejected_row")).containsExactly(
+            assertThat(WarehouseRows.of(warehouse, "select row_number, rule, message from quarantine.rejected_row")).containsExactly(
                     List.of(3L, "crm_account.missing_key", "CRM account 'Ohne Nummer AG' has no Account ID; expected"
                             + " the CRM's account id"));
 
@@ -76,25 +72,10 @@ class LossPathsIT {
             new NightlyRun(settings, warehouse).execute(LocalDate.of(2026, 1, 16), false);
 
             // the next delivery's A-1 supersedes the first file's: nothing is lost, every row is explained
-            assertThat(rows(warehouse, "select file_name, rows_delivered, rows_current, rows_quarantined,"
+            assertThat(WarehouseRows.of(warehouse, "select file_name, rows_delivered, rows_current, rows_quarantined,"
                     + " rows_filtered, rows_superseded from kpi.dq_file_rows order by load_id")).containsExactly(
                     List.of("crm_accounts_20260110.csv", 4L, 1L, 1L, 0L, 2L),
                     List.of("crm_accounts_20260111.csv", 1L, 1L, 0L, 0L, 0L));
-        }
-    }
-
-    private static List<List<Object>> rows(Warehouse warehouse, String sql) throws Exception {
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
         }
     }
 }

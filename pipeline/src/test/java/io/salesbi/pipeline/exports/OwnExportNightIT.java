@@ -14,21 +14,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.salesbi.pipeline.exports.WarehouseRows.shopResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,9 +49,9 @@ class OwnExportNightIT {
         home = tmp.resolve("site");
         Path mappings = Files.createDirectories(home.resolve("mappings"));
         for (String m : List.of("shop_order_lines.yaml", "shop_customers.yaml", "shop_products.yaml")) {
-            Files.copy(resource("mappings/" + m), mappings.resolve(m));
+            Files.copy(shopResource("mappings/" + m), mappings.resolve(m));
         }
-        Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
+        Files.copy(shopResource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\n");
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
         predicted = dryRun(settings, home.resolve("inbox/shop").resolve(EXPORT));
@@ -143,27 +140,6 @@ class OwnExportNightIT {
     }
 
     private List<List<Object>> rows(String sql) throws SQLException {
-        SalesbiSettings settings = SettingsLoader.defaults(home);
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
-             Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
-
-    private static Path resource(String name) throws IOException {
-        try {
-            return Path.of(OwnExportNightIT.class.getResource("/exports/shop/" + name).toURI());
-        } catch (Exception e) {
-            throw new IOException("test resource exports/shop/" + name + " is missing", e);
-        }
+        return WarehouseRows.of(SettingsLoader.defaults(home).warehouse(), sql);
     }
 }

@@ -10,12 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.salesbi.pipeline.exports.WarehouseRows.shopResource;
+import static io.salesbi.pipeline.exports.WarehouseRows.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,10 +35,10 @@ class ReferenceVocabulariesIT {
     void anUnknownProductGroupIsQuarantinedUntilTheStewardAddsItToTheReferenceFile() throws Exception {
         Path mappings = Files.createDirectories(home.resolve("mappings"));
         for (String m : List.of("shop_order_lines.yaml", "shop_customers.yaml", "shop_products.yaml")) {
-            Files.copy(resource("mappings/" + m), mappings.resolve(m));
+            Files.copy(shopResource("mappings/" + m), mappings.resolve(m));
         }
         // P-300 (the order line of 1,500.01) is in a group the defaults do not know
-        String export = Files.readString(resource(EXPORT)).replace("PLC starter kit,Steuerungstechnik",
+        String export = Files.readString(shopResource(EXPORT)).replace("PLC starter kit,Steuerungstechnik",
                 "PLC starter kit,Robotik");
         Files.writeString(Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT), export);
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\n");
@@ -66,17 +65,5 @@ class ReferenceVocabulariesIT {
             assertThat(value(warehouse, "select cast(sum(net_revenue_eur) as varchar) from kpi.sales_cube"
                     + " where product_category = 'Robotik'")).isEqualTo("1500.01");
         }
-    }
-
-    private static String value(Warehouse warehouse, String sql) throws Exception {
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static Path resource(String name) throws Exception {
-        return Path.of(ReferenceVocabulariesIT.class.getResource("/exports/shop/" + name).toURI());
     }
 }

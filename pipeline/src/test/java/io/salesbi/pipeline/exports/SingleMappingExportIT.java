@@ -14,14 +14,11 @@ import org.springframework.batch.core.BatchStatus;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.salesbi.pipeline.exports.WarehouseRows.shopResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,8 +38,8 @@ class SingleMappingExportIT {
     void runOneNight(@TempDir Path tmp) throws Exception {
         home = tmp.resolve("site");
         Path mappings = Files.createDirectories(home.resolve("mappings"));
-        Files.copy(resource("single-mapping/shop_orders.yaml"), mappings.resolve("shop_orders.yaml"));
-        Files.copy(resource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
+        Files.copy(shopResource("single-mapping/shop_orders.yaml"), mappings.resolve("shop_orders.yaml"));
+        Files.copy(shopResource(EXPORT), Files.createDirectories(home.resolve("inbox/shop")).resolve(EXPORT));
         Files.writeString(home.resolve("salesbi.yaml"), "mappings: ./mappings\n");
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
@@ -83,22 +80,6 @@ class SingleMappingExportIT {
     }
 
     private List<List<Object>> rows(String sql) throws Exception {
-        try (Warehouse warehouse = Warehouse.open(SettingsLoader.defaults(home).warehouse());
-             Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
-    }
-
-    private static Path resource(String name) throws Exception {
-        return Path.of(SingleMappingExportIT.class.getResource("/exports/shop/" + name).toURI());
+        return WarehouseRows.of(SettingsLoader.defaults(home).warehouse(), sql);
     }
 }
