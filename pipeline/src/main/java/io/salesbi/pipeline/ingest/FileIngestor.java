@@ -238,6 +238,15 @@ public final class FileIngestor {
                 loaded, rejected, null, warnings.isEmpty() ? null : warnings, filtered, suppressed);
     }
 
+    /** The suppression list of this night (read at its first use). */
+    Suppression suppressionList() throws IOException {
+        try (Connection conn = warehouse.connect()) {
+            return suppression(conn);
+        } catch (SQLException e) {
+            throw new IOException("The suppression list cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The suppression list, read at the night's first file (an erasure runs only while no night does). */
     private Suppression suppression(Connection conn) throws SQLException {
         if (suppression == null) {

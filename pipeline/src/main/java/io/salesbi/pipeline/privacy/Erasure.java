@@ -260,7 +260,7 @@ public final class Erasure {
         return mention == null ? token : mention.matcher(text).replaceAll(Matcher.quoteReplacement(token));
     }
 
-    private static void rewrite(FileSearch.FileRows f, Path temp, String token, Pattern mention) throws IOException {
+    static void rewrite(FileSearch.FileRows f, Path temp, String token, Pattern mention) throws IOException {
         if (f.how().format() == FileFormat.CSV) {
             rewriteCsv(f, temp, token, mention);
         } else {
@@ -279,6 +279,17 @@ public final class Erasure {
                 continue;
             }
             String line = lines.get(index);
+            if (m.personal().containsAll(m.cells().keySet()) && f.how().delimiter() != null) {
+                // the whole row goes: every cell becomes the token, the columns stay
+                int last = m.cells().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+                StringBuilder blank = new StringBuilder();
+                for (int c = 0; c <= last; c++) {
+                    blank.append(c == 0 ? "" : f.how().delimiter()).append(m.cells().containsKey(c) ? token : "");
+                }
+                lines.set(index, blank + end);
+                continue;
+            }
             for (Map.Entry<Integer, String> cell : m.cells().entrySet()) {
                 if (m.personal().contains(cell.getKey())) {
                     line = line.replace(cell.getValue(), token);

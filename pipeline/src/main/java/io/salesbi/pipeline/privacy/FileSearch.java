@@ -90,7 +90,7 @@ final class FileSearch {
 
     static boolean scanned(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".xlsx"))
+        return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls"))
                 && !name.endsWith(".reason.txt");
     }
 
