@@ -290,16 +290,28 @@ public final class Erasure {
                 lines.set(index, blank + end);
                 continue;
             }
+            char delimiter = f.how().delimiter() == null ? ',' : f.how().delimiter();
             for (Map.Entry<Integer, String> cell : m.cells().entrySet()) {
                 if (m.personal().contains(cell.getKey())) {
-                    line = line.replace(cell.getValue(), token);
+                    line = replaceField(line, delimiter, cell.getValue(), token);
                 } else if (m.mentions().contains(cell.getKey())) {
-                    line = line.replace(cell.getValue(), scrub(cell.getValue(), token, mention));
+                    line = replaceField(line, delimiter, cell.getValue(), scrub(cell.getValue(), token, mention));
                 }
             }
             lines.set(index, line);
         }
         Files.write(temp, String.join("", lines).getBytes(charset));
+    }
+
+    /**
+     * {@code line} with every whole field holding {@code value} (quoted or not) replaced by {@code replacement}: a
+     * value that is part of another field (a first name inside an e-mail address) is left alone.
+     */
+    static String replaceField(String line, char delimiter, String value, String replacement) {
+        String d = Pattern.quote(String.valueOf(delimiter));
+        Pattern field = Pattern.compile("(^|" + d + ")(\"?)" + Pattern.quote(value) + "\\2(?=" + d + "|\r?\n|$)");
+        return field.matcher(line).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + replacement
+                + r.group(2)));
     }
 
     private static void rewriteXlsx(FileSearch.FileRows f, Path temp, String token, Pattern mention)

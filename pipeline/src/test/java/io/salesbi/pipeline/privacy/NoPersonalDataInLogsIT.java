@@ -73,7 +73,7 @@ class NoPersonalDataInLogsIT {
         assertThat(code).as(console.toString()).isIn(0, 4);
         Set<String> personal = personalValues(home);
         assertThat(personal).as("the fixture's contacts").hasSizeGreaterThan(100);
-        StringBuilder logged = new StringBuilder(console);
+        StringBuilder logged = new StringBuilder(console.toString());
         for (ILoggingEvent e : captured.list) {
             logged.append(e.getFormattedMessage()).append('\n');
             if (e.getThrowableProxy() != null) {
