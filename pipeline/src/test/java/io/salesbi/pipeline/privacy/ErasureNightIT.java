@@ -58,6 +58,7 @@ class ErasureNightIT {
     private String lastName;
     private long line;
     private long activities;
+    private long linkedRows;
     private List<Object> revenueBefore;
 
     @BeforeAll
@@ -75,11 +76,12 @@ class ErasureNightIT {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, true);
             assertThat(night.ok()).as(night.failure()).isTrue();
             try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
-                // a contact with e-mail and phone whose e-mail is theirs alone
+                // a contact with e-mail, phone and activities whose e-mail is theirs alone
                 try (ResultSet rs = st.executeQuery("""
                         select contact_id, email, phone, first_name, last_name, _row_number from raw.crm_contact
                         where email is not null and phone is not null and length(regexp_replace(phone, '[^0-9]', '', 'g')) >= 6
                           and lower(email) in (select lower(email) from raw.crm_contact group by all having count(*) = 1)
+                          and contact_id in (select contact_id from raw.crm_activity)
                         order by contact_id limit 1""")) {
                     assertThat(rs.next()).isTrue();
                     contactId = rs.getString(1);
@@ -90,6 +92,11 @@ class ErasureNightIT {
                     line = rs.getLong(6);
                 }
                 activities = count(st, "select count(*) from raw.crm_activity where contact_id = '" + contactId + "'");
+                // every relation the catalogue declares contact_id for, but the contact's own rows
+                linkedRows = count(st, "select (select count(*) from raw.crm_activity where contact_id = '" + contactId
+                        + "') + (select count(*) from staging.crm_activity where contact_id = '" + contactId
+                        + "') + (select count(*) from core.dim_contact where contact_id = '" + contactId
+                        + "') + (select count(*) from core.fact_touchpoint where contact_id = '" + contactId + "')");
                 revenueBefore = revenue(st);
             }
         }
@@ -134,8 +141,9 @@ class ErasureNightIT {
                 "warehouse raw.crm_contact " + file + " " + line,
                 "warehouse staging.crm_contact " + file + " " + line,
                 "archive archive/crm/" + file + " null " + line);
-        // the contact's activities: raw and staging rows, the touchpoint fact, the contact dimension
-        assertThat(linked).isGreaterThanOrEqualTo(2 * activities + 1);
+        // the contact's activities: raw and staging rows, the touchpoint facts, the contact dimension
+        assertThat(activities).isPositive();
+        assertThat(linked).isEqualTo(linkedRows).isGreaterThanOrEqualTo(2 * activities + 1);
         String markdown = Files.readString(Path.of(json.toString().replace(".json", ".md")));
         assertThat(markdown).contains("| warehouse | `raw.crm_contact` | " + file + " |  | " + line + " | row |")
                 .contains(email);
@@ -194,7 +202,10 @@ class ErasureNightIT {
         assertThat(Files.readString(PrivacyKey.fileOf(settings.warehouse())).strip()).hasSize(64);
     }
 
-    /** Warehouse columns and kept files (archive, error, inbox) holding {@code value}, compared case-insensitively. */
+    /**
+     * Warehouse columns and files of the installation (archive, error, dashboards, logs, match review, inbox) holding
+     * {@code value}, compared case-insensitively.
+     */
     private long occurrences(String value) throws Exception {
         String needle = value.toLowerCase(Locale.ROOT);
         long found = 0;
@@ -215,7 +226,7 @@ class ErasureNightIT {
                         + needle.replace("'", "''") + "')");
             }
         }
-        for (String folder : List.of("archive", "error")) {
+        for (String folder : List.of("archive", "error", "dashboards", "logs", "review", "inbox")) {
             Path dir = home.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;
