@@ -126,26 +126,28 @@ group by channel_code, stage;
 -- Key: opportunity_id.
 -- Formula: days_in_stage = as-of date - the day the current stage began (last_stage_change; an amount or date
 --   change does not reset it); weighted_amount_eur = amount × the stage's default probability.
--- Sources: core.opportunity, ref.opportunity_stage, ops.parameter.
--- Caveats: customer_id and sales_region are null while the CRM account matches no golden customer.
+-- Sources: core.opportunity, core.customer_golden (company name), ref.opportunity_stage, ops.parameter.
+-- Caveats: customer_id, company_name and sales_region are null while the CRM account matches no golden customer.
 -- Policy: customer(customer_id)
 create or replace view kpi.pipeline_stalled as
 select
-    opportunity_id,
-    customer_id,
-    account_id,
-    sales_region,
-    channel_code,
-    opportunity_owner,
-    stage,
-    amount_eur,
-    cast(round(amount_eur * probability, 2) as decimal(18, 2)) as weighted_amount_eur,
-    expected_close_date,
-    last_stage_change,
-    cast(ops.as_of_date() - last_stage_change as integer) as days_in_stage
-from core.opportunity
-where status = 'open'
-    and ops.as_of_date() - last_stage_change >= ops.param_double('pipeline_stalled_days');
+    o.opportunity_id,
+    o.customer_id,
+    g.company_name,
+    o.account_id,
+    o.sales_region,
+    o.channel_code,
+    o.opportunity_owner,
+    o.stage,
+    o.amount_eur,
+    cast(round(o.amount_eur * o.probability, 2) as decimal(18, 2)) as weighted_amount_eur,
+    o.expected_close_date,
+    o.last_stage_change,
+    cast(ops.as_of_date() - o.last_stage_change as integer) as days_in_stage
+from core.opportunity o
+left join core.customer_golden g on g.customer_id = o.customer_id
+where o.status = 'open'
+    and ops.as_of_date() - o.last_stage_change >= ops.param_double('pipeline_stalled_days');
 
 -- kpi.pipeline_coverage
 -- What: does the open pipeline cover the plan (Pipeline-Abdeckung)? The weighted pipeline of the coming months
