@@ -67,7 +67,8 @@ group by all;
 --   won (for an open stage); conversion_rate = moved_on / reached; visits = stage visits (a deal moving backwards
 --   visits a stage again); avg_days_in_stage = mean days per visit of an open stage, from its first day to the
 --   first day of the next visit, or to the as-of date for a visit still going on; open_now = open deals in the
---   stage now; stalled_now = those whose stage has not changed for pipeline_stalled_days days or more.
+--   stage now; stalled_now = those whose stage has not changed for pipeline_stalled_days days or more;
+--   journey_phase = the phase of the customer journey the stage belongs to (ref.opportunity_stage).
 -- Sources: core.opportunity_history, core.opportunity, ref.opportunity_stage, ops.parameter.
 -- Caveats: stages unknown to the vocabulary are left out; moved_on, conversion_rate and the days are null for won
 --   and lost stages; a reopened deal counts as reaching the stage it is reopened in.
@@ -75,10 +76,12 @@ group by all;
 create or replace view kpi.pipeline_funnel as
 with version as (
     select h.opportunity_id, o.channel_code, h.valid_from, h.valid_to, h.stage, h.stage_order as sort_order, h.status,
+        s.journey_phase,
         case when h.stage is distinct from lag(h.stage) over (partition by h.opportunity_id order by h.valid_from)
             then 1 else 0 end as starts_visit
     from core.opportunity_history h
     join core.opportunity o using (opportunity_id)
+    join ref.opportunity_stage s on s.stage = h.stage
     where h.stage_order is not null
 ),
 numbered as (
@@ -87,7 +90,8 @@ numbered as (
 ),
 visit as (
     select opportunity_id, channel_code, visit_no, any_value(stage) as stage, any_value(sort_order) as sort_order,
-        any_value(status) as status, min(valid_from) as started, max(valid_to) as ended
+        any_value(status) as status, any_value(journey_phase) as journey_phase, min(valid_from) as started,
+        max(valid_to) as ended
     from numbered
     group by opportunity_id, channel_code, visit_no
 ),
@@ -106,6 +110,7 @@ select
     stage,
     any_value(sort_order) as stage_order,
     any_value(status) as status,
+    any_value(journey_phase) as journey_phase,
     cast(count(distinct opportunity_id) as bigint) as reached,
     case when any_value(status) = 'open'
         then cast(count(distinct opportunity_id) filter (where moved_on) as bigint) end as moved_on,

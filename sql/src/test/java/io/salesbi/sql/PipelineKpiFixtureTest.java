@@ -142,6 +142,12 @@ class PipelineKpiFixtureTest {
                         Arrays.asList("MARKETPLACE", "Closed Won", "1", null, null, "1", null, "0", "0"),
                         Arrays.asList("MARKETPLACE", "Closed Lost", "1", null, null, "1", null, "0", "0"));
         assertThat(rows(conn, """
+                select stage, journey_phase from kpi.pipeline_funnel where channel_code = 'FIELD_SALES'
+                order by stage_order"""))
+                .containsExactly(List.of("Qualification", "need_recognition"), List.of("Needs Analysis", "need_recognition"),
+                        List.of("Proposal", "preselection"), List.of("Negotiation", "purchase"),
+                        List.of("Closed Won", "purchase"));
+        assertThat(rows(conn, """
                 select opportunity_id, stage, weighted_amount_eur, last_stage_change, days_in_stage
                 from kpi.pipeline_stalled order by opportunity_id"""))
                 .containsExactly(
