@@ -237,8 +237,10 @@ left join pipeline w on w.plan_month = g.plan_month and w.channel_code is not di
 -- Policy: aggregate
 create or replace view kpi.pipeline_channel_return as
 with rate as (
+    -- the allocated cost is rounded to the cent: summed as decimals, the rate is the same whatever order the
+    -- months are added in
     select channel_code, year,
-        cast(sum(direct_channel_cost_eur + allocated_cost_eur) as double)
+        cast(sum(cast(direct_channel_cost_eur + allocated_cost_eur as decimal(18, 2))) as double)
             / nullif(cast(sum(net_revenue_eur) as double), 0) as channel_cost_rate
     from kpi.channel_pnl
     group by all
