@@ -92,7 +92,8 @@ final class CalciteSessionFactory {
 
     /**
      * A new session of {@code user}, with its own {@link PlanCache}: plans carry the user's schemas and row filter,
-     * so they are never shared with another session.
+     * so they are never shared with another session. Its schemas read the warehouse through the session's
+     * {@link SessionSnapshot}: every part of a statement, and every statement of a transaction, reads one night.
      */
     Connection open(UserAccount user) throws SQLException {
         return open(user, limits.defaultTimeout());
@@ -108,13 +109,14 @@ final class CalciteSessionFactory {
             SchemaPlus root = calcite.getRootSchema();
             RegionRowFilter regionFilter = RegionRowFilter.of(user, rowPolicies);
             PersonalDataMask personalDataMask = PersonalDataMask.of(user, personalData);
+            SessionSnapshot snapshot = new SessionSnapshot(warehouse);
             for (String schema : visibleSchemas(user)) {
-                WarehouseSchema tables = warehouseSchema(root, schema, regionFilter, personalDataMask);
+                WarehouseSchema tables = warehouseSchema(root, schema, snapshot, regionFilter, personalDataMask);
                 plans.onNewNight(tables::forgetTables);
                 root.add(schema, tables);
             }
             calcite.setSchema(DEFAULT_SCHEMA);
-            return TimeLimitedConnection.wrap(connection, queryTimeout);
+            return TimeLimitedConnection.wrap(connection, queryTimeout, snapshot);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -133,11 +135,11 @@ final class CalciteSessionFactory {
         return schemas;
     }
 
-    private WarehouseSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter,
-            PersonalDataMask personalDataMask) {
+    private static WarehouseSchema warehouseSchema(SchemaPlus root, String name, SessionSnapshot snapshot,
+            RegionRowFilter regionFilter, PersonalDataMask personalDataMask) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
         JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
                 Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
-        return new WarehouseSchema(warehouse, convention, name, regionFilter, personalDataMask);
+        return new WarehouseSchema(snapshot, convention, name, regionFilter, personalDataMask);
     }
 }

@@ -25,9 +25,12 @@
  * {@link io.salesbi.server.DashboardHandler}.
  *
  * <h2>Consistency while a night runs</h2>
- * Every Avatica connection gets its own DuckDB connection, and every query runs on the snapshot of the last commit
- * before it started (DuckDB MVCC), also while the serving process runs a night: a query that started before the
- * night's consolidate step committed finishes on the old numbers, later ones see the new. The night builds core
+ * Every statement reads one DuckDB snapshot ({@link io.salesbi.server.SessionSnapshot}): all the DuckDB queries
+ * Calcite runs for it (one per schema a join spans, one per subquery it cannot push down) run on one DuckDB
+ * connection inside one transaction, which reads the last commit before the statement's first query (DuckDB MVCC).
+ * Inside a JDBC transaction ({@code setAutoCommit(false)}) every statement until {@code commit()} or
+ * {@code rollback()} reads that same snapshot. So also while the serving process runs a night: a query that started
+ * before the night's consolidate step committed finishes on the old numbers, later ones see the new. The night builds core
  * (facts, dimensions) and its pre-publish checks in one transaction, so KPIs over core never show half a night.
  * Tables written by earlier steps are visible as soon as their own step commits: {@code core.customer_golden} and
  * {@code core.customer_xref} (matching), and the data-quality views over {@code ops.file_load},
