@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -33,6 +34,9 @@ final class CalciteSessionFactory {
     static final List<String> READER_SCHEMAS = List.of("kpi", "core");
     static final List<String> STEWARD_SCHEMAS = List.of("raw", "quarantine");
     static final String DEFAULT_SCHEMA = "kpi";
+    /** The endpoint's audit trail ({@link AuditLog}): the only relation of schema {@code ops} a session may see. */
+    static final String AUDIT_SCHEMA = "ops";
+    static final Set<String> AUDIT_TABLES = Set.of("audit");
 
     /**
      * Compiled plans Calcite keeps across sessions, keyed by their generated Java source, which holds the SQL sent
@@ -115,6 +119,12 @@ final class CalciteSessionFactory {
                 plans.onNewNight(tables::forgetTables);
                 root.add(schema, tables);
             }
+            if (seesAudit(user)) {
+                WarehouseSchema audit = new WarehouseSchema(snapshot, convention(root, AUDIT_SCHEMA), AUDIT_SCHEMA,
+                        null, PersonalDataMask.of(user, personalData), AUDIT_TABLES);
+                plans.onNewNight(audit::forgetTables);
+                root.add(AUDIT_SCHEMA, audit);
+            }
             calcite.setSchema(DEFAULT_SCHEMA);
             return TimeLimitedConnection.wrap(connection, queryTimeout, snapshot);
         } catch (SQLException | RuntimeException e) {
@@ -133,6 +143,20 @@ final class CalciteSessionFactory {
             schemas.addAll(STEWARD_SCHEMAS);
         }
         return schemas;
+    }
+
+    /**
+     * Whether {@code user} reads the audit trail as {@code ops.audit}: stewards, unless they also have a restricted
+     * role (the trail names every user and address, and has no row policy).
+     */
+    static boolean seesAudit(UserAccount user) {
+        return user.hasRole(UserAccount.STEWARD) && !user.hasRole(UserAccount.REGIONAL_MANAGER);
+    }
+
+    private static JdbcConvention convention(SchemaPlus root, String name) {
+        // The convention's expression finds this schema again at run time as root.getSubSchema(name).
+        return JdbcConvention.of(WarehouseDialect.INSTANCE, Schemas.subSchemaExpression(root, name, JdbcSchema.class),
+                name);
     }
 
     private static WarehouseSchema warehouseSchema(SchemaPlus root, String name, SessionSnapshot snapshot,

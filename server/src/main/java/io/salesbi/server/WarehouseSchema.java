@@ -38,11 +38,19 @@ final class WarehouseSchema extends JdbcSchema {
     private final RegionRowFilter regionFilter;
     private final PersonalDataMask personalDataMask;
     private final JdbcConvention convention;
+    private final Set<String> onlyTables;
     private volatile Tables tables = new Tables();
 
     WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
             PersonalDataMask personalDataMask) {
+        this(warehouse, convention, schemaName, regionFilter, personalDataMask, null);
+    }
+
+    /** A schema that serves only the tables {@code onlyTables} of the warehouse schema (all when null). */
+    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask, Set<String> onlyTables) {
         super(warehouse, WarehouseDialect.INSTANCE, convention, null, schemaName);
+        this.onlyTables = onlyTables;
         this.warehouse = warehouse;
         this.schemaName = schemaName;
         this.regionFilter = regionFilter;
@@ -104,7 +112,9 @@ final class WarehouseSchema extends JdbcSchema {
         private Set<String> names() {
             Set<String> known = names;
             if (known == null) {
-                known = Set.copyOf(jdbcTables.getNames(LikePattern.any()));
+                known = jdbcTables.getNames(LikePattern.any()).stream()
+                        .filter(name -> onlyTables == null || onlyTables.contains(name))
+                        .collect(Collectors.toUnmodifiableSet());
                 names = known;
             }
             return known;
