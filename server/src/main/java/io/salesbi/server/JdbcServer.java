@@ -182,6 +182,7 @@ public final class JdbcServer implements AutoCloseable {
     private static ServerConnector connector(Server jetty, JdbcServerSettings settings) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.addCustomizer(new SecurityHeaders(settings.tls()));
         HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
         ServerConnector connector;
         if (settings.tls()) {
