@@ -89,6 +89,8 @@ final class CalciteSessionFactory {
         properties.setProperty("unquotedCasing", "UNCHANGED");
         properties.setProperty("quotedCasing", "UNCHANGED");
         properties.setProperty("caseSensitive", "false");
+        // Functions analysts write in DuckDB's (PostgreSQL's) dialect: ILIKE, STRING_AGG, DATE_TRUNC, ...
+        properties.setProperty("fun", "postgresql");
         // DuckDB's decimals go to 38 digits; Calcite's default type system stops at 19.
         properties.setProperty("typeSystem", DuckDBSqlDialect.class.getName() + "#TYPE_SYSTEM");
         return properties;

@@ -11,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -191,10 +195,42 @@ final class SessionSnapshot implements DataSource {
                     if (method.getName().equals("getConnection")) {
                         return borrowing;
                     }
+                    if (statement instanceof PreparedStatement prepared && args != null && args.length == 2
+                            && (method.getName().equals("setInt") || method.getName().equals("setLong"))
+                            && setDateTime(prepared, (Integer) args[0], ((Number) args[1]).longValue())) {
+                        return null;
+                    }
                     Object result = invoke(statement, method, args);
                     return result instanceof ResultSet rows ? ofStatement(rows, wrapped[0]) : result;
                 });
         return wrapped[0];
+    }
+
+    /**
+     * Binds a DATE or TIMESTAMP parameter of a DuckDB query as a date or timestamp. Calcite holds dates as days and
+     * timestamps as milliseconds since 1970 (local time) and binds them as numbers, which DuckDB refuses to compare
+     * with a date or timestamp column: a BI tool's {@code setDate}/{@code setTimestamp} failed. Whether the DuckDB
+     * parameter is one comes from DuckDB's parameter metadata; other numbers are bound as they are.
+     *
+     * @return whether the parameter was bound here
+     */
+    private static boolean setDateTime(PreparedStatement statement, int index, long value) throws SQLException {
+        int type;
+        try {
+            type = statement.getParameterMetaData().getParameterType(index);
+        } catch (SQLException | RuntimeException unknown) {
+            return false;
+        }
+        if (type == Types.DATE) {
+            statement.setObject(index, LocalDate.ofEpochDay(value));
+            return true;
+        }
+        if (type == Types.TIMESTAMP) {
+            statement.setObject(index, LocalDateTime.ofEpochSecond(Math.floorDiv(value, 1_000L),
+                    (int) Math.floorMod(value, 1_000L) * 1_000_000, ZoneOffset.UTC));
+            return true;
+        }
+        return false;
     }
 
     private static ResultSet ofStatement(ResultSet rows, Statement statement) {

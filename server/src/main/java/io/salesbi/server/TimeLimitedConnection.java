@@ -5,7 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -65,6 +68,9 @@ final class TimeLimitedConnection implements InvocationHandler {
             }
         }
         Object result = invokeOn(delegate, method, args);
+        if (result instanceof DatabaseMetaData metadata) {
+            return WithColumnSizes.of(metadata);
+        }
         if (result instanceof Statement statement
                 && (method.getName().equals("createStatement") || method.getName().startsWith("prepare"))) {
             statement.setQueryTimeout(timeoutSeconds);
@@ -81,7 +87,11 @@ final class TimeLimitedConnection implements InvocationHandler {
                     if (method.getName().startsWith("execute")) {
                         snapshot.beginStatement();
                     }
-                    return invokeOn(statement, method, args);
+                    Object result = invokeOn(statement, method, args);
+                    if (result instanceof ResultSet rows) {
+                        return WithColumnSizes.of(rows);
+                    }
+                    return result instanceof ResultSetMetaData columns ? WithColumnSizes.of(columns) : result;
                 });
     }
 
