@@ -115,7 +115,7 @@ final class ReadOnlyStatementGuard {
                     + "only SELECT queries");
         }
         statement.accept(new FileFunctionFinder());
-        return sql;
+        return DuckDbFunctions.rewrite(sql, statement);
     }
 
     private static String syntaxError(SqlParseException e) {

@@ -1,5 +1,7 @@
 package io.salesbi.server;
 
+import io.salesbi.sql.KpiDescriptions;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -11,7 +13,8 @@ import java.util.Set;
 
 /**
  * A session's {@link DatabaseMetaData} whose {@code getColumns} reports a size for character columns, and query
- * results whose metadata does the same. DuckDB's
+ * results whose metadata does the same; and whose {@code getTables} reports a KPI view's description (the
+ * {@code What:} of its header, {@link KpiDescriptions}) as its REMARKS. DuckDB's
  * VARCHAR has no length, and Calcite reports such columns with size 0, which BI tools take literally (DBeaver shows
  * empty cells, ODBC bridges size their buffers by it). They are reported with {@value #VARCHAR_SIZE} characters,
  * as databases with a bounded "unlimited" text type do.
@@ -19,6 +22,10 @@ import java.util.Set;
 final class WithColumnSizes {
 
     static final int VARCHAR_SIZE = 65_535;
+    /** {@code DatabaseMetaData.getTables}: TABLE_SCHEM, TABLE_NAME and REMARKS. */
+    private static final int TABLE_SCHEM = 2;
+    private static final int TABLE_NAME = 3;
+    private static final int REMARKS = 5;
     /** {@code DatabaseMetaData.getColumns}: DATA_TYPE and COLUMN_SIZE. */
     private static final int DATA_TYPE = 5;
     private static final int COLUMN_SIZE = 7;
@@ -32,6 +39,9 @@ final class WithColumnSizes {
         return (DatabaseMetaData) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
                 new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> {
                     Object result = invoke(metadata, method, args);
+                    if (method.getName().equals("getTables") && result instanceof ResultSet tables) {
+                        return described(tables);
+                    }
                     return method.getName().equals("getColumns") && result instanceof ResultSet columns
                             ? sized(columns) : result;
                 });
@@ -69,6 +79,21 @@ final class WithColumnSizes {
                         return method.getReturnType() == int.class ? (Object) VARCHAR_SIZE
                                 : method.getReturnType() == long.class ? (Object) (long) VARCHAR_SIZE
                                 : (Object) VARCHAR_SIZE;
+                    }
+                    return value;
+                });
+    }
+
+    /** {@code getTables} whose REMARKS, where Calcite has none, are the KPI views' descriptions. */
+    private static ResultSet described(ResultSet tables) {
+        return (ResultSet) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
+                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+                    Object value = invoke(tables, method, args);
+                    if (value == null && args != null && args.length == 1
+                            && (Integer.valueOf(REMARKS).equals(args[0]) || "REMARKS".equals(args[0]))
+                            && (method.getName().equals("getString") || method.getName().equals("getObject"))) {
+                        return KpiDescriptions.warehouse().get(tables.getString(TABLE_SCHEM) + "."
+                                + tables.getString(TABLE_NAME));
                     }
                     return value;
                 });

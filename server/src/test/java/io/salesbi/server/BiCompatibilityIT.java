@@ -56,6 +56,8 @@ class BiCompatibilityIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "select date_trunc('month', computed_at) from kpi.market_share where segment = 'Chemie'|2026-02-01 00:00:00",
+        "select date_trunc('year', period_start) from kpi.market_share where segment = 'Chemie'|2026-01-01",
         "select extract(year from period_start) from kpi.market_share where segment = 'Chemie'|2026",
         "select count(*) from kpi.market_share where period_start <= current_date|3",
         "select period_start + interval '1' month from kpi.market_share where segment = 'Chemie'|2026-02-01",
@@ -102,8 +104,10 @@ class BiCompatibilityIT {
                             + rows.getString("TABLE_TYPE") + " " + rows.getString("REMARKS"));
                 }
             }
-            // REMARKS stay empty: the KPI view headers do not reach the metadata yet
-            assertThat(tables).containsExactly("kpi.market_share VIEW null");
+            // REMARKS: the What of the warehouse's own header of kpi.market_share
+            String what = io.salesbi.sql.KpiDescriptions.warehouse().get("kpi.market_share");
+            assertThat(what).startsWith("our share of each market segment in the market study");
+            assertThat(tables).containsExactly("kpi.market_share VIEW " + what);
             try (ResultSet rows = metadata.getColumns(null, "kpi", "market_share", "segment")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getInt("DATA_TYPE")).isEqualTo(Types.VARCHAR);
