@@ -1,21 +1,26 @@
 package io.salesbi.server;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * DuckDB's (PostgreSQL's) {@code date_trunc('month', x)}, which Calcite's function tables lack in this form, as the
  * standard {@code FLOOR(x TO MONTH)} that Calcite plans and sends to DuckDB as {@code DATE_TRUNC('MONTH', x)}. Only
  * a literal unit of year, month, day, hour, minute or second is rewritten; anything else (quarter, week) is left
- * for Calcite to report.
+ * for Calcite to report. And DuckDB's {@code median(x)} as {@code PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x)},
+ * which {@link WarehouseDialect} lets Calcite send to DuckDB.
  */
 final class DuckDbFunctions extends SqlShuttle {
 
@@ -27,7 +32,8 @@ final class DuckDbFunctions extends SqlShuttle {
 
     /** The query text with its {@code date_trunc} calls rewritten, or {@code sql} itself when it has none. */
     static String rewrite(String sql, SqlNode statement) {
-        if (!sql.toLowerCase(Locale.ROOT).contains("date_trunc")) {
+        String lower = sql.toLowerCase(Locale.ROOT);
+        if (!lower.contains("date_trunc") && !lower.contains("median")) {
             return sql;
         }
         DuckDbFunctions rewriter = new DuckDbFunctions();
@@ -47,6 +53,15 @@ final class DuckDbFunctions extends SqlShuttle {
                 return SqlStdOperatorTable.FLOOR.createCall(result.getParserPosition(), result.operand(1),
                         new SqlIntervalQualifier(timeUnit, null, unit.getParserPosition()));
             }
+        }
+        if (visited instanceof SqlCall result && result.getOperator().getName().equalsIgnoreCase("median")
+                && result.operandCount() == 1) {
+            changed = true;
+            SqlParserPos pos = result.getParserPosition();
+            SqlNode percentile = SqlStdOperatorTable.PERCENTILE_CONT.createCall(pos,
+                    SqlLiteral.createExactNumeric("0.5", pos));
+            return SqlStdOperatorTable.WITHIN_GROUP.createCall(pos, percentile,
+                    new SqlNodeList(List.of(result.operand(0)), pos));
         }
         return visited;
     }

@@ -58,6 +58,7 @@ class BiCompatibilityIT {
     @CsvSource(delimiter = '|', value = {
         "select date_trunc('month', computed_at) from kpi.market_share where segment = 'Chemie'|2026-02-01 00:00:00",
         "select date_trunc('year', period_start) from kpi.market_share where segment = 'Chemie'|2026-01-01",
+        "select median(units) from kpi.market_share|17",
         "select extract(year from period_start) from kpi.market_share where segment = 'Chemie'|2026",
         "select count(*) from kpi.market_share where period_start <= current_date|3",
         "select period_start + interval '1' month from kpi.market_share where segment = 'Chemie'|2026-02-01",
