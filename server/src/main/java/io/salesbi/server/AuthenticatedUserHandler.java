@@ -37,7 +37,7 @@ final class AuthenticatedUserHandler extends HandlerWrapper {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        CurrentUser.set(user);
+        CurrentUser.set(user, request.getRemoteAddr());
         try {
             super.handle(target, baseRequest, request, response);
         } finally {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -33,6 +34,9 @@ final class CalciteSessionFactory {
     static final List<String> READER_SCHEMAS = List.of("kpi", "core");
     static final List<String> STEWARD_SCHEMAS = List.of("raw", "quarantine");
     static final String DEFAULT_SCHEMA = "kpi";
+    /** The endpoint's audit trail ({@link AuditLog}): the only relation of schema {@code ops} a session may see. */
+    static final String AUDIT_SCHEMA = "ops";
+    static final Set<String> AUDIT_TABLES = Set.of("audit");
 
     /**
      * Compiled plans Calcite keeps across sessions, keyed by their generated Java source, which holds the SQL sent
@@ -85,6 +89,8 @@ final class CalciteSessionFactory {
         properties.setProperty("unquotedCasing", "UNCHANGED");
         properties.setProperty("quotedCasing", "UNCHANGED");
         properties.setProperty("caseSensitive", "false");
+        // Functions analysts write in DuckDB's (PostgreSQL's) dialect: ILIKE, STRING_AGG, DATE_TRUNC, ...
+        properties.setProperty("fun", "postgresql");
         // DuckDB's decimals go to 38 digits; Calcite's default type system stops at 19.
         properties.setProperty("typeSystem", DuckDBSqlDialect.class.getName() + "#TYPE_SYSTEM");
         return properties;
@@ -92,7 +98,8 @@ final class CalciteSessionFactory {
 
     /**
      * A new session of {@code user}, with its own {@link PlanCache}: plans carry the user's schemas and row filter,
-     * so they are never shared with another session.
+     * so they are never shared with another session. Its schemas read the warehouse through the session's
+     * {@link SessionSnapshot}: every part of a statement, and every statement of a transaction, reads one night.
      */
     Connection open(UserAccount user) throws SQLException {
         return open(user, limits.defaultTimeout());
@@ -108,13 +115,20 @@ final class CalciteSessionFactory {
             SchemaPlus root = calcite.getRootSchema();
             RegionRowFilter regionFilter = RegionRowFilter.of(user, rowPolicies);
             PersonalDataMask personalDataMask = PersonalDataMask.of(user, personalData);
+            SessionSnapshot snapshot = new SessionSnapshot(warehouse);
             for (String schema : visibleSchemas(user)) {
-                WarehouseSchema tables = warehouseSchema(root, schema, regionFilter, personalDataMask);
+                WarehouseSchema tables = warehouseSchema(root, schema, snapshot, regionFilter, personalDataMask);
                 plans.onNewNight(tables::forgetTables);
                 root.add(schema, tables);
             }
+            if (seesAudit(user)) {
+                WarehouseSchema audit = new WarehouseSchema(snapshot, convention(root, AUDIT_SCHEMA), AUDIT_SCHEMA,
+                        null, PersonalDataMask.of(user, personalData), AUDIT_TABLES);
+                plans.onNewNight(audit::forgetTables);
+                root.add(AUDIT_SCHEMA, audit);
+            }
             calcite.setSchema(DEFAULT_SCHEMA);
-            return TimeLimitedConnection.wrap(connection, queryTimeout);
+            return TimeLimitedConnection.wrap(connection, queryTimeout, snapshot);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -133,11 +147,25 @@ final class CalciteSessionFactory {
         return schemas;
     }
 
-    private WarehouseSchema warehouseSchema(SchemaPlus root, String name, RegionRowFilter regionFilter,
-            PersonalDataMask personalDataMask) {
+    /**
+     * Whether {@code user} reads the audit trail as {@code ops.audit}: stewards, unless they also have a restricted
+     * role (the trail names every user and address, and has no row policy).
+     */
+    static boolean seesAudit(UserAccount user) {
+        return user.hasRole(UserAccount.STEWARD) && !user.hasRole(UserAccount.REGIONAL_MANAGER);
+    }
+
+    private static JdbcConvention convention(SchemaPlus root, String name) {
+        // The convention's expression finds this schema again at run time as root.getSubSchema(name).
+        return JdbcConvention.of(WarehouseDialect.INSTANCE, Schemas.subSchemaExpression(root, name, JdbcSchema.class),
+                name);
+    }
+
+    private static WarehouseSchema warehouseSchema(SchemaPlus root, String name, SessionSnapshot snapshot,
+            RegionRowFilter regionFilter, PersonalDataMask personalDataMask) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
         JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
                 Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
-        return new WarehouseSchema(warehouse, convention, name, regionFilter, personalDataMask);
+        return new WarehouseSchema(snapshot, convention, name, regionFilter, personalDataMask);
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * type added by a later Avatica cannot slip past): the connection and statement belong to the requesting user
  * ({@link SessionOwnership}), SQL text is a read-only query ({@link ReadOnlyStatementGuard}), batches (which only
  * exist to write) are refused, failures reach the client as short messages with an SQL state ({@link ClientErrors}),
- * and each request is logged with user, operation, SQL and duration. Connection
+ * and each request is logged with user, operation, SQL and duration; each query is recorded in the audit trail
+ * ({@link QueryAudit}). Connection
  * properties sent by the client are never logged: they may hold the password.
  */
 final class GuardedMeta implements InvocationHandler {
@@ -39,21 +40,27 @@ final class GuardedMeta implements InvocationHandler {
     private final ReadOnlyStatementGuard guard;
     private final RunningQueries queries;
     private final SessionOwnership ownership = new SessionOwnership();
+    private final QueryAudit audit;
 
-    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
+    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries, AuditLog audit) {
         this.delegate = delegate;
         this.guard = guard;
         this.queries = queries;
+        this.audit = new QueryAudit(audit);
     }
 
     static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
-        return wrap(delegate, guard, new RunningQueries(QueryLimits.DEFAULT));
+        return wrap(delegate, guard, new RunningQueries(QueryLimits.DEFAULT), AuditLog.logOnly());
     }
 
-    /** The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there. */
-    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries) {
+    /**
+     * The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there, and
+     * whose queries are recorded in {@code audit}.
+     */
+    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries,
+            AuditLog audit) {
         return (ProtobufMeta) Proxy.newProxyInstance(GuardedMeta.class.getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard, queries));
+                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard, queries, audit));
     }
 
     @Override
@@ -83,13 +90,16 @@ final class GuardedMeta implements InvocationHandler {
             Object result = invoke(method, operation, user, args);
             ownership.record(operation, args, result);
             logRequest(user, operation, statementOf(args, result), sql, started, null);
+            audit.after(operation, args, result, null, user, CurrentUser.address(), sql, started);
             return result;
         } catch (Throwable e) {
             if (newlyClaimed) {
                 ownership.forgetConnection(connectionIdOf(args[0]));
             }
             logRequest(user, operation, statementOf(args, null), sql, started, e);
-            throw ClientErrors.toClient(e, user.name(), operation);
+            Throwable answer = ClientErrors.toClient(e, user.name(), operation);
+            audit.after(operation, args, null, answer, user, CurrentUser.address(), sql, started);
+            throw answer;
         }
     }
 

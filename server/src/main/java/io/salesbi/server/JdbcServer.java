@@ -5,6 +5,7 @@ import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.WarehouseDataSource;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -49,14 +50,17 @@ public final class JdbcServer implements AutoCloseable {
     private final Server jetty;
     private final SessionMeta meta;
     private final RunningQueries queries;
+    private final AuditLog audit;
     private final JdbcServerSettings settings;
     private final int port;
     private volatile boolean closed;
 
-    private JdbcServer(Server jetty, SessionMeta meta, RunningQueries queries, JdbcServerSettings settings, int port) {
+    private JdbcServer(Server jetty, SessionMeta meta, RunningQueries queries, AuditLog audit,
+            JdbcServerSettings settings, int port) {
         this.jetty = jetty;
         this.meta = meta;
         this.queries = queries;
+        this.audit = audit;
         this.settings = settings;
         this.port = port;
     }
@@ -108,8 +112,9 @@ public final class JdbcServer implements AutoCloseable {
                 personalData);
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
+        AuditLog audit = AuditLog.open(warehouseConnections, Clock.systemUTC());
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
-                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries)));
+                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries, audit)));
 
         // Every running and queued query holds a Jetty thread; the rest stay free for /health, logins and metadata.
         QueuedThreadPool threads = new QueuedThreadPool(settings.limits().serverThreads(), MIN_THREADS);
@@ -120,17 +125,18 @@ public final class JdbcServer implements AutoCloseable {
         AuthenticatedUserHandler users = new AuthenticatedUserHandler(settings.users(), settings.allowAnonymous());
         users.setHandler(settings.dashboardsDir() == null ? avatica
                 : new HandlerList(new DashboardHandler(settings.dashboardsDir()), avatica));
-        jetty.setHandler(new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users)));
+        jetty.setHandler(new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users, audit)));
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();
         } catch (Exception e) {
             jetty.stop();
+            audit.close();
             throw e;
         }
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
-        JdbcServer server = new JdbcServer(jetty, meta, queries, settings, port);
+        JdbcServer server = new JdbcServer(jetty, meta, queries, audit, settings, port);
         LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, {}, compiled plans shared up to {})",
                 server.url(), settings.users().keySet(), settings.allowAnonymous(),
                 settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
@@ -168,6 +174,7 @@ public final class JdbcServer implements AutoCloseable {
             LOG.warn("JDBC endpoint on port {} did not stop cleanly: {}", port, e.getMessage(), e);
         } finally {
             meta.closeAll();
+            audit.close();
         }
         LOG.info("JDBC endpoint on port {} closed", port);
     }
@@ -175,6 +182,7 @@ public final class JdbcServer implements AutoCloseable {
     private static ServerConnector connector(Server jetty, JdbcServerSettings settings) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.addCustomizer(new SecurityHeaders(settings.tls()));
         HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
         ServerConnector connector;
         if (settings.tls()) {
@@ -190,7 +198,13 @@ public final class JdbcServer implements AutoCloseable {
         return connector;
     }
 
-    private static Handler basicAuthentication(JdbcServerSettings settings, Handler next) {
+    /** Events written to {@code ops.audit} so far (tests). */
+    long auditEventsWritten() {
+        audit.flush();
+        return audit.written();
+    }
+
+    private static Handler basicAuthentication(JdbcServerSettings settings, Handler next, AuditLog audit) {
         Constraint constraint = new Constraint(Constraint.__BASIC_AUTH, Constraint.ANY_AUTH);
         constraint.setAuthenticate(!settings.allowAnonymous());
         ConstraintMapping everything = new ConstraintMapping();
@@ -199,7 +213,8 @@ public final class JdbcServer implements AutoCloseable {
         ConstraintSecurityHandler security = new ConstraintSecurityHandler();
         security.setConstraintMappings(List.of(everything));
         security.setAuthenticator(new BasicAuthenticator());
-        security.setLoginService(new AccountLoginService(settings.users()));
+        security.setLoginService(new AccountLoginService(settings.users(),
+                new LoginThrottle(settings.logins(), Clock.systemUTC()), audit));
         security.setRealmName(AccountLoginService.REALM);
         security.setHandler(next);
         return security;

@@ -25,9 +25,12 @@ import java.util.Map;
  * @param limits           the longest timeout a connection may ask for and how many queries may run and wait at once;
  *                         {@link QueryLimits#DEFAULT} when {@code null}. Its default timeout is always
  *                         {@code queryTimeout}.
+ * @param logins           how failed logins are throttled and locked out; {@link LoginLimits#DEFAULT} when
+ *                         {@code null}
  */
 public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits) {
+        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits,
+        LoginLimits logins) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(5);
@@ -58,6 +61,19 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
             throw new IllegalArgumentException("JDBC query timeout must be at least 1 second, was " + queryTimeout);
         }
         limits = (limits == null ? QueryLimits.DEFAULT : limits).withDefaultTimeout(queryTimeout);
+        logins = logins == null ? LoginLimits.DEFAULT : logins;
+    }
+
+    /** Settings with the {@link LoginLimits#DEFAULT} login limits. */
+    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
+            Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits) {
+        this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, dashboardsDir, limits, null);
+    }
+
+    /** The same settings with other login limits. */
+    public JdbcServerSettings withLogins(LoginLimits newLogins) {
+        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
+                dashboardsDir, limits, newLogins);
     }
 
     /** Settings with the {@link QueryLimits#DEFAULT} limits. */
@@ -69,7 +85,7 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     /** The same settings with other query limits; their default timeout becomes the query timeout. */
     public JdbcServerSettings withLimits(QueryLimits newLimits) {
         return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword,
-                newLimits.defaultTimeout(), dashboardsDir, newLimits);
+                newLimits.defaultTimeout(), dashboardsDir, newLimits, logins);
     }
 
     /** Settings without dashboards. */
@@ -87,7 +103,7 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     /** The same settings, serving the dashboards in {@code folder} ({@code null}: none). */
     public JdbcServerSettings withDashboards(Path folder) {
         return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
-                folder, limits);
+                folder, limits, logins);
     }
 
     /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */
@@ -104,6 +120,6 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
         // Never print the keystore password.
         return "JdbcServerSettings[host=" + host + ", port=" + port + ", users=" + users.keySet()
                 + ", allowAnonymous=" + allowAnonymous + ", keystore=" + keystore + ", queryTimeout=" + queryTimeout
-                + ", dashboardsDir=" + dashboardsDir + ", limits=" + limits + "]";
+                + ", dashboardsDir=" + dashboardsDir + ", limits=" + limits + ", logins=" + logins + "]";
     }
 }

@@ -68,6 +68,20 @@ public final class PasswordHasher {
         }
     }
 
+    /**
+     * The iteration count of a hash; {@link #DEFAULT_ITERATIONS} when the hash is malformed. Login uses it to hash a
+     * dummy password for unknown users at the same cost as the accounts' own checks.
+     */
+    static int iterationsOf(String hash) {
+        String[] parts = hash == null ? new String[0] : hash.split("\\$");
+        try {
+            return parts.length == 4 && SCHEME.equals(parts[0]) && Integer.parseInt(parts[1]) > 0
+                    ? Integer.parseInt(parts[1]) : DEFAULT_ITERATIONS;
+        } catch (NumberFormatException malformed) {
+            return DEFAULT_ITERATIONS;
+        }
+    }
+
     private static byte[] pbkdf2(char[] password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
         try {

@@ -19,8 +19,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 /**
  * Lets only a single query through: {@code SELECT}, {@code WITH}, set operations, {@code VALUES} and {@code EXPLAIN}
  * of those. Everything else (INSERT, UPDATE, DELETE, MERGE, DDL, SET, and DuckDB statements Calcite cannot even parse
- * such as ATTACH, COPY, INSTALL, PRAGMA) is refused with a message saying why. Text that starts like a query but
- * does not parse is answered as a syntax error (SQL state {@value #SYNTAX_ERROR_STATE}) with Calcite's line and
+ * such as ATTACH, COPY, INSTALL, PRAGMA) is refused with a message saying why. Text that does not parse and does not
+ * start with the keyword of such a statement (a query with a typo, "selec 1") is answered as a syntax error (SQL state {@value #SYNTAX_ERROR_STATE}) with Calcite's line and
  * column, not as a refusal.
  *
  * <p>Calcite would push an INSERT into a warehouse table down to DuckDB (its JDBC tables are modifiable), so this
@@ -47,6 +47,12 @@ final class ReadOnlyStatementGuard {
 
     /** Keywords a query starts with: text that starts so but does not parse is a syntax error, not a refusal. */
     private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "values", "explain", "table");
+    /** Keywords of statements that are no query, in SQL and in DuckDB's dialect. */
+    private static final Set<String> OTHER_STATEMENT_KEYWORDS = Set.of("insert", "update", "delete", "merge",
+            "upsert", "replace", "create", "drop", "alter", "truncate", "rename", "comment", "attach", "detach",
+            "copy", "export", "import", "install", "load", "force", "pragma", "set", "reset", "call", "execute",
+            "prepare", "deallocate", "begin", "start", "commit", "end", "rollback", "abort", "checkpoint", "vacuum",
+            "analyze", "use", "grant", "revoke", "describe", "show", "summarize", "pivot", "unpivot");
     /** SQL state of a syntax error (SQL:2016 class 42, syntax error or access rule violation). */
     static final String SYNTAX_ERROR_STATE = "42000";
     static final int SYNTAX_ERROR_CODE = 1;
@@ -94,7 +100,8 @@ final class ReadOnlyStatementGuard {
             statement = SqlParser.create(sql, PARSER).parseStmt();
         } catch (SqlParseException e) {
             // A second statement after a semicolon is refused, not reported as a typo in the first.
-            if (looksLikeAQuery(sql) && !firstLine(e.getMessage()).startsWith("Encountered \";\"")) {
+            if ((looksLikeAQuery(sql) || !startsLikeAnotherStatement(sql))
+                    && !firstLine(e.getMessage()).startsWith("Encountered \";\"")) {
                 // A query with a typo is the analyst's mistake, not an attempt to write: say so, with the position.
                 throw new AvaticaRuntimeException(syntaxError(e), SYNTAX_ERROR_CODE, SYNTAX_ERROR_STATE,
                         AvaticaSeverity.ERROR);
@@ -108,7 +115,7 @@ final class ReadOnlyStatementGuard {
                     + "only SELECT queries");
         }
         statement.accept(new FileFunctionFinder());
-        return sql;
+        return DuckDbFunctions.rewrite(sql, statement);
     }
 
     private static String syntaxError(SqlParseException e) {
@@ -120,6 +127,19 @@ final class ReadOnlyStatementGuard {
 
     /** Whether the text starts, after comments and parentheses, with a keyword a query starts with. */
     static boolean looksLikeAQuery(String sql) {
+        return QUERY_KEYWORDS.contains(firstWord(sql));
+    }
+
+    /**
+     * Whether the text starts with the keyword of a statement other than a query (a write, DDL, DuckDB's ATTACH,
+     * COPY, INSTALL, ...): such text is refused whether it parses or not. Text starting with any other word (a typo
+     * such as "selec") is a syntax error.
+     */
+    static boolean startsLikeAnotherStatement(String sql) {
+        return OTHER_STATEMENT_KEYWORDS.contains(firstWord(sql));
+    }
+
+    private static String firstWord(String sql) {
         String rest = sql.strip();
         while (true) {
             if (rest.startsWith("--")) {
@@ -134,8 +154,7 @@ final class ReadOnlyStatementGuard {
                 break;
             }
         }
-        String firstWord = rest.split("[^A-Za-z]", 2)[0].toLowerCase(Locale.ROOT);
-        return QUERY_KEYWORDS.contains(firstWord);
+        return rest.split("[^A-Za-z]", 2)[0].toLowerCase(Locale.ROOT);
     }
 
     private static String withoutTrailingSemicolon(String sql) {

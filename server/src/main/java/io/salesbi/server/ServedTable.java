@@ -24,6 +24,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -54,6 +55,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     private final RowPolicy policy;
     private final Supplier<JdbcTable> customerRegions;
     private final PersonalDataMask personalDataMask;
+    private final Schema.TableType tableType;
     private volatile Map<String, String> duckDbTypeNames;
 
     /**
@@ -66,12 +68,24 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
      */
     ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
             Supplier<JdbcTable> customerRegions, PersonalDataMask personalDataMask) {
+        this(jdbcTable, warehouse, regionFilter, policy, customerRegions, personalDataMask, Schema.TableType.TABLE);
+    }
+
+    /** @param tableType what JDBC metadata reports the relation as: {@code VIEW} for DuckDB's views */
+    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
+            Supplier<JdbcTable> customerRegions, PersonalDataMask personalDataMask, Schema.TableType tableType) {
+        this.tableType = tableType;
         this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
         this.regionFilter = regionFilter;
         this.policy = policy;
         this.customerRegions = customerRegions;
         this.personalDataMask = personalDataMask;
+    }
+
+    @Override
+    public Schema.TableType getJdbcTableType() {
+        return tableType;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.salesbi.server;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -28,6 +29,12 @@ final class WarehouseDialect extends DuckDBSqlDialect {
     @Override
     public boolean supportsNestedAggregations() {
         return false;
+    }
+
+    /** Also {@code PERCENTILE_CONT} (what {@code median(x)} becomes, {@link DuckDbFunctions}): DuckDB has it. */
+    @Override
+    public boolean supportsAggregateFunction(SqlKind kind) {
+        return kind == SqlKind.PERCENTILE_CONT || super.supportsAggregateFunction(kind);
     }
 
     @Override

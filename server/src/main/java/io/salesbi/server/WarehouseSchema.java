@@ -3,6 +3,11 @@ package io.salesbi.server;
 import com.google.common.base.Suppliers;
 import io.salesbi.sql.RowPolicy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +18,7 @@ import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.IgnoreCaseLookup;
 import org.apache.calcite.schema.lookup.LikePattern;
@@ -38,11 +44,19 @@ final class WarehouseSchema extends JdbcSchema {
     private final RegionRowFilter regionFilter;
     private final PersonalDataMask personalDataMask;
     private final JdbcConvention convention;
+    private final Set<String> onlyTables;
     private volatile Tables tables = new Tables();
 
     WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
             PersonalDataMask personalDataMask) {
+        this(warehouse, convention, schemaName, regionFilter, personalDataMask, null);
+    }
+
+    /** A schema that serves only the tables {@code onlyTables} of the warehouse schema (all when null). */
+    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask, Set<String> onlyTables) {
         super(warehouse, WarehouseDialect.INSTANCE, convention, null, schemaName);
+        this.onlyTables = onlyTables;
         this.warehouse = warehouse;
         this.schemaName = schemaName;
         this.regionFilter = regionFilter;
@@ -82,11 +96,11 @@ final class WarehouseSchema extends JdbcSchema {
         private final Lookup<Table> jdbcTables = WarehouseSchema.super.tables();
         private final Map<String, Optional<Table>> served = new ConcurrentHashMap<>();
         private final Supplier<JdbcTable> customerRegions = Suppliers.memoize(this::customerRegions);
-        private volatile Set<String> names;
+        private volatile Map<String, Schema.TableType> names;
 
         @Override
         public Table get(String name) {
-            if (!names().contains(name)) {
+            if (!names().containsKey(name)) {
                 return null;
             }
             return served.computeIfAbsent(name, this::serve).orElse(null);
@@ -95,16 +109,36 @@ final class WarehouseSchema extends JdbcSchema {
         @Override
         public Set<String> getNames(LikePattern pattern) {
             var matches = pattern.matcher();
-            return names().stream()
+            return names().keySet().stream()
                     .filter(matches::apply)
                     .filter(name -> get(name) != null)
                     .collect(Collectors.toSet());
         }
 
-        private Set<String> names() {
-            Set<String> known = names;
+        /** The schema's tables and views, with their kind, in one catalog query. */
+        private Map<String, Schema.TableType> names() {
+            Map<String, Schema.TableType> known = names;
             if (known == null) {
-                known = Set.copyOf(jdbcTables.getNames(LikePattern.any()));
+                Map<String, Schema.TableType> read = new HashMap<>();
+                try (Connection connection = warehouse.getConnection();
+                        PreparedStatement query = connection.prepareStatement("select table_name, table_type "
+                                + "from information_schema.tables where table_catalog = current_database() "
+                                + "and table_schema = ?")) {
+                    query.setString(1, schemaName);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            String name = rows.getString(1);
+                            if (onlyTables == null || onlyTables.contains(name)) {
+                                read.put(name, "VIEW".equals(rows.getString(2)) ? Schema.TableType.VIEW
+                                        : Schema.TableType.TABLE);
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot list the relations of schema " + schemaName + ": "
+                            + e.getMessage(), e);
+                }
+                known = Map.copyOf(read);
                 names = known;
             }
             return known;
@@ -125,7 +159,7 @@ final class WarehouseSchema extends JdbcSchema {
                             + " is no longer in the warehouse");
                 }
                 return table;
-            }, warehouse, regionFilter, policy, customerRegions, personalDataMask));
+            }, warehouse, regionFilter, policy, customerRegions, personalDataMask, names().get(name)));
         }
 
         /** The golden customers with their regions, as a JDBC table of this schema's convention. */

@@ -25,9 +25,12 @@
  * {@link io.salesbi.server.DashboardHandler}.
  *
  * <h2>Consistency while a night runs</h2>
- * Every Avatica connection gets its own DuckDB connection, and every query runs on the snapshot of the last commit
- * before it started (DuckDB MVCC), also while the serving process runs a night: a query that started before the
- * night's consolidate step committed finishes on the old numbers, later ones see the new. The night builds core
+ * Every statement reads one DuckDB snapshot ({@link io.salesbi.server.SessionSnapshot}): all the DuckDB queries
+ * Calcite runs for it (one per schema a join spans, one per subquery it cannot push down) run on one DuckDB
+ * connection inside one transaction, which reads the last commit before the statement's first query (DuckDB MVCC).
+ * Inside a JDBC transaction ({@code setAutoCommit(false)}) every statement until {@code commit()} or
+ * {@code rollback()} reads that same snapshot. So also while the serving process runs a night: a query that started
+ * before the night's consolidate step committed finishes on the old numbers, later ones see the new. The night builds core
  * (facts, dimensions) and its pre-publish checks in one transaction, so KPIs over core never show half a night.
  * Tables written by earlier steps are visible as soon as their own step commits: {@code core.customer_golden} and
  * {@code core.customer_xref} (matching), and the data-quality views over {@code ops.file_load},
@@ -36,7 +39,8 @@
  * <h2>What a user sees</h2>
  * <ul>
  *   <li>Schemas {@code kpi} and {@code core}; {@code raw} and {@code quarantine} only with role {@code steward};
- *       never {@code staging} or {@code ops}. Calcite's own {@code metadata} schema lists only what the user may
+ *       of {@code ops} only the audit trail {@code ops.audit}, and only for stewards without a restricted role;
+ *       never {@code staging}. Calcite's own {@code metadata} schema lists only what the user may
  *       see. The default schema is {@code kpi}.</li>
  *   <li>Role {@code regional_manager}: row-level security that fails closed ({@link io.salesbi.sql.RowPolicies},
  *       {@link io.salesbi.server.RegionRowFilter}). Every relation carries a declared policy: the
@@ -61,6 +65,21 @@
  *       once, {@code maxConcurrentPerUser} of one user; {@code maxQueued} more wait up to {@code queueWait}, the rest
  *       are answered "server too busy" at once. Jetty has threads for all of them plus 8, so {@code /health},
  *       logins and metadata calls still answer while the limit is reached.</li>
+ *   <li>Logins ({@link io.salesbi.server.AccountLoginService}, {@link io.salesbi.server.LoginThrottle},
+ *       {@link io.salesbi.server.LoginLimits}): after {@code freeFailuresPerUser} wrong passwords of one user name
+ *       from one address (default 5), or {@code freeFailuresPerAddress} from one address over all names (50),
+ *       further attempts wait a backoff (1 s, doubling, at most 5 min); {@code lockoutFailures} wrong passwords in
+ *       a row of one name from any address (20) lock it for {@code lockout} (15 min). Waiting and locked attempts
+ *       are refused (HTTP 401, like a wrong password) before any hashing, and attempts being checked count, so a
+ *       flood of wrong passwords hashes no more than the free failures. An unknown user name is checked against a
+ *       dummy hash of the accounts' iteration count: it costs what a known one costs. Counters live in memory.
+ *       Behind a reverse proxy every client has the proxy's address: the per-address limit then counts all
+ *       clients together.</li>
+ *   <li>Audit trail ({@link io.salesbi.server.AuditLog}, {@link io.salesbi.server.QueryAudit}): every login
+ *       attempt (UTC time, user name as sent, address, outcome ok, failed, throttled or locked) and every query
+ *       (SHA-256 of its SQL text, rows returned, duration, outcome ok, error, refused or closed, SQL state) goes to
+ *       the log {@code io.salesbi.server.audit} and, in batches twice a second, to {@code ops.audit}, which
+ *       {@code salesbi audit} prints and stewards query over JDBC.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
  *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Errors reach the client as
  *       short messages with an SQL state ({@link io.salesbi.server.ClientErrors}): syntax errors with line and

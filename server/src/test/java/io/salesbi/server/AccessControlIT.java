@@ -66,13 +66,16 @@ class AccessControlIT {
 
     @Test
     void stewardAlsoSeesRawAndQuarantine() throws SQLException {
-        assertThat(schemasSeenBy("stefan")).containsExactlyInAnyOrder("core", "kpi", "metadata", "quarantine", "raw");
+        // ops: the audit trail only (LoginIT)
+        assertThat(schemasSeenBy("stefan")).containsExactlyInAnyOrder("core", "kpi", "metadata", "ops", "quarantine",
+                "raw");
         assertThat(rows("stefan", "select account_id, account_name from raw.crm_account"))
                 .containsExactly("A-1|Müller Maschinenbau");
         assertThat(rows("stefan", "select rule, message from quarantine.rejected_row"))
                 .containsExactly("postcode_format|postcode 1234 is not 5 digits");
+        // of schema ops, stewards see only the audit trail
         assertThatThrownBy(() -> rows("stefan", "select * from ops.file_load"))
-                .hasMessageContaining("Object 'ops' not found");
+                .hasMessageContaining("Object 'file_load' not found within 'ops'");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +151,31 @@ class DashboardServingIT {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).isEqualTo(3L);
         }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        List<HttpResponse<String>> answers = List.of(
+                http.send(HttpRequest.newBuilder(uri("/health")).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                http.send(HttpRequest.newBuilder(uri("/dashboards/")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                get("/dashboards/", "anna", "wrong"),
+                get("/dashboards/", "anna", "anna-secret"),
+                get("/dashboards/no-such-page.html", "anna", "anna-secret"),
+                get("/dashboards/", "nora", "nora-secret"),
+                http.send(HttpRequest.newBuilder(uri("/")).header("Authorization", basic("anna", "anna-secret"))
+                        .POST(HttpRequest.BodyPublishers.ofString("not protobuf")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 401, 401, 200, 404, 403, 500);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            // HSTS only over TLS (TlsIT)
+            assertThat(answer.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        });
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {

@@ -72,7 +72,10 @@ class ReadOnlyStatementGuardTest {
         "select * form kpi.market_share",
         "-- revenue by region\nselect sales_region, sum(revenue_eur) from kpi.market_share group sales_region",
         "(select 1 from)",
-        "with t as (select 1) selec * from t"
+        "with t as (select 1) selec * from t",
+        "selec 1",
+        "slect sales_region\nfrom kpi.market_share",
+        "from kpi.market_share select sales_region"
     })
     void aQueryThatDoesNotParseIsASyntaxErrorWithItsPositionNotARefusal(String sql) {
         assertThatThrownBy(() -> guard.check(sql))

@@ -58,6 +58,22 @@ class TlsIT {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getLong(1)).isEqualTo(3L);
             }
+            // browsers are told to come back over https
+            java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(truststore)) {
+                trusted.load(in, STORE_PASSWORD.toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            HttpResponse<String> health = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest
+                    .newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            assertThat(health.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
             URI plainHttp = URI.create("http://127.0.0.1:" + server.port() + "/health");
             assertThatThrownBy(() -> HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(plainHttp).GET().build(), HttpResponse.BodyHandlers.ofString()))

@@ -12,8 +12,14 @@ import java.util.Locale;
  * @param serverStartMs start of the endpoint, Calcite warm-up included
  * @param firstQueryMs  the first query after start, through the endpoint (the first user's first query)
  * @param users         one entry per benchmarked user, in the order they ran
+ * @param loginFlood    login latency without and during a flood of wrong passwords; null when not measured
  */
-public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTimings> users) {
+public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTimings> users, LoginFlood loginFlood) {
+
+    /** A report without the login flood. */
+    public BenchReport(double serverStartMs, double firstQueryMs, List<UserTimings> users) {
+        this(serverStartMs, firstQueryMs, users, null);
+    }
 
     /** One user's session: the login (connection open) and the queries. */
     public record UserTimings(String user, String roles, double connectMs, List<QueryTiming> queries) {
@@ -77,6 +83,13 @@ public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTi
             out.printf(Locale.ROOT, "%s: %d of %d queries measured; median ratio %.2f, median endpoint latency %.1f ms "
                     + "(DuckDB directly %.1f ms)%n", user.user(), user.measured().size(), user.queries().size(),
                     user.medianRatio(), user.medianEndpointMs(), user.medianDirectMs());
+        }
+        if (loginFlood != null) {
+            out.printf(Locale.ROOT, "%nlogin (full password check): %.0f ms without a flood; during a flood of %d wrong "
+                    + "passwords from %d clients %s ms (slowest %.0f ms)%n", loginFlood.quietMs(),
+                    loginFlood.floodAttempts(), LoginFlood.FLOODERS, loginFlood.duringFloodMs().stream()
+                            .map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList(),
+                    loginFlood.maxDuringFloodMs());
         }
         out.flush();
     }

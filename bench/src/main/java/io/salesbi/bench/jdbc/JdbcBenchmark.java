@@ -61,6 +61,9 @@ public final class JdbcBenchmark {
      * Runs the benchmark against the warehouse whose connections {@code duplicates} hands out (each call a new
      * in-process connection, as for {@link JdbcServer#start}).
      */
+    /** Fresh accounts for the login flood: one logs in without a flood, the others during it. */
+    static final int LOGIN_ACCOUNTS = 5;
+
     public static BenchReport run(Supplier<Connection> duplicates, Settings settings) throws Exception {
         return run(duplicates, settings, RowPolicies.warehouse());
     }
@@ -72,6 +75,13 @@ public final class JdbcBenchmark {
         String hash = PasswordHasher.hash(PASSWORD.toCharArray());
         for (BenchUser user : settings.users()) {
             accounts.put(user.name(), new UserAccount(user.name(), hash, user.roles(), user.regions()));
+        }
+        // Accounts that log in once each for the login flood: each first login is a full PBKDF2 check.
+        List<String> loginAccounts = new ArrayList<>();
+        for (int i = 0; i < LOGIN_ACCOUNTS; i++) {
+            String name = "bench-login-" + i;
+            loginAccounts.add(name);
+            accounts.put(name, new UserAccount(name, hash, Set.of(UserAccount.ANALYST), Set.of()));
         }
         long started = System.nanoTime();
         try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts),
@@ -97,7 +107,8 @@ public final class JdbcBenchmark {
                             timings));
                 }
             }
-            return new BenchReport(serverStartMs, firstQueryMs, users);
+            LoginFlood loginFlood = LoginFlood.measure(server.port(), loginAccounts, PASSWORD, "bench-intruder");
+            return new BenchReport(serverStartMs, firstQueryMs, users, loginFlood);
         }
     }
 

@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                      throw new IllegalStateException(e);
                  }
              }, new JdbcServerSettings(sc.host(), port != null ? port : sc.port(), users, sc.allowAnonymous(), null, null)
-                     .withDashboards(settings.dashboards()).withLimits(sc.limits()));
+                     .withDashboards(settings.dashboards()).withLimits(sc.limits()).withLogins(sc.logins()));
              NightlyScheduler scheduler = noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
             out.println("salesbi serves " + settings.warehouse() + " (pid " + ProcessHandle.current().pid() + ")");
             out.println("  JDBC URL: " + server.url());

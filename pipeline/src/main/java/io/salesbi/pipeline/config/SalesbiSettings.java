@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.config;
 
+import io.salesbi.server.LoginLimits;
 import io.salesbi.server.QueryLimits;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,9 +61,13 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
      * @param limits query timeouts and how many queries may run and wait at once ({@code server.query-timeout-seconds},
      *               {@code max-query-timeout-seconds}, {@code max-concurrent-queries},
      *               {@code max-concurrent-queries-per-user}, {@code max-queued-queries}, {@code queue-wait-seconds})
+     * @param logins how failed logins are throttled and locked ({@code server.login-free-failures-per-user},
+     *               {@code login-free-failures-per-address}, {@code login-backoff-seconds},
+     *               {@code login-max-backoff-seconds}, {@code login-lockout-failures},
+     *               {@code login-lockout-minutes})
      */
     public record ServerConfig(String host, int port, String cron, boolean allowAnonymous,
-                               Map<String, UserConfig> users, QueryLimits limits) {
+                               Map<String, UserConfig> users, QueryLimits limits, LoginLimits logins) {
     }
 
     /**

@@ -9,6 +9,7 @@ import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
+import io.salesbi.server.LoginLimits;
 import io.salesbi.server.QueryLimits;
 
 import java.io.IOException;
@@ -196,7 +197,24 @@ public final class SettingsLoader {
             users.put(e.getKey(), new UserConfig(hash, List.copyOf(roles), List.copyOf(regions)));
         });
         return new ServerConfig(host, port, cron, s.path("allow-anonymous").asBoolean(false), Map.copyOf(users),
-                queryLimits(s, origin, problems));
+                queryLimits(s, origin, problems), loginLimits(s, origin, problems));
+    }
+
+    /** The JDBC endpoint's login throttling; each key defaults to {@link LoginLimits#DEFAULT}. */
+    private static LoginLimits loginLimits(JsonNode s, String origin, List<String> problems) {
+        LoginLimits d = LoginLimits.DEFAULT;
+        try {
+            return new LoginLimits(
+                    s.path("login-free-failures-per-user").asInt(d.freeFailuresPerUser()),
+                    s.path("login-free-failures-per-address").asInt(d.freeFailuresPerAddress()),
+                    Duration.ofSeconds(s.path("login-backoff-seconds").asLong(d.backoff().toSeconds())),
+                    Duration.ofSeconds(s.path("login-max-backoff-seconds").asLong(d.maxBackoff().toSeconds())),
+                    s.path("login-lockout-failures").asInt(d.lockoutFailures()),
+                    Duration.ofMinutes(s.path("login-lockout-minutes").asLong(d.lockout().toMinutes())));
+        } catch (IllegalArgumentException e) {
+            problems.add(origin + ": server login limits: " + e.getMessage());
+            return d;
+        }
     }
 
     /** The JDBC endpoint's query limits; each key defaults to {@link QueryLimits#DEFAULT}. */
