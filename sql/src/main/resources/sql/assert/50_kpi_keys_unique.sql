@@ -33,5 +33,9 @@ from (
     select 'survey_gap', count(*) - count(distinct (wave, external_role, orientation)),
         any_value(wave || '/' || external_role || '/' || orientation)
     from kpi_snapshot.survey_gap
+    union all
+    select 'plan_vs_actual', count(*) - count(distinct (channel_code, region, product_group, plan_month)),
+        any_value(channel_code || '/' || region || '/' || coalesce(product_group, 'all') || '/' || plan_month)
+    from kpi_snapshot.plan_vs_actual
 )
 where duplicates > 0;

@@ -22,7 +22,8 @@ class BundledMappingsTest {
     /** V1 holds the raw tables of the first sources; later migrations add the raw tables of new sources. */
     private static final List<Path> RAW_MIGRATIONS = List.of(
             Path.of("../sql/src/main/resources/db/migration/V1__raw_and_operations.sql"),
-            Path.of("../sql/src/main/resources/db/migration/V30__survey.sql"));
+            Path.of("../sql/src/main/resources/db/migration/V30__survey.sql"),
+            Path.of("../sql/src/main/resources/db/migration/V60__sales_plan.sql"));
     private static final Pattern TABLE = Pattern.compile("create table (raw\\.\\w+) \\((.*?)\\);", Pattern.DOTALL);
 
     @Test
@@ -30,7 +31,7 @@ class BundledMappingsTest {
         assertThat(MappingLoader.loadBundled()).extracting(SourceMapping::name).containsExactly(
                 "crm_accounts", "crm_contacts", "crm_activities", "crm_opportunities", "erp_debtors", "erp_products",
                 "erp_order_lines", "erp_credit_notes", "erp_fx_rates", "sales_rep_lists", "market_study",
-                "channel_costs", "service_drivers", "survey");
+                "channel_costs", "service_drivers", "survey", "sales_plan");
     }
 
     @Test

@@ -72,6 +72,8 @@ public final class DemoDataGenerator {
                 .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
         writeSurvey(inbox.resolve("survey"), master.split());
         writeTruth(truth, plan);
+        record(inbox.resolve("plan").resolve(PlanWorkbook.FILE),
+                new PlanWorkbook(settings.seed(), settings.exportDate()).write(inbox, truth, plan.ledger()));
 
         long orderLines = plan.ledger().orderLines;
         log.info("Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",

@@ -15,6 +15,9 @@ final class SalesLedger {
     final int[][] linesByDebtorYear;
     final double[][] revenueByChannelMonth = new double[SalesChannel.values().length][FxRates.MONTHS];
     final double[][][] revenueBySegment = new double[Industry.values().length][REGIONS.length][YEARS];
+    /** Revenue and margin (revenue - cost of goods) per channel, sales region and month: the sales plan's basis. */
+    final double[][][] revenueByChannelRegionMonth = new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
+    final double[][][] marginByChannelRegionMonth = new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
     long orderLines;
     long creditNotes;
 
