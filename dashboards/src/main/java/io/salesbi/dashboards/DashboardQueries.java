@@ -97,6 +97,21 @@ public final class DashboardQueries {
                 where c.first_month > 1 or c.last_month < 12
                 group by p.channel_code, c."year"
                 order by "year", channel""");
+        // plan against actual per month, channel and region (product groups added up); plan_to_date and actual are
+        // null for months after the as-of date, the contribution plan to date is actual minus its variance
+        add("plan", """
+                select "year", "month", channel_code as channel, region,
+                       cast(sum(revenue_plan_eur) as decimal(18, 2)) as plan,
+                       cast(sum(revenue_plan_to_date_eur) as decimal(18, 2)) as plan_to_date,
+                       cast(sum(revenue_actual_eur) as decimal(18, 2)) as actual,
+                       cast(case when count(contribution_variance_eur) = count(*)
+                           then sum(contribution_actual_eur - contribution_variance_eur) end as decimal(18, 2))
+                           as contribution_plan_to_date,
+                       cast(case when count(contribution_actual_eur) = count(*) then sum(contribution_actual_eur) end
+                           as decimal(18, 2)) as contribution_actual
+                from kpi.plan_vs_actual
+                group by "year", "month", channel_code, region
+                order by "year", "month", channel, region""");
         add("mix", """
                 select "year", channels_used, customers
                 from kpi.channel_mix

@@ -34,7 +34,7 @@ final class KpiQueries {
     private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
             "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
             "migration", "kpi.channel_migration", "cubePriorSpan", "core.sales_fact", "surveyScores", "kpi.survey_area_score",
-            "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
+            "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap", "plan", "kpi.plan_vs_actual");
 
     private static final Pattern KPI_VIEW = Pattern.compile("\\bkpi\\.(\\w+)\\b");
     private static final String SNAPSHOT_SCHEMA = "kpi_snapshot";

@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "survey.html", "data-quality.html");
+            "plan-vs-actual.html", "customers.html", "buying-center.html", "survey.html", "data-quality.html");
     private static final Path TARGET = Path.of("target");
 
     private Path german;
@@ -346,6 +346,45 @@ class DashboardBrowserIT {
     private List<String> column(String table, int index) {
         return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
                 .stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void planPageRanksTheShortfallFirstAndRecomputesToTheFixtureValues() throws Exception {
+        open(german, "plan-vs-actual.html");
+        // all of 2026 to date: plan 3400, actual 3000, variance -400 (-11.8 %), forecast 5100 x 3000 / 3400
+        assertThat(exact("planToDate")).isEqualTo("3.400,00 €");
+        assertThat(exact("actual")).isEqualTo("3.000,00 €");
+        assertThat(exact("variance")).isEqualTo("-400,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-11,8 %");
+        assertThat(exact("forecast")).isEqualTo("4.500,00 €");
+        assertThat(exact("contributionVariance")).isEqualTo("-200,00 €");
+        // the largest shortfall first: the web shop in the south at 600 against 1000
+        assertThat(column("table-plan", 1)).containsExactly("E-Shop", "Außendienst", "Außendienst");
+        assertThat(column("table-plan", 2)).containsExactly("Süd", "Nord", "Süd");
+        assertThat(column("table-plan", 7)).containsExactly("-40,0 %", "0,0 %", "0,0 %");
+        assertThat(column("table-plan", 8)).containsExactly("900,00 €", "3.000,00 €", "600,00 €");
+        Files.write(TARGET.resolve("screenshots/plan-vs-actual-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        select("region", "Süd");
+        assertThat(exact("variance")).isEqualTo("-400,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-28,6 %");
+        assertThat(exact("forecast")).isEqualTo("1.500,00 €");
+        select("channel", "FIELD_SALES");
+        assertThat(exact("forecast")).isEqualTo("600,00 €");
+        select("region", "Nord");
+        select("channel", "WEB_SHOP");
+        assertThat(exact("actual")).isEqualTo("Keine Daten");
+        assertThat(column("table-plan", 1)).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "plan-vs-actual.html");
+        assertThat(text("h1")).isEqualTo("Plan vs actual");
+        assertThat(column("table-plan", 1)).startsWith("Web shop");
+        assertThat(column("table-plan", 2)).startsWith("South");
+        assertThat(exact("forecast")).isEqualTo("€4,500.00");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-plan thead th")).stream().map(WebElement::getText)
+                .toList()).contains("Plan to date", "Actual", "Variance %", "Forecast");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
