@@ -171,6 +171,25 @@ public final class DashboardQueries {
                 where kind = 'order' and customer_id is not null and channel_code is not null
                 group by customer_id, "year", channel_code
                 order by id, "year", channel""");
+        // the customer page: the records each golden customer was formed from, its contacts per buying-center role
+        // and its CRM touchpoints per year and journey phase
+        add("customerSources", """
+                select customer_id as id, source_system as src, source_key as src_key, company_name as name,
+                       postcode, city, round(match_probability, 3) as probability
+                from kpi.customer_sources
+                order by id, src, src_key""");
+        add("customerContacts", """
+                select customer_id as id, buying_center_role as role, count(*) as contacts
+                from core.dim_contact
+                where customer_id is not null
+                group by customer_id, buying_center_role
+                order by id, role""");
+        add("customerTouch", """
+                select customer_id as id, "year", journey_phase as phase, count(*) as touchpoints
+                from core.fact_touchpoint
+                where customer_id is not null
+                group by customer_id, "year", journey_phase
+                order by id, "year", phase""");
         add("crossSell", """
                 select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
                 from kpi.cross_sell_gap

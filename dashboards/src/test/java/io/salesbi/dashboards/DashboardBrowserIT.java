@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "plan-vs-actual.html", "customers.html", "buying-center.html", "survey.html", "data-quality.html");
+            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html");
     private static final Path TARGET = Path.of("target");
 
     private Path german;
@@ -384,6 +384,53 @@ class DashboardBrowserIT {
         assertThat(exact("forecast")).isEqualTo("€4,500.00");
         assertThat(browser.driver.findElements(By.cssSelector("#table-plan thead th")).stream().map(WebElement::getText)
                 .toList()).contains("Plan to date", "Actual", "Variance %", "Forecast");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void customerPageListsTheSourceRecordsOfACustomerFromThreeSourcesAndIsLinkedFromCustomerNames() throws Exception {
+        // reached from a customer name on the customers page
+        open(german, "customers.html");
+        WebElement link = browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH"));
+        assertThat(link.getAttribute("href")).endsWith("customer.html#customer=C0000001");
+        link.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        assertThat(text("#customer-name")).isEqualTo("Müller Maschinenbau GmbH");
+        assertThat(new Select(browser.driver.findElement(By.id("customer-picker"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("C0000001");
+        // the golden customer was formed from an ERP debtor, a CRM account and a sales rep's list row
+        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (Debitor)", "CRM (Account)",
+                "Kundenliste (Excel)");
+        assertThat(column("table-customer-sources", 2)).containsExactlyInAnyOrder("100001", "A-17", "Kundenliste_Huber/12");
+        assertThat(column("table-customer-sources", 3)).contains("Mueller Maschinenbau", "Müller Maschb. GmbH");
+        assertThat(text("#customer-facts")).contains("C0000001").contains("3 Quelldatensätze");
+        // revenue and DB II of its newest year, both years in the history, 2 of 4 buying-center roles
+        assertThat(exact("revenue")).isEqualTo("1.200,00 €");
+        assertThat(exact("contribution")).isEqualTo("380,00 €");
+        assertThat(text("[data-kpi=rolesCovered] .kpi-value")).isEqualTo("2 / 4");
+        assertThat(text("[data-kpi=rolesCovered] .kpi-sentence")).isEqualTo("Fehlt: Anwender, Beeinflusser");
+        assertThat(column("table-customer-years", 1)).containsExactly("2026", "2025");
+        assertThat(column("table-customer-buying-center", 2)).containsExactly("1", "2", "0", "0");
+        Files.write(TARGET.resolve("screenshots/customer-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        // another customer by the picker: its one record, its hostile name shown as text
+        new Select(browser.driver.findElement(By.id("customer-picker"))).selectByValue("C0000002");
+        assertThat(text("#customer-name")).isEqualTo("<script>alert(1)</script>");
+        assertThat(column("table-customer-sources", 2)).containsExactly("A-2");
+        assertThat((String) browser.js("return location.hash")).isEqualTo("#customer=C0000002");
+        assertNoAlert();
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // linked from the buying-center page too, and in English
+        open(english, "buying-center.html");
+        assertThat(browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH")).getAttribute("href"))
+                .endsWith("customer.html#customer=C0000001");
+        browser.driver.get(english.resolve("customer.html").toUri() + "#customer=C0000001");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (debtor)", "CRM (account)",
+                "Customer list (Excel)");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

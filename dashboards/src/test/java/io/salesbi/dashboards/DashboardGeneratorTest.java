@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardGeneratorTest {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "plan-vs-actual.html", "customers.html", "buying-center.html", "survey.html", "data-quality.html");
+            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html");
 
     private Path out;
     private List<Path> germanFiles;
@@ -166,7 +166,7 @@ class DashboardGeneratorTest {
             }
             List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
 
-            assertThat(files).hasSize(8);
+            assertThat(files).hasSize(9);
             assertThat(page("empty", "data-quality.html")).contains("Noch kein Lauf: kpi.dq_summary ist leer.");
         }
     }

@@ -36,14 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The plan-vs-actual page on demo data, as a reader sees it: a generated inbox (with the planted plan gap: one
+ * The plan-vs-actual and customer pages on demo data, as a reader sees them. Plan:  a generated inbox (with the planted plan gap: one
  * channel 20 % under plan in one region, truth/planted_plan_gap.csv) through a real night, the page it renders opened
  * in headless Chromium (the DOM after its script ran), in German and in English. The largest shortfall, which the
  * page's table lists first, is the planted one, about 20 % under plan; every other channel and region is within a
- * few percent of its plan. Skips only when Chromium is not installed.
+ * few percent of its plan. Customer: a golden customer matched from an ERP debtor, a CRM account and a sales rep's
+ * list row lists all three records. Skips only when Chromium is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanVsActualDemoIT {
+class DemoPagesIT {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -53,10 +54,12 @@ class PlanVsActualDemoIT {
     private Path home;
     private Path english;
     private String[] planted;
+    private String threeSourceCustomer;
+    private List<String> threeSourceKeys;
 
     @BeforeAll
     void runANightOnDemoData(@TempDir Path tmp) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "PlanVsActualDemoIT skipped: /usr/bin/chromium is missing");
+        assumeTrue(Files.isExecutable(CHROMIUM), "DemoPagesIT skipped: /usr/bin/chromium is missing");
         home = tmp.resolve("site");
         new DemoDataGenerator(new GeneratorSettings(0.02, 3, home, AS_OF)).generate();
         SalesbiSettings settings = SettingsLoader.defaults(home);
@@ -65,6 +68,16 @@ class PlanVsActualDemoIT {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, true);
             assertThat(night.status()).as(night.failure()).isEqualTo(BatchStatus.COMPLETED);
             new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, Instant.now())).generate(conn);
+            try (var st = conn.createStatement(); var rs = st.executeQuery("""
+                    select customer_id, string_agg(source_system || ' ' || source_key, '|' order by source_system)
+                    from core.customer_xref
+                    group by customer_id
+                    having count(distinct source_system) = 3 and count(*) = 3
+                    order by customer_id limit 1""")) {
+                assertThat(rs.next()).as("a demo customer in all three sources").isTrue();
+                threeSourceCustomer = rs.getString(1);
+                threeSourceKeys = List.of(rs.getString(2).split("\\|"));
+            }
         }
         List<String> truth = Files.readAllLines(home.resolve("truth/planted_plan_gap.csv"), StandardCharsets.UTF_8);
         assertThat(truth).hasSize(2).first().isEqualTo("channel,region,year,actual_share_of_plan");
@@ -103,11 +116,27 @@ class PlanVsActualDemoIT {
         assertThat(percent(rows.get(0).get(6))).isBetween(-25.0, -15.0);
     }
 
+    @Test
+    void theCustomerPageOfACustomerInThreeSourcesListsAllThreeRecords() throws Exception {
+        String page = home.resolve("dashboards/customer.html").toUri() + "#customer=" + threeSourceCustomer;
+        List<List<String>> rows = table(dumpDom(page), "table-customer-sources");
+
+        // columns: Quellsystem, Schlüssel in der Quelle, Name wie geliefert, PLZ, Ort, Zuordnungswahrscheinlichkeit
+        assertThat(rows).extracting(r -> r.get(0)).containsExactlyInAnyOrder("CRM (Account)", "ERP (Debitor)",
+                "Kundenliste (Excel)");
+        assertThat(rows).extracting(r -> r.get(1)).containsExactlyInAnyOrderElementsOf(
+                threeSourceKeys.stream().map(k -> k.substring(k.indexOf(' ') + 1)).toList());
+        assertThat(rows).allSatisfy(r -> assertThat(r.get(2)).isNotBlank());
+    }
+
     /** The rows of the page's plan table (table-plan) as Chromium renders them, cell texts unescaped. */
     private static List<List<String>> planTable(Path page) throws IOException, InterruptedException {
-        String dom = dumpDom(page);
-        int host = dom.indexOf("id=\"table-plan\"");
-        assertThat(host).as("table-plan on " + page).isPositive();
+        return table(dumpDom(page.toUri().toString()), "table-plan");
+    }
+
+    private static List<List<String>> table(String dom, String id) {
+        int host = dom.indexOf("id=\"" + id + "\"");
+        assertThat(host).as(id).isPositive();
         String table = dom.substring(dom.indexOf("<tbody>", host), dom.indexOf("</tbody>", host));
         List<List<String>> rows = new ArrayList<>();
         Matcher row = ROW.matcher(table);
@@ -123,12 +152,12 @@ class PlanVsActualDemoIT {
         return rows;
     }
 
-    private static String dumpDom(Path page) throws IOException, InterruptedException {
+    private static String dumpDom(String page) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("salesbi-chromium-");
         Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                 "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--window-size=1440,2200",
-                "--dump-dom", page.toUri().toString())
+                "--dump-dom", page)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(chromium.waitFor(2, TimeUnit.MINUTES)).isTrue();
