@@ -767,6 +767,24 @@ class DashboardBrowserIT {
             assertThat(rows.getRow(3).getCell(0).getStringCellValue())
                     .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
             assertThat(rows.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(-65.44);
+            // formatted as a reader expects: bold header row frozen, an autofilter over the table, number formats
+            // for amounts, percentages and dates, columns as wide as their values
+            int lastRow = rows.getLastRowNum() + 1;
+            assertThat(rows.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(rows.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(rows.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K" + lastRow);
+            assertThat(workbook.getFontAt(rows.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(rows.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1200.0);
+            assertThat(rows.getRow(1).getCell(4).getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0.00 \"€\";-#,##0.00 \"€\"");
+            assertThat(rows.getRow(1).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(rows.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(0.3);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(rows.getRow(1).getCell(9))).isTrue();
+            assertThat(rows.getRow(1).getCell(9).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+            assertThat(rows.getColumnWidth(0)).as("customer name column").isGreaterThan(30 * 256);
+            assertThat(rows.getColumnWidth(6)).as("ABC column").isLessThan(rows.getColumnWidth(0));
+            assertThat(workbook.getName("_xlnm._FilterDatabase").getRefersToFormula()).endsWith("!$A$1:$K$" + lastRow);
         }
 
         browser.driver.findElement(By.cssSelector("#table-top-revenue .download-csv")).click();
