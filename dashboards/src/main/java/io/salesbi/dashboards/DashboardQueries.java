@@ -171,8 +171,16 @@ public final class DashboardQueries {
                 where kind = 'order' and customer_id is not null and channel_code is not null
                 group by customer_id, "year", channel_code
                 order by id, "year", channel""");
-        // the customer page: the records each golden customer was formed from, its contacts per buying-center role
+        // the customer page: a customer's figures by year (the columns it shows: it inlines every customer), the
+        // records each golden customer was formed from, its contacts per buying-center role
         // and its CRM touchpoints per year and journey phase
+        add("customerYears", """
+                select customer_id as id, company_name as name, industry as segment, sales_region as region, "year",
+                       revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
+                       abc_revenue, wallet_eur as wallet, round(share_of_wallet, 4) as share_of_wallet,
+                       last_order_date
+                from kpi.customer_value
+                order by "year", revenue desc nulls last, id""");
         add("customerSources", """
                 select customer_id as id, source_system as src, source_key as src_key, company_name as name,
                        postcode, city, round(match_probability, 3) as probability

@@ -24,7 +24,7 @@ enum Page {
             List.of("customers", "crossSell", "customerChannels"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     CUSTOMER("customer.html", "customer",
-            List.of("customers", "crossSell", "customerContacts", "customerTouch", "customerSources"),
+            List.of("customerYears", "crossSell", "customerContacts", "customerTouch", "customerSources"),
             List.of()),
     JOURNEY("buying-center.html", "journey",
             List.of("buyingCenter", "touchpoints"),

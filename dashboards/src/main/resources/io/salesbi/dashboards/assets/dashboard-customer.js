@@ -15,7 +15,7 @@
     function fillPicker(picker) {
         if (picker.options.length) { return; }
         var names = new Map();
-        s.data.customers.forEach(function (r) { names.set(r.id, r.name); });
+        s.data.customerYears.forEach(function (r) { names.set(r.id, r.name); });
         Array.from(names.keys()).sort(function (a, b) {
             return String(names.get(a) || '').localeCompare(String(names.get(b) || ''), s.meta.lang) || (a < b ? -1 : 1);
         }).forEach(function (id) {
@@ -42,11 +42,11 @@
         var id = wanted();
         if (!id || !Array.prototype.some.call(picker.options, function (o) { return o.value === id; })) {
             // none asked for: the largest customer of the newest year (the dataset is ordered by year, revenue)
-            var all = s.data.customers;
+            var all = s.data.customerYears;
             id = all.length ? all.filter(function (r) { return r.year === all[all.length - 1].year; })[0].id : null;
         }
         picker.value = id || '';
-        var years = s.data.customers.filter(function (r) { return r.id === id; })
+        var years = s.data.customerYears.filter(function (r) { return r.id === id; })
             .sort(function (a, b) { return Number(a.year) - Number(b.year); });
         var latest = years.length ? years[years.length - 1] : null;
         var sources = s.data.customerSources.filter(function (r) { return r.id === id; });
