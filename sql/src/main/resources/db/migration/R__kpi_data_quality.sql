@@ -63,6 +63,7 @@ with staged as (
     union all select _load_id, 'raw.channel_cost', count(*) from staging.channel_cost group by all
     union all select _load_id, 'raw.market_volume', count(*) from staging.market_volume group by all
     union all select _load_id, 'raw.service_driver', count(*) from staging.service_driver group by all
+    union all select _load_id, 'raw.sales_plan', count(*) from staging.sales_plan group by all
     union all select _load_id, 'raw.crm_contact', count(*) from staging.crm_contact group by all
     union all select _load_id, 'raw.crm_activity', count(*) from staging.crm_activity group by all
     union all select _load_id, 'raw.survey_answer', count(*) from staging.survey_answer group by all

@@ -60,5 +60,13 @@ from (
     union all
     select 'pipeline_unworked_potential', count(*) - count(distinct customer_id), any_value(customer_id)
     from kpi_snapshot.pipeline_unworked_potential
+    union all
+    select 'plan_vs_actual', count(*) - count(distinct (channel_code, region, product_group, plan_month)),
+        any_value(channel_code || '/' || region || '/' || coalesce(product_group, 'all') || '/' || plan_month)
+    from kpi_snapshot.plan_vs_actual
+    union all
+    select 'customer_sources', count(*) - count(distinct (source_system, source_key)),
+        any_value(source_system || ':' || source_key)
+    from kpi_snapshot.customer_sources
 )
 where duplicates > 0;

@@ -97,6 +97,21 @@ public final class DashboardQueries {
                 where c.first_month > 1 or c.last_month < 12
                 group by p.channel_code, c."year"
                 order by "year", channel""");
+        // plan against actual per month, channel and region (product groups added up); plan_to_date and actual are
+        // null for months after the as-of date, the contribution plan to date is actual minus its variance
+        add("plan", """
+                select "year", "month", channel_code as channel, region,
+                       cast(sum(revenue_plan_eur) as decimal(18, 2)) as plan,
+                       cast(sum(revenue_plan_to_date_eur) as decimal(18, 2)) as plan_to_date,
+                       cast(sum(revenue_actual_eur) as decimal(18, 2)) as actual,
+                       cast(case when count(contribution_variance_eur) = count(*)
+                           then sum(contribution_actual_eur - contribution_variance_eur) end as decimal(18, 2))
+                           as contribution_plan_to_date,
+                       cast(case when count(contribution_actual_eur) = count(*) then sum(contribution_actual_eur) end
+                           as decimal(18, 2)) as contribution_actual
+                from kpi.plan_vs_actual
+                group by "year", "month", channel_code, region
+                order by "year", "month", channel, region""");
         add("mix", """
                 select "year", channels_used, customers
                 from kpi.channel_mix
@@ -156,6 +171,33 @@ public final class DashboardQueries {
                 where kind = 'order' and customer_id is not null and channel_code is not null
                 group by customer_id, "year", channel_code
                 order by id, "year", channel""");
+        // the customer page: a customer's figures by year (the columns it shows: it inlines every customer), the
+        // records each golden customer was formed from, its contacts per buying-center role
+        // and its CRM touchpoints per year and journey phase
+        add("customerYears", """
+                select customer_id as id, company_name as name, industry as segment, sales_region as region, "year",
+                       revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
+                       abc_revenue, wallet_eur as wallet, round(share_of_wallet, 4) as share_of_wallet,
+                       last_order_date
+                from kpi.customer_value
+                order by "year", revenue desc nulls last, id""");
+        add("customerSources", """
+                select customer_id as id, source_system as src, source_key as src_key, company_name as name,
+                       postcode, city, round(match_probability, 3) as probability
+                from kpi.customer_sources
+                order by id, src, src_key""");
+        add("customerContacts", """
+                select customer_id as id, buying_center_role as role, count(*) as contacts
+                from core.dim_contact
+                where customer_id is not null
+                group by customer_id, buying_center_role
+                order by id, role""");
+        add("customerTouch", """
+                select customer_id as id, "year", journey_phase as phase, count(*) as touchpoints
+                from core.fact_touchpoint
+                where customer_id is not null
+                group by customer_id, "year", journey_phase
+                order by id, "year", phase""");
         add("crossSell", """
                 select customer_id as id, product_category as category, round(peer_buyer_share, 3) as peer_share
                 from kpi.cross_sell_gap

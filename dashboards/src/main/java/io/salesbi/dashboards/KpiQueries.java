@@ -29,12 +29,16 @@ final class KpiQueries {
      * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
      * field completeness and main-channel changes (kpi.dq_completeness, kpi.channel_migration: beyond the KPI
      * contract), the channels each customer bought through (core.sales_line order lines) and the self-assessment
-     * (kpi.survey_*, from warehouses migrated before it existed) may be absent.
+     * (kpi.survey_*, from warehouses migrated before it existed), the plan and a customer's source records, contacts
+     * and touchpoints (kpi.plan_vs_actual, kpi.customer_sources, core.dim_contact, core.fact_touchpoint) may be absent.
      */
-    private static final Map<String, String> OPTIONAL_TABLES = Map.of("steps", "ops.step_run",
-            "completeness", "kpi.dq_completeness", "customerChannels", "core.sales_line",
-            "migration", "kpi.channel_migration", "cubePriorSpan", "core.sales_fact", "surveyScores", "kpi.survey_area_score",
-            "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
+    private static final Map<String, String> OPTIONAL_TABLES = Map.ofEntries(Map.entry("steps", "ops.step_run"),
+            Map.entry("completeness", "kpi.dq_completeness"), Map.entry("customerChannels", "core.sales_line"),
+            Map.entry("migration", "kpi.channel_migration"), Map.entry("cubePriorSpan", "core.sales_fact"),
+            Map.entry("surveyScores", "kpi.survey_area_score"), Map.entry("surveyProfile", "kpi.survey_profile"),
+            Map.entry("surveyGap", "kpi.survey_gap"), Map.entry("plan", "kpi.plan_vs_actual"),
+            Map.entry("customerSources", "kpi.customer_sources"), Map.entry("customerContacts", "core.dim_contact"),
+            Map.entry("customerTouch", "core.fact_touchpoint"));
 
     /** The sales pipeline's datasets (kpi.pipeline_*), absent from warehouses migrated before they existed. */
     private static final Map<String, String> OPTIONAL_PIPELINE_TABLES = Map.of("pipelineOpen", "kpi.pipeline_open",

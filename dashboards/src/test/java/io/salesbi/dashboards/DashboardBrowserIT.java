@@ -40,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "survey.html", "data-quality.html", "pipeline.html");
+            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html",
+            "pipeline.html");
     private static final Path TARGET = Path.of("target");
 
     private Path german;
@@ -346,6 +347,92 @@ class DashboardBrowserIT {
     private List<String> column(String table, int index) {
         return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
                 .stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void planPageRanksTheShortfallFirstAndRecomputesToTheFixtureValues() throws Exception {
+        open(german, "plan-vs-actual.html");
+        // all of 2026 to date: plan 3400, actual 3000, variance -400 (-11.8 %), forecast 5100 x 3000 / 3400
+        assertThat(exact("planToDate")).isEqualTo("3.400,00 €");
+        assertThat(exact("actual")).isEqualTo("3.000,00 €");
+        assertThat(exact("variance")).isEqualTo("-400,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-11,8 %");
+        assertThat(exact("forecast")).isEqualTo("4.500,00 €");
+        assertThat(exact("contributionVariance")).isEqualTo("-200,00 €");
+        // the largest shortfall first: the web shop in the south at 600 against 1000
+        assertThat(column("table-plan", 1)).containsExactly("E-Shop", "Außendienst", "Außendienst");
+        assertThat(column("table-plan", 2)).containsExactly("Süd", "Nord", "Süd");
+        assertThat(column("table-plan", 7)).containsExactly("-40,0 %", "0,0 %", "0,0 %");
+        assertThat(column("table-plan", 8)).containsExactly("900,00 €", "3.000,00 €", "600,00 €");
+        Files.write(TARGET.resolve("screenshots/plan-vs-actual-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        select("region", "Süd");
+        assertThat(exact("variance")).isEqualTo("-400,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-28,6 %");
+        assertThat(exact("forecast")).isEqualTo("1.500,00 €");
+        select("channel", "FIELD_SALES");
+        assertThat(exact("forecast")).isEqualTo("600,00 €");
+        select("region", "Nord");
+        select("channel", "WEB_SHOP");
+        assertThat(exact("actual")).isEqualTo("Keine Daten");
+        assertThat(column("table-plan", 1)).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "plan-vs-actual.html");
+        assertThat(text("h1")).isEqualTo("Plan vs actual");
+        assertThat(column("table-plan", 1)).startsWith("Web shop");
+        assertThat(column("table-plan", 2)).startsWith("South");
+        assertThat(exact("forecast")).isEqualTo("€4,500.00");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-plan thead th")).stream().map(WebElement::getText)
+                .toList()).contains("Plan to date", "Actual", "Variance %", "Forecast");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void customerPageListsTheSourceRecordsOfACustomerFromThreeSourcesAndIsLinkedFromCustomerNames() throws Exception {
+        // reached from a customer name on the customers page
+        open(german, "customers.html");
+        WebElement link = browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH"));
+        assertThat(link.getAttribute("href")).endsWith("customer.html#customer=C0000001");
+        link.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        assertThat(text("#customer-name")).isEqualTo("Müller Maschinenbau GmbH");
+        assertThat(new Select(browser.driver.findElement(By.id("customer-picker"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("C0000001");
+        // the golden customer was formed from an ERP debtor, a CRM account and a sales rep's list row
+        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (Debitor)", "CRM (Account)",
+                "Kundenliste (Excel)");
+        assertThat(column("table-customer-sources", 2)).containsExactlyInAnyOrder("100001", "A-17", "Kundenliste_Huber/12");
+        assertThat(column("table-customer-sources", 3)).contains("Mueller Maschinenbau", "Müller Maschb. GmbH");
+        assertThat(text("#customer-facts")).contains("C0000001").contains("3 Quelldatensätze");
+        // revenue and DB II of its newest year, both years in the history, 2 of 4 buying-center roles
+        assertThat(exact("revenue")).isEqualTo("1.200,00 €");
+        assertThat(exact("contribution")).isEqualTo("380,00 €");
+        assertThat(text("[data-kpi=rolesCovered] .kpi-value")).isEqualTo("2 / 4");
+        assertThat(text("[data-kpi=rolesCovered] .kpi-sentence")).isEqualTo("Fehlt: Anwender, Beeinflusser");
+        assertThat(column("table-customer-years", 1)).containsExactly("2026", "2025");
+        assertThat(column("table-customer-buying-center", 2)).containsExactly("1", "2", "0", "0");
+        Files.write(TARGET.resolve("screenshots/customer-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        // another customer by the picker: its one record, its hostile name shown as text
+        new Select(browser.driver.findElement(By.id("customer-picker"))).selectByValue("C0000002");
+        assertThat(text("#customer-name")).isEqualTo("<script>alert(1)</script>");
+        assertThat(column("table-customer-sources", 2)).containsExactly("A-2");
+        assertThat((String) browser.js("return location.hash")).isEqualTo("#customer=C0000002");
+        assertNoAlert();
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // linked from the buying-center page too, and in English
+        open(english, "buying-center.html");
+        assertThat(browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH")).getAttribute("href"))
+                .endsWith("customer.html#customer=C0000001");
+        browser.driver.get(english.resolve("customer.html").toUri() + "#customer=C0000001");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (debtor)", "CRM (account)",
+                "Customer list (Excel)");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -719,6 +806,24 @@ class DashboardBrowserIT {
             assertThat(rows.getRow(3).getCell(0).getStringCellValue())
                     .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
             assertThat(rows.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(-65.44);
+            // formatted as a reader expects: bold header row frozen, an autofilter over the table, number formats
+            // for amounts, percentages and dates, columns as wide as their values
+            int lastRow = rows.getLastRowNum() + 1;
+            assertThat(rows.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(rows.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(rows.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K" + lastRow);
+            assertThat(workbook.getFontAt(rows.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(rows.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1200.0);
+            assertThat(rows.getRow(1).getCell(4).getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0.00 \"€\";-#,##0.00 \"€\"");
+            assertThat(rows.getRow(1).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(rows.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(0.3);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(rows.getRow(1).getCell(9))).isTrue();
+            assertThat(rows.getRow(1).getCell(9).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+            assertThat(rows.getColumnWidth(0)).as("customer name column").isGreaterThan(30 * 256);
+            assertThat(rows.getColumnWidth(6)).as("ABC column").isLessThan(rows.getColumnWidth(0));
+            assertThat(workbook.getName("_xlnm._FilterDatabase").getRefersToFormula()).endsWith("!$A$1:$K$" + lastRow);
         }
 
         browser.driver.findElement(By.cssSelector("#table-top-revenue .download-csv")).click();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardGeneratorTest {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "survey.html", "data-quality.html", "pipeline.html");
+            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html",
+            "pipeline.html");
 
     private Path out;
     private List<Path> germanFiles;
@@ -176,12 +177,12 @@ class DashboardGeneratorTest {
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
             for (String table : List.of("sales_cube", "market_share", "channel_pnl_year", "price_realization",
                     "channel_mix", "customer_value", "cross_sell_gap", "buying_center", "touchpoints",
-                    "dq_quarantine", "dq_file_load", "dq_summary")) {
+                    "dq_quarantine", "dq_file_load", "dq_summary", "plan_vs_actual")) {
                 statement.execute("delete from kpi." + table);
             }
             List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
 
-            assertThat(files).hasSize(8);
+            assertThat(files).hasSize(10);
             assertThat(page("empty", "data-quality.html")).contains("Noch kein Lauf: kpi.dq_summary ist leer.");
         }
     }

@@ -25,7 +25,7 @@ class DashboardQueriesTest {
 
     @Test
     void everyQueryParsesWithTheJdbcEndpointsParser() {
-        assertThat(DashboardQueries.all()).hasSize(32).allSatisfy((dataset, sql) ->
+        assertThat(DashboardQueries.all()).hasSize(37).allSatisfy((dataset, sql) ->
                 assertThatCode(() -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
                         .as(dataset).doesNotThrowAnyException());
     }

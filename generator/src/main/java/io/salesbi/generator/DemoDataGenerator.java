@@ -73,6 +73,8 @@ public final class DemoDataGenerator {
         writeSurvey(inbox.resolve("survey"), master.split());
         writeTruth(truth, plan);
         writeOpportunities(inbox.resolve("crm"), plan, wallets, master.split());
+        record(inbox.resolve("plan").resolve(PlanWorkbook.FILE),
+                new PlanWorkbook(settings.seed(), settings.exportDate()).write(inbox, truth, plan.ledger()));
 
         long orderLines = plan.ledger().orderLines;
         log.info("Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",

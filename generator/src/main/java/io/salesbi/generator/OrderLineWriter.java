@@ -103,6 +103,10 @@ final class OrderLineWriter {
                     ledger.revenueByChannelMonth[channel.ordinal()][month] += revenueEur;
                     ledger.revenueBySegment[company.industry().ordinal()][SalesLedger.regionIndex(company.region())][year]
                             += revenueEur;
+                    ledger.revenueByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][month]
+                            += revenueEur;
+                    ledger.marginByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][month]
+                            += revenueEur - product.costCents() / 100.0 * milli / 1000;
                     if (rng.chance(CREDIT_NOTE_RATE)) {
                         notes.add(credits.forLine(day, debtorNo, documentNo, product.productNo(), valueCents,
                                 company.currency()));

@@ -61,8 +61,8 @@ class ScriptFingerprintTest {
                     "sql/validate/20_erp_debtor.sql",
                     "sql/validate/30_erp_fx_rate.sql", "sql/validate/50_erp_credit_note.sql",
                     "sql/validate/60_channel_cost.sql", "sql/validate/70_market_volume.sql",
-                    "sql/validate/80_service_driver.sql", "sql/validate/90_crm_contact_activity.sql",
-                    "sql/validate/95_survey.sql");
+                    "sql/validate/80_service_driver.sql", "sql/validate/85_sales_plan.sql",
+                    "sql/validate/90_crm_contact_activity.sql", "sql/validate/95_survey.sql");
             assertThat(TestWarehouse.rows(conn, "select * from staging.erp_credit_note order by all"))
                     .isEqualTo(creditNotes);
 

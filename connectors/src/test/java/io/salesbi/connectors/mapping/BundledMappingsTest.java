@@ -23,6 +23,7 @@ class BundledMappingsTest {
     private static final List<Path> RAW_MIGRATIONS = List.of(
             Path.of("../sql/src/main/resources/db/migration/V1__raw_and_operations.sql"),
             Path.of("../sql/src/main/resources/db/migration/V30__survey.sql"),
+            Path.of("../sql/src/main/resources/db/migration/V60__sales_plan.sql"),
             Path.of("../sql/src/main/resources/db/migration/V61__sales_pipeline.sql"));
     private static final Pattern TABLE = Pattern.compile("create table (raw\\.\\w+) \\((.*?)\\);", Pattern.DOTALL);
     /** A column a later migration adds to a raw table of an earlier one (V61: the opportunity snapshot's columns). */
@@ -33,7 +34,7 @@ class BundledMappingsTest {
         assertThat(MappingLoader.loadBundled()).extracting(SourceMapping::name).containsExactly(
                 "crm_accounts", "crm_contacts", "crm_activities", "crm_opportunities", "erp_debtors", "erp_products",
                 "erp_order_lines", "erp_credit_notes", "erp_fx_rates", "sales_rep_lists", "market_study",
-                "channel_costs", "service_drivers", "survey", "crm_opportunity_history");
+                "channel_costs", "service_drivers", "survey", "crm_opportunity_history", "sales_plan");
     }
 
     @Test

@@ -54,9 +54,10 @@
         }, onClick);
     }
 
-    /* A heat map: cells [[xIndex, yIndex, value]], labelled with the formatted value. */
-    function heatmap(id, xLabels, yLabels, cells, formatter, colors, firstRowOnTop) {
-        var values = cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
+    /* A heat map: cells [[xIndex, yIndex, value]], labelled with the formatted value; range [min, max] optional
+       (a diverging scale centred on 0 passes a symmetric one), else the values' own. */
+    function heatmap(id, xLabels, yLabels, cells, formatter, colors, firstRowOnTop, range) {
+        var values = range || cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
         return chart(id, {
             tooltip: { formatter: function (p) { return yLabels[p.value[1]] + ' · ' + xLabels[p.value[0]] + ': ' + formatter(p.value[2]); } },
             grid: { top: 8, bottom: 40 },

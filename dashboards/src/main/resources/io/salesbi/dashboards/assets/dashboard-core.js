@@ -97,6 +97,11 @@
         return text;
     }
 
+    /* The customer page of a golden customer: every customer name on every page links there. */
+    function customerHref(row) {
+        return meta.pages.customer + '#customer=' + encodeURIComponent(row.id);
+    }
+
     function channelName(code) {
         if (code === null || code === undefined) { return t('member.none'); }
         return Object.prototype.hasOwnProperty.call(meta.channelNames, code) ? meta.channelNames[code]
@@ -194,7 +199,7 @@
     }
 
     window.salesbi = {
-        meta: meta, data: data, t: t, format: format, channelName: channelName, label: label, filters: filters,
+        meta: meta, data: data, t: t, format: format, channelName: channelName, customerHref: customerHref, label: label, filters: filters,
         initFilters: initFilters, onFilterChange: onFilterChange, refresh: refresh, matches: matches, year: year,
         sumBy: sumBy, sum: sum, sumOrNull: sumOrNull, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
     };

@@ -6,7 +6,7 @@
 
     function customerColumns(extra) {
         return [
-            { key: 'name', label: s.t('col.customer'), wrap: true },
+            { key: 'name', label: s.t('col.customer'), wrap: true, href: s.customerHref },
             { key: 'id', label: s.t('col.customerId') },
             { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
             { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } }

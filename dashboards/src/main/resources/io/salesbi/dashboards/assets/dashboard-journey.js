@@ -45,7 +45,7 @@
         }), s.format.count);
 
         s.table('table-buying-center', [
-            { key: 'name', label: s.t('col.customer'), wrap: true },
+            { key: 'name', label: s.t('col.customer'), wrap: true, href: s.customerHref },
             { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
             { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } }
         ].concat(ROLES.map(function (role) {

@@ -130,7 +130,12 @@
         var body = state.sorted.map(function (row) {
             return state.columns.map(function (column) {
                 var value = cellValue(column, row);
-                if (typeof value === 'number' && NUMERIC.indexOf(column.type) >= 0) { return { number: value }; }
+                if (typeof value === 'number' && NUMERIC.indexOf(column.type) >= 0) {
+                    return { number: value, format: column.type };
+                }
+                if (column.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(String(value || ''))) {
+                    return { date: String(value).substring(0, 10), text: cellText(column, row) };
+                }
                 if (column.type && column.type !== 'text') { return { text: cellText(column, row) }; }
                 return { text: value == null ? '' : String(value) };
             });
@@ -151,7 +156,7 @@
     function toXlsx(hostId) {
         return s.xlsx(exportRows(hostId).map(function (cells) {
             return cells.map(function (cell) {
-                return cell.number !== undefined ? cell : { text: neutralize(cell.text) };
+                return cell.number !== undefined || cell.date !== undefined ? cell : { text: neutralize(cell.text) };
             });
         }), s.tables[hostId].title);
     }

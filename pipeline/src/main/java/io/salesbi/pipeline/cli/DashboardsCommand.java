@@ -42,7 +42,7 @@ final class DashboardsCommand implements Callable<Integer> {
         SalesbiSettings settings = home.settings();
         Path dir = out != null ? out : settings.dashboards();
         Locale loc = locale != null ? Locale.forLanguageTag(locale) : settings.locale();
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(home.existingWarehouse(settings)); Connection conn = warehouse.connect()) {
             List<Path> pages = new DashboardGenerator(new DashboardSettings(dir, loc, Instant.now())).generate(conn);
             pages.forEach(p -> spec.commandLine().getOut().println(p));
         }

@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         SalesbiSettings settings = home.settings();
         ParquetExport.Result result;
-        try (Connection conn = Warehouse.openReadOnly(settings.warehouse())) {
+        try (Connection conn = Warehouse.openReadOnly(home.existingWarehouse(settings))) {
             result = new ParquetExport(conn, out).export();
         }
         PrintWriter o = spec.commandLine().getOut();

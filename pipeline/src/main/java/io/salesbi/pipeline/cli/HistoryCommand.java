@@ -38,7 +38,7 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SalesbiSettings settings = home.settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(home.existingWarehouse(settings)); Connection conn = warehouse.connect()) {
             if (runId == null) {
                 listRuns(conn, out);
             } else if (!showRun(conn, out, runId)) {

@@ -29,4 +29,24 @@ final class HomeOptions {
         }
         return SettingsLoader.load(file, home);
     }
+
+    /**
+     * The warehouse file of the installation, which must exist: every command that only reads a warehouse calls this,
+     * so that a wrong folder gives one line naming where it looked and exit code 2 instead of a new, empty warehouse
+     * and empty pages. Only {@code run} and {@code demo} create a warehouse.
+     */
+    Path existingWarehouse(SalesbiSettings settings) {
+        Path warehouse = settings.warehouse().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(warehouse)) {
+            String because = config != null ? "warehouse of " + config.toAbsolutePath().normalize()
+                    : home != null ? "warehouse of --home " + home.toAbsolutePath().normalize()
+                    : Files.isRegularFile(Path.of("salesbi.yaml")) ? "warehouse of ./salesbi.yaml"
+                    : "no --home or --config given, so the current folder " + Path.of("").toAbsolutePath()
+                    + " is the installation";
+            throw new SalesbiCommand.UsageException("there is no warehouse at " + warehouse + " (" + because
+                    + "); 'salesbi run' or 'salesbi demo' creates one, or give the installation with --home DIR "
+                    + "or --config FILE");
+        }
+        return warehouse;
+    }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SalesbiSettings settings = home.settings();
+        Path warehouseFile = home.existingWarehouse(settings);
         SalesbiSettings.ServerConfig sc = settings.server();
         Map<String, UserAccount> users = new LinkedHashMap<>();
         sc.users().forEach((name, u) -> users.put(name,
@@ -57,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+        try (Warehouse warehouse = Warehouse.open(warehouseFile);
              JdbcServer server = JdbcServer.start(() -> {
                  try {
                      return warehouse.connect();
