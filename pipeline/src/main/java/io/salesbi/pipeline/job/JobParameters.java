@@ -41,6 +41,15 @@ public final class JobParameters {
      */
     public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters)
             throws SQLException {
+        return undeclared(conn, parameters, Map.of());
+    }
+
+    /**
+     * As {@link #undeclared(Connection, Map)}, each line led by where the key is written ({@code salesbi.yaml:12:3})
+     * when {@code locations} knows it, else by {@code salesbi.yaml}.
+     */
+    public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters,
+                                                    Map<String, String> locations) throws SQLException {
         java.util.List<String> declared = new java.util.ArrayList<>();
         try (var st = conn.createStatement();
              var rs = st.executeQuery("select name from ops.parameter_default order by name")) {
@@ -52,7 +61,8 @@ public final class JobParameters {
         for (String key : parameters.keySet()) {
             String yamlKey = key.replace('_', '-');
             if (!declared.contains(yamlKey)) {
-                problems.add("kpi." + yamlKey + " is not a parameter of the KPIs"
+                String at = locations.isEmpty() ? "" : locations.getOrDefault(key, "salesbi.yaml") + ": ";
+                problems.add(at + "kpi." + yamlKey + " is not a parameter of the KPIs"
                         + io.salesbi.connectors.mapping.Suggestions.didYouMean(yamlKey, declared)
                         + "; known: " + declared);
             }
