@@ -19,6 +19,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Binds a YAML file to a record with Jackson and validates it with Bean Validation, collecting every problem of the
@@ -66,12 +70,15 @@ public final class YamlBinder {
             }
             return bound;
         }
+        // violations come as a set: ordered by key, so that two at one place are always reported alike
+        Map<String, SortedSet<String>> violations = new TreeMap<>();
         for (ConstraintViolation<T> v : VALIDATOR.validate(bound.value())) {
             String pointer = pointer(type, v.getPropertyPath());
             if (!bound.broken(pointer)) {
-                bound.problem(pointer, describe(pointer, v));
+                violations.computeIfAbsent(pointer, p -> new TreeSet<>()).add(describe(pointer, v));
             }
         }
+        violations.forEach((pointer, texts) -> texts.forEach(problem -> bound.problem(pointer, problem)));
         return bound;
     }
 
