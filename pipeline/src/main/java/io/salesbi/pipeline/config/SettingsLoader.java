@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class SettingsLoader {
                 Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de")),
                 Objects.requireNonNullElse(f.fileSettleMillis(), 1000L),
                 marker == ReadyMarker.NONE ? null : "." + marker.name().toLowerCase(Locale.ROOT),
-                Map.copyOf(kpi), Map.copyOf(kpiLocations), match, server, alerts);
+                Collections.unmodifiableMap(kpi), Collections.unmodifiableMap(kpiLocations), match, server, alerts);
     }
 
     private static void checkNonNegativeNumber(BoundYaml<?> file, String key, String value) {
