@@ -33,6 +33,12 @@ import java.util.Objects;
  */
 public final class SettingsLoader {
 
+    /**
+     * Which source leads a customer's history when several deliver it, most trusted first: today's order, in which
+     * the CRM leads (it was {@code min(source_system)} before it was declared).
+     */
+    public static final List<String> DEFAULT_SOURCE_PRECEDENCE = List.of("crm", "erp", "excel");
+
     private SettingsLoader() {
     }
 
@@ -90,6 +96,15 @@ public final class SettingsLoader {
         });
         // the currency of order lines and debtors whose file names none: a parameter of the SQL layer
         kpi.putIfAbsent("home_currency", Objects.requireNonNullElse(f.homeCurrency(), "EUR").toUpperCase(Locale.ROOT));
+        // the order in which sources lead a golden customer's history: a parameter of the SQL layer
+        List<String> precedence = Objects.requireNonNullElse(f.sourcePrecedence(), DEFAULT_SOURCE_PRECEDENCE);
+        for (int i = 0; i < precedence.size(); i++) {
+            if (precedence.get(i) != null && precedence.indexOf(precedence.get(i)) < i) {
+                file.problem("/source-precedence/" + i, "key 'source-precedence[" + i + "]': '" + precedence.get(i)
+                        + "' is listed twice");
+            }
+        }
+        kpi.putIfAbsent("source_precedence", String.join(",", precedence));
         MatchConfig match = new MatchConfig(Objects.requireNonNullElse(f.match().matchThreshold(), 0.9),
                 Objects.requireNonNullElse(f.match().reviewThreshold(), 0.5),
                 f.match().overridesFile() == null ? home.resolve("config/match-overrides.csv")
