@@ -82,7 +82,7 @@ public final class MappingLoader {
                     SourceMapping mapping = load(file, schema);
                     Path earlier = byName.putIfAbsent(mapping.name(), file);
                     if (earlier != null) {
-                        broken.add(new MappingException(file.toString(), List.of(file + ":1: name '" + mapping.name()
+                        broken.add(new MappingException(file.toString(), List.of(file + ":1:1: name '" + mapping.name()
                                 + "' is already used by " + earlier.getFileName() + "; names must be unique")));
                     } else {
                         mappings.add(mapping);

@@ -3,6 +3,7 @@ package io.salesbi.connectors.yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -36,8 +37,9 @@ public final class YamlBinder {
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // an enum is named, never its ordinal (type: 1 is no type); a key written twice is an error, not the last
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(StrictScalars.module())
             .build();
     private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()

@@ -53,8 +53,8 @@ class MappingFileErrorsTest {
 
     @Test
     void everyValueOfTheWrongTypeIsReportedWithWhatWasFoundAndExpected() throws IOException {
-        // given a text for a whole number, a fraction for a whole number, a text for a ratio, a mapping for a text,
-        // a text for a list and a word for a boolean
+        // given a text for a whole number, a fraction for a whole number, a text for a ratio, a mapping for an enum,
+        // a number for an enum, a text for a list and a word for a boolean
         Path file = write("""
                 name: orders
                 inbox: erp
@@ -64,6 +64,7 @@ class MappingFileErrorsTest {
                 sheet-index: 1.5
                 max-reject-ratio: lots
                 format: { type: csv }
+                unknown-columns: 2
                 fields:
                   - { column: Beleg, field: document_no, type: string, aliases: Belegnummer, required: often }
                 """);
@@ -73,8 +74,9 @@ class MappingFileErrorsTest {
                 file + ":6:1: key 'sheet-index' must be a whole number, found 1.5",
                 file + ":7:1: key 'max-reject-ratio' must be a number, found 'lots'",
                 file + ":8:1: key 'format' must be one of [csv, xlsx, xls], found a mapping",
-                file + ":10:56: key 'fields[0].aliases' must be a list, found 'Belegnummer'",
-                file + ":10:78: key 'fields[0].required' must be true or false, found 'often'");
+                file + ":9:1: key 'unknown-columns' must be one of [ignore, warn, reject], found 2",
+                file + ":11:56: key 'fields[0].aliases' must be a list, found 'Belegnummer'",
+                file + ":11:78: key 'fields[0].required' must be true or false, found 'often'");
     }
 
     @Test
@@ -119,6 +121,18 @@ class MappingFileErrorsTest {
                 file + ":6:1: key 'max-reject-ratio': 1.5 must be a number from 0 to 1 (0.2 = 20 %)",
                 file + ":8:22: key 'fields[0].field': 'documentno' is not a field of the target (did you mean "
                         + "'document_no'?); its fields: [document_no, line_no]");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNotTheLastOneWins() throws IOException {
+        Path file = write("""
+                name: orders
+                inbox: erp
+                name: other
+                """);
+
+        assertThat(problems(file)).singleElement().asString()
+                .startsWith(file + ":3:5: not valid YAML: Duplicate field 'name'");
     }
 
     private List<String> problems(Path file) {

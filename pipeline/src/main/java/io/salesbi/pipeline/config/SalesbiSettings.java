@@ -22,7 +22,8 @@ import java.util.Map;
  * @param readyMarker    the suffix of the marker file a sender writes when a file is complete ({@code .done} or
  *                       {@code .ok}: {@code orders.csv} is then taken only beside {@code orders.csv.done}); null
  *                       when files are taken without a marker ({@code ready-marker: none}, the default)
- * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur
+ * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur, with
+ *                       home_currency and source_precedence (salesbi.yaml's home-currency and source-precedence)
  * @param kpiLocations   where each configured KPI parameter is written ({@code salesbi.yaml:12:3}), by the same
  *                       names as {@code kpi}, so that a key the SQL layer does not declare is reported at its line
  * @param match          thresholds and the steward's overrides file

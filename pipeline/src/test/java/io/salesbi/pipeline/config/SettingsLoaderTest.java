@@ -128,4 +128,20 @@ class SettingsLoaderTest {
         assertThat(e.problems()).containsExactly(config
                 + ":1:1: key 'ready-marker': 'flag' is not one of [none, done, ok]");
     }
+
+    @Test
+    void sourcePrecedenceIsTodaysOrderByDefaultAndHandedToTheSqlLayer() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, "source-precedence: [erp, crm]\n");
+
+        assertThat(SettingsLoader.defaults(dir).kpi()).containsEntry("source_precedence", "crm,erp,excel");
+        assertThat(SettingsLoader.load(config, null).kpi()).containsEntry("source_precedence", "erp,crm");
+
+        Files.writeString(config, "source-precedence: [erp, CRM, erp]\n");
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+        assertThat(e.problems()).containsExactly(
+                config + ":1:26: key 'source-precedence[1]': 'CRM' must match [a-z][a-z0-9_]*",
+                config + ":1:31: key 'source-precedence[2]': 'erp' is listed twice");
+    }
 }
