@@ -1,10 +1,11 @@
 -- Consolidate core.dim_customer, the golden customers as SCD type 2: one version per customer and period in which
 -- its segment (industry), sales region and owner stayed the same.
--- History comes from the raw deliveries of the customer's records in its leading source (CRM when it has a CRM
--- account, else the ERP): every delivered file is a snapshot dated by the yyyyMMdd stamp in its file name (else the
--- day it was loaded). A new version starts on the first snapshot whose values differ from the one before. The
--- current version carries the golden values; the first version is valid from 1900-01-01 so that all earlier
--- documents find a segment. A customer without any dated delivery has one version with the golden values.
+-- History comes from the raw deliveries of the customer's records in its leading source (the first of
+-- source-precedence in salesbi.yaml that delivers it, by default CRM before ERP): every delivered file is a snapshot
+-- dated by the yyyyMMdd stamp in its file name (else the day it was loaded). A new version starts on the first
+-- snapshot whose values differ from the one before. The current version carries the golden values; the first version
+-- is valid from 1900-01-01 so that all earlier documents find a segment. A customer without any dated delivery has
+-- one version with the golden values.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table customer_delivery as
@@ -33,11 +34,18 @@ join core.customer_xref x on x.source_system = 'erp' and x.source_key = trim(d.d
 left join ops.file_load f on f.load_id = d._load_id;
 
 create or replace temp table customer_snapshot as
-with leading_source as (
-    select customer_id, min(source_system) as source_system   -- 'crm' sorts before 'erp'
-    from customer_delivery
-    where delivered_at is not null
-    group by customer_id
+with precedence as (
+    -- source-precedence in salesbi.yaml: the sources in the order in which they lead, most trusted first
+    select string_split(coalesce(ops.param('source_precedence'), 'crm,erp,excel'), ',') as sources
+),
+leading_source as (
+    select d.customer_id,
+        first(d.source_system order by coalesce(list_position(p.sources, d.source_system), 1000), d.source_system)
+            as source_system
+    from customer_delivery d
+    cross join precedence p
+    where d.delivered_at is not null
+    group by d.customer_id
 ),
 snapshot as (
     select d.customer_id, cast(d.delivered_at as date) as snapshot_date, d.industry, d.sales_region, d.account_owner

@@ -49,6 +49,14 @@ public record MappingDraft(String name, String inbox, String filePattern, String
 
     /** The draft as a mapping file that {@code MappingLoader} parses. */
     public String toYaml() {
-        return MappingYamlWriter.write(this);
+        return toYaml(null);
+    }
+
+    /**
+     * The draft as a mapping file whose first line names its JSON Schema for editors
+     * ({@code # yaml-language-server: $schema=../schema/mapping.schema.json}); null: no such line.
+     */
+    public String toYaml(String schema) {
+        return MappingYamlWriter.write(this, schema);
     }
 }

@@ -17,8 +17,12 @@ final class MappingYamlWriter {
     private MappingYamlWriter() {
     }
 
-    static String write(MappingDraft draft) {
+    /** The draft; {@code schema}, when given, is named in a first line for editors (yaml-language-server). */
+    static String write(MappingDraft draft, String schema) {
         StringBuilder y = new StringBuilder();
+        if (schema != null) {
+            y.append("# yaml-language-server: $schema=").append(schema).append('\n');
+        }
         y.append("# Drafted by 'salesbi mapping init': check every line, then delete the TODO and note comments.\n");
         draft.notes().forEach(n -> y.append("# note: ").append(oneLine(n)).append('\n'));
         y.append("name: ").append(draft.name()).append('\n');

@@ -1,9 +1,6 @@
 package io.salesbi.connectors.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.salesbi.connectors.yaml.YamlBinder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +31,6 @@ public final class MappingLoader {
             "erp_fx_rates.yaml", "sales_rep_lists.yaml", "market_study.yaml", "channel_costs.yaml",
             "service_drivers.yaml", "survey.yaml", "crm_opportunity_history.yaml", "sales_plan.yaml");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private MappingLoader() {
     }
 
@@ -49,7 +44,7 @@ public final class MappingLoader {
         try (InputStream in = Files.newInputStream(yamlFile)) {
             return parse(yamlFile.toString(), in, schema);
         } catch (IOException e) {
-            throw new MappingException(yamlFile.toString(), List.of(yamlFile + ":0: cannot be read: " + e.getMessage()));
+            throw new MappingException(yamlFile.toString(), List.of(yamlFile + ":0:0: cannot be read: " + e.getMessage()));
         }
     }
 
@@ -87,7 +82,7 @@ public final class MappingLoader {
                     SourceMapping mapping = load(file, schema);
                     Path earlier = byName.putIfAbsent(mapping.name(), file);
                     if (earlier != null) {
-                        broken.add(new MappingException(file.toString(), List.of(file + ":1: name '" + mapping.name()
+                        broken.add(new MappingException(file.toString(), List.of(file + ":1:1: name '" + mapping.name()
                                 + "' is already used by " + earlier.getFileName() + "; names must be unique")));
                     } else {
                         mappings.add(mapping);
@@ -132,18 +127,12 @@ public final class MappingLoader {
     /** Parses one mapping, checking its target and fields against {@code schema} (null: unchecked). */
     public static SourceMapping parse(String origin, InputStream yaml, TargetSchema schema) {
         String text;
-        JsonNode root;
         try {
             text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MappingException(origin, List.of(origin + ":" + line + ": not valid YAML: "
-                    + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " ")));
         } catch (IOException e) {
-            throw new MappingException(origin, List.of(origin + ":0: cannot be read: " + e.getMessage()));
+            throw new MappingException(origin, List.of(origin + ":0:0: cannot be read: " + e.getMessage()));
         }
-        return new MappingFileParser(origin, YamlPositions.of(text), schema).parse(root);
+        return new MappingFileParser(YamlBinder.bind(origin, text, MappingFile.class), schema).parse();
     }
 
     private static List<SourceMapping> checkUniqueNames(String origin, List<SourceMapping> mappings) {

@@ -88,19 +88,20 @@ class MappingLoaderTest {
                 .replace("dd.MM.yyyy", "dd.MM.yyyy bbb")
                 .replace("field: discount_pct", "field: document_no"));
 
-        // when it is loaded, then all four problems come in one exception, one line each, with file:line
+        // when it is loaded, then all five problems come in one exception, one line each, with file:line:column of
+        // the key (a missing key: of its mapping), in the order of the file
         assertThatThrownBy(() -> MappingLoader.load(broken))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
-                        broken + ":3: unknown key 'file-patern' (did you mean 'file-pattern'?); known keys: "
+                        broken + ":1:1: key 'file-pattern' is missing or empty",
+                        broken + ":3:1: unknown key 'file-patern' (did you mean 'file-pattern'?); known keys: "
                                 + "[delimiter, drop-rows-where, encoding, fields, file-pattern, format, header-row, "
                                 + "inbox, include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, "
                                 + "sheet-index, target, unknown-columns]",
-                        broken + ":1: key 'file-pattern' is missing or empty",
-                        broken + ":14: key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern: "
+                        broken + ":14:63: key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern: "
                                 + "Unknown pattern letter: b",
-                        broken + ":15: key 'fields[2].type': 'decmal' is not one of [string, integer, decimal, "
+                        broken + ":15:41: key 'fields[2].type': 'decmal' is not one of [string, integer, decimal, "
                                 + "percent, date, timestamp, boolean] (did you mean 'decimal'?)",
-                        broken + ":16: field 'document_no' is mapped twice"));
+                        broken + ":16:5: field 'document_no' is mapped twice"));
     }
 
     @Test
@@ -113,7 +114,7 @@ class MappingLoaderTest {
         assertThat(MappingLoader.load(withInput).fields()).extracting(FieldMapping::column)
                 .containsExactly("Beleg", "Belegdatum", "Menge", "Rabatt %", "Beleg");
         assertThatThrownBy(() -> MappingLoader.load(twice)).isInstanceOfSatisfying(MappingException.class,
-                e -> assertThat(e.problems()).containsExactly(twice + ":16: column 'Beleg' is mapped twice"));
+                e -> assertThat(e.problems()).containsExactly(twice + ":16:7: column 'Beleg' is mapped twice"));
     }
 
     @Test
@@ -121,7 +122,7 @@ class MappingLoaderTest {
         Path notYaml = write("broken.yaml", "name: x\ninbox: [unclosed\n");
 
         assertThatThrownBy(() -> MappingLoader.load(notYaml)).isInstanceOfSatisfying(MappingException.class,
-                e -> assertThat(e.problems()).singleElement().asString().startsWith(notYaml + ":2: not valid YAML: while parsing a flow sequence").doesNotContain("\n"));
+                e -> assertThat(e.problems()).singleElement().asString().startsWith(notYaml + ":2:17: not valid YAML: while parsing a flow sequence").doesNotContain("\n"));
     }
 
     @Test
@@ -133,7 +134,7 @@ class MappingLoaderTest {
 
         assertThat(set.mappings()).extracting(SourceMapping::name).containsExactly("erp_order_lines");
         assertThat(set.broken()).singleElement().satisfies(e -> assertThat(e.problems()).containsExactly(
-                dir.resolve("b.yaml") + ":14: key 'fields[1].type': 'dat' is not one of [string, integer, decimal, "
+                dir.resolve("b.yaml") + ":14:51: key 'fields[1].type': 'dat' is not one of [string, integer, decimal, "
                         + "percent, date, timestamp, boolean] (did you mean 'date'?)"));
     }
 

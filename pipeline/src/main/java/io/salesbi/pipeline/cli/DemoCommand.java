@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SchemaFiles;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.generator.GenerationSummary;
 import io.salesbi.pipeline.run.NightlyRun;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
                 generated.customerEntities(), generated.orderLines());
         out.println("Running the nightly job ...");
         out.flush();
-        SalesbiSettings settings = SettingsLoader.defaults(home);
+        SalesbiSettings settings = SettingsLoader.load(writeSettings(home), home);
         RunResult result;
         MatchQuality quality = null;
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
@@ -86,6 +87,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ok() ? SalesbiCommand.EXIT_OK : SalesbiCommand.EXIT_RUN_FAILED;
+    }
+
+    /**
+     * The demo's {@code salesbi.yaml}: the settings it runs with (every other key at its default), naming its JSON
+     * Schema, installed in the demo's {@code schema/} folder with the mapping files' one, so that an editor with a
+     * YAML language server completes and checks it.
+     */
+    static Path writeSettings(Path home) throws java.io.IOException {
+        Path schema = SchemaFiles.install(home, SchemaFiles.SETTINGS);
+        SchemaFiles.install(home, SchemaFiles.MAPPING);
+        return Files.writeString(home.resolve("salesbi.yaml"), SchemaFiles.firstLine(home, schema) + "\n" + """
+                # Made by 'salesbi demo'. Keys left out have their defaults: schema/salesbi.schema.json lists every key
+                # with its default and meaning.
+                locale: de
+                home-currency: EUR
+                file-settle-millis: 1000
+                ready-marker: none
+                match:
+                  match-threshold: 0.9
+                  review-threshold: 0.5
+                """);
     }
 
     /** Empties a previous demo folder (only one this command made), so every demo starts from scratch. */

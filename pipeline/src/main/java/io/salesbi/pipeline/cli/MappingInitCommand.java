@@ -7,6 +7,7 @@ import io.salesbi.connectors.mapping.MappingLoader;
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SchemaFiles;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.pipeline.warehouse.WarehouseBusyException;
 import picocli.CommandLine.Command;
@@ -88,7 +89,10 @@ final class MappingInitCommand implements Callable<Integer> {
         } catch (FileRejectedException e) {
             throw new SalesbiCommand.UsageException(e.getMessage());
         }
-        write(draft.toYaml());
+        // the draft names its schema, installed beside the configuration, so that an editor completes and checks it
+        Path schema = SchemaFiles.install(settings.home(), SchemaFiles.MAPPING);
+        write(draft.toYaml(SchemaFiles.reference(out == null ? Path.of("") : out.toAbsolutePath().getParent(),
+                schema)));
         PrintWriter err = spec.commandLine().getErr();
         err.println("mapping " + draft.name() + ": " + draft.fields().size() + " column(s) placed, "
                 + draft.unplaced().size() + " not placed, " + draft.missing().size() + " required field(s) missing"

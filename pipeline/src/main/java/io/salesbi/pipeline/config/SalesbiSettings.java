@@ -23,7 +23,10 @@ import java.util.Map;
  * @param readyMarker    the suffix of the marker file a sender writes when a file is complete ({@code .done} or
  *                       {@code .ok}: {@code orders.csv} is then taken only beside {@code orders.csv.done}); null
  *                       when files are taken without a marker ({@code ready-marker: none}, the default)
- * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur
+ * @param kpi            KPI parameters handed to the SQL layer (ops.parameter), e.g. cost_per_visit_eur, with
+ *                       home_currency and source_precedence (salesbi.yaml's home-currency and source-precedence)
+ * @param kpiLocations   where each configured KPI parameter is written ({@code salesbi.yaml:12:3}), by the same
+ *                       names as {@code kpi}, so that a key the SQL layer does not declare is reported at its line
  * @param match          thresholds and the steward's overrides file
  * @param server         the JDBC and dashboard server
  * @param alerts         who is told how a night went
@@ -31,8 +34,9 @@ import java.util.Map;
  */
 public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
                               Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
-                              String readyMarker, Map<String, String> kpi, MatchConfig match, ServerConfig server,
-                              AlertConfig alerts, RetentionConfig retention) {
+                              String readyMarker, Map<String, String> kpi, Map<String, String> kpiLocations,
+                              MatchConfig match, ServerConfig server, AlertConfig alerts,
+                              RetentionConfig retention) {
 
     /**
      * How many days what a night leaves behind is kept; null keeps it for ever (the default: nothing is deleted

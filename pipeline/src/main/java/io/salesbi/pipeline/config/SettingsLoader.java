@@ -1,38 +1,45 @@
 package io.salesbi.pipeline.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.salesbi.connectors.yaml.BoundYaml;
+import io.salesbi.connectors.yaml.YamlBinder;
 import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
+import io.salesbi.pipeline.config.SettingsFile.Alerts;
+import io.salesbi.pipeline.config.SettingsFile.Email;
+import io.salesbi.pipeline.config.SettingsFile.ReadyMarker;
+import io.salesbi.pipeline.config.SettingsFile.Server;
 import io.salesbi.server.LoginLimits;
 import io.salesbi.server.QueryLimits;
+import org.springframework.scheduling.support.CronExpression;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * Reads {@code salesbi.yaml} (all keys optional) into {@link SalesbiSettings} and validates it, collecting one
- * clear message per problem so that a steward can fix the file in one go.
+ * Reads {@code salesbi.yaml} into {@link SettingsFile} (all keys optional; {@link YamlBinder} reports unknown keys,
+ * wrong types and values out of range), checks what spans keys, and resolves paths and defaults into
+ * {@link SalesbiSettings}. Every problem of the file comes at once, each with file:line:column and the key, so that a
+ * steward fixes the file in one go.
  */
 public final class SettingsLoader {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
-            "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "home-currency", "kpi", "match",
-            "server", "alerts", "retention");
+    /**
+     * Which source leads a customer's history when several deliver it, most trusted first: today's order, in which
+     * the CRM leads (it was {@code min(source_system)} before it was declared).
+     */
+    public static final List<String> DEFAULT_SOURCE_PRECEDENCE = List.of("crm", "erp", "excel");
 
     private SettingsLoader() {
     }
@@ -51,226 +58,159 @@ public final class SettingsLoader {
      * file's {@code home}. Relative paths in the file are resolved against the file's folder.
      */
     public static SalesbiSettings load(Path configFile, Path homeOverride) throws InvalidSettingsException {
-        JsonNode root;
+        String text;
         Path base;
-        String origin;
         if (configFile == null) {
-            root = new ObjectMapper().createObjectNode();
+            text = "{}";
             base = Path.of("").toAbsolutePath();
-            origin = "defaults";
         } else {
-            origin = configFile.toString();
             base = configFile.toAbsolutePath().getParent();
             try {
-                root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(configFile));
+                text = Files.readString(configFile);
             } catch (IOException e) {
-                throw new InvalidSettingsException(List.of(configFile + ": cannot be read as YAML: " + e.getMessage()));
+                throw new InvalidSettingsException(List.of(configFile + ": cannot be read: " + e.getMessage()));
             }
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                root = new ObjectMapper().createObjectNode();
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                text = "{}";   // a file of comments only: every default
             }
         }
-        List<String> problems = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!TOP_LEVEL_KEYS.contains(key)) {
-                problems.add(origin + ": unknown key '" + key + "'; expected one of " + TOP_LEVEL_KEYS);
-            }
+        BoundYaml<SettingsFile> file = YamlBinder.bind(configFile == null ? "defaults" : configFile.toString(), text,
+                SettingsFile.class);
+        SettingsFile f = file.value();
+        if (f == null) {
+            throw new InvalidSettingsException(file.problems());
         }
         Path home = homeOverride != null ? homeOverride.toAbsolutePath()
-                : base.resolve(text(root, "home", ".")).normalize();
-        Path inbox = path(root, "inbox", base, home.resolve("inbox"));
-        Path archive = path(root, "archive", base, home.resolve("archive"));
-        Path error = path(root, "error", base, home.resolve("error"));
-        Path warehouse = path(root, "warehouse", base, home.resolve("warehouse/salesbi.duckdb"));
-        Path jobRepository = path(root, "job-repository", base, home.resolve("warehouse/batch-metadata"));
-        Path dashboards = path(root, "dashboards", base, home.resolve("dashboards"));
-        Path mappings = root.has("mappings") ? base.resolve(root.get("mappings").asText()).normalize() : null;
+                : base.resolve(Objects.requireNonNullElse(f.home(), ".")).normalize();
+        Path mappings = f.mappings() == null ? null : base.resolve(f.mappings()).normalize();
         if (mappings != null && !Files.isDirectory(mappings)) {
-            problems.add(origin + ": mappings: folder " + mappings + " does not exist");
+            file.problem("/mappings", "key 'mappings': folder " + mappings + " does not exist");
         }
-        String localeTag = text(root, "locale", "de");
-        if (!localeTag.equals("de") && !localeTag.equals("en")) {
-            problems.add(origin + ": locale: '" + localeTag + "' is not supported; expected de or en");
-        }
-        long settle = root.path("file-settle-millis").asLong(1000);
-        if (settle < 0) {
-            problems.add(origin + ": file-settle-millis must be >= 0, was " + settle);
-        }
-        String marker = text(root, "ready-marker", "none").strip().toLowerCase(Locale.ROOT);
-        if (!List.of("none", "done", "ok").contains(marker)) {
-            problems.add(origin + ": ready-marker: '" + marker + "' is not supported; expected none, done or ok");
-        }
-        String readyMarker = marker.equals("done") || marker.equals("ok") ? "." + marker : null;
         Map<String, String> kpi = new LinkedHashMap<>();
-        root.path("kpi").fields().forEachRemaining(e -> kpi.put(e.getKey().replace('-', '_'), e.getValue().asText()));
-        for (Map.Entry<String, String> e : kpi.entrySet()) {
-            if (e.getKey().endsWith("_eur") || e.getKey().endsWith("_cutoff")) {
-                try {
-                    if (Double.parseDouble(e.getValue()) < 0) {
-                        problems.add(origin + ": kpi." + e.getKey() + " must not be negative, was " + e.getValue());
-                    }
-                } catch (NumberFormatException nfe) {
-                    problems.add(origin + ": kpi." + e.getKey() + " must be a number, was '" + e.getValue() + "'");
-                }
-            }
-        }
-        String homeCurrency = text(root, "home-currency", "EUR").strip().toUpperCase(Locale.ROOT);
-        if (!homeCurrency.matches("[A-Z]{3}")) {
-            problems.add(origin + ": home-currency: '" + homeCurrency + "' is not an ISO 4217 code such as EUR or CHF");
-        }
-        // the currency of order lines and debtors whose file names none: a parameter of the SQL layer
-        kpi.putIfAbsent("home_currency", homeCurrency);
-        JsonNode m = root.path("match");
-        double matchThreshold = m.path("match-threshold").asDouble(0.9);
-        double reviewThreshold = m.path("review-threshold").asDouble(0.5);
-        if (!(0 < reviewThreshold && reviewThreshold <= matchThreshold && matchThreshold < 1)) {
-            problems.add(origin + ": match: expected 0 < review-threshold <= match-threshold < 1, was "
-                    + reviewThreshold + " and " + matchThreshold);
-        }
-        Path overrides = m.has("overrides-file") ? base.resolve(m.get("overrides-file").asText()).normalize()
-                : home.resolve("config/match-overrides.csv");
-        ServerConfig server = server(root.path("server"), origin, problems);
-        AlertConfig alerts = alerts(root.path("alerts"), origin, problems);
-        RetentionConfig retention = retention(root.path("retention"), origin, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
-        }
-        return new SalesbiSettings(home, inbox, archive, error, warehouse, jobRepository, dashboards, mappings,
-                Locale.forLanguageTag(localeTag), settle, readyMarker, Map.copyOf(kpi),
-                new MatchConfig(matchThreshold, reviewThreshold, overrides), server, alerts, retention);
-    }
-
-    private static final List<String> RETENTION_KEYS = List.of("archive-days", "error-days", "quarantine-days",
-            "run-history-days");
-
-    /** {@code retention:} days per kind; a missing key keeps that kind for ever. */
-    private static RetentionConfig retention(JsonNode r, String origin, List<String> problems) {
-        if (r.isMissingNode() || r.isNull()) {
-            return RetentionConfig.keepAll();
-        }
-        r.fieldNames().forEachRemaining(key -> {
-            if (!RETENTION_KEYS.contains(key)) {
-                problems.add(origin + ": retention: unknown key '" + key + "'; expected one of " + RETENTION_KEYS);
+        Map<String, String> kpiLocations = new LinkedHashMap<>();
+        f.kpi().forEach((key, value) -> {
+            String name = key.replace('-', '_');
+            kpi.put(name, value);
+            kpiLocations.put(name, file.location("/kpi/" + key));
+            if (value != null && (name.endsWith("_eur") || name.endsWith("_cutoff"))) {
+                checkNonNegativeNumber(file, key, value);
             }
         });
-        Integer[] days = new Integer[RETENTION_KEYS.size()];
-        for (int i = 0; i < days.length; i++) {
-            String key = RETENTION_KEYS.get(i);
-            JsonNode n = r.get(key);
-            if (n == null || n.isNull()) {
-                continue;
-            }
-            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
-                problems.add(origin + ": retention." + key + " must be a whole number of days >= 1, was "
-                        + n.asText());
-            } else {
-                days[i] = n.asInt();
+        // the currency of order lines and debtors whose file names none: a parameter of the SQL layer
+        kpi.putIfAbsent("home_currency", Objects.requireNonNullElse(f.homeCurrency(), "EUR").toUpperCase(Locale.ROOT));
+        // the order in which sources lead a golden customer's history: a parameter of the SQL layer
+        List<String> precedence = Objects.requireNonNullElse(f.sourcePrecedence(), DEFAULT_SOURCE_PRECEDENCE);
+        for (int i = 0; i < precedence.size(); i++) {
+            if (precedence.get(i) != null && precedence.indexOf(precedence.get(i)) < i) {
+                file.problem("/source-precedence/" + i, "key 'source-precedence[" + i + "]': '" + precedence.get(i)
+                        + "' is listed twice");
             }
         }
-        return new RetentionConfig(days[0], days[1], days[2], days[3]);
+        kpi.putIfAbsent("source_precedence", String.join(",", precedence));
+        MatchConfig match = new MatchConfig(Objects.requireNonNullElse(f.match().matchThreshold(), 0.9),
+                Objects.requireNonNullElse(f.match().reviewThreshold(), 0.5),
+                f.match().overridesFile() == null ? home.resolve("config/match-overrides.csv")
+                        : base.resolve(f.match().overridesFile()).normalize());
+        if (match.reviewThreshold() > match.matchThreshold()) {
+            file.problem("/match", "key 'match': expected 0 < review-threshold <= match-threshold < 1, was "
+                    + match.reviewThreshold() + " and " + match.matchThreshold());
+        }
+        ServerConfig server = server(f.server(), file);
+        AlertConfig alerts = alerts(f.alerts());
+        if (file.hasProblems()) {
+            throw new InvalidSettingsException(file.problems());
+        }
+        ReadyMarker marker = Objects.requireNonNullElse(f.readyMarker(), ReadyMarker.NONE);
+        return new SalesbiSettings(home, path(f.inbox(), base, home.resolve("inbox")),
+                path(f.archive(), base, home.resolve("archive")), path(f.error(), base, home.resolve("error")),
+                path(f.warehouse(), base, home.resolve("warehouse/salesbi.duckdb")),
+                path(f.jobRepository(), base, home.resolve("warehouse/batch-metadata")),
+                path(f.dashboards(), base, home.resolve("dashboards")), mappings,
+                Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de")),
+                Objects.requireNonNullElse(f.fileSettleMillis(), 1000L),
+                marker == ReadyMarker.NONE ? null : "." + marker.name().toLowerCase(Locale.ROOT),
+                Collections.unmodifiableMap(kpi), Collections.unmodifiableMap(kpiLocations), match, server, alerts,
+                retention(f.retention()));
     }
 
-    private static ServerConfig server(JsonNode s, String origin, List<String> problems) {
-        String host = s.path("host").asText("127.0.0.1");
-        int port = s.path("port").asInt(8765);
-        if (port < 0 || port > 65535) {
-            problems.add(origin + ": server.port must be between 0 and 65535, was " + port);
-        }
-        String cron = s.path("cron").asText("0 0 2 * * *");
+    private static void checkNonNegativeNumber(BoundYaml<?> file, String key, String value) {
         try {
-            org.springframework.scheduling.support.CronExpression.parse(cron);
+            if (Double.parseDouble(value) < 0) {
+                file.problem("/kpi/" + key, "key 'kpi." + key + "': " + value + " must not be negative");
+            }
+        } catch (NumberFormatException e) {
+            file.problem("/kpi/" + key, "key 'kpi." + key + "' must be a number, found '" + value + "'");
+        }
+    }
+
+    private static ServerConfig server(Server s, BoundYaml<?> file) {
+        String cron = Objects.requireNonNullElse(s.cron(), "0 0 2 * * *");
+        try {
+            CronExpression.parse(cron);
         } catch (IllegalArgumentException e) {
-            problems.add(origin + ": server.cron '" + cron + "' is not a cron expression (second minute hour day month weekday): " + e.getMessage());
+            file.problem("/server/cron", "key 'server.cron': '" + cron + "' is not a cron expression (second minute"
+                    + " hour day month weekday): " + e.getMessage());
         }
         Map<String, UserConfig> users = new LinkedHashMap<>();
-        s.path("users").fields().forEachRemaining(e -> {
-            JsonNode u = e.getValue();
-            String hash = u.path("password-hash").asText(null);
-            if (hash == null) {
-                problems.add(origin + ": server.users." + e.getKey() + " has no password-hash (create one with 'salesbi hash-password')");
-            }
-            List<String> roles = new ArrayList<>();
-            u.path("roles").forEach(r -> roles.add(r.asText()));
-            List<String> regions = new ArrayList<>();
-            u.path("regions").forEach(r -> regions.add(r.asText()));
-            users.put(e.getKey(), new UserConfig(hash, List.copyOf(roles), List.copyOf(regions)));
-        });
-        return new ServerConfig(host, port, cron, s.path("allow-anonymous").asBoolean(false), Map.copyOf(users),
-                queryLimits(s, origin, problems), loginLimits(s, origin, problems));
-    }
-
-    /** The JDBC endpoint's login throttling; each key defaults to {@link LoginLimits#DEFAULT}. */
-    private static LoginLimits loginLimits(JsonNode s, String origin, List<String> problems) {
-        LoginLimits d = LoginLimits.DEFAULT;
-        try {
-            return new LoginLimits(
-                    s.path("login-free-failures-per-user").asInt(d.freeFailuresPerUser()),
-                    s.path("login-free-failures-per-address").asInt(d.freeFailuresPerAddress()),
-                    Duration.ofSeconds(s.path("login-backoff-seconds").asLong(d.backoff().toSeconds())),
-                    Duration.ofSeconds(s.path("login-max-backoff-seconds").asLong(d.maxBackoff().toSeconds())),
-                    s.path("login-lockout-failures").asInt(d.lockoutFailures()),
-                    Duration.ofMinutes(s.path("login-lockout-minutes").asLong(d.lockout().toMinutes())));
-        } catch (IllegalArgumentException e) {
-            problems.add(origin + ": server login limits: " + e.getMessage());
-            return d;
+        if (s.users() != null) {
+            s.users().forEach((name, u) -> {
+                if (u != null) {
+                    users.put(name, new UserConfig(u.passwordHash(), copy(u.roles()), copy(u.regions())));
+                }
+            });
         }
-    }
-
-    /** The JDBC endpoint's query limits; each key defaults to {@link QueryLimits#DEFAULT}. */
-    private static QueryLimits queryLimits(JsonNode s, String origin, List<String> problems) {
         QueryLimits d = QueryLimits.DEFAULT;
+        QueryLimits limits = d;
         try {
-            return new QueryLimits(
-                    Duration.ofSeconds(s.path("query-timeout-seconds").asLong(d.defaultTimeout().toSeconds())),
-                    Duration.ofSeconds(s.path("max-query-timeout-seconds").asLong(d.maxTimeout().toSeconds())),
-                    s.path("max-concurrent-queries").asInt(d.maxConcurrent()),
-                    s.path("max-concurrent-queries-per-user").asInt(d.maxConcurrentPerUser()),
-                    s.path("max-queued-queries").asInt(d.maxQueued()),
-                    Duration.ofSeconds(s.path("queue-wait-seconds").asLong(d.queueWait().toSeconds())));
+            limits = new QueryLimits(
+                    Duration.ofSeconds(Objects.requireNonNullElse(s.queryTimeoutSeconds(), d.defaultTimeout().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(s.maxQueryTimeoutSeconds(), d.maxTimeout().toSeconds())),
+                    Objects.requireNonNullElse(s.maxConcurrentQueries(), d.maxConcurrent()),
+                    Objects.requireNonNullElse(s.maxConcurrentQueriesPerUser(), d.maxConcurrentPerUser()),
+                    Objects.requireNonNullElse(s.maxQueuedQueries(), d.maxQueued()),
+                    Duration.ofSeconds(Objects.requireNonNullElse(s.queueWaitSeconds(), d.queueWait().toSeconds())));
         } catch (IllegalArgumentException e) {
-            problems.add(origin + ": server query limits: " + e.getMessage());
-            return d;
+            file.problem("/server", "server query limits: " + e.getMessage());
         }
+        LoginLimits l = LoginLimits.DEFAULT;
+        LoginLimits logins = l;
+        try {
+            logins = new LoginLimits(
+                    Objects.requireNonNullElse(s.loginFreeFailuresPerUser(), l.freeFailuresPerUser()),
+                    Objects.requireNonNullElse(s.loginFreeFailuresPerAddress(), l.freeFailuresPerAddress()),
+                    Duration.ofSeconds(Objects.requireNonNullElse(s.loginBackoffSeconds(), l.backoff().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(s.loginMaxBackoffSeconds(), l.maxBackoff().toSeconds())),
+                    Objects.requireNonNullElse(s.loginLockoutFailures(), l.lockoutFailures()),
+                    Duration.ofMinutes(Objects.requireNonNullElse(s.loginLockoutMinutes(), l.lockout().toMinutes())));
+        } catch (IllegalArgumentException e) {
+            file.problem("/server", "server login limits: " + e.getMessage());
+        }
+        return new ServerConfig(Objects.requireNonNullElse(s.host(), "127.0.0.1"),
+                Objects.requireNonNullElse(s.port(), 8765), cron, Boolean.TRUE.equals(s.allowAnonymous()),
+                Map.copyOf(users), limits, logins);
     }
 
-    private static AlertConfig alerts(JsonNode a, String origin, List<String> problems) {
-        if (a.isMissingNode() || a.isNull()) {
+    private static RetentionConfig retention(SettingsFile.Retention r) {
+        return r == null ? RetentionConfig.keepAll()
+                : new RetentionConfig(r.archiveDays(), r.errorDays(), r.quarantineDays(), r.runHistoryDays());
+    }
+
+    private static AlertConfig alerts(Alerts a) {
+        if (a == null) {
             return AlertConfig.none();
         }
-        EmailConfig email = null;
-        JsonNode e = a.path("email");
-        if (!e.isMissingNode()) {
-            List<String> to = new ArrayList<>();
-            e.path("to").forEach(t -> to.add(t.asText()));
-            String host = e.path("smtp-host").asText(null);
-            String from = e.path("from").asText(null);
-            if (host == null) {
-                problems.add(origin + ": alerts.email.smtp-host is missing");
-            }
-            if (from == null || !from.contains("@")) {
-                problems.add(origin + ": alerts.email.from must be an e-mail address, was " + from);
-            }
-            if (to.isEmpty() || to.stream().anyMatch(t -> !t.contains("@"))) {
-                problems.add(origin + ": alerts.email.to must list e-mail addresses, was " + to);
-            }
-            email = new EmailConfig(host, e.path("smtp-port").asInt(25), e.path("starttls").asBoolean(false),
-                    e.path("username").asText(null), e.path("password").asText(null), from, List.copyOf(to));
-        }
-        String webhook = a.path("webhook").asText(null);
-        if (webhook != null && !webhook.startsWith("http://") && !webhook.startsWith("https://")) {
-            problems.add(origin + ": alerts.webhook must be an http:// or https:// URL, was " + webhook);
-        }
-        return new AlertConfig(a.path("on-success").asBoolean(false), email, webhook);
+        Email e = a.email();
+        EmailConfig email = e == null ? null : new EmailConfig(e.smtpHost(), Objects.requireNonNullElse(e.smtpPort(), 25),
+                Boolean.TRUE.equals(e.starttls()), e.username(), e.password(), e.from(), copy(e.to()));
+        return new AlertConfig(Boolean.TRUE.equals(a.onSuccess()), email, a.webhook());
     }
 
-    private static String text(JsonNode root, String key, String fallback) {
-        JsonNode n = root.get(key);
-        return n == null || n.isNull() ? fallback : n.asText();
+    /** The list without empty entries (each already reported), never null. */
+    private static List<String> copy(List<String> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 
-    private static Path path(JsonNode root, String key, Path base, Path fallback) {
-        JsonNode n = root.get(key);
-        return n == null || n.isNull() ? fallback : base.resolve(n.asText()).normalize();
+    private static Path path(String value, Path base, Path fallback) {
+        return value == null ? fallback : base.resolve(value).normalize();
     }
 }

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public final class JobParameters {
 
+    /**
+     * Parameters that salesbi.yaml sets through keys of its own rather than under {@code kpi} (source-precedence):
+     * always written, read by the SQL with a default, not seeded in {@code ops.parameter_default}.
+     */
+    static final java.util.Set<String> FROM_SETTINGS = java.util.Set.of("source_precedence");
+
     private JobParameters() {
     }
 
@@ -41,6 +47,15 @@ public final class JobParameters {
      */
     public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters)
             throws SQLException {
+        return undeclared(conn, parameters, Map.of());
+    }
+
+    /**
+     * As {@link #undeclared(Connection, Map)}, each line led by where the key is written ({@code salesbi.yaml:12:3})
+     * when {@code locations} knows it, else by {@code salesbi.yaml}.
+     */
+    public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters,
+                                                    Map<String, String> locations) throws SQLException {
         java.util.List<String> declared = new java.util.ArrayList<>();
         try (var st = conn.createStatement();
              var rs = st.executeQuery("select name from ops.parameter_default order by name")) {
@@ -51,8 +66,9 @@ public final class JobParameters {
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (String key : parameters.keySet()) {
             String yamlKey = key.replace('_', '-');
-            if (!declared.contains(yamlKey)) {
-                problems.add("kpi." + yamlKey + " is not a parameter of the KPIs"
+            if (!declared.contains(yamlKey) && !FROM_SETTINGS.contains(key)) {
+                String at = locations.isEmpty() ? "" : locations.getOrDefault(key, "salesbi.yaml") + ": ";
+                problems.add(at + "kpi." + yamlKey + " is not a parameter of the KPIs"
                         + io.salesbi.connectors.mapping.Suggestions.didYouMean(yamlKey, declared)
                         + "; known: " + declared);
             }

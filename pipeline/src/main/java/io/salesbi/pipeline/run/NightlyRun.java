@@ -44,10 +44,10 @@ public final class NightlyRun {
 
     public RunResult execute(LocalDate asOf, boolean full) throws Exception {
         try (java.sql.Connection conn = warehouse.connect()) {
-            List<String> undeclared = io.salesbi.pipeline.job.JobParameters.undeclared(conn, settings.kpi());
+            List<String> undeclared = io.salesbi.pipeline.job.JobParameters.undeclared(conn, settings.kpi(),
+                    settings.kpiLocations());
             if (!undeclared.isEmpty()) {
-                throw new io.salesbi.pipeline.config.InvalidSettingsException(undeclared.stream()
-                        .map(p -> "salesbi.yaml: " + p).toList());
+                throw new io.salesbi.pipeline.config.InvalidSettingsException(undeclared);
             }
         }
         try (RunLog runLog = RunLog.open(settings.home().resolve("logs"));

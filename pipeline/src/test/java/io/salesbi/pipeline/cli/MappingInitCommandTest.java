@@ -63,6 +63,10 @@ class MappingInitCommandTest {
                 new FieldMapping(null, List.of(), "line_no", FieldType.INTEGER, null, false, null, null,
                         java.util.Map.of(), FieldMapping.Otherwise.QUARANTINE_RULE,
                         "row_number() over (partition by document_no order by _row_number)", false));
+        // the draft names its schema, installed in the home, in its first line: an editor completes and checks it
+        assertThat(Files.readString(draft)).startsWith("# yaml-language-server: $schema=../schema/mapping.schema.json\n");
+        assertThat(dir.resolve("schema/mapping.schema.json")).hasSameTextualContentAs(
+                Path.of("../docs/schema/mapping.schema.json"));
         assertThat(Files.readString(draft)).contains("# note: no currency column: the installation's home-currency")
                 .contains("{ field: line_no, type: integer, expression: \"row_number() over (partition by document_no")
                 .contains("#   \"Ship Country\" (string, e.g. DE)");

@@ -71,10 +71,10 @@ class SettingsLoaderTest {
         assertThat(e.problems()).hasSize(6);
         assertThat(e.problems()).anyMatch(p -> p.contains("locale") && p.contains("'fr'"))
                 .anyMatch(p -> p.contains("unknown key 'colour'"))
-                .anyMatch(p -> p.contains("kpi.cost_per_visit_eur must be a number, was 'lots'"))
+                .anyMatch(p -> p.contains("key 'kpi.cost-per-visit-eur' must be a number, found 'lots'"))
                 .anyMatch(p -> p.contains("review-threshold <= match-threshold"))
                 .anyMatch(p -> p.contains("server.port") && p.contains("70000"))
-                .anyMatch(p -> p.contains("server.cron 'every night'"));
+                .anyMatch(p -> p.contains("key 'server.cron': 'every night'"));
         assertThat(e.problems()).allMatch(p -> p.startsWith(config.toString()));
     }
 
@@ -110,7 +110,7 @@ class SettingsLoaderTest {
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
                 () -> SettingsLoader.load(config, null));
 
-        assertThat(e.problems()).containsExactly(config + ": server query limits: JDBC concurrent queries must be at "
+        assertThat(e.problems()).containsExactly(config + ":1:1: server query limits: JDBC concurrent queries must be at "
                 + "least 1 and per user at most the total, were 2 total, 3 per user");
     }
 
@@ -126,7 +126,23 @@ class SettingsLoaderTest {
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
                 () -> SettingsLoader.load(config, null));
         assertThat(e.problems()).containsExactly(config
-                + ": ready-marker: 'flag' is not supported; expected none, done or ok");
+                + ":1:1: key 'ready-marker': 'flag' is not one of [none, done, ok]");
+    }
+
+    @Test
+    void sourcePrecedenceIsTodaysOrderByDefaultAndHandedToTheSqlLayer() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, "source-precedence: [erp, crm]\n");
+
+        assertThat(SettingsLoader.defaults(dir).kpi()).containsEntry("source_precedence", "crm,erp,excel");
+        assertThat(SettingsLoader.load(config, null).kpi()).containsEntry("source_precedence", "erp,crm");
+
+        Files.writeString(config, "source-precedence: [erp, CRM, erp]\n");
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+        assertThat(e.problems()).containsExactly(
+                config + ":1:26: key 'source-precedence[1]': 'CRM' must match [a-z][a-z0-9_]*",
+                config + ":1:31: key 'source-precedence[2]': 'erp' is listed twice");
     }
 
     @Test

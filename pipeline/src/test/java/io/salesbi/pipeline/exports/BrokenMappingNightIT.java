@@ -61,11 +61,11 @@ class BrokenMappingNightIT {
                 drivers.toString());
         assertThat(validate).as(out + "\n" + err).isEqualTo(SalesbiCommand.EXIT_USAGE);
         assertThat(err.toString().lines().toList()).containsExactly(
-                broken + ":5: unknown key 'max-reject-ration' (did you mean 'max-reject-ratio'?); known keys: "
+                broken + ":5:1: unknown key 'max-reject-ration' (did you mean 'max-reject-ratio'?); known keys: "
                         + "[delimiter, drop-rows-where, encoding, fields, file-pattern, format, header-row, inbox, "
                         + "include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, sheet-index, target, "
                         + "unknown-columns]",
-                broken + ":9: key 'fields[2].field': 'visit' is not a field of the target (did you mean 'visits'?);"
+                broken + ":9:25: key 'fields[2].field': 'visit' is not a field of the target (did you mean 'visits'?);"
                         + " its fields: [debtor_no, year, visits, support_tickets, special_deliveries]");
         assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
 
@@ -81,7 +81,7 @@ class BrokenMappingNightIT {
             assertThat(value(st, "select reason_code || ': ' || file_name from ops.file_load where status = 'FAILED'"))
                     .isEqualTo("mapping_invalid: service_drivers.yaml");
             assertThat(value(st, "select message from ops.file_load where status = 'FAILED'"))
-                    .contains(broken + ":9: key 'fields[2].field': 'visit' is not a field of the target");
+                    .contains(broken + ":9:25: key 'fields[2].field': 'visit' is not a field of the target");
         }
     }
 

@@ -1,0 +1,162 @@
+package io.salesbi.pipeline.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code salesbi.yaml} as written: every key optional, one per component in kebab-case ({@code fileSettleMillis} is
+ * {@code file-settle-millis}). {@link SettingsLoader} binds the file to it, Bean Validation checks each key, and the
+ * loader resolves paths and defaults into {@link SalesbiSettings}, whose Javadoc says what each setting does.
+ * {@code docs/schema/salesbi.schema.json} describes the same keys for editors (a test keeps the two equal).
+ *
+ * @param home             the installation folder (default: the folder of the file)
+ * @param inbox            default {@code home/inbox}
+ * @param archive          default {@code home/archive}
+ * @param error            default {@code home/error}
+ * @param warehouse        default {@code home/warehouse/salesbi.duckdb}
+ * @param jobRepository    default {@code home/warehouse/batch-metadata}
+ * @param dashboards       default {@code home/dashboards}
+ * @param mappings         a folder of mapping files; default: the bundled mappings
+ * @param locale           de (the default) or en
+ * @param fileSettleMillis default 1000
+ * @param readyMarker      none (the default), done or ok
+ * @param homeCurrency     ISO 4217 code of amounts whose file names no currency (default EUR)
+ * @param kpi              KPI parameters by name ({@code cost-per-visit-eur: 450}); each must be declared by the SQL
+ *                         layer (ops.parameter), which the night checks before it starts
+ * @param sourcePrecedence the source systems in the order in which they win for a golden record's attribute
+ *                         (default crm, erp, excel)
+ * @param match            matching thresholds and the steward's overrides file
+ * @param server           the JDBC and dashboard server
+ * @param alerts           who is told how a night went
+ */
+public record SettingsFile(
+        String home, String inbox, String archive, String error, String warehouse, String jobRepository,
+        String dashboards, String mappings,
+        @Pattern(regexp = "de|en", message = "is not supported; expected de or en") String locale,
+        @Min(value = 0, message = "must be >= 0") Long fileSettleMillis,
+        ReadyMarker readyMarker,
+        @Pattern(regexp = "[A-Za-z]{3}", message = "is not an ISO 4217 code such as EUR or CHF") String homeCurrency,
+        Map<String, @NotNull(message = "needs a value") String> kpi,
+        List<@NotBlank(message = "is empty") @Pattern(regexp = "[a-z][a-z0-9_]*", message = "must match {regexp}")
+                String> sourcePrecedence,
+        @Valid Match match,
+        @Valid Server server,
+        @Valid Alerts alerts,
+        @Valid Retention retention) {
+
+    public SettingsFile {
+        kpi = kpi == null ? Map.of() : kpi;
+        match = match == null ? new Match(null, null, null) : match;
+        server = server == null
+                ? new Server(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null)
+                : server;
+    }
+
+    /**
+     * How many days what a night leaves behind is kept; a missing key keeps it for ever.
+     *
+     * @param archiveDays    loaded files in the archive
+     * @param errorDays      rejected files and their reason files
+     * @param quarantineDays quarantined rows, by when their file was loaded
+     * @param runHistoryDays step records, file outcomes, verdicts and night log files
+     */
+    public record Retention(
+            @Min(value = 1, message = DAYS) Integer archiveDays,
+            @Min(value = 1, message = DAYS) Integer errorDays,
+            @Min(value = 1, message = DAYS) Integer quarantineDays,
+            @Min(value = 1, message = DAYS) Integer runHistoryDays) {
+
+        static final String DAYS = "must be a whole number of days >= 1";
+    }
+
+    /** Whether a file is taken only beside a marker file {@code NAME.done} / {@code NAME.ok}. */
+    public enum ReadyMarker { NONE, DONE, OK }
+
+    /**
+     * @param matchThreshold  a pair at or above this match probability is merged (default 0.9)
+     * @param reviewThreshold a pair at or above this goes to the steward's review (default 0.5)
+     * @param overridesFile   the steward's decisions (default {@code home/config/match-overrides.csv})
+     */
+    public record Match(
+            @DecimalMin(value = "0", inclusive = false, message = THRESHOLD)
+            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD) Double matchThreshold,
+            @DecimalMin(value = "0", inclusive = false, message = THRESHOLD)
+            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD) Double reviewThreshold,
+            String overridesFile) {
+
+        static final String THRESHOLD = "must be a probability between 0 and 1 (exclusive)";
+    }
+
+    /**
+     * The server of {@code salesbi serve}; the query limits default to {@code QueryLimits.DEFAULT}.
+     *
+     * @param cron when the night runs, six fields: second minute hour day month weekday (default 0 0 2 * * *)
+     */
+    public record Server(
+            String host,
+            @Min(value = 0, message = PORT) @Max(value = 65535, message = PORT) Integer port,
+            String cron,
+            Boolean allowAnonymous,
+            Map<String, @NotNull(message = "needs a password-hash") @Valid User> users,
+            @Min(value = 1, message = POSITIVE) Long queryTimeoutSeconds,
+            @Min(value = 1, message = POSITIVE) Long maxQueryTimeoutSeconds,
+            @Min(value = 1, message = POSITIVE) Integer maxConcurrentQueries,
+            @Min(value = 1, message = POSITIVE) Integer maxConcurrentQueriesPerUser,
+            @Min(value = 0, message = "must be >= 0") Integer maxQueuedQueries,
+            @Min(value = 0, message = "must be >= 0") Long queueWaitSeconds,
+            @Min(value = 1, message = POSITIVE) Integer loginFreeFailuresPerUser,
+            @Min(value = 1, message = POSITIVE) Integer loginFreeFailuresPerAddress,
+            @Min(value = 1, message = POSITIVE) Long loginBackoffSeconds,
+            @Min(value = 1, message = POSITIVE) Long loginMaxBackoffSeconds,
+            @Min(value = 0, message = "must be >= 0") Integer loginLockoutFailures,
+            @Min(value = 1, message = POSITIVE) Long loginLockoutMinutes) {
+
+        static final String PORT = "must be between 0 and 65535";
+        static final String POSITIVE = "must be >= 1";
+    }
+
+    /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
+    public record User(
+            @NotBlank(message = "is missing (create one with 'salesbi hash-password')") String passwordHash,
+            List<String> roles,
+            List<String> regions) {
+    }
+
+    /**
+     * Notifications after a night: always on failure, on success only when asked.
+     *
+     * @param webhook an http(s) URL that receives the run as JSON (POST)
+     */
+    public record Alerts(
+            Boolean onSuccess,
+            @Valid Email email,
+            @Pattern(regexp = "https?://.+", message = "must be an http:// or https:// URL") String webhook) {
+    }
+
+    /** An SMTP server and the addresses of a night's notification. */
+    public record Email(
+            @NotBlank(message = "is missing") String smtpHost,
+            @Min(value = 1, message = Server.PORT) @Max(value = 65535, message = Server.PORT) Integer smtpPort,
+            Boolean starttls,
+            String username,
+            String password,
+            @NotBlank(message = "is missing") @Pattern(regexp = ADDRESS, message = "must be an e-mail address")
+            String from,
+            @NotEmpty(message = "must list e-mail addresses")
+            List<@NotBlank(message = "is empty") @Pattern(regexp = ADDRESS, message = "must be an e-mail address")
+                    String> to) {
+
+        static final String ADDRESS = "[^@\\s]+@[^@\\s]+";
+    }
+}
