@@ -43,18 +43,29 @@ final class FieldComparator {
         };
     }
 
+    /**
+     * Company names (levels 0 exact, 1 close, 2 most words shared, 3 some rare words shared, 4 different): numbers
+     * that disagree make different names; otherwise the shares of each name's word weight that the other matches
+     * ({@link CompanyNameComparison}) decide, so that sharing only a common word ("consulting") is no agreement.
+     */
     private static int company(PreparedField field, int a, int b, String x, String y) {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
+        if (CompanyNameComparison.numbersConflict(tx, ty)) {
+            return 4;
+        }
         double jw = jaroWinkler(x, y);
         if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
             return 1;
         }
-        double overlap = overlap(tx, ty);
-        if (overlap >= 0.99 || jaccard(tx, ty) >= 0.6) {
+        double[] cover = field.tokenWeights() == null ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
+                : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
+        double most = Math.max(cover[0], cover[1]);
+        double least = Math.min(cover[0], cover[1]);
+        if (most >= 0.99 || least >= 0.6) {
             return 2;
         }
-        if (jw >= 0.88 || overlap >= 0.5) {
+        if (jw >= 0.88 || most >= 0.5) {
             return 3;
         }
         return 4;

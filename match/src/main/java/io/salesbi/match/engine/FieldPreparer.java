@@ -56,7 +56,7 @@ final class FieldPreparer {
                 return;
             }
             if (tokens != null) {
-                tokens[i] = sortedTokens(value[i]);
+                tokens[i] = type == FieldType.COMPANY ? sortedTokens(joinInitials(value[i])) : sortedTokens(value[i]);
             }
             if (phonetic != null) {
                 phonetic[i] = phoneticOf(cologne, value[i]);
@@ -68,7 +68,8 @@ final class FieldPreparer {
         if (phonetic != null) {
             canonicalize(phonetic);
         }
-        return new PreparedField(type, value, phonetic, tokens, keys, addresses);
+        float[][] weights = type == FieldType.COMPANY ? CompanyNameComparison.weights(tokens) : null;
+        return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);
     }
 
     /**
@@ -139,6 +140,21 @@ final class FieldPreparer {
 
     private static boolean usesAddress(FieldType type) {
         return type == FieldType.ADDRESS || type == FieldType.STREET;
+    }
+
+    /** Runs of single letters become one word: "d s m ip assets" (from "D.S.M. IP Assets") → "dsm ip assets". */
+    static String joinInitials(String value) {
+        String[] words = value.split(" ");
+        StringBuilder out = new StringBuilder(value.length());
+        for (int w = 0; w < words.length; w++) {
+            boolean initial = words[w].length() == 1 && Character.isLetter(words[w].charAt(0));
+            boolean afterInitial = w > 0 && words[w - 1].length() == 1 && Character.isLetter(words[w - 1].charAt(0));
+            if (out.length() > 0 && !(initial && afterInitial)) {
+                out.append(' ');
+            }
+            out.append(words[w]);
+        }
+        return out.toString();
     }
 
     private static String[] sortedTokens(String value) {

@@ -11,11 +11,12 @@ import io.salesbi.match.standardize.ParsedAddress;
  * @param tokens   sorted distinct tokens (multi-word types); null when not used
  * @param blockKeys keys this field contributes to blocking, per record; empty when none
  * @param addresses street, house number, unit and postcode per record (address and street types); null otherwise
+ * @param tokenWeights rarity weight of each token, parallel to {@code tokens} (company names); null otherwise
  */
 record PreparedField(FieldType type, String[] value, String[] phonetic, String[][] tokens, String[][] blockKeys,
-                     ParsedAddress[] addresses) {
+                     ParsedAddress[] addresses, float[][] tokenWeights) {
 
     PreparedField(FieldType type, String[] value, String[] phonetic, String[][] tokens, String[][] blockKeys) {
-        this(type, value, phonetic, tokens, blockKeys, null);
+        this(type, value, phonetic, tokens, blockKeys, null, null);
     }
 }
