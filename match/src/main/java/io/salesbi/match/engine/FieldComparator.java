@@ -62,7 +62,8 @@ final class FieldComparator {
                 : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
         double most = Math.max(cover[0], cover[1]);
         double least = Math.min(cover[0], cover[1]);
-        if (most >= 0.99 || least >= 0.6) {
+        // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
+        if (most >= 0.99 || least >= 0.75) {
             return 2;
         }
         if (jw >= 0.88 || most >= 0.5) {
