@@ -61,7 +61,13 @@ final class CompanyNameComparison {
         return !nx.isEmpty() && !ny.isEmpty() && !nx.equals(ny);
     }
 
-    /** Rarity weights of each record's tokens: ln(1 + records / records with the token). */
+    /** Fewer names than this and word frequencies are noise: every word then weighs 1. */
+    static final int MIN_NAMES = TermFrequencies.MIN_VALUES;
+
+    /**
+     * Rarity weights of each record's tokens: ln(1 + records / records with the token); all 1 for a list of fewer
+     * than {@link #MIN_NAMES} names.
+     */
     static float[][] weights(String[][] tokens) {
         Map<String, Integer> documents = new HashMap<>();
         int present = 0;
@@ -78,7 +84,8 @@ final class CompanyNameComparison {
             if (tokens[i] != null) {
                 weights[i] = new float[tokens[i].length];
                 for (int k = 0; k < tokens[i].length; k++) {
-                    weights[i][k] = (float) Math.log(1 + present / (double) documents.get(tokens[i][k]));
+                    weights[i][k] = present < MIN_NAMES ? 1f
+                            : (float) Math.log(1 + present / (double) documents.get(tokens[i][k]));
                 }
             }
         }

@@ -29,6 +29,16 @@ public final class MatchEngine {
      * @param columns per field the raw values of all records (columns[f][record])
      */
     public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints) {
+        return run(fields, columns, constraints, TrainingLabels.of(constraints));
+    }
+
+    /**
+     * Matches the records, estimating the model from the labelled pairs where they suffice and by EM for the rest.
+     *
+     * @param training labelled pairs that train the model; they do not force the clustering (constraints do)
+     */
+    public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints,
+                           TrainingLabels training) {
         long started = System.currentTimeMillis();
         int n = columns.length == 0 ? 0 : columns[0].length;
         FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
@@ -71,7 +81,7 @@ public final class MatchEngine {
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
-        EmEstimate estimate = parameters(weightedNames, weighted, matrix);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training);
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
@@ -81,7 +91,8 @@ public final class MatchEngine {
         TermFrequencies termFrequencies = singleField ? TermFrequencies.none()
                 : TermFrequencies.of(weighted);
         double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
-        capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()));
+        // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
+        capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
@@ -99,7 +110,8 @@ public final class MatchEngine {
         return result;
     }
 
-    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix) {
+    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix,
+                                  TrainingLabels training) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -112,7 +124,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix, ImpliedFields.of(weighted));
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training);
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
