@@ -116,7 +116,8 @@ public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String
                     : "  kept apart by contradicting VAT ids").append(System.lineSeparator());
         }
         if (explanation.heldAtReview()) {
-            out.append("  held at the review threshold: the organisation names disagree completely")
+            out.append("  held at the review threshold: organisation names that disagree completely, or another house "
+                    + "number on the same street")
                     .append(System.lineSeparator());
         }
         out.append(String.format(Locale.ROOT, "  score %.2f, probability %.4f: %s%n", explanation.logit(),

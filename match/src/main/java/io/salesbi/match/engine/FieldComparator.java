@@ -133,6 +133,16 @@ final class FieldComparator {
         return sameStreet ? 2 : 3;
     }
 
+    /** Different building numbers on one street (joined street words equal or Jaro-Winkler at least 0.92). */
+    static boolean otherHouseOnSameStreet(ParsedAddress x, ParsedAddress y) {
+        String numberX = x.buildingNumber();
+        String numberY = y.buildingNumber();
+        String streetX = x.joinedStreet();
+        String streetY = y.joinedStreet();
+        return numberX != null && numberY != null && !numberX.equals(numberY) && streetX != null && streetY != null
+                && (streetX.equals(streetY) || jaroWinkler(streetX, streetY) >= 0.92);
+    }
+
     private static int text(String[] tx, String[] ty, String x, String y) {
         if (jaroWinkler(x, y) >= 0.92) {
             return 1;

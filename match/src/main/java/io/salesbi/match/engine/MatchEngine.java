@@ -1,5 +1,6 @@
 package io.salesbi.match.engine;
 
+import io.salesbi.match.standardize.ParsedAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -93,6 +94,7 @@ public final class MatchEngine {
         double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
         // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
         capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
+        capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
@@ -194,6 +196,48 @@ public final class MatchEngine {
                     logit[p] = cap;
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * In an organisation list (one with a company field), two records on the same street under different house
+     * numbers are not merged on their other fields: they are branches or neighbours, typically under one name
+     * ("Müller Bau, Hauptstr. 12" and "Müller Bau, Hauptstraße 14"). The address comparison alone calls them
+     * different addresses, a weight of about -2.5 that an agreeing name and postcode outweigh; so the pair is held at
+     * the review threshold like one whose names disagree. Applies to an address or street field whose building
+     * numbers differ on one street, and to a street field that agrees with a house number field that does not.
+     * Person lists are left alone: there a typo in a house number is common and neighbours rarely share a name.
+     */
+    static void capOtherHouseNumbers(double[] logit, int[] a, int[] b, ComparisonMatrix matrix,
+                                     List<PreparedField> weighted, byte[] decisive, double cap) {
+        boolean organisations = weighted.stream().anyMatch(f -> f.type() == FieldType.COMPANY);
+        int[] addresses = IntStream.range(0, weighted.size()).filter(f -> weighted.get(f).addresses() != null)
+                .toArray();
+        int street = -1;
+        int houseNumber = -1;
+        for (int f = 0; f < weighted.size(); f++) {
+            street = weighted.get(f).type() == FieldType.STREET && street < 0 ? f : street;
+            houseNumber = weighted.get(f).type() == FieldType.HOUSE_NUMBER && houseNumber < 0 ? f : houseNumber;
+        }
+        if (!organisations || addresses.length == 0 && houseNumber < 0) {
+            return;
+        }
+        int otherNumber = FieldType.HOUSE_NUMBER.levels() - 1;
+        for (int p = 0; p < logit.length; p++) {
+            if (decisive[p] != 0 || logit[p] <= cap) {
+                continue;
+            }
+            boolean other = street >= 0 && houseNumber >= 0 && matrix.level(p, street) >= 0
+                    && matrix.level(p, street) <= 1 && matrix.level(p, houseNumber) == otherNumber;
+            for (int k = 0; k < addresses.length && !other; k++) {
+                PreparedField field = weighted.get(addresses[k]);
+                ParsedAddress x = field.addresses()[a[p]];
+                ParsedAddress y = field.addresses()[b[p]];
+                other = x != null && y != null && FieldComparator.otherHouseOnSameStreet(x, y);
+            }
+            if (other) {
+                logit[p] = cap;
             }
         }
     }

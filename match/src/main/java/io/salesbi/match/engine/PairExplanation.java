@@ -11,7 +11,8 @@ import java.util.List;
  * @param fields        each weighted field's contribution, in field order
  * @param logit         the score the clustering used: the sum, an id's decision, or the sum held at review
  * @param decisive      +1 linked by an agreeing id, -1 kept apart by contradicting VAT ids, 0 scored on fields
- * @param heldAtReview  true when the score was held at the review threshold because organisation names disagree
+ * @param heldAtReview  true when the score was held at the review threshold: organisation names that disagree, or
+ *                      another house number on the same street
  */
 public record PairExplanation(int pair, double priorLogit, List<Contribution> fields, double logit, int decisive,
                               boolean heldAtReview) {
