@@ -88,7 +88,8 @@ public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String
         int a = ids.indexOf(id1);
         int b = ids.indexOf(id2);
         if (a < 0 || b < 0) {
-            throw new IllegalArgumentException("--explain: no record with id '" + (a < 0 ? id1 : id2) + "' in the list");
+            throw new IllegalArgumentException("--explain: no record with id '" + (a < 0 ? id1 : id2)
+                    + "' in the list");
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "pair %s - %s: %s%n", id1, id2,

@@ -94,7 +94,8 @@ final class CompanyNameComparison {
 
     /**
      * Marks an unmatched word of {@code x} of 2 to 6 letters that spells the initials of a run of unmatched words of
-     * {@code y} that are all of its words left unmatched (tokens are sorted, so the run's words are taken in any order).
+     * {@code y} that are all of its words left unmatched (tokens are sorted, so the run's words are taken in any
+     * order).
      */
     private static void acronyms(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY) {
         for (int i = 0; i < x.length; i++) {

@@ -62,7 +62,8 @@ final class FieldPreparer {
                 phonetic[i] = phoneticOf(cologne, value[i]);
             }
             keys[i] = type == FieldType.ADDRESS ? addressKeys(addresses[i])
-                    : blockKeys(type, value[i], phonetic == null ? null : phonetic[i], tokens == null ? null : tokens[i]);
+                    : blockKeys(type, value[i], phonetic == null ? null : phonetic[i],
+                            tokens == null ? null : tokens[i]);
         });
         canonicalize(value);
         if (phonetic != null) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public final class AddressParser {
 
     private static final Pattern CARE_OF = Pattern.compile(
-            "(?<![a-z0-9])(?:c\\s*/\\s*o|c\\.\\s*o\\.|z\\.?\\s*hd\\.?|zu\\s+haenden|attn\\.?:?|attention:?)(?![a-z])[^,;]*[,;]?");
+            "(?<![a-z0-9])(?:c\\s*/\\s*o|c\\.\\s*o\\.|z\\.?\\s*hd\\.?|zu\\s+haenden|attn\\.?:?|attention:?)"
+                    + "(?![a-z])[^,;]*[,;]?");
     private static final Pattern GERMAN_STR = Pattern.compile("(?<=[a-z])(?:str|strase)\\b\\.?");
     private static final Pattern GERMAN_PL = Pattern.compile("(?<=[a-z]{3})pl\\.");
     private static final Pattern LETTERS_THEN_DIGITS = Pattern.compile("([a-z]{3,})(\\d)");
@@ -38,7 +39,8 @@ public final class AddressParser {
     /** A bare ZIP or postcode part: "60601". */
     private static final Pattern BARE_POSTCODE = Pattern.compile("^(\\d{4,5})(?:-\\d{4})?$");
     /** A UK postcode, optionally after the town: "london sw1a 1aa". */
-    private static final Pattern UK_POSTCODE = Pattern.compile("^(?:[a-z .]+\\s)?([a-z]{1,2}\\d[a-z\\d]?)\\s*(\\d[a-z]{2})$");
+    private static final Pattern UK_POSTCODE =
+            Pattern.compile("^(?:[a-z .]+\\s)?([a-z]{1,2}\\d[a-z\\d]?)\\s*(\\d[a-z]{2})$");
 
     /** Units with their word before the number: "suite 200", "rm 5", "# 12", "whg 4", "postfach 12". */
     private static final Pattern UNIT_WORD_FIRST = Pattern.compile(
@@ -52,7 +54,8 @@ public final class AddressParser {
     private static final Map<String, String> UNIT_KINDS = Map.ofEntries(
             Map.entry("suite", "suite"), Map.entry("ste", "suite"), Map.entry("room", "room"), Map.entry("rm", "room"),
             Map.entry("zimmer", "room"), Map.entry("zi", "room"), Map.entry("raum", "room"), Map.entry("unit", "unit"),
-            Map.entry("apartment", "unit"), Map.entry("apt", "unit"), Map.entry("flat", "unit"), Map.entry("whg", "unit"),
+            Map.entry("apartment", "unit"), Map.entry("apt", "unit"), Map.entry("flat", "unit"),
+            Map.entry("whg", "unit"),
             Map.entry("wohnung", "unit"), Map.entry("#", "unit"), Map.entry("floor", "floor"), Map.entry("fl", "floor"),
             Map.entry("etage", "floor"), Map.entry("stock", "floor"), Map.entry("building", "building"),
             Map.entry("bldg", "building"), Map.entry("gebaeude", "building"), Map.entry("geb", "building"),
@@ -94,7 +97,8 @@ public final class AddressParser {
 
     /** True for a street type or direction ("strasse", "avenue", "north"), which says little about a street. */
     public static boolean isGeneric(String word) {
-        return GENERIC.contains(word) || AFTER_STREET.contains(word) || WORDS.containsValue(word) && !word.matches("\\d.*");
+        return GENERIC.contains(word) || AFTER_STREET.contains(word)
+                || WORDS.containsValue(word) && !word.matches("\\d.*");
     }
 
     /** Parses one address line; every part null when the line is empty. */

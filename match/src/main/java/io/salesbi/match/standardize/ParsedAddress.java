@@ -9,7 +9,8 @@ import java.util.List;
  * @param street      street words with abbreviations spelled out, space separated, e.g. "west madison street";
  *                    null when the line names no street
  * @param houseNumber house number as written, folded, e.g. "12a" or "3-5"; null when none was found
- * @param unit        suite, room, floor or flat, as "kind number", e.g. "suite 200", "room 5", "floor 3"; null when none
+ * @param unit        suite, room, floor or flat, as "kind number", e.g. "suite 200", "room 5", "floor 3"; null when
+ *                    none
  * @param postcode    a postcode written in the line ("10115 Berlin", "IL 60601", "SW1A 1AA"); null when none
  */
 public record ParsedAddress(String street, String houseNumber, String unit, String postcode) {

@@ -14,9 +14,11 @@ class AddressParserTest {
         assertThat(AddressParser.parse("Hauptstraße 12")).isEqualTo(expected);
         assertThat(AddressParser.parse("Hauptstrasse 12")).isEqualTo(expected);
         assertThat(AddressParser.parse("Hauptstr.12")).isEqualTo(expected);
-        assertThat(AddressParser.parse("Haupt-Straße 12")).isEqualTo(new ParsedAddress("haupt strasse", "12", null, null));
+        assertThat(AddressParser.parse("Haupt-Straße 12"))
+                .isEqualTo(new ParsedAddress("haupt strasse", "12", null, null));
         assertThat(AddressParser.parse("Haupt-Straße 12").joinedStreet()).isEqualTo("hauptstrasse");
-        assertThat(AddressParser.parse("Kölner Str. 3-5")).isEqualTo(new ParsedAddress("koelner strasse", "3-5", null, null));
+        assertThat(AddressParser.parse("Kölner Str. 3-5"))
+                .isEqualTo(new ParsedAddress("koelner strasse", "3-5", null, null));
         assertThat(AddressParser.parse("Hauptstr. 12 a").houseNumber()).isEqualTo("12a");
         assertThat(AddressParser.parse("Marienpl. 8").street()).isEqualTo("marienplatz");
         assertThat(AddressParser.parse("Hauptstraße Nr. 7").houseNumber()).isEqualTo("7");
@@ -50,13 +52,16 @@ class AddressParserTest {
 
     @Test
     void unitsAreTakenOutWhateverTheirSpelling() {
-        assertThat(AddressParser.parse("200 Main St, Ste. 300")).isEqualTo(new ParsedAddress("main street", "200", "suite 300", null));
+        assertThat(AddressParser.parse("200 Main St, Ste. 300"))
+                .isEqualTo(new ParsedAddress("main street", "200", "suite 300", null));
         assertThat(AddressParser.parse("200 Main St Suite 300").unit()).isEqualTo("suite 300");
         assertThat(AddressParser.parse("200 Main St, Rm. 5").unit()).isEqualTo("room 5");
         assertThat(AddressParser.parse("200 Main St, Room 5").unit()).isEqualTo("room 5");
-        assertThat(AddressParser.parse("200 Main St #12")).isEqualTo(new ParsedAddress("main street", "200", "unit 12", null));
+        assertThat(AddressParser.parse("200 Main St #12"))
+                .isEqualTo(new ParsedAddress("main street", "200", "unit 12", null));
         assertThat(AddressParser.parse("200 Main St, 2nd Floor").unit()).isEqualTo("floor 2");
-        assertThat(AddressParser.parse("Hauptstr. 12, 3. OG")).isEqualTo(new ParsedAddress("hauptstrasse", "12", "floor 3", null));
+        assertThat(AddressParser.parse("Hauptstr. 12, 3. OG"))
+                .isEqualTo(new ParsedAddress("hauptstrasse", "12", "floor 3", null));
         assertThat(AddressParser.parse("Hauptstr. 12, Whg. 4").unit()).isEqualTo("unit 4");
         assertThat(AddressParser.parse("Postfach 1234")).isEqualTo(new ParsedAddress(null, null, "po box 1234", null));
         assertThat(AddressParser.parse("P.O. Box 77").unit()).isEqualTo("po box 77");

@@ -106,7 +106,8 @@ class MatchCommandTest {
         assertThat(text).contains("pair 1 - 2: same cluster");
         assertThat(text).containsPattern("Firmen Name\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+"
                 + "\"Müller Maschinenbau GmbH\" vs \"Mueller Maschinenbau\"");
-        assertThat(text).containsPattern("Straße\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+\"Hauptstr. 12\" vs \"Hauptstraße 12\"");
+        assertThat(text).containsPattern(
+                "Straße\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+\"Hauptstr. 12\" vs \"Hauptstraße 12\"");
         // the city adds nothing where the postcode agrees
         assertThat(text).containsPattern("Ort\\s+\\+0\\.00\\s+missing");
         assertThat(text).containsPattern("score \\d+\\.\\d\\d, probability \\d\\.\\d{4}: match");
