@@ -6,19 +6,25 @@ import io.salesbi.match.engine.FieldType;
 import io.salesbi.match.engine.MatchEngine;
 import io.salesbi.match.engine.MatchField;
 import io.salesbi.match.engine.MatchResult;
+import io.salesbi.match.engine.TrainingLabels;
 import io.salesbi.match.quality.MatchQuality;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Benchmark of the match engine on synthetic German customer records, run by hand (never a test):
  * {@code java -Xmx4g -XX:ActiveProcessorCount=2 -cp … io.salesbi.bench.match.MatchBenchmark 100000 200000}.
  * Prints per size the time, the pairs compared, the peak heap and the pairwise quality against the generator's truth.
+ * With {@code -Dmatch.labels=0.01} the pairs of 1% of the duplicated entities (a fixed-seed draw) are given to the
+ * engine as labelled matches, as a steward's labels would be: they train the model, they do not force the clustering,
+ * and quality is still measured on all records.
  */
 public final class MatchBenchmark {
 
@@ -46,8 +52,9 @@ public final class MatchBenchmark {
             resetPeaks();
             long cpuStarted = processCpuNanos();
             long started = System.nanoTime();
+            TrainingLabels training = labels(data, Double.parseDouble(System.getProperty("match.labels", "0")));
             MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
-                    ClusterConstraints.none());
+                    ClusterConstraints.none(), training);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
             Map<String, String> predicted = new HashMap<>();
@@ -61,9 +68,32 @@ public final class MatchBenchmark {
                             + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, cpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), result.pairs().size(),
                     result.clusterCount(), peakHeapMb(), quality.precision(), quality.recall(), quality.f1());
-            System.out.printf(Locale.ROOT, "  model: %s, prior match probability %.3g%n",
-                    result.convergence().describe(), result.parameters().lambda());
+            System.out.printf(Locale.ROOT, "  model: %s, prior match probability %.3g, labelled matches %d%n",
+                    result.convergence().describe(), result.parameters().lambda(), training.matches().size());
         }
+    }
+
+    /** All pairs within a fixed-seed share of the entities that have more than one record. */
+    static TrainingLabels labels(SyntheticCustomers.Dataset data, double share) {
+        if (share <= 0) {
+            return TrainingLabels.none();
+        }
+        Map<String, List<Integer>> records = new HashMap<>();
+        for (int i = 0; i < data.entityOf().size(); i++) {
+            records.computeIfAbsent(data.entityOf().get(i), e -> new ArrayList<>()).add(i);
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        List<int[]> matches = new ArrayList<>();
+        for (List<Integer> entity : records.values()) {
+            if (entity.size() > 1 && random.nextDouble() < share) {
+                for (int x = 0; x < entity.size(); x++) {
+                    for (int y = x + 1; y < entity.size(); y++) {
+                        matches.add(new int[] {entity.get(x), entity.get(y)});
+                    }
+                }
+            }
+        }
+        return new TrainingLabels(matches, List.of());
     }
 
     private static String[][] columns(List<String[]> records) {

@@ -5,6 +5,7 @@ import io.salesbi.match.engine.EngineSettings;
 import io.salesbi.match.engine.MatchField;
 import io.salesbi.match.engine.MatchResult;
 import io.salesbi.match.engine.PairDecisions;
+import io.salesbi.match.engine.PairExplanation;
 import io.salesbi.match.steward.ReviewListWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,6 +76,67 @@ public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String
             }
         }
         new ReviewListWriter(match, decisions()).write(file, reviewPairs(), ids, display);
+    }
+
+    /**
+     * A pair explained as a waterfall a steward can read: the prior, each field with both values, its level, weight
+     * and term-frequency adjustment, the resulting score and decision.
+     *
+     * @throws IllegalArgumentException when an id is not in the list
+     */
+    public String explain(String id1, String id2) {
+        int a = ids.indexOf(id1);
+        int b = ids.indexOf(id2);
+        if (a < 0 || b < 0) {
+            throw new IllegalArgumentException("--explain: no record with id '" + (a < 0 ? id1 : id2)
+                    + "' in the list");
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "pair %s - %s: %s%n", id1, id2,
+                match.clusterOf()[a] == match.clusterOf()[b] ? "same cluster" : "different clusters"));
+        PairExplanation explanation = match.explain(a, b);
+        if (explanation == null) {
+            return out.append("  not compared: blocking proposed no pair of these records (no shared block key)")
+                    .append(System.lineSeparator()).toString();
+        }
+        out.append(String.format(Locale.ROOT, "  %-24s %9.2f%n", "prior (log-odds)", explanation.priorLogit()));
+        for (PairExplanation.Contribution field : explanation.fields()) {
+            int column = columnOf(field.field());
+            String values = column < 0 ? "" : "\"" + nullToEmpty(columns[column][a]) + "\" vs \""
+                    + nullToEmpty(columns[column][b]) + "\"";
+            String level = field.level() < 0 ? "missing"
+                    : field.level() == 0 ? "exact" : field.level() == field.levels() - 1 ? "different"
+                    : "level " + field.level() + " of " + (field.levels() - 1);
+            out.append(String.format(Locale.ROOT, "  %-24s %+9.2f  %-10s%s %s%n", field.field(), field.total(), level,
+                    field.adjustment() == 0 ? "" : String.format(Locale.ROOT, " (weight %+.2f, term frequency %+.2f)",
+                            field.weight(), field.adjustment()), values));
+        }
+        out.append(String.format(Locale.ROOT, "  %-24s %9.2f%n", "sum", explanation.fieldLogit()));
+        if (explanation.decisive() != 0) {
+            out.append(explanation.decisive() > 0 ? "  linked by an agreeing id (VAT id or own id)"
+                    : "  kept apart by contradicting VAT ids").append(System.lineSeparator());
+        }
+        if (explanation.heldAtReview()) {
+            out.append("  held at the review threshold: organisation names that disagree completely, or another house "
+                    + "number on the same street")
+                    .append(System.lineSeparator());
+        }
+        out.append(String.format(Locale.ROOT, "  score %.2f, probability %.4f: %s%n", explanation.logit(),
+                explanation.probability(), decisions().decision(explanation.pair())));
+        return out.toString();
+    }
+
+    private int columnOf(String field) {
+        for (int f = 0; f < fields.size(); f++) {
+            if (fields.get(f).name().equals(field)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private PairDecisions decisions() {

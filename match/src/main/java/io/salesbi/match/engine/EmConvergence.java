@@ -10,8 +10,14 @@ import java.util.Locale;
  * @param lastChange  largest change in the last iteration: of lambda relative to itself, of any m or u absolute
  * @param converged   true when the estimate settled before the iteration limit
  * @param boundedLambda true when the prior match probability hit one of its bounds
+ * @param labelledFields fields whose m-probabilities came from labelled pairs, not from EM
  */
-public record EmConvergence(int iterations, double lastChange, boolean converged, boolean boundedLambda) {
+public record EmConvergence(int iterations, double lastChange, boolean converged, boolean boundedLambda,
+                            int labelledFields) {
+
+    public EmConvergence(int iterations, double lastChange, boolean converged, boolean boundedLambda) {
+        this(iterations, lastChange, converged, boundedLambda, 0);
+    }
 
     /** Parameters given by the steward, not estimated. */
     public static EmConvergence fixed() {
@@ -23,8 +29,9 @@ public record EmConvergence(int iterations, double lastChange, boolean converged
         if (iterations == 0) {
             return "fixed parameters, not estimated";
         }
-        return String.format(Locale.ROOT, "EM %s after %d iterations (last change %.2g)%s",
+        return String.format(Locale.ROOT, "EM %s after %d iterations (last change %.2g)%s%s",
                 converged ? "converged" : "stopped unconverged", iterations, lastChange,
-                boundedLambda ? ", prior at its bound" : "");
+                boundedLambda ? ", prior at its bound" : "",
+                labelledFields > 0 ? ", m of " + labelledFields + " fields from labelled pairs" : "");
     }
 }

@@ -1,6 +1,7 @@
 package io.salesbi.match.engine;
 
 import io.salesbi.match.standardize.Dates;
+import io.salesbi.match.standardize.ParsedAddress;
 import java.util.Arrays;
 
 /**
@@ -30,8 +31,7 @@ final class FieldComparator {
             case COMPANY -> company(field, a, b, x, y);
             case NAME -> personName(field, a, b, x, y);
             case GIVEN_NAME, SURNAME -> namePart(field, a, b, x, y);
-            case ADDRESS -> address(field.tokens()[a], field.tokens()[b], x, y);
-            case STREET -> street(x, y);
+            case ADDRESS, STREET -> address(field.addresses()[a], field.addresses()[b]);
             case HOUSE_NUMBER -> sameLeadingNumber(x, y) ? 1 : 2;
             case POSTCODE -> postcode(x, y);
             case CITY -> jaroWinkler(x, y) >= 0.9 || x.startsWith(y + " ") || y.startsWith(x + " ") ? 1 : 2;
@@ -43,18 +43,30 @@ final class FieldComparator {
         };
     }
 
+    /**
+     * Company names (levels 0 exact, 1 close, 2 most words shared, 3 some rare words shared, 4 different): numbers
+     * that disagree make different names; otherwise the shares of each name's word weight that the other matches
+     * ({@link CompanyNameComparison}) decide, so that sharing only a common word ("consulting") is no agreement.
+     */
     private static int company(PreparedField field, int a, int b, String x, String y) {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
+        if (CompanyNameComparison.numbersConflict(tx, ty)) {
+            return 4;
+        }
         double jw = jaroWinkler(x, y);
         if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
             return 1;
         }
-        double overlap = overlap(tx, ty);
-        if (overlap >= 0.99 || jaccard(tx, ty) >= 0.6) {
+        double[] cover = field.tokenWeights() == null ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
+                : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
+        double most = Math.max(cover[0], cover[1]);
+        double least = Math.min(cover[0], cover[1]);
+        // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
+        if (most >= 0.99 || least >= 0.75) {
             return 2;
         }
-        if (jw >= 0.88 || overlap >= 0.5) {
+        if (jw >= 0.88 || most >= 0.5) {
             return 3;
         }
         return 4;
@@ -72,11 +84,6 @@ final class FieldComparator {
         return jaroWinkler(x, y) >= 0.85 || jaccard(tx, ty) >= 0.5 ? 3 : 4;
     }
 
-    private static int street(String x, String y) {
-        double jw = jaroWinkler(x, y);
-        return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
-    }
-
     private static int namePart(PreparedField field, int a, int b, String x, String y) {
         double jw = jaroWinkler(x, y);
         if (jw >= 0.92) {
@@ -88,12 +95,52 @@ final class FieldComparator {
         return jw >= 0.8 ? 3 : 4;
     }
 
-    private static int address(String[] tx, String[] ty, String x, String y) {
-        double jaccard = jaccard(tx, ty);
-        if (jaccard >= 0.8 || jaroWinkler(x, y) >= 0.95) {
-            return 1;
+    /**
+     * Addresses by their parts (levels 0 exact, 1 close, 2 partial, 3 different). Two different building numbers are
+     * different addresses even on the same street: a neighbour is not the same company. The same street and number
+     * is close unless both name different units (then partial: one building, two tenants); the same street with a
+     * number on one side only is partial, as is the same number on a street spelled quite differently ("435 S. La
+     * Cienega Blvd." and "435 La Cienega"); streets without numbers compare as names alone.
+     */
+    static int address(ParsedAddress x, ParsedAddress y) {
+        String numberX = x.buildingNumber();
+        String numberY = y.buildingNumber();
+        if (numberX != null && numberY != null && !numberX.equals(numberY)) {
+            return 3;
         }
-        return jaccard >= 0.4 ? 2 : 3;
+        String streetX = x.joinedStreet();
+        String streetY = y.joinedStreet();
+        if (streetX == null || streetY == null) {
+            return 3;
+        }
+        double similarity = streetX.equals(streetY) ? 1.0 : jaroWinkler(streetX, streetY);
+        String[] wordsX = x.street().split(" ");
+        String[] wordsY = y.street().split(" ");
+        Arrays.sort(wordsX);
+        Arrays.sort(wordsY);
+        boolean sameStreet = similarity >= 0.92
+                || Math.min(wordsX.length, wordsY.length) >= 2 && overlap(wordsX, wordsY) >= 0.99;
+        boolean sameNumber = numberX != null && numberX.equals(numberY);
+        if (sameNumber) {
+            if (sameStreet) {
+                return x.unit() != null && y.unit() != null && !x.unit().equals(y.unit()) ? 2 : 1;
+            }
+            return similarity >= 0.8 || jaccard(wordsX, wordsY) >= 0.5 ? 2 : 3;
+        }
+        if (numberX == null && numberY == null) {
+            return sameStreet ? 1 : similarity >= 0.8 || jaccard(wordsX, wordsY) >= 0.4 ? 2 : 3;
+        }
+        return sameStreet ? 2 : 3;
+    }
+
+    /** Different building numbers on one street (joined street words equal or Jaro-Winkler at least 0.92). */
+    static boolean otherHouseOnSameStreet(ParsedAddress x, ParsedAddress y) {
+        String numberX = x.buildingNumber();
+        String numberY = y.buildingNumber();
+        String streetX = x.joinedStreet();
+        String streetY = y.joinedStreet();
+        return numberX != null && numberY != null && !numberX.equals(numberY) && streetX != null && streetY != null
+                && (streetX.equals(streetY) || jaroWinkler(streetX, streetY) >= 0.92);
     }
 
     private static int text(String[] tx, String[] ty, String x, String y) {

@@ -1,5 +1,6 @@
 package io.salesbi.match.engine;
 
+import io.salesbi.match.standardize.AddressParser;
 import io.salesbi.match.standardize.CompanyNameStandardizer;
 import io.salesbi.match.standardize.CountryCodes;
 import io.salesbi.match.standardize.Dates;
@@ -7,6 +8,7 @@ import io.salesbi.match.standardize.EmailAddresses;
 import io.salesbi.match.standardize.PersonNames;
 import io.salesbi.match.standardize.PhoneNumbers;
 import io.salesbi.match.standardize.PostalStandardizer;
+import io.salesbi.match.standardize.ParsedAddress;
 import io.salesbi.match.standardize.StreetStandardizer;
 import io.salesbi.match.standardize.TextFold;
 import io.salesbi.match.standardize.VatIds;
@@ -37,27 +39,38 @@ final class FieldPreparer {
         String[] phonetic = usesPhonetic(type) ? new String[n] : null;
         String[][] tokens = usesTokens(type) ? new String[n][] : null;
         String[][] keys = new String[n][];
+        ParsedAddress[] addresses = usesAddress(type) ? new ParsedAddress[n] : null;
         ColognePhonetic cologne = new ColognePhonetic();
         IntStream.range(0, n).parallel().forEach(i -> {
-            String v = standardize(type, raw[i]);
+            String v;
+            if (addresses != null) {
+                ParsedAddress parsed = raw[i] == null || raw[i].isBlank() ? null : AddressParser.parse(raw[i]);
+                v = parsed == null ? null : addressValue(type, parsed);
+                addresses[i] = v == null || v.isEmpty() ? null : parsed;
+            } else {
+                v = standardize(type, raw[i]);
+            }
             value[i] = v == null || v.isEmpty() ? null : v;
             if (value[i] == null) {
                 keys[i] = NO_KEYS;
                 return;
             }
             if (tokens != null) {
-                tokens[i] = sortedTokens(value[i]);
+                tokens[i] = type == FieldType.COMPANY ? sortedTokens(joinInitials(value[i])) : sortedTokens(value[i]);
             }
             if (phonetic != null) {
                 phonetic[i] = phoneticOf(cologne, value[i]);
             }
-            keys[i] = blockKeys(type, value[i], phonetic == null ? null : phonetic[i], tokens == null ? null : tokens[i]);
+            keys[i] = type == FieldType.ADDRESS ? addressKeys(addresses[i])
+                    : blockKeys(type, value[i], phonetic == null ? null : phonetic[i],
+                            tokens == null ? null : tokens[i]);
         });
         canonicalize(value);
         if (phonetic != null) {
             canonicalize(phonetic);
         }
-        return new PreparedField(type, value, phonetic, tokens, keys);
+        float[][] weights = type == FieldType.COMPANY ? CompanyNameComparison.weights(tokens) : null;
+        return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);
     }
 
     /**
@@ -80,8 +93,7 @@ final class FieldPreparer {
         return switch (type) {
             case COMPANY -> CompanyNameStandardizer.standardize(raw).normalized();
             case NAME, GIVEN_NAME, SURNAME -> PersonNames.standardize(raw);
-            case ADDRESS -> address(raw);
-            case STREET -> StreetStandardizer.standardize(raw).street();
+            case ADDRESS, STREET -> addressValue(type, AddressParser.parse(raw));
             case HOUSE_NUMBER -> StreetStandardizer.houseNumber(raw);
             case POSTCODE -> PostalStandardizer.postcode(raw, null);
             case CITY -> PostalStandardizer.city(raw);
@@ -109,14 +121,41 @@ final class FieldPreparer {
         return id.matches("\\d+") ? id.replaceFirst("^0+(?=\\d)", "") : id;
     }
 
-    /** A whole address in one field: street abbreviations spelled out, tokens folded. */
-    private static String address(String raw) {
-        List<String> out = new ArrayList<>();
-        for (String token : TextFold.tokens(raw.replaceAll("(?i)str\\.", "strasse "))) {
-            String street = StreetStandardizer.streetName(token);
-            out.add(street == null ? token : street);
+    /**
+     * A whole address line: its parts in one canonical order ({@link ParsedAddress#canonical()}). A street column:
+     * the street's words joined (German writers join and split street names freely), then the house number and
+     * unit where the column holds them, so that "Hauptstr. 12" and "Hauptstraße 14" are not one street value.
+     */
+    private static String addressValue(FieldType type, ParsedAddress parsed) {
+        if (type == FieldType.ADDRESS) {
+            return parsed.canonical();
         }
-        return String.join(" ", out);
+        List<String> parts = new ArrayList<>(3);
+        for (String part : new String[] {parsed.joinedStreet(), parsed.houseNumber(), parsed.unit()}) {
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    private static boolean usesAddress(FieldType type) {
+        return type == FieldType.ADDRESS || type == FieldType.STREET;
+    }
+
+    /** Runs of single letters become one word: "d s m ip assets" (from "D.S.M. IP Assets") → "dsm ip assets". */
+    static String joinInitials(String value) {
+        String[] words = value.split(" ");
+        StringBuilder out = new StringBuilder(value.length());
+        for (int w = 0; w < words.length; w++) {
+            boolean initial = words[w].length() == 1 && Character.isLetter(words[w].charAt(0));
+            boolean afterInitial = w > 0 && words[w - 1].length() == 1 && Character.isLetter(words[w - 1].charAt(0));
+            if (out.length() > 0 && !(initial && afterInitial)) {
+                out.append(' ');
+            }
+            out.append(words[w]);
+        }
+        return out.toString();
     }
 
     private static String[] sortedTokens(String value) {
@@ -157,27 +196,27 @@ final class FieldPreparer {
             }
             case GIVEN_NAME, SURNAME -> phonetic.isEmpty() || phonetic.equals(value)
                     ? new String[] {value} : new String[] {value, "p:" + phonetic};
-            case ADDRESS -> addressKeys(tokens);
             default -> new String[] {value};
         };
     }
 
-    private static String[] addressKeys(String[] tokens) {
-        List<String> keys = new ArrayList<>();
-        String word = null;
-        String number = null;
-        for (String token : tokens) {
-            boolean digits = Character.isDigit(token.charAt(0));
-            if (digits && token.length() >= 4) {
-                keys.add("n:" + token);
-            } else if (digits && number == null) {
-                number = token;
-            } else if (!digits && token.length() >= 4 && word == null) {
-                word = token;
-            }
+    /**
+     * A long house number alone ("n:10801", as distinctive as a postcode), and each long word of the street that is
+     * not a street type or direction with the building number ("pico|10801"); the words and numbers of units and
+     * postcodes open no block.
+     */
+    private static String[] addressKeys(ParsedAddress address) {
+        List<String> keys = new ArrayList<>(3);
+        String number = address.buildingNumber();
+        if (number != null && number.length() >= 4) {
+            keys.add("n:" + number);
         }
-        if (word != null && number != null) {
-            keys.add(word + "|" + number);
+        if (number != null && address.street() != null) {
+            for (String token : address.street().split(" ")) {
+                if (token.length() >= 4 && !Character.isDigit(token.charAt(0)) && !AddressParser.isGeneric(token)) {
+                    keys.add(token + "|" + number);
+                }
+            }
         }
         return keys.toArray(String[]::new);
     }

@@ -1,5 +1,6 @@
 package io.salesbi.match.engine;
 
+import io.salesbi.match.standardize.ParsedAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -29,6 +30,16 @@ public final class MatchEngine {
      * @param columns per field the raw values of all records (columns[f][record])
      */
     public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints) {
+        return run(fields, columns, constraints, TrainingLabels.of(constraints));
+    }
+
+    /**
+     * Matches the records, estimating the model from the labelled pairs where they suffice and by EM for the rest.
+     *
+     * @param training labelled pairs that train the model; they do not force the clustering (constraints do)
+     */
+    public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints,
+                           TrainingLabels training) {
         long started = System.currentTimeMillis();
         int n = columns.length == 0 ? 0 : columns[0].length;
         FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
@@ -71,7 +82,7 @@ public final class MatchEngine {
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
-        EmEstimate estimate = parameters(weightedNames, weighted, matrix);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training);
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
@@ -81,6 +92,9 @@ public final class MatchEngine {
         TermFrequencies termFrequencies = singleField ? TermFrequencies.none()
                 : TermFrequencies.of(weighted);
         double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
+        // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
+        capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
+        capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
         int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
@@ -98,7 +112,8 @@ public final class MatchEngine {
         return result;
     }
 
-    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix) {
+    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix,
+                                  TrainingLabels training) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -111,7 +126,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix, ImpliedFields.of(weighted));
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training);
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
@@ -155,6 +170,76 @@ public final class MatchEngine {
             logit[p] = sum;
         });
         return logit;
+    }
+
+    /**
+     * Two organisations whose names disagree completely are not merged on their other fields alone, however many
+     * agree: restaurants in one casino share its address and switchboard, companies in one office building share
+     * street, number and phone. Counted as independent, those agreements outweighed any name disagreement (Fodors-Zagat
+     * lost a fifth of its precision that way), so such a pair is held at the review threshold: the steward sees it,
+     * the clusterer does not link through it. A decisive id (VAT or own id agreeing) still decides.
+     */
+    static void capDifferentOrganisations(double[] logit, ComparisonMatrix matrix, List<PreparedField> weighted,
+                                          byte[] decisive, double cap) {
+        int[] companies = IntStream.range(0, weighted.size())
+                .filter(f -> weighted.get(f).type() == FieldType.COMPANY).toArray();
+        if (companies.length == 0) {
+            return;
+        }
+        int different = FieldType.COMPANY.levels() - 1;
+        for (int p = 0; p < logit.length; p++) {
+            if (decisive[p] != 0 || logit[p] <= cap) {
+                continue;
+            }
+            for (int f : companies) {
+                if (matrix.level(p, f) == different) {
+                    logit[p] = cap;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * In an organisation list (one with a company field), two records on the same street under different house
+     * numbers are not merged on their other fields: they are branches or neighbours, typically under one name
+     * ("Müller Bau, Hauptstr. 12" and "Müller Bau, Hauptstraße 14"). The address comparison alone calls them
+     * different addresses, a weight of about -2.5 that an agreeing name and postcode outweigh; so the pair is held at
+     * the review threshold like one whose names disagree. Applies to an address or street field whose building
+     * numbers differ on one street, and to a street field that agrees with a house number field that does not.
+     * Person lists are left alone: there a typo in a house number is common and neighbours rarely share a name.
+     */
+    static void capOtherHouseNumbers(double[] logit, int[] a, int[] b, ComparisonMatrix matrix,
+                                     List<PreparedField> weighted, byte[] decisive, double cap) {
+        boolean organisations = weighted.stream().anyMatch(f -> f.type() == FieldType.COMPANY);
+        int[] addresses = IntStream.range(0, weighted.size()).filter(f -> weighted.get(f).addresses() != null)
+                .toArray();
+        int street = -1;
+        int houseNumber = -1;
+        for (int f = 0; f < weighted.size(); f++) {
+            street = weighted.get(f).type() == FieldType.STREET && street < 0 ? f : street;
+            houseNumber = weighted.get(f).type() == FieldType.HOUSE_NUMBER && houseNumber < 0 ? f : houseNumber;
+        }
+        if (!organisations || addresses.length == 0 && houseNumber < 0) {
+            return;
+        }
+        int otherNumber = FieldType.HOUSE_NUMBER.levels() - 1;
+        for (int p = 0; p < logit.length; p++) {
+            if (decisive[p] != 0 || logit[p] <= cap) {
+                continue;
+            }
+            boolean other = street >= 0 && houseNumber >= 0 && matrix.level(p, street) >= 0
+                    && matrix.level(p, street) <= 1 && matrix.level(p, houseNumber) == otherNumber;
+            for (int k = 0; k < addresses.length && !other; k++) {
+                PreparedField field = weighted.get(addresses[k]);
+                ParsedAddress x = field.addresses()[a[p]];
+                ParsedAddress y = field.addresses()[b[p]];
+                other = x != null && y != null && FieldComparator.otherHouseOnSameStreet(x, y);
+            }
+            if (other) {
+                logit[p] = cap;
+            }
+        }
     }
 
     /** +1 when a strong id or VAT id agrees, -1 when VAT ids contradict (and nothing agrees), else 0. */

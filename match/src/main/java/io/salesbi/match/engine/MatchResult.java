@@ -1,5 +1,6 @@
 package io.salesbi.match.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,6 +42,34 @@ public record MatchResult(List<String> weightedFields, int[] clusterOf, double[]
             sum += weight(pair, f);
         }
         return sum;
+    }
+
+    /**
+     * The pair of records a and b explained field by field; null when blocking did not propose the pair, so that it
+     * was never compared.
+     */
+    public PairExplanation explain(int a, int b) {
+        int pair = -1;
+        for (int p = 0; p < pairs.size() && pair < 0; p++) {
+            if (pairs.a()[p] == a && pairs.b()[p] == b || pairs.a()[p] == b && pairs.b()[p] == a) {
+                pair = p;
+            }
+        }
+        if (pair < 0) {
+            return null;
+        }
+        List<PairExplanation.Contribution> fields = new ArrayList<>(weights.length);
+        for (int f = 0; f < weights.length; f++) {
+            int level = pairs.level(pair, f);
+            double weight = level < 0 ? 0.0 : weights[f][level];
+            double adjustment = level < 0 ? 0.0 : termFrequencies.adjustment(f, level, pairs.a()[pair]);
+            fields.add(new PairExplanation.Contribution(weightedFields.get(f), level, weights[f].length, weight,
+                    adjustment));
+        }
+        int decisive = pairs.decisive()[pair];
+        double logit = pairs.logit()[pair];
+        boolean held = decisive == 0 && logit < fieldLogit(pair) - 1e-9;
+        return new PairExplanation(pair, priorLogit, fields, logit, decisive, held);
     }
 
     /** The weight a field contributed to a pair: its level's weight, adjusted for the agreeing value's frequency. */

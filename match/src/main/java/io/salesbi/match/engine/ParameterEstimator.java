@@ -43,12 +43,25 @@ final class ParameterEstimator {
 
     EmEstimate estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
                         ImpliedFields implied) {
+        return estimate(names, fields, candidates, implied, TrainingLabels.none());
+    }
+
+    EmEstimate estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
+                        ImpliedFields implied, TrainingLabels training) {
         int fieldCount = fields.size();
         ComparisonMatrix random = randomPairs(fields, implied);
         double[][] u = levelFrequencies(fields, random);
         double[][] m = new double[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
             m[f] = FieldPriors.m(fields.get(f).type());
+        }
+        boolean[] labelled = new boolean[fieldCount];
+        double[][] fromLabels = labelledM(fields, implied, training.matches());
+        for (int f = 0; f < fieldCount; f++) {
+            if (fromLabels[f] != null) {
+                m[f] = fromLabels[f];
+                labelled[f] = true;
+            }
         }
         int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
         double allPairs = (double) n * (n - 1) / 2;
@@ -99,7 +112,7 @@ final class ParameterEstimator {
             lastChange = Math.abs(newLambda - lambda) / lambda;
             for (int f = 0; f < fieldCount; f++) {
                 FieldType type = fields.get(f).type();
-                double[] newM = ProbabilityBounds.boundM(
+                double[] newM = labelled[f] ? m[f] : ProbabilityBounds.boundM(
                         capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)));
                 double[] newU = ProbabilityBounds.boundU(normalize(uCount[f], u[f]), type);
                 lastChange = Math.max(lastChange, Math.max(largestChange(m[f], newM), largestChange(u[f], newU)));
@@ -116,9 +129,53 @@ final class ParameterEstimator {
             mByName.put(names.get(f), m[f]);
             uByName.put(names.get(f), u[f]);
         }
-        EmConvergence convergence = new EmConvergence(iteration, lastChange, settled, bounded);
+        EmConvergence convergence = new EmConvergence(iteration, lastChange, settled, bounded, countTrue(labelled));
         LOG.debug("EM over {} patterns: lambda {}, {}", patterns.count(), lambda, convergence.describe());
         return new EmEstimate(new ModelParameters(lambda, mByName, uByName), convergence);
+    }
+
+    /** Fewest labelled matches that must observe a field (both values present) for its m to come from them. */
+    static final int MIN_LABELLED = 20;
+
+    /**
+     * Per field the m-probabilities of the labelled matches, smoothed by the type prior as one pseudo-pair and
+     * bounded like EM's; null for a field fewer than {@link #MIN_LABELLED} labelled matches observe.
+     */
+    static double[][] labelledM(List<PreparedField> fields, ImpliedFields implied, List<int[]> matches) {
+        int fieldCount = fields.size();
+        double[][] counts = new double[fieldCount][];
+        int[] observed = new int[fieldCount];
+        for (int f = 0; f < fieldCount; f++) {
+            counts[f] = FieldPriors.m(fields.get(f).type()).clone();
+        }
+        byte[] row = new byte[fieldCount];
+        for (int[] pair : matches) {
+            for (int f = 0; f < fieldCount; f++) {
+                row[f] = (byte) FieldComparator.compare(fields.get(f), pair[0], pair[1]);
+            }
+            implied.apply(row, 0);
+            for (int f = 0; f < fieldCount; f++) {
+                if (row[f] >= 0) {
+                    counts[f][row[f]]++;
+                    observed[f]++;
+                }
+            }
+        }
+        double[][] m = new double[fieldCount][];
+        for (int f = 0; f < fieldCount; f++) {
+            if (observed[f] >= MIN_LABELLED) {
+                m[f] = ProbabilityBounds.boundM(normalize(counts[f], counts[f]));
+            }
+        }
+        return m;
+    }
+
+    private static int countTrue(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            count += flag ? 1 : 0;
+        }
+        return count;
     }
 
     /**

@@ -72,6 +72,11 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--save-model", paramLabel = "FILE", description = "Write the estimated m/u parameters here.")
     Path saveModel;
 
+    @Option(names = "--explain", arity = "2", paramLabel = "ID",
+            description = "Explain the pair of these two record ids: each field's level, weight and term-frequency "
+                    + "adjustment, the score and the decision.")
+    List<String> explain;
+
     @Option(names = "--max-block-size", paramLabel = "N", defaultValue = "100",
             description = "Blocks larger than this are refined by a second field (default: ${DEFAULT-VALUE}).")
     int maxBlockSize;
@@ -112,6 +117,13 @@ public final class MatchCommand implements Callable<Integer> {
                 result.match().convergence().describe(), result.match().parameters().lambda());
         out.printf(Locale.ROOT, "matches %d, to review %d; clusters written to %s%n", result.matchPairs(),
                 result.reviewPairs().size(), output);
+        if (explain != null) {
+            try {
+                out.print(result.explain(explain.get(0), explain.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
         if (truth != null) {
             Map<String, String> truthMap = TruthFile.read(truth, idColumn, truthColumn);
             out.println(MatchQuality.of(result.clusterIdsById(), truthMap).report());

@@ -95,6 +95,34 @@ class MatchCommandTest {
     }
 
     @Test
+    void explainsAPairFieldByField() throws Exception {
+        List<String> explainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
+        explainArgs.addAll(List.of("--explain", "1", "2"));
+
+        int exit = run(explainArgs);
+
+        assertThat(exit).isZero();
+        String text = out.toString();
+        assertThat(text).contains("pair 1 - 2: same cluster");
+        assertThat(text).containsPattern("Firmen Name\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+"
+                + "\"Müller Maschinenbau GmbH\" vs \"Mueller Maschinenbau\"");
+        assertThat(text).containsPattern(
+                "Straße\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+\"Hauptstr. 12\" vs \"Hauptstraße 12\"");
+        // the city adds nothing where the postcode agrees
+        assertThat(text).containsPattern("Ort\\s+\\+0\\.00\\s+missing");
+        assertThat(text).containsPattern("score \\d+\\.\\d\\d, probability \\d\\.\\d{4}: match");
+    }
+
+    @Test
+    void explainingAnUnknownIdIsABadUsage() throws Exception {
+        List<String> explainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
+        explainArgs.addAll(List.of("--explain", "1", "99"));
+
+        assertThat(run(explainArgs)).isEqualTo(2);
+        assertThat(err.toString()).contains("no record with id '99'");
+    }
+
+    @Test
     void anUnknownColumnIsABadUsageWithExitCode2() throws Exception {
         int exit = run(List.of("--input", input.toString(), "--id", "Kunden Nr", "--field", "Firma=company",
                 "--output", folder.resolve("x.csv").toString()));

@@ -1,0 +1,163 @@
+package io.salesbi.match.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Organisation names compared by their words, each word weighted by its rarity in the list (inverse document
+ * frequency, ln(1 + n / df)): two names that share only "maschinenbau" or "consulting" share little, two that
+ * share "rexroth" share much. A word matches a word of the other name when equal, when both are long and one
+ * typo apart (Jaro-Winkler ≥ {@value #SOFT_MATCH}, the "soft" of soft TF-IDF), or when it is the acronym of a run
+ * of the other name's words ("ibm" and "international business machines"). Numbers must agree: two names that
+ * both carry numbers and not the same ones ("Bau 2000" and "Bau 3000", "Filiale 12" and "Filiale 14") are different
+ * organisations whatever their other words. Legal forms and filler words are gone before this, by
+ * {@link io.salesbi.match.standardize.CompanyNameStandardizer}.
+ */
+final class CompanyNameComparison {
+
+    /** Least Jaro-Winkler similarity of two words of at least {@value #SOFT_LENGTH} letters taken for one word. */
+    static final double SOFT_MATCH = 0.93;
+    static final int SOFT_LENGTH = 5;
+
+    private CompanyNameComparison() {
+    }
+
+    /**
+     * The share of each name's word weight that the other name matches.
+     *
+     * @return {cover of x, cover of y}, each between 0 and 1
+     */
+    static double[] cover(String[] x, float[] wx, String[] y, float[] wy) {
+        boolean[] matchedX = new boolean[x.length];
+        boolean[] matchedY = new boolean[y.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                if (x[i].equals(y[j])) {
+                    matchedX[i] = true;
+                    matchedY[j] = true;
+                }
+            }
+        }
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length && !matchedX[i]; j++) {
+                if (!matchedY[j] && x[i].length() >= SOFT_LENGTH && y[j].length() >= SOFT_LENGTH
+                        && JaroWinkler.similarity(x[i], y[j]) >= SOFT_MATCH) {
+                    matchedX[i] = true;
+                    matchedY[j] = true;
+                }
+            }
+        }
+        acronyms(x, matchedX, y, matchedY);
+        acronyms(y, matchedY, x, matchedX);
+        return new double[] {share(wx, matchedX), share(wy, matchedY)};
+    }
+
+    /** True when both names carry numbers and the numbers differ. */
+    static boolean numbersConflict(String[] x, String[] y) {
+        List<String> nx = numbers(x);
+        List<String> ny = numbers(y);
+        return !nx.isEmpty() && !ny.isEmpty() && !nx.equals(ny);
+    }
+
+    /** Fewer names than this and word frequencies are noise: every word then weighs 1. */
+    static final int MIN_NAMES = TermFrequencies.MIN_VALUES;
+
+    /**
+     * Rarity weights of each record's tokens: ln(1 + records / records with the token); all 1 for a list of fewer
+     * than {@link #MIN_NAMES} names.
+     */
+    static float[][] weights(String[][] tokens) {
+        Map<String, Integer> documents = new HashMap<>();
+        int present = 0;
+        for (String[] record : tokens) {
+            if (record != null) {
+                present++;
+                for (String token : record) {
+                    documents.merge(token, 1, Integer::sum);
+                }
+            }
+        }
+        float[][] weights = new float[tokens.length][];
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] != null) {
+                weights[i] = new float[tokens[i].length];
+                for (int k = 0; k < tokens[i].length; k++) {
+                    weights[i][k] = present < MIN_NAMES ? 1f
+                            : (float) Math.log(1 + present / (double) documents.get(tokens[i][k]));
+                }
+            }
+        }
+        return weights;
+    }
+
+    /**
+     * Marks an unmatched word of {@code x} of 2 to 6 letters that spells the initials of a run of unmatched words of
+     * {@code y} that are all of its words left unmatched (tokens are sorted, so the run's words are taken in any
+     * order).
+     */
+    private static void acronyms(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY) {
+        for (int i = 0; i < x.length; i++) {
+            String word = x[i];
+            if (matchedX[i] || word.length() < 2 || word.length() > 6 || !word.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            List<Integer> run = new ArrayList<>();
+            for (int c = 0; c < word.length(); c++) {
+                int found = -1;
+                for (int j = 0; j < y.length && found < 0; j++) {
+                    if (!matchedY[j] && !run.contains(j) && y[j].length() > 1 && y[j].charAt(0) == word.charAt(c)) {
+                        found = j;
+                    }
+                }
+                if (found < 0) {
+                    run.clear();
+                    break;
+                }
+                run.add(found);
+            }
+            if (!run.isEmpty() && run.size() == unmatchedWords(y, matchedY)) {
+                matchedX[i] = true;
+                for (int j : run) {
+                    matchedY[j] = true;
+                }
+            }
+        }
+    }
+
+    private static int unmatchedWords(String[] y, boolean[] matchedY) {
+        int count = 0;
+        for (int j = 0; j < y.length; j++) {
+            if (!matchedY[j] && y[j].length() > 1) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static double share(float[] weights, boolean[] matched) {
+        double total = 0;
+        double shared = 0;
+        for (int k = 0; k < weights.length; k++) {
+            total += weights[k];
+            if (matched[k]) {
+                shared += weights[k];
+            }
+        }
+        return total <= 0 ? 0 : shared / total;
+    }
+
+    private static List<String> numbers(String[] tokens) {
+        List<String> numbers = new ArrayList<>(1);
+        for (String token : tokens) {
+            for (int c = 0; c < token.length(); c++) {
+                if (Character.isDigit(token.charAt(c))) {
+                    numbers.add(token);
+                    break;
+                }
+            }
+        }
+        return numbers;
+    }
+}

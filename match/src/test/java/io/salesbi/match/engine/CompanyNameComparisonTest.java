@@ -1,0 +1,101 @@
+package io.salesbi.match.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Company name levels: 0 exact, 1 close, 2 most words shared, 3 some rare words shared, 4 different. */
+class CompanyNameComparisonTest {
+
+    /**
+     * Fifty names (word frequencies count from {@value CompanyNameComparison#MIN_NAMES} names on): "consulting" is
+     * in 25 of them, "handel" in 20, every other word in one or two.
+     */
+    private static final String[] LIST = list();
+
+    private static final PreparedField NAMES = new FieldPreparer("DE").prepare(FieldType.COMPANY, LIST);
+
+    private static String[] list() {
+        String[] names = new String[50];
+        String[] first = {"Müller Consulting GmbH", "Schmidt Consulting AG", "Weber Consulting",
+            "Fischer Consulting KG", "Wagner Consulting", "IBM", "International Business Machines Corp.",
+            "Bau 2000 GmbH", "Bau 3000 GmbH", "Rexroth"};
+        System.arraycopy(first, 0, names, 0, first.length);
+        for (int i = first.length; i < names.length; i++) {
+            String word = "Q" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "x";
+            names[i] = word + (i < 30 ? " Consulting" : " Handel");
+        }
+        return names;
+    }
+
+    @Test
+    void wordsWeighByRarity() {
+        // ln(1 + 50 / 25) for "consulting", ln(1 + 50 / 1) for "mueller"
+        int mueller = 0;
+        String[] tokens = NAMES.tokens()[mueller];
+        assertThat(tokens).containsExactly("consulting", "mueller");
+        assertThat((double) NAMES.tokenWeights()[mueller][0]).isCloseTo(Math.log(3), within(1e-6));
+        assertThat((double) NAMES.tokenWeights()[mueller][1]).isCloseTo(Math.log(51), within(1e-6));
+    }
+
+    @Test
+    void sharingOnlyACommonWordIsNoAgreement() {
+        // cover of each name: ln 3 / (ln 3 + ln 51) = 0.218 < 0.5; the old unweighted overlap 0.5 gave level 3
+        assertThat(FieldComparator.compare(NAMES, 0, 1)).isEqualTo(4);
+    }
+
+    @Test
+    void anAcronymMatchesTheWordsItAbbreviates() {
+        assertThat(FieldComparator.compare(NAMES, 5, 6)).isEqualTo(2);
+        double[] withCountry = CompanyNameComparison.cover(new String[] {"deutschland", "ibm"}, new float[] {1, 3},
+                new String[] {"business", "deutschland", "international", "machines"}, new float[] {2, 1, 2, 2});
+        assertThat(withCountry).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void anAcronymMustStandForAllTheOtherNamesRemainingWords() {
+        double[] cover = CompanyNameComparison.cover(new String[] {"abg"}, new float[] {1},
+                new String[] {"alpha", "beta", "gamma", "holding"}, new float[] {1, 1, 1, 1});
+        assertThat(cover).containsExactly(0.0, 0.0);
+    }
+
+    @Test
+    void numbersInNamesMustAgree() {
+        assertThat(FieldComparator.compare(NAMES, 7, 8)).isEqualTo(4);
+        assertThat(CompanyNameComparison.numbersConflict(new String[] {"2000", "bau"}, new String[] {"bau"}))
+                .isFalse();
+    }
+
+    @Test
+    void inAShortListEveryWordWeighsTheSame() {
+        PreparedField field = new FieldPreparer("DE").prepare(FieldType.COMPANY,
+                new String[] {"Schulz Logistik KG", "Hoffmann Logistik KG", "Becker Logistik"});
+        assertThat(field.tokenWeights()[0]).containsExactly(1f, 1f);
+        // one word of two shared: cover 0.5 each, level 3
+        assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(3);
+    }
+
+    @Test
+    void oneNameWhollyInsideTheOtherSharesMostWords() {
+        PreparedField field = new FieldPreparer("DE").prepare(FieldType.COMPANY,
+                new String[] {"Rexroth", "Rexroth Consulting", "Bosch", "Siemens"});
+        assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(2);
+    }
+
+    @Test
+    void aTypoInALongWordStillMatchesTheWord() {
+        // "elektronics" and "electronics": Jaro-Winkler 0.96 >= 0.93, both at least 5 letters
+        double[] cover = CompanyNameComparison.cover(new String[] {"elektronics", "philips"}, new float[] {1, 2},
+                new String[] {"electronics", "philips"}, new float[] {1, 2});
+        assertThat(cover).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void initialsWrittenApartAreOneWord() {
+        PreparedField field = new FieldPreparer("NL").prepare(FieldType.COMPANY,
+                new String[] {"D.S.M. IP Assets B.V.", "DSM IP Assets"});
+        assertThat(field.tokens()[0]).containsExactly("assets", "dsm", "ip");
+        assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(1);
+    }
+}
