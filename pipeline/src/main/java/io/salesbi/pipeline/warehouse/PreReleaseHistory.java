@@ -52,9 +52,11 @@ final class PreReleaseHistory {
                 + "into the inbox." + adopt + " See docs/architecture.md, \"Migrations after a release\".");
     }
 
-    /** Whether the history ran every development migration up to {@value #LAST_SCRIPT}, all successfully. */
+    /** Whether the history ends at {@value #LAST_SCRIPT}, every migration successful. */
     static boolean adoptable(Connection conn) throws SQLException {
         return count(conn, "select count(*) from " + HISTORY_TABLE + " where not success") == 0
+                && count(conn, "select count(*) from " + HISTORY_TABLE
+                        + " where try_cast(version as integer) > 50") == 0
                 && count(conn, "select count(*) from " + HISTORY_TABLE + " where version = '50' and script = '"
                         + LAST_SCRIPT + "' and success") == 1;
     }
