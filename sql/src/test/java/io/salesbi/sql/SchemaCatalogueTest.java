@@ -12,16 +12,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The schema a fresh warehouse gets from the migrations, compared with the catalogue committed in
+ * The schema the versioned migrations give a fresh warehouse, compared with the catalogue committed in
  * {@code src/test/resources/schema/catalogue.txt}: schemas, tables and views with every column (type, nullability,
  * default), constraints, indexes, sequences, macros, the SQL of every view, and the rows the migrations seed. The
  * committed catalogue was written from the 20 versioned migrations V1..V50 before they were squashed into
- * {@code V1__baseline.sql}, so this test documents that the squash changed nothing; a deliberate schema change
- * (a new migration) regenerates it:
+ * {@code V1__baseline.sql}, and the squash left it unchanged. Views of the repeatable migrations ({@code R__*.sql})
+ * were part of that comparison and have been left out since, so that changing a view stays a change of its one file
+ * (KpiDocsTest and KpiContractTest watch their columns). A new versioned migration regenerates the catalogue, and
+ * the review reads in its diff what the migration changed:
  * {@code ./mvnw -B -q -pl sql -am test -Dtest=SchemaCatalogueTest -Dschemacatalogue.update=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SchemaCatalogueTest {
@@ -31,6 +36,9 @@ class SchemaCatalogueTest {
 
     /** Tables with up to this many seeded rows are listed row by row; larger ones by count and checksum. */
     private static final int LISTED_ROWS = 60;
+
+    private static final Pattern REPEATABLE_VIEW = Pattern.compile(
+            "(?im)^\\s*create\\s+or\\s+replace\\s+view\\s+(\\w+\\.\\w+)");
 
     @TempDir
     Path dir;
@@ -57,7 +65,10 @@ class SchemaCatalogueTest {
                     "column ops.file_load.rows_filtered #15 BIGINT null default 0",
                     "constraint ops.parameter PRIMARY KEY (name)",
                     "row ops.parameter {'name': cost_per_visit_eur, 'value': 450}",
-                    "rows core.dim_calendar 14610");
+                    "rows core.dim_calendar 14610",
+                    "view core.sales_line sql_md5=")
+                    .doesNotContain("view kpi.", "column kpi.", "view core.sales_fact ");
+            assertThat(repeatableViews()).hasSize(21).contains("core.sales_fact", "kpi.sales_cube");
         }
     }
 
@@ -100,8 +111,25 @@ class SchemaCatalogueTest {
         for (String table : baseTables(conn)) {
             lines.addAll(rows(conn, table));
         }
+        List<String> repeatable = repeatableViews();
+        lines.removeIf(line -> repeatable.stream().anyMatch(view -> line.startsWith("view " + view + " ")
+                || line.startsWith("column " + view + ".")));
         lines.sort(null);
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The views the repeatable migrations create ({@code create or replace view schema.name}). */
+    static List<String> repeatableViews() {
+        List<String> views = new ArrayList<>();
+        for (String script : ClasspathScripts.list(KpiDocs.MIGRATIONS)) {
+            if (script.substring(script.lastIndexOf('/') + 1).startsWith("R__")) {
+                Matcher view = REPEATABLE_VIEW.matcher(ClasspathScripts.read(script));
+                while (view.find()) {
+                    views.add(view.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return views;
     }
 
     private static List<String> baseTables(Connection conn) throws SQLException {
