@@ -49,8 +49,9 @@ from ops.file_load;
 --   a later row of the same file) with the same key replaced; rows_suppressed = rows dropped at loading because they
 --   hold a person erased earlier (ops.privacy_suppression).
 -- Sources: ops.file_load, quarantine.rejected_row, staging.*, staging.customer_record.
--- Caveats: tables no validation reads yet (raw.crm_opportunity) count every loaded row as current; files that
---   failed or were skipped as duplicates show their delivered rows only.
+-- Caveats: tables no validation reads (raw.crm_opportunity, raw.crm_opportunity_history: every snapshot and history
+--   row is part of an opportunity's history) count every loaded row as current; files that failed or were skipped
+--   as duplicates show their delivered rows only.
 -- Policy: hidden
 create or replace view kpi.dq_file_rows as
 with staged as (
@@ -79,7 +80,7 @@ refused as (
 fate as (
     select f.*,
         case when f.status <> 'LOADED' then 0
-            when f.target in ('raw.crm_opportunity') then f.rows_loaded
+            when f.target in ('raw.crm_opportunity', 'raw.crm_opportunity_history') then f.rows_loaded
             else coalesce(s.n, 0) end as current_rows,
         case when f.status = 'LOADED' then coalesce(f.rows_rejected, 0) + coalesce(r.n, 0) else 0 end
             as quarantined_rows

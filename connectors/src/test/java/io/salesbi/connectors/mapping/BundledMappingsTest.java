@@ -40,7 +40,7 @@ class BundledMappingsTest {
         assertThat(MappingLoader.loadBundled()).extracting(SourceMapping::name).containsExactly(
                 "crm_accounts", "crm_contacts", "crm_activities", "crm_opportunities", "erp_debtors", "erp_products",
                 "erp_order_lines", "erp_credit_notes", "erp_fx_rates", "sales_rep_lists", "market_study",
-                "channel_costs", "service_drivers", "survey");
+                "channel_costs", "service_drivers", "survey", "crm_opportunity_history");
     }
 
     @Test
