@@ -3,6 +3,8 @@ package io.salesbi.pipeline.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A warehouse of a development build before release 0.1 carries the Flyway history of the migrations V1..V50 that the
- * release squashed into V1__baseline.sql. It is made here from a fresh warehouse (whose schema SchemaCatalogueTest
- * proves equal to V1..V50's) with the history a real pre-release demo warehouse had
+ * release squashed into V1__baseline.sql. It is made here from the baseline alone (whose schema SchemaCatalogueTest
+ * proved equal to V1..V50's) with the history a real pre-release demo warehouse had
  * ({@code warehouse/pre-release-history.csv}, copied from one made by the last development build).
  */
 class PreReleaseWarehouseTest {
@@ -32,10 +35,17 @@ class PreReleaseWarehouseTest {
     @BeforeEach
     void preReleaseWarehouse() throws Exception {
         file = dir.resolve("salesbi.duckdb");
-        Warehouse.open(file).close();
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + file);
                 Statement st = conn.createStatement()) {
-            st.execute("delete from flyway_schema_history");
+            // the schema of V1..V50 is the baseline's (views came from the repeatable migrations, applied on adoption);
+            // later versions are what the adopted warehouse still lacks
+            st.execute(Files.readString(Path.of("../sql/src/main/resources/db/migration/V1__baseline.sql")));
+            st.execute("""
+                    create table flyway_schema_history (installed_rank integer not null primary key,
+                        version varchar(50), description varchar(200) not null, type varchar(20) not null,
+                        script varchar(1000) not null, checksum integer, installed_by varchar(100) not null,
+                        installed_on timestamp not null default current_timestamp, execution_time integer not null,
+                        success boolean not null)""");
             st.execute("""
                     insert into flyway_schema_history
                     select installed_rank, version, description, type, script, checksum, '',
@@ -73,17 +83,20 @@ class PreReleaseWarehouseTest {
 
         // then opening again needs no option and applies nothing
         try (Warehouse warehouse = Warehouse.open(file); Connection conn = warehouse.connect()) {
-            assertThat(rows(conn,
-                    "select version, type, description from flyway_schema_history where version is not null"))
-                    .containsExactly("1 BASELINE pre-release schema adopted as the baseline");
+            List<String> versions = rows(conn, "select version, type, description, success from flyway_schema_history "
+                    + "where version is not null order by installed_rank");
+            assertThat(versions.get(0)).isEqualTo("1 BASELINE pre-release schema adopted as the baseline true");
+            // the versions after the baseline (V61 onwards) applied on top, as on any warehouse
+            assertThat(versions.subList(1, versions.size())).allSatisfy(version -> assertThat(version)
+                    .matches("[0-9]+ SQL .* true").doesNotStartWith("1 "));
             assertThat(rows(conn, "select count(*) from flyway_schema_history where version is null and success"))
-                    .containsExactly("12");
+                    .containsExactly(String.valueOf(repeatableMigrations()));
             assertThat(rows(conn,
                     "select count(*), max(try_cast(version as integer)) from flyway_schema_history_pre_release"))
                     .containsExactly("33 50");
             assertThat(rows(conn, "select run_id, kpi_rows from ops.publish")).containsExactly("7 11290");
-            assertThat(rows(conn, "select count(*) from duckdb_views() where schema_name = 'kpi'"))
-                    .containsExactly("20");
+            assertThat(rows(conn, "select count(*) from duckdb_views() where schema_name = 'kpi' and view_name in "
+                    + "('sales_cube', 'channel_pnl', 'customer_value')")).containsExactly("3");
         }
     }
 
@@ -103,6 +116,13 @@ class PreReleaseWarehouseTest {
                 .hasMessageNotContaining("SALESBI_JAVA_OPTS");
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + file)) {
             assertThat(rows(conn, "select count(*) from flyway_schema_history")).containsExactly("30");
+        }
+    }
+
+    /** The repeatable migrations of the sql module, each applied once after the baseline. */
+    private static long repeatableMigrations() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../sql/src/main/resources/db/migration"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("R__")).count();
         }
     }
 
