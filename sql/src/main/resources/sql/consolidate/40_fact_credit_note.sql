@@ -26,8 +26,6 @@ select
         or coalesce((
             select mode = 'incremental' from ops.incremental_state
             where subject = 'order_line_fact' and run_id = try_cast(ops.param('run_id') as bigint)), false) = false
-        -- notes consolidated before their channel line was kept (migration V46)
-        or exists (select 1 from core.fact_credit_note where channel_code is not null and channel_document_no is null)
         as full_rebuild,
     r.checksum
 from credit_note_reference r

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The night's KPI snapshot: every view of schema {@code kpi} evaluated once into a table of the same name in schema
- * {@code kpi_snapshot} (migration V43). The consolidate step takes it in its transaction, after building the core
+ * {@code kpi_snapshot} (baseline migration). The consolidate step takes it in its transaction, after building the core
  * model; the pre-publish checks ({@code sql/assert}), the publish step and the dashboards then read the snapshot,
  * not the views, which would compute every figure from the 5 M order lines again for each reader. The live views
  * stay what analysts query, and a snapshot of a failed night is rolled back with its core.

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * {@code ref} (reference vocabularies),
  * {@code core} and {@code ops} table the script names, read or written, plus the values of the parameters it reads
  * ({@code ops.param('name')}, {@code ops.param_double('name')}) and the as-of date it works with
- * ({@code ops.as_of_date()}); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (migration V45), in the
+ * ({@code ops.as_of_date()}); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (baseline migration), in the
  * step's transaction. Before the next run it is taken again: equal means inputs and outputs are exactly what the
  * last run left, so running it again would write the same rows. Quarantine rows are not part of it (every validation
  * script writes that shared table); they keep the run id of the night that wrote them.

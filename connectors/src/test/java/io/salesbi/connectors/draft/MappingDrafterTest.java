@@ -37,7 +37,7 @@ class MappingDrafterTest {
 
     private static final List<SourceMapping> BUNDLED = MappingLoader.loadBundled();
 
-    /** raw.erp_order_line as V1__raw_and_operations.sql creates it (the CLI reads it from the warehouse). */
+    /** raw.erp_order_line of V1__baseline.sql without its optional columns (the CLI reads it from the warehouse). */
     private static final TargetTable ORDER_LINES = TargetTable.of("raw.erp_order_line", List.of(
             new TargetTable.Column("document_no", "VARCHAR"), new TargetTable.Column("line_no", "INTEGER"),
             new TargetTable.Column("document_date", "DATE"), new TargetTable.Column("debtor_no", "VARCHAR"),

@@ -61,7 +61,12 @@ public final class Warehouse implements AutoCloseable {
             throw WarehouseBusyException.wrapIfLocked(file, e);
         }
         Warehouse warehouse = new Warehouse(file, root);
-        warehouse.migrate();
+        try {
+            warehouse.migrate();
+        } catch (SQLException | RuntimeException e) {
+            root.close();
+            throw e;
+        }
         return warehouse;
     }
 
@@ -86,7 +91,7 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    private void migrate() throws SQLException {
         Flyway flyway = Flyway.configure()
                 .dataSource(new WarehouseDataSource(() -> {
                     try {
@@ -96,12 +101,37 @@ public final class Warehouse implements AutoCloseable {
                     }
                 }))
                 .locations("classpath:db/migration")
+                .baselineVersion("1")
+                .baselineDescription("pre-release schema adopted as the baseline")
                 .load();
+        adoptPreReleaseSchema(flyway);
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
             log.info("Warehouse {}: applied {} migration(s), schema now at version {}", file,
                     result.migrationsExecuted, result.targetSchemaVersion);
         }
+    }
+
+    /**
+     * A warehouse of a development build before release 0.1 (Flyway history V1..V50, squashed into the baseline) is
+     * refused with what to do, or, with {@code -Dsalesbi.warehouse.adopt-pre-release=true} and a history complete up
+     * to V50 (whose schema is the baseline's), baselined at version 1: its history is kept aside and the repeatable
+     * migrations and any later versions run as usual.
+     */
+    private void adoptPreReleaseSchema(Flyway flyway) throws SQLException {
+        try (Connection conn = connect()) {
+            if (!PreReleaseHistory.present(conn)) {
+                return;
+            }
+            boolean adopt = Boolean.getBoolean(PreReleaseHistory.ADOPT_PROPERTY);
+            if (!adopt || !PreReleaseHistory.adoptable(conn)) {
+                throw PreReleaseHistory.refusal(file, conn, adopt);
+            }
+            PreReleaseHistory.keepAside(conn);
+        }
+        flyway.baseline();
+        log.warn("Warehouse {}: pre-release schema (migrations V1 to V50) adopted as the baseline; its history is kept "
+                + "in {}", file, PreReleaseHistory.KEPT_HISTORY_TABLE);
     }
 
     /** DuckDB's buffer memory limit as configured for this process (e.g. "1GB"). */
