@@ -35,6 +35,11 @@ public final class ParquetExport {
 
     private static final Logger log = LoggerFactory.getLogger(ParquetExport.class);
     static final List<String> SCHEMAS = List.of("core", "kpi");
+    /**
+     * Single relations of other schemas: the job parameters the KPI views were computed with (as-of date, cut-offs,
+     * allocation key), so that an engine recomputing the views over the export (salesbi spark-kpis) uses the same.
+     */
+    static final List<String> ALSO = List.of("ops.parameter");
     static final Map<String, List<String>> PARTITIONING = Map.of("core.fact_order_line", List.of("year", "month"));
     private static final String STAGING = ".staging";
 
@@ -62,7 +67,7 @@ public final class ParquetExport {
         List<String> removed = new ArrayList<>();
         int unchanged = 0;
         long rows = 0;
-        List<Relation> relations = warehouse.list(SCHEMAS);
+        List<Relation> relations = warehouse.list(SCHEMAS, ALSO);
         for (Relation relation : relations) {
             List<String> partitionBy = PARTITIONING.getOrDefault(relation.qualified(), List.of());
             Map<String, Part> now = warehouse.parts(relation, partitionBy);
