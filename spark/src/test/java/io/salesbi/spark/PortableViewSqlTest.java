@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The KPI view SQL stays in the subset DuckDB and Spark SQL both run (after SparkDialect's few rules): a view that
- * can run over an export uses none of the DuckDB-only constructs below, and Spark's parser accepts every view.
+ * can run over an export uses none of the DuckDB-only constructs below, and Spark's parser accepts it. (The
+ * data-quality and survey views read the night's own tables, which no export holds; they may use DuckDB-only SQL
+ * such as unpivot.)
  * What it computes on Spark is proven equal to DuckDB by SparkKpisIT.
  */
 class PortableViewSqlTest {
@@ -56,15 +58,15 @@ class PortableViewSqlTest {
     }
 
     @Test
-    void sparksParserAcceptsEveryTranslatedView() {
+    void sparksParserAcceptsEveryTranslatedViewThatRunsOverAnExport() throws Exception {
         SparkSqlParser parser = new SparkSqlParser();
         SparkDialect dialect = new SparkDialect(Map.of("as_of_date", "2026-01-15"));
         List<String> problems = new ArrayList<>();
-        for (KpiViews.View view : KpiViews.load()) {
+        for (KpiViews.View view : KpiViews.plan(KpiViews.load(), KpiViewsTest.EXPORT_CORE).runnable()) {
             String sql = dialect.translate(view.sql());
             try {
                 parser.parsePlan(sql);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's ParseException is checked, thrown from Scala
                 problems.add(view.script() + ": " + view.name() + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
         }

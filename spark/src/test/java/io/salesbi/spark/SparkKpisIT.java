@@ -71,8 +71,7 @@ class SparkKpisIT {
         SparkSession.Builder builder = SparkSession.builder().appName("SparkKpisIT").master("local[2]");
         SparkKpis.localDefaults(builder);
         builder.config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString());
-        spark = builder.getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
+        spark = builder.getOrCreate(); // logs through the pipeline's Logback here (see the pom), so no setLogLevel
         long t3 = System.nanoTime();
         result = new SparkKpis(spark).run(export.toString(), out.toString(), Map.of());
         long t4 = System.nanoTime();
