@@ -100,7 +100,7 @@ public final class SparkKpis {
         if (options.master() != null) {
             builder.master(options.master());
             if (options.master().startsWith("local")) {
-                localDefaults(builder);
+                localDefaults(builder, options.master());
             }
         }
         SparkSession spark = builder.getOrCreate();
@@ -119,12 +119,25 @@ public final class SparkKpis {
         System.exit(exit);
     }
 
-    /** One machine: no UI, loopback only, few shuffle partitions (the KPI inputs are small per group). */
-    static void localDefaults(SparkSession.Builder builder) {
+    /**
+     * One machine: no UI, loopback only, one shuffle partition per core instead of Spark's 200 (each costs a task
+     * per shuffle, and the KPI views shuffle a dozen times).
+     */
+    static void localDefaults(SparkSession.Builder builder, String master) {
         builder.config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "8");
+                .config("spark.sql.shuffle.partitions", Integer.toString(localCores(master)));
+    }
+
+    /** The cores of {@code local}, {@code local[N]}, {@code local[*]} or {@code local[N,F]}. */
+    static int localCores(String master) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?")
+                .matcher(master);
+        if (!m.matches() || m.group(1) == null) {
+            return 1;
+        }
+        return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
     }
 
     /**
