@@ -106,7 +106,6 @@ public final class SparkKpis {
         SparkSession spark = builder.getOrCreate();
         int exit = 0;
         try {
-            spark.sparkContext().setLogLevel("WARN");
             Result result = new SparkKpis(spark).run(options.export(), options.out(), options.parameters());
             print(result, options.out(), System.out);
         } catch (Exception e) {

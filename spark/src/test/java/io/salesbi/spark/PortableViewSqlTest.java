@@ -35,8 +35,6 @@ class PortableViewSqlTest {
             Map.entry("\\bpositional\\s+join\\b|\\basof\\s+join\\b|\\banti\\s+join\\b|\\bsemi\\s+join\\b",
                     "not exists / exists"),
             Map.entry("\\bcolumns\\s*\\(", "name the columns"),
-            Map.entry("\\bnulls\\s+(first|last)\\b", "an explicit order key (both engines sort nulls last for desc "
-                    + "but differ for asc: order by a non-null key)"),
             Map.entry("//", "cast(a / b as bigint)"));
 
     @Test
