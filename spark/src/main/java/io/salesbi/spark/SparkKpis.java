@@ -34,8 +34,12 @@ import java.util.TreeMap;
  */
 public final class SparkKpis {
 
-    /** What a run did: rows per written KPI view (in dependency order) and the views skipped with their reason. */
-    public record Result(Map<String, Long> rows, Map<String, String> skipped, long millis) {
+    /**
+     * What a run did: rows per written KPI view (in dependency order), the milliseconds each took to compute and
+     * write, the views skipped with their reason, and the whole run's milliseconds (Spark's start not included).
+     */
+    public record Result(Map<String, Long> rows, Map<String, Long> viewMillis, Map<String, String> skipped,
+                         long millis) {
     }
 
     /** The command line: {@code --export DIR --out DIR [--master URL] [--param name=value ...]}. */
@@ -170,10 +174,12 @@ public final class SparkKpis {
 
         Path out = new Path(outDir);
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Long> viewMillis = new LinkedHashMap<>();
         for (KpiViews.View view : plan.runnable()) {
             if (!view.schema().equals("kpi")) {
                 continue;
             }
+            long viewStarted = System.nanoTime();
             Path target = new Path(new Path(out, "kpi"), view.table() + ".parquet");
             Dataset<Row> result = spark.table(SparkDialect.sparkName(view.name()));
             try {
@@ -183,10 +189,11 @@ public final class SparkKpis {
                 throw new IllegalStateException(view.script() + ": view " + view.name() + " failed on Spark: "
                         + e.getMessage(), e);
             }
+            viewMillis.put(view.name(), (System.nanoTime() - viewStarted) / 1_000_000);
             rows.put(view.name(), spark.read().parquet(target.toString()).count());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Result result = new Result(rows, plan.skipped(), millis);
+        Result result = new Result(rows, viewMillis, plan.skipped(), millis);
         writeSummary(out.getFileSystem(hadoop), new Path(out, "_spark_kpis.json"), result, exportDir);
         return result;
     }
@@ -238,7 +245,8 @@ public final class SparkKpis {
         for (Map.Entry<String, Long> e : result.rows().entrySet()) {
             json.append(sep).append("    ").append(quote(e.getKey())).append(": {\"path\": ")
                     .append(quote("kpi/" + e.getKey().substring(4) + ".parquet")).append(", \"rows\": ")
-                    .append(e.getValue()).append('}');
+                    .append(e.getValue()).append(", \"millis\": ").append(result.viewMillis().get(e.getKey()))
+                    .append('}');
             sep = ",\n";
         }
         json.append("\n  },\n  \"skipped\": {");
@@ -256,7 +264,8 @@ public final class SparkKpis {
     static void print(Result result, String out, PrintStream to) {
         to.printf("spark-kpis: %d KPI views written to %s in %.1f s%n", result.rows().size(), out,
                 result.millis() / 1000.0);
-        result.rows().forEach((view, rows) -> to.printf("  %-28s %,10d rows%n", view, rows));
+        result.rows().forEach((view, rows) -> to.printf("  %-28s %,10d rows %7.1f s%n", view, rows,
+                result.viewMillis().getOrDefault(view, 0L) / 1000.0));
         if (!result.skipped().isEmpty()) {
             to.printf("skipped (%d):%n", result.skipped().size());
             result.skipped().forEach((view, why) -> to.printf("  %-28s %s%n", view, why));

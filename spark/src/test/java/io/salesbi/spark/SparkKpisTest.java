@@ -52,14 +52,15 @@ class SparkKpisTest {
         rows.put("kpi.sales_cube", 642L);
         rows.put("kpi.channel_pnl", 1220L);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SparkKpis.print(new SparkKpis.Result(rows, Map.of("kpi.survey_gap", "reads staging.survey_answer, which the "
-                + "export does not hold"), 12_345), "/out", new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(bytes.toString(StandardCharsets.UTF_8).replace("\u00a0", " ")).isEqualTo(String.format(
+        Map<String, Long> millis = Map.of("kpi.sales_cube", 2_500L, "kpi.channel_pnl", 10_050L);
+        SparkKpis.print(new SparkKpis.Result(rows, millis, Map.of("kpi.survey_gap", "reads staging.survey_answer, "
+                + "which the export does not hold"), 12_345), "/out", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(String.format(
                 "spark-kpis: 2 KPI views written to /out in %.1f s%n"
-                        + "  kpi.sales_cube                      642 rows%n"
-                        + "  kpi.channel_pnl                   %,d rows%n"
+                        + "  kpi.sales_cube                      642 rows %7.1f s%n"
+                        + "  kpi.channel_pnl                   %,d rows %7.1f s%n"
                         + "skipped (1):%n"
                         + "  kpi.survey_gap               reads staging.survey_answer, which the export does not hold%n",
-                12.345, 1220));
+                12.345, 2.5, 1220, 10.05));
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Writes the {@code core} and {@code kpi} layers of the warehouse as Parquet with DuckDB's {@code COPY}: the order
  * facts partitioned by year and month ({@code core/fact_order_line/year=2025/month=3/data_0.parquet}), every other
- * table and view as one file ({@code kpi/market_share.parquet}), and {@code _manifest.json}.
+ * table and view as one file ({@code kpi/market_share.parquet}), the job parameters ({@code ops/parameter.parquet}),
+ * and {@code _manifest.json}.
  *
  * <p>Incremental: a part (a partition, or a whole unpartitioned relation) is written only when its row count or
  * content checksum differs from the manifest of the previous export into the same folder, or its columns changed. A
