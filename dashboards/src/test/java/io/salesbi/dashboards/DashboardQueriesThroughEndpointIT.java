@@ -3,10 +3,10 @@ package io.salesbi.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.salesbi.sql.server.JdbcServer;
-import io.salesbi.sql.server.JdbcServerSettings;
-import io.salesbi.sql.server.PasswordHasher;
-import io.salesbi.sql.server.UserAccount;
+import io.salesbi.server.JdbcServer;
+import io.salesbi.server.JdbcServerSettings;
+import io.salesbi.server.PasswordHasher;
+import io.salesbi.server.UserAccount;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,10 +1,10 @@
 package io.salesbi.spark;
 
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.export.ParquetExport;
-import io.salesbi.pipeline.generate.DemoDataGenerator;
-import io.salesbi.pipeline.generate.GeneratorSettings;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;

@@ -1,7 +1,6 @@
 package io.salesbi.pipeline.alert;
 
 import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
-import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,26 +19,25 @@ public final class RunNotifier {
         this.config = config;
     }
 
-    public void notify(RunResult result) {
-        if (result.ok() && !result.warnings() && !config.onSuccess()) {
+    public void notify(RunReport report) {
+        if (report.plainSuccess() && !config.onSuccess()) {
             return;
         }
-        RunReport report = RunReport.of(result);
         if (config.email() != null) {
             try {
                 new EmailAlert(config.email()).send(report);
-                log.info("Night {} reported by e-mail to {}", result.runId(), config.email().to());
+                log.info("Night {} reported by e-mail to {}", report.runId(), config.email().to());
             } catch (Exception e) {
-                log.warn("The e-mail about night {} could not be sent through {}:{}: {}", result.runId(),
+                log.warn("The e-mail about night {} could not be sent through {}:{}: {}", report.runId(),
                         config.email().smtpHost(), config.email().smtpPort(), e.getMessage());
             }
         }
         if (config.webhook() != null) {
             try {
                 new WebhookAlert(config.webhook()).send(report);
-                log.info("Night {} reported to the webhook", result.runId());
+                log.info("Night {} reported to the webhook", report.runId());
             } catch (Exception e) {
-                log.warn("The webhook {} could not be told about night {}: {}", config.webhook(), result.runId(),
+                log.warn("The webhook {} could not be told about night {}: {}", config.webhook(), report.runId(),
                         e.getMessage());
             }
         }

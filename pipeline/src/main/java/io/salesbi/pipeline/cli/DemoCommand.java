@@ -2,7 +2,7 @@ package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.pipeline.generate.GenerationSummary;
+import io.salesbi.generator.GenerationSummary;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.salesbi.pipeline.match.quality.MatchQuality;
-import io.salesbi.pipeline.match.quality.WarehouseMatchQuality;
+import io.salesbi.match.quality.MatchQuality;
+import io.salesbi.match.quality.WarehouseMatchQuality;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

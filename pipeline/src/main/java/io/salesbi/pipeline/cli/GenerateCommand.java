@@ -1,8 +1,8 @@
 package io.salesbi.pipeline.cli;
 
-import io.salesbi.pipeline.generate.DemoDataGenerator;
-import io.salesbi.pipeline.generate.GenerationSummary;
-import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GenerationSummary;
+import io.salesbi.generator.GeneratorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.cli;
 
-import io.salesbi.sql.server.PasswordHasher;
+import io.salesbi.server.PasswordHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 /**
  * The {@code salesbi} command line. Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration,
@@ -17,7 +18,7 @@ import java.io.PrintWriter;
         description = "Sales BI for mid-sized B2B companies: loads Excel, CRM and ERP exports every night, "
                 + "deduplicates customers, computes KPIs, serves them over JDBC and renders dashboards.",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
-                DashboardsCommand.class, SqlCommand.class, HistoryCommand.class, HashPasswordCommand.class, io.salesbi.pipeline.match.MatchCommand.class, ValidateCommand.class, MappingCommand.class, io.salesbi.pipeline.bench.BenchCommand.class, ExportCommand.class,
+                DashboardsCommand.class, SqlCommand.class, HistoryCommand.class, HashPasswordCommand.class, MatchCommand.class, ValidateCommand.class, MappingCommand.class, ExportCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed", "2:bad usage or configuration",
@@ -57,6 +58,7 @@ public final class SalesbiCommand implements Runnable {
     /** The configured command line: one clear line and exit code 2 for usage errors, 3 when the warehouse is busy. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SalesbiCommand());
+        ServiceLoader.load(SubcommandExtension.class).forEach(cli::addSubcommand);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String command = ex.getCommandLine().getCommandName();

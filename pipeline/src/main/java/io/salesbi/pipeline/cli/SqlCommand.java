@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.cli;
 
-import io.salesbi.sql.server.SqlClient;
+import io.salesbi.server.SqlClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

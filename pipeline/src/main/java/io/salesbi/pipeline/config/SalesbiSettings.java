@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.config;
 
-import io.salesbi.sql.server.QueryLimits;
+import io.salesbi.server.QueryLimits;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
-import io.salesbi.sql.server.QueryLimits;
+import io.salesbi.server.QueryLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.ingest.FileLoadResult;
 import io.salesbi.pipeline.job.JobParameters;
 import io.salesbi.pipeline.job.ReferenceVocabularies;
-import io.salesbi.pipeline.match.CustomerStandardizer;
+import io.salesbi.match.CustomerStandardizer;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.SqlScripts;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.ingest.FileIngestor;
-import io.salesbi.pipeline.match.CustomerMatcher;
-import io.salesbi.pipeline.match.MatchRunSummary;
-import io.salesbi.pipeline.match.MatchSettings;
+import io.salesbi.match.CustomerMatcher;
+import io.salesbi.match.MatchRunSummary;
+import io.salesbi.match.MatchSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 
 import java.io.IOException;

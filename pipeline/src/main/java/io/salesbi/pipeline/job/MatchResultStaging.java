@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.pipeline.match.MatchTables;
+import io.salesbi.match.MatchTables;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import io.salesbi.connectors.mapping.MappingLoader.MappingSet;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.ingest.InboxSettings;
 import io.salesbi.pipeline.ingest.SourceMappings;
-import io.salesbi.pipeline.match.MatchSettings;
+import io.salesbi.match.MatchSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.pipeline.match.CustomerStandardizer;
+import io.salesbi.match.CustomerStandardizer;
 import io.salesbi.pipeline.warehouse.Warehouse;
 
 import java.sql.Connection;

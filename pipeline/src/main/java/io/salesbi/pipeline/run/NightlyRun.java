@@ -77,7 +77,7 @@ public final class NightlyRun {
                 execution = operator.start(job, parameters(repository, asOf, full));
             }
             RunResult result = RunResult.of(execution, verdict(execution));
-            new RunNotifier(settings.alerts()).notify(result);
+            new RunNotifier(settings.alerts()).notify(RunReports.of(result));
             return result;
         }
     }
@@ -120,7 +120,7 @@ public final class NightlyRun {
         }
         log.warn("Night {} completed but its files were never judged (the process ended first); judging it now",
                 last.getInstanceId());
-        new RunNotifier(settings.alerts()).notify(RunResult.of(exec, verdict(exec)));
+        new RunNotifier(settings.alerts()).notify(RunReports.of(RunResult.of(exec, verdict(exec))));
     }
 
     private static JobExecution unfinishedNight(JobRepository repository) {

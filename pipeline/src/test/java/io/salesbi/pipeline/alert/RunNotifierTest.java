@@ -8,6 +8,7 @@ import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.run.NightVerdict;
 import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
+import io.salesbi.pipeline.run.RunReports;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class RunNotifierTest {
 
     @Test
     void aFailedNightIsReportedByMailAndWebhook() throws Exception {
-        new RunNotifier(config(false)).notify(failedNight());
+        new RunNotifier(config(false)).notify(RunReports.of(failedNight()));
 
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(1);
@@ -82,11 +83,11 @@ class RunNotifierTest {
     void aSuccessfulNightIsReportedOnlyWhenAskedFor() {
         RunResult ok = new RunResult(13, BatchStatus.COMPLETED, Duration.ofSeconds(30), List.of(), null);
 
-        new RunNotifier(config(false)).notify(ok);
+        new RunNotifier(config(false)).notify(RunReports.of(ok));
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(posted).isEmpty();
 
-        new RunNotifier(config(true)).notify(ok);
+        new RunNotifier(config(true)).notify(RunReports.of(ok));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(posted).hasSize(1);
     }
@@ -98,7 +99,7 @@ class RunNotifierTest {
                 "order_line.unknown_debtor 28; order_line.unknown_product 2")));
         RunResult night = new RunResult(14, BatchStatus.COMPLETED, Duration.ofSeconds(30), List.of(), null, verdict);
 
-        new RunNotifier(config(false)).notify(night);
+        new RunNotifier(config(false)).notify(RunReports.of(night));
 
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(1);
@@ -120,7 +121,7 @@ class RunNotifierTest {
         AlertConfig broken = new AlertConfig(false, new EmailConfig("127.0.0.1", 1, false, null, null,
                 "salesbi@example.com", List.of("steward@example.com")), "http://127.0.0.1:1/hook");
 
-        new RunNotifier(broken).notify(failedNight());
+        new RunNotifier(broken).notify(RunReports.of(failedNight()));
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }

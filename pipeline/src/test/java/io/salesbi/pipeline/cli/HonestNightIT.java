@@ -2,8 +2,8 @@ package io.salesbi.pipeline.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.pipeline.generate.DemoDataGenerator;
-import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

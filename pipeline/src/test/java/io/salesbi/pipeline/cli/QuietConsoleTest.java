@@ -50,7 +50,7 @@ class QuietConsoleTest {
     @Test
     void byDefaultTheTerminalShowsStepSummariesButNotPerFileDetail() {
         assertThat(shown(STEP_SUMMARY, Level.INFO)).isTrue();
-        assertThat(shown("io.salesbi.sql.server.JdbcServer", Level.INFO)).isTrue();
+        assertThat(shown("io.salesbi.server.JdbcServer", Level.INFO)).isTrue();
         assertThat(shown(PER_FILE, Level.INFO)).isFalse();
         assertThat(shown(PER_SCRIPT, Level.INFO)).isFalse();
         assertThat(shown(PER_FILE, Level.WARN)).as("a file's warning still shows").isTrue();

@@ -61,7 +61,7 @@ class SalesbiCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "generate", "run", "serve", "sql", "dashboards", "validate", "history", "bench", "match", "hash-password"})
+    @ValueSource(strings = {"demo", "generate", "run", "serve", "sql", "dashboards", "validate", "history", "match", "hash-password"})
     void everyCommandHasHelp(String command) {
         int exit = run(command, "--help");
 

@@ -3,7 +3,7 @@ package io.salesbi.pipeline.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.salesbi.sql.server.QueryLimits;
+import io.salesbi.server.QueryLimits;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.pipeline.match.MatchRunSummary;
+import io.salesbi.match.MatchRunSummary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,8 +2,8 @@ package io.salesbi.pipeline.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesbi.pipeline.match.MatchSettings;
-import io.salesbi.pipeline.match.TestWarehouse;
+import io.salesbi.match.MatchSettings;
+import io.salesbi.pipeline.matching.TestWarehouse;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.salesbi.pipeline.run;
 
-import io.salesbi.pipeline.match.TestWarehouse;
+import io.salesbi.pipeline.matching.TestWarehouse;
 import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

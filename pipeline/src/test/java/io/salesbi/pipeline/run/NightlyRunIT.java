@@ -2,9 +2,9 @@ package io.salesbi.pipeline.run;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.pipeline.generate.DemoDataGenerator;
-import io.salesbi.pipeline.generate.GenerationSummary;
-import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GenerationSummary;
+import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.ContentChecksums;
 import io.salesbi.pipeline.warehouse.Warehouse;

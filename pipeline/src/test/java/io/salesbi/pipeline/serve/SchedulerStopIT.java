@@ -2,8 +2,8 @@ package io.salesbi.pipeline.serve;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.pipeline.generate.DemoDataGenerator;
-import io.salesbi.pipeline.generate.GeneratorSettings;
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.run.NightlyScheduler;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;

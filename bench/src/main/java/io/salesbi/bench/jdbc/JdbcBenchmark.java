@@ -1,0 +1,175 @@
+package io.salesbi.bench.jdbc;
+
+import io.salesbi.sql.RowPolicies;
+import io.salesbi.server.JdbcServer;
+import io.salesbi.server.JdbcServerSettings;
+import io.salesbi.server.PasswordHasher;
+import io.salesbi.server.UserAccount;
+import io.salesbi.bench.jdbc.BenchReport.QueryTiming;
+import io.salesbi.bench.jdbc.BenchReport.UserTimings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.apache.calcite.avatica.remote.Driver;
+
+/**
+ * Measures what the JDBC endpoint costs compared with asking DuckDB directly: it starts the endpoint on the
+ * warehouse, logs in as each user in turn and runs every query once (the session's first run, which plans it), then
+ * {@code warmRuns} times through the endpoint and directly on a duplicate of the owning connection, alternating.
+ * Every run reads every value of every row. Not a test: run by hand, through {@code salesbi bench jdbc} on a real
+ * warehouse or {@link SyntheticBenchmark} on a synthetic one.
+ */
+public final class JdbcBenchmark {
+
+    /** A benchmark login; regions only for role {@value UserAccount#REGIONAL_MANAGER}. */
+    public record BenchUser(String name, Set<String> roles, Set<String> regions) {
+    }
+
+    /**
+     * What to measure.
+     *
+     * @param queries  name to SQL, run in this order; the same SQL goes through the endpoint and to DuckDB
+     * @param warmRuns runs per query and path after the first, at least 1
+     * @param users    who runs the queries, one session each, in this order
+     */
+    public record Settings(Map<String, String> queries, int warmRuns, List<BenchUser> users) {
+        public Settings {
+            if (warmRuns < 1) {
+                throw new IllegalArgumentException("warm runs must be at least 1, was " + warmRuns);
+            }
+            queries = new LinkedHashMap<>(queries);
+            users = List.copyOf(users);
+        }
+    }
+
+    private static final String PASSWORD = "bench-password";
+    private static final int MAX_REASON_LENGTH = 240;
+
+    private JdbcBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark against the warehouse whose connections {@code duplicates} hands out (each call a new
+     * in-process connection, as for {@link JdbcServer#start}).
+     */
+    public static BenchReport run(Supplier<Connection> duplicates, Settings settings) throws Exception {
+        return run(duplicates, settings, RowPolicies.warehouse());
+    }
+
+    /** Runs the benchmark against a warehouse with other relations than the migrated one, with their row policies. */
+    public static BenchReport run(Supplier<Connection> duplicates, Settings settings, RowPolicies rowPolicies)
+            throws Exception {
+        Map<String, UserAccount> accounts = new LinkedHashMap<>();
+        String hash = PasswordHasher.hash(PASSWORD.toCharArray());
+        for (BenchUser user : settings.users()) {
+            accounts.put(user.name(), new UserAccount(user.name(), hash, user.roles(), user.regions()));
+        }
+        long started = System.nanoTime();
+        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts),
+                rowPolicies);
+                Connection direct = duplicates.get()) {
+            double serverStartMs = millisSince(started);
+            List<UserTimings> users = new ArrayList<>();
+            double firstQueryMs = Double.NaN;
+            for (BenchUser user : settings.users()) {
+                started = System.nanoTime();
+                try (Connection endpoint = new Driver().connect(server.url(), credentials(user.name()))) {
+                    endpoint.getMetaData();
+                    double connectMs = millisSince(started);
+                    List<QueryTiming> timings = new ArrayList<>();
+                    for (Map.Entry<String, String> query : settings.queries().entrySet()) {
+                        timings.add(measure(query.getKey(), query.getValue(), endpoint, direct, settings.warmRuns()));
+                    }
+                    if (users.isEmpty() && !timings.isEmpty()) {
+                        firstQueryMs = timings.get(0).firstEndpointMs();
+                    }
+                    users.add(new UserTimings(user.name(), String.join("+", new TreeSet<>(user.roles()))
+                            + (user.regions().isEmpty() ? "" : " " + new TreeSet<>(user.regions())), connectMs,
+                            timings));
+                }
+            }
+            return new BenchReport(serverStartMs, firstQueryMs, users);
+        }
+    }
+
+    private static QueryTiming measure(String name, String sql, Connection endpoint, Connection direct,
+            int warmRuns) throws SQLException {
+        long started = System.nanoTime();
+        long rows;
+        try {
+            rows = readAll(endpoint, sql);
+        } catch (SQLException e) {
+            return QueryTiming.failed(name, reason(e.getMessage(), sql));
+        }
+        double first = millisSince(started);
+        long directRows = readAll(direct, sql);
+        double[] viaEndpoint = new double[warmRuns];
+        double[] viaDuckDb = new double[warmRuns];
+        for (int i = 0; i < warmRuns; i++) {
+            started = System.nanoTime();
+            readAll(endpoint, sql);
+            viaEndpoint[i] = millisSince(started);
+            started = System.nanoTime();
+            readAll(direct, sql);
+            viaDuckDb[i] = millisSince(started);
+        }
+        return new QueryTiming(name, rows, directRows, first, BenchReport.median(viaEndpoint),
+                BenchReport.median(viaDuckDb), null);
+    }
+
+    private static Properties credentials(String user) {
+        Properties credentials = new Properties();
+        credentials.setProperty("authentication", "BASIC");
+        credentials.setProperty("avatica_user", user);
+        credentials.setProperty("avatica_password", PASSWORD);
+        return credentials;
+    }
+
+    private static long readAll(Connection connection, String sql) throws SQLException {
+        long rows = 0;
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    result.getObject(i);
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The error on one line: what follows the last repetition of the query's text (Avatica wraps the server's
+     * error, which names the query, in its own, which names it again).
+     */
+    static String reason(String message, String sql) {
+        if (message == null) {
+            return "no message";
+        }
+        String query = "\"" + oneLine(sql) + "\": ";
+        String reason = oneLine(message);
+        int last = reason.lastIndexOf(query);
+        if (last >= 0) {
+            reason = reason.substring(last + query.length());
+        }
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "..." : reason;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static double millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000.0;
+    }
+}

@@ -1,0 +1,101 @@
+package io.salesbi.bench.match;
+
+import io.salesbi.match.engine.ClusterConstraints;
+import io.salesbi.match.engine.EngineSettings;
+import io.salesbi.match.engine.FieldType;
+import io.salesbi.match.engine.MatchEngine;
+import io.salesbi.match.engine.MatchField;
+import io.salesbi.match.engine.MatchResult;
+import io.salesbi.match.quality.MatchQuality;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmark of the match engine on synthetic German customer records, run by hand (never a test):
+ * {@code java -Xmx4g -XX:ActiveProcessorCount=2 -cp … io.salesbi.bench.match.MatchBenchmark 100000 200000}.
+ * Prints per size the time, the pairs compared, the peak heap and the pairwise quality against the generator's truth.
+ */
+public final class MatchBenchmark {
+
+    private static final List<MatchField> FIELDS = List.of(
+            new MatchField("company", FieldType.COMPANY), new MatchField("street", FieldType.STREET),
+            new MatchField("house_number", FieldType.HOUSE_NUMBER), new MatchField("postcode", FieldType.POSTCODE),
+            new MatchField("city", FieldType.CITY), new MatchField("phone", FieldType.PHONE),
+            new MatchField("email", FieldType.EMAIL), new MatchField("website", FieldType.WEBSITE),
+            new MatchField("vat_id", FieldType.VAT_ID));
+
+    private MatchBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String[] sizes = args.length == 0 ? new String[] {"100000", "200000"} : args;
+        System.out.printf(Locale.ROOT, "cores %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns(SyntheticCustomers.generate(5_000, 1).records()),
+                ClusterConstraints.none());
+        for (String size : sizes) {
+            int records = Integer.parseInt(size);
+            SyntheticCustomers.Dataset data = SyntheticCustomers.generate(records, 42);
+            String[][] columns = columns(data.records());
+            System.gc();
+            resetPeaks();
+            long cpuStarted = processCpuNanos();
+            long started = System.nanoTime();
+            MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
+                    ClusterConstraints.none());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+            Map<String, String> predicted = new HashMap<>();
+            Map<String, String> truth = new HashMap<>();
+            for (int i = 0; i < records; i++) {
+                predicted.put(Integer.toString(i), Integer.toString(result.clusterOf()[i]));
+                truth.put(Integer.toString(i), data.entityOf().get(i));
+            }
+            MatchQuality quality = MatchQuality.of(predicted, truth);
+            System.out.printf(Locale.ROOT, "records %d: %.1f s (cpu %.1f s, load %.1f), pairs compared %d, clusters %d, "
+                            + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, cpuSeconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), result.pairs().size(),
+                    result.clusterCount(), peakHeapMb(), quality.precision(), quality.recall(), quality.f1());
+            System.out.printf(Locale.ROOT, "  model: %s, prior match probability %.3g%n",
+                    result.convergence().describe(), result.parameters().lambda());
+        }
+    }
+
+    private static String[][] columns(List<String[]> records) {
+        String[][] columns = new String[SyntheticCustomers.HEADER.length][records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            for (int f = 0; f < columns.length; f++) {
+                columns[f][i] = records.get(i)[f];
+            }
+        }
+        return columns;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+}

@@ -1,0 +1,87 @@
+package io.salesbi.match.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds clusters from scored pairs without chaining unrelated records together through one bad link. Match
+ * edges are taken strongest first, and two clusters merge only when the average log-odds over all pairs
+ * between them (unscored pairs at a fixed negative value) reaches the link threshold: if A~B and B~C are matches but A and C clearly differ, the low A–C
+ * score pulls the average down and C stays apart. Previous clusters (seeds), forced matches and decisive ids are
+ * applied first; forced splits and contradicting VAT ids are never merged across.
+ */
+final class AverageLinkClusterer {
+
+    private final double matchLogit;
+    private final double linkLogit;
+    private final double unscoredLogit;
+
+    AverageLinkClusterer(double matchLogit, double linkLogit, double unscoredLogit) {
+        this.matchLogit = matchLogit;
+        this.linkLogit = linkLogit;
+        this.unscoredLogit = unscoredLogit;
+    }
+
+    /** Cluster label per record: the smallest record index in its cluster. */
+    int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints) {
+        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit(), unscoredLogit);
+        if (constraints.seeds() != null) {
+            applySeeds(state, constraints.seeds());
+        }
+        for (int[] forced : constraints.forceMatch()) {
+            state.mergeIfAllowed(forced[0], forced[1]);
+        }
+        for (int p = 0; p < pairs.size(); p++) {
+            if (pairs.decisive()[p] > 0) {
+                state.mergeIfAllowed(pairs.a()[p], pairs.b()[p]);
+            }
+        }
+        Integer[] edges = matchEdges(pairs);
+        boolean merged = true;
+        for (int pass = 0; merged && pass < 10; pass++) {
+            merged = false;
+            for (int edge : edges) {
+                int a = pairs.a()[edge];
+                int b = pairs.b()[edge];
+                if (state.find(a) != state.find(b) && state.averageLogit(a, b) >= linkLogit
+                        && state.mergeIfAllowed(a, b)) {
+                    merged = true;
+                }
+            }
+        }
+        return state.labels();
+    }
+
+    private void applySeeds(ClusterState state, int[] seeds) {
+        List<Integer> sorted = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            if (seeds[i] >= 0) {
+                sorted.add(i);
+            }
+        }
+        sorted.sort(Comparator.comparingInt((Integer i) -> seeds[i]).thenComparingInt(i -> i));
+        boolean[] broken = state.seedsBrokenBySplits(seeds);
+        for (int k = 1; k < sorted.size(); k++) {
+            int previous = sorted.get(k - 1);
+            int current = sorted.get(k);
+            if (seeds[previous] == seeds[current] && !broken[current]) {
+                state.mergeIfAllowed(previous, current);
+            }
+        }
+    }
+
+    private Integer[] matchEdges(ScoredPairs pairs) {
+        List<Integer> edges = new ArrayList<>();
+        for (int p = 0; p < pairs.size(); p++) {
+            if (pairs.logit()[p] >= matchLogit && pairs.decisive()[p] >= 0) {
+                edges.add(p);
+            }
+        }
+        Integer[] sorted = edges.toArray(Integer[]::new);
+        Arrays.sort(sorted, Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
+                .thenComparingInt(p -> pairs.a()[p]).thenComparingInt(p -> pairs.b()[p]));
+        return sorted;
+    }
+}

@@ -1,0 +1,96 @@
+package io.salesbi.match.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the candidate pairs worth comparing with several blocking keys at once: records sharing any key of any
+ * field (a name token, a phonetic code, a postcode, a phone number, an id ...) are paired, so that a true pair is
+ * lost only when it shares no key at all. A block larger than the limit is not compared in full but split by
+ * the keys of each other field, which keeps common keys ("berlin", "mueller") from exploding the pair count.
+ */
+final class CandidateBlocker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateBlocker.class);
+
+    private final int maxBlockSize;
+
+    CandidateBlocker(int maxBlockSize) {
+        this.maxBlockSize = maxBlockSize;
+    }
+
+    /**
+     * Sub-blocks of a refined block (two weak keys together) get a smaller limit as the data grows, so that the
+     * pairs they add grow about linearly with the records: the full limit up to 10,000 records, then falling
+     * with the square root of the size, down to a quarter of it.
+     */
+    private int maxSubBlockSize(int recordCount) {
+        double scale = Math.min(1.0, Math.sqrt(10_000.0 / Math.max(1, recordCount)));
+        return Math.max(Math.max(2, maxBlockSize / 4), (int) (maxBlockSize * scale));
+    }
+
+    /** Candidate pairs (a << 32 | b with a < b), sorted and distinct. */
+    long[] candidatePairs(List<PreparedField> fields, int recordCount) {
+        LongList pairs = new LongList();
+        int maxSubBlockSize = maxSubBlockSize(recordCount);
+        int oversize = 0;
+        int dropped = 0;
+        for (int f = 0; f < fields.size(); f++) {
+            if (!fields.get(f).type().blocksAlone()) {
+                continue;
+            }
+            for (IntList block : blocks(fields.get(f), null).values()) {
+                if (block.size() <= maxBlockSize) {
+                    emit(block, pairs);
+                    continue;
+                }
+                oversize++;
+                for (int g = 0; g < fields.size(); g++) {
+                    if (g == f) {
+                        continue;
+                    }
+                    for (IntList sub : blocks(fields.get(g), block).values()) {
+                        if (sub.size() <= maxSubBlockSize) {
+                            emit(sub, pairs);
+                        } else {
+                            dropped++;
+                        }
+                    }
+                }
+            }
+        }
+        long[] distinct = pairs.sortedDistinct();
+        LOG.debug("Blocking: {} records, {} oversize blocks refined, {} sub-blocks dropped, {} candidate pairs",
+                recordCount, oversize, dropped, distinct.length);
+        return distinct;
+    }
+
+    /** Records grouped by each of their keys in this field; all records, or only the members of a block. */
+    private static Map<String, IntList> blocks(PreparedField field, IntList members) {
+        Map<String, IntList> blocks = new HashMap<>();
+        int count = members == null ? field.value().length : members.size();
+        for (int k = 0; k < count; k++) {
+            int record = members == null ? k : members.get(k);
+            for (String key : field.blockKeys()[record]) {
+                blocks.computeIfAbsent(key, x -> new IntList()).add(record);
+            }
+        }
+        return blocks;
+    }
+
+    private static void emit(IntList block, LongList pairs) {
+        int[] members = block.toArray();
+        for (int i = 0; i < members.length; i++) {
+            for (int j = i + 1; j < members.length; j++) {
+                int a = Math.min(members[i], members[j]);
+                int b = Math.max(members[i], members[j]);
+                if (a != b) {
+                    pairs.add((long) a << 32 | b);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.salesbi.match.engine;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Union-find over records with member lists, the scored-pair adjacency and the cannot-link pairs, so that a merge
+ * can be checked against every scored pair between the two clusters.
+ */
+final class ClusterState {
+
+    private final int[] parent;
+    private final IntList[] members;
+    private final int[] offsets;
+    private final int[] neighbours;
+    private final double[] logits;
+    private final IntList[] cannotLink;
+    private final double unscoredLogit;
+
+    ClusterState(int n, ScoredPairs pairs, List<int[]> forceSplit, double unscoredLogit) {
+        this.unscoredLogit = unscoredLogit;
+        parent = new int[n];
+        members = new IntList[n];
+        cannotLink = new IntList[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        offsets = new int[n + 1];
+        for (int p = 0; p < pairs.size(); p++) {
+            offsets[pairs.a()[p] + 1]++;
+            offsets[pairs.b()[p] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        neighbours = new int[offsets[n]];
+        logits = new double[offsets[n]];
+        int[] fill = offsets.clone();
+        for (int p = 0; p < pairs.size(); p++) {
+            int a = pairs.a()[p];
+            int b = pairs.b()[p];
+            neighbours[fill[a]] = b;
+            logits[fill[a]++] = pairs.logit()[p];
+            neighbours[fill[b]] = a;
+            logits[fill[b]++] = pairs.logit()[p];
+            if (pairs.decisive()[p] < 0) {
+                addCannotLink(a, b);
+            }
+        }
+        for (int[] split : forceSplit) {
+            addCannotLink(split[0], split[1]);
+        }
+    }
+
+    int find(int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    /** Merges the clusters of a and b unless a cannot-link pair lies between them; true when merged. */
+    boolean mergeIfAllowed(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra == rb) {
+            return false;
+        }
+        if (violatesCannotLink(ra, rb)) {
+            return false;
+        }
+        IntList big = membersOf(ra);
+        IntList small = membersOf(rb);
+        int keep = ra;
+        int gone = rb;
+        if (small.size() > big.size()) {
+            keep = rb;
+            gone = ra;
+            IntList swap = big;
+            big = small;
+            small = swap;
+        }
+        big.addAll(small);
+        members[keep] = big;
+        members[gone] = null;
+        parent[gone] = keep;
+        return true;
+    }
+
+    /**
+     * Average log-odds over all record pairs between the clusters of a and b; pairs blocking never proposed
+     * (they share no key at all) count with the given log-odds, which keeps large clusters from growing on a
+     * few strong links while most of their members have nothing in common. -infinity when no pair was scored.
+     */
+    double averageLogit(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        IntList small = membersOf(ra);
+        int other = rb;
+        if (membersOf(rb).size() < small.size()) {
+            small = membersOf(rb);
+            other = ra;
+        }
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < small.size(); k++) {
+            int x = small.get(k);
+            for (int e = offsets[x]; e < offsets[x + 1]; e++) {
+                if (find(neighbours[e]) == other) {
+                    sum += logits[e];
+                    count++;
+                }
+            }
+        }
+        if (count == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        long all = (long) membersOf(ra).size() * membersOf(rb).size();
+        return (sum + (all - count) * unscoredLogit) / all;
+    }
+
+    /** Per record: true when its seed cluster holds a cannot-link pair, so the seed is dissolved. */
+    boolean[] seedsBrokenBySplits(int[] seeds) {
+        boolean[] brokenSeed = new boolean[parent.length];
+        Set<Integer> broken = new HashSet<>();
+        for (int x = 0; x < parent.length; x++) {
+            if (cannotLink[x] == null || seeds[x] < 0) {
+                continue;
+            }
+            for (int k = 0; k < cannotLink[x].size(); k++) {
+                if (seeds[cannotLink[x].get(k)] == seeds[x]) {
+                    broken.add(seeds[x]);
+                }
+            }
+        }
+        for (int x = 0; x < parent.length; x++) {
+            brokenSeed[x] = seeds[x] >= 0 && broken.contains(seeds[x]);
+        }
+        return brokenSeed;
+    }
+
+    /** Cluster label per record: the smallest member index. */
+    int[] labels() {
+        int n = parent.length;
+        int[] smallest = new int[n];
+        Arrays.fill(smallest, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++) {
+            int root = find(i);
+            smallest[root] = Math.min(smallest[root], i);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = smallest[find(i)];
+        }
+        return labels;
+    }
+
+    private boolean violatesCannotLink(int ra, int rb) {
+        IntList small = membersOf(ra);
+        int other = rb;
+        if (membersOf(rb).size() < small.size()) {
+            small = membersOf(rb);
+            other = ra;
+        }
+        for (int k = 0; k < small.size(); k++) {
+            IntList forbidden = cannotLink[small.get(k)];
+            if (forbidden == null) {
+                continue;
+            }
+            for (int f = 0; f < forbidden.size(); f++) {
+                if (find(forbidden.get(f)) == other) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private IntList membersOf(int root) {
+        if (members[root] == null) {
+            IntList single = new IntList();
+            single.add(root);
+            members[root] = single;
+        }
+        return members[root];
+    }
+
+    private void addCannotLink(int a, int b) {
+        if (cannotLink[a] == null) {
+            cannotLink[a] = new IntList();
+        }
+        if (cannotLink[b] == null) {
+            cannotLink[b] = new IntList();
+        }
+        cannotLink[a].add(b);
+        cannotLink[b].add(a);
+    }
+}

@@ -1,0 +1,216 @@
+package io.salesbi.match.engine;
+
+import io.salesbi.match.standardize.Dates;
+import java.util.Arrays;
+
+/**
+ * Compares two records on one prepared field and returns a comparison level: 0 exact agreement, higher levels
+ * weaker agreement, the last level disagreement, and {@link #MISSING} when either value is missing.
+ * Each type gets the measure that suits it: Jaro-Winkler for short strings with typos, token overlap for names
+ * whose words are reordered or dropped, Kölner Phonetik for names spelled by ear, digit distance for numbers
+ * and day distance for dates.
+ */
+final class FieldComparator {
+
+    static final int MISSING = -1;
+
+    private FieldComparator() {
+    }
+
+    static int compare(PreparedField field, int a, int b) {
+        String x = field.value()[a];
+        String y = field.value()[b];
+        if (x == null || y == null) {
+            return MISSING;
+        }
+        if (x.equals(y)) {
+            return 0;
+        }
+        return switch (field.type()) {
+            case COMPANY -> company(field, a, b, x, y);
+            case NAME -> personName(field, a, b, x, y);
+            case GIVEN_NAME, SURNAME -> namePart(field, a, b, x, y);
+            case ADDRESS -> address(field.tokens()[a], field.tokens()[b], x, y);
+            case STREET -> street(x, y);
+            case HOUSE_NUMBER -> sameLeadingNumber(x, y) ? 1 : 2;
+            case POSTCODE -> postcode(x, y);
+            case CITY -> jaroWinkler(x, y) >= 0.9 || x.startsWith(y + " ") || y.startsWith(x + " ") ? 1 : 2;
+            case PHONE -> phone(x, y);
+            case EMAIL -> email(x, y);
+            case DATE -> date(x, y);
+            case TEXT -> text(field.tokens()[a], field.tokens()[b], x, y);
+            case COUNTRY, WEBSITE, VAT_ID, STRONG_ID, EXACT -> 1;
+        };
+    }
+
+    private static int company(PreparedField field, int a, int b, String x, String y) {
+        String[] tx = field.tokens()[a];
+        String[] ty = field.tokens()[b];
+        double jw = jaroWinkler(x, y);
+        if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
+            return 1;
+        }
+        double overlap = overlap(tx, ty);
+        if (overlap >= 0.99 || jaccard(tx, ty) >= 0.6) {
+            return 2;
+        }
+        if (jw >= 0.88 || overlap >= 0.5) {
+            return 3;
+        }
+        return 4;
+    }
+
+    private static int personName(PreparedField field, int a, int b, String x, String y) {
+        String[] tx = field.tokens()[a];
+        String[] ty = field.tokens()[b];
+        if (Arrays.equals(tx, ty) || jaroWinkler(x, y) >= 0.94) {
+            return 1;
+        }
+        if (field.phonetic()[a].equals(field.phonetic()[b])) {
+            return 2;
+        }
+        return jaroWinkler(x, y) >= 0.85 || jaccard(tx, ty) >= 0.5 ? 3 : 4;
+    }
+
+    private static int street(String x, String y) {
+        double jw = jaroWinkler(x, y);
+        return jw >= 0.92 ? 1 : jw >= 0.8 ? 2 : 3;
+    }
+
+    private static int namePart(PreparedField field, int a, int b, String x, String y) {
+        double jw = jaroWinkler(x, y);
+        if (jw >= 0.92) {
+            return 1;
+        }
+        if (!field.phonetic()[a].isEmpty() && field.phonetic()[a].equals(field.phonetic()[b])) {
+            return 2;
+        }
+        return jw >= 0.8 ? 3 : 4;
+    }
+
+    private static int address(String[] tx, String[] ty, String x, String y) {
+        double jaccard = jaccard(tx, ty);
+        if (jaccard >= 0.8 || jaroWinkler(x, y) >= 0.95) {
+            return 1;
+        }
+        return jaccard >= 0.4 ? 2 : 3;
+    }
+
+    private static int text(String[] tx, String[] ty, String x, String y) {
+        if (jaroWinkler(x, y) >= 0.92) {
+            return 1;
+        }
+        return jaccard(tx, ty) >= 0.5 ? 2 : 3;
+    }
+
+    /** Close: a typo, or the same personal mailbox name at a similar domain; "info@" and the like say nothing. */
+    private static int email(String x, String y) {
+        if (oneEdit(x, y)) {
+            return 1;
+        }
+        int atX = x.indexOf('@');
+        int atY = y.indexOf('@');
+        String local = x.substring(0, Math.max(atX, 0));
+        boolean sameMailbox = atX > 0 && atY > 0 && local.equals(y.substring(0, atY))
+                && !GENERIC_MAILBOXES.contains(local);
+        return sameMailbox ? 1 : 2;
+    }
+
+    private static final java.util.Set<String> GENERIC_MAILBOXES = java.util.Set.of("info", "kontakt", "contact",
+            "office", "mail", "post", "service", "sales", "vertrieb", "einkauf", "buchhaltung", "zentrale", "hello",
+            "admin", "support", "team", "order", "bestellung", "rechnung", "invoice");
+
+    private static int postcode(String x, String y) {
+        if (x.length() == y.length() && oneEdit(x, y) || withoutLeadingZeros(x).equals(withoutLeadingZeros(y))) {
+            return 1;
+        }
+        return x.length() >= 2 && y.length() >= 2 && x.regionMatches(0, y, 0, 2) ? 2 : 3;
+    }
+
+    /** "04109" typed as a number in a spreadsheet becomes "4109". */
+    private static String withoutLeadingZeros(String postcode) {
+        int start = 0;
+        while (start < postcode.length() - 1 && postcode.charAt(start) == '0') {
+            start++;
+        }
+        return postcode.substring(start);
+    }
+
+    private static int phone(String x, String y) {
+        int tail = 7;
+        if (x.length() >= tail && y.length() >= tail
+                && x.regionMatches(x.length() - tail, y, y.length() - tail, tail)) {
+            return 1;
+        }
+        return x.length() == y.length() && oneEdit(x, y) ? 1 : 2;
+    }
+
+    private static int date(String x, String y) {
+        if (x.length() == y.length() && oneEdit(x, y) || swappedDayMonth(x, y)) {
+            return 1;
+        }
+        long dx = Dates.epochDay(x);
+        long dy = Dates.epochDay(y);
+        if (dx != Long.MIN_VALUE && dy != Long.MIN_VALUE && Math.abs(dx - dy) <= 366) {
+            return 2;
+        }
+        return 3;
+    }
+
+    private static boolean swappedDayMonth(String x, String y) {
+        return x.length() == 8 && y.length() == 8 && x.regionMatches(0, y, 0, 4)
+                && x.regionMatches(4, y, 6, 2) && x.regionMatches(6, y, 4, 2);
+    }
+
+    static double jaroWinkler(String x, String y) {
+        return JaroWinkler.similarity(x, y);
+    }
+
+    private static boolean oneEdit(String x, String y) {
+        return JaroWinkler.withinOneEdit(x, y);
+    }
+
+    /** "12" and "12a" are one building number; house numbers without leading digits never agree this way. */
+    private static boolean sameLeadingNumber(String x, String y) {
+        int digits = leadingDigits(x);
+        return digits > 0 && digits == leadingDigits(y) && x.regionMatches(0, y, 0, digits);
+    }
+
+    private static int leadingDigits(String value) {
+        int end = 0;
+        while (end < value.length() && Character.isDigit(value.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Shared tokens over all distinct tokens, for sorted token arrays. */
+    static double jaccard(String[] x, String[] y) {
+        int shared = shared(x, y);
+        return (double) shared / (x.length + y.length - shared);
+    }
+
+    /** Shared tokens over the tokens of the shorter name: 1.0 when one name's words are all in the other. */
+    static double overlap(String[] x, String[] y) {
+        return (double) shared(x, y) / Math.min(x.length, y.length);
+    }
+
+    private static int shared(String[] x, String[] y) {
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < x.length && j < y.length) {
+            int c = x[i].compareTo(y[j]);
+            if (c == 0) {
+                shared++;
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
+    }
+}

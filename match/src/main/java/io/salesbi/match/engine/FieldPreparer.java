@@ -1,0 +1,194 @@
+package io.salesbi.match.engine;
+
+import io.salesbi.match.standardize.CompanyNameStandardizer;
+import io.salesbi.match.standardize.CountryCodes;
+import io.salesbi.match.standardize.Dates;
+import io.salesbi.match.standardize.EmailAddresses;
+import io.salesbi.match.standardize.PersonNames;
+import io.salesbi.match.standardize.PhoneNumbers;
+import io.salesbi.match.standardize.PostalStandardizer;
+import io.salesbi.match.standardize.StreetStandardizer;
+import io.salesbi.match.standardize.TextFold;
+import io.salesbi.match.standardize.VatIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.apache.commons.codec.language.ColognePhonetic;
+
+/** Standardizes one input column by its type and derives tokens, phonetic codes and blocking keys. */
+final class FieldPreparer {
+
+    private static final String[] NO_KEYS = new String[0];
+
+    private final String defaultCountry;
+
+    FieldPreparer(String defaultCountry) {
+        this.defaultCountry = defaultCountry;
+    }
+
+    PreparedField prepare(FieldType type, String[] raw) {
+        int n = raw.length;
+        String[] value = new String[n];
+        String[] phonetic = usesPhonetic(type) ? new String[n] : null;
+        String[][] tokens = usesTokens(type) ? new String[n][] : null;
+        String[][] keys = new String[n][];
+        ColognePhonetic cologne = new ColognePhonetic();
+        IntStream.range(0, n).parallel().forEach(i -> {
+            String v = standardize(type, raw[i]);
+            value[i] = v == null || v.isEmpty() ? null : v;
+            if (value[i] == null) {
+                keys[i] = NO_KEYS;
+                return;
+            }
+            if (tokens != null) {
+                tokens[i] = sortedTokens(value[i]);
+            }
+            if (phonetic != null) {
+                phonetic[i] = phoneticOf(cologne, value[i]);
+            }
+            keys[i] = blockKeys(type, value[i], phonetic == null ? null : phonetic[i], tokens == null ? null : tokens[i]);
+        });
+        canonicalize(value);
+        if (phonetic != null) {
+            canonicalize(phonetic);
+        }
+        return new PreparedField(type, value, phonetic, tokens, keys);
+    }
+
+    /**
+     * One instance per distinct value: equal values then compare by reference, and the few thousand cities or
+     * postcodes of fifty thousand records stay in the processor's cache while millions of pairs are compared.
+     */
+    private static void canonicalize(String[] values) {
+        Map<String, String> canonical = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                values[i] = canonical.computeIfAbsent(values[i], v -> v);
+            }
+        }
+    }
+
+    String standardize(FieldType type, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (type) {
+            case COMPANY -> CompanyNameStandardizer.standardize(raw).normalized();
+            case NAME, GIVEN_NAME, SURNAME -> PersonNames.standardize(raw);
+            case ADDRESS -> address(raw);
+            case STREET -> StreetStandardizer.standardize(raw).street();
+            case HOUSE_NUMBER -> StreetStandardizer.houseNumber(raw);
+            case POSTCODE -> PostalStandardizer.postcode(raw, null);
+            case CITY -> PostalStandardizer.city(raw);
+            case COUNTRY -> {
+                String iso = CountryCodes.toIso(raw);
+                yield iso == null ? TextFold.fold(raw) : iso;
+            }
+            case PHONE -> PhoneNumbers.toE164(raw, defaultCountry);
+            case EMAIL -> EmailAddresses.email(raw);
+            case WEBSITE -> EmailAddresses.webDomain(raw);
+            case VAT_ID -> VatIds.normalize(raw);
+            case STRONG_ID -> strongId(raw);
+            case DATE -> Dates.standardize(raw);
+            case EXACT -> raw.strip();
+            case TEXT -> TextFold.fold(raw);
+        };
+    }
+
+    /** Upper case without spaces; purely numeric ids lose leading zeros ("001234" and "1234" are one debtor). */
+    private static String strongId(String raw) {
+        String id = raw.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (id.endsWith(".0")) {
+            id = id.substring(0, id.length() - 2);
+        }
+        return id.matches("\\d+") ? id.replaceFirst("^0+(?=\\d)", "") : id;
+    }
+
+    /** A whole address in one field: street abbreviations spelled out, tokens folded. */
+    private static String address(String raw) {
+        List<String> out = new ArrayList<>();
+        for (String token : TextFold.tokens(raw.replaceAll("(?i)str\\.", "strasse "))) {
+            String street = StreetStandardizer.streetName(token);
+            out.add(street == null ? token : street);
+        }
+        return String.join(" ", out);
+    }
+
+    private static String[] sortedTokens(String value) {
+        return new TreeSet<>(Arrays.asList(value.split(" "))).toArray(String[]::new);
+    }
+
+    private static String phoneticOf(ColognePhonetic cologne, String value) {
+        StringBuilder code = new StringBuilder();
+        for (String token : value.split(" ")) {
+            if (code.length() > 0) {
+                code.append(' ');
+            }
+            code.append(cologne.colognePhonetic(token));
+        }
+        return code.toString();
+    }
+
+    private static String[] blockKeys(FieldType type, String value, String phonetic, String[] tokens) {
+        return switch (type) {
+            case COMPANY, TEXT -> {
+                List<String> keys = new ArrayList<>();
+                keys.add(value);
+                for (String token : tokens) {
+                    if (token.length() >= 3 && !token.equals(value)) {
+                        keys.add("t:" + token);
+                    }
+                }
+                yield keys.toArray(String[]::new);
+            }
+            case NAME -> {
+                List<String> keys = new ArrayList<>();
+                for (String code : phonetic.split(" ")) {
+                    if (!code.isEmpty()) {
+                        keys.add("p:" + code);
+                    }
+                }
+                yield keys.toArray(String[]::new);
+            }
+            case GIVEN_NAME, SURNAME -> phonetic.isEmpty() || phonetic.equals(value)
+                    ? new String[] {value} : new String[] {value, "p:" + phonetic};
+            case ADDRESS -> addressKeys(tokens);
+            default -> new String[] {value};
+        };
+    }
+
+    private static String[] addressKeys(String[] tokens) {
+        List<String> keys = new ArrayList<>();
+        String word = null;
+        String number = null;
+        for (String token : tokens) {
+            boolean digits = Character.isDigit(token.charAt(0));
+            if (digits && token.length() >= 4) {
+                keys.add("n:" + token);
+            } else if (digits && number == null) {
+                number = token;
+            } else if (!digits && token.length() >= 4 && word == null) {
+                word = token;
+            }
+        }
+        if (word != null && number != null) {
+            keys.add(word + "|" + number);
+        }
+        return keys.toArray(String[]::new);
+    }
+
+    private static boolean usesPhonetic(FieldType type) {
+        return type == FieldType.NAME || type == FieldType.GIVEN_NAME || type == FieldType.SURNAME
+                || type == FieldType.COMPANY;
+    }
+
+    private static boolean usesTokens(FieldType type) {
+        return type == FieldType.COMPANY || type == FieldType.NAME || type == FieldType.ADDRESS
+                || type == FieldType.TEXT;
+    }
+}

@@ -1,0 +1,236 @@
+package io.salesbi.match.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic matcher: records are an index plus typed fields. It standardizes every field once, finds
+ * candidate pairs by blocking, compares them field by field, scores them with Fellegi–Sunter weights (estimated
+ * by EM unless fixed), and clusters them with average linkage. Used by the nightly customer matching and by
+ * the ad-hoc {@code salesbi match} command alike.
+ */
+public final class MatchEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
+
+    private final EngineSettings settings;
+
+    public MatchEngine(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Matches the records.
+     *
+     * @param fields  the fields, in the order of each record's values
+     * @param columns per field the raw values of all records (columns[f][record])
+     */
+    public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints) {
+        long started = System.currentTimeMillis();
+        int n = columns.length == 0 ? 0 : columns[0].length;
+        FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
+        List<PreparedField> all = new ArrayList<>();
+        List<PreparedField> weighted = new ArrayList<>();
+        List<PreparedField> decisive = new ArrayList<>();
+        List<String> weightedNames = new ArrayList<>();
+        for (int f = 0; f < fields.size(); f++) {
+            PreparedField prepared = preparer.prepare(fields.get(f).type(), columns[f]);
+            all.add(prepared);
+            if (prepared.type().decisive()) {
+                decisive.add(prepared);
+            } else {
+                weighted.add(prepared);
+                weightedNames.add(fields.get(f).name());
+            }
+        }
+        long prepared = System.currentTimeMillis();
+        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n);
+        int pairCount = candidates.length;
+        int[] a = new int[pairCount];
+        int[] b = new int[pairCount];
+        byte[] levels = new byte[pairCount * weighted.size()];
+        byte[] decisiveFlags = new byte[pairCount];
+        NameSwap swap = NameSwap.of(weighted);
+        ImpliedFields implied = ImpliedFields.of(weighted);
+        int[] names = nameFields(weighted);
+        IntStream.range(0, pairCount).parallel().forEach(p -> {
+            a[p] = (int) (candidates[p] >>> 32);
+            b[p] = (int) candidates[p];
+            for (int f = 0; f < weighted.size(); f++) {
+                levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
+            }
+            swap.apply(levels, p * weighted.size(), a[p], b[p]);
+            implied.apply(levels, p * weighted.size());
+            decisiveFlags[p] = decisiveEvidence(decisive, a[p], b[p]);
+            if (decisiveFlags[p] > 0 && namesDiffer(levels, p * weighted.size(), names, weighted)) {
+                decisiveFlags[p] = 0;
+            }
+        });
+        long compared = System.currentTimeMillis();
+        ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix);
+        ModelParameters parameters = estimate.parameters();
+        long estimated = System.currentTimeMillis();
+        boolean singleField = weighted.size() == 1 && settings.parameters() == null;
+        double[][] weights = singleField ? SingleFieldLadder.weights(weighted.get(0).type())
+                : weights(weightedNames, parameters);
+        double prior = singleField ? 0.0 : priorLogOdds(parameters);
+        TermFrequencies termFrequencies = singleField ? TermFrequencies.none()
+                : TermFrequencies.of(weighted);
+        double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
+        ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
+        double matchLogit = logit(settings.matchThreshold());
+        int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
+                logit(settings.unscoredPairProbability()))
+                .cluster(n, pairs, constraints);
+        double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
+        long millis = System.currentTimeMillis() - started;
+        LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
+                prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
+        MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights, prior,
+                termFrequencies, estimate.convergence(), millis);
+        LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {}, {} ms",
+                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()),
+                estimate.convergence().describe(), millis);
+        return result;
+    }
+
+    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix) {
+        ModelParameters fixed = settings.parameters();
+        if (fixed != null) {
+            boolean complete = true;
+            for (int f = 0; f < weighted.size(); f++) {
+                complete &= fixed.covers(names.get(f), weighted.get(f).type().levels());
+            }
+            if (complete) {
+                return new EmEstimate(fixed, EmConvergence.fixed());
+            }
+            LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
+        }
+        return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted));
+    }
+
+    /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
+    private static double[][] weights(List<String> names, ModelParameters parameters) {
+        int fieldCount = names.size();
+        double[][] weights = new double[fieldCount][];
+        for (int f = 0; f < fieldCount; f++) {
+            double[] m = parameters.m().get(names.get(f));
+            weights[f] = new double[m.length];
+            for (int l = 0; l < m.length; l++) {
+                weights[f][l] = parameters.weight(names.get(f), l);
+                if (l > 0) {
+                    weights[f][l] = Math.min(weights[f][l], weights[f][l - 1]);
+                }
+            }
+        }
+        return weights;
+    }
+
+    private static double priorLogOdds(ModelParameters parameters) {
+        return Math.log(parameters.lambda() / (1 - parameters.lambda()));
+    }
+
+    /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen, exact ones adjusted. */
+    private static double[] scores(double prior, double[][] weights, TermFrequencies termFrequencies,
+                                   ComparisonMatrix matrix, int[] a, byte[] decisive) {
+        int fieldCount = weights.length;
+        double[] logit = new double[matrix.pairCount()];
+        IntStream.range(0, logit.length).parallel().forEach(p -> {
+            if (decisive[p] != 0) {
+                logit[p] = decisive[p] * ScoredPairs.DECISIVE;
+                return;
+            }
+            double sum = prior;
+            for (int f = 0; f < fieldCount; f++) {
+                int level = matrix.level(p, f);
+                if (level >= 0) {
+                    sum += weights[f][level] + termFrequencies.adjustment(f, level, a[p]);
+                }
+            }
+            logit[p] = sum;
+        });
+        return logit;
+    }
+
+    /** +1 when a strong id or VAT id agrees, -1 when VAT ids contradict (and nothing agrees), else 0. */
+    private static byte decisiveEvidence(List<PreparedField> decisive, int a, int b) {
+        boolean agree = false;
+        boolean contradict = false;
+        for (PreparedField field : decisive) {
+            String x = field.value()[a];
+            String y = field.value()[b];
+            if (x == null || y == null) {
+                continue;
+            }
+            if (x.equals(y)) {
+                agree = true;
+            } else if (field.type() == FieldType.VAT_ID) {
+                contradict = true;
+            }
+        }
+        if (agree && !contradict) {
+            return 1;
+        }
+        return contradict && !agree ? (byte) -1 : 0;
+    }
+
+    /** The weighted fields that name the entity: company and person names, the surname of split names. */
+    private static int[] nameFields(List<PreparedField> weighted) {
+        return IntStream.range(0, weighted.size()).filter(f -> switch (weighted.get(f).type()) {
+            case COMPANY, NAME, SURNAME -> true;
+            default -> false;
+        }).toArray();
+    }
+
+    /**
+     * True when a name field disagrees completely: then an agreeing id is more likely a mistyped or reused number
+     * than the same entity, and the pair is scored on its fields like any other instead of linked outright.
+     */
+    private static boolean namesDiffer(byte[] levels, int row, int[] names, List<PreparedField> weighted) {
+        for (int f : names) {
+            if (levels[row + f] == weighted.get(f).type().levels() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] recordProbabilities(int n, ScoredPairs pairs, int[] clusterOf,
+                                                ClusterConstraints constraints) {
+        double[] best = new double[n];
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) {
+            size[clusterOf[i]]++;
+        }
+        for (int p = 0; p < pairs.size(); p++) {
+            int x = pairs.a()[p];
+            int y = pairs.b()[p];
+            if (clusterOf[x] == clusterOf[y]) {
+                double probability = pairs.probability(p);
+                best[x] = Math.max(best[x], probability);
+                best[y] = Math.max(best[y], probability);
+            }
+        }
+        for (int[] forced : constraints.forceMatch()) {
+            if (clusterOf[forced[0]] == clusterOf[forced[1]]) {
+                best[forced[0]] = 1.0;
+                best[forced[1]] = 1.0;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (size[clusterOf[i]] == 1) {
+                best[i] = 1.0;
+            }
+        }
+        return best;
+    }
+
+    static double logit(double probability) {
+        return Math.log(probability / (1 - probability));
+    }
+}

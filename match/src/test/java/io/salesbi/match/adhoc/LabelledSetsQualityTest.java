@@ -1,0 +1,145 @@
+package io.salesbi.match.adhoc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.salesbi.match.engine.EngineSettings;
+import io.salesbi.match.engine.FieldType;
+import io.salesbi.match.engine.MatchField;
+import io.salesbi.match.quality.MatchQuality;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Matching quality on public labelled sets (copies in src/test/resources/match/datasets, see the README there),
+ * all with the default settings: nothing is tuned to one set.
+ */
+class LabelledSetsQualityTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void febrlDataset3PersonsWithAddresses() throws Exception {
+        Path input = resource("febrl_dataset3.csv");
+        List<MatchField> fields = List.of(field("given_name", FieldType.GIVEN_NAME),
+                field("surname", FieldType.SURNAME), field("street_number", FieldType.HOUSE_NUMBER),
+                field("address_1", FieldType.STREET), field("address_2", FieldType.TEXT),
+                field("suburb", FieldType.CITY), field("postcode", FieldType.POSTCODE), field("state", FieldType.EXACT),
+                field("date_of_birth", FieldType.DATE), field("soc_sec_id", FieldType.TEXT));
+
+        AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "rec_id", fields, null);
+
+        Map<String, String> truth = new HashMap<>();
+        for (String id : result.ids()) {
+            truth.put(id, id.replaceAll("^rec-(\\d+)-.*$", "$1"));
+        }
+        MatchQuality quality = report("FEBRL dataset3", MatchQuality.of(result.clusterIdsById(), truth));
+        assertThat(quality.truePairs()).isEqualTo(6538);
+        assertThat(quality.f1()).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void splinkFake1000PersonsWithTyposAndSwappedNames() throws Exception {
+        Path input = resource("splink_fake_1000.csv");
+        List<MatchField> fields = List.of(field("first_name", FieldType.GIVEN_NAME), field("surname", FieldType.SURNAME),
+                field("dob", FieldType.DATE), field("city", FieldType.CITY), field("email", FieldType.EMAIL));
+
+        AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "unique_id", fields, null);
+
+        MatchQuality quality = report("Splink fake_1000",
+                MatchQuality.of(result.clusterIdsById(), column(input, "unique_id", "cluster")));
+        assertThat(quality.truePairs()).isEqualTo(2031);
+        assertThat(quality.precision()).isGreaterThanOrEqualTo(0.98);
+        assertThat(quality.f1()).isGreaterThanOrEqualTo(0.94);
+    }
+
+    @Test
+    void fodorsZagatRestaurantsAcrossTwoGuides() throws Exception {
+        Path input = folder.resolve("fodors_zagats.csv");
+        Map<String, String> truth = fodorsZagat(input);
+        List<MatchField> fields = List.of(field("name", FieldType.COMPANY), field("addr", FieldType.ADDRESS),
+                field("city", FieldType.CITY), field("phone", FieldType.PHONE), field("type", FieldType.TEXT));
+        EngineSettings settings = new EngineSettings(0.9, 0.5, 100, 50_000, 40, "US", null, 0.12);
+
+        AdHocMatchResult result = new AdHocMatch(settings).run(input, "id", fields, null);
+
+        MatchQuality quality = report("Fodors-Zagat", MatchQuality.of(result.clusterIdsById(), truth));
+        assertThat(quality.truePairs()).isEqualTo(112);
+        assertThat(quality.f1()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void patstatCompanyNamesOnTheirOwn() throws Exception {
+        Path input = resource("patstat_reference.csv");
+        List<MatchField> fields = List.of(field("person_name", FieldType.COMPANY));
+
+        AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "person_id", fields, null);
+
+        MatchQuality quality = report("PATSTAT company names",
+                MatchQuality.of(result.clusterIdsById(), column(input, "person_id", "leuven_id")));
+        assertThat(quality.truePairs()).isEqualTo(293_785);
+        assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(quality.bcubedF1()).isGreaterThanOrEqualTo(0.6);
+    }
+
+    private static MatchQuality report(String name, MatchQuality quality) {
+        System.out.println(name + System.lineSeparator() + quality.report());
+        return quality;
+    }
+
+    private Map<String, String> fodorsZagat(Path combined) throws IOException, URISyntaxException {
+        InputTable fodors = InputTableReader.read(resource("fodors.csv"));
+        InputTable zagats = InputTableReader.read(resource("zagats.csv"));
+        InputTable matches = InputTableReader.read(resource("matches_fodors_zagats.csv"));
+        Map<String, String> truth = new HashMap<>();
+        List<String> lines = new ArrayList<>(List.of("id,name,addr,city,phone,type"));
+        for (String[] row : fodors.rows()) {
+            lines.add(csvLine("f" + row[0], row));
+            truth.put("f" + row[0], "f" + row[0]);
+        }
+        for (String[] row : zagats.rows()) {
+            lines.add(csvLine("z" + row[0], row));
+            truth.put("z" + row[0], "z" + row[0]);
+        }
+        for (String[] match : matches.rows()) {
+            truth.put("z" + match[1], "f" + match[0]);
+        }
+        Files.write(combined, lines);
+        return truth;
+    }
+
+    private static String csvLine(String id, String[] row) {
+        StringBuilder line = new StringBuilder(id);
+        for (int c = 1; c < row.length; c++) {
+            line.append(",\"").append(row[c].replace("\"", "\"\"")).append('"');
+        }
+        return line.toString();
+    }
+
+    private static Map<String, String> column(Path file, String idColumn, String entityColumn) throws IOException {
+        InputTable table = InputTableReader.read(file);
+        int id = table.column(idColumn);
+        int entity = table.column(entityColumn);
+        Map<String, String> truth = new HashMap<>();
+        for (String[] row : table.rows()) {
+            truth.put(row[id], row[entity]);
+        }
+        return truth;
+    }
+
+    private static MatchField field(String name, FieldType type) {
+        return new MatchField(name, type);
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(LabelledSetsQualityTest.class.getResource("/match/datasets/" + name).toURI());
+    }
+}

@@ -1,0 +1,35 @@
+package io.salesbi.match.standardize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompanyNameStandardizerTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            Müller Maschinenbau GmbH & Co. KG      | mueller maschinenbau | GmbH & Co. KG
+            Mueller Maschinenbau GmbH u. Co KG     | mueller maschinenbau | GmbH & Co. KG
+            Müller Maschinenbau GmbH + Co. KG      | mueller maschinenbau | GmbH & Co. KG
+            Weiß Logistik UG (haftungsbeschränkt)  | weiss logistik       | UG (haftungsbeschränkt)
+            Becker Elektrotechnik AG               | becker elektrotechnik | AG
+            AG für Anlagenbau Nord                 | fuer anlagenbau nord | AG
+            Schneider Holz KG                      | schneider holz       | KG
+            Gebr. Krause OHG                       | gebr krause          | OHG
+            Bäckerei Özdemir e.K.                  | baeckerei oezdemir   | e.K.
+            Siemens Energy SE                      | siemens energy       | SE
+            Acme Widgets Ltd.                      | acme widgets         | Ltd
+            Acme Widgets, Inc.                     | acme widgets         | Inc
+            Nestlé S.A.                            | nestle               | S.A.
+            * KONINKLIJKE PHILIPS ELECTRONICS N.V. | koninklijke philips electronics | N.V.
+            Gist Brocades B. V.                    | gist brocades        | B.V.
+            Firma Hans Meier                       | hans meier           | null
+            """)
+    void splitsOffTheLegalFormAndFoldsTheName(String input, String normalized, String legalForm) {
+        CompanyName name = CompanyNameStandardizer.standardize(input);
+
+        assertThat(name.normalized()).isEqualTo(normalized);
+        assertThat(name.legalForm()).isEqualTo(legalForm);
+    }
+}

@@ -1,5 +1,0 @@
-package io.salesbi.pipeline.match.engine;
-
-/** The parameters EM settled on and how it got there. */
-record EmEstimate(ModelParameters parameters, EmConvergence convergence) {
-}

@@ -1,0 +1,164 @@
+package io.salesbi.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MatchCommandTest {
+
+    private static final List<String> FIELDS = List.of("--field", "Firmen Name=company", "--field", "Straße=street",
+            "--field", "PLZ=postcode", "--field", "Ort=city", "--field", "Telefon=phone");
+
+    @TempDir
+    Path folder;
+
+    private Path input;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void copyFixture() throws Exception {
+        input = folder.resolve("kundenliste.csv");
+        try (InputStream in = getClass().getResourceAsStream("/match/kundenliste_mit_dubletten.csv")) {
+            Files.copy(in, input);
+        }
+    }
+
+    @Test
+    void writesOneClusterIdPerRecordAndASummary() throws Exception {
+        Path output = folder.resolve("clusters.csv");
+
+        int exit = run(args(input, output));
+
+        assertThat(exit).isZero();
+        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
+                "7,6", "8,8");
+        assertThat(out.toString()).containsPattern("records 8, clusters 5, pairs compared \\d+, time \\d+\\.\\d\\d s");
+    }
+
+    @Test
+    void readsTheSameListFromAnXlsxFile() throws Exception {
+        Path xlsx = folder.resolve("kundenliste.xlsx");
+        writeAsXlsx(Files.readAllLines(input), xlsx);
+        Path output = folder.resolve("clusters.csv");
+
+        int exit = run(args(xlsx, output));
+
+        assertThat(exit).isZero();
+        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
+                "7,6", "8,8");
+    }
+
+    @Test
+    void printsPrecisionRecallAndF1AgainstATruthFile() throws Exception {
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,d", "8,c"));
+
+        int exit = run(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains(
+                "pairwise: precision 1.0000, recall 0.7500, F1 0.8571 (true pairs 4, predicted 3, correct 3)");
+    }
+
+    @Test
+    void aFilledInReviewListComesBackAsOverrides() throws Exception {
+        Path review = folder.resolve("review.xlsx");
+        List<String> reviewArgs = new ArrayList<>(args(input, folder.resolve("first.csv")));
+        reviewArgs.addAll(List.of("--review-threshold", "0.000001", "--review-out", review.toString()));
+        assertThat(run(reviewArgs)).isZero();
+        Path overrides = folder.resolve("overrides");
+        Files.createDirectories(overrides);
+        decide(review, "6", "8", "match", overrides.resolve("review_done.xlsx"));
+        Path output = folder.resolve("clusters.csv");
+        List<String> again = new ArrayList<>(args(input, output));
+        again.addAll(List.of("--overrides", overrides.toString()));
+
+        assertThat(run(again)).isZero();
+
+        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
+                "7,6", "8,6");
+    }
+
+    @Test
+    void anUnknownColumnIsABadUsageWithExitCode2() throws Exception {
+        int exit = run(List.of("--input", input.toString(), "--id", "Kunden Nr", "--field", "Firma=company",
+                "--output", folder.resolve("x.csv").toString()));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("no column 'Firma'");
+    }
+
+    private int run(List<String> args) {
+        CommandLine command = new CommandLine(new MatchCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args.toArray(String[]::new));
+    }
+
+    private static List<String> args(Path input, Path output) {
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--id", "Kunden Nr"));
+        args.addAll(FIELDS);
+        args.addAll(List.of("--output", output.toString()));
+        return args;
+    }
+
+    private static List<String> withTruth(List<String> args, Path truth) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--truth", truth.toString(), "--truth-column", "firm"));
+        return all;
+    }
+
+    private static List<String> clusterColumns(Path output) throws Exception {
+        return Files.readAllLines(output).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    }
+
+    private static void writeAsXlsx(List<String> csvLines, Path xlsx) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = workbook.createSheet("Kunden");
+            for (int r = 0; r < csvLines.size(); r++) {
+                String[] values = csvLines.get(r).split(";", -1);
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < values.length; c++) {
+                    row.createCell(c).setCellValue(values[c]);
+                }
+            }
+            workbook.write(out);
+        }
+    }
+
+    /** Fills in the decision of one pair in a review list, as a steward would in Excel. */
+    private static void decide(Path review, String first, String second, String decision, Path target)
+            throws Exception {
+        try (InputStream in = Files.newInputStream(review); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheet("Review");
+            boolean found = false;
+            for (Row row : sheet) {
+                String a = row.getCell(0).getStringCellValue();
+                String b = row.getCell(1).getStringCellValue();
+                if (a.equals(first) && b.equals(second)) {
+                    (row.getCell(3) == null ? row.createCell(3) : row.getCell(3)).setCellValue(decision);
+                    found = true;
+                }
+            }
+            assertThat(found).as("pair %s-%s in the review list", first, second).isTrue();
+            try (OutputStream out = Files.newOutputStream(target)) {
+                workbook.write(out);
+            }
+        }
+    }
+}
