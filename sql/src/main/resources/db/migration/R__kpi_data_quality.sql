@@ -41,14 +41,17 @@ from ops.file_load;
 -- What: what became of every delivered row of every file, so that nothing disappears unexplained.
 -- One row: file load (a file read by one mapping into one raw table).
 -- Key: load_id (last column).
--- Formula: rows_delivered = rows_current + rows_quarantined + rows_filtered + rows_superseded; rows_current =
+-- Formula: rows_delivered = rows_current + rows_quarantined + rows_filtered + rows_superseded + rows_suppressed;
+--   rows_current =
 --   rows of this load that are the valid current row of their key (staging, or the customer records); rows_quarantined
 --   = distinct rows refused at loading (ops.file_load.rows_rejected) or by validation (quarantine.rejected_row);
 --   rows_filtered = rows the mapping's drop-rows-where dropped (totals); rows_superseded = rows a later delivery (or
---   a later row of the same file) with the same key replaced.
+--   a later row of the same file) with the same key replaced; rows_suppressed = rows dropped at loading because they
+--   hold a person erased earlier (ops.privacy_suppression).
 -- Sources: ops.file_load, quarantine.rejected_row, staging.*, staging.customer_record.
--- Caveats: tables no validation reads yet (raw.crm_opportunity) count every loaded row as current; files that
---   failed or were skipped as duplicates show their delivered rows only.
+-- Caveats: tables no validation reads (raw.crm_opportunity, raw.crm_opportunity_history: every snapshot and history
+--   row is part of an opportunity's history) count every loaded row as current; files that failed or were skipped
+--   as duplicates show their delivered rows only.
 -- Policy: hidden
 create or replace view kpi.dq_file_rows as
 with staged as (
@@ -77,7 +80,7 @@ refused as (
 fate as (
     select f.*,
         case when f.status <> 'LOADED' then 0
-            when f.target in ('raw.crm_opportunity') then f.rows_loaded
+            when f.target in ('raw.crm_opportunity', 'raw.crm_opportunity_history') then f.rows_loaded
             else coalesce(s.n, 0) end as current_rows,
         case when f.status = 'LOADED' then coalesce(f.rows_rejected, 0) + coalesce(r.n, 0) else 0 end
             as quarantined_rows
@@ -95,8 +98,10 @@ select
     cast(quarantined_rows as bigint) as rows_quarantined,
     cast(coalesce(rows_filtered, 0) as bigint) as rows_filtered,
     cast(case when status = 'LOADED'
-        then rows_delivered - current_rows - quarantined_rows - coalesce(rows_filtered, 0) else 0 end as bigint)
+        then rows_delivered - current_rows - quarantined_rows - coalesce(rows_filtered, 0)
+            - coalesce(rows_suppressed, 0) else 0 end as bigint)
         as rows_superseded,
+    cast(coalesce(rows_suppressed, 0) as bigint) as rows_suppressed,
     load_id
 from fate;
 

@@ -5,7 +5,8 @@ with number as (
         ('cost_per_special_delivery_eur'), ('abc_a_cutoff'), ('abc_b_cutoff'), ('potential_high_min_open_wallet_eur'),
         ('key_account_top_n'), ('cross_sell_lookback_months'), ('cross_sell_min_peer_share'),
         ('max_unmapped_order_line_share'), ('survey_strong_min_score'), ('survey_champion_max_spread'),
-        ('survey_gap_min_t')) as n(name)
+        ('survey_gap_min_t'), ('pipeline_stalled_days'), ('pipeline_unworked_months'), ('pipeline_coverage_months'))
+        as n(name)
     left join ops.parameter p using (name)
 )
 select 'parameter ' || name || ' is ' || coalesce('''' || value || '''', 'empty') || '; expected a number >= 0' as message

@@ -33,5 +33,32 @@ from (
     select 'survey_gap', count(*) - count(distinct (wave, external_role, orientation)),
         any_value(wave || '/' || external_role || '/' || orientation)
     from kpi_snapshot.survey_gap
+    union all
+    select 'pipeline_open', count(*) - count(distinct (stage, channel_code, sales_region, opportunity_owner,
+            product_group, expected_close_month)),
+        any_value(concat_ws('/', stage, channel_code, sales_region, opportunity_owner, product_group,
+            expected_close_month))
+    from kpi_snapshot.pipeline_open
+    union all
+    select 'pipeline_win_rate', count(*) - count(distinct (channel_code, lead_source, close_year)),
+        any_value(concat_ws('/', channel_code, lead_source, close_year))
+    from kpi_snapshot.pipeline_win_rate
+    union all
+    select 'pipeline_funnel', count(*) - count(distinct (channel_code, stage)), any_value(concat_ws('/', channel_code, stage))
+    from kpi_snapshot.pipeline_funnel
+    union all
+    select 'pipeline_stalled', count(*) - count(distinct opportunity_id), any_value(opportunity_id)
+    from kpi_snapshot.pipeline_stalled
+    union all
+    select 'pipeline_coverage', count(*) - count(distinct (plan_month, channel_code, sales_region)),
+        any_value(concat_ws('/', plan_month, channel_code, sales_region))
+    from kpi_snapshot.pipeline_coverage
+    union all
+    select 'pipeline_channel_return', count(*) - count(distinct (channel_code, lead_source, close_year)),
+        any_value(concat_ws('/', channel_code, lead_source, close_year))
+    from kpi_snapshot.pipeline_channel_return
+    union all
+    select 'pipeline_unworked_potential', count(*) - count(distinct customer_id), any_value(customer_id)
+    from kpi_snapshot.pipeline_unworked_potential
 )
 where duplicates > 0;

@@ -22,7 +22,7 @@ from (
 ) p
 left join ref.product_group g on lower(g.product_group) = lower(trim(p.product_category))
 where nullif(trim(product_no), '') is not null
-qualify row_number() over (partition by trim(product_no) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(product_no));
 
 create or replace temp table product_rejected as
 select _load_id, _source_file, _sheet, _row_number, 'product_no' as column_name, product_no as raw_value,

@@ -25,7 +25,7 @@ from (
         and not exists (select 1 from raw.erp_debtor d where trim(d.debtor_no) = trim(o.debtor_no))
 )
 where nullif(trim(debtor_no), '') is not null
-qualify row_number() over (partition by trim(debtor_no) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(debtor_no));
 
 create or replace temp table debtor_rejected as
 select _load_id, _source_file, _sheet, _row_number, 'debtor_no' as column_name, debtor_no as raw_value,

@@ -8,8 +8,7 @@ select * replace (
     cast(date_trunc('month', rate_month) as date) as rate_month)
 from raw.erp_fx_rate
 where nullif(trim(currency), '') is not null and rate_month is not null
-qualify row_number() over (
-    partition by upper(trim(currency)), date_trunc('month', rate_month) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(upper(trim(currency)), date_trunc('month', rate_month));
 
 create or replace temp table fx_rate_rejected as
 select _load_id, _source_file, _sheet, _row_number,

@@ -74,7 +74,7 @@ from picked r
 left join core.dim_channel ch
     on lower(trim(r.sales_channel)) in (lower(ch.erp_spelling), lower(ch.channel_code))
 where nullif(trim(r.document_no), '') is not null and r.line_no is not null
-qualify row_number() over (partition by trim(document_no), line_no order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(document_no), line_no);
 
 -- The keys this night validates: their earlier staged rows and rejections give way to the candidates.
 create or replace temp table order_line_key as

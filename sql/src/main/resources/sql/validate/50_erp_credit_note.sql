@@ -11,7 +11,7 @@ select * replace (
     upper(trim(currency)) as currency)
 from raw.erp_credit_note
 where nullif(trim(credit_note_no), '') is not null
-qualify row_number() over (partition by trim(credit_note_no) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(credit_note_no));
 
 create or replace temp table credit_note_rejected as
 select _load_id, _source_file, _sheet, _row_number, 'credit_note_no' as column_name, credit_note_no as raw_value,

@@ -10,9 +10,7 @@ select * replace (
     nullif(trim(cost_type), '') as cost_type)
 from raw.channel_cost
 where cost_month is not null
-qualify row_number() over (
-    partition by nullif(trim(channel), ''), date_trunc('month', cost_month), nullif(trim(cost_type), '')
-    order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(nullif(trim(channel), ''), date_trunc('month', cost_month), nullif(trim(cost_type), ''));
 
 create or replace temp table channel_cost_mapped as
 select c.*, ch.channel_code,

@@ -10,7 +10,7 @@ select * replace (
     coalesce(special_deliveries, 0) as special_deliveries)
 from raw.service_driver
 where nullif(trim(debtor_no), '') is not null and year is not null
-qualify row_number() over (partition by trim(debtor_no), year order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(debtor_no), year);
 
 create or replace temp table service_driver_rejected as
 select _load_id, _source_file, _sheet, _row_number,

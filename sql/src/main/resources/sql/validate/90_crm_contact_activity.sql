@@ -15,7 +15,7 @@ select * replace (
     end as buying_center_role)
 from raw.crm_contact
 where nullif(trim(contact_id), '') is not null
-qualify row_number() over (partition by trim(contact_id) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(contact_id));
 
 create or replace temp table contact_rejected as
 select _load_id, _source_file, _sheet, _row_number, 'contact_id' as column_name, contact_id as raw_value,
@@ -43,7 +43,7 @@ select * replace (
     end as journey_phase)
 from raw.crm_activity
 where nullif(trim(activity_id), '') is not null
-qualify row_number() over (partition by trim(activity_id) order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(activity_id));
 
 create or replace temp table activity_rejected as
 select _load_id, _source_file, _sheet, _row_number, 'activity_id' as column_name, activity_id as raw_value,

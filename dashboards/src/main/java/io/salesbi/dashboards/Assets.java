@@ -19,7 +19,7 @@ record Assets(String echarts, String css, String script) {
     private static final List<String> SCRIPTS = List.of("dashboard-core.js", "dashboard-tables.js",
             "dashboard-xlsx.js", "dashboard-charts.js", "dashboard-overview.js", "dashboard-market.js",
             "dashboard-channels.js", "dashboard-customers.js", "dashboard-journey.js", "dashboard-survey.js", "dashboard-quality.js",
-            "dashboard-start.js");
+            "dashboard-pipeline.js", "dashboard-start.js");
 
     static Assets load() {
         return new Assets(

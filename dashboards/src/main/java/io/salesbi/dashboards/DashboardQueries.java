@@ -238,6 +238,49 @@ public final class DashboardQueries {
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                        files_failed, customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary""");
+        // the sales pipeline (kpi.pipeline_*): open pipeline, funnel, win rates, return per channel, coverage of the
+        // plan, stalled deals and potential nobody works
+        add("pipelineOpen", """
+                select stage, stage_order, channel_code as channel, sales_region as region, opportunity_owner as rep,
+                       product_group as category, expected_close_month as close_month, opportunities,
+                       amount_eur as amount, weighted_amount_eur as weighted
+                from kpi.pipeline_open
+                order by stage_order, close_month, channel, region, rep, category""");
+        add("pipelineFunnel", """
+                select channel_code as channel, stage, stage_order, status, reached, moved_on, visits,
+                       round(avg_days_in_stage, 2) as avg_days, open_now, stalled_now
+                from kpi.pipeline_funnel
+                order by stage_order, channel""");
+        add("pipelineWinRate", """
+                select channel_code as channel, lead_source, close_year as "year", won_deals, lost_deals,
+                       won_amount_eur as won_amount, lost_amount_eur as lost_amount,
+                       round(avg_cycle_days, 2) as avg_cycle_days
+                from kpi.pipeline_win_rate
+                order by "year", channel, lead_source""");
+        add("pipelineReturn", """
+                select channel_code as channel, lead_source, close_year as "year", closed_deals, won_deals,
+                       won_revenue_eur as won_revenue, offer_margin_eur as offer_margin,
+                       cost_to_serve_eur as cost_to_serve, contribution_eur as contribution
+                from kpi.pipeline_channel_return
+                order by "year", channel, lead_source""");
+        add("pipelineCoverage", """
+                select plan_month, channel_code as channel, sales_region as region, revenue_plan_eur as plan,
+                       booked_revenue_eur as booked, open_plan_eur as open_plan, weighted_pipeline_eur as weighted
+                from kpi.pipeline_coverage
+                order by plan_month, channel, region""");
+        add("pipelineStalled", """
+                select opportunity_id as id, company_name as name, account_id, sales_region as region,
+                       channel_code as channel, opportunity_owner as rep, stage, amount_eur as amount,
+                       weighted_amount_eur as weighted, expected_close_date as close_date, last_stage_change,
+                       days_in_stage
+                from kpi.pipeline_stalled
+                order by days_in_stage desc, id""");
+        add("pipelineUnworked", """
+                select customer_id as id, company_name as name, industry as segment, sales_region as region,
+                       wallet_eur as wallet, revenue_eur as revenue, open_wallet_eur as open_wallet,
+                       cross_sell_gaps, last_touchpoint_date as last_touch, last_opportunity_date as last_opportunity
+                from kpi.pipeline_unworked_potential
+                order by open_wallet desc, id""");
     }
 
     private DashboardQueries() {

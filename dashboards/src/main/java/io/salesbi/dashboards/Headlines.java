@@ -135,7 +135,7 @@ final class Headlines {
                 driverPoints = now - before;
             }
         }
-        int direction = points == null ? 0 : Double.compare(Math.round(points * 10), 0);
+        int direction = points == null ? 0 : Long.signum(Math.round(points * 10));
         return headline(key, formats.percent(current), formats.points(points),
                 points == null ? Formats.MISSING : formats.pointsSize(points), direction, hasPrevious, against,
                 driver, by, formats.points(driverPoints * 100));

@@ -36,6 +36,12 @@ final class KpiQueries {
             "migration", "kpi.channel_migration", "cubePriorSpan", "core.sales_fact", "surveyScores", "kpi.survey_area_score",
             "surveyProfile", "kpi.survey_profile", "surveyGap", "kpi.survey_gap");
 
+    /** The sales pipeline's datasets (kpi.pipeline_*), absent from warehouses migrated before they existed. */
+    private static final Map<String, String> OPTIONAL_PIPELINE_TABLES = Map.of("pipelineOpen", "kpi.pipeline_open",
+            "pipelineFunnel", "kpi.pipeline_funnel", "pipelineWinRate", "kpi.pipeline_win_rate",
+            "pipelineReturn", "kpi.pipeline_channel_return", "pipelineCoverage", "kpi.pipeline_coverage",
+            "pipelineStalled", "kpi.pipeline_stalled", "pipelineUnworked", "kpi.pipeline_unworked_potential");
+
     private static final Pattern KPI_VIEW = Pattern.compile("\\bkpi\\.(\\w+)\\b");
     private static final String SNAPSHOT_SCHEMA = "kpi_snapshot";
 
@@ -57,7 +63,7 @@ final class KpiQueries {
                 throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
             }
             long started = System.nanoTime();
-            String optional = OPTIONAL_TABLES.get(dataset);
+            String optional = OPTIONAL_TABLES.getOrDefault(dataset, OPTIONAL_PIPELINE_TABLES.get(dataset));
             table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, published(sql));
             cache.put(dataset, table);
             long nanos = System.nanoTime() - started;

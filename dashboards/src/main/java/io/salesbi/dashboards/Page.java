@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The dashboard pages: file name, template, the datasets it inlines and the filters it offers. A filter is offered
  * only where the page's data has that dimension (market volumes have no channel, the data quality page no filter;
- * the self-assessment page filters by survey wave and respondent role).
+ * the self-assessment page filters by survey wave and respondent role; the pipeline page by the year deals closed,
+ * region and channel).
  */
 enum Page {
     OVERVIEW("index.html", "overview",
@@ -28,7 +29,11 @@ enum Page {
             List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY("data-quality.html", "quality",
             List.of("quarantine", "fileLoads", "summary", "steps", "completeness", "walletCheck"),
-            List.of());
+            List.of()),
+    PIPELINE("pipeline.html", "pipeline",
+            List.of("pipelineOpen", "pipelineFunnel", "pipelineWinRate", "pipelineReturn", "pipelineCoverage",
+                    "pipelineStalled", "pipelineUnworked"),
+            List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL));
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */
     enum Filter {

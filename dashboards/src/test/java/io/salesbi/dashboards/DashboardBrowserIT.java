@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "survey.html", "data-quality.html");
+            "customers.html", "buying-center.html", "survey.html", "data-quality.html", "pipeline.html");
     private static final Path TARGET = Path.of("target");
 
     private Path german;
@@ -387,6 +387,44 @@ class DashboardBrowserIT {
         assertThat(column("table-touchpoints", 2)).containsExactly("<b>Messe</b>");
         assertThat(column("table-touchpoints", 3)).containsExactly("2");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void pipelinePageShowsTheChannelThatWinsAtALossAndRecomputesOnFilters() {
+        open(german, "pipeline.html");
+        select("year", "2026");
+        // sorted by contribution after cost to serve, the worst first: the web shop's marketplace leads win all
+        // three deals and lose 1350 EUR
+        assertThat(column("table-pipeline-channels", 1)).containsExactly("E-Shop", "Außendienst");
+        assertThat(column("table-pipeline-channels", 5)).containsExactly("100,0 %", "66,7 %");
+        assertThat(column("table-pipeline-channels", 12)).containsExactly("-1.350,00 €", "2.000,00 €");
+        // the funnel over both channels: 6 reached Qualifizierung, 5 moved on; (4 x 10 + 2 x 5) / 6 = 8.3 days
+        assertThat(column("table-pipeline-funnel", 1)).containsExactly("Qualifizierung", "Angebot", "Verhandlung",
+                "Gewonnen", "Verloren");
+        assertThat(column("table-pipeline-funnel", 2)).containsExactly("6", "3", "2", "3", "1");
+        assertThat(column("table-pipeline-funnel", 4)).containsExactly("83,3 %", "66,7 %", "50,0 %", "–", "–");
+        assertThat(column("table-pipeline-funnel", 5).get(0)).isEqualTo("8");
+        assertThat(column("table-pipeline-stalled", 5)).containsExactly("<b>Rep</b>");
+        assertNoAlert();
+
+        select("channel", "FIELD_SALES");
+        assertThat(column("table-pipeline-channels", 12)).containsExactly("2.000,00 €");
+        assertThat(column("table-pipeline-stalled", 1)).isEmpty();
+        assertThat(column("table-pipeline-open", 9)).containsExactly("12.000,00 €");
+        select("year", "2025");
+        assertThat(column("table-pipeline-channels", 2)).containsExactly("Referral");
+        assertThat(column("table-pipeline-channels", 12)).containsExactly("400,00 €");
+        select("channel", "");
+        select("region", "Süd");
+        assertThat(column("table-pipeline-open", 9)).containsExactly("6.000,00 €");
+        assertThat(column("table-pipeline-unworked", 1)).isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "pipeline.html");
+        select("year", "2026");
+        assertThat(column("table-pipeline-channels", 1)).containsExactly("Web shop", "Field sales");
+        assertThat(column("table-pipeline-channels", 12)).containsExactly("-€1,350.00", "€2,000.00");
+        assertThat(column("table-pipeline-funnel", 1).get(0)).isEqualTo("Qualification");
     }
 
     @Test

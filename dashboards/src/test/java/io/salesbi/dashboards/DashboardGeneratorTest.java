@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardGeneratorTest {
 
     private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "customers.html", "buying-center.html", "survey.html", "data-quality.html");
+            "customers.html", "buying-center.html", "survey.html", "data-quality.html", "pipeline.html");
 
     private Path out;
     private List<Path> germanFiles;
@@ -94,6 +94,21 @@ class DashboardGeneratorTest {
             assertThat(markup).as(page).doesNotContainPattern("(?i)<(script|link|img|iframe)[^>]+(src|href)=");
             assertThat(markup).as(page).contains("<script>", "<script type=\"application/json\" id=\"page-data\">");
             assertThat(html).as(page).doesNotContain("??");
+        }
+    }
+
+    @Test
+    void pipelinePageInBothLocalesWithItsFiltersAndEscapedRepNames() throws Exception {
+        String german = page("de", "pipeline.html");
+        assertThat(german).contains("<h1>Vertriebspipeline</h1>", "Ruhende Deals", "Unbearbeitetes Potenzial",
+                "id=\"filter-year\"", "id=\"filter-region\"", "id=\"filter-channel\"",
+                "<option value=\"2025\"", "<option value=\"WEB_SHOP\">E-Shop</option>");
+        assertThat(german).doesNotContain("id=\"filter-segment\"", "<b>Rep</b>");
+        assertThat(german).contains("\\u003Cb\\u003ERep\\u003C/b\\u003E");
+        assertThat(page("en", "pipeline.html")).contains("<h1>Sales pipeline</h1>", "Stalled deals",
+                "Potential not worked");
+        for (String page : PAGES) {
+            assertThat(page("de", page)).as(page).contains("<a href=\"pipeline.html\"");
         }
     }
 
@@ -166,7 +181,7 @@ class DashboardGeneratorTest {
             }
             List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
 
-            assertThat(files).hasSize(7);
+            assertThat(files).hasSize(8);
             assertThat(page("empty", "data-quality.html")).contains("Noch kein Lauf: kpi.dq_summary ist leer.");
         }
     }

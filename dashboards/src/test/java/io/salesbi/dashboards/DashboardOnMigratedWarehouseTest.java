@@ -45,7 +45,7 @@ class DashboardOnMigratedWarehouseTest {
             List<Path> pages = new DashboardGenerator(new DashboardSettings(out, Locale.GERMAN,
                     KpiFixture.GENERATED_AT)).generate(conn);
 
-            assertThat(pages).hasSize(7).allSatisfy(page -> assertThat(page).isNotEmptyFile());
+            assertThat(pages).hasSize(8).allSatisfy(page -> assertThat(page).isNotEmptyFile());
         }
     }
 

@@ -25,14 +25,16 @@ class DashboardQueriesTest {
 
     @Test
     void everyQueryParsesWithTheJdbcEndpointsParser() {
-        assertThat(DashboardQueries.all()).hasSize(25).allSatisfy((dataset, sql) ->
+        assertThat(DashboardQueries.all()).hasSize(32).allSatisfy((dataset, sql) ->
                 assertThatCode(() -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
                         .as(dataset).doesNotThrowAnyException());
     }
 
     @Test
     void listsTheDatasetsInAStableOrder() {
-        assertThat(DashboardQueries.all().keySet()).startsWith("cube", "market", "pnl").endsWith("surveyGap", "summary");
+        assertThat(DashboardQueries.all().keySet()).startsWith("cube", "market", "pnl").endsWith("summary",
+                "pipelineOpen", "pipelineFunnel", "pipelineWinRate", "pipelineReturn", "pipelineCoverage",
+                "pipelineStalled", "pipelineUnworked");
     }
 
     @Test

@@ -27,7 +27,7 @@ class DashboardScaleOneTest {
                     .generate(conn);
         }
 
-        assertThat(pages).hasSize(7).allSatisfy(page ->
+        assertThat(pages).hasSize(8).allSatisfy(page ->
                 assertThat(Files.size(page)).as(page.getFileName().toString()).isLessThanOrEqualTo(MAX_PAGE_BYTES));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the CRM touchpoints and opportunities. Touchpoint channels follow the customer's sales channel (field sales
+ * Writes the CRM touchpoints (the opportunities: {@link OpportunityWriter}). Touchpoint channels follow the customer's sales channel (field sales
  * customers get visits, web shop customers shop sessions); journey phases lean to the early phases for prospects
  * and to purchase and usage for customers.
  */
@@ -14,7 +14,6 @@ final class CrmActivityWriter {
 
     static final String[] CHANNELS = {"Visit", "Phone", "E-Mail", "Webinar", "Trade Fair", "Web Shop"};
     static final String[] PHASES = {"Need Recognition", "Preselection", "Purchase", "Usage", "New Demand"};
-    static final String[] STAGES = {"Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"};
     private static final String[][] TYPES = {
         {"Kundenbesuch", "Technische Beratung", "Jahresgespräch"},
         {"Anruf", "Rückruf", "Angebotsnachfass"},
@@ -59,30 +58,6 @@ final class CrmActivityWriter {
                     csv.raw().append(calendar.iso(day));
                     csv.field(CHANNELS[channel]).field(PHASES[rng.weighted(phaseWeights)]);
                     csv.field(fair ? tradeFairType(day) : rng.pick(TYPES[channel]));
-                    csv.endRow();
-                }
-            }
-            return csv.rows();
-        }
-    }
-
-    long opportunities(Path file, List<CrmAccount> accounts, BuyingProfile[] profiles, WalletEstimator wallets)
-            throws IOException {
-        int number = 2000000;
-        try (CsvFile csv = CsvFile.crm(file, "Opportunity ID", "Account ID", "Product Category", "Stage", "Amount EUR",
-                "Expected Close Date")) {
-            for (CrmAccount a : accounts) {
-                BuyingProfile p = profiles[a.company().index()];
-                int count = a.duplicate() ? 0 : rng.intBetween(0, p.erpCustomer() ? 4 : 2);
-                for (int i = 0; i < count; i++) {
-                    ProductCategory category = ProductCategory.values()[rng.weighted(a.company().industry().categoryWeights)];
-                    int closeDay = rng.nextInt(lastDay + 180);
-                    int stage = closeDay < lastDay - 60 ? (rng.chance(0.45) ? 3 : 4) : rng.nextInt(3);
-                    long amount = Math.max(500, Math.round(wallets.walletEur(a.company().index(), rng) * rng.between(0.02, 0.3) / 100) * 100);
-                    number += rng.intBetween(1, 4);
-                    csv.field("OPP-" + number).field(a.accountId()).field(category.label).field(STAGES[stage]);
-                    csv.raw().append(amount).append(".00");
-                    csv.raw().append(Numbers.iso(OrderCalendar.date(closeDay)));
                     csv.endRow();
                 }
             }

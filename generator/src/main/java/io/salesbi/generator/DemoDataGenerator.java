@@ -72,6 +72,7 @@ public final class DemoDataGenerator {
                 .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
         writeSurvey(inbox.resolve("survey"), master.split());
         writeTruth(truth, plan);
+        writeOpportunities(inbox.resolve("crm"), plan, wallets, master.split());
 
         long orderLines = plan.ledger().orderLines;
         log.info("Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",
@@ -124,8 +125,16 @@ public final class DemoDataGenerator {
         CrmActivityWriter activities = new CrmActivityWriter(master.split(), plan.calendar(), plan.lastDay());
         Path activityFile = crm.resolve("crm_activities_" + stamp() + ".csv");
         record(activityFile, activities.activities(activityFile, sources.accounts, contactIds, plan.profiles()));
-        Path opportunityFile = crm.resolve("crm_opportunities_" + stamp() + ".csv");
-        record(opportunityFile, activities.opportunities(opportunityFile, sources.accounts, plan.profiles(), wallets));
+    }
+
+    /** The pipeline last, with a stream of its own, so that it changes none of the files written before it. */
+    private void writeOpportunities(Path crm, Plan plan, WalletEstimator wallets, Rng rng) throws IOException {
+        OpportunityWriter writer = new OpportunityWriter(rng, plan.lastDay());
+        List<OpportunityWriter.Opportunity> opportunities = writer.plan(plan.sources().accounts, plan.profiles(),
+                wallets, plan.ledger());
+        writer.writeSnapshots(crm, opportunities, stamp()).forEach(this::record);
+        Path historyFile = crm.resolve("crm_opportunity_history_" + stamp() + ".csv");
+        record(historyFile, writer.writeHistory(historyFile, opportunities));
     }
 
     private void writeWorkbooks(Path inbox, Plan plan, WalletEstimator wallets, Rng master) throws IOException {

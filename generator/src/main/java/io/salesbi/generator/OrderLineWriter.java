@@ -60,7 +60,11 @@ final class OrderLineWriter {
                 int debtor = second ? link.secondDebtor() : link.primaryDebtor();
                 String debtorNo = sources.debtors.get(debtor).debtorNo();
                 SalesChannel channel = channel(profile, GeneratorSettings.FIRST_YEAR + year);
-                String documentNo = Long.toString((23L + year) * 10_000_000L + ++counters[year]);
+                long documentNumber = (23L + year) * 10_000_000L + ++counters[year];
+                String documentNo = Long.toString(documentNumber);
+                if (ledger.firstDocumentByCompanyMonth[ci][month] == 0) {
+                    ledger.firstDocumentByCompanyMonth[ci][month] = documentNumber;
+                }
                 long rate = fx.rate(company.currency(), month);
                 int lines = rng.onePlusGeometric(channel.extraLinesPerDocument, OrderPlanner.MAX_LINES_PER_DOCUMENT);
                 for (int pos = 1; pos <= lines; pos++) {

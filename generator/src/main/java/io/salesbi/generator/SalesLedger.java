@@ -15,6 +15,8 @@ final class SalesLedger {
     final int[][] linesByDebtorYear;
     final double[][] revenueByChannelMonth = new double[SalesChannel.values().length][FxRates.MONTHS];
     final double[][][] revenueBySegment = new double[Industry.values().length][REGIONS.length][YEARS];
+    /** The first order document of a company in a month (months since January of the first year), 0 for none. */
+    final long[][] firstDocumentByCompanyMonth;
     long orderLines;
     long creditNotes;
 
@@ -23,6 +25,17 @@ final class SalesLedger {
         marginByCompanyYear = new double[companies][YEARS];
         docCurrencyCentsByCompanyYear = new long[companies][YEARS];
         linesByDebtorYear = new int[debtors][YEARS];
+        firstDocumentByCompanyMonth = new long[companies][FxRates.MONTHS];
+    }
+
+    /** An order document of the company from the month or the next one, "" when it ordered in neither. */
+    String documentOf(int company, int month) {
+        for (int m = month; m <= month + 1 && m < FxRates.MONTHS; m++) {
+            if (m >= 0 && firstDocumentByCompanyMonth[company][m] != 0) {
+                return Long.toString(firstDocumentByCompanyMonth[company][m]);
+            }
+        }
+        return "";
     }
 
     static int regionIndex(String region) {

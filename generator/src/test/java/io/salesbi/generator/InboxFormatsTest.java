@@ -44,7 +44,10 @@ class InboxFormatsTest {
         assertThat(firstLine(inbox.crm("activities"), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFFActivity ID,Account ID,Contact ID,Activity Date,Channel,Journey Phase,Activity Type");
         assertThat(firstLine(inbox.crm("opportunities"), StandardCharsets.UTF_8)).isEqualTo(
-                "\uFEFFOpportunity ID,Account ID,Product Category,Stage,Amount EUR,Expected Close Date");
+                "\uFEFFOpportunity ID,Account ID,Product Category,Stage,Amount EUR,Expected Close Date,Snapshot Date,"
+                + "Created Date,Closed Date,Lead Source,Channel,Opportunity Owner,Lost Reason,Margin %,ERP Order No");
+        assertThat(firstLine(inbox.crm("opportunity_history"), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFOpportunity ID,Changed Date,Stage,Amount EUR,Expected Close Date");
         byte[] head = Arrays.copyOf(Files.readAllBytes(inbox.crm("accounts")), 3);
         assertThat(head).containsExactly(0xEF, 0xBB, 0xBF);
     }

@@ -95,7 +95,7 @@ public final class SqlScripts {
     /** Runs one classpath script, e.g. {@code sql/validate/40_erp_order_line.sql}. */
     public static ScriptResult runScript(Connection conn, String resource) throws SQLException {
         long started = System.nanoTime();
-        List<ScriptStatement> statements = SqlStatementSplitter.split(ClasspathScripts.read(resource));
+        List<ScriptStatement> statements = SqlStatementSplitter.split(SqlTemplates.expand(ClasspathScripts.read(resource)));
         long rows = 0;
         for (ScriptStatement statement : statements) {
             // a fresh Statement each time: DuckDB closes a Statement after an error

@@ -13,6 +13,7 @@ import java.sql.Statement;
 final class FixtureWarehouse {
 
     static final String THREE_CUSTOMERS_TWO_YEARS = "fixtures/three-customers-two-years.sql";
+    static final String PIPELINE_SIX_DEALS = "fixtures/pipeline-six-deals.sql";
     static final String SURVEY_TWO_WAVES = "fixtures/survey-two-waves-six-bad-rows.sql";
 
     private FixtureWarehouse() {

@@ -312,6 +312,20 @@ class KpiFixtureTest {
     }
 
     @Test
+    void customerConcentrationIsTheTopCustomersShareAndTheHerfindahlIndex() throws Exception {
+        // 2024: C1 900, C2 950 = 1850; top 950/1850 = 0.5135; top 20 % of 2 = ceil(0.4) = 1 customer, the same;
+        //   hhi = (900^2 + 950^2) / 1850^2 = 1,712,500 / 3,422,500 = 0.5004
+        // 2025: C1 1900 (D3), C2 1800 (D4 1600 + D12 200; the credit note does not count), C3 800 = 4500
+        //   (D6's debtor is unmatched); top 1900/4500 = 0.4222; hhi = 7,490,000 / 20,250,000 = 0.3699
+        assertThat(rows(conn, """
+                select year, customers, revenue_eur, top_customer_share, top_20pct_share, hhi
+                from kpi.customer_concentration order by year"""))
+                .containsExactly(
+                        List.of("2024", "2", "1850.00", "0.5135", "0.5135", "0.5004"),
+                        List.of("2025", "3", "4500.00", "0.4222", "0.4222", "0.3699"));
+    }
+
+    @Test
     void crossSellGapIsWhatTheIndustryPeersBuy() throws Exception {
         // Maschinenbau buyers since 2023-06-30: C1 {Antrieb, Steuerung}, C2 {Antrieb, Sensorik, Steuerung}:
         // C1's only peer C2 buys Sensorik (share 1/1 > 0.5); C3 has no peer in Chemie & Pharma

@@ -31,7 +31,7 @@ class KpiSnapshotTest {
             List<List<String>> views = TestWarehouse.rows(conn,
                     "select view_name from duckdb_views() where schema_name = 'kpi' and not internal order by 1");
             assertThat(rows.keySet()).containsExactlyElementsOf(views.stream().map(v -> v.get(0)).toList());
-            assertThat(rows).hasSize(20);
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(20); // every view: the names are compared above
             assertThat(rows.get("sales_cube")).isPositive();
             assertThat(rows.get("customer_value")).isPositive();
             for (String view : rows.keySet()) {

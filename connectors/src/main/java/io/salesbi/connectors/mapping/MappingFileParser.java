@@ -274,7 +274,7 @@ final class MappingFileParser {
             return;
         }
         try {
-            DateTimeFormatter.ofPattern(format);
+            var unused = DateTimeFormatter.ofPattern(format); // parsed only to check the pattern
         } catch (IllegalArgumentException e) {
             problem(pointer + "/format", "key '" + where + "format': '" + format + "' is not a valid date pattern: "
                     + e.getMessage());

@@ -32,7 +32,7 @@ public final class MappingLoader {
             "crm_accounts.yaml", "crm_contacts.yaml", "crm_activities.yaml", "crm_opportunities.yaml",
             "erp_debtors.yaml", "erp_products.yaml", "erp_order_lines.yaml", "erp_credit_notes.yaml",
             "erp_fx_rates.yaml", "sales_rep_lists.yaml", "market_study.yaml", "channel_costs.yaml",
-            "service_drivers.yaml", "survey.yaml");
+            "service_drivers.yaml", "survey.yaml", "crm_opportunity_history.yaml");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

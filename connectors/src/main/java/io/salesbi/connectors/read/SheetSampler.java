@@ -53,17 +53,22 @@ final class SheetSampler implements SheetRows {
     }
 
     private SampleCell cell(CellRow row, int column) {
+        return cell(values, row, column);
+    }
+
+    /** A spreadsheet cell as a sample shows it: text, a number in plain notation, an ISO date, a boolean. */
+    static SampleCell cell(ExcelValues values, CellRow row, int column) {
         return switch (row.kind(column)) {
             case BLANK -> SampleCell.BLANK;
             case TEXT -> SampleCell.ofText(row.text(column));
             case ERROR -> new SampleCell(SampleCell.Kind.ERROR, row.text(column));
             case BOOLEAN -> new SampleCell(SampleCell.Kind.BOOLEAN, row.number(column) != 0 ? "TRUE" : "FALSE");
             case ISO_DATE -> new SampleCell(SampleCell.Kind.DATE, row.text(column));
-            case NUMBER -> number(row, column);
+            case NUMBER -> number(values, row, column);
         };
     }
 
-    private SampleCell number(CellRow row, int column) {
+    private static SampleCell number(ExcelValues values, CellRow row, int column) {
         double number = row.number(column);
         if (values.isDateFormatted(row, column)) {
             LocalDateTime dateTime = values.serialDateOrNull(number);

@@ -1,5 +1,7 @@
 package io.salesbi.match.golden;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.salesbi.match.record.CustomerRecord;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -13,6 +15,8 @@ import java.util.stream.Collectors;
 
 /** Builds one golden customer from the records of a cluster by the survivorship rules, recording every value's source. */
 public final class GoldenRecordBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Comparator<LocalDateTime> NEWEST_FIRST =
             Comparator.nullsLast(Comparator.<LocalDateTime>reverseOrder());
@@ -114,10 +118,10 @@ public final class GoldenRecordBuilder {
         return record == null ? null : field.apply(record);
     }
 
-    private static String json(Map<String, String> sources) {
-        return sources.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":\"" + Objects.toString(e.getValue()).replace("\\", "\\\\")
-                        .replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+    /** Which source each golden attribute came from, as a JSON object (Jackson escapes what a value holds). */
+    static String json(Map<String, String> sources) {
+        ObjectNode node = JSON.createObjectNode();
+        sources.forEach((attribute, source) -> node.put(attribute, Objects.toString(source)));
+        return node.toString();
     }
 }

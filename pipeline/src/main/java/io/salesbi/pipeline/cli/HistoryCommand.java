@@ -97,7 +97,8 @@ final class HistoryCommand implements Callable<Integer> {
                 select f.source, f.file_name,
                        case when o.rejected and f.status = 'LOADED' then 'REJECTED' else f.status end,
                        f.rows_delivered, coalesce(d.rows_current, 0), coalesce(d.rows_quarantined, 0), f.message,
-                       o.rejected, o.rules, coalesce(d.rows_filtered, 0), coalesce(d.rows_superseded, 0)
+                       o.rejected, o.rules, coalesce(d.rows_filtered, 0), coalesce(d.rows_superseded, 0),
+                       coalesce(d.rows_suppressed, 0)
                 from ops.file_load f
                 left join ops.file_outcome o using (load_id)
                 left join kpi.dq_file_rows d using (load_id)
@@ -110,13 +111,15 @@ final class HistoryCommand implements Callable<Integer> {
                     if (!header) {
                         // every delivered row is accounted for: delivered = loaded + quarantined + filtered
                         // + superseded (as of now: a later delivery of the same key supersedes a loaded row)
-                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %11s %9s %11s%n", "source", "file",
-                                "status", "delivered", "loaded", "quarantined", "filtered", "superseded");
+                        // + suppressed (rows of people erased earlier, dropped at loading)
+                        out.printf(Locale.ROOT, "%n  %-18s %-40s %-9s %10s %10s %11s %9s %11s %10s%n", "source",
+                                "file", "status", "delivered", "loaded", "quarantined", "filtered", "superseded",
+                                "suppressed");
                         header = true;
                     }
-                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,11d %,9d %,11d%n", rs.getString(1),
-                            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                            rs.getLong(10), rs.getLong(11));
+                    out.printf(Locale.ROOT, "  %-18s %-40s %-9s %,10d %,10d %,11d %,9d %,11d %,10d%n",
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(10), rs.getLong(11), rs.getLong(12));
                     if ("REJECTED".equals(rs.getString(3))) {
                         out.println("      rejected; rows quarantined by rule: " + rs.getString(9));
                     } else if (!"LOADED".equals(rs.getString(3)) && rs.getString(7) != null) {

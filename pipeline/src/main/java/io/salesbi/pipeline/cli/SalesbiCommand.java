@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
                 + "deduplicates customers, computes KPIs, serves them over JDBC and renders dashboards.",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
                 DashboardsCommand.class, SqlCommand.class, HistoryCommand.class, HashPasswordCommand.class, MatchCommand.class, ValidateCommand.class, MappingCommand.class, ExportCommand.class,
+                PrivacyCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the run failed", "2:bad usage or configuration",

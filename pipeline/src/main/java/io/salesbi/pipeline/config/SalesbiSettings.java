@@ -26,11 +26,29 @@ import java.util.Map;
  * @param match          thresholds and the steward's overrides file
  * @param server         the JDBC and dashboard server
  * @param alerts         who is told how a night went
+ * @param retention      how long archived and rejected files, quarantined rows and run history are kept
  */
 public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
                               Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
                               String readyMarker, Map<String, String> kpi, MatchConfig match, ServerConfig server,
-                              AlertConfig alerts) {
+                              AlertConfig alerts, RetentionConfig retention) {
+
+    /**
+     * How many days what a night leaves behind is kept; null keeps it for ever (the default: nothing is deleted
+     * unless the installation says so). Purged at the end of every night ({@code retention:} in salesbi.yaml).
+     *
+     * @param archiveDays    loaded files in the archive, by the time they were archived
+     * @param errorDays      rejected files (and their reason files) in the error folder
+     * @param quarantineDays quarantined rows, by the time their file was loaded
+     * @param runHistoryDays the nights' step records, file outcomes and verdicts, and the night log files
+     */
+    public record RetentionConfig(Integer archiveDays, Integer errorDays, Integer quarantineDays,
+                                  Integer runHistoryDays) {
+
+        public static RetentionConfig keepAll() {
+            return new RetentionConfig(null, null, null, null);
+        }
+    }
 
     /** Matching thresholds (match probability) and the steward's overrides file. */
     public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {

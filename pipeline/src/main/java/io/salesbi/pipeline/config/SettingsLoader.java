@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
+import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
 import io.salesbi.server.QueryLimits;
@@ -30,7 +31,7 @@ public final class SettingsLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("home", "inbox", "archive", "error", "warehouse",
             "job-repository", "dashboards", "mappings", "locale", "file-settle-millis", "ready-marker", "home-currency", "kpi", "match",
-            "server", "alerts");
+            "server", "alerts", "retention");
 
     private SettingsLoader() {
     }
@@ -130,12 +131,43 @@ public final class SettingsLoader {
                 : home.resolve("config/match-overrides.csv");
         ServerConfig server = server(root.path("server"), origin, problems);
         AlertConfig alerts = alerts(root.path("alerts"), origin, problems);
+        RetentionConfig retention = retention(root.path("retention"), origin, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new SalesbiSettings(home, inbox, archive, error, warehouse, jobRepository, dashboards, mappings,
                 Locale.forLanguageTag(localeTag), settle, readyMarker, Map.copyOf(kpi),
-                new MatchConfig(matchThreshold, reviewThreshold, overrides), server, alerts);
+                new MatchConfig(matchThreshold, reviewThreshold, overrides), server, alerts, retention);
+    }
+
+    private static final List<String> RETENTION_KEYS = List.of("archive-days", "error-days", "quarantine-days",
+            "run-history-days");
+
+    /** {@code retention:} days per kind; a missing key keeps that kind for ever. */
+    private static RetentionConfig retention(JsonNode r, String origin, List<String> problems) {
+        if (r.isMissingNode() || r.isNull()) {
+            return RetentionConfig.keepAll();
+        }
+        r.fieldNames().forEachRemaining(key -> {
+            if (!RETENTION_KEYS.contains(key)) {
+                problems.add(origin + ": retention: unknown key '" + key + "'; expected one of " + RETENTION_KEYS);
+            }
+        });
+        Integer[] days = new Integer[RETENTION_KEYS.size()];
+        for (int i = 0; i < days.length; i++) {
+            String key = RETENTION_KEYS.get(i);
+            JsonNode n = r.get(key);
+            if (n == null || n.isNull()) {
+                continue;
+            }
+            if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+                problems.add(origin + ": retention." + key + " must be a whole number of days >= 1, was "
+                        + n.asText());
+            } else {
+                days[i] = n.asInt();
+            }
+        }
+        return new RetentionConfig(days[0], days[1], days[2], days[3]);
     }
 
     private static ServerConfig server(JsonNode s, String origin, List<String> problems) {

@@ -103,6 +103,11 @@ public final class DryRun {
             if (Files.isRegularFile(wal)) {
                 Files.copy(wal, Path.of(copy + ".wal"), StandardCopyOption.REPLACE_EXISTING);
             }
+            // the suppression list's key goes along: the copy drops an erased person's rows as the night would
+            Path key = io.salesbi.pipeline.privacy.PrivacyKey.fileOf(warehouseFile);
+            if (Files.isRegularFile(key)) {
+                Files.copy(key, io.salesbi.pipeline.privacy.PrivacyKey.fileOf(copy), StandardCopyOption.REPLACE_EXISTING);
+            }
             return "the warehouse " + warehouseFile;
         } catch (SQLException e) {
             log.warn("The warehouse {} is in use ({}); the files are checked against each other only", warehouseFile,

@@ -6,7 +6,10 @@ import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.ReadSummary;
 import io.salesbi.connectors.read.RowRejection;
 import io.salesbi.connectors.read.SourceFileReader;
+import io.salesbi.connectors.read.RowSink;
 import io.salesbi.pipeline.ingest.FileLoadResult.Status;
+import io.salesbi.pipeline.privacy.Suppression;
+import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -48,6 +51,8 @@ public final class FileIngestor {
     private final long runId;
     private final ReentrantLock writeLock = new ReentrantLock();
     private Consumer<Path> readFinished = file -> { };
+    private Suppression suppression;
+    private PersonalDataCatalogue catalogue;
 
     public FileIngestor(Warehouse warehouse, long runId) {
         this.warehouse = warehouse;
@@ -136,8 +141,9 @@ public final class FileIngestor {
                 }
                 insertLoad(conn, r, size, started, mapping);
                 conn.commit();
-                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered", name,
-                        mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered());
+                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered, {} suppressed", name,
+                        mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered(),
+                        r.rowsSuppressed());
                 return r;
             } catch (FileRejectedException e) {
                 conn.rollback();
@@ -194,15 +200,30 @@ public final class FileIngestor {
         String table = computed == null ? mapping.target() : computed.createLanding();
         ReadSummary summary;
         List<RowRejection> rejections;
+        Suppression listed = suppression(conn);
+        SuppressingSink suppressing = null;
         try (PipelinedSink<RawTableSink> pipeline = appendingSink(conn, file, mapping, table, loadId, hash)) {
-            summary = SourceFileReader.forFile(file, mapping).read(file, mapping, pipeline);
+            RowSink sink = pipeline;
+            if (!listed.isEmpty()) {
+                suppressing = new SuppressingSink(pipeline, listed,
+                        listed.forTarget(catalogue, mapping.target(), mapping.fieldNames()));
+                sink = suppressing;
+            }
+            summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
             rejections = pipeline.finish().rejections();
         }
-        long loaded = summary.rowsAccepted();
-        long rejected = summary.rowsRejected();
+        long suppressed = 0;
+        long suppressedAccepted = 0;
+        if (suppressing != null) {
+            rejections = suppressing.keep(rejections);
+            suppressed = suppressing.suppressedRows();
+            suppressedAccepted = suppressing.suppressedAccepted();
+        }
+        long loaded = summary.rowsAccepted() - suppressedAccepted;
+        long rejected = summary.rowsRejected() - (suppressed - suppressedAccepted);
         long filtered = 0;
         if (computed != null) {
-            ComputedFieldsLoad.Outcome outcome = computed.finish(rejections, summary.rowsDelivered());
+            ComputedFieldsLoad.Outcome outcome = computed.finish(rejections, summary.rowsDelivered() - suppressed);
             loaded = outcome.loaded();
             rejected = outcome.rejectedRows();
             filtered = outcome.filtered();
@@ -214,7 +235,29 @@ public final class FileIngestor {
             warnings = (warnings.isEmpty() ? "" : warnings + "; ") + "unknown columns " + summary.unknownColumns();
         }
         return new FileLoadResult(loadId, mapping.name(), name, hash, Status.LOADED, summary.rowsDelivered(),
-                loaded, rejected, null, warnings.isEmpty() ? null : warnings, filtered);
+                loaded, rejected, null, warnings.isEmpty() ? null : warnings, filtered, suppressed);
+    }
+
+    /** The suppression list of this night (read at its first use). */
+    Suppression suppressionList() throws IOException {
+        try (Connection conn = warehouse.connect()) {
+            return suppression(conn);
+        } catch (SQLException e) {
+            throw new IOException("The suppression list cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The suppression list, read at the night's first file (an erasure runs only while no night does). */
+    private Suppression suppression(Connection conn) throws SQLException {
+        if (suppression == null) {
+            try {
+                suppression = Suppression.load(conn, warehouse.file());
+            } catch (IOException e) {
+                throw new SQLException(e.getMessage(), e);
+            }
+            catalogue = suppression.isEmpty() ? null : PersonalDataCatalogue.warehouse();
+        }
+        return suppression;
     }
 
     /** The file's raw table sink, fed on a thread of its own while this thread parses the file. */
@@ -309,8 +352,8 @@ public final class FileIngestor {
         try (PreparedStatement ps = conn.prepareStatement("""
                 insert into ops.file_load (load_id, run_id, source, file_name, file_hash, file_size, status,
                     rows_delivered, rows_loaded, rows_rejected, reason_code, message, started_at, finished_at,
-                    rows_filtered, target, max_reject_ratio)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    rows_filtered, target, max_reject_ratio, rows_suppressed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, r.loadId());
             ps.setLong(2, runId);
             ps.setString(3, r.source());
@@ -332,6 +375,7 @@ public final class FileIngestor {
             } else {
                 ps.setDouble(17, mapping.maxRejectRatio());
             }
+            ps.setLong(18, r.rowsSuppressed());
             ps.executeUpdate();
         }
     }

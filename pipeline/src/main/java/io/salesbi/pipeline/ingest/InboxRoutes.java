@@ -1,6 +1,8 @@
 package io.salesbi.pipeline.ingest;
 
 import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.pipeline.privacy.SuppressedRowsScrub;
+import io.salesbi.pipeline.privacy.Suppression;
 import io.salesbi.pipeline.ingest.FileLoadResult.Status;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -138,12 +140,23 @@ final class InboxRoutes extends RouteBuilder {
         }
         Path marker = files.markerOf(file);
         List<FileLoadResult> failed = results.stream().filter(r -> r.status() == Status.FAILED).toList();
+        Path kept;
         if (!failed.isEmpty()) {
             writeReasonFile(inbox, failed);
-            move(file, settings.error().resolve(inbox).resolve(file.getFileName().toString()));
+            kept = settings.error().resolve(inbox).resolve(file.getFileName().toString());
         } else {
-            move(file, settings.archive().resolve(inbox)
-                    .resolve(LocalDateTime.now().format(ARCHIVE_STAMP) + "_" + file.getFileName()));
+            kept = settings.archive().resolve(inbox)
+                    .resolve(LocalDateTime.now().format(ARCHIVE_STAMP) + "_" + file.getFileName());
+        }
+        move(file, kept);
+        // an erased person delivered again stays out of the kept copy too (the load was not, or only partly, made)
+        Suppression suppression = ingestor.suppressionList();
+        if (!suppression.isEmpty() && results.stream()
+                .anyMatch(r -> r.rowsSuppressed() > 0 || r.status() != Status.LOADED)) {
+            int blanked = SuppressedRowsScrub.scrub(kept, suppression);
+            if (blanked > 0) {
+                log.info("{}: {} rows of erased people blanked in the kept copy", file.getFileName(), blanked);
+            }
         }
         if (marker != null) {
             Files.deleteIfExists(marker);

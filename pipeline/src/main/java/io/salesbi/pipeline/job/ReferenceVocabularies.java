@@ -14,7 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The reference vocabularies (channels, regions, segments, product groups, currencies) as data: one CSV file each in
+ * The reference vocabularies (channels, regions, segments, product groups, currencies, opportunity stages) as data: one CSV file each in
  * the installation's {@code reference/} folder, written with the bundled defaults (the demo's values) when missing,
  * extended by the steward, and loaded set-based by DuckDB's {@code read_csv} at the start of every validation, so
  * that the rules quarantine an unknown value naming the known ones.
@@ -34,7 +34,10 @@ public final class ReferenceVocabularies {
             new Vocabulary("product_groups.csv", "ref.product_group", "product_group", "{'product_group': 'VARCHAR', "
                     + "'name_en': 'VARCHAR', 'sort_order': 'INTEGER'}"),
             new Vocabulary("currencies.csv", "ref.currency", "currency", "{'currency': 'VARCHAR', 'name_de': 'VARCHAR', "
-                    + "'name_en': 'VARCHAR'}"));
+                    + "'name_en': 'VARCHAR'}"),
+            new Vocabulary("opportunity_stages.csv", "ref.opportunity_stage", "stage", "{'stage': 'VARCHAR', "
+                    + "'name_de': 'VARCHAR', 'name_en': 'VARCHAR', 'sort_order': 'INTEGER', 'probability': 'DOUBLE', "
+                    + "'status': 'VARCHAR', 'journey_phase': 'VARCHAR'}"));
 
     private ReferenceVocabularies() {
     }

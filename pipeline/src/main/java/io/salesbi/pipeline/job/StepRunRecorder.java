@@ -13,23 +13,50 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes one row per step into {@code ops.step_run} (rows read / written / rejected, duration, status) and logs the
- * step's summary line: the run history a data steward reads.
+ * step's summary line: the run history a data steward reads. A step still running after
+ * {@value #PROGRESS_AFTER_SECONDS} s says so every {@value #PROGRESS_EVERY_SECONDS} s, so a long night never looks hung.
  */
 final class StepRunRecorder implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(StepRunRecorder.class);
 
+    static final int PROGRESS_AFTER_SECONDS = 5;
+    static final int PROGRESS_EVERY_SECONDS = 15;
+
+    private static final ScheduledExecutorService PROGRESS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "salesbi-step-progress");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Warehouse warehouse;
+    private ScheduledFuture<?> progress;
 
     StepRunRecorder(Warehouse warehouse) {
         this.warehouse = warehouse;
     }
 
     @Override
+    public void beforeStep(StepExecution step) {
+        long started = System.nanoTime();
+        progress = PROGRESS.scheduleAtFixedRate(() -> log.info("{}: still running after {} s",
+                        step.getStepName(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)),
+                PROGRESS_AFTER_SECONDS, PROGRESS_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
     public ExitStatus afterStep(StepExecution step) {
+        if (progress != null) {
+            progress.cancel(false);
+            progress = null;
+        }
         LocalDateTime start = step.getStartTime();
         LocalDateTime end = LocalDateTime.now();
         String message = step.getFailureExceptions().stream().map(Throwable::getMessage).findFirst()

@@ -3,6 +3,7 @@ package io.salesbi.pipeline.run;
 import io.salesbi.pipeline.alert.RunNotifier;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.job.NightlyJobConfiguration;
+import io.salesbi.pipeline.privacy.Retention;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 
@@ -77,8 +79,24 @@ public final class NightlyRun {
                 execution = operator.start(job, parameters(repository, asOf, full));
             }
             RunResult result = RunResult.of(execution, verdict(execution));
+            if (result.ok()) {
+                purgeExpired(result.runId());
+            }
             new RunNotifier(settings.alerts()).notify(RunReports.of(result));
             return result;
+        }
+    }
+
+    /**
+     * The night's end: what is older than its retention ({@code retention:} in salesbi.yaml) is purged and recorded in
+     * ops.retention_purge. A purge that fails is logged and tried again the next night; it never fails the night.
+     */
+    private void purgeExpired(long runId) {
+        try (Connection conn = warehouse.connect()) {
+            new Retention(settings.retention(), settings.archive(), settings.error(), settings.home().resolve("logs"))
+                    .purge(conn, runId, LocalDateTime.now());
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
+            log.warn("Night {}: retention could not purge what is older than configured: {}", runId, e.getMessage());
         }
     }
 

@@ -128,4 +128,39 @@ class SettingsLoaderTest {
         assertThat(e.problems()).containsExactly(config
                 + ": ready-marker: 'flag' is not supported; expected none, done or ok");
     }
+
+    @Test
+    void retentionKeepsEverythingUnlessDaysAreGiven() throws Exception {
+        assertThat(SettingsLoader.defaults(dir).retention())
+                .isEqualTo(new SalesbiSettings.RetentionConfig(null, null, null, null));
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                retention:
+                  archive-days: 90
+                  quarantine-days: 180
+                """);
+
+        assertThat(SettingsLoader.load(config, null).retention())
+                .isEqualTo(new SalesbiSettings.RetentionConfig(90, null, 180, null));
+    }
+
+    @Test
+    void retentionDaysMustBeWholePositiveNumbers() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                retention:
+                  archive-days: 0
+                  error-days: soon
+                  logs-days: 3
+                """);
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> SettingsLoader.load(config, null));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                config + ": retention: unknown key 'logs-days'; expected one of "
+                        + "[archive-days, error-days, quarantine-days, run-history-days]",
+                config + ": retention.archive-days must be a whole number of days >= 1, was 0",
+                config + ": retention.error-days must be a whole number of days >= 1, was soon");
+    }
 }
