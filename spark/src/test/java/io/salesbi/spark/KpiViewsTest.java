@@ -15,12 +15,22 @@ class KpiViewsTest {
             "core.customer_match_pair", "core.customer_override", "core.customer_xref", "core.dim_calendar",
             "core.dim_channel", "core.dim_contact", "core.dim_customer", "core.dim_product", "core.dim_region",
             "core.fact_channel_cost", "core.fact_credit_note", "core.fact_market_volume", "core.fact_order_line",
-            "core.fact_service_driver", "core.fact_touchpoint", "core.fx_rate", "core.sales_fact", "core.sales_line");
+            "core.fact_service_driver", "core.fact_touchpoint", "core.fx_rate", "core.opportunity",
+            "core.opportunity_history", "core.sales_fact", "core.sales_line", "core.sales_plan");
 
     /** The views that cannot run over an export, because they read the night's own bookkeeping. */
     static final List<String> NOT_ON_SPARK = List.of("kpi.dq_completeness", "kpi.dq_file_load", "kpi.dq_file_rows",
             "kpi.dq_freshness", "kpi.dq_quarantine", "kpi.dq_summary", "kpi.survey_area_score", "kpi.survey_gap",
             "kpi.survey_profile");
+
+    /** NOT_ON_SPARK and the views not yet made portable (KpiViews.NOT_YET_ON_SPARK). */
+    static final List<String> SKIPPED = skipped();
+
+    private static List<String> skipped() {
+        List<String> all = new java.util.ArrayList<>(NOT_ON_SPARK);
+        all.addAll(KpiViews.NOT_YET_ON_SPARK.keySet());
+        return all;
+    }
 
     @Test
     void theViewsAreReadFromTheMigrationsWithTheRelationsTheyRead() {
@@ -48,7 +58,7 @@ class KpiViewsTest {
         assertThat(runnable.indexOf("core.sales_fact")).isLessThan(runnable.indexOf("kpi.sales_cube"))
                 .isLessThan(runnable.indexOf("kpi.market_share"));
         assertThat(runnable.indexOf("kpi.channel_pnl")).isLessThan(runnable.indexOf("kpi.channel_pnl_year"));
-        assertThat(plan.skipped()).containsOnlyKeys(NOT_ON_SPARK);
+        assertThat(plan.skipped()).containsOnlyKeys(SKIPPED);
         assertThat(plan.skipped().get("kpi.survey_gap"))
                 .isEqualTo("reads staging.survey_answer, which the export does not hold");
         assertThat(plan.skipped().get("kpi.survey_profile"))
