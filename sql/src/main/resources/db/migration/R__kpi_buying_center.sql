@@ -15,13 +15,15 @@ with latest_year as (
     select max(year) as year from core.sales_line where line_date <= ops.as_of_date()
 ),
 key_account as (
-    select s.customer_id
-    from core.sales_line s
-    join latest_year y on s.year = y.year
-    where s.customer_id is not null and s.line_date <= ops.as_of_date()
-    group by s.customer_id
-    qualify row_number() over (order by sum(s.net_amount_eur) desc, s.customer_id)
-        <= cast(ops.param_double('key_account_top_n') as bigint)
+    select customer_id
+    from (
+        select s.customer_id, row_number() over (order by sum(s.net_amount_eur) desc, s.customer_id) as revenue_rank
+        from core.sales_line s
+        join latest_year y on s.year = y.year
+        where s.customer_id is not null and s.line_date <= ops.as_of_date()
+        group by s.customer_id
+    ) ranked
+    where revenue_rank <= cast(ops.param_double('key_account_top_n') as bigint)
 ),
 role as (
     select * from (values

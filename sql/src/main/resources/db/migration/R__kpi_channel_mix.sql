@@ -40,11 +40,15 @@ with channel_revenue as (
     group by all
 ),
 main_channel as (
-    select customer_id, year,
-        arg_max(channel_code, (revenue_eur, -sort_order)) as main_channel,
-        sum(revenue_eur) as revenue_eur
-    from channel_revenue
-    group by customer_id, year
+    -- the channel with the highest revenue, ties by sort order (a window rather than arg_max: portable to Spark)
+    select customer_id, year, main_channel, revenue_eur
+    from (
+        select customer_id, year, channel_code as main_channel,
+            sum(revenue_eur) over (partition by customer_id, year) as revenue_eur,
+            row_number() over (partition by customer_id, year order by revenue_eur desc, sort_order) as channel_rank
+        from channel_revenue
+    ) ranked
+    where channel_rank = 1
 )
 select
     m.customer_id,

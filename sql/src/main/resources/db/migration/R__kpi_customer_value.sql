@@ -100,7 +100,7 @@ segment_size as (
 walleted as (
     select g.*,
         coalesce(cg.wallet_estimate_eur,
-            cast(m.market_volume_eur / nullif(z.customers, 0) as decimal(18, 2))) as wallet_eur,
+            cast(m.market_volume_eur / nullif(z.customers, 0) as decimal(18, 2))) as wallet_estimate_eur,
         case when cg.wallet_estimate_eur is not null then 'crm'
             when m.market_volume_eur is not null then 'market' end as wallet_source
     from segmented g
@@ -124,9 +124,9 @@ classified as (
         case when w.wallet_eur - w.revenue_eur >= s.potential_min then 'high' else 'low' end as potential_segment
     from (
         -- the wallet is at least what the customer bought from us: an estimate below that is flagged, never a share > 100 %
-        select w.* rename (wallet_eur as wallet_estimate_eur),
-            greatest(w.wallet_eur, w.revenue_eur) as wallet_eur,
-            coalesce(w.wallet_eur < w.revenue_eur, false) as wallet_below_revenue
+        select w.*,
+            greatest(w.wallet_estimate_eur, w.revenue_eur) as wallet_eur,
+            coalesce(w.wallet_estimate_eur < w.revenue_eur, false) as wallet_below_revenue
         from walleted w
     ) w, setting s
 )

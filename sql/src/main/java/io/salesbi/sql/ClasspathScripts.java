@@ -19,15 +19,16 @@ import java.util.stream.Stream;
 
 /**
  * Lists and reads the {@code *.sql} resources of one classpath folder, from a directory (tests, IDE) or a jar
- * (also a jar nested in a Spring Boot fat jar, whose URL handler gives a {@link JarURLConnection}).
+ * (also a jar nested in a Spring Boot fat jar, whose URL handler gives a {@link JarURLConnection}). Public for the
+ * Spark module, which reads the KPI views from the same resources.
  */
-final class ClasspathScripts {
+public final class ClasspathScripts {
 
     private ClasspathScripts() {
     }
 
     /** Resource paths of the folder's {@code *.sql} files, sorted by file name. */
-    static List<String> list(String folder) {
+    public static List<String> list(String folder) {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
         List<String> scripts = new ArrayList<>();
         try {
@@ -58,7 +59,7 @@ final class ClasspathScripts {
         return scripts.stream().distinct().sorted().toList();
     }
 
-    static String read(String resource) {
+    public static String read(String resource) {
         try (InputStream in = classLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no classpath resource " + resource);

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Writes the {@code core} and {@code kpi} layers of the warehouse as Parquet with DuckDB's {@code COPY}: the order
  * facts partitioned by year and month ({@code core/fact_order_line/year=2025/month=3/data_0.parquet}), every other
- * table and view as one file ({@code kpi/market_share.parquet}), and {@code _manifest.json}.
+ * table and view as one file ({@code kpi/market_share.parquet}), the job parameters ({@code ops/parameter.parquet}),
+ * and {@code _manifest.json}.
  *
  * <p>Incremental: a part (a partition, or a whole unpartitioned relation) is written only when its row count or
  * content checksum differs from the manifest of the previous export into the same folder, or its columns changed. A
@@ -35,6 +36,11 @@ public final class ParquetExport {
 
     private static final Logger log = LoggerFactory.getLogger(ParquetExport.class);
     static final List<String> SCHEMAS = List.of("core", "kpi");
+    /**
+     * Single relations of other schemas: the job parameters the KPI views were computed with (as-of date, cut-offs,
+     * allocation key), so that an engine recomputing the views over the export (salesbi spark-kpis) uses the same.
+     */
+    static final List<String> ALSO = List.of("ops.parameter");
     static final Map<String, List<String>> PARTITIONING = Map.of("core.fact_order_line", List.of("year", "month"));
     private static final String STAGING = ".staging";
 
@@ -62,7 +68,7 @@ public final class ParquetExport {
         List<String> removed = new ArrayList<>();
         int unchanged = 0;
         long rows = 0;
-        List<Relation> relations = warehouse.list(SCHEMAS);
+        List<Relation> relations = warehouse.list(SCHEMAS, ALSO);
         for (Relation relation : relations) {
             List<String> partitionBy = PARTITIONING.getOrDefault(relation.qualified(), List.of());
             Map<String, Part> now = warehouse.parts(relation, partitionBy);

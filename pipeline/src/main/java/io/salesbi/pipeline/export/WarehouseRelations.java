@@ -29,13 +29,15 @@ final class WarehouseRelations {
         this.conn = conn;
     }
 
-    /** Every table and view of the given schemas, ordered by schema and name. */
-    List<Relation> list(List<String> schemas) throws SQLException {
+    /** Every table and view of the given schemas, and the single relations named schema.name, ordered by schema and name. */
+    List<Relation> list(List<String> schemas, List<String> singles) throws SQLException {
         List<Relation> relations = new ArrayList<>();
         String in = "'" + String.join("', '", schemas) + "'";
+        String named = singles.isEmpty() ? "''" : "'" + String.join("', '", singles) + "'";
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
                 "select table_schema, table_name, table_type from information_schema.tables "
-                        + "where table_schema in (" + in + ") order by 1, 2")) {
+                        + "where table_schema in (" + in + ") or table_schema || '.' || table_name in (" + named
+                        + ") order by 1, 2")) {
             while (rs.next()) {
                 relations.add(new Relation(rs.getString(1), rs.getString(2), rs.getString(3), List.of()));
             }
