@@ -16,10 +16,21 @@ record Assets(String echarts, String css, String script) {
     static final String ECHARTS_PATH = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final String OWN = "io/salesbi/dashboards/assets/";
     /** The page script in load order: core first, the page renderers last. */
-    private static final List<String> SCRIPTS = List.of("dashboard-core.js", "dashboard-tables.js",
-            "dashboard-xlsx.js", "dashboard-charts.js", "dashboard-overview.js", "dashboard-market.js",
-            "dashboard-channels.js", "dashboard-plan.js", "dashboard-customers.js", "dashboard-customer.js",
-            "dashboard-journey.js", "dashboard-survey.js", "dashboard-quality.js", "dashboard-pipeline.js",
+    private static final List<String> SCRIPTS = List.of(
+            "dashboard-core.js",
+            "dashboard-tables.js",
+            "dashboard-xlsx.js",
+            "dashboard-charts.js",
+            "dashboard-overview.js",
+            "dashboard-market.js",
+            "dashboard-channels.js",
+            "dashboard-plan.js",
+            "dashboard-customers.js",
+            "dashboard-customer.js",
+            "dashboard-journey.js",
+            "dashboard-survey.js",
+            "dashboard-quality.js",
+            "dashboard-pipeline.js",
             "dashboard-start.js");
 
     static Assets load() {
@@ -41,8 +52,8 @@ record Assets(String echarts, String css, String script) {
 
     private static String hash(String script) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(script.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
             return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JVM", e);

@@ -33,8 +33,9 @@ public final class DashboardGenerator {
     private static final String PAGE_DATA = "pageData";
 
     /** The order pages are read and handed to rendering in: the one with the most data first. */
-    private static final List<Page> RENDER_ORDER = Stream.concat(Stream.of(Page.CUSTOMERS),
-            Arrays.stream(Page.values()).filter(page -> page != Page.CUSTOMERS)).toList();
+    private static final List<Page> RENDER_ORDER = Stream.concat(
+                    Stream.of(Page.CUSTOMERS), Arrays.stream(Page.values()).filter(page -> page != Page.CUSTOMERS))
+            .toList();
 
     private final DashboardSettings settings;
     private final Formats formats;
@@ -60,7 +61,8 @@ public final class DashboardGenerator {
         // as soon as its data is read, while this thread reads the next page's. The customer page goes first:
         // it carries by far the most data (every customer and year), so its rendering overlaps the rest.
         Map<Page, Future<Rendered>> pages = new LinkedHashMap<>();
-        ExecutorService rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        ExecutorService rendering =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             for (Page page : RENDER_ORDER) {
                 Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
@@ -76,14 +78,19 @@ public final class DashboardGenerator {
             written.add(rendered.file());
             largest = Math.max(largest, rendered.bytes());
         }
-        log.info("Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
-                + "warehouse)", settings.outDir(), written.size(), settings.locale().getLanguage(), largest,
-                (System.nanoTime() - started) / 1_000_000, kpi.queryMillis());
+        log.info(
+                "Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
+                        + "warehouse)",
+                settings.outDir(),
+                written.size(),
+                settings.locale().getLanguage(),
+                largest,
+                (System.nanoTime() - started) / 1_000_000,
+                kpi.queryMillis());
         return written;
     }
 
-    private record Rendered(Path file, long bytes) {
-    }
+    private record Rendered(Path file, long bytes) {}
 
     private static Rendered rendered(Future<Rendered> page) throws IOException {
         try {
@@ -115,8 +122,9 @@ public final class DashboardGenerator {
         return new Rendered(file, html.length);
     }
 
-    private Map<String, Object> model(Page page, KpiQueries kpi, Map<String, String> channelNames,
-                                      YearCoverage coverage, Assets assets) throws SQLException {
+    private Map<String, Object> model(
+            Page page, KpiQueries kpi, Map<String, String> channelNames, YearCoverage coverage, Assets assets)
+            throws SQLException {
         Map<String, DataTable> data = new LinkedHashMap<>();
         Map<String, Object> scriptData = new LinkedHashMap<>();
         for (String dataset : page.datasets) {
@@ -125,8 +133,8 @@ public final class DashboardGenerator {
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
-            filters.add(FilterOptions.of(filter, List.copyOf(data.values()), channelNames, coverage, messages,
-                    settings.locale()));
+            filters.add(FilterOptions.of(
+                    filter, List.copyOf(data.values()), channelNames, coverage, messages, settings.locale()));
         }
         String year = selected(filters, "year");
 
@@ -157,20 +165,30 @@ public final class DashboardGenerator {
         pageData.put("data", scriptData);
         model.put(PAGE_DATA, pageData);
         if (page == Page.OVERVIEW && !year.isEmpty()) {
-            model.put("headlines", new Headlines(kpi, formats, messages, channelNames, coverage, settings.locale())
-                    .forYear(Integer.parseInt(year)));
+            model.put(
+                    "headlines",
+                    new Headlines(kpi, formats, messages, channelNames, coverage, settings.locale())
+                            .forYear(Integer.parseInt(year)));
         }
-        model.put("hasMigration", page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
+        model.put(
+                "hasMigration",
+                page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
         if (page == Page.QUALITY) {
-            model.put("quality", QualitySummary.of(kpi.get("summary"), kpi.get("walletCheck"),
-                    settings.generatedAt(), formats, messages));
+            model.put(
+                    "quality",
+                    QualitySummary.of(
+                            kpi.get("summary"), kpi.get("walletCheck"), settings.generatedAt(), formats, messages));
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;
     }
 
     private static String selected(List<FilterOptions> filters, String name) {
-        return filters.stream().filter(f -> f.name().equals(name)).map(FilterOptions::selected).findFirst().orElse("");
+        return filters.stream()
+                .filter(f -> f.name().equals(name))
+                .map(FilterOptions::selected)
+                .findFirst()
+                .orElse("");
     }
 
     private Map<String, String> channelNames(DataTable names) {
@@ -193,8 +211,7 @@ public final class DashboardGenerator {
     }
 
     /** The navigation bar: one link per page, the current one marked. */
-    record NavLink(String file, String label, boolean current) {
-    }
+    record NavLink(String file, String label, boolean current) {}
 
     private List<NavLink> navigation(Page current) {
         List<NavLink> links = new ArrayList<>();

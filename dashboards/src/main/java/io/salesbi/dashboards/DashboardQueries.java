@@ -325,8 +325,7 @@ public final class DashboardQueries {
                 order by open_wallet desc, id""");
     }
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     /** Dataset name to SQL, in a stable order. */
     public static Map<String, String> all() {

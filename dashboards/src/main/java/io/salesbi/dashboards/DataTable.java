@@ -21,7 +21,8 @@ import java.util.Objects;
 record DataTable(List<String> cols, List<List<Object>> rows) {
 
     static DataTable query(Connection conn, String sql) throws SQLException {
-        try (Statement statement = conn.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = conn.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> cols = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -105,7 +106,10 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
             List<Object> out = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 Object value = row.get(i);
-                out.add(codes.get(i) == null || value == null ? value : codes.get(i).get(value));
+                out.add(
+                        codes.get(i) == null || value == null
+                                ? value
+                                : codes.get(i).get(value));
             }
             encoded.add(out);
         }
@@ -132,6 +136,10 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
 
     List<Object> distinct(String column) {
         int i = index(column);
-        return rows.stream().map(r -> r.get(i)).filter(Objects::nonNull).distinct().toList();
+        return rows.stream()
+                .map(r -> r.get(i))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 }

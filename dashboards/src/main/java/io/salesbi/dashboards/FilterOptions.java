@@ -19,16 +19,22 @@ record FilterOptions(String name, List<Option> options, String selected) {
     static final String ALL_ROLES = "all";
 
     /** One choice; {@code value} is what the data holds, {@code label} what the reader sees. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
-    static FilterOptions of(Page.Filter filter, List<DataTable> tables, Map<String, String> channelNames,
-                            YearCoverage coverage, Messages messages, java.util.Locale locale) {
-        TreeSet<String> values = new TreeSet<>(switch (filter) {
-            case YEAR -> Comparator.<String, Integer>comparing(Integer::valueOf).reversed();
-            case WAVE -> Comparator.<String>reverseOrder();
-            default -> Comparator.<String>naturalOrder();
-        });
+    static FilterOptions of(
+            Page.Filter filter,
+            List<DataTable> tables,
+            Map<String, String> channelNames,
+            YearCoverage coverage,
+            Messages messages,
+            java.util.Locale locale) {
+        TreeSet<String> values = new TreeSet<>(
+                switch (filter) {
+                    case YEAR ->
+                        Comparator.<String, Integer>comparing(Integer::valueOf).reversed();
+                    case WAVE -> Comparator.<String>reverseOrder();
+                    default -> Comparator.<String>naturalOrder();
+                });
         for (DataTable table : tables) {
             if (table.cols().contains(filter.column)) {
                 table.distinct(filter.column).stream().map(Objects::toString).forEach(values::add);
@@ -51,7 +57,8 @@ record FilterOptions(String name, List<Option> options, String selected) {
         }
         String selected = "";
         if (filter == Page.Filter.YEAR && !values.isEmpty()) {
-            selected = String.valueOf(coverage.defaultYear(values.stream().map(Integer::valueOf).toList()));
+            selected = String.valueOf(
+                    coverage.defaultYear(values.stream().map(Integer::valueOf).toList()));
         } else if (filter == Page.Filter.WAVE && !values.isEmpty()) {
             selected = values.first();
         }

@@ -29,8 +29,15 @@ final class Formats {
     private final String millionsPattern;
     private final String thousandsPattern;
 
-    private Formats(char decimal, char group, String moneyPattern, String percentSuffix, String pointsUnit,
-                    String datePattern, String millionsPattern, String thousandsPattern) {
+    private Formats(
+            char decimal,
+            char group,
+            String moneyPattern,
+            String percentSuffix,
+            String pointsUnit,
+            String datePattern,
+            String millionsPattern,
+            String thousandsPattern) {
         this.decimal = decimal;
         this.group = group;
         this.moneyPattern = moneyPattern;
@@ -90,8 +97,9 @@ final class Formats {
             return inPattern(millionsPattern, number(amount.movePointLeft(6), 1));
         }
         if (size.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
-            return inPattern(thousandsPattern, number(amount.movePointLeft(3),
-                    size.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? 0 : 1));
+            return inPattern(
+                    thousandsPattern,
+                    number(amount.movePointLeft(3), size.compareTo(BigDecimal.valueOf(10_000)) >= 0 ? 0 : 1));
         }
         return inPattern(moneyPattern, number(amount, 0));
     }

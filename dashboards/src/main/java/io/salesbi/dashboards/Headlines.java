@@ -25,8 +25,13 @@ final class Headlines {
     private final YearCoverage coverage;
     private final java.util.Locale locale;
 
-    Headlines(KpiQueries kpi, Formats formats, Messages messages, Map<String, String> channelNames,
-              YearCoverage coverage, java.util.Locale locale) {
+    Headlines(
+            KpiQueries kpi,
+            Formats formats,
+            Messages messages,
+            Map<String, String> channelNames,
+            YearCoverage coverage,
+            java.util.Locale locale) {
         this.coverage = coverage;
         this.locale = locale;
         this.kpi = kpi;
@@ -37,34 +42,55 @@ final class Headlines {
 
     List<Headline> forYear(int year) throws java.sql.SQLException {
         DataTable cubeSpan = kpi.get("cubePriorSpan");
-        boolean spanned = coverage.isPartial(year) && !coverage.hasNoOrders(year) && !cubeSpan.cols().isEmpty();
+        boolean spanned = coverage.isPartial(year)
+                && !coverage.hasNoOrders(year)
+                && !cubeSpan.cols().isEmpty();
         DataTable cube = spanned ? comparable(kpi.get("cube"), cubeSpan, year) : kpi.get("cube");
         DataTable pnl = spanned ? comparable(kpi.get("pnl"), kpi.get("pnlPriorSpan"), year) : kpi.get("pnl");
         String against = spanned ? coverage.priorSpan(year, messages, locale) : String.valueOf(year - 1);
         DataTable market = kpi.get("market");
         List<Headline> headlines = new ArrayList<>();
         DataTable flow = kpi.get("customerFlow");
-        headlines.add(orNoData("revenue", cube, year,
-                () -> amount("revenue", cube, year, "segment", "net", null, against)));
-        headlines.add(orNoData("grossMargin", cube, year,
-                () -> amount("grossMargin", cube, year, "channel", "net", "cogs", against)));
-        headlines.add(orNoData("contribution", pnl, year,
+        headlines.add(
+                orNoData("revenue", cube, year, () -> amount("revenue", cube, year, "segment", "net", null, against)));
+        headlines.add(orNoData(
+                "grossMargin", cube, year, () -> amount("grossMargin", cube, year, "channel", "net", "cogs", against)));
+        headlines.add(orNoData(
+                "contribution",
+                pnl,
+                year,
                 () -> amount("contribution", pnl, year, "channel", "contribution", null, against)));
-        headlines.add(orNoData("marketShare", market, year,
+        headlines.add(orNoData(
+                "marketShare",
+                market,
+                year,
                 () -> ratio("marketShare", market, year, "segment", "own", "volume", String.valueOf(year - 1))));
         headlines.add(orNoData("activeCustomers", flow, year, () -> customers(flow, year)));
-        headlines.add(orNoData("priceRealization", cube, year,
+        headlines.add(orNoData(
+                "priceRealization",
+                cube,
+                year,
                 () -> ratio("priceRealization", cube, year, "channel", "net", "list", against)));
         if (coverage.hasNoOrders(year) || coverage.hasNoOrders(year - 1)) {
             // a year of credit notes only against a full one would read -100 %: no comparison at all
-            headlines.replaceAll(h -> h.value().equals(Formats.MISSING) ? h : new Headline(h.key(), h.label(),
-                    h.value(), Formats.MISSING, "flat", messages.get("move.noOrders"), h.exact()));
+            headlines.replaceAll(h -> h.value().equals(Formats.MISSING)
+                    ? h
+                    : new Headline(
+                            h.key(),
+                            h.label(),
+                            h.value(),
+                            Formats.MISSING,
+                            "flat",
+                            messages.get("move.noOrders"),
+                            h.exact()));
         } else if (coverage.isPartial(year) || coverage.isPartial(year - 1)) {
             String warning = " " + messages.get("move.partial");
-            List<String> yearToDate = spanned ? List.of("revenue", "grossMargin", "contribution", "priceRealization")
-                    : List.of();
-            headlines.replaceAll(h -> yearToDate.contains(h.key()) ? h : new Headline(h.key(), h.label(), h.value(),
-                    h.change(), h.trend(), h.sentence() + warning, h.exact()));
+            List<String> yearToDate =
+                    spanned ? List.of("revenue", "grossMargin", "contribution", "priceRealization") : List.of();
+            headlines.replaceAll(h -> yearToDate.contains(h.key())
+                    ? h
+                    : new Headline(
+                            h.key(), h.label(), h.value(), h.change(), h.trend(), h.sentence() + warning, h.exact()));
         }
         return headlines;
     }
@@ -73,7 +99,9 @@ final class Headlines {
     private static DataTable comparable(DataTable table, DataTable spanRows, int year) {
         List<List<Object>> rows = new ArrayList<>();
         int yearColumn = table.index("year");
-        table.rows().stream().filter(row -> ((Number) row.get(yearColumn)).intValue() == year).forEach(rows::add);
+        table.rows().stream()
+                .filter(row -> ((Number) row.get(yearColumn)).intValue() == year)
+                .forEach(rows::add);
         for (Map<String, Object> span : spanRows.records()) {
             if (((Number) span.get("year")).intValue() == year) {
                 List<Object> row = new ArrayList<>();
@@ -86,15 +114,27 @@ final class Headlines {
 
     /** A KPI whose data has no row for the year (a market study not yet delivered) says so instead of 0. */
     private Headline orNoData(String key, DataTable table, int year, java.util.function.Supplier<Headline> headline) {
-        return hasYear(table, year) ? headline.get() : new Headline(key, messages.get("kpi." + key), Formats.MISSING,
-                Formats.MISSING, "flat", messages.get("move.noData", year));
+        return hasYear(table, year)
+                ? headline.get()
+                : new Headline(
+                        key,
+                        messages.get("kpi." + key),
+                        Formats.MISSING,
+                        Formats.MISSING,
+                        "flat",
+                        messages.get("move.noData", year));
     }
 
-    private Headline amount(String key, DataTable table, int year, String by, String plus, String minus,
-                            String against) {
+    private Headline amount(
+            String key, DataTable table, int year, String by, String plus, String minus, String against) {
         // a margin of a year with products without standard cost is not available: never counted as a cost of 0
         if (anyNull(table, year, plus, minus)) {
-            return new Headline(key, messages.get("kpi." + key), messages.get("value.na"), Formats.MISSING, "flat",
+            return new Headline(
+                    key,
+                    messages.get("kpi." + key),
+                    messages.get("value.na"),
+                    Formats.MISSING,
+                    "flat",
                     messages.get("move.notAvailable"));
         }
         Map<Object, BigDecimal[]> members = sums(table, year, by, plus, minus);
@@ -103,22 +143,42 @@ final class Headlines {
         boolean hasPrevious = hasYear(table, year - 1) && !anyNull(table, year - 1, plus, minus);
         BigDecimal delta = current.subtract(previous);
         String change = hasPrevious && previous.signum() != 0
-                ? formats.signedPercent(delta.divide(previous.abs(), MathContext.DECIMAL64)) : Formats.MISSING;
+                ? formats.signedPercent(delta.divide(previous.abs(), MathContext.DECIMAL64))
+                : Formats.MISSING;
         Object driver = members.entrySet().stream()
-                .max(Comparator.comparing(e -> e.getValue()[0].subtract(e.getValue()[1]).abs()))
-                .map(Map.Entry::getKey).orElse(null);
-        String driverDelta = driver == null ? "" : formats.signedMoney(
-                members.get(driver)[0].subtract(members.get(driver)[1]));
+                .max(Comparator.comparing(
+                        e -> e.getValue()[0].subtract(e.getValue()[1]).abs()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        String driverDelta =
+                driver == null ? "" : formats.signedMoney(members.get(driver)[0].subtract(members.get(driver)[1]));
         String changeSize = hasPrevious && previous.signum() != 0
-                ? formats.percent(delta.divide(previous.abs(), MathContext.DECIMAL64).abs()) : Formats.MISSING;
-        Headline card = headline(key, formats.compactMoney(current), change, changeSize, delta.signum(), hasPrevious,
-                against, driver, by, driverDelta);
-        return new Headline(card.key(), card.label(), card.value(), card.change(), card.trend(), card.sentence(),
+                ? formats.percent(
+                        delta.divide(previous.abs(), MathContext.DECIMAL64).abs())
+                : Formats.MISSING;
+        Headline card = headline(
+                key,
+                formats.compactMoney(current),
+                change,
+                changeSize,
+                delta.signum(),
+                hasPrevious,
+                against,
+                driver,
+                by,
+                driverDelta);
+        return new Headline(
+                card.key(),
+                card.label(),
+                card.value(),
+                card.change(),
+                card.trend(),
+                card.sentence(),
                 formats.money(current));
     }
 
-    private Headline ratio(String key, DataTable table, int year, String by, String numerator, String denominator,
-                           String against) {
+    private Headline ratio(
+            String key, DataTable table, int year, String by, String numerator, String denominator, String against) {
         Map<Object, BigDecimal[]> num = sums(table, year, by, numerator, null);
         Map<Object, BigDecimal[]> den = sums(table, year, by, denominator, null);
         Double current = ratio(total(num, 0), total(den, 0));
@@ -136,9 +196,17 @@ final class Headlines {
             }
         }
         int direction = points == null ? 0 : Long.signum(Math.round(points * 10));
-        return headline(key, formats.percent(current), formats.points(points),
-                points == null ? Formats.MISSING : formats.pointsSize(points), direction, hasPrevious, against,
-                driver, by, formats.points(driverPoints * 100));
+        return headline(
+                key,
+                formats.percent(current),
+                formats.points(points),
+                points == null ? Formats.MISSING : formats.pointsSize(points),
+                direction,
+                hasPrevious,
+                against,
+                driver,
+                by,
+                formats.points(driverPoints * 100));
     }
 
     private Headline customers(DataTable flow, int year) {
@@ -162,13 +230,26 @@ final class Headlines {
                 ? messages.get("move.customers", formats.count(gained), formats.count(lost), year - 1)
                 : messages.get("move.noPrevious");
         long delta = active - previous;
-        return new Headline("activeCustomers", label, formats.count(active),
-                hasPrevious ? formats.signedCount(delta) : Formats.MISSING, trend(Long.signum(delta), hasPrevious),
+        return new Headline(
+                "activeCustomers",
+                label,
+                formats.count(active),
+                hasPrevious ? formats.signedCount(delta) : Formats.MISSING,
+                trend(Long.signum(delta), hasPrevious),
                 sentence);
     }
 
-    private Headline headline(String key, String value, String change, String changeSize, int direction,
-                              boolean hasPrevious, String against, Object driver, String by, String driverDelta) {
+    private Headline headline(
+            String key,
+            String value,
+            String change,
+            String changeSize,
+            int direction,
+            boolean hasPrevious,
+            String against,
+            Object driver,
+            String by,
+            String driverDelta) {
         String label = messages.get("kpi." + key);
         String sentence;
         if (!hasPrevious) {
@@ -180,15 +261,16 @@ final class Headlines {
                 sentence += " " + messages.get("move.driver", memberName(by, driver), driverDelta);
             }
         }
-        return new Headline(key, label, value, hasPrevious ? change : Formats.MISSING, trend(direction, hasPrevious),
-                sentence);
+        return new Headline(
+                key, label, value, hasPrevious ? change : Formats.MISSING, trend(direction, hasPrevious), sentence);
     }
 
     private String memberName(String by, Object member) {
         if (member == null) {
             return messages.get("member.none");
         }
-        return "channel".equals(by) ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
+        return "channel".equals(by)
+                ? channelNames.getOrDefault(String.valueOf(member), String.valueOf(member))
                 : messages.label(by, member);
     }
 
@@ -209,8 +291,7 @@ final class Headlines {
                 value = value.subtract(decimal(row.get(minus)));
             }
             Object member = row.get(by) == null ? null : String.valueOf(row.get(by));
-            BigDecimal[] pair = sums.computeIfAbsent(member,
-                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] pair = sums.computeIfAbsent(member, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             pair[rowYear == year ? 0 : 1] = pair[rowYear == year ? 0 : 1].add(value);
         }
         return sums;
@@ -221,13 +302,15 @@ final class Headlines {
     }
 
     private static Double ratio(BigDecimal numerator, BigDecimal denominator) {
-        return denominator == null || denominator.signum() == 0 ? null
+        return denominator == null || denominator.signum() == 0
+                ? null
                 : numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
     }
 
     private static boolean anyNull(DataTable table, int year, String plus, String minus) {
-        return table.records().stream().anyMatch(row -> ((Number) row.get("year")).intValue() == year
-                && (row.get(plus) == null || minus != null && row.get(minus) == null));
+        return table.records().stream()
+                .anyMatch(row -> ((Number) row.get("year")).intValue() == year
+                        && (row.get(plus) == null || minus != null && row.get(minus) == null));
     }
 
     private static boolean hasYear(DataTable table, int year) {

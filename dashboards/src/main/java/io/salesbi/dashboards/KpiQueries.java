@@ -32,19 +32,36 @@ final class KpiQueries {
      * (kpi.survey_*, from warehouses migrated before it existed), the plan and a customer's source records, contacts
      * and touchpoints (kpi.plan_vs_actual, kpi.customer_sources, core.dim_contact, core.fact_touchpoint) may be absent.
      */
-    private static final Map<String, String> OPTIONAL_TABLES = Map.ofEntries(Map.entry("steps", "ops.step_run"),
-            Map.entry("completeness", "kpi.dq_completeness"), Map.entry("customerChannels", "core.sales_line"),
-            Map.entry("migration", "kpi.channel_migration"), Map.entry("cubePriorSpan", "core.sales_fact"),
-            Map.entry("surveyScores", "kpi.survey_area_score"), Map.entry("surveyProfile", "kpi.survey_profile"),
-            Map.entry("surveyGap", "kpi.survey_gap"), Map.entry("plan", "kpi.plan_vs_actual"),
-            Map.entry("customerSources", "kpi.customer_sources"), Map.entry("customerContacts", "core.dim_contact"),
+    private static final Map<String, String> OPTIONAL_TABLES = Map.ofEntries(
+            Map.entry("steps", "ops.step_run"),
+            Map.entry("completeness", "kpi.dq_completeness"),
+            Map.entry("customerChannels", "core.sales_line"),
+            Map.entry("migration", "kpi.channel_migration"),
+            Map.entry("cubePriorSpan", "core.sales_fact"),
+            Map.entry("surveyScores", "kpi.survey_area_score"),
+            Map.entry("surveyProfile", "kpi.survey_profile"),
+            Map.entry("surveyGap", "kpi.survey_gap"),
+            Map.entry("plan", "kpi.plan_vs_actual"),
+            Map.entry("customerSources", "kpi.customer_sources"),
+            Map.entry("customerContacts", "core.dim_contact"),
             Map.entry("customerTouch", "core.fact_touchpoint"));
 
     /** The sales pipeline's datasets (kpi.pipeline_*), absent from warehouses migrated before they existed. */
-    private static final Map<String, String> OPTIONAL_PIPELINE_TABLES = Map.of("pipelineOpen", "kpi.pipeline_open",
-            "pipelineFunnel", "kpi.pipeline_funnel", "pipelineWinRate", "kpi.pipeline_win_rate",
-            "pipelineReturn", "kpi.pipeline_channel_return", "pipelineCoverage", "kpi.pipeline_coverage",
-            "pipelineStalled", "kpi.pipeline_stalled", "pipelineUnworked", "kpi.pipeline_unworked_potential");
+    private static final Map<String, String> OPTIONAL_PIPELINE_TABLES = Map.of(
+            "pipelineOpen",
+            "kpi.pipeline_open",
+            "pipelineFunnel",
+            "kpi.pipeline_funnel",
+            "pipelineWinRate",
+            "kpi.pipeline_win_rate",
+            "pipelineReturn",
+            "kpi.pipeline_channel_return",
+            "pipelineCoverage",
+            "kpi.pipeline_coverage",
+            "pipelineStalled",
+            "kpi.pipeline_stalled",
+            "pipelineUnworked",
+            "kpi.pipeline_unworked_potential");
 
     private static final Pattern KPI_VIEW = Pattern.compile("\\bkpi\\.(\\w+)\\b");
     private static final String SNAPSHOT_SCHEMA = "kpi_snapshot";
@@ -72,7 +89,11 @@ final class KpiQueries {
             cache.put(dataset, table);
             long nanos = System.nanoTime() - started;
             queryNanos += nanos;
-            log.debug("Dashboard dataset {}: {} rows in {} ms", dataset, table.rows().size(), nanos / 1_000_000);
+            log.debug(
+                    "Dashboard dataset {}: {} rows in {} ms",
+                    dataset,
+                    table.rows().size(),
+                    nanos / 1_000_000);
         }
         return table;
     }

@@ -19,8 +19,8 @@ final class Messages implements IMessageResolver {
     private final ResourceBundle bundle;
 
     Messages(Locale locale) {
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     String get(String key, Object... args) {
@@ -55,8 +55,19 @@ final class Messages implements IMessageResolver {
         return text;
     }
 
-    private static final Map<String, String> LABEL_PREFIX = Map.of("region", "region.", "segment", "industry.",
-            "category", "category.", "touchChannel", "touchChannel.", "rule", "rule.", "stage", "stage.");
+    private static final Map<String, String> LABEL_PREFIX = Map.of(
+            "region",
+            "region.",
+            "segment",
+            "industry.",
+            "category",
+            "category.",
+            "touchChannel",
+            "touchChannel.",
+            "rule",
+            "rule.",
+            "stage",
+            "stage.");
 
     Map<String, String> all() {
         Map<String, String> all = new TreeMap<>();
@@ -80,8 +91,8 @@ final class Messages implements IMessageResolver {
     }
 
     @Override
-    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
-                                                    Object[] messageParameters) {
+    public String createAbsentMessageRepresentation(
+            ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
         return "??" + key + "??";
     }
 }

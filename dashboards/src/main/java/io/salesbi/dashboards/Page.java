@@ -9,41 +9,62 @@ import java.util.List;
  * region and channel).
  */
 enum Page {
-    OVERVIEW("index.html", "overview",
+    OVERVIEW(
+            "index.html",
+            "overview",
             List.of("cube", "market", "pnl", "customerFlow", "valueMatrix", "cubePriorSpan", "pnlPriorSpan"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    MARKET("market-share.html", "market",
-            List.of("market"),
-            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
-    CHANNELS("channels.html", "channels",
+    MARKET("market-share.html", "market", List.of("market"), List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
+    CHANNELS(
+            "channels.html",
+            "channels",
             List.of("pnl", "cube", "mix", "migration"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    PLAN("plan-vs-actual.html", "plan",
-            List.of("plan"),
-            List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL)),
-    CUSTOMERS("customers.html", "customers",
+    PLAN("plan-vs-actual.html", "plan", List.of("plan"), List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL)),
+    CUSTOMERS(
+            "customers.html",
+            "customers",
             List.of("customers", "crossSell", "customerChannels"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    CUSTOMER("customer.html", "customer",
+    CUSTOMER(
+            "customer.html",
+            "customer",
             List.of("customerYears", "crossSell", "customerContacts", "customerTouch", "customerSources"),
             List.of()),
-    JOURNEY("buying-center.html", "journey",
+    JOURNEY(
+            "buying-center.html",
+            "journey",
             List.of("buyingCenter", "touchpoints"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    SURVEY("survey.html", "survey",
+    SURVEY(
+            "survey.html",
+            "survey",
             List.of("surveyScores", "surveyProfile", "surveyGap"),
             List.of(Filter.WAVE, Filter.ROLE)),
-    QUALITY("data-quality.html", "quality",
+    QUALITY(
+            "data-quality.html",
+            "quality",
             List.of("quarantine", "fileLoads", "summary", "steps", "completeness", "walletCheck"),
             List.of()),
-    PIPELINE("pipeline.html", "pipeline",
-            List.of("pipelineOpen", "pipelineFunnel", "pipelineWinRate", "pipelineReturn", "pipelineCoverage",
-                    "pipelineStalled", "pipelineUnworked"),
+    PIPELINE(
+            "pipeline.html",
+            "pipeline",
+            List.of(
+                    "pipelineOpen",
+                    "pipelineFunnel",
+                    "pipelineWinRate",
+                    "pipelineReturn",
+                    "pipelineCoverage",
+                    "pipelineStalled",
+                    "pipelineUnworked"),
             List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL));
 
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */
     enum Filter {
-        YEAR("year"), REGION("region"), SEGMENT("segment"), CHANNEL("channel"),
+        YEAR("year"),
+        REGION("region"),
+        SEGMENT("segment"),
+        CHANNEL("channel"),
         /** Survey wave of the self-assessment; like the year, one wave is always selected (the newest first). */
         WAVE("wave"),
         /** Respondent role of the self-assessment; the pooled role 'all' is what "all" shows, not an option. */

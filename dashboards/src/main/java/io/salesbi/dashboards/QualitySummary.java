@@ -24,16 +24,21 @@ record QualitySummary(List<Figure> figures, String lastLoad, String dataDate, St
     }
 
     /** One labelled figure; {@code warning} marks counts that need a data steward's attention. */
-    record Figure(String key, String label, String value, boolean warning) {
-    }
+    record Figure(String key, String label, String value, boolean warning) {}
 
-    private static final List<String> COUNTS = List.of("golden_customers", "source_records", "duplicates_merged",
-            "rows_quarantined", "files_loaded", "files_failed", "customers_without_owner");
-    private static final List<String> WARN_WHEN_POSITIVE = List.of("rows_quarantined", "files_failed",
-            "customers_without_owner", "wallets_below_revenue");
+    private static final List<String> COUNTS = List.of(
+            "golden_customers",
+            "source_records",
+            "duplicates_merged",
+            "rows_quarantined",
+            "files_loaded",
+            "files_failed",
+            "customers_without_owner");
+    private static final List<String> WARN_WHEN_POSITIVE =
+            List.of("rows_quarantined", "files_failed", "customers_without_owner", "wallets_below_revenue");
 
-    static QualitySummary of(DataTable summary, DataTable walletCheck, Instant generatedAt, Formats formats,
-                             Messages messages) {
+    static QualitySummary of(
+            DataTable summary, DataTable walletCheck, Instant generatedAt, Formats formats, Messages messages) {
         List<Map<String, Object>> rows = summary.records();
         if (rows.isEmpty()) {
             return new QualitySummary(List.of(), Formats.MISSING, Formats.MISSING, Formats.MISSING, true);
@@ -46,9 +51,13 @@ record QualitySummary(List<Figure> figures, String lastLoad, String dataDate, St
             figures.add(new Figure(key, messages.get("dq." + key), formats.count(value), warning));
         }
         // a wallet estimate below the revenue is raised to the revenue in kpi.customer_value: count it as a data issue
-        Number below = walletCheck.records().isEmpty() ? null
+        Number below = walletCheck.records().isEmpty()
+                ? null
                 : (Number) walletCheck.records().get(0).get("wallets_below_revenue");
-        figures.add(new Figure("wallets_below_revenue", messages.get("dq.wallets_below_revenue"), formats.count(below),
+        figures.add(new Figure(
+                "wallets_below_revenue",
+                messages.get("dq.wallets_below_revenue"),
+                formats.count(below),
                 below != null && below.longValue() > 0));
         Object lastLoadAt = row.get("last_load_at");
         Object newestFileDate = row.get("newest_file_date");
@@ -65,8 +74,9 @@ record QualitySummary(List<Figure> figures, String lastLoad, String dataDate, St
         }
         LocalDate dataDate = LocalDate.parse(newestFileDate.toString());
         long days = ChronoUnit.DAYS.between(dataDate, LocalDate.ofInstant(generatedAt, ZoneOffset.UTC));
-        String dayAge = days == 0 ? messages.get("dq.ageToday") : days == 1 ? messages.get("dq.ageOneDay")
-                : messages.get("dq.ageDays", formats.count(days));
+        String dayAge = days == 0
+                ? messages.get("dq.ageToday")
+                : days == 1 ? messages.get("dq.ageOneDay") : messages.get("dq.ageDays", formats.count(days));
         return new QualitySummary(figures, lastLoadText, formats.date(dataDate), dayAge, false);
     }
 }

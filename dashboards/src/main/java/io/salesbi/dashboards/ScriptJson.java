@@ -22,8 +22,7 @@ final class ScriptJson {
         MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     }
 
-    private ScriptJson() {
-    }
+    private ScriptJson() {}
 
     static String write(Object value) {
         try {

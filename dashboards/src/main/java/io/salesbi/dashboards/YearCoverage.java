@@ -75,8 +75,9 @@ final class YearCoverage {
     /** What a partial year is compared with: the same months of the year before ("Jan.–Nov. 2025"). */
     String priorSpan(int year, Messages messages, Locale locale) {
         int[] months = partial.get(year);
-        return months == null ? String.valueOf(year - 1) : messages.get("move.span", monthName(months[0], locale),
-                monthName(months[1], locale), year - 1);
+        return months == null
+                ? String.valueOf(year - 1)
+                : messages.get("move.span", monthName(months[0], locale), monthName(months[1], locale), year - 1);
     }
 
     /** Incomplete years with their labels, for the page script. */

@@ -39,8 +39,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
-    private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html",
+    private static final List<String> PAGES = List.of(
+            "index.html",
+            "market-share.html",
+            "channels.html",
+            "plan-vs-actual.html",
+            "customers.html",
+            "customer.html",
+            "buying-center.html",
+            "survey.html",
+            "data-quality.html",
             "pipeline.html");
     private static final Path TARGET = Path.of("target");
 
@@ -55,29 +63,36 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void generatePagesAndStartBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(BrowserSession.CHROMIUM) && Files.isExecutable(BrowserSession.CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(BrowserSession.CHROMIUM) && Files.isExecutable(BrowserSession.CHROMEDRIVER),
                 "DashboardBrowserIT skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
                         + "(apt-get install -y chromium chromium-driver)");
         german = TARGET.resolve("dashboards-it/de").toAbsolutePath();
         english = TARGET.resolve("dashboards-it/en").toAbsolutePath();
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
-            new DashboardGenerator(new DashboardSettings(german, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
-            new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(german, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+            new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, KpiFixture.GENERATED_AT))
+                    .generate(conn);
             KpiFixture.makeTheLastYearPartial(conn);
             partial = TARGET.resolve("dashboards-it/partial").toAbsolutePath();
-            new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(partial, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
         }
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
             KpiFixture.removeTheWebShopsStandardCost2026(conn);
             noCost = TARGET.resolve("dashboards-it/no-cost").toAbsolutePath();
-            new DashboardGenerator(new DashboardSettings(noCost, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(noCost, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
         }
         try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
             KpiFixture.addReferenceDataAsTheWarehouseHoldsIt(conn);
             referenceDe = TARGET.resolve("dashboards-it/reference-de").toAbsolutePath();
             referenceEn = TARGET.resolve("dashboards-it/reference-en").toAbsolutePath();
-            new DashboardGenerator(new DashboardSettings(referenceDe, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
-            new DashboardGenerator(new DashboardSettings(referenceEn, Locale.ENGLISH, KpiFixture.GENERATED_AT)).generate(conn);
+            new DashboardGenerator(new DashboardSettings(referenceDe, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+            new DashboardGenerator(new DashboardSettings(referenceEn, Locale.ENGLISH, KpiFixture.GENERATED_AT))
+                    .generate(conn);
         }
         Files.createDirectories(TARGET.resolve("screenshots"));
         downloads = Files.createDirectories(TARGET.resolve("downloads").toAbsolutePath());
@@ -100,13 +115,15 @@ class DashboardBrowserIT {
         browser.consoleErrors();
         browser.requestedUrls();
         browser.driver.get(folder.resolve(page).toUri().toString());
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
     }
 
     /** A headline card's exact value: its tooltip (the card shows amounts in T€ / Mio. €). */
     private String exact(String kpi) {
-        return browser.driver.findElement(By.cssSelector("[data-kpi=" + kpi + "] .kpi-value")).getAttribute("title");
+        return browser.driver
+                .findElement(By.cssSelector("[data-kpi=" + kpi + "] .kpi-value"))
+                .getAttribute("title");
     }
 
     private String text(String css) {
@@ -140,18 +157,26 @@ class DashboardBrowserIT {
                             .reduce((n, s) => n + (s.data ? s.data.length : 0), 0) : -1;
                     });
                     return counts;""");
-            assertThat(seriesPoints).as(page + " charts").isNotEmpty().allSatisfy((id, points) ->
-                    assertThat(points).as(page + " " + id).isPositive());
+            assertThat(seriesPoints)
+                    .as(page + " charts")
+                    .isNotEmpty()
+                    .allSatisfy((id, points) ->
+                            assertThat(points).as(page + " " + id).isPositive());
             Long tables = (Long) browser.js("return document.querySelectorAll('table.data').length");
             assertThat(tables).as(page + " tables").isPositive();
             assertThat(browser.consoleErrors()).as(page + " console errors").isEmpty();
             String self = german.resolve(page).toUri().toString();
-            assertThat(browser.requestedUrls()).as(page + " requests").allSatisfy(url ->
-                    assertThat(url).matches(u -> u.equals(self) || u.startsWith("data:") || u.startsWith("blob:"),
-                            "the page itself or inline data"));
-            assertThat((Long) browser.js("return performance.getEntriesByType('resource').length")).isZero();
+            assertThat(browser.requestedUrls())
+                    .as(page + " requests")
+                    .allSatisfy(url -> assertThat(url)
+                            .matches(
+                                    u -> u.equals(self) || u.startsWith("data:") || u.startsWith("blob:"),
+                                    "the page itself or inline data"));
+            assertThat((Long) browser.js("return performance.getEntriesByType('resource').length"))
+                    .isZero();
             assertNoAlert();
-            Files.write(TARGET.resolve("screenshots/" + page.replace(".html", "") + "-de.png"),
+            Files.write(
+                    TARGET.resolve("screenshots/" + page.replace(".html", "") + "-de.png"),
                     browser.driver.getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -198,9 +223,12 @@ class DashboardBrowserIT {
         select("segment", "Chemie");
         select("channel", "WEB_SHOP");
 
-        assertThat(browser.driver.findElements(By.cssSelector(".kpi-value"))).extracting(WebElement::getText)
-                .hasSize(6).containsOnly("Keine Daten");
-        assertThat(browser.driver.findElements(By.cssSelector(".kpi-sentence"))).extracting(WebElement::getText)
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-value")))
+                .extracting(WebElement::getText)
+                .hasSize(6)
+                .containsOnly("Keine Daten");
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-sentence")))
+                .extracting(WebElement::getText)
                 .containsOnly("Keine Daten für diese Auswahl.");
         assertThat(browser.driver.findElement(By.id("headlines")).getText()).doesNotContain("0,00 €", "0 €");
 
@@ -226,16 +254,23 @@ class DashboardBrowserIT {
         assertThat(exact("revenue")).isEqualTo("734,56 €");
 
         open(noCost, "channels.html");
-        List<String> webShop = browser.driver.findElements(By.xpath(
-                "//*[@id='table-pnl']//tr[td[1][normalize-space()='E-Shop']]/td")).stream().map(WebElement::getText).toList();
+        List<String> webShop = browser
+                .driver
+                .findElements(By.xpath("//*[@id='table-pnl']//tr[td[1][normalize-space()='E-Shop']]/td"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
         // channel, revenue, DB I, direct, allocated, channel contribution, ROI
         assertThat(webShop).containsExactly("E-Shop", "734,56 €", "k. A.", "60,00 €", "40,00 €", "k. A.", "k. A.");
-        assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream().map(WebElement::getText))
+        assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream()
+                        .map(WebElement::getText))
                 .contains("Deckungsbeitrag I", "Kanal-Deckungsbeitrag");
 
         open(noCost, "customers.html");
-        List<String> c2 = browser.driver.findElements(By.xpath(
-                "//*[@id='table-top-revenue']//tr[td[2]='C0000002']/td")).stream().map(WebElement::getText).toList();
+        List<String> c2 =
+                browser.driver.findElements(By.xpath("//*[@id='table-top-revenue']//tr[td[2]='C0000002']/td")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         // name, id, segment, region, revenue, DB II, ABC revenue, ABC DB II, ...
         assertThat(c2.subList(4, 8)).containsExactly("734,56 €", "k. A.", "A", "k. A.");
         assertThat(column("table-top-contribution", 2)).doesNotContain("C0000002");
@@ -243,14 +278,17 @@ class DashboardBrowserIT {
     }
 
     private List<String> options(String filter) {
-        return new Select(browser.driver.findElement(By.id("filter-" + filter))).getOptions().stream()
-                .map(WebElement::getText).toList();
+        return new Select(browser.driver.findElement(By.id("filter-" + filter)))
+                .getOptions().stream().map(WebElement::getText).toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<String> axisLabels(String chartId, String axis) {
-        return (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
-                + ".getOption()[arguments[1]][0].data", chartId, axis);
+        return (List<String>) browser.js(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                        + ".getOption()[arguments[1]][0].data",
+                chartId,
+                axis);
     }
 
     @Test
@@ -259,8 +297,10 @@ class DashboardBrowserIT {
             for (String page : PAGES) {
                 open(folder, page);
                 String text = browser.driver.findElement(By.tagName("body")).getText();
-                assertThat(text).as(folder.getFileName() + "/" + page)
-                        .doesNotContain("(unmapped)", "undefined", "activity.invalid_date", "document_date.wrong_format")
+                assertThat(text)
+                        .as(folder.getFileName() + "/" + page)
+                        .doesNotContain(
+                                "(unmapped)", "undefined", "activity.invalid_date", "document_date.wrong_format")
                         .doesNotContainPattern("\\bnull\\b");
             }
         }
@@ -279,8 +319,12 @@ class DashboardBrowserIT {
         assertThat(column("table-quarantine", 2)).containsExactly("Prüfung", "Einlesen");
 
         open(referenceEn, "index.html");
-        assertThat(options("region")).contains("North", "South", "(not matched to a customer)").doesNotContain("Nord", "Süd");
-        assertThat(options("segment")).contains("Mechanical engineering", "Chemicals").doesNotContain("Maschinenbau");
+        assertThat(options("region"))
+                .contains("North", "South", "(not matched to a customer)")
+                .doesNotContain("Nord", "Süd");
+        assertThat(options("segment"))
+                .contains("Mechanical engineering", "Chemicals")
+                .doesNotContain("Maschinenbau");
         assertThat(axisLabels("chart-revenue-segment", "yAxis")).contains("Mechanical engineering", "Chemicals");
         assertThat(column("table-segments", 1)).contains("Mechanical engineering", "Chemicals");
         open(referenceEn, "market-share.html");
@@ -320,7 +364,8 @@ class DashboardBrowserIT {
     @Test
     void fourteenSourcesOnTheDataQualityPageDoNotOverlap() throws Exception {
         Path manySources = TARGET.resolve("dashboards-it/many-sources").toAbsolutePath();
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); java.sql.Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                java.sql.Statement statement = conn.createStatement()) {
             statement.execute("""
                     insert into kpi.dq_file_load
                     select 'source_' || n || '_' || repeat('x', n), 'file_' || n || '.csv', 'LOADED', 100 * n, 90 * n,
@@ -337,7 +382,9 @@ class DashboardBrowserIT {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
             open(manySources, "data-quality.html");
             for (String chart : List.of("chart-rows-source", "chart-quarantine-stage", "chart-quarantine-rule")) {
-                assertThat(overlappingTexts(chart)).as(chart + " at " + width + " px").isEmpty();
+                assertThat(overlappingTexts(chart))
+                        .as(chart + " at " + width + " px")
+                        .isEmpty();
             }
         }
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
@@ -345,8 +392,12 @@ class DashboardBrowserIT {
     }
 
     private List<String> column(String table, int index) {
-        return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
-                .stream().map(WebElement::getText).toList();
+        return browser
+                .driver
+                .findElements(By.cssSelector("#" + table + " tbody tr td:nth-child(" + index + ")"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -364,7 +415,8 @@ class DashboardBrowserIT {
         assertThat(column("table-plan", 2)).containsExactly("Süd", "Nord", "Süd");
         assertThat(column("table-plan", 7)).containsExactly("-40,0 %", "0,0 %", "0,0 %");
         assertThat(column("table-plan", 8)).containsExactly("900,00 €", "3.000,00 €", "600,00 €");
-        Files.write(TARGET.resolve("screenshots/plan-vs-actual-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                TARGET.resolve("screenshots/plan-vs-actual-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
 
         select("region", "Süd");
         assertThat(exact("variance")).isEqualTo("-400,00 €");
@@ -383,8 +435,10 @@ class DashboardBrowserIT {
         assertThat(column("table-plan", 1)).startsWith("Web shop");
         assertThat(column("table-plan", 2)).startsWith("South");
         assertThat(exact("forecast")).isEqualTo("€4,500.00");
-        assertThat(browser.driver.findElements(By.cssSelector("#table-plan thead th")).stream().map(WebElement::getText)
-                .toList()).contains("Plan to date", "Actual", "Variance %", "Forecast");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-plan thead th")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .contains("Plan to date", "Actual", "Variance %", "Forecast");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -395,15 +449,18 @@ class DashboardBrowserIT {
         WebElement link = browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH"));
         assertThat(link.getAttribute("href")).endsWith("customer.html#customer=C0000001");
         link.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
         assertThat(text("#customer-name")).isEqualTo("Müller Maschinenbau GmbH");
-        assertThat(new Select(browser.driver.findElement(By.id("customer-picker"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(browser.driver.findElement(By.id("customer-picker")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("C0000001");
         // the golden customer was formed from an ERP debtor, a CRM account and a sales rep's list row
-        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (Debitor)", "CRM (Account)",
-                "Kundenliste (Excel)");
-        assertThat(column("table-customer-sources", 2)).containsExactlyInAnyOrder("100001", "A-17", "Kundenliste_Huber/12");
+        assertThat(column("table-customer-sources", 1))
+                .containsExactlyInAnyOrder("ERP (Debitor)", "CRM (Account)", "Kundenliste (Excel)");
+        assertThat(column("table-customer-sources", 2))
+                .containsExactlyInAnyOrder("100001", "A-17", "Kundenliste_Huber/12");
         assertThat(column("table-customer-sources", 3)).contains("Mueller Maschinenbau", "Müller Maschb. GmbH");
         assertThat(text("#customer-facts")).contains("C0000001").contains("3 Quelldatensätze");
         // revenue and DB II of its newest year, both years in the history, 2 of 4 buying-center roles
@@ -425,13 +482,15 @@ class DashboardBrowserIT {
 
         // linked from the buying-center page too, and in English
         open(english, "buying-center.html");
-        assertThat(browser.driver.findElement(By.linkText("Müller Maschinenbau GmbH")).getAttribute("href"))
+        assertThat(browser.driver
+                        .findElement(By.linkText("Müller Maschinenbau GmbH"))
+                        .getAttribute("href"))
                 .endsWith("customer.html#customer=C0000001");
         browser.driver.get(english.resolve("customer.html").toUri() + "#customer=C0000001");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
-        assertThat(column("table-customer-sources", 1)).containsExactlyInAnyOrder("ERP (debtor)", "CRM (account)",
-                "Customer list (Excel)");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        assertThat(column("table-customer-sources", 1))
+                .containsExactlyInAnyOrder("ERP (debtor)", "CRM (account)", "Customer list (Excel)");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -469,7 +528,8 @@ class DashboardBrowserIT {
         assertThat(column("table-touchpoints", 1)).containsExactly("Bedarfserkennung", "Kauf", "(ohne Angabe)");
         select("year", "2025");
         assertThat(new Select(browser.driver.findElement(By.id("filter-channel"))).getOptions())
-                .extracting(WebElement::getText).contains("<b>Messe</b>");
+                .extracting(WebElement::getText)
+                .contains("<b>Messe</b>");
         select("channel", "<b>Messe</b>");
         assertThat(column("table-touchpoints", 2)).containsExactly("<b>Messe</b>");
         assertThat(column("table-touchpoints", 3)).containsExactly("2");
@@ -486,8 +546,8 @@ class DashboardBrowserIT {
         assertThat(column("table-pipeline-channels", 5)).containsExactly("100,0 %", "66,7 %");
         assertThat(column("table-pipeline-channels", 12)).containsExactly("-1.350,00 €", "2.000,00 €");
         // the funnel over both channels: 6 reached Qualifizierung, 5 moved on; (4 x 10 + 2 x 5) / 6 = 8.3 days
-        assertThat(column("table-pipeline-funnel", 1)).containsExactly("Qualifizierung", "Angebot", "Verhandlung",
-                "Gewonnen", "Verloren");
+        assertThat(column("table-pipeline-funnel", 1))
+                .containsExactly("Qualifizierung", "Angebot", "Verhandlung", "Gewonnen", "Verloren");
         assertThat(column("table-pipeline-funnel", 2)).containsExactly("6", "3", "2", "3", "1");
         assertThat(column("table-pipeline-funnel", 4)).containsExactly("83,3 %", "66,7 %", "50,0 %", "–", "–");
         assertThat(column("table-pipeline-funnel", 5).get(0)).isEqualTo("8");
@@ -522,18 +582,24 @@ class DashboardBrowserIT {
             open(locale == Locale.GERMAN ? german : english, "index.html");
             for (double value : values) {
                 BigDecimal decimal = BigDecimal.valueOf(value);
-                assertThat(browser.js("return salesbi.format.money(arguments[0])", value)).as("money " + value)
+                assertThat(browser.js("return salesbi.format.money(arguments[0])", value))
+                        .as("money " + value)
                         .isEqualTo(expected.money(decimal));
                 assertThat(browser.js("return salesbi.format.signedMoney(arguments[0])", value))
-                        .as("signed money " + value).isEqualTo(expected.signedMoney(decimal));
-                assertThat(browser.js("return salesbi.format.percent(arguments[0])", value)).as("percent " + value)
+                        .as("signed money " + value)
+                        .isEqualTo(expected.signedMoney(decimal));
+                assertThat(browser.js("return salesbi.format.percent(arguments[0])", value))
+                        .as("percent " + value)
                         .isEqualTo(expected.percent(value));
-                assertThat(browser.js("return salesbi.format.points(arguments[0])", value)).as("points " + value)
+                assertThat(browser.js("return salesbi.format.points(arguments[0])", value))
+                        .as("points " + value)
                         .isEqualTo(expected.points(value));
-                assertThat(browser.js("return salesbi.format.count(arguments[0])", value)).as("count " + value)
+                assertThat(browser.js("return salesbi.format.count(arguments[0])", value))
+                        .as("count " + value)
                         .isEqualTo(expected.count(decimal));
                 assertThat(browser.js("return salesbi.format.compactMoney(arguments[0])", value))
-                        .as("compact money " + value).isEqualTo(expected.compactMoney(decimal));
+                        .as("compact money " + value)
+                        .isEqualTo(expected.compactMoney(decimal));
             }
             assertThat(browser.js("return salesbi.format.date('2026-11-26')"))
                     .isEqualTo(expected.date(java.time.LocalDate.of(2026, 11, 26)));
@@ -549,8 +615,9 @@ class DashboardBrowserIT {
 
         // year to date: 2234.56 against Jan.–Nov. 2025 (1100.00), as Headlines computes it
         assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo("+103,1 %");
-        assertThat(text("[data-kpi=revenue] .kpi-sentence")).isEqualTo("Umsatz stieg gegenüber Jan.–Nov. 2025 um "
-                + "103,1 %. Am stärksten bewegt: Maschinenbau (+834,56 €).");
+        assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                .isEqualTo("Umsatz stieg gegenüber Jan.–Nov. 2025 um "
+                        + "103,1 %. Am stärksten bewegt: Maschinenbau (+834,56 €).");
         assertThat(text("[data-kpi=contribution] .kpi-delta")).isEqualTo("+41,4 %");
         assertThat(text("[data-kpi=marketShare] .kpi-sentence")).endsWith("Achtung: Teiljahr im Vergleich.");
 
@@ -570,13 +637,16 @@ class DashboardBrowserIT {
                     .generate(conn);
         }
         open(creditNotes, "index.html");
-        assertThat(new Select(browser.driver.findElement(By.id("filter-year"))).getFirstSelectedOption().getText())
+        assertThat(new Select(browser.driver.findElement(By.id("filter-year")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("2026");
 
         select("year", "2027");
 
         assertThat(exact("revenue")).isEqualTo("-50,00 €");
-        assertThat(browser.driver.findElements(By.cssSelector(".kpi-delta"))).extracting(WebElement::getText)
+        assertThat(browser.driver.findElements(By.cssSelector(".kpi-delta")))
+                .extracting(WebElement::getText)
                 .containsOnly("–");
         assertThat(text("[data-kpi=revenue] .kpi-sentence"))
                 .isEqualTo("Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.");
@@ -618,7 +688,9 @@ class DashboardBrowserIT {
         assertThat(text("#survey-type")).isEqualTo("Macher");
         assertThat(column("table-survey-scores", 3)).containsExactly("+2,00", "+1,00", "-1,50", "+1,00");
         assertThat(browser.consoleErrors()).isEmpty();
-        Files.write(TARGET.resolve("screenshots/survey-customers-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                TARGET.resolve("screenshots/survey-customers-de.png"),
+                browser.driver.getScreenshotAs(OutputType.BYTES));
 
         open(english, "survey.html");
         assertThat(text("#survey-type")).isEqualTo("Paper tigers");
@@ -656,14 +728,17 @@ class DashboardBrowserIT {
         open(german, "index.html");
 
         browser.driver.findElement(By.linkText("Chemie")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-                d.getCurrentUrl().contains("customers.html")
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("customers.html")
                         && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
 
-        assertThat(new Select(browser.driver.findElement(By.id("filter-segment"))).getFirstSelectedOption().getText())
+        assertThat(new Select(browser.driver.findElement(By.id("filter-segment")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo("Chemie");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#table-top-revenue tbody tr"));
-        assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td")).getText())
+        assertThat(rows)
+                .extracting(row -> row.findElement(By.cssSelector("td")).getText())
                 .containsExactly("=HYPERLINK(\"http://evil.example\",\"click\")");
     }
 
@@ -676,11 +751,14 @@ class DashboardBrowserIT {
                     .getSeriesByIndex(arguments[1]).getData().getItemLayout(arguments[2]);
                 return [layout.x + layout.width / 2, layout.y + layout.height / 2];""", chartId, series, index);
         Rectangle box = chart.getRect();
-        new Actions(browser.driver).moveToElement(chart,
-                (int) Math.round(centre.get(0).doubleValue() - box.width / 2.0),
-                (int) Math.round(centre.get(1).doubleValue() - box.height / 2.0)).click().perform();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("index.html")
-                && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
+        new Actions(browser.driver)
+                .moveToElement(chart, (int) Math.round(centre.get(0).doubleValue() - box.width / 2.0), (int)
+                        Math.round(centre.get(1).doubleValue() - box.height / 2.0))
+                .click()
+                .perform();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("index.html")
+                        && "true".equals(browser.js("return document.body.getAttribute('data-rendered')")));
     }
 
     @Test
@@ -727,17 +805,23 @@ class DashboardBrowserIT {
             select("year", year);
             List<String> shares = shareOfWalletCells();
             assertThat(shares).as(year).isNotEmpty();
-            assertThat(shares).as(year).allSatisfy(cell -> assertThat(
-                    new BigDecimal(cell.replace(" %", "").replace("\u26a0", "").strip().replace(',', '.')))
-                    .isBetween(BigDecimal.ZERO, new BigDecimal("100.0")));
+            assertThat(shares)
+                    .as(year)
+                    .allSatisfy(cell -> assertThat(new BigDecimal(cell.replace(" %", "")
+                                    .replace("\u26a0", "")
+                                    .strip()
+                                    .replace(',', '.')))
+                            .isBetween(BigDecimal.ZERO, new BigDecimal("100.0")));
         }
         select("year", "2026");
         // C0000004: estimate 200,00 € below revenue 300,00 €: 100 % with a marker whose tooltip says why
         assertThat(shareOfWalletCells()).contains("100,0 % \u26a0", "30,0 %", "73,5 %");
         WebElement flagged = browser.driver.findElement(By.cssSelector("#table-top-revenue td.flagged"));
-        assertThat(flagged.getAttribute("title")).isEqualTo("Wallet-Schätzung (200,00 €) liegt unter dem Umsatz: "
-                + "als Wallet gilt der Umsatz, 100 % heißt hier „Schätzung zu niedrig“, nicht „ausgeschöpft“.");
-        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue td.flagged"))).hasSize(1);
+        assertThat(flagged.getAttribute("title"))
+                .isEqualTo("Wallet-Schätzung (200,00 €) liegt unter dem Umsatz: "
+                        + "als Wallet gilt der Umsatz, 100 % heißt hier „Schätzung zu niedrig“, nicht „ausgeschöpft“.");
+        assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue td.flagged")))
+                .hasSize(1);
     }
 
     @Test
@@ -745,17 +829,20 @@ class DashboardBrowserIT {
         open(german, "customers.html");
 
         assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue tbody td")))
-                .extracting(WebElement::getText).contains("<script>alert(1)</script>");
+                .extracting(WebElement::getText)
+                .contains("<script>alert(1)</script>");
         select("year", "2025");
         assertThat(browser.driver.findElements(By.cssSelector("#table-top-revenue tbody td")))
-                .extracting(WebElement::getText).contains("\"><img src=x onerror=alert(1)>");
+                .extracting(WebElement::getText)
+                .contains("\"><img src=x onerror=alert(1)>");
         assertThat((Long) browser.js("return document.images.length")).isZero();
         assertThat((Long) browser.js("return document.scripts.length")).isEqualTo(3L);
         assertNoAlert();
 
         open(german, "buying-center.html");
         assertThat(browser.driver.findElements(By.cssSelector("#table-buying-center tbody td")))
-                .extracting(WebElement::getText).contains("<script>alert(1)</script>");
+                .extracting(WebElement::getText)
+                .contains("<script>alert(1)</script>");
         assertNoAlert();
     }
 
@@ -765,7 +852,9 @@ class DashboardBrowserIT {
         String firstName = "#table-top-revenue tbody tr:first-child td:first-child";
         assertThat(text(firstName)).isEqualTo("Müller Maschinenbau GmbH");
 
-        browser.driver.findElement(By.xpath("//*[@id='table-top-revenue']//th[.//text()='Umsatz']/button")).click();
+        browser.driver
+                .findElement(By.xpath("//*[@id='table-top-revenue']//th[.//text()='Umsatz']/button"))
+                .click();
 
         assertThat(text(firstName)).isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
         assertThat(text("#table-top-revenue th[aria-sort]")).isEqualTo("Umsatz");
@@ -777,7 +866,8 @@ class DashboardBrowserIT {
 
         String csv = (String) browser.js("return salesbi.toCsv('table-top-revenue')");
         assertThat(csv).startsWith("\ufeffKunde;Kunden-Nr.;Branche;Region;Umsatz;");
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\";C0000004;Chemie;Nord;300;");
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\";C0000004;Chemie;Nord;300;");
         assertThat(csv).contains("<script>alert(1)</script>;C0000002;Maschinenbau;Süd;734,56;-65,44;A;C;");
 
         @SuppressWarnings("unchecked")
@@ -792,10 +882,17 @@ class DashboardBrowserIT {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
-                "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml");
+        assertThat(entries)
+                .containsKeys(
+                        "[Content_Types].xml",
+                        "_rels/.rels",
+                        "xl/workbook.xml",
+                        "xl/_rels/workbook.xml.rels",
+                        "xl/worksheets/sheet1.xml");
         String sheet = entries.get("xl/worksheets/sheet1.xml");
-        assertThat(sheet).contains("<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</t>");
+        assertThat(sheet)
+                .contains(
+                        "<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</t>");
         assertThat(sheet).contains("<t xml:space=\"preserve\">&lt;script&gt;alert(1)&lt;/script&gt;</t>");
         assertThat(sheet).contains("<v>734.56</v>", "<v>-65.44</v>");
 
@@ -812,21 +909,30 @@ class DashboardBrowserIT {
             assertThat(rows.getPaneInformation().isFreezePane()).isTrue();
             assertThat(rows.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(rows.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K" + lastRow);
-            assertThat(workbook.getFontAt(rows.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(workbook.getFontAt(
+                                    rows.getRow(0).getCell(0).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
             assertThat(rows.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1200.0);
             assertThat(rows.getRow(1).getCell(4).getCellStyle().getDataFormatString())
                     .isEqualTo("#,##0.00 \"€\";-#,##0.00 \"€\"");
-            assertThat(rows.getRow(1).getCell(8).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(rows.getRow(1).getCell(8).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.0%");
             assertThat(rows.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(0.3);
-            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(rows.getRow(1).getCell(9))).isTrue();
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(
+                            rows.getRow(1).getCell(9)))
+                    .isTrue();
             assertThat(rows.getRow(1).getCell(9).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
             assertThat(rows.getColumnWidth(0)).as("customer name column").isGreaterThan(30 * 256);
             assertThat(rows.getColumnWidth(6)).as("ABC column").isLessThan(rows.getColumnWidth(0));
-            assertThat(workbook.getName("_xlnm._FilterDatabase").getRefersToFormula()).endsWith("!$A$1:$K$" + lastRow);
+            assertThat(workbook.getName("_xlnm._FilterDatabase").getRefersToFormula())
+                    .endsWith("!$A$1:$K$" + lastRow);
         }
 
-        browser.driver.findElement(By.cssSelector("#table-top-revenue .download-csv")).click();
+        browser.driver
+                .findElement(By.cssSelector("#table-top-revenue .download-csv"))
+                .click();
         Path file = downloads.resolve("Top_20_Kunden_nach_Umsatz.csv");
         new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Files.exists(file));
         String downloaded = Files.readString(file, StandardCharsets.UTF_8);

@@ -26,8 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardGeneratorTest {
 
-    private static final List<String> PAGES = List.of("index.html", "market-share.html", "channels.html",
-            "plan-vs-actual.html", "customers.html", "customer.html", "buying-center.html", "survey.html", "data-quality.html",
+    private static final List<String> PAGES = List.of(
+            "index.html",
+            "market-share.html",
+            "channels.html",
+            "plan-vs-actual.html",
+            "customers.html",
+            "customer.html",
+            "buying-center.html",
+            "survey.html",
+            "data-quality.html",
             "pipeline.html");
 
     private Path out;
@@ -61,11 +69,15 @@ class DashboardGeneratorTest {
 
         assertThat(html).contains("<html lang=\"de\">");
         assertThat(html).contains("title=\"2.234,56 €\">2,2 T€<", ">+24,1 %<");
-        assertThat(html).contains("Umsatz stieg gegenüber 2025 um 24,1 %. Am stärksten bewegt: Maschinenbau (+434,56 €).");
+        assertThat(html)
+                .contains("Umsatz stieg gegenüber 2025 um 24,1 %. Am stärksten bewegt: Maschinenbau (+434,56 €).");
         assertThat(html).contains("title=\"974,56 €\">975 €<", ">+29,9 %<", "Am stärksten bewegt: E-Shop (+134,56 €).");
         assertThat(html).contains("title=\"544,56 €\">545 €<", ">+47,2 %<", "Am stärksten bewegt: E-Shop (+114,56 €).");
-        assertThat(html).contains(">11,2 %<", ">+2,6 PP<",
-                "Marktanteil stieg gegenüber 2025 um 2,6 PP. Am stärksten bewegt: Maschinenbau (+2,9 PP).");
+        assertThat(html)
+                .contains(
+                        ">11,2 %<",
+                        ">+2,6 PP<",
+                        "Marktanteil stieg gegenüber 2025 um 2,6 PP. Am stärksten bewegt: Maschinenbau (+2,9 PP).");
         assertThat(html).contains(">84,0 %<", ">+2,2 PP<", "Am stärksten bewegt: Außendienst (+1,9 PP).");
         assertThat(html).contains(">3<", "Kunden gewonnen: 1, verloren: 1 (gegenüber 2025).");
         assertThat(html).contains("Stand: 26.11.2026 06:30 UTC");
@@ -77,12 +89,17 @@ class DashboardGeneratorTest {
 
         assertThat(html).contains("<html lang=\"en\">");
         assertThat(html).contains("title=\"€2,234.56\">€2.2k<", ">+24.1%<");
-        assertThat(html).contains("Net revenue rose by 24.1% against 2025. Biggest mover: Mechanical engineering (+€434.56).");
+        assertThat(html)
+                .contains("Net revenue rose by 24.1% against 2025. Biggest mover: Mechanical engineering (+€434.56).");
         assertThat(html).contains(">11.2%<", ">+2.6 pp<", "Biggest mover: Field sales (+1.9 pp).");
         assertThat(html).contains("As of 2026-11-26 06:30 UTC");
         // reference data in English: the filter shows the label, the URL keeps the warehouse's value
-        assertThat(html).contains("<option value=\"Nord\">North</option>", "<option value=\"Süd\">South</option>",
-                "<option value=\"Maschinenbau\">Mechanical engineering</option>", "<option value=\"Chemie\">Chemicals</option>");
+        assertThat(html)
+                .contains(
+                        "<option value=\"Nord\">North</option>",
+                        "<option value=\"Süd\">South</option>",
+                        "<option value=\"Maschinenbau\">Mechanical engineering</option>",
+                        "<option value=\"Chemie\">Chemicals</option>");
     }
 
     @Test
@@ -101,13 +118,20 @@ class DashboardGeneratorTest {
     @Test
     void pipelinePageInBothLocalesWithItsFiltersAndEscapedRepNames() throws Exception {
         String german = page("de", "pipeline.html");
-        assertThat(german).contains("<h1>Vertriebspipeline</h1>", "Ruhende Deals", "Unbearbeitetes Potenzial",
-                "id=\"filter-year\"", "id=\"filter-region\"", "id=\"filter-channel\"",
-                "<option value=\"2025\"", "<option value=\"WEB_SHOP\">E-Shop</option>");
+        assertThat(german)
+                .contains(
+                        "<h1>Vertriebspipeline</h1>",
+                        "Ruhende Deals",
+                        "Unbearbeitetes Potenzial",
+                        "id=\"filter-year\"",
+                        "id=\"filter-region\"",
+                        "id=\"filter-channel\"",
+                        "<option value=\"2025\"",
+                        "<option value=\"WEB_SHOP\">E-Shop</option>");
         assertThat(german).doesNotContain("id=\"filter-segment\"", "<b>Rep</b>");
         assertThat(german).contains("\\u003Cb\\u003ERep\\u003C/b\\u003E");
-        assertThat(page("en", "pipeline.html")).contains("<h1>Sales pipeline</h1>", "Stalled deals",
-                "Potential not worked");
+        assertThat(page("en", "pipeline.html"))
+                .contains("<h1>Sales pipeline</h1>", "Stalled deals", "Potential not worked");
         for (String page : PAGES) {
             assertThat(page("de", page)).as(page).contains("<a href=\"pipeline.html\"");
         }
@@ -129,9 +153,13 @@ class DashboardGeneratorTest {
     void surveyPageFiltersByWaveNewestFirstAndByRoleWithoutThePooledRole() throws Exception {
         String html = page("de", "survey.html");
 
-        assertThat(html).contains("<h1>Standortbestimmung</h1>", "<option value=\"2026\" selected=\"selected\">2026</option>",
-                "<option value=\"2025\">2025</option>", "<option value=\"customer_partner\">Kunden/Partner</option>",
-                "<option value=\"self\">Selbstbild</option>");
+        assertThat(html)
+                .contains(
+                        "<h1>Standortbestimmung</h1>",
+                        "<option value=\"2026\" selected=\"selected\">2026</option>",
+                        "<option value=\"2025\">2025</option>",
+                        "<option value=\"customer_partner\">Kunden/Partner</option>",
+                        "<option value=\"self\">Selbstbild</option>");
         assertThat(html.indexOf("value=\"2026\"")).isLessThan(html.indexOf("value=\"2025\""));
         assertThat(html).doesNotContain("<option value=\"all\"");
         assertThat(html.substring(html.indexOf("id=\"filter-wave\""), html.indexOf("id=\"filter-role\"")))
@@ -148,22 +176,26 @@ class DashboardGeneratorTest {
 
         // freshness from the newest file's date (25.11.), not from the load 4,5 hours before the pages: a day old
         assertThat(html).contains(">1.234<", ">234<", ">26.11.2026 02:00 UTC<");
-        assertThat(html).contains("Datenstand (neueste Quelldatei)</span>:\n                <span class=\"data-date\">25.11.2026</span>",
-                "<span class=\"data-age\">1 Tag</span>");
+        assertThat(html)
+                .contains(
+                        "Datenstand (neueste Quelldatei)</span>:\n                <span class=\"data-date\">25.11.2026</span>",
+                        "<span class=\"data-age\">1 Tag</span>");
         assertThat(html).doesNotContain("4,5 Std.");
         assertThat(html).contains("Zusammengeführte Dubletten");
         // C0000004's wallet estimate 2026 (200,00 €) is below its revenue (300,00 €): one customer-year, a warning
-        assertThat(html).containsPattern("<article class=\"kpi-card warning\" data-figure=\"wallets_below_revenue\">\\s*"
-                + "<h2 class=\"kpi-label\">Kundenjahre mit Wallet-Schätzung unter Umsatz</h2>\\s*"
-                + "<p class=\"kpi-value\">1</p>");
+        assertThat(html)
+                .containsPattern("<article class=\"kpi-card warning\" data-figure=\"wallets_below_revenue\">\\s*"
+                        + "<h2 class=\"kpi-label\">Kundenjahre mit Wallet-Schätzung unter Umsatz</h2>\\s*"
+                        + "<p class=\"kpi-value\">1</p>");
         assertThat(page("en", "data-quality.html")).contains("Customer-years with wallet estimate below revenue");
-        assertThat(page("en", "data-quality.html")).contains(">1,234<", ">2026-11-26 02:00 UTC<", ">2026-11-25<",
-                "<span class=\"data-age\">1 day</span>");
+        assertThat(page("en", "data-quality.html"))
+                .contains(">1,234<", ">2026-11-26 02:00 UTC<", ">2026-11-25<", "<span class=\"data-age\">1 day</span>");
     }
 
     @Test
     void withoutADatedFileTheAgeCountsFromTheLastLoad() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
             statement.execute("update kpi.dq_summary set newest_file_date = null");
             new DashboardGenerator(settings("undated", Locale.GERMAN)).generate(conn);
         }
@@ -174,10 +206,22 @@ class DashboardGeneratorTest {
 
     @Test
     void emptyViewsStillGiveEveryPage() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
-            for (String table : List.of("sales_cube", "market_share", "channel_pnl_year", "price_realization",
-                    "channel_mix", "customer_value", "cross_sell_gap", "buying_center", "touchpoints",
-                    "dq_quarantine", "dq_file_load", "dq_summary", "plan_vs_actual")) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
+            for (String table : List.of(
+                    "sales_cube",
+                    "market_share",
+                    "channel_pnl_year",
+                    "price_realization",
+                    "channel_mix",
+                    "customer_value",
+                    "cross_sell_gap",
+                    "buying_center",
+                    "touchpoints",
+                    "dq_quarantine",
+                    "dq_file_load",
+                    "dq_summary",
+                    "plan_vs_actual")) {
                 statement.execute("delete from kpi." + table);
             }
             List<Path> files = new DashboardGenerator(settings("empty", Locale.GERMAN)).generate(conn);
@@ -189,7 +233,8 @@ class DashboardGeneratorTest {
 
     @Test
     void missingViewFailsWithItsName() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
             statement.execute("drop table kpi.touchpoints");
 
             assertThatThrownBy(() -> new DashboardGenerator(settings("broken", Locale.GERMAN)).generate(conn))
@@ -205,8 +250,10 @@ class DashboardGeneratorTest {
         }
         String html = page("partial", "index.html");
 
-        assertThat(html).contains("<option value=\"2026\">2026 (Jan.–Nov.)</option>",
-                "<option value=\"2025\" selected=\"selected\">2025</option>");
+        assertThat(html)
+                .contains(
+                        "<option value=\"2026\">2026 (Jan.–Nov.)</option>",
+                        "<option value=\"2025\" selected=\"selected\">2025</option>");
         assertThat(html).contains("title=\"1.800,00 €\">1,8 T€<", "Kein Vorjahr zum Vergleich.");
     }
 
@@ -214,7 +261,8 @@ class DashboardGeneratorTest {
     private static String markup(String html) {
         String body = html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", "");
         StringBuilder text = new StringBuilder();
-        java.util.regex.Matcher between = java.util.regex.Pattern.compile(">([^<]+)<").matcher(body);
+        java.util.regex.Matcher between =
+                java.util.regex.Pattern.compile(">([^<]+)<").matcher(body);
         while (between.find()) {
             text.append(between.group(1)).append('\n');
         }
@@ -232,38 +280,49 @@ class DashboardGeneratorTest {
             assertThat(markup(page("de", page))).as(page).doesNotContainPattern(bareGerman.pattern());
             assertThat(markup(page("en", page))).as(page).doesNotContainPattern(bareEnglish.pattern());
         }
-        assertThat(new Messages(Locale.GERMAN).all().values()).noneMatch(text -> bareGerman.matcher(text).find());
-        assertThat(new Messages(Locale.ENGLISH).all().values()).noneMatch(text -> bareEnglish.matcher(text).find());
+        assertThat(new Messages(Locale.GERMAN).all().values())
+                .noneMatch(text -> bareGerman.matcher(text).find());
+        assertThat(new Messages(Locale.ENGLISH).all().values())
+                .noneMatch(text -> bareEnglish.matcher(text).find());
 
         String overview = page("de", "index.html");
-        assertThat(overview).contains("<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>",
-                "<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>",
-                "Deckungsbeitrag I = Umsatz − Wareneinsatz (Menge × Standardkosten), vor Kanal- und Betreuungskosten",
-                "Deckungsbeitrag II = Deckungsbeitrag I − Betreuungskosten des Kunden",
-                "Kanal-Deckungsbeitrag = Deckungsbeitrag I − direkte und umgelegte Kanalkosten");
+        assertThat(overview)
+                .contains(
+                        "<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>",
+                        "<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>",
+                        "Deckungsbeitrag I = Umsatz − Wareneinsatz (Menge × Standardkosten), vor Kanal- und Betreuungskosten",
+                        "Deckungsbeitrag II = Deckungsbeitrag I − Betreuungskosten des Kunden",
+                        "Kanal-Deckungsbeitrag = Deckungsbeitrag I − direkte und umgelegte Kanalkosten");
         for (String page : List.of("index.html", "channels.html", "customers.html")) {
             assertThat(page("de", page)).as(page).contains("<ul class=\"note definitions\">");
-            assertThat(page("en", page)).as(page).contains(
-                    "Contribution I (before cost to serve) = revenue − cost of goods",
-                    "Contribution II (after cost to serve) = contribution I − the customer&#39;s cost to serve");
+            assertThat(page("en", page))
+                    .as(page)
+                    .contains(
+                            "Contribution I (before cost to serve) = revenue − cost of goods",
+                            "Contribution II (after cost to serve) = contribution I − the customer&#39;s cost to serve");
         }
-        assertThat(page("en", "index.html")).contains("<h2 class=\"kpi-label\">Contribution I</h2>",
-                "<h2 class=\"kpi-label\">Channel contribution</h2>");
+        assertThat(page("en", "index.html"))
+                .contains(
+                        "<h2 class=\"kpi-label\">Contribution I</h2>",
+                        "<h2 class=\"kpi-label\">Channel contribution</h2>");
     }
 
     @Test
     void marginsWithoutStandardCostReadNotAvailableNeverZero() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
             KpiFixture.removeTheWebShopsStandardCost2026(conn);
             new DashboardGenerator(settings("no-cost-de", Locale.GERMAN)).generate(conn);
             new DashboardGenerator(settings("no-cost-en", Locale.ENGLISH)).generate(conn);
         }
         String html = page("no-cost-de", "index.html");
 
-        assertThat(html).containsPattern("data-kpi=\"grossMargin\">\\s*<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>\\s*"
-                + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
-        assertThat(html).containsPattern("data-kpi=\"contribution\">\\s*<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>\\s*"
-                + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
+        assertThat(html)
+                .containsPattern("data-kpi=\"grossMargin\">\\s*<h2 class=\"kpi-label\">Deckungsbeitrag I</h2>\\s*"
+                        + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
+        assertThat(html)
+                .containsPattern("data-kpi=\"contribution\">\\s*<h2 class=\"kpi-label\">Kanal-Deckungsbeitrag</h2>\\s*"
+                        + "<p class=\"kpi-value\" title=\"k. A.\">k. A.</p>");
         assertThat(html).contains("Nicht verfügbar: Produkte ohne Standardkosten im Jahr.");
         // revenue is unaffected: 2.234,56 €
         assertThat(html).contains("title=\"2.234,56 €\">2,2 T€<");
@@ -272,9 +331,14 @@ class DashboardGeneratorTest {
 
     private static List<Headline> headlines(Connection conn, int year) throws Exception {
         KpiQueries kpi = new KpiQueries(conn);
-        return new Headlines(kpi, Formats.of(Locale.GERMAN), new Messages(Locale.GERMAN),
-                java.util.Map.of("FIELD_SALES", "Außendienst", "WEB_SHOP", "E-Shop"),
-                YearCoverage.of(kpi.get("months")), Locale.GERMAN).forYear(year);
+        return new Headlines(
+                        kpi,
+                        Formats.of(Locale.GERMAN),
+                        new Messages(Locale.GERMAN),
+                        java.util.Map.of("FIELD_SALES", "Außendienst", "WEB_SHOP", "E-Shop"),
+                        YearCoverage.of(kpi.get("months")),
+                        Locale.GERMAN)
+                .forYear(year);
     }
 
     private static Headline headline(List<Headline> headlines, String key) {
@@ -290,15 +354,22 @@ class DashboardGeneratorTest {
 
             // revenue 2026 (Jan.–Nov.) 2234.56 against Jan.–Nov. 2025 1100.00 (not the full 2025): +103.1 %,
             // Maschinenbau 1934.56 - 1100.00 = +834.56
-            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "2,2 T€",
-                    "+103,1 %", "up", "Umsatz stieg gegenüber Jan.–Nov. 2025 um 103,1 %. "
-                    + "Am stärksten bewegt: Maschinenbau (+834,56 €).", "2.234,56 €"));
+            assertThat(headline(headlines, "revenue"))
+                    .isEqualTo(new Headline(
+                            "revenue",
+                            "Umsatz",
+                            "2,2 T€",
+                            "+103,1 %",
+                            "up",
+                            "Umsatz stieg gegenüber Jan.–Nov. 2025 um 103,1 %. "
+                                    + "Am stärksten bewegt: Maschinenbau (+834,56 €).",
+                            "2.234,56 €"));
             // DB I 974.56 against 1100.00 - 660.00 = 440.00: +121.5 %
             assertThat(headline(headlines, "grossMargin").change()).isEqualTo("+121,5 %");
             // channel contribution 544.56 against field sales' Jan.–Nov. 2025 11 x 35.00 = 385.00: +41.4 %
             assertThat(headline(headlines, "contribution").change()).isEqualTo("+41,4 %");
-            assertThat(headline(headlines, "contribution").sentence()).startsWith(
-                    "Kanal-Deckungsbeitrag stieg gegenüber Jan.–Nov. 2025 um 41,4 %.");
+            assertThat(headline(headlines, "contribution").sentence())
+                    .startsWith("Kanal-Deckungsbeitrag stieg gegenüber Jan.–Nov. 2025 um 41,4 %.");
             // price realization 2234.56 / 2660.00 = 84.0 % against 1100 / 1375 = 80.0 %: +4.0 PP
             assertThat(headline(headlines, "priceRealization").change()).isEqualTo("+4,0 PP");
             // market share and customers are kept per year: compared with 2025 as a whole, and said so
@@ -316,25 +387,37 @@ class DashboardGeneratorTest {
 
             List<Headline> headlines = headlines(conn, 2027);
 
-            assertThat(headline(headlines, "revenue")).isEqualTo(new Headline("revenue", "Umsatz", "-50 €", "–",
-                    "flat", "Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.", "-50,00 €"));
+            assertThat(headline(headlines, "revenue"))
+                    .isEqualTo(new Headline(
+                            "revenue",
+                            "Umsatz",
+                            "-50 €",
+                            "–",
+                            "flat",
+                            "Nur Gutschriften, keine Aufträge: kein Vergleich mit dem Vorjahr.",
+                            "-50,00 €"));
             assertThat(headlines).extracting(Headline::change).containsOnly("–");
         }
         String html = page("credit-notes", "index.html");
-        assertThat(html).contains("<option value=\"2027\">2027 (nur Gutschriften)</option>",
-                "<option value=\"2026\" selected=\"selected\">2026</option>");
+        assertThat(html)
+                .contains(
+                        "<option value=\"2027\">2027 (nur Gutschriften)</option>",
+                        "<option value=\"2026\" selected=\"selected\">2026</option>");
         assertThat(markup(html)).doesNotContain("-100");
-        assertThat(page("credit-notes-en", "index.html")).contains("<option value=\"2027\">2027 (credit notes only)</option>");
+        assertThat(page("credit-notes-en", "index.html"))
+                .contains("<option value=\"2027\">2027 (credit notes only)</option>");
     }
 
     @Test
     void kpiWithoutDataForTheYearSaysSo() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
             statement.execute("delete from kpi.market_share where year = 2026");
             new DashboardGenerator(settings("no-market-2026", Locale.GERMAN)).generate(conn);
         }
 
-        assertThat(page("no-market-2026", "index.html")).contains("Keine Daten für 2026.", "title=\"2.234,56 €\">2,2 T€<");
+        assertThat(page("no-market-2026", "index.html"))
+                .contains("Keine Daten für 2026.", "title=\"2.234,56 €\">2,2 T€<");
     }
 
     @Test
@@ -351,7 +434,8 @@ class DashboardGeneratorTest {
     @Test
     void unsupportedLocaleFailsFast() {
         assertThatThrownBy(() -> new DashboardSettings(out, Locale.FRENCH, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fr");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fr");
         assertThat(new DashboardSettings(out, null, null).locale()).isEqualTo(Locale.GERMAN);
     }
 }

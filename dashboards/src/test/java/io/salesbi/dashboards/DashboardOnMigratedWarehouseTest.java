@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardOnMigratedWarehouseTest {
 
     /** The sql module's migrations beside this module; -Dsalesbi.migrations=DIR points elsewhere. */
-    private static final Path MIGRATIONS = Path.of(System.getProperty("salesbi.migrations",
+    private static final Path MIGRATIONS = Path.of(System.getProperty(
+            "salesbi.migrations",
             Path.of("..", "sql", "src", "main", "resources", "db", "migration").toString()));
 
     @TempDir
@@ -33,7 +34,8 @@ class DashboardOnMigratedWarehouseTest {
     @Test
     void everyPageQueryBindsToTheMigratedKpiViews() throws Exception {
         List<Path> scripts = migrations();
-        assumeTrue(scripts.stream().anyMatch(p -> p.getFileName().toString().startsWith("R__kpi_")),
+        assumeTrue(
+                scripts.stream().anyMatch(p -> p.getFileName().toString().startsWith("R__kpi_")),
                 "no kpi views in " + MIGRATIONS.toAbsolutePath().normalize() + " yet (R__kpi_*.sql)");
 
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -42,8 +44,9 @@ class DashboardOnMigratedWarehouseTest {
                     statement.execute(Files.readString(script, StandardCharsets.UTF_8));
                 }
             }
-            List<Path> pages = new DashboardGenerator(new DashboardSettings(out, Locale.GERMAN,
-                    KpiFixture.GENERATED_AT)).generate(conn);
+            List<Path> pages = new DashboardGenerator(
+                            new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
 
             assertThat(pages).hasSize(10).allSatisfy(page -> assertThat(page).isNotEmptyFile());
         }

@@ -25,21 +25,33 @@ class DashboardQueriesTest {
 
     @Test
     void everyQueryParsesWithTheJdbcEndpointsParser() {
-        assertThat(DashboardQueries.all()).hasSize(37).allSatisfy((dataset, sql) ->
-                assertThatCode(() -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
-                        .as(dataset).doesNotThrowAnyException());
+        assertThat(DashboardQueries.all())
+                .hasSize(37)
+                .allSatisfy((dataset, sql) -> assertThatCode(
+                                () -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
+                        .as(dataset)
+                        .doesNotThrowAnyException());
     }
 
     @Test
     void listsTheDatasetsInAStableOrder() {
-        assertThat(DashboardQueries.all().keySet()).startsWith("cube", "market", "pnl").endsWith("summary",
-                "pipelineOpen", "pipelineFunnel", "pipelineWinRate", "pipelineReturn", "pipelineCoverage",
-                "pipelineStalled", "pipelineUnworked");
+        assertThat(DashboardQueries.all().keySet())
+                .startsWith("cube", "market", "pnl")
+                .endsWith(
+                        "summary",
+                        "pipelineOpen",
+                        "pipelineFunnel",
+                        "pipelineWinRate",
+                        "pipelineReturn",
+                        "pipelineCoverage",
+                        "pipelineStalled",
+                        "pipelineUnworked");
     }
 
     @Test
     void buyingCenterTakesSegmentAndRegionFromTheLatestYearThatHasThem() throws Exception {
-        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS); Statement statement = conn.createStatement()) {
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS);
+                Statement statement = conn.createStatement()) {
             // given C0000001 without an industry in 2026 and without a region in 2027
             statement.execute("""
                     create or replace table kpi.customer_value as
@@ -51,17 +63,21 @@ class DashboardQueriesTest {
 
             // when
             List<String> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery(DashboardQueries.all().get("buyingCenter"))) {
+            try (ResultSet result =
+                    statement.executeQuery(DashboardQueries.all().get("buyingCenter"))) {
                 while (result.next()) {
-                    rows.add(result.getString("id") + " " + result.getString("role") + " "
-                            + result.getString("segment") + " " + result.getString("region"));
+                    rows.add(result.getString("id") + " " + result.getString("role") + " " + result.getString("segment")
+                            + " " + result.getString("region"));
                 }
             }
 
             // then 2025's industry and 2026's region, as arg_max(industry, year) and arg_max(sales_region, year) give
             // (C0000002 has no customer_value row left)
-            assertThat(rows).containsExactly("C0000002 purchaser null null",
-                    "C0000001 decision_maker Maschinenbau Süd", "C0000001 purchaser Maschinenbau Süd");
+            assertThat(rows)
+                    .containsExactly(
+                            "C0000002 purchaser null null",
+                            "C0000001 decision_maker Maschinenbau Süd",
+                            "C0000001 purchaser Maschinenbau Süd");
         }
     }
 }

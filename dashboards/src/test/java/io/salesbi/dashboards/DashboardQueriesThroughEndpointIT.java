@@ -37,8 +37,8 @@ class DashboardQueriesThroughEndpointIT {
 
     @Test
     void everyQueryGivesTheSameRowsThroughTheEndpoint(@TempDir Path dir) throws Exception {
-        try (DuckDBConnection owner = (DuckDBConnection) DriverManager.getConnection(
-                "jdbc:duckdb:" + dir.resolve("warehouse.duckdb"))) {
+        try (DuckDBConnection owner =
+                (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"))) {
             try (Statement statement = owner.createStatement()) {
                 statement.execute("set autoinstall_known_extensions = false");
             }
@@ -51,9 +51,13 @@ class DashboardQueriesThroughEndpointIT {
                 }
             };
             // the pipeline page names the sales reps (personal data the endpoint masks without the right)
-            UserAccount analyst = new UserAccount(USER, PasswordHasher.hash(PASSWORD.toCharArray()),
-                    Set.of(UserAccount.ANALYST, UserAccount.PERSONAL_DATA), Set.of());
-            try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, Map.of(USER, analyst)));
+            UserAccount analyst = new UserAccount(
+                    USER,
+                    PasswordHasher.hash(PASSWORD.toCharArray()),
+                    Set.of(UserAccount.ANALYST, UserAccount.PERSONAL_DATA),
+                    Set.of());
+            try (JdbcServer server =
+                            JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, Map.of(USER, analyst)));
                     Connection endpoint = new Driver().connect(server.url(), credentials())) {
                 SoftAssertions softly = new SoftAssertions();
                 for (Map.Entry<String, String> query : DashboardQueries.all().entrySet()) {
@@ -62,10 +66,13 @@ class DashboardQueriesThroughEndpointIT {
                     }
                     List<List<String>> direct = toMillis(DataTable.query(owner, query.getValue()));
                     softly.assertThatCode(() -> assertThat(toMillis(DataTable.query(endpoint, query.getValue())))
-                            .isEqualTo(direct)).as(query.getKey()).doesNotThrowAnyException();
+                                    .isEqualTo(direct))
+                            .as(query.getKey())
+                            .doesNotThrowAnyException();
                 }
                 softly.assertAll();
-                assertThatThrownBy(() -> DataTable.query(endpoint, DashboardQueries.all().get(OPS_ONLY)))
+                assertThatThrownBy(() ->
+                                DataTable.query(endpoint, DashboardQueries.all().get(OPS_ONLY)))
                         .hasMessageContaining("'ops' not found");
             }
         }
@@ -75,7 +82,9 @@ class DashboardQueriesThroughEndpointIT {
     private static List<List<String>> toMillis(DataTable table) {
         return table.rows().stream()
                 .map(row -> row.stream()
-                        .map(v -> v instanceof String s ? s.replaceAll("(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+", "$1") : String.valueOf(v))
+                        .map(v -> v instanceof String s
+                                ? s.replaceAll("(T\\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\d+", "$1")
+                                : String.valueOf(v))
                         .toList())
                 .toList();
     }

@@ -19,20 +19,21 @@ import java.util.Properties;
  */
 public final class DashboardScaleBenchmark {
 
-    private DashboardScaleBenchmark() {
-    }
+    private DashboardScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/scale-one-dashboards");
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (Connection conn = args.length > 1 && !args[1].equals("fixture") ? openReadOnly(Path.of(args[1]))
+        try (Connection conn = args.length > 1 && !args[1].equals("fixture")
+                ? openReadOnly(Path.of(args[1]))
                 : KpiFixture.open(DashboardScaleOneTest.SCALE_ONE)) {
             for (int run = 1; run <= runs; run++) {
                 long started = System.nanoTime();
                 long cpuStarted = os.getProcessCpuTime();
                 List<Path> pages = new DashboardGenerator(
-                        new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT)).generate(conn);
+                                new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                        .generate(conn);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 long cpuMillis = (os.getProcessCpuTime() - cpuStarted) / 1_000_000;
                 System.out.printf("run %d: %d pages in %d ms, %d ms CPU%n", run, pages.size(), millis, cpuMillis);

@@ -27,7 +27,10 @@ class DashboardScaleOneTest {
                     .generate(conn);
         }
 
-        assertThat(pages).hasSize(10).allSatisfy(page ->
-                assertThat(Files.size(page)).as(page.getFileName().toString()).isLessThanOrEqualTo(MAX_PAGE_BYTES));
+        assertThat(pages)
+                .hasSize(10)
+                .allSatisfy(page -> assertThat(Files.size(page))
+                        .as(page.getFileName().toString())
+                        .isLessThanOrEqualTo(MAX_PAGE_BYTES));
     }
 }

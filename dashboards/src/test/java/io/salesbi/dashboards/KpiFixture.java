@@ -14,10 +14,10 @@ final class KpiFixture {
 
     /** Two years, two segments, two regions, two channels, hostile customer names; see the SQL file's header. */
     static final String TWO_YEARS = "fixtures/kpi-two-years-two-segments-hostile-names.sql";
+
     static final Instant GENERATED_AT = Instant.parse("2026-11-26T06:30:00Z");
 
-    private KpiFixture() {
-    }
+    private KpiFixture() {}
 
     static Connection open(String script) throws SQLException, IOException {
         Connection conn = DriverManager.getConnection("jdbc:duckdb:");

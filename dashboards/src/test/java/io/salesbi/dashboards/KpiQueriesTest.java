@@ -27,9 +27,12 @@ class KpiQueriesTest {
             DataTable pnl = kpi.get("pnl");
 
             // then the same rows as the dashboard SQL straight on the views
-            assertThat(customers).isEqualTo(DataTable.query(conn, DashboardQueries.all().get("customers")));
-            assertThat(valueMatrix).isEqualTo(DataTable.query(conn, DashboardQueries.all().get("valueMatrix")));
-            assertThat(pnl).isEqualTo(DataTable.query(conn, DashboardQueries.all().get("pnl")));
+            assertThat(customers)
+                    .isEqualTo(DataTable.query(conn, DashboardQueries.all().get("customers")));
+            assertThat(valueMatrix)
+                    .isEqualTo(DataTable.query(conn, DashboardQueries.all().get("valueMatrix")));
+            assertThat(pnl)
+                    .isEqualTo(DataTable.query(conn, DashboardQueries.all().get("pnl")));
             assertThat(customers.rows()).isNotEmpty();
         }
     }
@@ -50,17 +53,20 @@ class KpiQueriesTest {
             DataTable customers = kpi.get("customers");
 
             // then the P&L shows the published revenue; the view without a snapshot table is read as before
-            assertThat(pnl.rows()).extracting(row -> ((Number) row.get(pnl.cols().indexOf("net"))).doubleValue())
+            assertThat(pnl.rows())
+                    .extracting(row -> ((Number) row.get(pnl.cols().indexOf("net"))).doubleValue())
                     .containsExactly(1300.00, 500.00, 1500.00, 734.56);
             assertThat(revenues(conn, "kpi.channel_pnl_year")).containsExactly(2300.00, 1500.00, 2500.00, 1734.56);
-            assertThat(customers).isEqualTo(DataTable.query(conn, DashboardQueries.all().get("customers")));
+            assertThat(customers)
+                    .isEqualTo(DataTable.query(conn, DashboardQueries.all().get("customers")));
         }
     }
 
     private static List<Double> revenues(Connection conn, String table) throws SQLException {
         List<Double> revenues = new ArrayList<>();
-        try (Statement statement = conn.createStatement(); ResultSet rs = statement.executeQuery(
-                "select net_revenue_eur from " + table + " order by \"year\", channel_code")) {
+        try (Statement statement = conn.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "select net_revenue_eur from " + table + " order by \"year\", channel_code")) {
             while (rs.next()) {
                 revenues.add(rs.getDouble(1));
             }

@@ -15,9 +15,19 @@ package io.salesbi.generator;
  * @param discount      the customer's usual discount in its primary channel, fraction of list price
  * @param planted       planted as large by revenue but unprofitable after the cost to serve
  */
-record BuyingProfile(boolean erpCustomer, double weight, double sizeQuantile, SalesChannel primary,
-                     SalesChannel secondary, int shiftYear, SalesChannel shiftTo, int firstYear, int lastYear,
-                     double growth, double discount, boolean planted) {
+record BuyingProfile(
+        boolean erpCustomer,
+        double weight,
+        double sizeQuantile,
+        SalesChannel primary,
+        SalesChannel secondary,
+        int shiftYear,
+        SalesChannel shiftTo,
+        int firstYear,
+        int lastYear,
+        double growth,
+        double discount,
+        boolean planted) {
 
     SalesChannel primaryIn(int year) {
         return shiftYear != 0 && year >= shiftYear ? shiftTo : primary;

@@ -9,5 +9,4 @@ package io.salesbi.generator;
  * @param codeHi   highest postcode number
  * @param areaCode the telephone area code without the trunk prefix 0 (e.g. "40" for Hamburg)
  */
-record City(String name, String country, int codeLo, int codeHi, String areaCode) {
-}
+record City(String name, String country, int codeLo, int codeHi, String areaCode) {}

@@ -11,9 +11,23 @@ package io.salesbi.generator;
  * @param phoneSubscriber subscriber number (digits)
  * @param domain          web domain, e.g. "mueller-maschinenbau.de"
  */
-record Company(int index, String entityId, String nameCore, String legalForm, String street, String houseNumber,
-               String postcode, City city, String region, Industry industry, ExportCountry exportCountry,
-               String phoneArea, String phoneSubscriber, String domain, String vatId, String currency) {
+record Company(
+        int index,
+        String entityId,
+        String nameCore,
+        String legalForm,
+        String street,
+        String houseNumber,
+        String postcode,
+        City city,
+        String region,
+        Industry industry,
+        ExportCountry exportCountry,
+        String phoneArea,
+        String phoneSubscriber,
+        String domain,
+        String vatId,
+        String currency) {
 
     String legalName() {
         return nameCore + " " + legalForm;

@@ -86,9 +86,23 @@ final class CompanyFactory {
         if (legalForm.equals("e.K.") && core.split(" ").length > 2) {
             legalForm = "GmbH";
         }
-        return new Company(index, entityId, core, legalForm, rng.pick(NameVocabulary.STREETS), houseNumber(), postcode,
-                city, GermanPlaces.regionOfPostcode(postcode), industry, null, city.areaCode(), subscriber(city.areaCode()),
-                domain(core, city, ".de"), VatIds.german(rng), "EUR");
+        return new Company(
+                index,
+                entityId,
+                core,
+                legalForm,
+                rng.pick(NameVocabulary.STREETS),
+                houseNumber(),
+                postcode,
+                city,
+                GermanPlaces.regionOfPostcode(postcode),
+                industry,
+                null,
+                city.areaCode(),
+                subscriber(city.areaCode()),
+                domain(core, city, ".de"),
+                VatIds.german(rng),
+                "EUR");
     }
 
     private Company exportCompany(int index, String entityId) {
@@ -104,10 +118,25 @@ final class CompanyFactory {
             case US -> ".com";
             default -> "." + country.name().toLowerCase(java.util.Locale.ROOT);
         };
-        return new Company(index, entityId, core, rng.pick(country.legalForms), rng.pick(country.streets), houseNumber(),
-                country.postcode(city, rng), city, "Export", industry, country, city.areaCode(),
-                country == ExportCountry.US ? rng.intBetween(2, 9) + ExportCountry.digits(rng, 6) : subscriber(city.areaCode()),
-                domain(core, city, tld), country.vatId(rng), country.currency);
+        return new Company(
+                index,
+                entityId,
+                core,
+                rng.pick(country.legalForms),
+                rng.pick(country.streets),
+                houseNumber(),
+                country.postcode(city, rng),
+                city,
+                "Export",
+                industry,
+                country,
+                city.areaCode(),
+                country == ExportCountry.US
+                        ? rng.intBetween(2, 9) + ExportCountry.digits(rng, 6)
+                        : subscriber(city.areaCode()),
+                domain(core, city, tld),
+                country.vatId(rng),
+                country.currency);
     }
 
     private String germanNameCore(Industry industry, City city) {

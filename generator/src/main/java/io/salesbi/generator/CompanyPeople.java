@@ -35,6 +35,7 @@ final class CompanyPeople {
         String last = Texts.slug(person.lastName()).replace("-", "");
         String first = Texts.slug(person.firstName()).replace("-", "");
         boolean shortForm = (person.firstName().length() + person.lastName().length()) % 3 == 0;
-        return (shortForm ? first.charAt(0) + "." + last : first + "." + last) + "@" + company.domain().toLowerCase(Locale.ROOT);
+        return (shortForm ? first.charAt(0) + "." + last : first + "." + last) + "@"
+                + company.domain().toLowerCase(Locale.ROOT);
     }
 }

@@ -11,6 +11,7 @@ final class CreditNoteRaiser {
     private static final double[] REASON_WEIGHTS = {35, 25, 25, 10, 5};
     /** Share of the line value credited, per reason: low and high end. */
     private static final double[][] SHARE = {{0.2, 1.0}, {0.2, 1.0}, {0.02, 0.15}, {0.3, 1.0}, {0.05, 0.3}};
+
     static final String BONUS_REASON = "Jahresbonus";
     static final double BONUS_RATE = 0.01;
 
@@ -31,6 +32,7 @@ final class CreditNoteRaiser {
 
     /** The yearly bonus on a customer's revenue of the year, credited in mid-December. */
     static CreditNote bonus(int dayOfDecember15, String debtorNo, long yearCents, String currency) {
-        return new CreditNote(dayOfDecember15, debtorNo, "", "", Math.round(yearCents * BONUS_RATE), currency, BONUS_REASON);
+        return new CreditNote(
+                dayOfDecember15, debtorNo, "", "", Math.round(yearCents * BONUS_RATE), currency, BONUS_REASON);
     }
 }

@@ -8,6 +8,7 @@ final class CrmAccountFactory {
 
     /** Share of accounts with an e-mail address that is not one (a planted data quality defect). */
     static final double INVALID_EMAIL_SHARE = 0.003;
+
     private static final String[] MAILBOXES = {"info", "info", "info", "vertrieb", "kontakt", "einkauf", "office"};
     private static final LocalDate FIRST_CREATED = LocalDate.of(2012, 1, 1);
 
@@ -28,15 +29,33 @@ final class CrmAccountFactory {
         boolean duplicate = originalCreated != null;
         String name = duplicate && rng.chance(0.5) ? spelling.repName(c) : spelling.crmName(c);
         String street = duplicate && rng.chance(0.15) ? "" : spelling.street(c, duplicate ? 0.5 : 0.2);
-        int phoneStyle = rng.chance(duplicate ? 0.3 : 0.7) ? PhoneFormats.INTERNATIONAL : rng.nextInt(PhoneFormats.STYLE_COUNT);
+        int phoneStyle =
+                rng.chance(duplicate ? 0.3 : 0.7) ? PhoneFormats.INTERNATIONAL : rng.nextInt(PhoneFormats.STYLE_COUNT);
         String phone = rng.chance(0.07) ? "" : PhoneFormats.format(c, "", phoneStyle);
-        String owner = repOwned ? team.reps().get(team.repFor(c)).fullName() : team.insideSalesFor(c).fullName();
+        String owner = repOwned
+                ? team.reps().get(team.repFor(c)).fullName()
+                : team.insideSalesFor(c).fullName();
         LocalDate created = duplicate
                 ? between(originalCreated.plusDays(30), exportDate.minusDays(10))
                 : between(FIRST_CREATED, exportDate.minusDays(60));
         String industry = rng.chance(0.04) ? "" : c.industry().label;
-        return new CrmAccount(id, c, name, street, c.postcode(), spelling.city(c, duplicate ? 0.3 : 0.1), phone, email(c), website(c), vat(c),
-                debtorNo, industry, owner, created, duplicate, "");
+        return new CrmAccount(
+                id,
+                c,
+                name,
+                street,
+                c.postcode(),
+                spelling.city(c, duplicate ? 0.3 : 0.1),
+                phone,
+                email(c),
+                website(c),
+                vat(c),
+                debtorNo,
+                industry,
+                owner,
+                created,
+                duplicate,
+                "");
     }
 
     private String email(Company c) {

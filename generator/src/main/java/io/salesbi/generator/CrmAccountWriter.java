@@ -20,20 +20,50 @@ final class CrmAccountWriter {
 
     long accounts(Path file, List<CrmAccount> accounts, WalletEstimator wallets) throws IOException {
         String fileName = file.getFileName().toString();
-        try (CsvFile csv = CsvFile.crm(file, "Account ID", "Account Name", "Street", "Postal Code", "City", "Country",
-                "Phone", "Email", "Website", "VAT ID", "ERP Debtor No", "Industry", "Sales Region", "Account Owner",
-                "Wallet Estimate EUR", "Created Date")) {
+        try (CsvFile csv = CsvFile.crm(
+                file,
+                "Account ID",
+                "Account Name",
+                "Street",
+                "Postal Code",
+                "City",
+                "Country",
+                "Phone",
+                "Email",
+                "Website",
+                "VAT ID",
+                "ERP Debtor No",
+                "Industry",
+                "Sales Region",
+                "Account Owner",
+                "Wallet Estimate EUR",
+                "Created Date")) {
             for (CrmAccount a : accounts) {
                 Company c = a.company();
-                csv.field(a.accountId()).field(a.name()).field(a.street()).field(a.postcode()).field(a.city())
-                        .field(c.country()).field(a.phone()).field(a.email()).field(a.website()).field(a.vatId())
-                        .field(a.erpDebtorNo()).field(a.industry()).field(c.region()).field(a.owner());
+                csv.field(a.accountId())
+                        .field(a.name())
+                        .field(a.street())
+                        .field(a.postcode())
+                        .field(a.city())
+                        .field(c.country())
+                        .field(a.phone())
+                        .field(a.email())
+                        .field(a.website())
+                        .field(a.vatId())
+                        .field(a.erpDebtorNo())
+                        .field(a.industry())
+                        .field(c.region())
+                        .field(a.owner());
                 long wallet = rng.chance(0.2) ? -1 : wallets.walletEur(c.index(), rng);
                 csv.field(wallet < 0 ? "" : wallet + ".00");
                 csv.raw().append(Numbers.iso(a.createdDate()));
                 csv.endRow();
                 if (!a.typoOfDebtorNo().isEmpty()) {
-                    defects.add(fileName, csv.rows(), "ERP Debtor No", a.erpDebtorNo(),
+                    defects.add(
+                            fileName,
+                            csv.rows(),
+                            "ERP Debtor No",
+                            a.erpDebtorNo(),
                             "debtor number mistyped, meant " + a.typoOfDebtorNo());
                 }
                 if (!a.email().isEmpty() && !plausibleEmail(a.email())) {
@@ -48,8 +78,8 @@ final class CrmAccountWriter {
     String[][] contacts(Path file, List<CrmAccount> accounts) throws IOException {
         String[][] ids = new String[accounts.size()][];
         int number = 500000;
-        try (CsvFile csv = CsvFile.crm(file, "Contact ID", "Account ID", "First Name", "Last Name", "Buying Center Role",
-                "Email", "Phone")) {
+        try (CsvFile csv = CsvFile.crm(
+                file, "Contact ID", "Account ID", "First Name", "Last Name", "Buying Center Role", "Email", "Phone")) {
             for (int k = 0; k < accounts.size(); k++) {
                 CrmAccount a = accounts.get(k);
                 Company c = a.company();
@@ -60,11 +90,22 @@ final class CrmAccountWriter {
                     Person p = persons.get(i);
                     number += rng.intBetween(1, 5);
                     ids[k][i] = "CON-" + number;
-                    csv.field(ids[k][i]).field(a.accountId()).field(p.firstName()).field(p.lastName())
+                    csv.field(ids[k][i])
+                            .field(a.accountId())
+                            .field(p.firstName())
+                            .field(p.lastName())
                             .field(p.role())
                             .field(rng.chance(0.1) ? "" : CompanyPeople.email(p, c))
-                            .field(rng.chance(0.2) ? "" : PhoneFormats.format(c, Integer.toString(100 + (p.lastName().length() * 37 + i) % 800),
-                                    rng.chance(0.7) ? PhoneFormats.INTERNATIONAL : rng.nextInt(PhoneFormats.STYLE_COUNT)));
+                            .field(
+                                    rng.chance(0.2)
+                                            ? ""
+                                            : PhoneFormats.format(
+                                                    c,
+                                                    Integer.toString(
+                                                            100 + (p.lastName().length() * 37 + i) % 800),
+                                                    rng.chance(0.7)
+                                                            ? PhoneFormats.INTERNATIONAL
+                                                            : rng.nextInt(PhoneFormats.STYLE_COUNT)));
                     csv.endRow();
                 }
             }

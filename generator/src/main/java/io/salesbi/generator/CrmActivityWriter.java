@@ -20,7 +20,8 @@ final class CrmActivityWriter {
         {"Angebot", "Anfrage", "Newsletter-Klick"},
         {"Webinar-Teilnahme"},
         {"Messegespräch"},
-        {"Shop-Login", "Warenkorb abgebrochen", "Shop-Bestellung"}};
+        {"Shop-Login", "Warenkorb abgebrochen", "Shop-Bestellung"}
+    };
     private static final int TRADE_FAIR = 4;
     private static final double[] PROSPECT_PHASES = {35, 40, 15, 5, 5};
     private static final double[] CUSTOMER_PHASES = {10, 10, 30, 35, 15};
@@ -38,16 +39,25 @@ final class CrmActivityWriter {
     long activities(Path file, List<CrmAccount> accounts, String[][] contactIds, BuyingProfile[] profiles)
             throws IOException {
         int number = 1000000;
-        try (CsvFile csv = CsvFile.crm(file, "Activity ID", "Account ID", "Contact ID", "Activity Date", "Channel",
-                "Journey Phase", "Activity Type")) {
+        try (CsvFile csv = CsvFile.crm(
+                file,
+                "Activity ID",
+                "Account ID",
+                "Contact ID",
+                "Activity Date",
+                "Channel",
+                "Journey Phase",
+                "Activity Type")) {
             for (int k = 0; k < accounts.size(); k++) {
                 CrmAccount a = accounts.get(k);
                 BuyingProfile p = profiles[a.company().index()];
                 double[] channelWeights = channelWeights(p);
                 double[] phaseWeights = p.erpCustomer() ? CUSTOMER_PHASES : PROSPECT_PHASES;
-                int count = a.duplicate() ? rng.intBetween(0, 2)
-                        : p.erpCustomer() ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 6 : 1))
-                        : rng.intBetween(1, 8);
+                int count = a.duplicate()
+                        ? rng.intBetween(0, 2)
+                        : p.erpCustomer()
+                                ? rng.stochasticRound(3 + 22 * p.sizeQuantile() * (p.planted() ? 6 : 1))
+                                : rng.intBetween(1, 8);
                 for (int i = 0; i < count; i++) {
                     int channel = rng.weighted(channelWeights);
                     number += rng.intBetween(1, 3);

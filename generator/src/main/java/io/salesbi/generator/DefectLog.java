@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class DefectLog {
 
-    record Defect(String file, long row, String column, String value, String defect) {
-    }
+    record Defect(String file, long row, String column, String value, String defect) {}
 
     private final List<Defect> defects = new ArrayList<>();
 
@@ -28,7 +27,11 @@ final class DefectLog {
     long write(Path path) throws IOException {
         try (CsvFile csv = CsvFile.utf8(path, "file", "row", "column", "value", "defect")) {
             for (Defect d : defects) {
-                csv.field(d.file()).field(Long.toString(d.row())).field(d.column()).field(d.value()).field(d.defect());
+                csv.field(d.file())
+                        .field(Long.toString(d.row()))
+                        .field(d.column())
+                        .field(d.value())
+                        .field(d.defect());
                 csv.endRow();
             }
             return csv.rows();

@@ -33,6 +33,7 @@ public final class DemoDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     /** Counts at scale 1; every count is linear in the scale. */
     static final int COMPANIES_AT_SCALE_ONE = 2600;
+
     static final int ORDER_LINES_AT_SCALE_ONE = 500_000;
     static final int PLANTED_AT_SCALE_ONE = 8;
 
@@ -52,15 +53,23 @@ public final class DemoDataGenerator {
         removeEarlierOutput(inbox, truth);
         Rng master = new Rng(settings.seed());
 
-        List<Company> companies = new CompanyFactory(master.split()).create(settings.scaled(COMPANIES_AT_SCALE_ONE, 10));
-        BuyingProfile[] profiles = new ProfilePlanner(master.split())
-                .plan(companies, settings.scaled(PLANTED_AT_SCALE_ONE, 1));
+        List<Company> companies =
+                new CompanyFactory(master.split()).create(settings.scaled(COMPANIES_AT_SCALE_ONE, 10));
+        BuyingProfile[] profiles =
+                new ProfilePlanner(master.split()).plan(companies, settings.scaled(PLANTED_AT_SCALE_ONE, 1));
         SalesTeam team = SalesTeam.atScale(settings.scale(), master.split());
         CompanyPeople people = new CompanyPeople(settings.seed());
         SourceRecords sources = new SourcePlanner(master.split(), team, settings.exportDate())
                 .plan(companies, profiles, new RepListPlanner(master.split(), team, people));
         OrderCalendar calendar = new OrderCalendar(settings.exportDate());
-        Plan plan = new Plan(companies, profiles, sources, people, calendar, calendar.dayCount() - 2, new DefectLog(),
+        Plan plan = new Plan(
+                companies,
+                profiles,
+                sources,
+                people,
+                calendar,
+                calendar.dayCount() - 2,
+                new DefectLog(),
                 new SalesLedger(companies.size(), sources.debtors.size()));
 
         writeErp(inbox.resolve("erp"), plan, master);
@@ -68,25 +77,39 @@ public final class DemoDataGenerator {
         writeCrm(inbox.resolve("crm"), plan, wallets, master);
         writeWorkbooks(inbox, plan, wallets, master);
         Path serviceFile = inbox.resolve("service").resolve("service_drivers_" + stamp() + ".csv");
-        record(serviceFile, new ServiceDriverWriter(master.split())
-                .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
+        record(
+                serviceFile,
+                new ServiceDriverWriter(master.split())
+                        .write(serviceFile, sources.debtors, sources, profiles, plan.ledger()));
         writeSurvey(inbox.resolve("survey"), master.split());
         writeTruth(truth, plan);
         writeOpportunities(inbox.resolve("crm"), plan, wallets, master.split());
-        record(inbox.resolve("plan").resolve(PlanWorkbook.FILE),
+        record(
+                inbox.resolve("plan").resolve(PlanWorkbook.FILE),
                 new PlanWorkbook(settings.seed(), settings.exportDate()).write(inbox, truth, plan.ledger()));
 
         long orderLines = plan.ledger().orderLines;
-        log.info("Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",
-                settings.scale(), settings.seed(), companies.size(), sources.recordCount(), orderLines,
+        log.info(
+                "Generated demo data (scale {}, seed {}): {} companies, {} customer records, {} order lines in {} ms",
+                settings.scale(),
+                settings.seed(),
+                companies.size(),
+                sources.recordCount(),
+                orderLines,
                 (System.nanoTime() - started) / 1_000_000);
         return new GenerationSummary(rowsPerFile, companies.size(), sources.recordCount(), orderLines);
     }
 
     /** What the writers share: the companies, how they buy, what the sources hold, and the sales as they add up. */
-    private record Plan(List<Company> companies, BuyingProfile[] profiles, SourceRecords sources, CompanyPeople people,
-                        OrderCalendar calendar, int lastDay, DefectLog defects, SalesLedger ledger) {
-    }
+    private record Plan(
+            List<Company> companies,
+            BuyingProfile[] profiles,
+            SourceRecords sources,
+            CompanyPeople people,
+            OrderCalendar calendar,
+            int lastDay,
+            DefectLog defects,
+            SalesLedger ledger) {}
 
     /** Order lines first: every file derived from sales (credit notes, costs, market, drivers) needs the ledger. */
     private void writeErp(Path erp, Plan plan, Rng master) throws IOException {
@@ -132,8 +155,8 @@ public final class DemoDataGenerator {
     /** The pipeline last, with a stream of its own, so that it changes none of the files written before it. */
     private void writeOpportunities(Path crm, Plan plan, WalletEstimator wallets, Rng rng) throws IOException {
         OpportunityWriter writer = new OpportunityWriter(rng, plan.lastDay());
-        List<OpportunityWriter.Opportunity> opportunities = writer.plan(plan.sources().accounts, plan.profiles(),
-                wallets, plan.ledger());
+        List<OpportunityWriter.Opportunity> opportunities =
+                writer.plan(plan.sources().accounts, plan.profiles(), wallets, plan.ledger());
         writer.writeSnapshots(crm, opportunities, stamp()).forEach(this::record);
         Path historyFile = crm.resolve("crm_opportunity_history_" + stamp() + ".csv");
         record(historyFile, writer.writeHistory(historyFile, opportunities));
@@ -147,7 +170,9 @@ public final class DemoDataGenerator {
             record(file, repWriter.write(file, list, wallets, repRng));
         }
         Path marketFile = inbox.resolve("market").resolve(MarketStudyWriter.FILE);
-        record(marketFile, new MarketStudyWriter(master.split(), settings.exportDate()).write(marketFile, plan.ledger()));
+        record(
+                marketFile,
+                new MarketStudyWriter(master.split(), settings.exportDate()).write(marketFile, plan.ledger()));
         Path costFile = inbox.resolve("costs").resolve(ChannelCostWriter.FILE);
         record(costFile, new ChannelCostWriter(master.split(), settings.exportDate()).write(costFile, plan.ledger()));
     }
@@ -181,19 +206,22 @@ public final class DemoDataGenerator {
     }
 
     /** Yearly bonuses for framework customers (EDI or the largest tenth), credited on 15 December. */
-    private static List<CreditNote> bonuses(List<Company> companies, BuyingProfile[] profiles, SourceRecords sources,
-                                            SalesLedger ledger) {
+    private static List<CreditNote> bonuses(
+            List<Company> companies, BuyingProfile[] profiles, SourceRecords sources, SalesLedger ledger) {
         List<CreditNote> notes = new ArrayList<>();
         for (Company c : companies) {
             BuyingProfile p = profiles[c.index()];
             if (!p.erpCustomer() || !(p.primary() == SalesChannel.EDI || p.sizeQuantile() > 0.9)) {
                 continue;
             }
-            String debtorNo = sources.debtors.get(sources.debtorLinks[c.index()].primaryDebtor()).debtorNo();
+            String debtorNo = sources.debtors
+                    .get(sources.debtorLinks[c.index()].primaryDebtor())
+                    .debtorNo();
             for (int y = 0; y < SalesLedger.YEARS; y++) {
                 long cents = ledger.docCurrencyCentsByCompanyYear[c.index()][y];
                 if (cents > 0) {
-                    int day = (int) (LocalDate.of(GeneratorSettings.FIRST_YEAR + y, 12, 15).toEpochDay()
+                    int day = (int) (LocalDate.of(GeneratorSettings.FIRST_YEAR + y, 12, 15)
+                                    .toEpochDay()
                             - OrderCalendar.FIRST_DAY.toEpochDay());
                     notes.add(CreditNoteRaiser.bonus(day, debtorNo, cents, c.currency()));
                 }
@@ -209,8 +237,15 @@ public final class DemoDataGenerator {
 
     /** Deletes files an earlier run wrote (by their names), so that no stale rep list survives a smaller run. */
     private static void removeEarlierOutput(Path inbox, Path truth) throws IOException {
-        for (Path dir : List.of(inbox.resolve("crm"), inbox.resolve("erp"), inbox.resolve("excel"), inbox.resolve("market"),
-                inbox.resolve("costs"), inbox.resolve("service"), inbox.resolve("survey"), truth)) {
+        for (Path dir : List.of(
+                inbox.resolve("crm"),
+                inbox.resolve("erp"),
+                inbox.resolve("excel"),
+                inbox.resolve("market"),
+                inbox.resolve("costs"),
+                inbox.resolve("service"),
+                inbox.resolve("survey"),
+                truth)) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

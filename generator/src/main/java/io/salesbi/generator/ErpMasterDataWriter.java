@@ -17,13 +17,36 @@ final class ErpMasterDataWriter {
     }
 
     long debtors(Path file, List<ErpDebtor> debtors) throws IOException {
-        try (CsvFile csv = CsvFile.erp(file, "Debitor", "Name 1", "Name 2", "Strasse", "PLZ", "Ort", "Land", "USt-IdNr",
-                "Waehrung", "Branche", "Region", "Betreuer", "Telefon")) {
+        try (CsvFile csv = CsvFile.erp(
+                file,
+                "Debitor",
+                "Name 1",
+                "Name 2",
+                "Strasse",
+                "PLZ",
+                "Ort",
+                "Land",
+                "USt-IdNr",
+                "Waehrung",
+                "Branche",
+                "Region",
+                "Betreuer",
+                "Telefon")) {
             for (ErpDebtor d : debtors) {
                 Company c = d.company();
-                csv.field(d.debtorNo()).field(d.name1()).field(d.name2()).field(d.street()).field(c.postcode())
-                        .field(d.city()).field(c.country()).field(d.vatId()).field(c.currency()).field(d.industry())
-                        .field(c.region()).field(d.manager()).field(d.phone());
+                csv.field(d.debtorNo())
+                        .field(d.name1())
+                        .field(d.name2())
+                        .field(d.street())
+                        .field(c.postcode())
+                        .field(d.city())
+                        .field(c.country())
+                        .field(d.vatId())
+                        .field(c.currency())
+                        .field(d.industry())
+                        .field(c.region())
+                        .field(d.manager())
+                        .field(d.phone());
                 csv.endRow();
             }
             return csv.rows();
@@ -31,8 +54,8 @@ final class ErpMasterDataWriter {
     }
 
     long products(Path file, List<Product> products) throws IOException {
-        try (CsvFile csv = CsvFile.erp(file, "Artikel", "Bezeichnung", "Warengruppe", "Listenpreis", "Standardkosten",
-                "Einheit")) {
+        try (CsvFile csv = CsvFile.erp(
+                file, "Artikel", "Bezeichnung", "Warengruppe", "Listenpreis", "Standardkosten", "Einheit")) {
             for (Product p : products) {
                 csv.field(p.productNo()).field(p.name()).field(p.category().label);
                 Numbers.appendFixed(csv.raw(), p.listCents(), 2, ',');
@@ -66,8 +89,8 @@ final class ErpMasterDataWriter {
         List<CreditNote> sorted = new ArrayList<>(notes);
         sorted.sort(Comparator.comparingInt(CreditNote::dayOffset));
         int[] counters = new int[100];
-        try (CsvFile csv = CsvFile.erp(file, "Gutschrift", "Datum", "Debitor", "Beleg", "Artikel", "Betrag", "Waehrung",
-                "Grund")) {
+        try (CsvFile csv = CsvFile.erp(
+                file, "Gutschrift", "Datum", "Debitor", "Beleg", "Artikel", "Betrag", "Waehrung", "Grund")) {
             for (CreditNote n : sorted) {
                 int yy = OrderCalendar.date(n.dayOffset()).getYear() % 100;
                 csv.field("GS" + yy + ExportCountry.pad(++counters[yy], 6));

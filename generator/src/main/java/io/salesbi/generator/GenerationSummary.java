@@ -11,8 +11,8 @@ import java.util.Map;
  * @param sourceCustomerRecords CRM accounts + ERP debtors + rep list rows
  * @param orderLines            ERP order lines
  */
-public record GenerationSummary(Map<Path, Long> rowsPerFile, long customerEntities, long sourceCustomerRecords,
-                                long orderLines) {
+public record GenerationSummary(
+        Map<Path, Long> rowsPerFile, long customerEntities, long sourceCustomerRecords, long orderLines) {
 
     public GenerationSummary {
         rowsPerFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerFile));

@@ -19,6 +19,7 @@ public record GeneratorSettings(double scale, long seed, Path outDir, LocalDate 
 
     /** First and last year with orders (three full years, docs/inbox-formats.md). */
     public static final int FIRST_YEAR = 2023;
+
     public static final int LAST_YEAR = 2025;
 
     public GeneratorSettings {

@@ -16,14 +16,25 @@ final class MarketStudyWriter {
 
     static final String FILE = "Marktstudie.xlsx";
     static final String SHEET = "Marktvolumen";
-    static final String[] HEADER = {"Branche", "Region", "Jahr", "Marktvolumen EUR", "Wettbewerber 1", "Anteil 1",
-        "Wettbewerber 2", "Anteil 2", "Wettbewerber 3", "Anteil 3"};
+    static final String[] HEADER = {
+        "Branche",
+        "Region",
+        "Jahr",
+        "Marktvolumen EUR",
+        "Wettbewerber 1",
+        "Anteil 1",
+        "Wettbewerber 2",
+        "Anteil 2",
+        "Wettbewerber 3",
+        "Anteil 3"
+    };
     static final double MIN_OWN_SHARE = 0.03;
     static final double MAX_OWN_SHARE = 0.25;
     static final String[] COMPETITORS = {
         "Kessler Antriebe AG", "Voltmann Drives GmbH", "Nordtec Automation SE", "Hagedorn Elektromotoren GmbH",
         "Brandauer Getriebe KG", "Sentronic Sensorsysteme GmbH", "Alpentec Motion AG", "Rheinmotor GmbH",
-        "Westfalia Antriebstechnik GmbH", "EuroDrive Systems S.A."};
+        "Westfalia Antriebstechnik GmbH", "EuroDrive Systems S.A."
+    };
 
     private final Rng rng;
     private final LocalDate stamp;
@@ -38,8 +49,10 @@ final class MarketStudyWriter {
         CellStyle percent = XlsxWorkbooks.format(wb, "0.0%");
         CellStyle money = XlsxWorkbooks.format(wb, "#,##0");
         SXSSFSheet sheet = wb.createSheet(SHEET);
-        sheet.createRow(0).createCell(0).setCellValue(
-                "Marktstudie Antriebs- und Automatisierungstechnik: Marktvolumen nach Branche, Region und Jahr");
+        sheet.createRow(0)
+                .createCell(0)
+                .setCellValue(
+                        "Marktstudie Antriebs- und Automatisierungstechnik: Marktvolumen nach Branche, Region und Jahr");
         sheet.getRow(0).getCell(0).setCellStyle(XlsxWorkbooks.bold(wb, (short) 14));
         Row head = sheet.createRow(2);
         for (int c = 0; c < HEADER.length; c++) {
@@ -56,7 +69,8 @@ final class MarketStudyWriter {
                 double s3 = s2 * rng.between(0.35, 0.75);
                 for (int y = 0; y < SalesLedger.YEARS; y++) {
                     double own = ledger.revenueBySegment[industry.ordinal()][region][y];
-                    double share = Math.max(MIN_OWN_SHARE, Math.min(MAX_OWN_SHARE, ownShare + rng.between(-0.01, 0.01)));
+                    double share =
+                            Math.max(MIN_OWN_SHARE, Math.min(MAX_OWN_SHARE, ownShare + rng.between(-0.01, 0.01)));
                     double volume = own > 0 ? own / share : typicalSegment * rng.between(0.5, 1.5);
                     Row row = sheet.createRow(r++);
                     row.createCell(0).setCellValue(industry.label);

@@ -17,8 +17,7 @@ public final class NewOrderLines {
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
-    private NewOrderLines() {
-    }
+    private NewOrderLines() {}
 
     /** The first delivery: every (1/share)-th archived order line as a new order; returns the lines written. */
     public static int deliver(Path home, double share) throws IOException {
@@ -36,7 +35,9 @@ public final class NewOrderLines {
         int every = (int) Math.round(1 / share);
         List<Path> archived;
         try (Stream<Path> files = Files.walk(home.resolve("archive/erp"))) {
-            archived = files.filter(p -> p.getFileName().toString().contains("erp_order_lines")).sorted().toList();
+            archived = files.filter(p -> p.getFileName().toString().contains("erp_order_lines"))
+                    .sorted()
+                    .toList();
         }
         if (archived.isEmpty()) {
             throw new IllegalStateException("no archived ERP order lines under " + home.resolve("archive/erp"));

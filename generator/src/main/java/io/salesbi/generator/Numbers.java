@@ -8,8 +8,7 @@ import java.time.LocalDate;
  */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** Appends {@code units / 10^decimals} with the given decimal separator, e.g. 123456, 2, ',' -> "1234,56". */
     static void appendFixed(StringBuilder sb, long units, int decimals, char separator) {

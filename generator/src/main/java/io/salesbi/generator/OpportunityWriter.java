@@ -30,8 +30,9 @@ import java.util.TreeSet;
  */
 final class OpportunityWriter {
 
-    static final String[] STAGES = {"Qualification", "Needs Analysis", "Proposal", "Negotiation", "Closed Won",
-        "Closed Lost"};
+    static final String[] STAGES = {
+        "Qualification", "Needs Analysis", "Proposal", "Negotiation", "Closed Won", "Closed Lost"
+    };
     static final String[] LOST_REASONS = {"Price", "Competitor", "No Budget", "Project Postponed", "No Decision"};
     static final String SNAPSHOT_HEADER = "Opportunity ID,Account ID,Product Category,Stage,Amount EUR,"
             + "Expected Close Date,Snapshot Date,Created Date,Closed Date,Lead Source,Channel,Opportunity Owner,"
@@ -51,8 +52,17 @@ final class OpportunityWriter {
         }
     }
 
-    record Opportunity(String id, CrmAccount account, String category, String leadSource, SalesChannel channel,
-                       int created, List<Version> versions, String lostReason, double marginPct, String erpOrderNo) {
+    record Opportunity(
+            String id,
+            CrmAccount account,
+            String category,
+            String leadSource,
+            SalesChannel channel,
+            int created,
+            List<Version> versions,
+            String lostReason,
+            double marginPct,
+            String erpOrderNo) {
 
         Version at(int day) {
             Version state = null;
@@ -71,8 +81,8 @@ final class OpportunityWriter {
     }
 
     /** Plans the opportunities of the accounts (none for duplicate accounts), in account order. */
-    List<Opportunity> plan(List<CrmAccount> accounts, BuyingProfile[] profiles, WalletEstimator wallets,
-                           SalesLedger ledger) {
+    List<Opportunity> plan(
+            List<CrmAccount> accounts, BuyingProfile[] profiles, WalletEstimator wallets, SalesLedger ledger) {
         List<Opportunity> all = new ArrayList<>();
         int number = 2000000;
         for (CrmAccount a : accounts) {
@@ -86,14 +96,14 @@ final class OpportunityWriter {
         return all;
     }
 
-    private Opportunity opportunity(String id, CrmAccount a, BuyingProfile p, WalletEstimator wallets,
-                                    SalesLedger ledger) {
+    private Opportunity opportunity(
+            String id, CrmAccount a, BuyingProfile p, WalletEstimator wallets, SalesLedger ledger) {
         SalesChannel channel = p.primary();
         boolean planted = channel == SalesChannel.MARKTPLATZ;
         String category = ProductCategory.values()[rng.weighted(a.company().industry().categoryWeights)].label;
         String leadSource = leadSource(channel);
-        long amount = Math.max(500, Math.round(wallets.walletEur(a.company().index(), rng) * rng.between(0.02, 0.3)
-                / 100) * 100);
+        long amount = Math.max(
+                500, Math.round(wallets.walletEur(a.company().index(), rng) * rng.between(0.02, 0.3) / 100) * 100);
         double margin = Math.round((planted ? rng.between(8, 14) : rng.between(26, 40)) * 10) / 10.0;
         double earlyLoss = planted ? 0.04 : 0.12;
         double winAfterNegotiation = planted ? 0.85 : 0.6;
@@ -139,12 +149,13 @@ final class OpportunityWriter {
         Version last = versions.get(versions.size() - 1);
         String order = "";
         if (last.stage() == WON && p.erpCustomer() && rng.chance(0.8)) {
-            int month = OrderCalendar.date(last.day()).getMonthValue() - 1
+            int month = OrderCalendar.date(last.day()).getMonthValue()
+                    - 1
                     + 12 * (OrderCalendar.date(last.day()).getYear() - GeneratorSettings.FIRST_YEAR);
             order = ledger.documentOf(a.company().index(), month);
         }
-        return new Opportunity(id, a, category, leadSource, channel, created, List.copyOf(versions), lostReason,
-                margin, order);
+        return new Opportunity(
+                id, a, category, leadSource, channel, created, List.copyOf(versions), lostReason, margin, order);
     }
 
     private String leadSource(SalesChannel channel) {
@@ -162,8 +173,7 @@ final class OpportunityWriter {
      * Writes the monthly snapshot files into {@code folder}, the last one named {@code finalStamp}; returns the rows
      * per file, in file order.
      */
-    Map<Path, Long> writeSnapshots(Path folder, List<Opportunity> opportunities, String finalStamp)
-            throws IOException {
+    Map<Path, Long> writeSnapshots(Path folder, List<Opportunity> opportunities, String finalStamp) throws IOException {
         TreeSet<Integer> nights = new TreeSet<>();
         for (Opportunity o : opportunities) {
             for (Version v : o.versions()) {
@@ -174,12 +184,15 @@ final class OpportunityWriter {
         Map<Integer, List<Integer>> nightsByMonth = new LinkedHashMap<>();
         for (int night : nights) {
             LocalDate d = OrderCalendar.date(night);
-            nightsByMonth.computeIfAbsent(d.getYear() * 12 + d.getMonthValue(), m -> new ArrayList<>()).add(night);
+            nightsByMonth
+                    .computeIfAbsent(d.getYear() * 12 + d.getMonthValue(), m -> new ArrayList<>())
+                    .add(night);
         }
         Map<Path, Long> rows = new LinkedHashMap<>();
         for (List<Integer> monthNights : nightsByMonth.values()) {
             int lastNight = monthNights.get(monthNights.size() - 1);
-            String stamp = lastNight == lastDay ? finalStamp
+            String stamp = lastNight == lastDay
+                    ? finalStamp
                     : OrderCalendar.date(lastNight).format(DateTimeFormatter.BASIC_ISO_DATE);
             Path file = folder.resolve("crm_opportunities_" + stamp + ".csv");
             try (CsvFile csv = CsvFile.crm(file, SNAPSHOT_HEADER.split(","))) {
@@ -204,8 +217,9 @@ final class OpportunityWriter {
         csv.raw().append(Numbers.iso(OrderCalendar.date(night)));
         csv.raw().append(Numbers.iso(OrderCalendar.date(o.created())));
         csv.raw().append(state.closed() ? Numbers.iso(OrderCalendar.date(state.day())) : "");
-        csv.field(o.leadSource()).field(o.channel().erpName).field(o.account().owner() == null ? ""
-                : o.account().owner());
+        csv.field(o.leadSource())
+                .field(o.channel().erpName)
+                .field(o.account().owner() == null ? "" : o.account().owner());
         csv.field(state.stage() == LOST ? o.lostReason() : "");
         csv.raw().append(o.marginPct());
         csv.field(state.stage() == WON ? o.erpOrderNo() : "");
@@ -214,8 +228,8 @@ final class OpportunityWriter {
 
     /** Writes the stage history: one row per version up to the export date. */
     long writeHistory(Path file, List<Opportunity> opportunities) throws IOException {
-        try (CsvFile csv = CsvFile.crm(file, "Opportunity ID", "Changed Date", "Stage", "Amount EUR",
-                "Expected Close Date")) {
+        try (CsvFile csv =
+                CsvFile.crm(file, "Opportunity ID", "Changed Date", "Stage", "Amount EUR", "Expected Close Date")) {
             for (Opportunity o : opportunities) {
                 for (Version v : o.versions()) {
                     csv.field(o.id());

@@ -14,13 +14,25 @@ import java.util.List;
  */
 final class OrderLineWriter {
 
-    static final String[] HEADER = {"Beleg", "Position", "Belegdatum", "Debitor", "Artikel", "Menge", "Listenpreis",
-        "Nettopreis", "Rabatt %", "Waehrung", "Vertriebskanal"};
+    static final String[] HEADER = {
+        "Beleg",
+        "Position",
+        "Belegdatum",
+        "Debitor",
+        "Artikel",
+        "Menge",
+        "Listenpreis",
+        "Nettopreis",
+        "Rabatt %",
+        "Waehrung",
+        "Vertriebskanal"
+    };
     static final double DEFECT_RATE = 0.0002;
     static final double CREDIT_NOTE_RATE = 0.02;
     static final String UNKNOWN_PRODUCT = "999999";
     /** List prices rise every January; the catalogue file holds the prices of the last order year. */
     static final long[] PRICE_LEVEL_PERMILLE = {950, 975, 1000};
+
     private static final String[] DEFECT_COLUMNS = {"Menge", "Debitor", "Artikel"};
 
     private final Rng rng;
@@ -30,8 +42,8 @@ final class OrderLineWriter {
     private final DefectLog defects;
     private final CreditNoteRaiser credits;
 
-    OrderLineWriter(Rng rng, ProductCatalog catalog, FxRates fx, OrderCalendar calendar, DefectLog defects,
-                    int lastCreditDay) {
+    OrderLineWriter(
+            Rng rng, ProductCatalog catalog, FxRates fx, OrderCalendar calendar, DefectLog defects, int lastCreditDay) {
         this.rng = rng;
         this.catalog = catalog;
         this.fx = fx;
@@ -41,8 +53,14 @@ final class OrderLineWriter {
     }
 
     /** Writes the file and returns the credit notes raised against its lines (not yet numbered). */
-    List<CreditNote> write(Path file, long[] documents, List<Company> companies, BuyingProfile[] profiles,
-                           SourceRecords sources, SalesLedger ledger) throws IOException {
+    List<CreditNote> write(
+            Path file,
+            long[] documents,
+            List<Company> companies,
+            BuyingProfile[] profiles,
+            SourceRecords sources,
+            SalesLedger ledger)
+            throws IOException {
         long[] counters = new long[SalesLedger.YEARS];
         String fileName = file.getFileName().toString();
         List<CreditNote> notes = new ArrayList<>();
@@ -55,7 +73,8 @@ final class OrderLineWriter {
                 Company company = companies.get(ci);
                 BuyingProfile profile = profiles[ci];
                 DebtorLink link = sources.debtorLinks[ci];
-                boolean second = link.secondDebtor() >= 0 && GeneratorSettings.FIRST_YEAR + year >= link.secondFromYear()
+                boolean second = link.secondDebtor() >= 0
+                        && GeneratorSettings.FIRST_YEAR + year >= link.secondFromYear()
                         && rng.chance(link.secondShare());
                 int debtor = second ? link.secondDebtor() : link.primaryDebtor();
                 String debtorNo = sources.debtors.get(debtor).debtorNo();
@@ -101,15 +120,16 @@ final class OrderLineWriter {
                     ledger.docCurrencyCentsByCompanyYear[ci][year] += valueCents;
                     ledger.linesByDebtorYear[debtor][year]++;
                     ledger.revenueByChannelMonth[channel.ordinal()][month] += revenueEur;
-                    ledger.revenueBySegment[company.industry().ordinal()][SalesLedger.regionIndex(company.region())][year]
-                            += revenueEur;
-                    ledger.revenueByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][month]
-                            += revenueEur;
-                    ledger.marginByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][month]
-                            += revenueEur - product.costCents() / 100.0 * milli / 1000;
+                    ledger.revenueBySegment[company.industry().ordinal()][SalesLedger.regionIndex(company.region())][
+                            year] += revenueEur;
+                    ledger.revenueByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][
+                            month] += revenueEur;
+                    ledger.marginByChannelRegionMonth[channel.ordinal()][SalesLedger.regionIndex(company.region())][
+                                    month] +=
+                            revenueEur - product.costCents() / 100.0 * milli / 1000;
                     if (rng.chance(CREDIT_NOTE_RATE)) {
-                        notes.add(credits.forLine(day, debtorNo, documentNo, product.productNo(), valueCents,
-                                company.currency()));
+                        notes.add(credits.forLine(
+                                day, debtorNo, documentNo, product.productNo(), valueCents, company.currency()));
                     }
                 }
             }
@@ -144,8 +164,10 @@ final class OrderLineWriter {
             return 1000;
         }
         ProductCategory c = product.category();
-        double size = 0.7 + 0.8 * profile.sizeQuantile()
-                * (channel == SalesChannel.EDI ? 1.5 : channel == SalesChannel.E_SHOP ? 0.6 : 1.0);
+        double size = 0.7
+                + 0.8
+                        * profile.sizeQuantile()
+                        * (channel == SalesChannel.EDI ? 1.5 : channel == SalesChannel.E_SHOP ? 0.6 : 1.0);
         double units = rng.logUniform(c.quantityLo, c.quantityHi + 1) * size;
         if ("m".equals(product.unit())) {
             return Math.max(5, Math.round(units / 5) * 5) * 1000;
@@ -156,8 +178,9 @@ final class OrderLineWriter {
 
     private int discountBasisPoints(BuyingProfile profile, SalesChannel channel, int yearIndex) {
         double d;
-        if (profile.planted() || (channel == profile.primaryIn(GeneratorSettings.FIRST_YEAR + yearIndex)
-                && channel != SalesChannel.E_SHOP)) {
+        if (profile.planted()
+                || (channel == profile.primaryIn(GeneratorSettings.FIRST_YEAR + yearIndex)
+                        && channel != SalesChannel.E_SHOP)) {
             d = profile.discount() + 0.01 * rng.gaussian();
         } else {
             d = rng.between(channel.discountLo, channel.discountHi);

@@ -11,6 +11,7 @@ final class OrderPlanner {
 
     /** Share of a customer's documents in its primary channel; the rest goes through its secondary channel. */
     static final double PRIMARY_CHANNEL_SHARE = 0.8;
+
     static final int MAX_LINES_PER_DOCUMENT = 20;
     static final double[] MARKET_GROWTH = {1.00, 1.04, 1.08};
     private static final int COMPANY_SHIFT = 30;
@@ -65,7 +66,8 @@ final class OrderPlanner {
 
     /** Expected lines per document of the customer, from its channel mix (ignoring a later channel shift). */
     static double meanLinesPerDocument(BuyingProfile p) {
-        return 1 + PRIMARY_CHANNEL_SHARE * p.primary().extraLinesPerDocument
+        return 1
+                + PRIMARY_CHANNEL_SHARE * p.primary().extraLinesPerDocument
                 + (1 - PRIMARY_CHANNEL_SHARE) * p.secondary().extraLinesPerDocument;
     }
 

@@ -7,10 +7,10 @@ final class PhoneFormats {
     static final int NATIONAL_SLASH = 0;
     /** How the CRM mostly writes numbers: international with spaces. */
     static final int INTERNATIONAL = 1;
+
     static final int STYLE_COUNT = 7;
 
-    private PhoneFormats() {
-    }
+    private PhoneFormats() {}
 
     static String format(Company company, String extension, int style) {
         String cc = company.phoneCountryCode();
@@ -33,7 +33,8 @@ final class PhoneFormats {
         if (digits.length() < 6 || digits.indexOf('-') >= 0) {
             return digits;
         }
-        return digits.substring(0, digits.length() - 4) + " " + digits.substring(digits.length() - 4, digits.length() - 2)
-                + " " + digits.substring(digits.length() - 2);
+        return digits.substring(0, digits.length() - 4) + " "
+                + digits.substring(digits.length() - 4, digits.length() - 2) + " "
+                + digits.substring(digits.length() - 2);
     }
 }

@@ -25,7 +25,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class PlanWorkbook {
 
-    static final String FILE = "Absatzplan_" + (GeneratorSettings.LAST_YEAR - 1) + "-" + GeneratorSettings.LAST_YEAR + ".xlsx";
+    static final String FILE =
+            "Absatzplan_" + (GeneratorSettings.LAST_YEAR - 1) + "-" + GeneratorSettings.LAST_YEAR + ".xlsx";
     static final String SHEET = "Plan";
     static final String[] HEADER = {"Monat", "Kanal", "Region", "Warengruppe", "Umsatz Plan EUR", "DB Plan EUR"};
     static final SalesChannel PLANTED_CHANNEL = SalesChannel.HANDELSPARTNER;
@@ -91,8 +92,13 @@ final class PlanWorkbook {
         Files.createDirectories(truth);
         try (Writer w = Files.newBufferedWriter(truth.resolve("planted_plan_gap.csv"), StandardCharsets.UTF_8)) {
             w.write("channel,region,year,actual_share_of_plan\n");
-            w.write(String.format(Locale.ROOT, "%s,%s,%d,%.2f%n", PLANTED_CHANNEL.erpName,
-                    SalesLedger.REGIONS[plantedRegion], GeneratorSettings.FIRST_YEAR + lastYear, PLANTED_SHARE_OF_PLAN));
+            w.write(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%d,%.2f%n",
+                    PLANTED_CHANNEL.erpName,
+                    SalesLedger.REGIONS[plantedRegion],
+                    GeneratorSettings.FIRST_YEAR + lastYear,
+                    PLANTED_SHARE_OF_PLAN));
         }
         return r - 1L;
     }

@@ -7,6 +7,11 @@ package io.salesbi.generator;
  * @param costCents     standard cost in euro cents per unit
  * @param quantityStep  order quantities are multiples of this many thousandths of a unit (1000 = whole units)
  */
-record Product(String productNo, String name, ProductCategory category, long listCents, long costCents, String unit,
-               int quantityStep) {
-}
+record Product(
+        String productNo,
+        String name,
+        ProductCategory category,
+        long listCents,
+        long costCents,
+        String unit,
+        int quantityStep) {}

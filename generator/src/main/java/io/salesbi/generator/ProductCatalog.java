@@ -28,8 +28,9 @@ final class ProductCatalog {
                 products.add(product(Integer.toString(number), name, category, rng));
             }
             Product[] byPopularity = products.toArray(new Product[0]);
-            java.util.Arrays.sort(byPopularity, java.util.Comparator.comparingLong(Product::listCents)
-                    .thenComparing(Product::productNo));
+            java.util.Arrays.sort(
+                    byPopularity,
+                    java.util.Comparator.comparingLong(Product::listCents).thenComparing(Product::productNo));
             byCategory[category.ordinal()] = byPopularity;
             all.addAll(products);
         }
@@ -72,8 +73,8 @@ final class ProductCatalog {
             return base + " " + suffix;
         }
         String code = base.replaceAll("[^A-ZÄÖÜ]", "");
-        code = (code.length() >= 2 ? code : base.substring(0, 2).toUpperCase(java.util.Locale.ROOT))
-                + " " + rng.intBetween(10, 99) * 10;
+        code = (code.length() >= 2 ? code : base.substring(0, 2).toUpperCase(java.util.Locale.ROOT)) + " "
+                + rng.intBetween(10, 99) * 10;
         return base + " " + code + " " + suffix;
     }
 }

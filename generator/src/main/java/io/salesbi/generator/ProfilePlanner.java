@@ -52,7 +52,8 @@ final class ProfilePlanner {
         if (customers.isEmpty()) {
             return planted;
         }
-        double[] sorted = customers.stream().mapToDouble(i -> weight[i]).sorted().toArray();
+        double[] sorted =
+                customers.stream().mapToDouble(i -> weight[i]).sorted().toArray();
         double p95 = sorted[Math.min(sorted.length - 1, (int) (0.95 * sorted.length))];
         List<Integer> candidates = new ArrayList<>();
         for (int i : customers) {
@@ -87,7 +88,9 @@ final class ProfilePlanner {
             case EDI -> SalesChannel.AUSSENDIENST;
         };
         int shiftYear = 0;
-        if (!planted && q < 0.85 && (primary == SalesChannel.AUSSENDIENST || primary == SalesChannel.INNENDIENST)
+        if (!planted
+                && q < 0.85
+                && (primary == SalesChannel.AUSSENDIENST || primary == SalesChannel.INNENDIENST)
                 && rng.chance(CHANNEL_SHIFT_SHARE)) {
             shiftYear = rng.chance(0.5) ? 2024 : 2025;
         }
@@ -106,8 +109,19 @@ final class ProfilePlanner {
                 ? rng.between(0.28, 0.34)
                 : rng.between(primary.discountLo, primary.discountHi)
                         + (primary == SalesChannel.AUSSENDIENST || primary == SalesChannel.EDI ? 0.04 * (q - 0.5) : 0);
-        return new BuyingProfile(erp, weight, q, primary, secondary, shiftYear, SalesChannel.E_SHOP, firstYear, lastYear,
-                growth, discount, planted);
+        return new BuyingProfile(
+                erp,
+                weight,
+                q,
+                primary,
+                secondary,
+                shiftYear,
+                SalesChannel.E_SHOP,
+                firstYear,
+                lastYear,
+                growth,
+                discount,
+                planted);
     }
 
     /** 2023 below p1, 2024 below p2, else 2025. */

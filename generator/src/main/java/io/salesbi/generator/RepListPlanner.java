@@ -13,9 +13,23 @@ final class RepListPlanner {
 
     static final double SECOND_LIST_SHARE = 0.03;
     private static final String[] REMARKS = {
-        "A-Kunde", "B-Kunde", "C-Kunde", "Rahmenvertrag bis 2026", "Messe Hannover 2024", "Wettbewerber im Haus",
-        "Ansprechpartner gewechselt", "zahlt schlecht", "Potenzial Antriebstechnik", "nicht im CRM", "Neukunde",
-        "Termin Q1", "will nur über Shop bestellen", "Angebot läuft", "Preis zu hoch", "SPS-Umstellung geplant"};
+        "A-Kunde",
+        "B-Kunde",
+        "C-Kunde",
+        "Rahmenvertrag bis 2026",
+        "Messe Hannover 2024",
+        "Wettbewerber im Haus",
+        "Ansprechpartner gewechselt",
+        "zahlt schlecht",
+        "Potenzial Antriebstechnik",
+        "nicht im CRM",
+        "Neukunde",
+        "Termin Q1",
+        "will nur über Shop bestellen",
+        "Angebot läuft",
+        "Preis zu hoch",
+        "SPS-Umstellung geplant"
+    };
 
     private final Rng rng;
     private final SpellingVariants spelling;
@@ -51,7 +65,10 @@ final class RepListPlanner {
         for (int r = 0; r < reps.size(); r++) {
             List<RepListRow> list = rows.get(r);
             shuffle(list);
-            lists.add(new RepList("Kundenliste_" + Texts.foldUmlauts(reps.get(r).lastName()), reps.get(r).lastName(), list));
+            lists.add(new RepList(
+                    "Kundenliste_" + Texts.foldUmlauts(reps.get(r).lastName()),
+                    reps.get(r).lastName(),
+                    list));
         }
         return lists;
     }
@@ -68,13 +85,26 @@ final class RepListPlanner {
         String street = rng.chance(0.05) ? "" : spelling.street(c, 0.5);
         String postcode = rng.chance(0.03) ? "" : c.postcode();
         boolean postcodeAsNumber = c.domestic() && rng.chance(0.2);
-        String phone = rng.chance(0.10) ? ""
-                : PhoneFormats.format(c, rng.chance(0.4) ? Integer.toString(rng.intBetween(10, 299)) : "",
+        String phone = rng.chance(0.10)
+                ? ""
+                : PhoneFormats.format(
+                        c,
+                        rng.chance(0.4) ? Integer.toString(rng.intBetween(10, 299)) : "",
                         rng.nextInt(PhoneFormats.STYLE_COUNT));
         String email = rng.chance(0.25) ? "" : rng.chance(0.7) ? CompanyPeople.email(contact, c) : "info@" + c.domain();
         String remark = rng.chance(0.5) ? "" : rng.pick(REMARKS);
-        return new RepListRow(c, spelling.repName(c), street, postcode, postcodeAsNumber, spelling.city(c, 0.3), contactText,
-                phone, email, remark, rng.chance(0.8));
+        return new RepListRow(
+                c,
+                spelling.repName(c),
+                street,
+                postcode,
+                postcodeAsNumber,
+                spelling.city(c, 0.3),
+                contactText,
+                phone,
+                email,
+                remark,
+                rng.chance(0.8));
     }
 
     private void shuffle(List<RepListRow> list) {

@@ -19,8 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class RepListWriter {
 
     static final String SHEET = "Kunden";
-    static final String[] HEADER = {"Nr.", "Firma", "Straße", "PLZ", "Ort", "Ansprechpartner", "Telefon", "E-Mail",
-        "Potenzial EUR", "Bemerkung"};
+    static final String[] HEADER = {
+        "Nr.", "Firma", "Straße", "PLZ", "Ort", "Ansprechpartner", "Telefon", "E-Mail", "Potenzial EUR", "Bemerkung"
+    };
     static final int HEADER_ROW = 4;
     private static final int[] WIDTHS = {6, 40, 30, 8, 22, 24, 22, 32, 16, 30};
 
@@ -69,7 +70,11 @@ final class RepListWriter {
             if (r.postcodeAsNumber() && !r.postcode().isEmpty()) {
                 row.createCell(3).setCellValue(Integer.parseInt(r.postcode()));
                 if (r.postcode().startsWith("0")) {
-                    defects.add(file.getFileName().toString(), nr, "PLZ", r.postcode().substring(1),
+                    defects.add(
+                            file.getFileName().toString(),
+                            nr,
+                            "PLZ",
+                            r.postcode().substring(1),
                             "PLZ typed as a number, leading zero lost");
                 }
             } else {

@@ -8,7 +8,6 @@ package io.salesbi.generator;
  * cost; the marketplace sells cheaper every year (price erosion, {@link #erosionPerYear}) and pays high fees.
  */
 enum SalesChannel {
-
     AUSSENDIENST("Außendienst", 0.12, 0.28, 0, 2.0, new double[] {0.150, 0.045, 0.020, 0.0, 0.010}),
     INNENDIENST("Innendienst", 0.06, 0.16, 0, 2.0, new double[] {0.070, 0.002, 0.0, 0.0, 0.005}),
     E_SHOP("E-Shop", 0.00, 0.04, 0, 0.8, new double[] {0.020, 0.0, 0.0, 0.030, 0.045}),
@@ -25,10 +24,16 @@ enum SalesChannel {
     final double erosionPerYear;
     /** Mean number of lines per order document beyond the first: EDI orders are long, shop orders short. */
     final double extraLinesPerDocument;
+
     final double[] costRatios;
 
-    SalesChannel(String erpName, double discountLo, double discountHi, double erosionPerYear,
-                 double extraLinesPerDocument, double[] costRatios) {
+    SalesChannel(
+            String erpName,
+            double discountLo,
+            double discountHi,
+            double erosionPerYear,
+            double extraLinesPerDocument,
+            double[] costRatios) {
         this.erpName = erpName;
         this.discountLo = discountLo;
         this.discountHi = discountHi;

@@ -18,8 +18,11 @@ final class SalesLedger {
     /** The first order document of a company in a month (months since January of the first year), 0 for none. */
     final long[][] firstDocumentByCompanyMonth;
     /** Revenue and margin (revenue - cost of goods) per channel, sales region and month: the sales plan's basis. */
-    final double[][][] revenueByChannelRegionMonth = new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
-    final double[][][] marginByChannelRegionMonth = new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
+    final double[][][] revenueByChannelRegionMonth =
+            new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
+
+    final double[][][] marginByChannelRegionMonth =
+            new double[SalesChannel.values().length][REGIONS.length][FxRates.MONTHS];
     long orderLines;
     long creditNotes;
 

@@ -22,6 +22,7 @@ final class SalesTeam {
 
     /** Reps per scale unit, never fewer than {@link #MIN_REPS}; inside sales staff likewise. */
     static final int REPS_AT_SCALE_ONE = 8;
+
     static final int MIN_REPS = 5;
     static final int INSIDE_SALES_AT_SCALE_ONE = 6;
     static final int MIN_INSIDE_SALES = 2;
@@ -62,8 +63,10 @@ final class SalesTeam {
 
     /** The team of a demo at the given scale (any positive scale, also beyond what the generator accepts). */
     static SalesTeam atScale(double scale, Rng rng) {
-        return new SalesTeam(GeneratorSettings.scaled(scale, REPS_AT_SCALE_ONE, MIN_REPS),
-                GeneratorSettings.scaled(scale, INSIDE_SALES_AT_SCALE_ONE, MIN_INSIDE_SALES), rng);
+        return new SalesTeam(
+                GeneratorSettings.scaled(scale, REPS_AT_SCALE_ONE, MIN_REPS),
+                GeneratorSettings.scaled(scale, INSIDE_SALES_AT_SCALE_ONE, MIN_INSIDE_SALES),
+                rng);
     }
 
     /** The n-th surname beyond the vocabulary: pair number (n * stride) mod pairs, numbered from the second round. */

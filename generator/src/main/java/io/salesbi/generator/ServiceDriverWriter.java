@@ -70,7 +70,9 @@ final class ServiceDriverWriter {
         double cost = visits * VISIT_EUR + tickets * TICKET_EUR + special * SPECIAL_DELIVERY_EUR;
         double needed = Math.max(0, marginEur) * 1.2 + 10000;
         double factor = Math.max(1, needed / cost);
-        return new int[] {(int) Math.ceil(visits * factor), (int) Math.ceil(tickets * factor), (int) Math.ceil(special * factor)};
+        return new int[] {
+            (int) Math.ceil(visits * factor), (int) Math.ceil(tickets * factor), (int) Math.ceil(special * factor)
+        };
     }
 
     static double costToServe(int visits, int tickets, int specialDeliveries) {

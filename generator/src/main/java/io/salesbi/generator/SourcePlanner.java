@@ -19,13 +19,39 @@ final class SourcePlanner {
     static final double CRM_DUPLICATE_SHARE = 0.025;
     /** Share of CRM debtor numbers with a planted typo: another company's number or none at all. */
     static final double DEBTOR_NO_TYPO_SHARE = 0.005;
+
     static final int NAME_FIELD_LENGTH = 35;
     /** Share of debtors migrated from the legacy ERP, which stored no umlauts (Mueller, Strasse, Muenchen). */
     static final double LEGACY_SHARE = 0.08;
-    private static final String[] LEGAL_FORM_STARTS = {" gmbh", " g.m.b.h", " ag", " a.g.", " aktiengesellschaft", " kg",
-        " k.g.", " kommanditgesellschaft", " ohg", " o.h.g", " e.k", " e. k", " ek", " ug", " se", " sp.", " b.v",
-        " bv", " ltd", " limited", " inc", " llc", " s.a"};
-    static final String[] NAME2_REMARKS = {"Werk 2", "Einkauf", "z. Hd. Buchhaltung", "Zentrallager", "Kreditorenbuchhaltung"};
+
+    private static final String[] LEGAL_FORM_STARTS = {
+        " gmbh",
+        " g.m.b.h",
+        " ag",
+        " a.g.",
+        " aktiengesellschaft",
+        " kg",
+        " k.g.",
+        " kommanditgesellschaft",
+        " ohg",
+        " o.h.g",
+        " e.k",
+        " e. k",
+        " ek",
+        " ug",
+        " se",
+        " sp.",
+        " b.v",
+        " bv",
+        " ltd",
+        " limited",
+        " inc",
+        " llc",
+        " s.a"
+    };
+    static final String[] NAME2_REMARKS = {
+        "Werk 2", "Einkauf", "z. Hd. Buchhaltung", "Zentrallager", "Kreditorenbuchhaltung"
+    };
 
     private final Rng rng;
     private final SpellingVariants spelling;
@@ -85,7 +111,8 @@ final class SourcePlanner {
 
     private ErpDebtor debtor(int number, Company c, BuyingProfile p, boolean second) {
         boolean legacy = !second && rng.chance(LEGACY_SHARE);
-        String name = second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c, legacy);
+        String name =
+                second && rng.chance(0.5) ? Texts.foldForCp1252(spelling.crmName(c)) : spelling.erpName(c, legacy);
         String name2 = "";
         if (name.length() > NAME_FIELD_LENGTH) {
             int cut = splitPoint(name);
@@ -109,8 +136,17 @@ final class SourcePlanner {
                 : shortName(team.insideSalesFor(c));
         int phoneStyle = rng.chance(0.8) ? PhoneFormats.NATIONAL_SLASH : rng.nextInt(PhoneFormats.STYLE_COUNT);
         String industry = rng.chance(0.03) ? "" : c.industry().label;
-        return new ErpDebtor(ExportCountry.pad(number, 6), c, name, name2, street, city,
-                vat, manager, PhoneFormats.format(c, "", phoneStyle), industry);
+        return new ErpDebtor(
+                ExportCountry.pad(number, 6),
+                c,
+                name,
+                name2,
+                street,
+                city,
+                vat,
+                manager,
+                PhoneFormats.format(c, "", phoneStyle),
+                industry);
     }
 
     private String vatInErp(Company c) {
@@ -118,8 +154,13 @@ final class SourcePlanner {
         return rng.chance(keep) ? c.vatId() : "";
     }
 
-    private List<CrmAccount> accounts(List<Company> companies, BuyingProfile[] profiles, boolean[] inCrm,
-                                      boolean[] inRep, List<ErpDebtor> debtors, DebtorLink[] links) {
+    private List<CrmAccount> accounts(
+            List<Company> companies,
+            BuyingProfile[] profiles,
+            boolean[] inCrm,
+            boolean[] inRep,
+            List<ErpDebtor> debtors,
+            DebtorLink[] links) {
         List<CrmAccount> accounts = new ArrayList<>();
         CrmAccountFactory factory = new CrmAccountFactory(rng, spelling, team, exportDate);
         int number = 100000;
@@ -129,7 +170,8 @@ final class SourcePlanner {
             }
             Company c = companies.get(i);
             String debtorNo = links[i] != null && rng.chance(DEBTOR_NO_IN_CRM_SHARE)
-                    ? debtors.get(links[i].primaryDebtor()).debtorNo() : "";
+                    ? debtors.get(links[i].primaryDebtor()).debtorNo()
+                    : "";
             boolean repOwned = inRep[i] || profiles[i].primary() == SalesChannel.AUSSENDIENST || profiles[i].planted();
             number += rng.intBetween(1, 9);
             CrmAccount account = factory.account("ACC-" + number, c, debtorNo, repOwned, null);

@@ -64,7 +64,9 @@ final class SpellingVariants {
         if (rng.chance(0.06)) {
             core = swapWords(core);
         }
-        String name = rng.chance(0.40) ? core : core + " " + (rng.chance(0.25) ? legalFormVariant(c.legalForm()) : c.legalForm());
+        String name = rng.chance(0.40)
+                ? core
+                : core + " " + (rng.chance(0.25) ? legalFormVariant(c.legalForm()) : c.legalForm());
         if (rng.chance(0.04)) {
             name = "Fa. " + name;
         }
@@ -91,7 +93,9 @@ final class SpellingVariants {
 
     /** The city as typed: shortened with the given probability. */
     String city(Company c, double shortenProbability) {
-        return rng.chance(shortenProbability) ? shortCity(c.city().name()) : c.city().name();
+        return rng.chance(shortenProbability)
+                ? shortCity(c.city().name())
+                : c.city().name();
     }
 
     /** Street and house number with the source's habits: "Str.", "Strasse", "12 a". */
@@ -145,8 +149,10 @@ final class SpellingVariants {
             case 0 -> s.substring(0, i) + s.charAt(i + 1) + ch + s.substring(i + 2);
             case 1 -> s.substring(0, i) + s.substring(i + 1);
             case 2 -> s.substring(0, i) + ch + s.substring(i);
-            default -> s.substring(0, i) + KEYBOARD_NEIGHBOURS.charAt(rng.nextInt(KEYBOARD_NEIGHBOURS.length()))
-                    + s.substring(i + 1);
+            default ->
+                s.substring(0, i)
+                        + KEYBOARD_NEIGHBOURS.charAt(rng.nextInt(KEYBOARD_NEIGHBOURS.length()))
+                        + s.substring(i + 1);
         };
     }
 

@@ -9,16 +9,20 @@ import java.util.List;
  */
 final class SurveyCatalog {
 
-    static final String[] AREAS = {"Vertriebsstrategie", "Vertriebsmanagement", "Kundenbeziehungsmanagement",
-        "Informationsmanagement"};
+    static final String[] AREAS = {
+        "Vertriebsstrategie", "Vertriebsmanagement", "Kundenbeziehungsmanagement", "Informationsmanagement"
+    };
     static final String[] ORIENTATIONS = {"Kundenorientierung", "Leistungsorientierung", "Teamorientierung"};
     static final int MIN_SCORE = 1;
     static final int MAX_SCORE = 5;
 
     /** A respondent role: label as written in the workbook, the prefix of its respondent numbers. */
     enum Role {
-        SELF("Selbstbild", "S"), HEAD_OF_SALES("Vertriebsleitung", "L"), SALES_STAFF("Vertriebsmitarbeiter", "M"),
-        OTHER_DEPARTMENT("Andere Abteilung", "A"), CUSTOMER_PARTNER("Kunde/Partner", "K");
+        SELF("Selbstbild", "S"),
+        HEAD_OF_SALES("Vertriebsleitung", "L"),
+        SALES_STAFF("Vertriebsmitarbeiter", "M"),
+        OTHER_DEPARTMENT("Andere Abteilung", "A"),
+        CUSTOMER_PARTNER("Kunde/Partner", "K");
 
         final String label;
         final String prefix;
@@ -30,8 +34,7 @@ final class SurveyCatalog {
     }
 
     /** One statement; {@code area} and {@code orientation} index {@link #AREAS} and {@link #ORIENTATIONS}. */
-    record Question(String id, int area, int orientation, String text) {
-    }
+    record Question(String id, int area, int orientation, String text) {}
 
     static final List<Question> QUESTIONS = List.of(
             new Question("F01", 0, 0, "Unsere Vertriebsziele leiten sich aus den Bedürfnissen unserer Zielkunden ab."),
@@ -59,9 +62,9 @@ final class SurveyCatalog {
             new Question("F23", 3, 2, "CRM und ERP werden von allen im Vertrieb gepflegt und genutzt."),
             new Question("F24", 3, 2, "Informationen aus dem Außendienst erreichen Marketing und Produktion."));
 
-    static final String[] HEADER = {"Welle", "Befragter", "Rolle", "Bereich", "Ausrichtung", "Frage-Nr.", "Frage",
-        "Bewertung", "Kommentar"};
+    static final String[] HEADER = {
+        "Welle", "Befragter", "Rolle", "Bereich", "Ausrichtung", "Frage-Nr.", "Frage", "Bewertung", "Kommentar"
+    };
 
-    private SurveyCatalog() {
-    }
+    private SurveyCatalog() {}
 }

@@ -26,8 +26,14 @@ final class SurveyWorkbookWriter {
     static final double[][] AREA_LEVEL = {{2.6, 2.9, 3.8, 2.5}, {2.9, 3.8, 3.6, 2.8}};
     /** Bias of each role's view, added to every answer. */
     static final double[] ROLE_BIAS = {0.7, 0.4, 0.3, -0.2, -0.3};
-    private static final String[] COMMENTS = {"Gilt nur für den Außendienst.", "Hat sich im letzten Jahr verbessert.",
-        "Kenne ich nicht aus eigener Erfahrung.", "Hängt stark vom Ansprechpartner ab.", "Dafür fehlt die Zeit."};
+
+    private static final String[] COMMENTS = {
+        "Gilt nur für den Außendienst.",
+        "Hat sich im letzten Jahr verbessert.",
+        "Kenne ich nicht aus eigener Erfahrung.",
+        "Hängt stark vom Ansprechpartner ab.",
+        "Dafür fehlt die Zeit."
+    };
 
     private final Rng rng;
     private final LocalDate stamp;
@@ -126,9 +132,14 @@ final class SurveyWorkbookWriter {
             {"Ausrichtung", "Ausrichtung der Frage", String.join(", ", SurveyCatalog.ORIENTATIONS)},
             {"Frage-Nr.", "Nummer der Frage aus dem Blatt Fragen", "F01 bis F24"},
             {"Frage", "Text der Frage (optional)", ""},
-            {"Bewertung", "1 = trifft nicht zu, 2 = trifft kaum zu, 3 = teils/teils, 4 = trifft überwiegend zu,"
-                    + " 5 = trifft voll zu", "ganze Zahl 1 bis 5; keine Angabe: Zeile weglassen"},
-            {"Kommentar", "freier Text (optional)", ""}};
+            {
+                "Bewertung",
+                "1 = trifft nicht zu, 2 = trifft kaum zu, 3 = teils/teils, 4 = trifft überwiegend zu,"
+                        + " 5 = trifft voll zu",
+                "ganze Zahl 1 bis 5; keine Angabe: Zeile weglassen"
+            },
+            {"Kommentar", "freier Text (optional)", ""}
+        };
         for (int r = 0; r < lines.length; r++) {
             Row row = sheet.createRow(r);
             for (int c = 0; c < lines[r].length; c++) {

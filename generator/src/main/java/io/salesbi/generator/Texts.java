@@ -3,8 +3,7 @@ package io.salesbi.generator;
 /** Small text helpers: umlaut folding and web slugs. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** ü -> ue, ß -> ss, and so on: how systems without umlauts spell German names. */
     static String foldUmlauts(String s) {

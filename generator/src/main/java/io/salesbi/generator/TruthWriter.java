@@ -12,8 +12,7 @@ import java.util.List;
 /** Writes the ground truth outside the inbox: which record is which company, and which customers were planted. */
 final class TruthWriter {
 
-    private record TruthRow(String system, String key, String entityId) {
-    }
+    private record TruthRow(String system, String key, String entityId) {}
 
     long customers(Path file, SourceRecords sources) throws IOException {
         List<TruthRow> rows = new ArrayList<>();
@@ -25,10 +24,15 @@ final class TruthWriter {
         }
         for (RepList list : sources.repLists) {
             for (int i = 0; i < list.rows().size(); i++) {
-                rows.add(new TruthRow("excel", list.fileStem() + "/" + (i + 1), list.rows().get(i).company().entityId()));
+                rows.add(new TruthRow(
+                        "excel",
+                        list.fileStem() + "/" + (i + 1),
+                        list.rows().get(i).company().entityId()));
             }
         }
-        rows.sort(Comparator.comparing(TruthRow::system).thenComparing(TruthRow::entityId).thenComparing(TruthRow::key));
+        rows.sort(Comparator.comparing(TruthRow::system)
+                .thenComparing(TruthRow::entityId)
+                .thenComparing(TruthRow::key));
         try (CsvFile csv = CsvFile.utf8(file, "source_system", "source_key", "entity_id")) {
             for (TruthRow r : rows) {
                 csv.field(r.system()).field(r.key()).field(r.entityId());
@@ -40,23 +44,43 @@ final class TruthWriter {
 
     /** The true facts of every company, to judge golden records against (beyond the contract, for evaluation). */
     long companies(Path file, List<Company> companies) throws IOException {
-        try (CsvFile csv = CsvFile.utf8(file, "entity_id", "company_name", "street", "postcode", "city", "country",
-                "vat_id", "industry", "sales_region", "website_domain")) {
+        try (CsvFile csv = CsvFile.utf8(
+                file,
+                "entity_id",
+                "company_name",
+                "street",
+                "postcode",
+                "city",
+                "country",
+                "vat_id",
+                "industry",
+                "sales_region",
+                "website_domain")) {
             for (Company c : companies) {
-                csv.field(c.entityId()).field(c.legalName()).field(c.streetLine()).field(c.postcode())
-                        .field(c.city().name()).field(c.country()).field(c.vatId()).field(c.industry().label)
-                        .field(c.region()).field(c.domain());
+                csv.field(c.entityId())
+                        .field(c.legalName())
+                        .field(c.streetLine())
+                        .field(c.postcode())
+                        .field(c.city().name())
+                        .field(c.country())
+                        .field(c.vatId())
+                        .field(c.industry().label)
+                        .field(c.region())
+                        .field(c.domain());
                 csv.endRow();
             }
             return csv.rows();
         }
     }
 
-    long planted(Path file, List<Company> companies, BuyingProfile[] profiles, SourceRecords sources) throws IOException {
+    long planted(Path file, List<Company> companies, BuyingProfile[] profiles, SourceRecords sources)
+            throws IOException {
         try (CsvFile csv = CsvFile.utf8(file, "entity_id", "debtor_no", "company_name")) {
             for (Company c : companies) {
                 if (profiles[c.index()].planted()) {
-                    String debtorNo = sources.debtors.get(sources.debtorLinks[c.index()].primaryDebtor()).debtorNo();
+                    String debtorNo = sources.debtors
+                            .get(sources.debtorLinks[c.index()].primaryDebtor())
+                            .debtorNo();
                     csv.field(c.entityId()).field(debtorNo).field(c.legalName());
                     csv.endRow();
                 }

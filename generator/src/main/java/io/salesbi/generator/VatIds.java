@@ -3,8 +3,7 @@ package io.salesbi.generator;
 /** German VAT ids (USt-IdNr) with a valid check digit (ISO 7064 MOD 11,10, as the Federal Central Tax Office uses). */
 final class VatIds {
 
-    private VatIds() {
-    }
+    private VatIds() {}
 
     static String german(Rng rng) {
         int[] digits = new int[9];

@@ -19,8 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class XlsxWorkbooks {
 
-    private XlsxWorkbooks() {
-    }
+    private XlsxWorkbooks() {}
 
     /** A streaming workbook with a shared strings table, as Excel itself writes (not POI's default inline strings). */
     static SXSSFWorkbook create() {

@@ -21,7 +21,7 @@ class DeterminismTest {
     void twoRunsWithTheSameSeedWriteIdenticalFiles(@TempDir Path first, @TempDir Path second, @TempDir Path other)
             throws Exception {
         GeneratedInbox.generate(0.01, 11L, first);
-        Thread.sleep(2100);  // zip entries carry 2-second timestamps: a clock-dependent stamp would now differ
+        Thread.sleep(2100); // zip entries carry 2-second timestamps: a clock-dependent stamp would now differ
         GeneratedInbox.generate(0.01, 11L, second);
         GeneratedInbox.generate(0.01, 12L, other);
 
@@ -38,7 +38,9 @@ class DeterminismTest {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-                hashes.put(root.relativize(file).toString().replace('\\', '/'), HexFormat.of().formatHex(digest));
+                hashes.put(
+                        root.relativize(file).toString().replace('\\', '/'),
+                        HexFormat.of().formatHex(digest));
             }
         }
         return hashes;

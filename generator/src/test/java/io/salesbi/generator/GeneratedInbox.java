@@ -81,9 +81,14 @@ final class GeneratedInbox {
 
     /** All data rows of a CSV file; the header becomes the record's column names. */
     static List<CSVRecord> rows(Path file, Charset charset, char delimiter) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
                 .get();
-        try (Reader reader = Files.newBufferedReader(file, charset); CSVParser parser = CSVParser.parse(reader, format)) {
+        try (Reader reader = Files.newBufferedReader(file, charset);
+                CSVParser parser = CSVParser.parse(reader, format)) {
             return new ArrayList<>(parser.getRecords());
         }
     }
@@ -94,7 +99,11 @@ final class GeneratedInbox {
 
     /** The CRM files start with a BOM, which the parser must not see as part of the first column name. */
     static List<CSVRecord> crmRows(Path file) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (Reader reader = Files.newBufferedReader(file)) {
             int bom = reader.read();
             if (bom != '\uFEFF') {

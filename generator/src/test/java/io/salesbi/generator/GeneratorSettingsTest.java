@@ -21,8 +21,10 @@ class GeneratorSettingsTest {
     @Test
     void rejectsAScaleOfZeroAndAnExportDateInsideTheOrderYears() {
         assertThatThrownBy(() -> GeneratorSettings.of(0, 1, Path.of("out")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale must be > 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scale must be > 0");
         assertThatThrownBy(() -> new GeneratorSettings(1, 1, Path.of("out"), LocalDate.of(2025, 6, 30)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exportDate must be after 2025-12-31");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exportDate must be after 2025-12-31");
     }
 }

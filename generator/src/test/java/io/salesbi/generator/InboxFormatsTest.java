@@ -36,16 +36,18 @@ class InboxFormatsTest {
 
     @Test
     void crmFilesAreUtf8WithBomAndTheContractHeaders() throws IOException {
-        assertThat(firstLine(inbox.crm("accounts"), StandardCharsets.UTF_8)).isEqualTo("\uFEFFAccount ID,Account Name,"
-                + "Street,Postal Code,City,Country,Phone,Email,Website,VAT ID,ERP Debtor No,Industry,Sales Region,"
-                + "Account Owner,Wallet Estimate EUR,Created Date");
+        assertThat(firstLine(inbox.crm("accounts"), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFAccount ID,Account Name,"
+                        + "Street,Postal Code,City,Country,Phone,Email,Website,VAT ID,ERP Debtor No,Industry,Sales Region,"
+                        + "Account Owner,Wallet Estimate EUR,Created Date");
         assertThat(firstLine(inbox.crm("contacts"), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFFContact ID,Account ID,First Name,Last Name,Buying Center Role,Email,Phone");
         assertThat(firstLine(inbox.crm("activities"), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFFActivity ID,Account ID,Contact ID,Activity Date,Channel,Journey Phase,Activity Type");
-        assertThat(firstLine(inbox.crm("opportunities"), StandardCharsets.UTF_8)).isEqualTo(
-                "\uFEFFOpportunity ID,Account ID,Product Category,Stage,Amount EUR,Expected Close Date,Snapshot Date,"
-                + "Created Date,Closed Date,Lead Source,Channel,Opportunity Owner,Lost Reason,Margin %,ERP Order No");
+        assertThat(firstLine(inbox.crm("opportunities"), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "\uFEFFOpportunity ID,Account ID,Product Category,Stage,Amount EUR,Expected Close Date,Snapshot Date,"
+                                + "Created Date,Closed Date,Lead Source,Channel,Opportunity Owner,Lost Reason,Margin %,ERP Order No");
         assertThat(firstLine(inbox.crm("opportunity_history"), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFFOpportunity ID,Changed Date,Stage,Amount EUR,Expected Close Date");
         byte[] head = Arrays.copyOf(Files.readAllBytes(inbox.crm("accounts")), 3);
@@ -58,22 +60,27 @@ class InboxFormatsTest {
         for (CSVRecord r : GeneratedInbox.crmRows(inbox.crm("contacts"))) {
             roles.add(r.get("Buying Center Role"));
         }
-        assertThat(roles).isSubsetOf("Decision Maker", "Purchaser", "User", "Influencer").contains("Purchaser");
+        assertThat(roles)
+                .isSubsetOf("Decision Maker", "Purchaser", "User", "Influencer")
+                .contains("Purchaser");
         for (CSVRecord r : GeneratedInbox.crmRows(inbox.crm("activities"))) {
             assertThat(r.get("Channel")).isIn("Visit", "Phone", "E-Mail", "Webinar", "Trade Fair", "Web Shop");
-            assertThat(r.get("Journey Phase")).isIn("Need Recognition", "Preselection", "Purchase", "Usage", "New Demand");
+            assertThat(r.get("Journey Phase"))
+                    .isIn("Need Recognition", "Preselection", "Purchase", "Usage", "New Demand");
             assertThat(r.get("Activity Date")).matches("\\d{4}-\\d{2}-\\d{2}");
         }
     }
 
     @Test
     void erpFilesAreWindows1252WithSemicolonsAndGermanNumbers() throws IOException {
-        assertThat(firstLine(inbox.erp("debtors"), CsvFile.WINDOWS_1252)).isEqualTo(
-                "Debitor;Name 1;Name 2;Strasse;PLZ;Ort;Land;USt-IdNr;Waehrung;Branche;Region;Betreuer;Telefon");
+        assertThat(firstLine(inbox.erp("debtors"), CsvFile.WINDOWS_1252))
+                .isEqualTo(
+                        "Debitor;Name 1;Name 2;Strasse;PLZ;Ort;Land;USt-IdNr;Waehrung;Branche;Region;Betreuer;Telefon");
         assertThat(firstLine(inbox.erp("products"), CsvFile.WINDOWS_1252))
                 .isEqualTo("Artikel;Bezeichnung;Warengruppe;Listenpreis;Standardkosten;Einheit");
-        assertThat(firstLine(inbox.erp("order_lines"), CsvFile.WINDOWS_1252)).isEqualTo("Beleg;Position;Belegdatum;"
-                + "Debitor;Artikel;Menge;Listenpreis;Nettopreis;Rabatt %;Waehrung;Vertriebskanal");
+        assertThat(firstLine(inbox.erp("order_lines"), CsvFile.WINDOWS_1252))
+                .isEqualTo("Beleg;Position;Belegdatum;"
+                        + "Debitor;Artikel;Menge;Listenpreis;Nettopreis;Rabatt %;Waehrung;Vertriebskanal");
         assertThat(firstLine(inbox.erp("credit_notes"), CsvFile.WINDOWS_1252))
                 .isEqualTo("Gutschrift;Datum;Debitor;Beleg;Artikel;Betrag;Waehrung;Grund");
         assertThat(firstLine(inbox.erp("fx_rates"), CsvFile.WINDOWS_1252)).isEqualTo("Waehrung;Monat;Kurs");
@@ -97,7 +104,8 @@ class InboxFormatsTest {
         for (CSVRecord r : GeneratedInbox.erpRows(inbox.erp("order_lines"))) {
             channels.add(r.get("Vertriebskanal"));
         }
-        assertThat(channels).isSubsetOf("Außendienst", "Innendienst", "E-Shop", "EDI", "Handelspartner", "Marktplatz")
+        assertThat(channels)
+                .isSubsetOf("Außendienst", "Innendienst", "E-Shop", "EDI", "Handelspartner", "Marktplatz")
                 .contains("Außendienst");
     }
 
@@ -105,30 +113,51 @@ class InboxFormatsTest {
     void repListsHaveTitleRowsMergedGroupHeadersAndTheHeaderInRowFive() throws IOException {
         List<Path> lists = inbox.repLists();
         assertThat(lists).isNotEmpty().allMatch(p -> p.getFileName().toString().matches("Kundenliste_\\w+\\.xlsx"));
-        try (InputStream in = Files.newInputStream(lists.get(0)); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(lists.get(0));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet("Kunden");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Kundenliste Außendienst – ");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Stand: 15.01.2026");
             assertThat(sheet.getRow(2)).isNull();
-            assertThat(sheet.getMergedRegions()).containsExactlyInAnyOrder(
-                    CellRangeAddress.valueOf("C4:E4"), CellRangeAddress.valueOf("F4:H4"));
+            assertThat(sheet.getMergedRegions())
+                    .containsExactlyInAnyOrder(CellRangeAddress.valueOf("C4:E4"), CellRangeAddress.valueOf("F4:H4"));
             assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("Adresse");
             assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("Kontakt");
-            assertThat(cells(sheet.getRow(4))).containsExactly("Nr.", "Firma", "Straße", "PLZ", "Ort",
-                    "Ansprechpartner", "Telefon", "E-Mail", "Potenzial EUR", "Bemerkung");
+            assertThat(cells(sheet.getRow(4)))
+                    .containsExactly(
+                            "Nr.",
+                            "Firma",
+                            "Straße",
+                            "PLZ",
+                            "Ort",
+                            "Ansprechpartner",
+                            "Telefon",
+                            "E-Mail",
+                            "Potenzial EUR",
+                            "Bemerkung");
         }
     }
 
     @Test
     void marketStudyHasATitleAndOneRowPerIndustryRegionAndYear() throws IOException {
         try (InputStream in = Files.newInputStream(dir.resolve("inbox/market/Marktstudie.xlsx"));
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet("Marktvolumen");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Marktstudie");
             assertThat(sheet.getRow(1)).isNull();
-            assertThat(cells(sheet.getRow(2))).containsExactly("Branche", "Region", "Jahr", "Marktvolumen EUR",
-                    "Wettbewerber 1", "Anteil 1", "Wettbewerber 2", "Anteil 2", "Wettbewerber 3", "Anteil 3");
+            assertThat(cells(sheet.getRow(2)))
+                    .containsExactly(
+                            "Branche",
+                            "Region",
+                            "Jahr",
+                            "Marktvolumen EUR",
+                            "Wettbewerber 1",
+                            "Anteil 1",
+                            "Wettbewerber 2",
+                            "Anteil 2",
+                            "Wettbewerber 3",
+                            "Anteil 3");
             assertThat(sheet.getLastRowNum()).isEqualTo(2 + 6 * 5 * 3);
             Row first = sheet.getRow(3);
             assertThat(first.getCell(5).getNumericCellValue()).isBetween(0.0, 1.0);
@@ -139,13 +168,14 @@ class InboxFormatsTest {
     @Test
     void channelCostsCarryTheMonthAsAnExcelDate() throws IOException {
         try (InputStream in = Files.newInputStream(dir.resolve("inbox/costs/Kanalkosten.xlsx"));
-             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet("Kanalkosten");
             assertThat(cells(sheet.getRow(0))).containsExactly("Kanal", "Monat", "Kostenart", "Betrag EUR");
             Row first = sheet.getRow(1);
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(first.getCell(1))).isTrue();
-            assertThat(first.getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo("2023-01-01");
+            assertThat(first.getCell(1).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo("2023-01-01");
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("Außendienst");
             assertThat(first.getCell(2).getStringCellValue()).isEqualTo("Personal");
             // the shared pool the channel P&L allocates: one positive row per month
@@ -178,10 +208,12 @@ class InboxFormatsTest {
         }
         for (Path list : inbox.repLists()) {
             String stem = list.getFileName().toString().replace(".xlsx", "");
-            try (InputStream in = Files.newInputStream(list); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            try (InputStream in = Files.newInputStream(list);
+                    XSSFWorkbook wb = new XSSFWorkbook(in)) {
                 Sheet sheet = wb.getSheet("Kunden");
                 for (int r = 5; r <= sheet.getLastRowNum(); r++) {
-                    expected.add("excel|" + stem + "/" + (long) sheet.getRow(r).getCell(0).getNumericCellValue());
+                    expected.add("excel|" + stem + "/"
+                            + (long) sheet.getRow(r).getCell(0).getNumericCellValue());
                 }
             }
         }

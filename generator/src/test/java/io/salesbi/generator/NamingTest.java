@@ -25,7 +25,8 @@ class NamingTest {
     void lookalikesKeepTheFamilyNameAndChangeTheIndustryWord() {
         assertThat(CompanyFactory.replaceIndustryWord("Müller Maschinenbau", "Fördertechnik"))
                 .isEqualTo("Müller Fördertechnik");
-        assertThat(CompanyFactory.replaceIndustryWord("Otto & Graf", "Fördertechnik")).isNull();
+        assertThat(CompanyFactory.replaceIndustryWord("Otto & Graf", "Fördertechnik"))
+                .isNull();
     }
 
     @Test

@@ -42,8 +42,11 @@ class PlantedDefectsTest {
                 default -> assertThat(articles).doesNotContain(line.get("Artikel"));
             }
         }
-        long broken = lines.stream().filter(l -> l.get("Debitor").isEmpty() || !articles.contains(l.get("Artikel"))
-                || !l.get("Menge").matches("[0-9]+(,[0-9]+)?")).count();
+        long broken = lines.stream()
+                .filter(l -> l.get("Debitor").isEmpty()
+                        || !articles.contains(l.get("Artikel"))
+                        || !l.get("Menge").matches("[0-9]+(,[0-9]+)?"))
+                .count();
         assertThat(listed).isPositive().isEqualTo((int) broken);
         assertThat((double) broken / lines.size()).isLessThan(0.005);
     }
@@ -51,9 +54,11 @@ class PlantedDefectsTest {
     @Test
     void invalidCrmEmailsAreListed() throws IOException {
         List<CSVRecord> accounts = GeneratedInbox.crmRows(inbox.crm("accounts"));
-        long invalid = accounts.stream().filter(a -> !a.get("Email").isEmpty()
-                && !CrmAccountWriter.plausibleEmail(a.get("Email"))).count();
-        long listed = defects.stream().filter(d -> d.get("column").equals("Email")).count();
+        long invalid = accounts.stream()
+                .filter(a -> !a.get("Email").isEmpty() && !CrmAccountWriter.plausibleEmail(a.get("Email")))
+                .count();
+        long listed =
+                defects.stream().filter(d -> d.get("column").equals("Email")).count();
         assertThat(listed).isEqualTo(invalid);
         assertThat((double) invalid / accounts.size()).isLessThan(0.02);
     }

@@ -34,7 +34,9 @@ class PlantedUnprofitableTest {
             cost.put(r.get("Artikel"), GeneratedInbox.german(r.get("Standardkosten")));
         }
         for (CSVRecord r : GeneratedInbox.erpRows(inbox.erp("order_lines"))) {
-            if (!r.get("Menge").matches("[0-9,]+") || r.get("Debitor").isEmpty() || !cost.containsKey(r.get("Artikel"))) {
+            if (!r.get("Menge").matches("[0-9,]+")
+                    || r.get("Debitor").isEmpty()
+                    || !cost.containsKey(r.get("Artikel"))) {
                 continue;
             }
             double quantity = GeneratedInbox.german(r.get("Menge"));

@@ -18,7 +18,8 @@ class ScaleTest {
         assertThat(two.customerEntities()).isEqualTo(52);
         assertThat(one.orderLines()).isCloseTo(5000, within(500L));
         assertThat((double) two.orderLines() / one.orderLines()).isCloseTo(2.0, within(0.2));
-        assertThat((double) two.sourceCustomerRecords() / one.sourceCustomerRecords()).isCloseTo(2.0, within(0.4));
+        assertThat((double) two.sourceCustomerRecords() / one.sourceCustomerRecords())
+                .isCloseTo(2.0, within(0.4));
         assertThat(one.sourceCustomerRecords()).isBetween(40L, 62L);
     }
 }

@@ -60,17 +60,20 @@ class SourcePlannerTest {
     @Test
     void aboutSixtyPercentOfCrmAccountsCarryTheirOwnDebtorNumberAndAFewAMistypedOne() {
         Map<String, String> entityOfDebtor = new HashMap<>();
-        sources.debtors.forEach(d -> entityOfDebtor.put(d.debtorNo(), d.company().entityId()));
+        sources.debtors.forEach(
+                d -> entityOfDebtor.put(d.debtorNo(), d.company().entityId()));
         long withDebtor = 0;
         long typos = 0;
         for (CrmAccount a : sources.accounts) {
             if (!a.typoOfDebtorNo().isEmpty()) {
                 typos++;
                 assertThat(a.erpDebtorNo()).isNotEqualTo(a.typoOfDebtorNo());
-                assertThat(entityOfDebtor.get(a.typoOfDebtorNo())).isEqualTo(a.company().entityId());
+                assertThat(entityOfDebtor.get(a.typoOfDebtorNo()))
+                        .isEqualTo(a.company().entityId());
             } else if (!a.erpDebtorNo().isEmpty()) {
                 withDebtor++;
-                assertThat(entityOfDebtor.get(a.erpDebtorNo())).isEqualTo(a.company().entityId());
+                assertThat(entityOfDebtor.get(a.erpDebtorNo()))
+                        .isEqualTo(a.company().entityId());
             }
         }
         assertThat((double) withDebtor / sources.accounts.size()).isBetween(0.55, 0.67);
@@ -99,7 +102,8 @@ class SourcePlannerTest {
         for (Company c : companies) {
             entitiesByName.computeIfAbsent(c.nameCore(), k -> new HashSet<>()).add(c.entityId());
         }
-        long sharedNames = entitiesByName.values().stream().filter(s -> s.size() > 1).count();
+        long sharedNames =
+                entitiesByName.values().stream().filter(s -> s.size() > 1).count();
         assertThat(sharedNames).isGreaterThan(30);
     }
 }

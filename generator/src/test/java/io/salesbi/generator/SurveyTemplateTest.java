@@ -23,6 +23,7 @@ class SurveyTemplateTest {
 
     /** Relative to the module directory, where Maven runs the tests. */
     private static final Path COMMITTED = Path.of("..", "docs", "templates", SurveyWorkbookWriter.TEMPLATE_FILE);
+
     private static final LocalDate STAMP = LocalDate.of(2026, 1, 1);
 
     @Test
@@ -34,10 +35,14 @@ class SurveyTemplateTest {
             Files.copy(generated, COMMITTED, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
 
-        assertThat(COMMITTED).as("docs/templates template is out of date; regenerate it, see the class comment")
-                .exists().hasSameBinaryContentAs(generated);
-        SourceMapping mapping = MappingLoader.loadBundled().stream().filter(m -> m.name().equals("survey"))
-                .findFirst().orElseThrow();
+        assertThat(COMMITTED)
+                .as("docs/templates template is out of date; regenerate it, see the class comment")
+                .exists()
+                .hasSameBinaryContentAs(generated);
+        SourceMapping mapping = MappingLoader.loadBundled().stream()
+                .filter(m -> m.name().equals("survey"))
+                .findFirst()
+                .orElseThrow();
         ReadSummary summary = SourceFileReader.forFile(generated, mapping).read(generated, mapping, new RowSink() {
             @Override
             public void accept(String sheet, long row, Object[] values) {

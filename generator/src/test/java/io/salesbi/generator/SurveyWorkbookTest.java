@@ -33,7 +33,10 @@ class SurveyWorkbookTest {
     @BeforeAll
     static void generate() throws IOException {
         inbox = GeneratedInbox.shared(0.01, 7L);
-        mapping = MappingLoader.loadBundled().stream().filter(m -> m.name().equals("survey")).findFirst().orElseThrow();
+        mapping = MappingLoader.loadBundled().stream()
+                .filter(m -> m.name().equals("survey"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -64,8 +67,9 @@ class SurveyWorkbookTest {
             assertThat(row[4]).isIn((Object[]) SurveyCatalog.ORIENTATIONS);
             assertThat((Long) row[7]).isBetween(1L, 5L);
         }
-        assertThat(roles).containsExactlyInAnyOrder(
-                "Selbstbild", "Vertriebsleitung", "Vertriebsmitarbeiter", "Andere Abteilung", "Kunde/Partner");
+        assertThat(roles)
+                .containsExactlyInAnyOrder(
+                        "Selbstbild", "Vertriebsleitung", "Vertriebsmitarbeiter", "Andere Abteilung", "Kunde/Partner");
     }
 
     @Test
@@ -75,9 +79,13 @@ class SurveyWorkbookTest {
 
         // the rule of kpi.survey_profile: execution (M + C) / 2 above planning (S + I) / 2; then M >= C gives doers
         assertThat((first[1] + first[2]) / 2).isGreaterThan((first[0] + first[3]) / 2);
-        assertThat(first[2]).as("customer relationships ahead of sales management").isGreaterThan(first[1]);
+        assertThat(first[2])
+                .as("customer relationships ahead of sales management")
+                .isGreaterThan(first[1]);
         assertThat((second[1] + second[2]) / 2).isGreaterThan((second[0] + second[3]) / 2);
-        assertThat(second[1]).as("sales management ahead of customer relationships").isGreaterThan(second[2]);
+        assertThat(second[1])
+                .as("sales management ahead of customer relationships")
+                .isGreaterThan(second[2]);
 
         Answers answers = read("2025");
         assertThat(mean(answers.areaMeans("Selbstbild"))).isGreaterThan(mean(answers.areaMeans("Kunde/Partner")) + 0.5);

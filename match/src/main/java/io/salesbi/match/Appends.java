@@ -7,8 +7,7 @@ import org.duckdb.DuckDBAppender;
 /** Appender helpers that write SQL null for Java null. */
 public final class Appends {
 
-    private Appends() {
-    }
+    private Appends() {}
 
     public static void text(DuckDBAppender appender, String... values) throws SQLException {
         for (String value : values) {

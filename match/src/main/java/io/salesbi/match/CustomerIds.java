@@ -3,8 +3,7 @@ package io.salesbi.match;
 /** Customer ids: 'C' and seven digits, e.g. C0000123. */
 final class CustomerIds {
 
-    private CustomerIds() {
-    }
+    private CustomerIds() {}
 
     static String format(long number) {
         return String.format("C%07d", number);

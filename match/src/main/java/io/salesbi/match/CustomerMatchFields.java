@@ -1,9 +1,8 @@
 package io.salesbi.match;
 
-import io.salesbi.match.record.CustomerRecord;
-
 import io.salesbi.match.engine.FieldType;
 import io.salesbi.match.engine.MatchField;
+import io.salesbi.match.record.CustomerRecord;
 import io.salesbi.match.standardize.EmailAddresses;
 import java.util.List;
 import java.util.function.Function;
@@ -14,8 +13,7 @@ import java.util.function.Function;
  */
 final class CustomerMatchFields {
 
-    record Column(MatchField field, Function<CustomerRecord, String> value) {
-    }
+    record Column(MatchField field, Function<CustomerRecord, String> value) {}
 
     static final List<Column> COLUMNS = List.of(
             column("company_name", FieldType.COMPANY, CustomerRecord::companyName),
@@ -26,13 +24,14 @@ final class CustomerMatchFields {
             column("country", FieldType.COUNTRY, CustomerRecord::country),
             column("phone", FieldType.PHONE, CustomerRecord::phone),
             column("email", FieldType.EMAIL, CustomerRecord::email),
-            column("web_domain", FieldType.WEBSITE, r -> r.websiteDomain() != null ? r.websiteDomain()
-                    : EmailAddresses.companyDomainOf(r.email())),
+            column(
+                    "web_domain",
+                    FieldType.WEBSITE,
+                    r -> r.websiteDomain() != null ? r.websiteDomain() : EmailAddresses.companyDomainOf(r.email())),
             column("vat_id", FieldType.VAT_ID, CustomerRecord::vatId),
             column("erp_debtor_no", FieldType.STRONG_ID, CustomerRecord::erpDebtorNo));
 
-    private CustomerMatchFields() {
-    }
+    private CustomerMatchFields() {}
 
     static List<MatchField> fields() {
         return COLUMNS.stream().map(Column::field).toList();

@@ -16,23 +16,26 @@ import org.duckdb.DuckDBConnection;
 final class CustomerMatchStore {
 
     /** One row of core.customer_match_pair. */
-    record PairRow(String recordKey1, String recordKey2, double probability, double weight, String decision,
-                   boolean sameCustomer, String evidence) {
-    }
+    record PairRow(
+            String recordKey1,
+            String recordKey2,
+            double probability,
+            double weight,
+            String decision,
+            boolean sameCustomer,
+            String evidence) {}
 
     /** One row of core.customer_xref. */
-    record XrefRow(String sourceSystem, String sourceKey, String customerId, double probability) {
-    }
+    record XrefRow(String sourceSystem, String sourceKey, String customerId, double probability) {}
 
-    private CustomerMatchStore() {
-    }
+    private CustomerMatchStore() {}
 
     /** Record key → customer id of the previous run. */
     static Map<String, String> previousIds(Connection conn) throws SQLException {
         Map<String, String> ids = new HashMap<>();
         try (Statement statement = conn.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select source_system || ':' || source_key as record_key, customer_id from core.customer_xref")) {
+                ResultSet rs = statement.executeQuery(
+                        "select source_system || ':' || source_key as record_key, customer_id from core.customer_xref")) {
             while (rs.next()) {
                 ids.put(rs.getString(1), rs.getString(2));
             }
@@ -44,7 +47,7 @@ final class CustomerMatchStore {
     static long highestIdNumber(Connection conn) throws SQLException {
         long highest = 0;
         try (Statement statement = conn.createStatement();
-             ResultSet rs = statement.executeQuery("""
+                ResultSet rs = statement.executeQuery("""
                      select customer_id from core.customer_xref
                      union select customer_id from core.customer_id_history
                      union select related_customer_id from core.customer_id_history
@@ -60,13 +63,20 @@ final class CustomerMatchStore {
      * Replaces xref, golden customers, pairs and overrides in the target tables and appends the id events to its
      * id history.
      */
-    static void write(Connection conn, MatchTables target, long runId, List<XrefRow> xref,
-                      List<GoldenCustomer> golden, List<PairRow> pairs, AppliedOverrides overrides,
-                      List<IdEvent> events) throws SQLException {
+    static void write(
+            Connection conn,
+            MatchTables target,
+            long runId,
+            List<XrefRow> xref,
+            List<GoldenCustomer> golden,
+            List<PairRow> pairs,
+            AppliedOverrides overrides,
+            List<IdEvent> events)
+            throws SQLException {
         Transactions.inTransaction(conn, () -> {
             try (Statement statement = conn.createStatement()) {
-                for (String table : List.of("customer_xref", "customer_golden", "customer_match_pair",
-                        "customer_override")) {
+                for (String table :
+                        List.of("customer_xref", "customer_golden", "customer_match_pair", "customer_override")) {
                     statement.execute("delete from " + target.qualified(table));
                 }
             }
@@ -82,9 +92,22 @@ final class CustomerMatchStore {
             try (DuckDBAppender appender = appender(duck, target, "customer_golden")) {
                 for (GoldenCustomer g : golden) {
                     appender.beginRow();
-                    Appends.text(appender, g.customerId(), g.companyName(), g.legalForm(), g.street(), g.postcode(),
-                            g.city(), g.country(), g.phone(), g.email(), g.websiteDomain(), g.vatId(), g.industry(),
-                            g.salesRegion(), g.accountOwner());
+                    Appends.text(
+                            appender,
+                            g.customerId(),
+                            g.companyName(),
+                            g.legalForm(),
+                            g.street(),
+                            g.postcode(),
+                            g.city(),
+                            g.country(),
+                            g.phone(),
+                            g.email(),
+                            g.websiteDomain(),
+                            g.vatId(),
+                            g.industry(),
+                            g.salesRegion(),
+                            g.accountOwner());
                     Appends.decimal(appender, g.walletEstimateEur());
                     Appends.decimal(appender, g.potentialEur());
                     appender.append(g.recordCount());
@@ -107,8 +130,12 @@ final class CustomerMatchStore {
             try (DuckDBAppender appender = appender(duck, target, "customer_override")) {
                 for (AppliedOverrides.Status s : overrides.statuses()) {
                     appender.beginRow();
-                    Appends.text(appender, s.override().action().code(), s.override().recordKey1(),
-                            s.override().recordKey2(), s.override().sourceFile());
+                    Appends.text(
+                            appender,
+                            s.override().action().code(),
+                            s.override().recordKey1(),
+                            s.override().recordKey2(),
+                            s.override().sourceFile());
                     appender.append(s.override().sourceLine());
                     Appends.text(appender, s.status(), s.override().comment());
                     appender.endRow();

@@ -1,7 +1,5 @@
 package io.salesbi.match;
 
-import io.salesbi.match.record.CustomerRecord;
-
 import io.salesbi.match.engine.EngineSettings;
 import io.salesbi.match.engine.MatchEngine;
 import io.salesbi.match.engine.MatchResult;
@@ -10,6 +8,7 @@ import io.salesbi.match.engine.ScoredPairs;
 import io.salesbi.match.golden.GoldenCustomer;
 import io.salesbi.match.golden.GoldenRecordBuilder;
 import io.salesbi.match.golden.SurvivorshipRules;
+import io.salesbi.match.record.CustomerRecord;
 import io.salesbi.match.steward.AppliedOverrides;
 import io.salesbi.match.steward.OverridesReader;
 import io.salesbi.match.steward.ReviewListWriter;
@@ -60,14 +59,14 @@ public final class CustomerMatcher {
         AppliedOverrides overrides = AppliedOverrides.resolve(readOverrides(), indexOfKey);
         int[] seeds = seeds(keys, previous);
 
-        EngineSettings engineSettings = EngineSettings.defaults()
-                .withThresholds(settings.matchThreshold(), settings.reviewThreshold());
-        MatchResult result = new MatchEngine(engineSettings).run(CustomerMatchFields.fields(),
-                CustomerMatchFields.columns(records), overrides.constraints(seeds));
+        EngineSettings engineSettings =
+                EngineSettings.defaults().withThresholds(settings.matchThreshold(), settings.reviewThreshold());
+        MatchResult result = new MatchEngine(engineSettings)
+                .run(CustomerMatchFields.fields(), CustomerMatchFields.columns(records), overrides.constraints(seeds));
         overrides = overrides.checkedAgainst(result.clusterOf(), indexOfKey);
 
-        StableIdAssigner.Assignment ids = StableIdAssigner.assign(keys, result.clusterOf(), previous,
-                CustomerMatchStore.highestIdNumber(conn));
+        StableIdAssigner.Assignment ids =
+                StableIdAssigner.assign(keys, result.clusterOf(), previous, CustomerMatchStore.highestIdNumber(conn));
         List<CustomerMatchStore.XrefRow> xref = new ArrayList<>();
         Map<String, List<CustomerRecord>> byCustomer = new TreeMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -80,8 +79,8 @@ public final class CustomerMatcher {
         List<GoldenCustomer> golden = new ArrayList<>();
         byCustomer.forEach((id, members) -> golden.add(builder.build(id, members)));
 
-        PairDecisions decisions = new PairDecisions(result, settings.matchThreshold(), settings.reviewThreshold(),
-                overrides.constraints(seeds));
+        PairDecisions decisions = new PairDecisions(
+                result, settings.matchThreshold(), settings.reviewThreshold(), overrides.constraints(seeds));
         List<String[]> display = displayValues(records);
         List<CustomerMatchStore.PairRow> pairs = new ArrayList<>();
         List<Integer> review = new ArrayList<>();
@@ -98,20 +97,42 @@ public final class CustomerMatcher {
             }
             int a = scored.a()[p];
             int b = scored.b()[p];
-            pairs.add(new CustomerMatchStore.PairRow(keys.get(a), keys.get(b), scored.probability(p),
-                    scored.logit()[p], decision, result.clusterOf()[a] == result.clusterOf()[b],
+            pairs.add(new CustomerMatchStore.PairRow(
+                    keys.get(a),
+                    keys.get(b),
+                    scored.probability(p),
+                    scored.logit()[p],
+                    decision,
+                    result.clusterOf()[a] == result.clusterOf()[b],
                     decisions.evidenceJson(p, display)));
         }
         CustomerMatchStore.write(conn, target, runId, xref, golden, pairs, overrides, ids.events());
         writeReviewList(runId, result, decisions, review, keys, display);
 
-        MatchRunSummary summary = new MatchRunSummary(records.size(), golden.size(), scored.size(), matchPairs,
-                review.size(), count(ids, IdEvent.NEW), count(ids, IdEvent.MERGE), count(ids, IdEvent.SPLIT),
-                overrides.appliedCount(), System.currentTimeMillis() - started);
-        LOG.info("Run {}: matched {} customer records into {} customers; {} pairs compared, {} matches, {} to review, "
-                        + "{} new ids, {} merges, {} splits, {} overrides applied, {} ms", runId, summary.records(),
-                summary.customers(), summary.pairsCompared(), summary.matchPairs(), summary.reviewPairs(),
-                summary.newCustomers(), summary.merges(), summary.splits(), summary.overridesApplied(),
+        MatchRunSummary summary = new MatchRunSummary(
+                records.size(),
+                golden.size(),
+                scored.size(),
+                matchPairs,
+                review.size(),
+                count(ids, IdEvent.NEW),
+                count(ids, IdEvent.MERGE),
+                count(ids, IdEvent.SPLIT),
+                overrides.appliedCount(),
+                System.currentTimeMillis() - started);
+        LOG.info(
+                "Run {}: matched {} customer records into {} customers; {} pairs compared, {} matches, {} to review, "
+                        + "{} new ids, {} merges, {} splits, {} overrides applied, {} ms",
+                runId,
+                summary.records(),
+                summary.customers(),
+                summary.pairsCompared(),
+                summary.matchPairs(),
+                summary.reviewPairs(),
+                summary.newCustomers(),
+                summary.merges(),
+                summary.splits(),
+                summary.overridesApplied(),
                 summary.millis());
         return summary;
     }
@@ -124,8 +145,13 @@ public final class CustomerMatcher {
         }
     }
 
-    private void writeReviewList(long runId, MatchResult result, PairDecisions decisions, List<Integer> review,
-                                 List<String> keys, List<String[]> display) {
+    private void writeReviewList(
+            long runId,
+            MatchResult result,
+            PairDecisions decisions,
+            List<Integer> review,
+            List<String> keys,
+            List<String[]> display) {
         if (settings.reviewOutDir() == null) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.salesbi.match;
 
 import io.salesbi.match.record.CustomerRecord;
-
 import io.salesbi.match.standardize.CompanyName;
 import io.salesbi.match.standardize.CompanyNameStandardizer;
 import io.salesbi.match.standardize.CountryCodes;
@@ -21,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class CustomerRecordStandardizer {
 
-    private static final Pattern STREET_AND_NUMBER = Pattern.compile(
-            "^(.*?\\D)[\\s,]*(?:[Nn]r\\.?\\s*)?(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)$");
+    private static final Pattern STREET_AND_NUMBER =
+            Pattern.compile("^(.*?\\D)[\\s,]*(?:[Nn]r\\.?\\s*)?(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)$");
     private static final Pattern STR_ABBREVIATION = Pattern.compile("(?i)(str)(\\.|asse\\b|aße\\b)");
 
     private final String defaultCountry;
@@ -37,15 +36,30 @@ final class CustomerRecordStandardizer {
         String region = country == null ? defaultCountry : country;
         String[] street = splitStreet(row.streetLine());
         String vatId = VatIds.normalize(row.vatId());
-        return new CustomerRecord(row.sourceSystem() + ":" + row.sourceKey(), row.sourceSystem(), row.sourceKey(),
-                TextFold.blankToNull(row.companyName()), name.normalized().isEmpty() ? null : name.normalized(),
-                name.legalForm(), street[0], street[1],
-                PostalStandardizer.postcode(row.postcode(), region), readable(row.city()), country,
-                PhoneNumbers.toE164(row.phone(), region), EmailAddresses.email(row.email()),
-                EmailAddresses.webDomain(row.website()), vatId, TextFold.blankToNull(row.erpDebtorNo()),
-                TextFold.blankToNull(row.industry()), TextFold.blankToNull(row.salesRegion()),
-                TextFold.blankToNull(row.accountOwner()), row.walletEstimateEur(), row.potentialEur(),
-                row.sourceUpdatedAt(), row.loadId());
+        return new CustomerRecord(
+                row.sourceSystem() + ":" + row.sourceKey(),
+                row.sourceSystem(),
+                row.sourceKey(),
+                TextFold.blankToNull(row.companyName()),
+                name.normalized().isEmpty() ? null : name.normalized(),
+                name.legalForm(),
+                street[0],
+                street[1],
+                PostalStandardizer.postcode(row.postcode(), region),
+                readable(row.city()),
+                country,
+                PhoneNumbers.toE164(row.phone(), region),
+                EmailAddresses.email(row.email()),
+                EmailAddresses.webDomain(row.website()),
+                vatId,
+                TextFold.blankToNull(row.erpDebtorNo()),
+                TextFold.blankToNull(row.industry()),
+                TextFold.blankToNull(row.salesRegion()),
+                TextFold.blankToNull(row.accountOwner()),
+                row.walletEstimateEur(),
+                row.potentialEur(),
+                row.sourceUpdatedAt(),
+                row.loadId());
     }
 
     /** Street name in readable form ("Hauptstr." → "Hauptstraße") and house number ("12 A" → "12a"). */

@@ -14,6 +14,14 @@ package io.salesbi.match;
  * @param overridesApplied steward overrides applied
  * @param millis         wall-clock time
  */
-public record MatchRunSummary(long records, long customers, long pairsCompared, long matchPairs, long reviewPairs,
-                              long newCustomers, long merges, long splits, long overridesApplied, long millis) {
-}
+public record MatchRunSummary(
+        long records,
+        long customers,
+        long pairsCompared,
+        long matchPairs,
+        long reviewPairs,
+        long newCustomers,
+        long merges,
+        long splits,
+        long overridesApplied,
+        long millis) {}

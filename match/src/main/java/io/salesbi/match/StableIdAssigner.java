@@ -15,14 +15,11 @@ import java.util.TreeSet;
  */
 final class StableIdAssigner {
 
-    record Assignment(String[] customerIdOfRecord, List<IdEvent> events) {
-    }
+    record Assignment(String[] customerIdOfRecord, List<IdEvent> events) {}
 
-    private record Claim(int cluster, String customerId, int count) {
-    }
+    private record Claim(int cluster, String customerId, int count) {}
 
-    private StableIdAssigner() {
-    }
+    private StableIdAssigner() {}
 
     /**
      * @param recordKeys  record keys in record index order (sorted)
@@ -37,14 +34,19 @@ final class StableIdAssigner {
             clusterSize.merge(clusterOf[i], 1, Integer::sum);
             String old = previous.get(recordKeys.get(i));
             if (old != null) {
-                oldIdsByCluster.computeIfAbsent(clusterOf[i], c -> new TreeMap<>()).merge(old, 1, Integer::sum);
+                oldIdsByCluster
+                        .computeIfAbsent(clusterOf[i], c -> new TreeMap<>())
+                        .merge(old, 1, Integer::sum);
             }
         }
         List<Claim> claims = new ArrayList<>();
-        oldIdsByCluster.forEach((cluster, ids) -> ids.forEach((id, count) -> claims.add(new Claim(cluster, id, count))));
-        claims.sort((x, y) -> x.count() != y.count() ? Integer.compare(y.count(), x.count())
-                : !x.customerId().equals(y.customerId()) ? x.customerId().compareTo(y.customerId())
-                : Integer.compare(x.cluster(), y.cluster()));
+        oldIdsByCluster.forEach(
+                (cluster, ids) -> ids.forEach((id, count) -> claims.add(new Claim(cluster, id, count))));
+        claims.sort((x, y) -> x.count() != y.count()
+                ? Integer.compare(y.count(), x.count())
+                : !x.customerId().equals(y.customerId())
+                        ? x.customerId().compareTo(y.customerId())
+                        : Integer.compare(x.cluster(), y.cluster()));
         Map<Integer, String> idOfCluster = new HashMap<>();
         Map<String, Integer> clusterOfId = new HashMap<>();
         for (Claim claim : claims) {

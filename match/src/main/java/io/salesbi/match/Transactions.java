@@ -14,8 +14,7 @@ final class Transactions {
         void run() throws SQLException;
     }
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     static void inTransaction(Connection conn, SqlWork work) throws SQLException {
         boolean autoCommit = conn.getAutoCommit();

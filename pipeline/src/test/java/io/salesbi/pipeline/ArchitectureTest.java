@@ -28,21 +28,36 @@ class ArchitectureTest {
 
     @Test
     void modulesDependOnlyDownward() {
-        layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.salesbi..")
-                .layer("connectors").definedBy("io.salesbi.connectors..")
-                .layer("sql").definedBy("io.salesbi.sql..")
-                .layer("match").definedBy("io.salesbi.match..")
-                .layer("generator").definedBy("io.salesbi.generator..")
-                .layer("server").definedBy("io.salesbi.server..")
-                .layer("dashboards").definedBy("io.salesbi.dashboards..")
-                .layer("pipeline").definedBy("io.salesbi.pipeline..")
-                .whereLayer("pipeline").mayNotBeAccessedByAnyLayer()
-                .whereLayer("server").mayOnlyBeAccessedByLayers("pipeline")
-                .whereLayer("dashboards").mayOnlyBeAccessedByLayers("pipeline")
-                .whereLayer("match").mayOnlyBeAccessedByLayers("pipeline")
-                .whereLayer("generator").mayOnlyBeAccessedByLayers("pipeline")
-                .whereLayer("sql").mayOnlyBeAccessedByLayers("server", "dashboards", "pipeline")
-                .whereLayer("connectors").mayOnlyBeAccessedByLayers("dashboards", "pipeline")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInAnyPackage("io.salesbi..")
+                .layer("connectors")
+                .definedBy("io.salesbi.connectors..")
+                .layer("sql")
+                .definedBy("io.salesbi.sql..")
+                .layer("match")
+                .definedBy("io.salesbi.match..")
+                .layer("generator")
+                .definedBy("io.salesbi.generator..")
+                .layer("server")
+                .definedBy("io.salesbi.server..")
+                .layer("dashboards")
+                .definedBy("io.salesbi.dashboards..")
+                .layer("pipeline")
+                .definedBy("io.salesbi.pipeline..")
+                .whereLayer("pipeline")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("server")
+                .mayOnlyBeAccessedByLayers("pipeline")
+                .whereLayer("dashboards")
+                .mayOnlyBeAccessedByLayers("pipeline")
+                .whereLayer("match")
+                .mayOnlyBeAccessedByLayers("pipeline")
+                .whereLayer("generator")
+                .mayOnlyBeAccessedByLayers("pipeline")
+                .whereLayer("sql")
+                .mayOnlyBeAccessedByLayers("server", "dashboards", "pipeline")
+                .whereLayer("connectors")
+                .mayOnlyBeAccessedByLayers("dashboards", "pipeline")
                 .check(classes);
     }
 
@@ -53,16 +68,22 @@ class ArchitectureTest {
 
     @Test
     void theMatchEngineIsALibraryWithoutFrameworks() {
-        noClasses().that().resideInAPackage("io.salesbi.match..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.camel..", "picocli..", "org.apache.calcite..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.salesbi.match..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.camel..", "picocli..", "org.apache.calcite..")
                 .check(classes);
     }
 
     @Test
     void commandsLiveInCli() {
-        noClasses().that().areAnnotatedWith(picocli.CommandLine.Command.class)
-                .should().resideOutsideOfPackages("io.salesbi.pipeline.cli..", "io.salesbi.bench.cli..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(picocli.CommandLine.Command.class)
+                .should()
+                .resideOutsideOfPackages("io.salesbi.pipeline.cli..", "io.salesbi.bench.cli..")
                 .check(classes);
     }
 }

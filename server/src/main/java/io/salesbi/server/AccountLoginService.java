@@ -52,17 +52,18 @@ final class AccountLoginService extends AbstractLoginService {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.macKey = new SecretKeySpec(key, "HmacSHA256");
-        this.dummyHash = PasswordHasher.hash(UUID.randomUUID().toString().toCharArray(),
-                usualIterations(users.values()));
+        this.dummyHash =
+                PasswordHasher.hash(UUID.randomUUID().toString().toCharArray(), usualIterations(users.values()));
         setName(REALM);
     }
 
     /** The iteration count most accounts' hashes use ({@link PasswordHasher#DEFAULT_ITERATIONS} without accounts). */
     static int usualIterations(Collection<UserAccount> accounts) {
         return accounts.stream()
-                .collect(Collectors.groupingBy(account -> PasswordHasher.iterationsOf(account.passwordHash()),
-                        Collectors.counting()))
-                .entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        account -> PasswordHasher.iterationsOf(account.passwordHash()), Collectors.counting()))
+                .entrySet()
+                .stream()
                 .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .orElse(PasswordHasher.DEFAULT_ITERATIONS);
@@ -74,8 +75,12 @@ final class AccountLoginService extends AbstractLoginService {
         String address = request == null || request.getRemoteAddr() == null ? "-" : request.getRemoteAddr();
         LoginThrottle.Verdict verdict = throttle.attempt(name, address);
         if (verdict != LoginThrottle.Verdict.ALLOWED) {
-            audit.login(name, address, verdict.outcome(), verdict.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", retry after " + Math.max(1, throttle.retryAfter(name, address).toSeconds()) + " s");
+            audit.login(
+                    name,
+                    address,
+                    verdict.outcome(),
+                    verdict.name().toLowerCase(java.util.Locale.ROOT) + ", retry after "
+                            + Math.max(1, throttle.retryAfter(name, address).toSeconds()) + " s");
             return null;
         }
         boolean[] checked = hashed.get();
@@ -83,8 +88,8 @@ final class AccountLoginService extends AbstractLoginService {
         UserIdentity identity = super.login(username, credentials, request);
         if (identity == null && !checked[0]) {
             // An unknown user name (or credentials that are no password) costs what a wrong password costs.
-            PasswordHasher.verify(credentials instanceof String password ? password.toCharArray() : new char[0],
-                    dummyHash);
+            PasswordHasher.verify(
+                    credentials instanceof String password ? password.toCharArray() : new char[0], dummyHash);
         }
         if (identity == null) {
             throttle.failed(name, address);

@@ -43,6 +43,7 @@ final class AuditLog implements AutoCloseable {
     static final long FLUSH_MILLIS = 500;
     /** Longest user name kept: a client may send anything as its user name. */
     static final int MAX_LOGIN = 128;
+
     private static final int BATCH = 1_000;
     private static final String INSERT = "insert into ops.audit (logged_at, event, login, client_address, outcome, "
             + "sql_sha256, rows_returned, duration_ms, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -50,9 +51,16 @@ final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     /** One row of {@code ops.audit}. */
-    record Event(Instant at, String event, String login, String address, String outcome, String sqlSha256,
-            Long rows, Long durationMillis, String detail) {
-    }
+    record Event(
+            Instant at,
+            String event,
+            String login,
+            String address,
+            String outcome,
+            String sqlSha256,
+            Long rows,
+            Long durationMillis,
+            String detail) {}
 
     private final Supplier<Connection> warehouse;
     private final Clock clock;
@@ -81,7 +89,8 @@ final class AuditLog implements AutoCloseable {
     static AuditLog open(Supplier<Connection> warehouse, Clock clock) {
         boolean table = hasAuditTable(warehouse);
         if (!table) {
-            LOG.warn("the warehouse has no ops.audit table (migration V63): the audit trail is kept in the log {} only",
+            LOG.warn(
+                    "the warehouse has no ops.audit table (migration V63): the audit trail is kept in the log {} only",
                     LOGGER);
         }
         return new AuditLog(warehouse, clock, table);
@@ -89,8 +98,9 @@ final class AuditLog implements AutoCloseable {
 
     private static boolean hasAuditTable(Supplier<Connection> warehouse) {
         try (Connection connection = warehouse.get();
-                PreparedStatement query = connection.prepareStatement("select count(*) from information_schema.tables "
-                        + "where table_catalog = current_database() and table_schema = 'ops' and table_name = 'audit'");
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from information_schema.tables "
+                                + "where table_catalog = current_database() and table_schema = 'ops' and table_name = 'audit'");
                 ResultSet rows = query.executeQuery()) {
             return rows.next() && rows.getLong(1) > 0;
         } catch (SQLException | RuntimeException e) {
@@ -101,9 +111,12 @@ final class AuditLog implements AutoCloseable {
 
     /** An audit trail in the log only (tests of parts that need one). */
     static AuditLog logOnly() {
-        return new AuditLog(() -> {
-            throw new IllegalStateException("a log-only audit trail has no warehouse");
-        }, Clock.systemUTC(), false);
+        return new AuditLog(
+                () -> {
+                    throw new IllegalStateException("a log-only audit trail has no warehouse");
+                },
+                Clock.systemUTC(),
+                false);
     }
 
     /** A login attempt: {@code outcome} ok, failed, throttled or locked. */
@@ -121,20 +134,29 @@ final class AuditLog implements AutoCloseable {
     }
 
     /** A query: {@code outcome} ok, error, refused or closed; {@code rows} returned to the client so far. */
-    void query(String login, String address, String sql, long rows, long durationMillis, String outcome,
-            String detail) {
+    void query(
+            String login, String address, String sql, long rows, long durationMillis, String outcome, String detail) {
         String hash = sha256(sql);
-        LOG.info("query user=\"{}\" address={} sql_sha256={} rows={} ms={} outcome={}{}", login, address, hash, rows,
-                durationMillis, outcome, detail == null ? "" : " detail=\"" + detail + "\"");
-        add(new Event(clock.instant(), "query", shortened(login), address, outcome, hash, rows, durationMillis,
-                detail));
+        LOG.info(
+                "query user=\"{}\" address={} sql_sha256={} rows={} ms={} outcome={}{}",
+                login,
+                address,
+                hash,
+                rows,
+                durationMillis,
+                outcome,
+                detail == null ? "" : " detail=\"" + detail + "\"");
+        add(new Event(
+                clock.instant(), "query", shortened(login), address, outcome, hash, rows, durationMillis, detail));
     }
 
     private void add(Event event) {
         if (writer != null && !closed && !queue.offer(event)) {
             long lost = dropped.incrementAndGet();
             if (lost == 1 || lost % 1_000 == 0) {
-                LOG.warn("audit queue full ({} events): {} events so far are in the log only, not in ops.audit", QUEUE,
+                LOG.warn(
+                        "audit queue full ({} events): {} events so far are in the log only, not in ops.audit",
+                        QUEUE,
                         lost);
             }
         }
@@ -143,8 +165,9 @@ final class AuditLog implements AutoCloseable {
     /** Hex SHA-256 of the SQL text as UTF-8: equal texts, equal hashes, so a steward can count repeats. */
     static String sha256(String sql) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((sql == null ? "" : sql).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((sql == null ? "" : sql).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JDK", e);
         }
@@ -192,7 +215,8 @@ final class AuditLog implements AutoCloseable {
     }
 
     private void write(List<Event> batch) {
-        try (Connection connection = warehouse.get(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = warehouse.get();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Event event : batch) {
                 insert.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(event.at(), ZoneOffset.UTC)));
                 insert.setString(2, event.event());
@@ -209,7 +233,9 @@ final class AuditLog implements AutoCloseable {
             written.addAndGet(batch.size());
         } catch (SQLException | RuntimeException e) {
             dropped.addAndGet(batch.size());
-            LOG.warn("cannot write {} audit events to ops.audit (they are in the log): {}", batch.size(),
+            LOG.warn(
+                    "cannot write {} audit events to ops.audit (they are in the log): {}",
+                    batch.size(),
                     e.getMessage());
         }
     }

@@ -32,8 +32,8 @@ final class AuthenticatedUserHandler extends HandlerWrapper {
         UserAccount user = userOf(request);
         if (user == null) {
             baseRequest.setHandled(true);
-            response.setHeader(HttpHeader.WWW_AUTHENTICATE.asString(),
-                    "Basic realm=\"" + AccountLoginService.REALM + "\"");
+            response.setHeader(
+                    HttpHeader.WWW_AUTHENTICATE.asString(), "Basic realm=\"" + AccountLoginService.REALM + "\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }

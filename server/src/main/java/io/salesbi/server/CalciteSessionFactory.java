@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.sql.RowPolicies;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,6 +35,7 @@ final class CalciteSessionFactory {
     static final String DEFAULT_SCHEMA = "kpi";
     /** The endpoint's audit trail ({@link AuditLog}): the only relation of schema {@code ops} a session may see. */
     static final String AUDIT_SCHEMA = "ops";
+
     static final Set<String> AUDIT_TABLES = Set.of("audit");
 
     /**
@@ -45,6 +45,7 @@ final class CalciteSessionFactory {
      * used, unless the operator set it.
      */
     static final String COMPILED_PLANS_PROPERTY = "calcite.bindable.cache.maxSize";
+
     static final int COMPILED_PLANS = 1_000;
 
     static {
@@ -63,8 +64,8 @@ final class CalciteSessionFactory {
     private final PersonalDataCatalogue personalData;
     private final Driver calciteDriver = new Driver();
 
-    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies,
-            PersonalDataCatalogue personalData) {
+    CalciteSessionFactory(
+            DataSource warehouse, QueryLimits limits, RowPolicies rowPolicies, PersonalDataCatalogue personalData) {
         this(warehouse, limits, new PublishedNights(warehouse), rowPolicies, personalData);
     }
 
@@ -73,8 +74,12 @@ final class CalciteSessionFactory {
      * regional managers see each relation as {@code rowPolicies} declares, and whose users without the
      * {@value UserAccount#PERSONAL_DATA} right see the personal columns of {@code personalData} masked.
      */
-    CalciteSessionFactory(DataSource warehouse, QueryLimits limits, Supplier<String> publishedNights,
-            RowPolicies rowPolicies, PersonalDataCatalogue personalData) {
+    CalciteSessionFactory(
+            DataSource warehouse,
+            QueryLimits limits,
+            Supplier<String> publishedNights,
+            RowPolicies rowPolicies,
+            PersonalDataCatalogue personalData) {
         this.warehouse = warehouse;
         this.limits = limits;
         this.publishedNights = publishedNights;
@@ -108,7 +113,8 @@ final class CalciteSessionFactory {
     /** A new session of {@code user} whose statements DuckDB interrupts after {@code queryTimeout}. */
     Connection open(UserAccount user, Duration queryTimeout) throws SQLException {
         PlanCache plans = new PlanCache(publishedNights, PLANS_PER_SESSION);
-        Connection connection = calciteDriver.withPrepareFactory(() -> new PlanCachingPrepare(plans))
+        Connection connection = calciteDriver
+                .withPrepareFactory(() -> new PlanCachingPrepare(plans))
                 .connect("jdbc:calcite:", connectionProperties());
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
@@ -122,8 +128,13 @@ final class CalciteSessionFactory {
                 root.add(schema, tables);
             }
             if (seesAudit(user)) {
-                WarehouseSchema audit = new WarehouseSchema(snapshot, convention(root, AUDIT_SCHEMA), AUDIT_SCHEMA,
-                        null, PersonalDataMask.of(user, personalData), AUDIT_TABLES);
+                WarehouseSchema audit = new WarehouseSchema(
+                        snapshot,
+                        convention(root, AUDIT_SCHEMA),
+                        AUDIT_SCHEMA,
+                        null,
+                        PersonalDataMask.of(user, personalData),
+                        AUDIT_TABLES);
                 plans.onNewNight(audit::forgetTables);
                 root.add(AUDIT_SCHEMA, audit);
             }
@@ -157,15 +168,19 @@ final class CalciteSessionFactory {
 
     private static JdbcConvention convention(SchemaPlus root, String name) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
-        return JdbcConvention.of(WarehouseDialect.INSTANCE, Schemas.subSchemaExpression(root, name, JdbcSchema.class),
-                name);
+        return JdbcConvention.of(
+                WarehouseDialect.INSTANCE, Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
     }
 
-    private static WarehouseSchema warehouseSchema(SchemaPlus root, String name, SessionSnapshot snapshot,
-            RegionRowFilter regionFilter, PersonalDataMask personalDataMask) {
+    private static WarehouseSchema warehouseSchema(
+            SchemaPlus root,
+            String name,
+            SessionSnapshot snapshot,
+            RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask) {
         // The convention's expression finds this schema again at run time as root.getSubSchema(name).
-        JdbcConvention convention = JdbcConvention.of(WarehouseDialect.INSTANCE,
-                Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
+        JdbcConvention convention = JdbcConvention.of(
+                WarehouseDialect.INSTANCE, Schemas.subSchemaExpression(root, name, JdbcSchema.class), name);
         return new WarehouseSchema(snapshot, convention, name, regionFilter, personalDataMask);
     }
 }

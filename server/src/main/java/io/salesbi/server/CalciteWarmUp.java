@@ -28,8 +28,7 @@ final class CalciteWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(CalciteWarmUp.class);
     private static final int FIRST_FRAME_ROWS = 100;
 
-    private CalciteWarmUp() {
-    }
+    private CalciteWarmUp() {}
 
     static void run(CalciteSessionFactory sessions, SessionMeta meta) {
         long started = System.nanoTime();
@@ -65,18 +64,19 @@ final class CalciteWarmUp {
         protobuf.back(service.apply(protobuf.sent(new Service.OpenConnectionRequest(connectionId, Map.of()))));
         try {
             for (String sql : queries) {
-                Service.CreateStatementResponse statement = protobuf.back(
-                        service.apply(protobuf.sent(new Service.CreateStatementRequest(connectionId))));
-                Service.ExecuteResponse result = protobuf.back(service.apply(protobuf.sent(
-                        new Service.PrepareAndExecuteRequest(connectionId, statement.statementId, sql, -1,
-                                FIRST_FRAME_ROWS))));
-                if (!result.results.isEmpty() && result.results.get(0).firstFrame != null
+                Service.CreateStatementResponse statement =
+                        protobuf.back(service.apply(protobuf.sent(new Service.CreateStatementRequest(connectionId))));
+                Service.ExecuteResponse result =
+                        protobuf.back(service.apply(protobuf.sent(new Service.PrepareAndExecuteRequest(
+                                connectionId, statement.statementId, sql, -1, FIRST_FRAME_ROWS))));
+                if (!result.results.isEmpty()
+                        && result.results.get(0).firstFrame != null
                         && !result.results.get(0).firstFrame.done) {
-                    protobuf.back(service.apply(protobuf.sent(new Service.FetchRequest(connectionId,
-                            statement.statementId, FIRST_FRAME_ROWS, SessionMeta.MIN_FRAME_ROWS))));
+                    protobuf.back(service.apply(protobuf.sent(new Service.FetchRequest(
+                            connectionId, statement.statementId, FIRST_FRAME_ROWS, SessionMeta.MIN_FRAME_ROWS))));
                 }
-                protobuf.back(service.apply(protobuf.sent(
-                        new Service.CloseStatementRequest(connectionId, statement.statementId))));
+                protobuf.back(service.apply(
+                        protobuf.sent(new Service.CloseStatementRequest(connectionId, statement.statementId))));
             }
         } finally {
             protobuf.back(service.apply(protobuf.sent(new Service.CloseConnectionRequest(connectionId))));

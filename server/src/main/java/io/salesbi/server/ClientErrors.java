@@ -34,16 +34,17 @@ final class ClientErrors {
     /** DuckDB's error messages: "Conversion Error: ...", "Binder Error: ...", "INTERRUPT Error: Interrupted!". */
     private static final Pattern DUCKDB_ERROR = Pattern.compile("^[A-Za-z ]+ Error: .*", Pattern.DOTALL);
 
-    private ClientErrors() {
-    }
+    private ClientErrors() {}
 
     /**
      * The exception to answer {@code failure} with: Avatica's own "no such connection/statement" exceptions pass
      * unchanged (its client reacts to them), everything else becomes an {@link AvaticaRuntimeException}.
      */
     static Throwable toClient(Throwable failure, String user, String operation) {
-        if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException
-                || failure instanceof NoSuchStatementException || failure instanceof MissingResultsException) {
+        if (failure instanceof AvaticaRuntimeException
+                || failure instanceof NoSuchConnectionException
+                || failure instanceof NoSuchStatementException
+                || failure instanceof MissingResultsException) {
             return failure;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -59,15 +60,20 @@ final class ClientErrors {
             if (cause instanceof SQLException sql && sql.getMessage() != null) {
                 String message = sql.getMessage().strip();
                 if (message.startsWith("INTERRUPT Error")) {
-                    return error("Interrupted: the query ran longer than its timeout, or its connection was closed",
+                    return error(
+                            "Interrupted: the query ran longer than its timeout, or its connection was closed",
                             INTERRUPTED_STATE);
                 }
                 int timeout = message.indexOf("Timeout of '");
                 if (timeout >= 0) {
                     // Calcite's own check between rows: "Timeout of '1000' ms for query execution is reached."
                     int end = message.indexOf("reached", timeout);
-                    return error("Interrupted: " + (end < 0 ? message.substring(timeout)
-                            : message.substring(timeout, end + "reached".length())), INTERRUPTED_STATE);
+                    return error(
+                            "Interrupted: "
+                                    + (end < 0
+                                            ? message.substring(timeout)
+                                            : message.substring(timeout, end + "reached".length())),
+                            INTERRUPTED_STATE);
                 }
                 if (DUCKDB_ERROR.matcher(message).matches()) {
                     return error(firstLine(message), DATA_STATE);
@@ -79,7 +85,8 @@ final class ClientErrors {
         }
         String reference = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         LOG.error("jdbc internal error reference={} user={} op={}", reference, user, operation, failure);
-        return error("internal error of the server (reference " + reference + "; the server log has the details)",
+        return error(
+                "internal error of the server (reference " + reference + "; the server log has the details)",
                 INTERNAL_STATE);
     }
 

@@ -10,8 +10,7 @@ final class CurrentUser {
     private static final ThreadLocal<UserAccount> USER = new ThreadLocal<>();
     private static final ThreadLocal<String> ADDRESS = new ThreadLocal<>();
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     static void set(UserAccount user) {
         set(user, null);
@@ -38,7 +37,8 @@ final class CurrentUser {
     static UserAccount require() {
         UserAccount user = USER.get();
         if (user == null) {
-            throw new IllegalStateException("no authenticated user on thread " + Thread.currentThread().getName());
+            throw new IllegalStateException(
+                    "no authenticated user on thread " + Thread.currentThread().getName());
         }
         return user;
     }

@@ -34,8 +34,8 @@ final class DashboardHandler extends AbstractHandler {
     static final String WELCOME_FILE = "index.html";
     private static final String PREFIX = JdbcServerSettings.DASHBOARDS_PATH;
     private static final String ROOT = PREFIX.substring(0, PREFIX.length() - 1);
-    private static final Set<String> UTF8_TYPES = Set.of("application/javascript", "application/json",
-            "image/svg+xml", "text/javascript");
+    private static final Set<String> UTF8_TYPES =
+            Set.of("application/javascript", "application/json", "image/svg+xml", "text/javascript");
     private static final Logger LOG = LoggerFactory.getLogger(DashboardHandler.class);
 
     private final Path folder;
@@ -60,10 +60,14 @@ final class DashboardHandler extends AbstractHandler {
         }
         UserAccount user = CurrentUser.require();
         if (RegionRowFilter.isRestricted(user)) {
-            LOG.info("dashboards user={} path={} refused: regional managers get row-filtered data over JDBC only",
-                    user.name(), target);
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The dashboards show all regions and are not "
-                    + "filtered by region; regional managers query their regions over JDBC");
+            LOG.info(
+                    "dashboards user={} path={} refused: regional managers get row-filtered data over JDBC only",
+                    user.name(),
+                    target);
+            response.sendError(
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "The dashboards show all regions and are not "
+                            + "filtered by region; regional managers query their regions over JDBC");
             return;
         }
         if (target.equals(ROOT)) {
@@ -118,7 +122,9 @@ final class DashboardHandler extends AbstractHandler {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(contentType(file.getFileName().toString()));
         response.setContentLengthLong(Files.size(file));
-        response.setDateHeader(HttpHeader.LAST_MODIFIED.asString(), Files.getLastModifiedTime(file).toMillis());
+        response.setDateHeader(
+                HttpHeader.LAST_MODIFIED.asString(),
+                Files.getLastModifiedTime(file).toMillis());
         // a new night replaces the pages under the same names
         response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -133,6 +139,8 @@ final class DashboardHandler extends AbstractHandler {
             return "application/octet-stream";
         }
         boolean text = type.startsWith("text/") || UTF8_TYPES.contains(type);
-        return text && !type.contains("charset") ? type + ";charset=" + StandardCharsets.UTF_8.name().toLowerCase(Locale.ROOT) : type;
+        return text && !type.contains("charset")
+                ? type + ";charset=" + StandardCharsets.UTF_8.name().toLowerCase(Locale.ROOT)
+                : type;
     }
 }

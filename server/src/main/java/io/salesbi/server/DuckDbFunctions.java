@@ -25,8 +25,19 @@ import org.apache.calcite.sql.util.SqlShuttle;
 final class DuckDbFunctions extends SqlShuttle {
 
     /** The units Calcite's DuckDB dialect writes back as {@code DATE_TRUNC} (not quarter or week). */
-    private static final Map<String, TimeUnit> UNITS = Map.of("year", TimeUnit.YEAR, "month", TimeUnit.MONTH,
-            "day", TimeUnit.DAY, "hour", TimeUnit.HOUR, "minute", TimeUnit.MINUTE, "second", TimeUnit.SECOND);
+    private static final Map<String, TimeUnit> UNITS = Map.of(
+            "year",
+            TimeUnit.YEAR,
+            "month",
+            TimeUnit.MONTH,
+            "day",
+            TimeUnit.DAY,
+            "hour",
+            TimeUnit.HOUR,
+            "minute",
+            TimeUnit.MINUTE,
+            "second",
+            TimeUnit.SECOND);
 
     private boolean changed;
 
@@ -38,30 +49,36 @@ final class DuckDbFunctions extends SqlShuttle {
         }
         DuckDbFunctions rewriter = new DuckDbFunctions();
         SqlNode rewritten = statement.accept(rewriter);
-        return rewriter.changed ? rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql() : sql;
+        return rewriter.changed
+                ? rewritten.toSqlString(CalciteSqlDialect.DEFAULT).getSql()
+                : sql;
     }
 
     @Override
     public SqlNode visit(SqlCall call) {
         SqlNode visited = super.visit(call);
-        if (visited instanceof SqlCall result && result.getOperator().getName().equalsIgnoreCase("date_trunc")
+        if (visited instanceof SqlCall result
+                && result.getOperator().getName().equalsIgnoreCase("date_trunc")
                 && result.operandCount() == 2
                 && result.operand(0) instanceof SqlCharStringLiteral unit) {
             TimeUnit timeUnit = UNITS.get(unit.getValueAs(String.class).toLowerCase(Locale.ROOT));
             if (timeUnit != null) {
                 changed = true;
-                return SqlStdOperatorTable.FLOOR.createCall(result.getParserPosition(), result.operand(1),
+                return SqlStdOperatorTable.FLOOR.createCall(
+                        result.getParserPosition(),
+                        result.operand(1),
                         new SqlIntervalQualifier(timeUnit, null, unit.getParserPosition()));
             }
         }
-        if (visited instanceof SqlCall result && result.getOperator().getName().equalsIgnoreCase("median")
+        if (visited instanceof SqlCall result
+                && result.getOperator().getName().equalsIgnoreCase("median")
                 && result.operandCount() == 1) {
             changed = true;
             SqlParserPos pos = result.getParserPosition();
-            SqlNode percentile = SqlStdOperatorTable.PERCENTILE_CONT.createCall(pos,
-                    SqlLiteral.createExactNumeric("0.5", pos));
-            return SqlStdOperatorTable.WITHIN_GROUP.createCall(pos, percentile,
-                    new SqlNodeList(List.of(result.operand(0)), pos));
+            SqlNode percentile =
+                    SqlStdOperatorTable.PERCENTILE_CONT.createCall(pos, SqlLiteral.createExactNumeric("0.5", pos));
+            return SqlStdOperatorTable.WITHIN_GROUP.createCall(
+                    pos, percentile, new SqlNodeList(List.of(result.operand(0)), pos));
         }
         return visited;
     }

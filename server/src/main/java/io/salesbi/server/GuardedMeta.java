@@ -7,10 +7,10 @@ import java.lang.reflect.Proxy;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.avatica.QueryState;
-import org.apache.calcite.avatica.QueryState.StateType;
 import org.apache.calcite.avatica.Meta.ConnectionHandle;
 import org.apache.calcite.avatica.Meta.StatementHandle;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.QueryState.StateType;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.slf4j.Logger;
@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
 final class GuardedMeta implements InvocationHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedMeta.class);
-    private static final Set<String> BATCH_METHODS = Set.of("prepareAndExecuteBatch", "executeBatch",
-            "executeBatchProtobuf");
-    private static final Set<String> LOGGED_AT_INFO = Set.of("openConnection", "closeConnection", "prepare",
-            "prepareAndExecute", "execute");
+    private static final Set<String> BATCH_METHODS =
+            Set.of("prepareAndExecuteBatch", "executeBatch", "executeBatchProtobuf");
+    private static final Set<String> LOGGED_AT_INFO =
+            Set.of("openConnection", "closeConnection", "prepare", "prepareAndExecute", "execute");
 
     /** Requests that run (or continue) a query in DuckDB: they take a place of the {@link RunningQueries}. */
     private static final Set<String> QUERY_METHODS = Set.of("prepareAndExecute", "execute", "fetch");
@@ -57,10 +57,12 @@ final class GuardedMeta implements InvocationHandler {
      * The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there, and
      * whose queries are recorded in {@code audit}.
      */
-    static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries,
-            AuditLog audit) {
-        return (ProtobufMeta) Proxy.newProxyInstance(GuardedMeta.class.getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, new GuardedMeta(delegate, guard, queries, audit));
+    static ProtobufMeta wrap(
+            ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries, AuditLog audit) {
+        return (ProtobufMeta) Proxy.newProxyInstance(
+                GuardedMeta.class.getClassLoader(),
+                new Class<?>[] {ProtobufMeta.class},
+                new GuardedMeta(delegate, guard, queries, audit));
     }
 
     @Override
@@ -127,8 +129,11 @@ final class GuardedMeta implements InvocationHandler {
                 // Calcite reports a query it cannot plan (window functions over DuckDB tables, for one) with an
                 // AssertionError; Avatica only turns exceptions into an error response, so the client would get an
                 // unreadable HTTP 500 instead of the reason.
-                throw new AvaticaRuntimeException("Calcite cannot run this query: " + firstLineOf(planner.getMessage()),
-                        -1, "0A000", AvaticaSeverity.ERROR);
+                throw new AvaticaRuntimeException(
+                        "Calcite cannot run this query: " + firstLineOf(planner.getMessage()),
+                        -1,
+                        "0A000",
+                        AvaticaSeverity.ERROR);
             }
             throw e.getCause();
         }
@@ -164,15 +169,26 @@ final class GuardedMeta implements InvocationHandler {
         return "-";
     }
 
-    private static void logRequest(UserAccount user, String operation, String statement, String sql, long started,
-            Throwable failure) {
+    private static void logRequest(
+            UserAccount user, String operation, String statement, String sql, long started, Throwable failure) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         String oneLineSql = oneLine(sql);
         if (failure != null) {
-            LOG.warn("jdbc user={} op={} statement={} ms={} refused_or_failed=\"{}\" sql={}", user.name(), operation,
-                    statement, millis, oneLine(failure.getMessage()), oneLineSql);
+            LOG.warn(
+                    "jdbc user={} op={} statement={} ms={} refused_or_failed=\"{}\" sql={}",
+                    user.name(),
+                    operation,
+                    statement,
+                    millis,
+                    oneLine(failure.getMessage()),
+                    oneLineSql);
         } else if (LOGGED_AT_INFO.contains(operation)) {
-            LOG.info("jdbc user={} op={} statement={} ms={} sql={}", user.name(), operation, statement, millis,
+            LOG.info(
+                    "jdbc user={} op={} statement={} ms={} sql={}",
+                    user.name(),
+                    operation,
+                    statement,
+                    millis,
                     oneLineSql);
         } else {
             LOG.debug("jdbc user={} op={} statement={} ms={}", user.name(), operation, statement, millis);

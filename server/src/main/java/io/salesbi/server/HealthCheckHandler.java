@@ -44,8 +44,8 @@ final class HealthCheckHandler extends AbstractHandler {
         boolean up = warehouseAnswers();
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
-        response.getOutputStream().write((up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write((up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean warehouseAnswers() {

@@ -3,7 +3,6 @@ package io.salesbi.server;
 import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.WarehouseDataSource;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -11,9 +10,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.avatica.remote.LocalService;
-import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.apache.calcite.config.CalciteSystemProperty;
 import org.eclipse.jetty.security.ConstraintMapping;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
@@ -55,8 +54,13 @@ public final class JdbcServer implements AutoCloseable {
     private final int port;
     private volatile boolean closed;
 
-    private JdbcServer(Server jetty, SessionMeta meta, RunningQueries queries, AuditLog audit,
-            JdbcServerSettings settings, int port) {
+    private JdbcServer(
+            Server jetty,
+            SessionMeta meta,
+            RunningQueries queries,
+            AuditLog audit,
+            JdbcServerSettings settings,
+            int port) {
         this.jetty = jetty;
         this.meta = meta;
         this.queries = queries;
@@ -84,8 +88,9 @@ public final class JdbcServer implements AutoCloseable {
      * @throws IllegalStateException when an account has role {@value UserAccount#REGIONAL_MANAGER} and a relation
      *                               it would see has no fitting row policy ({@link RowPolicyCheck})
      */
-    public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
-            RowPolicies rowPolicies) throws Exception {
+    public static JdbcServer start(
+            Supplier<Connection> warehouseConnections, JdbcServerSettings settings, RowPolicies rowPolicies)
+            throws Exception {
         // Fail closed: a test or benchmark warehouse still masks every column the warehouse's catalogue declares.
         return start(warehouseConnections, settings, rowPolicies, PersonalDataCatalogue.warehouse());
     }
@@ -95,21 +100,27 @@ public final class JdbcServer implements AutoCloseable {
      * migrated from this module's scripts; users without the {@value UserAccount#PERSONAL_DATA} right see the
      * catalogue's personal columns masked ({@link PersonalDataMask}).
      */
-    public static JdbcServer start(Supplier<Connection> warehouseConnections, JdbcServerSettings settings,
-            RowPolicies rowPolicies, PersonalDataCatalogue personalData) throws Exception {
+    public static JdbcServer start(
+            Supplier<Connection> warehouseConnections,
+            JdbcServerSettings settings,
+            RowPolicies rowPolicies,
+            PersonalDataCatalogue personalData)
+            throws Exception {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(rowPolicies, "rowPolicies");
         Objects.requireNonNull(personalData, "personalData");
         if (settings.allowAnonymous() && !settings.users().isEmpty()) {
-            LOG.warn("JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
-                    + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
-                    + "credentials up front", settings.users().keySet());
+            LOG.warn(
+                    "JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "
+                            + "credentials and run as anonymous analysts, so accounts {} only work for clients that send "
+                            + "credentials up front",
+                    settings.users().keySet());
         }
         RunningQueries queries = new RunningQueries(settings.limits());
         DataSource warehouse = new WarehouseDataSource(() -> queries.track(warehouseConnections.get()));
         RowPolicyCheck.verify(warehouse, rowPolicies, settings.users().values());
-        CalciteSessionFactory sessions = new CalciteSessionFactory(warehouse, settings.limits(), rowPolicies,
-                personalData);
+        CalciteSessionFactory sessions =
+                new CalciteSessionFactory(warehouse, settings.limits(), rowPolicies, personalData);
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
         AuditLog audit = AuditLog.open(warehouseConnections, Clock.systemUTC());
@@ -123,9 +134,12 @@ public final class JdbcServer implements AutoCloseable {
         ServerConnector connector = connector(jetty, settings);
         jetty.addConnector(connector);
         AuthenticatedUserHandler users = new AuthenticatedUserHandler(settings.users(), settings.allowAnonymous());
-        users.setHandler(settings.dashboardsDir() == null ? avatica
-                : new HandlerList(new DashboardHandler(settings.dashboardsDir()), avatica));
-        jetty.setHandler(new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users, audit)));
+        users.setHandler(
+                settings.dashboardsDir() == null
+                        ? avatica
+                        : new HandlerList(new DashboardHandler(settings.dashboardsDir()), avatica));
+        jetty.setHandler(
+                new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users, audit)));
         jetty.setStopTimeout(5_000);
         try {
             jetty.start();
@@ -137,10 +151,16 @@ public final class JdbcServer implements AutoCloseable {
         int port = connector.getLocalPort();
         avatica.setServerRpcMetadata(new RpcMetadataResponse(settings.host() + ":" + port));
         JdbcServer server = new JdbcServer(jetty, meta, queries, audit, settings, port);
-        LOG.info("JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, {}, compiled plans shared up to {})",
-                server.url(), settings.users().keySet(), settings.allowAnonymous(),
-                settings.dashboardsDir() == null ? "none" : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
-                settings.limits(), CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
+        LOG.info(
+                "JDBC endpoint listening on {} (users {}, anonymous {}, dashboards {}, {}, compiled plans shared up to {})",
+                server.url(),
+                settings.users().keySet(),
+                settings.allowAnonymous(),
+                settings.dashboardsDir() == null
+                        ? "none"
+                        : server.dashboardsUrl() + " from " + settings.dashboardsDir(),
+                settings.limits(),
+                CalciteSystemProperty.BINDABLE_CACHE_MAX_SIZE.value());
         return server;
     }
 
@@ -213,8 +233,8 @@ public final class JdbcServer implements AutoCloseable {
         ConstraintSecurityHandler security = new ConstraintSecurityHandler();
         security.setConstraintMappings(List.of(everything));
         security.setAuthenticator(new BasicAuthenticator());
-        security.setLoginService(new AccountLoginService(settings.users(),
-                new LoginThrottle(settings.logins(), Clock.systemUTC()), audit));
+        security.setLoginService(new AccountLoginService(
+                settings.users(), new LoginThrottle(settings.logins(), Clock.systemUTC()), audit));
         security.setRealmName(AccountLoginService.REALM);
         security.setHandler(next);
         return security;

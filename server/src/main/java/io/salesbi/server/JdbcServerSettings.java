@@ -28,8 +28,16 @@ import java.util.Map;
  * @param logins           how failed logins are throttled and locked out; {@link LoginLimits#DEFAULT} when
  *                         {@code null}
  */
-public record JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-        Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits,
+public record JdbcServerSettings(
+        String host,
+        int port,
+        Map<String, UserAccount> users,
+        boolean allowAnonymous,
+        Path keystore,
+        String keystorePassword,
+        Duration queryTimeout,
+        Path dashboardsDir,
+        QueryLimits limits,
         LoginLimits logins) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -50,12 +58,15 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
             }
         });
         if (users.isEmpty() && !allowAnonymous) {
-            throw new IllegalArgumentException("JDBC server has no users and anonymous access is off: nobody could log in");
+            throw new IllegalArgumentException(
+                    "JDBC server has no users and anonymous access is off: nobody could log in");
         }
         if (keystore != null && (keystorePassword == null || keystorePassword.isEmpty())) {
-            throw new IllegalArgumentException("JDBC server keystore " + keystore + " is set but keystorePassword is empty");
+            throw new IllegalArgumentException(
+                    "JDBC server keystore " + keystore + " is set but keystorePassword is empty");
         }
-        dashboardsDir = dashboardsDir == null ? null : dashboardsDir.toAbsolutePath().normalize();
+        dashboardsDir =
+                dashboardsDir == null ? null : dashboardsDir.toAbsolutePath().normalize();
         queryTimeout = queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : queryTimeout;
         if (queryTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("JDBC query timeout must be at least 1 second, was " + queryTimeout);
@@ -65,45 +76,89 @@ public record JdbcServerSettings(String host, int port, Map<String, UserAccount>
     }
 
     /** Settings with the {@link LoginLimits#DEFAULT} login limits. */
-    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-            Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir, QueryLimits limits) {
+    public JdbcServerSettings(
+            String host,
+            int port,
+            Map<String, UserAccount> users,
+            boolean allowAnonymous,
+            Path keystore,
+            String keystorePassword,
+            Duration queryTimeout,
+            Path dashboardsDir,
+            QueryLimits limits) {
         this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, dashboardsDir, limits, null);
     }
 
     /** The same settings with other login limits. */
     public JdbcServerSettings withLogins(LoginLimits newLogins) {
-        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
-                dashboardsDir, limits, newLogins);
+        return new JdbcServerSettings(
+                host,
+                port,
+                users,
+                allowAnonymous,
+                keystore,
+                keystorePassword,
+                queryTimeout,
+                dashboardsDir,
+                limits,
+                newLogins);
     }
 
     /** Settings with the {@link QueryLimits#DEFAULT} limits. */
-    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-            Path keystore, String keystorePassword, Duration queryTimeout, Path dashboardsDir) {
+    public JdbcServerSettings(
+            String host,
+            int port,
+            Map<String, UserAccount> users,
+            boolean allowAnonymous,
+            Path keystore,
+            String keystorePassword,
+            Duration queryTimeout,
+            Path dashboardsDir) {
         this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, dashboardsDir, null);
     }
 
     /** The same settings with other query limits; their default timeout becomes the query timeout. */
     public JdbcServerSettings withLimits(QueryLimits newLimits) {
-        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword,
-                newLimits.defaultTimeout(), dashboardsDir, newLimits, logins);
+        return new JdbcServerSettings(
+                host,
+                port,
+                users,
+                allowAnonymous,
+                keystore,
+                keystorePassword,
+                newLimits.defaultTimeout(),
+                dashboardsDir,
+                newLimits,
+                logins);
     }
 
     /** Settings without dashboards. */
-    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-            Path keystore, String keystorePassword, Duration queryTimeout) {
+    public JdbcServerSettings(
+            String host,
+            int port,
+            Map<String, UserAccount> users,
+            boolean allowAnonymous,
+            Path keystore,
+            String keystorePassword,
+            Duration queryTimeout) {
         this(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, null);
     }
 
     /** Settings with the {@link #DEFAULT_QUERY_TIMEOUT} and without dashboards. */
-    public JdbcServerSettings(String host, int port, Map<String, UserAccount> users, boolean allowAnonymous,
-            Path keystore, String keystorePassword) {
+    public JdbcServerSettings(
+            String host,
+            int port,
+            Map<String, UserAccount> users,
+            boolean allowAnonymous,
+            Path keystore,
+            String keystorePassword) {
         this(host, port, users, allowAnonymous, keystore, keystorePassword, DEFAULT_QUERY_TIMEOUT, null);
     }
 
     /** The same settings, serving the dashboards in {@code folder} ({@code null}: none). */
     public JdbcServerSettings withDashboards(Path folder) {
-        return new JdbcServerSettings(host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout,
-                folder, limits, logins);
+        return new JdbcServerSettings(
+                host, port, users, allowAnonymous, keystore, keystorePassword, queryTimeout, folder, limits, logins);
     }
 
     /** Plain HTTP on 127.0.0.1 with the given accounts and no anonymous access. */

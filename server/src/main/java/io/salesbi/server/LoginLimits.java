@@ -17,25 +17,33 @@ import java.time.Duration;
  *                               locks
  * @param lockout                how long a locked user name stays locked (a successful login cannot end it early)
  */
-public record LoginLimits(int freeFailuresPerUser, int freeFailuresPerAddress, Duration backoff, Duration maxBackoff,
-        int lockoutFailures, Duration lockout) {
+public record LoginLimits(
+        int freeFailuresPerUser,
+        int freeFailuresPerAddress,
+        Duration backoff,
+        Duration maxBackoff,
+        int lockoutFailures,
+        Duration lockout) {
 
-    public static final LoginLimits DEFAULT = new LoginLimits(5, 50, Duration.ofSeconds(1), Duration.ofMinutes(5), 20,
-            Duration.ofMinutes(15));
+    public static final LoginLimits DEFAULT =
+            new LoginLimits(5, 50, Duration.ofSeconds(1), Duration.ofMinutes(5), 20, Duration.ofMinutes(15));
 
     public LoginLimits {
         if (freeFailuresPerUser < 1 || freeFailuresPerAddress < 1) {
             throw new IllegalArgumentException("JDBC login: free failures per user and per address must be at least 1,"
                     + " were " + freeFailuresPerUser + " and " + freeFailuresPerAddress);
         }
-        if (backoff == null || backoff.isNegative() || backoff.isZero() || maxBackoff == null
+        if (backoff == null
+                || backoff.isNegative()
+                || backoff.isZero()
+                || maxBackoff == null
                 || maxBackoff.compareTo(backoff) < 0) {
             throw new IllegalArgumentException("JDBC login: backoff must be positive and at most the maximum backoff, "
                     + "were " + backoff + " and " + maxBackoff);
         }
         if (lockoutFailures < 0) {
-            throw new IllegalArgumentException("JDBC login: lockout failures must be 0 (never lock) or more, was "
-                    + lockoutFailures);
+            throw new IllegalArgumentException(
+                    "JDBC login: lockout failures must be 0 (never lock) or more, was " + lockoutFailures);
         }
         if (lockout == null || lockout.isNegative()) {
             throw new IllegalArgumentException("JDBC login: lockout duration must be >= 0, was " + lockout);

@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,10 @@ final class LoginThrottle {
 
     /** Why an attempt is refused before its password is checked, or {@link #ALLOWED}. */
     enum Verdict {
-        ALLOWED, USER_THROTTLED, ADDRESS_THROTTLED, LOCKED;
+        ALLOWED,
+        USER_THROTTLED,
+        ADDRESS_THROTTLED,
+        LOCKED;
 
         String outcome() {
             return switch (this) {
@@ -54,8 +56,10 @@ final class LoginThrottle {
     }
 
     private static Cache<String, Failures> cache() {
-        return CacheBuilder.newBuilder().maximumSize(MAX_KEYS)
-                .expireAfterAccess(FORGET_AFTER.toSeconds(), TimeUnit.SECONDS).build();
+        return CacheBuilder.newBuilder()
+                .maximumSize(MAX_KEYS)
+                .expireAfterAccess(FORGET_AFTER.toSeconds(), TimeUnit.SECONDS)
+                .build();
     }
 
     /** Whether an attempt of {@code user} from {@code address} may have its password checked now. */
@@ -65,7 +69,9 @@ final class LoginThrottle {
         if (all != null && now.isBefore(all.lockedUntil)) {
             return Verdict.LOCKED;
         }
-        if (all != null && limits.lockoutFailures() > 0 && all.inFlight > 0
+        if (all != null
+                && limits.lockoutFailures() > 0
+                && all.inFlight > 0
                 && all.count + all.inFlight >= limits.lockoutFailures()) {
             // the attempts being checked may lock the name
             return Verdict.USER_THROTTLED;
@@ -102,8 +108,8 @@ final class LoginThrottle {
         if (all != null) {
             until = later(until, all.lockedUntil);
         }
-        until = later(until, waitEnd(byUserAndAddress.getIfPresent(pairKey(user, address)),
-                limits.freeFailuresPerUser()));
+        until = later(
+                until, waitEnd(byUserAndAddress.getIfPresent(pairKey(user, address)), limits.freeFailuresPerUser()));
         until = later(until, waitEnd(byAddress.getIfPresent(address), limits.freeFailuresPerAddress()));
         return Duration.between(now, until);
     }

@@ -27,8 +27,7 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHasher() {
-    }
+    private PasswordHasher() {}
 
     public static String hash(char[] password) {
         return hash(password, DEFAULT_ITERATIONS);
@@ -76,7 +75,8 @@ public final class PasswordHasher {
         String[] parts = hash == null ? new String[0] : hash.split("\\$");
         try {
             return parts.length == 4 && SCHEME.equals(parts[0]) && Integer.parseInt(parts[1]) > 0
-                    ? Integer.parseInt(parts[1]) : DEFAULT_ITERATIONS;
+                    ? Integer.parseInt(parts[1])
+                    : DEFAULT_ITERATIONS;
         } catch (NumberFormatException malformed) {
             return DEFAULT_ITERATIONS;
         }

@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import io.salesbi.sql.PersonalColumn;
 import io.salesbi.sql.PersonalDataCatalogue;
-
 import java.math.BigDecimal;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -38,14 +37,16 @@ final class PersonalDataMask {
     }
 
     /** The type the session sees a column as: {@link #maskedType} when it is masked, else {@code type}. */
-    RelDataType servedType(RelDataTypeFactory typeFactory, String schema, String relation, String name,
-            RelDataType type) {
+    RelDataType servedType(
+            RelDataTypeFactory typeFactory, String schema, String relation, String name, RelDataType type) {
         return catalogue.personal(schema, relation, name).isPresent() ? maskedType(typeFactory) : type;
     }
 
     /** {@code column} as the session sees it: masked when the catalogue declares it personal. */
     RexNode apply(RexBuilder rex, String schema, String relation, String name, RexNode column) {
-        return catalogue.personal(schema, relation, name).map(personal -> masked(rex, personal.mask(), column))
+        return catalogue
+                .personal(schema, relation, name)
+                .map(personal -> masked(rex, personal.mask(), column))
                 .orElse(column);
     }
 
@@ -64,24 +65,35 @@ final class PersonalDataMask {
             case INITIAL -> concat(rex, substring(rex, value, 1, 1), hidden);
             case EMAIL -> {
                 RexNode at = rex.makeCall(SqlStdOperatorTable.POSITION, rex.makeLiteral("@"), value);
-                yield rex.makeCall(SqlStdOperatorTable.CASE,
+                yield rex.makeCall(
+                        SqlStdOperatorTable.CASE,
                         rex.makeCall(SqlStdOperatorTable.GREATER_THAN, at, number(rex, 1)),
-                        concat(rex, concat(rex, substring(rex, value, 1, 1), hidden),
+                        concat(
+                                rex,
+                                concat(rex, substring(rex, value, 1, 1), hidden),
                                 rex.makeCall(SqlStdOperatorTable.SUBSTRING, value, at)),
                         hidden);
             }
             case PHONE -> {
                 RexNode length = rex.makeCall(SqlStdOperatorTable.CHAR_LENGTH, value);
-                yield rex.makeCall(SqlStdOperatorTable.CASE,
+                yield rex.makeCall(
+                        SqlStdOperatorTable.CASE,
                         rex.makeCall(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, length, number(rex, SHORTEST_PHONE)),
-                        concat(rex, concat(rex, substring(rex, value, 1, 3), rex.makeLiteral(" " + HIDDEN + " ")),
-                                rex.makeCall(SqlStdOperatorTable.SUBSTRING, value,
+                        concat(
+                                rex,
+                                concat(rex, substring(rex, value, 1, 3), rex.makeLiteral(" " + HIDDEN + " ")),
+                                rex.makeCall(
+                                        SqlStdOperatorTable.SUBSTRING,
+                                        value,
                                         rex.makeCall(SqlStdOperatorTable.MINUS, length, number(rex, 1)))),
                         hidden);
             }
         };
-        RexNode nullSafe = rex.makeCall(SqlStdOperatorTable.CASE, rex.makeCall(SqlStdOperatorTable.IS_NULL, value),
-                rex.makeNullLiteral(type), masked);
+        RexNode nullSafe = rex.makeCall(
+                SqlStdOperatorTable.CASE,
+                rex.makeCall(SqlStdOperatorTable.IS_NULL, value),
+                rex.makeNullLiteral(type),
+                masked);
         return rex.makeCast(type, nullSafe, true, false);
     }
 

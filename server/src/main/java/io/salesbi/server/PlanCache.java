@@ -22,8 +22,7 @@ import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 final class PlanCache {
 
     /** What a plan depends on besides the tables: the SQL, the default schema it resolves names in, its shape. */
-    record Key(List<String> defaultSchemaPath, String sql, Type elementType, long maxRowCount) {
-    }
+    record Key(List<String> defaultSchemaPath, String sql, Type elementType, long maxRowCount) {}
 
     private final Supplier<String> publishedNights;
     private final int maxPlans;

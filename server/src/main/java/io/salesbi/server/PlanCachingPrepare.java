@@ -27,7 +27,8 @@ import org.apache.calcite.rel.rules.ProjectToWindowRule.ProjectToLogicalProjectA
 final class PlanCachingPrepare extends CalcitePrepareImpl {
 
     static final RelOptRule LOGICAL_PROJECT_TO_WINDOW = ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT
-            .withOperandSupplier(b -> b.operand(LogicalProject.class).predicate(LogicalProject::containsOver)
+            .withOperandSupplier(b -> b.operand(LogicalProject.class)
+                    .predicate(LogicalProject::containsOver)
                     .anyInputs())
             .as(ProjectToLogicalProjectAndWindowRuleConfig.class)
             .toRule();
@@ -43,14 +44,14 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         if (query.sql == null) {
             return super.prepareSql(context, query, elementType, maxRowCount);
         }
-        PlanCache.Key key = new PlanCache.Key(List.copyOf(context.getDefaultSchemaPath()), query.sql, elementType,
-                maxRowCount);
+        PlanCache.Key key =
+                new PlanCache.Key(List.copyOf(context.getDefaultSchemaPath()), query.sql, elementType, maxRowCount);
         return plans.plan(key, () -> super.prepareSql(context, query, elementType, maxRowCount));
     }
 
     @Override
-    protected RelOptPlanner createPlanner(Context prepareContext, org.apache.calcite.plan.Context externalContext,
-            RelOptCostFactory costFactory) {
+    protected RelOptPlanner createPlanner(
+            Context prepareContext, org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
         RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
         if (planner.removeRule(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)) {
             planner.addRule(LOGICAL_PROJECT_TO_WINDOW);

@@ -47,8 +47,15 @@ final class QueryAudit {
      * A request to the Meta has been answered ({@code failure} null) or has failed ({@code failure} as the client
      * gets it).
      */
-    void after(String operation, Object[] args, Object result, Throwable failure, UserAccount user, String address,
-            String sql, long started) {
+    void after(
+            String operation,
+            Object[] args,
+            Object result,
+            Throwable failure,
+            UserAccount user,
+            String address,
+            String sql,
+            long started) {
         switch (operation) {
             case "prepare" -> {
                 if (result instanceof StatementHandle handle && sql != null) {
@@ -133,8 +140,14 @@ final class QueryAudit {
 
     private void finish(Pending query, String outcome, String detail) {
         if (query != null) {
-            audit.query(query.login, query.address, query.sql, query.rows,
-                    (System.nanoTime() - query.started) / 1_000_000, outcome, detail);
+            audit.query(
+                    query.login,
+                    query.address,
+                    query.sql,
+                    query.rows,
+                    (System.nanoTime() - query.started) / 1_000_000,
+                    outcome,
+                    detail);
         }
     }
 

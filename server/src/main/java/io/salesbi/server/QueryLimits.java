@@ -15,14 +15,19 @@ import java.time.Duration;
  * @param maxQueued            requests waiting for a free place; more are refused at once as "too busy"
  * @param queueWait            how long a request waits for a place before it is refused as "too busy"
  */
-public record QueryLimits(Duration defaultTimeout, Duration maxTimeout, int maxConcurrent, int maxConcurrentPerUser,
-        int maxQueued, Duration queueWait) {
+public record QueryLimits(
+        Duration defaultTimeout,
+        Duration maxTimeout,
+        int maxConcurrent,
+        int maxConcurrentPerUser,
+        int maxQueued,
+        Duration queueWait) {
 
     /** The client connection property (seconds) that sets the query timeout of a connection's statements. */
     public static final String TIMEOUT_PROPERTY = "query_timeout";
 
-    public static final QueryLimits DEFAULT = new QueryLimits(Duration.ofMinutes(5), Duration.ofMinutes(30), 8, 4, 16,
-            Duration.ofSeconds(30));
+    public static final QueryLimits DEFAULT =
+            new QueryLimits(Duration.ofMinutes(5), Duration.ofMinutes(30), 8, 4, 16, Duration.ofSeconds(30));
 
     public QueryLimits {
         if (defaultTimeout == null || defaultTimeout.toSeconds() < 1) {
@@ -37,8 +42,8 @@ public record QueryLimits(Duration defaultTimeout, Duration maxTimeout, int maxC
                     + "total, were " + maxConcurrent + " total, " + maxConcurrentPerUser + " per user");
         }
         if (maxQueued < 0 || queueWait == null || queueWait.isNegative()) {
-            throw new IllegalArgumentException("JDBC query queue needs a length >= 0 and a wait >= 0, was "
-                    + maxQueued + " and " + queueWait);
+            throw new IllegalArgumentException(
+                    "JDBC query queue needs a length >= 0 and a wait >= 0, was " + maxQueued + " and " + queueWait);
         }
     }
 
@@ -57,8 +62,8 @@ public record QueryLimits(Duration defaultTimeout, Duration maxTimeout, int maxC
         try {
             seconds = Long.parseLong(requestedSeconds.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a number of seconds, was '"
-                    + requestedSeconds + "'");
+            throw new IllegalArgumentException(
+                    TIMEOUT_PROPERTY + " must be a number of seconds, was '" + requestedSeconds + "'");
         }
         if (seconds < 1) {
             throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be at least 1 second, was " + seconds);

@@ -12,8 +12,8 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -48,18 +48,69 @@ final class ReadOnlyStatementGuard {
     /** Keywords a query starts with: text that starts so but does not parse is a syntax error, not a refusal. */
     private static final Set<String> QUERY_KEYWORDS = Set.of("select", "with", "values", "explain", "table");
     /** Keywords of statements that are no query, in SQL and in DuckDB's dialect. */
-    private static final Set<String> OTHER_STATEMENT_KEYWORDS = Set.of("insert", "update", "delete", "merge",
-            "upsert", "replace", "create", "drop", "alter", "truncate", "rename", "comment", "attach", "detach",
-            "copy", "export", "import", "install", "load", "force", "pragma", "set", "reset", "call", "execute",
-            "prepare", "deallocate", "begin", "start", "commit", "end", "rollback", "abort", "checkpoint", "vacuum",
-            "analyze", "use", "grant", "revoke", "describe", "show", "summarize", "pivot", "unpivot");
+    private static final Set<String> OTHER_STATEMENT_KEYWORDS = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "merge",
+            "upsert",
+            "replace",
+            "create",
+            "drop",
+            "alter",
+            "truncate",
+            "rename",
+            "comment",
+            "attach",
+            "detach",
+            "copy",
+            "export",
+            "import",
+            "install",
+            "load",
+            "force",
+            "pragma",
+            "set",
+            "reset",
+            "call",
+            "execute",
+            "prepare",
+            "deallocate",
+            "begin",
+            "start",
+            "commit",
+            "end",
+            "rollback",
+            "abort",
+            "checkpoint",
+            "vacuum",
+            "analyze",
+            "use",
+            "grant",
+            "revoke",
+            "describe",
+            "show",
+            "summarize",
+            "pivot",
+            "unpivot");
     /** SQL state of a syntax error (SQL:2016 class 42, syntax error or access rule violation). */
     static final String SYNTAX_ERROR_STATE = "42000";
+
     static final int SYNTAX_ERROR_CODE = 1;
 
-    private static final Set<String> FILE_FUNCTIONS = Set.of("glob", "parquet_scan", "parquet_metadata",
-            "parquet_schema", "sniff_csv", "st_read", "sqlite_scan", "postgres_scan", "iceberg_scan", "delta_scan",
-            "query_table", "query");
+    private static final Set<String> FILE_FUNCTIONS = Set.of(
+            "glob",
+            "parquet_scan",
+            "parquet_metadata",
+            "parquet_schema",
+            "sniff_csv",
+            "st_read",
+            "sqlite_scan",
+            "postgres_scan",
+            "iceberg_scan",
+            "delta_scan",
+            "query_table",
+            "query");
     private static final Set<String> FILE_FUNCTION_PREFIXES = Set.of("read_", "duckdb_", "pragma_");
 
     /** Texts let through, to the query to run, least recently used first. */
@@ -103,16 +154,16 @@ final class ReadOnlyStatementGuard {
             if ((looksLikeAQuery(sql) || !startsLikeAnotherStatement(sql))
                     && !firstLine(e.getMessage()).startsWith("Encountered \";\"")) {
                 // A query with a typo is the analyst's mistake, not an attempt to write: say so, with the position.
-                throw new AvaticaRuntimeException(syntaxError(e), SYNTAX_ERROR_CODE, SYNTAX_ERROR_STATE,
-                        AvaticaSeverity.ERROR);
+                throw new AvaticaRuntimeException(
+                        syntaxError(e), SYNTAX_ERROR_CODE, SYNTAX_ERROR_STATE, AvaticaSeverity.ERROR);
             }
             throw new StatementRefusedException("read-only endpoint: only a single SELECT query is allowed, "
                     + "and this statement is not one (" + firstLine(e.getMessage()) + ")");
         }
         SqlKind kind = statement.getKind();
         if (!SqlKind.QUERY.contains(kind) && kind != SqlKind.EXPLAIN) {
-            throw new StatementRefusedException("read-only endpoint: " + kind + " statements are not allowed, "
-                    + "only SELECT queries");
+            throw new StatementRefusedException(
+                    "read-only endpoint: " + kind + " statements are not allowed, " + "only SELECT queries");
         }
         statement.accept(new FileFunctionFinder());
         return DuckDbFunctions.rewrite(sql, statement);
@@ -120,7 +171,8 @@ final class ReadOnlyStatementGuard {
 
     private static String syntaxError(SqlParseException e) {
         SqlParserPos position = e.getPos();
-        String where = position == null || position.getLineNum() < 1 ? ""
+        String where = position == null || position.getLineNum() < 1
+                ? ""
                 : " at line " + position.getLineNum() + ", column " + position.getColumnNum();
         return "SQL syntax error" + where + ": " + firstLine(e.getMessage());
     }

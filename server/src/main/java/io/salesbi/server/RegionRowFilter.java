@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.RowPolicy;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import io.salesbi.sql.RowPolicies;
 import io.salesbi.sql.RowPolicy;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,15 +22,15 @@ import javax.sql.DataSource;
  */
 final class RowPolicyCheck {
 
-    private RowPolicyCheck() {
-    }
+    private RowPolicyCheck() {}
 
     /**
      * @throws IllegalStateException naming every relation without a fitting policy and how to declare one
      */
     static void verify(DataSource warehouse, RowPolicies policies, Collection<UserAccount> users) {
         TreeSet<String> schemas = new TreeSet<>();
-        users.stream().filter(RegionRowFilter::isRestricted)
+        users.stream()
+                .filter(RegionRowFilter::isRestricted)
                 .forEach(user -> schemas.addAll(CalciteSessionFactory.visibleSchemas(user)));
         if (schemas.isEmpty()) {
             return;
@@ -55,7 +54,8 @@ final class RowPolicyCheck {
         }
         if (customerPolicies) {
             List<String> customers = columnsOf(warehouse, List.of("core")).get(RowPolicy.CUSTOMER_REGIONS);
-            if (customers == null || !customers.contains(RowPolicy.CUSTOMER_COLUMN)
+            if (customers == null
+                    || !customers.contains(RowPolicy.CUSTOMER_COLUMN)
                     || !customers.contains(RowPolicy.REGION_COLUMN)) {
                 problems.add("customer(...) policies need " + RowPolicy.CUSTOMER_REGIONS + " with columns "
                         + RowPolicy.CUSTOMER_COLUMN + " and " + RowPolicy.REGION_COLUMN);
@@ -80,13 +80,17 @@ final class RowPolicyCheck {
                 statement.setString(1, schema);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        relations.computeIfAbsent(rows.getString(1), name -> new ArrayList<>()).add(rows.getString(2));
+                        relations
+                                .computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                                .add(rows.getString(2));
                     }
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the relations of schemas " + schemas
-                    + " to check their row policies: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the relations of schemas " + schemas + " to check their row policies: "
+                            + e.getMessage(),
+                    e);
         }
         return relations;
     }

@@ -49,8 +49,7 @@ final class RunningQueries {
     }
 
     /** One query request running: its statement and the DuckDB statements it created. */
-    private record Execution(String connectionId, Integer statementId, Set<Statement> statements) {
-    }
+    private record Execution(String connectionId, Integer statementId, Set<Statement> statements) {}
 
     /**
      * Runs one query request of {@code user} for the statement ({@code statementId} null for a connection-level
@@ -59,8 +58,8 @@ final class RunningQueries {
      * @throws ServerBusyException "too busy" when no place frees up in the queue wait or the queue is full
      */
     <T> T run(UserAccount user, String connectionId, Integer statementId, Request<T> request) throws Throwable {
-        Semaphore userPlaces = placesPerUser.computeIfAbsent(user.name(),
-                name -> new Semaphore(limits.maxConcurrentPerUser(), true));
+        Semaphore userPlaces =
+                placesPerUser.computeIfAbsent(user.name(), name -> new Semaphore(limits.maxConcurrentPerUser(), true));
         acquire(userPlaces, user, "of user " + user.name());
         try {
             acquire(places, user, "in total");
@@ -100,8 +99,13 @@ final class RunningQueries {
     }
 
     private ServerBusyException tooBusy(UserAccount user, String scope) {
-        LOG.warn("jdbc user={} refused: too many queries running {} ({} in total, {} per user, {} may wait {} s)",
-                user.name(), scope, limits.maxConcurrent(), limits.maxConcurrentPerUser(), limits.maxQueued(),
+        LOG.warn(
+                "jdbc user={} refused: too many queries running {} ({} in total, {} per user, {} may wait {} s)",
+                user.name(),
+                scope,
+                limits.maxConcurrent(),
+                limits.maxConcurrentPerUser(),
+                limits.maxQueued(),
                 limits.queueWait().toSeconds());
         return new ServerBusyException("server too busy: too many queries are running " + scope + " (at most "
                 + limits.maxConcurrent() + " in total and " + limits.maxConcurrentPerUser() + " per user); try again "
@@ -127,7 +131,9 @@ final class RunningQueries {
         for (Statement statement : List.copyOf(execution.statements())) {
             try {
                 statement.cancel();
-                LOG.info("jdbc query of connection {} statement {} interrupted in DuckDB", execution.connectionId(),
+                LOG.info(
+                        "jdbc query of connection {} statement {} interrupted in DuckDB",
+                        execution.connectionId(),
                         execution.statementId());
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("cannot interrupt a DuckDB statement: {}", e.getMessage());
@@ -137,8 +143,8 @@ final class RunningQueries {
 
     /** The connection as Calcite gets it: statements created during a query are registered with that query. */
     Connection track(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(RunningQueries.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                RunningQueries.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object result;
                     try {
                         result = method.invoke(connection, args);

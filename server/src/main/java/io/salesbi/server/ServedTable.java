@@ -66,14 +66,25 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
      *                        {@link RowPolicy.Kind#CUSTOMER} policy
      * @param personalDataMask the session's mask of personal columns, {@code null} for clear values
      */
-    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
-            Supplier<JdbcTable> customerRegions, PersonalDataMask personalDataMask) {
+    ServedTable(
+            Supplier<JdbcTable> jdbcTable,
+            DataSource warehouse,
+            RegionRowFilter regionFilter,
+            RowPolicy policy,
+            Supplier<JdbcTable> customerRegions,
+            PersonalDataMask personalDataMask) {
         this(jdbcTable, warehouse, regionFilter, policy, customerRegions, personalDataMask, Schema.TableType.TABLE);
     }
 
     /** @param tableType what JDBC metadata reports the relation as: {@code VIEW} for DuckDB's views */
-    ServedTable(Supplier<JdbcTable> jdbcTable, DataSource warehouse, RegionRowFilter regionFilter, RowPolicy policy,
-            Supplier<JdbcTable> customerRegions, PersonalDataMask personalDataMask, Schema.TableType tableType) {
+    ServedTable(
+            Supplier<JdbcTable> jdbcTable,
+            DataSource warehouse,
+            RegionRowFilter regionFilter,
+            RowPolicy policy,
+            Supplier<JdbcTable> customerRegions,
+            PersonalDataMask personalDataMask,
+            Schema.TableType tableType) {
         this.tableType = tableType;
         this.physical = Suppliers.memoize(jdbcTable::get);
         this.warehouse = warehouse;
@@ -96,8 +107,16 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
             RelDataType type = servedType(typeFactory, field);
-            served.add(field.getName(), personalDataMask == null ? type : personalDataMask.servedType(typeFactory,
-                    jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, field.getName(), type));
+            served.add(
+                    field.getName(),
+                    personalDataMask == null
+                            ? type
+                            : personalDataMask.servedType(
+                                    typeFactory,
+                                    jdbcTable.jdbcSchemaName,
+                                    jdbcTable.jdbcTableName,
+                                    field.getName(),
+                                    type));
         }
         return served.build();
     }
@@ -109,28 +128,43 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         JdbcTable jdbcTable = physical.get();
         // The JDBC scan keeps DuckDB's own column types; the casts above it are pushed down to DuckDB.
         RelDataType physicalType = jdbcTable.getRowType(typeFactory);
-        RelOptTable physicalTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), physicalType, jdbcTable,
+        RelOptTable physicalTable = RelOptTableImpl.create(
+                relOptTable.getRelOptSchema(),
+                physicalType,
+                jdbcTable,
                 ImmutableList.copyOf(relOptTable.getQualifiedName()));
         RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, relOptTable.getRelOptSchema());
         builder.push(jdbcTable.toRel(context, physicalTable));
         RowPolicy checked = checkedPolicy(jdbcTable, physicalType);
         if (checked != null && checked.kind() == RowPolicy.Kind.REGION) {
-            builder.filter(inRegions(builder,
-                    builder.field(RegionRowFilter.columnIndex(physicalType, checked.column()))));
+            builder.filter(
+                    inRegions(builder, builder.field(RegionRowFilter.columnIndex(physicalType, checked.column()))));
         } else if (checked != null && checked.kind() == RowPolicy.Kind.CUSTOMER) {
-            joinCustomersOfRegions(context, relOptTable, builder,
-                    RegionRowFilter.columnIndex(physicalType, checked.column()), physicalType.getFieldCount());
+            joinCustomersOfRegions(
+                    context,
+                    relOptTable,
+                    builder,
+                    RegionRowFilter.columnIndex(physicalType, checked.column()),
+                    physicalType.getFieldCount());
         }
         List<RexNode> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (RelDataTypeField field : physicalType.getFieldList()) {
             RexNode column = builder.field(field.getIndex());
             RelDataType served = servedType(typeFactory, field);
-            column = served.equals(field.getType()) ? column
+            column = served.equals(field.getType())
+                    ? column
                     : cluster.getRexBuilder().makeCast(served, column, true, false);
             // Masked in the projection every use of the table starts from: no join, filter or view sees past it.
-            columns.add(personalDataMask == null ? column : personalDataMask.apply(cluster.getRexBuilder(),
-                    jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, field.getName(), column));
+            columns.add(
+                    personalDataMask == null
+                            ? column
+                            : personalDataMask.apply(
+                                    cluster.getRexBuilder(),
+                                    jdbcTable.jdbcSchemaName,
+                                    jdbcTable.jdbcTableName,
+                                    field.getName(),
+                                    column));
             names.add(field.getName());
         }
         return builder.project(columns, names, true).build();
@@ -165,15 +199,22 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
      * an inner join with the distinct customer ids of those regions, then the table's own columns again. Rows with
      * a null or unknown customer drop out. The join is in the table's JDBC convention, so DuckDB runs it.
      */
-    private void joinCustomersOfRegions(RelOptTable.ToRelContext context, RelOptTable relOptTable, RelBuilder builder,
-            int customerColumn, int columnCount) {
+    private void joinCustomersOfRegions(
+            RelOptTable.ToRelContext context,
+            RelOptTable relOptTable,
+            RelBuilder builder,
+            int customerColumn,
+            int columnCount) {
         JdbcTable customers = customerRegions.get();
         RelDataType customersType = customers.getRowType(context.getCluster().getTypeFactory());
-        RelOptTable customersTable = RelOptTableImpl.create(relOptTable.getRelOptSchema(), customersType, customers,
+        RelOptTable customersTable = RelOptTableImpl.create(
+                relOptTable.getRelOptSchema(),
+                customersType,
+                customers,
                 ImmutableList.of(customers.jdbcSchemaName, customers.jdbcTableName));
         builder.push(customers.toRel(context, customersTable));
-        builder.filter(inRegions(builder,
-                builder.field(RegionRowFilter.columnIndex(customersType, RowPolicy.REGION_COLUMN))));
+        builder.filter(
+                inRegions(builder, builder.field(RegionRowFilter.columnIndex(customersType, RowPolicy.REGION_COLUMN))));
         builder.project(builder.field(RegionRowFilter.columnIndex(customersType, RowPolicy.CUSTOMER_COLUMN)));
         builder.aggregate(builder.groupKey(0));
         builder.join(JoinRelType.INNER, builder.equals(builder.field(2, 0, customerColumn), builder.field(2, 1, 0)));
@@ -205,14 +246,20 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         names = new HashMap<>();
         JdbcTable jdbcTable = physical.get();
         try (Connection connection = warehouse.getConnection();
-                ResultSet columns = connection.getMetaData().getColumns(jdbcTable.jdbcCatalogName,
-                        jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {
+                ResultSet columns = connection
+                        .getMetaData()
+                        .getColumns(
+                                jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {
             while (columns.next()) {
-                names.put(columns.getString("COLUMN_NAME"), columns.getString("TYPE_NAME").toUpperCase(Locale.ROOT));
+                names.put(
+                        columns.getString("COLUMN_NAME"),
+                        columns.getString("TYPE_NAME").toUpperCase(Locale.ROOT));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the column types of " + jdbcTable.jdbcSchemaName + "."
-                    + jdbcTable.jdbcTableName + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the column types of " + jdbcTable.jdbcSchemaName + "." + jdbcTable.jdbcTableName + ": "
+                            + e.getMessage(),
+                    e);
         }
         duckDbTypeNames = names;
         return names;

@@ -26,7 +26,10 @@ final class SessionOwnership {
     private final Map<Integer, String> statementConnections = expiringMap();
 
     private static <K, V> Map<K, V> expiringMap() {
-        return CacheBuilder.newBuilder().expireAfterAccess(FORGET_AFTER).<K, V>build().asMap();
+        return CacheBuilder.newBuilder()
+                .expireAfterAccess(FORGET_AFTER)
+                .<K, V>build()
+                .asMap();
     }
 
     /**
@@ -65,8 +68,8 @@ final class SessionOwnership {
             if (argument instanceof StatementHandle statement) {
                 String statementConnection = statementConnections.get(statement.id);
                 if (!Objects.equals(statementConnection, connectionId)) {
-                    throw new StatementRefusedException("statement " + statement.id + " is unknown on connection "
-                            + connectionId);
+                    throw new StatementRefusedException(
+                            "statement " + statement.id + " is unknown on connection " + connectionId);
                 }
             }
         }

@@ -2,8 +2,8 @@ package io.salesbi.server;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -123,8 +123,10 @@ final class SessionSnapshot implements DataSource {
             borrowed++;
             boolean[] returned = {false};
             Connection[] borrowing = new Connection[1];
-            borrowing[0] = (Connection) Proxy.newProxyInstance(SessionSnapshot.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            borrowing[0] = (Connection) Proxy.newProxyInstance(
+                    SessionSnapshot.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "close" -> {
                                 synchronized (Pinned.this) {
@@ -148,7 +150,8 @@ final class SessionSnapshot implements DataSource {
                             default -> {
                                 Object result = invoke(connection, method, args);
                                 return result instanceof Statement statement
-                                        ? onBorrowing(statement, borrowing[0]) : result;
+                                        ? onBorrowing(statement, borrowing[0])
+                                        : result;
                             }
                         }
                     });
@@ -187,16 +190,20 @@ final class SessionSnapshot implements DataSource {
      * since Calcite closes a query's connection as {@code resultSet.getStatement().getConnection().close()}.
      */
     private static Statement onBorrowing(Statement statement, Connection borrowing) {
-        Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+        Class<?> type = statement instanceof CallableStatement
+                ? CallableStatement.class
                 : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
         Statement[] wrapped = new Statement[1];
-        wrapped[0] = (Statement) Proxy.newProxyInstance(SessionSnapshot.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
+        wrapped[0] = (Statement) Proxy.newProxyInstance(
+                SessionSnapshot.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
                         return borrowing;
                     }
-                    if (statement instanceof PreparedStatement prepared && args != null && args.length == 2
-                            && (method.getName().equals("setInt") || method.getName().equals("setLong"))
+                    if (statement instanceof PreparedStatement prepared
+                            && args != null
+                            && args.length == 2
+                            && (method.getName().equals("setInt")
+                                    || method.getName().equals("setLong"))
                             && setDateTime(prepared, (Integer) args[0], ((Number) args[1]).longValue())) {
                         return null;
                     }
@@ -226,17 +233,23 @@ final class SessionSnapshot implements DataSource {
             return true;
         }
         if (type == Types.TIMESTAMP) {
-            statement.setObject(index, LocalDateTime.ofEpochSecond(Math.floorDiv(value, 1_000L),
-                    (int) Math.floorMod(value, 1_000L) * 1_000_000, ZoneOffset.UTC));
+            statement.setObject(
+                    index,
+                    LocalDateTime.ofEpochSecond(
+                            Math.floorDiv(value, 1_000L),
+                            (int) Math.floorMod(value, 1_000L) * 1_000_000,
+                            ZoneOffset.UTC));
             return true;
         }
         return false;
     }
 
     private static ResultSet ofStatement(ResultSet rows, Statement statement) {
-        return (ResultSet) Proxy.newProxyInstance(SessionSnapshot.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> method.getName().equals("getStatement")
-                        ? statement : invoke(rows, method, args));
+        return (ResultSet) Proxy.newProxyInstance(
+                SessionSnapshot.class.getClassLoader(),
+                new Class<?>[] {ResultSet.class},
+                (proxy, method, args) ->
+                        method.getName().equals("getStatement") ? statement : invoke(rows, method, args));
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -97,8 +97,15 @@ public record SqlClient(String url, String user, String password, int maxRows) {
 
     private static boolean isNumeric(int sqlType) {
         return switch (sqlType) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-                    Types.REAL, Types.FLOAT, Types.DOUBLE -> true;
+            case Types.TINYINT,
+                    Types.SMALLINT,
+                    Types.INTEGER,
+                    Types.BIGINT,
+                    Types.DECIMAL,
+                    Types.NUMERIC,
+                    Types.REAL,
+                    Types.FLOAT,
+                    Types.DOUBLE -> true;
             default -> false;
         };
     }

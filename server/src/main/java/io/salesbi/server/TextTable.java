@@ -5,8 +5,7 @@ import java.util.List;
 /** Renders rows as a plain aligned text table: header, a dashed rule, then the rows; columns separated by " | ". */
 final class TextTable {
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     static String render(List<String> header, List<Boolean> rightAligned, List<List<String>> rows) {
         int[] widths = new int[header.size()];

@@ -36,8 +36,10 @@ final class TimeLimitedConnection implements InvocationHandler {
 
     static Connection wrap(Connection delegate, Duration timeout, SessionSnapshot snapshot) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
-        return (Connection) Proxy.newProxyInstance(TimeLimitedConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new TimeLimitedConnection(delegate, seconds, snapshot));
+        return (Connection) Proxy.newProxyInstance(
+                TimeLimitedConnection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new TimeLimitedConnection(delegate, seconds, snapshot));
     }
 
     @Override
@@ -72,7 +74,8 @@ final class TimeLimitedConnection implements InvocationHandler {
             return WithColumnSizes.of(metadata);
         }
         if (result instanceof Statement statement
-                && (method.getName().equals("createStatement") || method.getName().startsWith("prepare"))) {
+                && (method.getName().equals("createStatement")
+                        || method.getName().startsWith("prepare"))) {
             statement.setQueryTimeout(timeoutSeconds);
             return statementOnSnapshot(statement);
         }
@@ -82,8 +85,8 @@ final class TimeLimitedConnection implements InvocationHandler {
     /** The statement whose every execution starts with {@link SessionSnapshot#beginStatement()}. */
     private Statement statementOnSnapshot(Statement statement) {
         Class<?> type = statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return (Statement) Proxy.newProxyInstance(TimeLimitedConnection.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
+        return (Statement) Proxy.newProxyInstance(
+                TimeLimitedConnection.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
                     if (method.getName().startsWith("execute")) {
                         snapshot.beginStatement();
                     }

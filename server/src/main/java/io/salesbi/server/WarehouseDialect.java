@@ -41,8 +41,8 @@ final class WarehouseDialect extends DuckDBSqlDialect {
     public SqlNode getCastSpec(RelDataType type) {
         SqlTypeName name = type.getSqlTypeName();
         if (name == SqlTypeName.VARCHAR || name == SqlTypeName.CHAR) {
-            return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, SqlParserPos.ZERO),
-                    SqlParserPos.ZERO);
+            return new SqlDataTypeSpec(
+                    new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, SqlParserPos.ZERO), SqlParserPos.ZERO);
         }
         return super.getCastSpec(type);
     }

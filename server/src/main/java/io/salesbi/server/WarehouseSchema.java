@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import com.google.common.base.Suppliers;
 import io.salesbi.sql.RowPolicy;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -47,14 +46,23 @@ final class WarehouseSchema extends JdbcSchema {
     private final Set<String> onlyTables;
     private volatile Tables tables = new Tables();
 
-    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
+    WarehouseSchema(
+            DataSource warehouse,
+            JdbcConvention convention,
+            String schemaName,
+            RegionRowFilter regionFilter,
             PersonalDataMask personalDataMask) {
         this(warehouse, convention, schemaName, regionFilter, personalDataMask, null);
     }
 
     /** A schema that serves only the tables {@code onlyTables} of the warehouse schema (all when null). */
-    WarehouseSchema(DataSource warehouse, JdbcConvention convention, String schemaName, RegionRowFilter regionFilter,
-            PersonalDataMask personalDataMask, Set<String> onlyTables) {
+    WarehouseSchema(
+            DataSource warehouse,
+            JdbcConvention convention,
+            String schemaName,
+            RegionRowFilter regionFilter,
+            PersonalDataMask personalDataMask,
+            Set<String> onlyTables) {
         super(warehouse, WarehouseDialect.INSTANCE, convention, null, schemaName);
         this.onlyTables = onlyTables;
         this.warehouse = warehouse;
@@ -129,14 +137,17 @@ final class WarehouseSchema extends JdbcSchema {
                         while (rows.next()) {
                             String name = rows.getString(1);
                             if (onlyTables == null || onlyTables.contains(name)) {
-                                read.put(name, "VIEW".equals(rows.getString(2)) ? Schema.TableType.VIEW
-                                        : Schema.TableType.TABLE);
+                                read.put(
+                                        name,
+                                        "VIEW".equals(rows.getString(2))
+                                                ? Schema.TableType.VIEW
+                                                : Schema.TableType.TABLE);
                             }
                         }
                     }
                 } catch (SQLException e) {
-                    throw new IllegalStateException("cannot list the relations of schema " + schemaName + ": "
-                            + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "cannot list the relations of schema " + schemaName + ": " + e.getMessage(), e);
                 }
                 known = Map.copyOf(read);
                 names = known;
@@ -152,21 +163,28 @@ final class WarehouseSchema extends JdbcSchema {
             if (policy != null && policy.kind() == RowPolicy.Kind.HIDDEN) {
                 return Optional.empty();
             }
-            return Optional.of(new ServedTable(() -> {
-                JdbcTable table = exactly(jdbcTables, name);
-                if (table == null) {
-                    throw new IllegalStateException("table " + schemaName + "." + name
-                            + " is no longer in the warehouse");
-                }
-                return table;
-            }, warehouse, regionFilter, policy, customerRegions, personalDataMask, names().get(name)));
+            return Optional.of(new ServedTable(
+                    () -> {
+                        JdbcTable table = exactly(jdbcTables, name);
+                        if (table == null) {
+                            throw new IllegalStateException(
+                                    "table " + schemaName + "." + name + " is no longer in the warehouse");
+                        }
+                        return table;
+                    },
+                    warehouse,
+                    regionFilter,
+                    policy,
+                    customerRegions,
+                    personalDataMask,
+                    names().get(name)));
         }
 
         /** The golden customers with their regions, as a JDBC table of this schema's convention. */
         private JdbcTable customerRegions() {
             String[] name = RowPolicy.CUSTOMER_REGIONS.split("\\.");
-            JdbcTable table = exactly(new JdbcSchema(warehouse, WarehouseDialect.INSTANCE, convention, null, name[0])
-                    .tables(), name[1]);
+            JdbcTable table = exactly(
+                    new JdbcSchema(warehouse, WarehouseDialect.INSTANCE, convention, null, name[0]).tables(), name[1]);
             if (table == null) {
                 throw new IllegalStateException(RowPolicy.CUSTOMER_REGIONS + " is not in the warehouse: customer row "
                         + "policies cannot be applied");
@@ -178,7 +196,8 @@ final class WarehouseSchema extends JdbcSchema {
         private static JdbcTable exactly(Lookup<Table> jdbcTables, String name) {
             // JdbcSchema looks names up as LIKE patterns ('_' matches any character): never serve another table.
             return jdbcTables.get(name) instanceof JdbcTable jdbcTable && jdbcTable.jdbcTableName.equals(name)
-                    ? jdbcTable : null;
+                    ? jdbcTable
+                    : null;
         }
     }
 }

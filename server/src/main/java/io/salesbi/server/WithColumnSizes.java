@@ -1,7 +1,6 @@
 package io.salesbi.server;
 
 import io.salesbi.sql.KpiDescriptions;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -24,33 +23,37 @@ final class WithColumnSizes {
     static final int VARCHAR_SIZE = 65_535;
     /** {@code DatabaseMetaData.getTables}: TABLE_SCHEM, TABLE_NAME and REMARKS. */
     private static final int TABLE_SCHEM = 2;
+
     private static final int TABLE_NAME = 3;
     private static final int REMARKS = 5;
     /** {@code DatabaseMetaData.getColumns}: DATA_TYPE and COLUMN_SIZE. */
     private static final int DATA_TYPE = 5;
-    private static final int COLUMN_SIZE = 7;
-    private static final Set<Integer> CHARACTER_TYPES = Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR,
-            Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR);
 
-    private WithColumnSizes() {
-    }
+    private static final int COLUMN_SIZE = 7;
+    private static final Set<Integer> CHARACTER_TYPES =
+            Set.of(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR, Types.LONGNVARCHAR);
+
+    private WithColumnSizes() {}
 
     static DatabaseMetaData of(DatabaseMetaData metadata) {
-        return (DatabaseMetaData) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
-                new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> {
+        return (DatabaseMetaData) Proxy.newProxyInstance(
+                WithColumnSizes.class.getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class},
+                (proxy, method, args) -> {
                     Object result = invoke(metadata, method, args);
                     if (method.getName().equals("getTables") && result instanceof ResultSet tables) {
                         return described(tables);
                     }
                     return method.getName().equals("getColumns") && result instanceof ResultSet columns
-                            ? sized(columns) : result;
+                            ? sized(columns)
+                            : result;
                 });
     }
 
     /** A query's rows whose metadata reports a size for character columns (Avatica sends it with the result). */
     static ResultSet of(ResultSet rows) {
-        return (ResultSet) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+        return (ResultSet) Proxy.newProxyInstance(
+                WithColumnSizes.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                     Object result = invoke(rows, method, args);
                     return result instanceof ResultSetMetaData columns ? of(columns) : result;
                 });
@@ -58,11 +61,15 @@ final class WithColumnSizes {
 
     /** Metadata whose character columns have precision and display size {@value #VARCHAR_SIZE} instead of 0. */
     static ResultSetMetaData of(ResultSetMetaData columns) {
-        return (ResultSetMetaData) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
-                new Class<?>[] {ResultSetMetaData.class}, (proxy, method, args) -> {
+        return (ResultSetMetaData) Proxy.newProxyInstance(
+                WithColumnSizes.class.getClassLoader(),
+                new Class<?>[] {ResultSetMetaData.class},
+                (proxy, method, args) -> {
                     Object result = invoke(columns, method, args);
-                    if ((method.getName().equals("getPrecision") || method.getName().equals("getColumnDisplaySize"))
-                            && result instanceof Integer size && size <= 0
+                    if ((method.getName().equals("getPrecision")
+                                    || method.getName().equals("getColumnDisplaySize"))
+                            && result instanceof Integer size
+                            && size <= 0
                             && CHARACTER_TYPES.contains(columns.getColumnType((Integer) args[0]))) {
                         return VARCHAR_SIZE;
                     }
@@ -71,14 +78,19 @@ final class WithColumnSizes {
     }
 
     private static ResultSet sized(ResultSet columns) {
-        return (ResultSet) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+        return (ResultSet) Proxy.newProxyInstance(
+                WithColumnSizes.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                     Object value = invoke(columns, method, args);
-                    if (args != null && args.length == 1 && isColumnSize(args[0]) && isEmptySize(value)
+                    if (args != null
+                            && args.length == 1
+                            && isColumnSize(args[0])
+                            && isEmptySize(value)
                             && CHARACTER_TYPES.contains(columns.getInt(DATA_TYPE))) {
-                        return method.getReturnType() == int.class ? (Object) VARCHAR_SIZE
-                                : method.getReturnType() == long.class ? (Object) (long) VARCHAR_SIZE
-                                : (Object) VARCHAR_SIZE;
+                        return method.getReturnType() == int.class
+                                ? (Object) VARCHAR_SIZE
+                                : method.getReturnType() == long.class
+                                        ? (Object) (long) VARCHAR_SIZE
+                                        : (Object) VARCHAR_SIZE;
                     }
                     return value;
                 });
@@ -86,14 +98,17 @@ final class WithColumnSizes {
 
     /** {@code getTables} whose REMARKS, where Calcite has none, are the KPI views' descriptions. */
     private static ResultSet described(ResultSet tables) {
-        return (ResultSet) Proxy.newProxyInstance(WithColumnSizes.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+        return (ResultSet) Proxy.newProxyInstance(
+                WithColumnSizes.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                     Object value = invoke(tables, method, args);
-                    if (value == null && args != null && args.length == 1
+                    if (value == null
+                            && args != null
+                            && args.length == 1
                             && (Integer.valueOf(REMARKS).equals(args[0]) || "REMARKS".equals(args[0]))
-                            && (method.getName().equals("getString") || method.getName().equals("getObject"))) {
-                        return KpiDescriptions.warehouse().get(tables.getString(TABLE_SCHEM) + "."
-                                + tables.getString(TABLE_NAME));
+                            && (method.getName().equals("getString")
+                                    || method.getName().equals("getObject"))) {
+                        return KpiDescriptions.warehouse()
+                                .get(tables.getString(TABLE_SCHEM) + "." + tables.getString(TABLE_NAME));
                     }
                     return value;
                 });

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesbi.sql.RowPolicies;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +43,8 @@ class AccessControlIT {
                 "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
                 "stefan", account("stefan", Set.of(UserAccount.STEWARD), Set.of()),
                 "regine", account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
-        server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, users), warehouse.policies());
+        server =
+                JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, users), warehouse.policies());
     }
 
     @AfterAll
@@ -67,8 +67,8 @@ class AccessControlIT {
     @Test
     void stewardAlsoSeesRawAndQuarantine() throws SQLException {
         // ops: the audit trail only (LoginIT)
-        assertThat(schemasSeenBy("stefan")).containsExactlyInAnyOrder("core", "kpi", "metadata", "ops", "quarantine",
-                "raw");
+        assertThat(schemasSeenBy("stefan"))
+                .containsExactlyInAnyOrder("core", "kpi", "metadata", "ops", "quarantine", "raw");
         assertThat(rows("stefan", "select account_id, account_name from raw.crm_account"))
                 .containsExactly("A-1|Müller Maschinenbau");
         assertThat(rows("stefan", "select rule, message from quarantine.rejected_row"))
@@ -85,8 +85,10 @@ class AccessControlIT {
                 .containsExactly("C0000001|500000.00");
         assertThat(rows("regine", "select customer_id from core.customer_golden"))
                 .containsExactly("C0000001");
-        assertThat(rows("regine", "select count(*) from kpi.customer_value v "
-                + "join core.customer_golden g on g.customer_id = v.customer_id"))
+        assertThat(rows(
+                        "regine",
+                        "select count(*) from kpi.customer_value v "
+                                + "join core.customer_golden g on g.customer_id = v.customer_id"))
                 .containsExactly("1");
         // market facts carry sales_region too: 1,250,000.50 + 300,000.00 in Nord
         assertThat(rows("regine", "select sales_region, sum(revenue_eur) from kpi.market_share group by sales_region"))
@@ -96,8 +98,10 @@ class AccessControlIT {
     @Test
     void regionalManagersWindowFunctionsSeeOnlyTheirRows() throws SQLException {
         // over all three customers C0000001 would be third by ascending revenue and the count 3
-        assertThat(rows("regine", "select customer_id, row_number() over (order by revenue_eur) as place, "
-                + "count(*) over () as customers from kpi.customer_value"))
+        assertThat(rows(
+                        "regine",
+                        "select customer_id, row_number() over (order by revenue_eur) as place, "
+                                + "count(*) over () as customers from kpi.customer_value"))
                 .containsExactly("C0000001|1|1");
     }
 
@@ -111,7 +115,9 @@ class AccessControlIT {
         assertThat(rows("anna", "select count(*) from kpi.customer_orders")).containsExactly("4");
         // the join with the golden customers runs in DuckDB as part of the one query, not in the server's heap
         assertThat(String.join("\n", rows("regine", "explain plan for select * from kpi.customer_orders")))
-                .startsWith("JdbcToEnumerableConverter").contains("JdbcJoin").doesNotContain("EnumerableHashJoin");
+                .startsWith("JdbcToEnumerableConverter")
+                .contains("JdbcJoin")
+                .doesNotContain("EnumerableHashJoin");
     }
 
     @Test
@@ -135,17 +141,26 @@ class AccessControlIT {
                 tablesSeenBy("regine", schema).forEach(table -> relations.add(schema + "." + table));
             }
         }
-        assertThat(relations).containsExactlyInAnyOrder("core.customer_golden", "core.market_fact",
-                "kpi.customer_contacts", "kpi.customer_orders", "kpi.customer_value", "kpi.market_share",
-                "kpi.type_traps", "kpi.type_traps_cast", "kpi.units_by_segment");
+        assertThat(relations)
+                .containsExactlyInAnyOrder(
+                        "core.customer_golden",
+                        "core.market_fact",
+                        "kpi.customer_contacts",
+                        "kpi.customer_orders",
+                        "kpi.customer_value",
+                        "kpi.market_share",
+                        "kpi.type_traps",
+                        "kpi.type_traps_cast",
+                        "kpi.units_by_segment");
         for (String relation : relations) {
             // when she reads all of it
             List<String> seen = rows("regine", "select * from " + relation);
 
             // then no value names another region, another region's customer, its name or its order
             for (String row : seen) {
-                assertThat(row).as(relation).doesNotContain("Süd", "West", "C0000002", "C0000003", "Schmidt",
-                        "Weber", "O-2", "O-3", "O-4");
+                assertThat(row)
+                        .as(relation)
+                        .doesNotContain("Süd", "West", "C0000002", "C0000003", "Schmidt", "Weber", "O-2", "O-3", "O-4");
             }
         }
     }
@@ -159,7 +174,8 @@ class AccessControlIT {
             assertThat(tablesSeenBy("regine", "kpi")).doesNotContain("unlabelled_customers");
             assertThatThrownBy(() -> rows("regine", "select * from kpi.unlabelled_customers"))
                     .hasMessageContaining("Object 'unlabelled_customers' not found within 'kpi'");
-            assertThat(rows("anna", "select count(*) from kpi.unlabelled_customers")).containsExactly("3");
+            assertThat(rows("anna", "select count(*) from kpi.unlabelled_customers"))
+                    .containsExactly("3");
         } finally {
             try (Statement owner = warehouse.owner().createStatement()) {
                 owner.execute("drop view kpi.unlabelled_customers");
@@ -177,11 +193,12 @@ class AccessControlIT {
             }
         });
         RowPolicies incomplete = RowPolicies.parse("without customer_orders", declared.toString());
-        Map<String, UserAccount> regineOnly = Map.of("regine",
-                account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
+        Map<String, UserAccount> regineOnly =
+                Map.of("regine", account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
 
-        assertThatThrownBy(() -> JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, regineOnly),
-                incomplete).close())
+        assertThatThrownBy(() -> JdbcServer.start(
+                                warehouse.connections(), JdbcServerSettings.localhost(0, regineOnly), incomplete)
+                        .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("JDBC endpoint not started: row-level security for role regional_manager is "
                         + "incomplete: kpi.customer_orders has no row policy. Declare each relation's policy");
@@ -189,22 +206,26 @@ class AccessControlIT {
 
     @Test
     void aPolicyThatDoesNotFitItsRelationStopsTheServerFromStarting() {
-        RowPolicies misfits = RowPolicies.parse("misfits", warehouse.policies().declared().entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + switch (entry.getKey()) {
-                    case "kpi.customer_contacts" -> "aggregate";
-                    case "kpi.units_by_segment" -> "region(sales_region)";
-                    default -> entry.getValue().toString();
-                })
-                .reduce("", (text, line) -> text + line + "\n"));
-        Map<String, UserAccount> regineOnly = Map.of("regine",
-                account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
+        RowPolicies misfits = RowPolicies.parse(
+                "misfits",
+                warehouse.policies().declared().entrySet().stream()
+                        .map(entry -> entry.getKey() + ": "
+                                + switch (entry.getKey()) {
+                                    case "kpi.customer_contacts" -> "aggregate";
+                                    case "kpi.units_by_segment" -> "region(sales_region)";
+                                    default -> entry.getValue().toString();
+                                })
+                        .reduce("", (text, line) -> text + line + "\n"));
+        Map<String, UserAccount> regineOnly =
+                Map.of("regine", account("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
 
-        assertThatThrownBy(() -> JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, regineOnly),
-                misfits).close())
+        assertThatThrownBy(() -> JdbcServer.start(
+                                warehouse.connections(), JdbcServerSettings.localhost(0, regineOnly), misfits)
+                        .close())
                 .hasMessageContaining("kpi.customer_contacts: row policy aggregate, but it has customer detail "
                         + "(column customer_id)")
-                .hasMessageContaining("kpi.units_by_segment: row policy region(sales_region) names a column it does "
-                        + "not have");
+                .hasMessageContaining(
+                        "kpi.units_by_segment: row policy region(sales_region) names a column it does " + "not have");
     }
 
     @Test
@@ -239,19 +260,20 @@ class AccessControlIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "insert into core.market_fact (sales_region) values ('Ost')",
-        "delete from core.market_fact",
-        "update core.market_fact set units = 0",
-        "drop view kpi.market_share",
-        "attach '/tmp/other.duckdb' as other",
-        "copy core.market_fact to '/tmp/market.csv'",
-        "install httpfs",
-        "set schema = 'raw'",
-        "select * from table(read_csv('/etc/passwd'))",
-        "select * from table(read_parquet('/tmp/x.parquet'))",
-        "select * from table(glob('/*'))"
-    })
+    @ValueSource(
+            strings = {
+                "insert into core.market_fact (sales_region) values ('Ost')",
+                "delete from core.market_fact",
+                "update core.market_fact set units = 0",
+                "drop view kpi.market_share",
+                "attach '/tmp/other.duckdb' as other",
+                "copy core.market_fact to '/tmp/market.csv'",
+                "install httpfs",
+                "set schema = 'raw'",
+                "select * from table(read_csv('/etc/passwd'))",
+                "select * from table(read_parquet('/tmp/x.parquet'))",
+                "select * from table(glob('/*'))"
+            })
     void refusesEverythingButQueriesAndLeavesTheWarehouseUnchanged(String sql) throws SQLException {
         assertThatThrownBy(() -> execute("stefan", sql))
                 .isInstanceOf(SQLException.class)
@@ -261,9 +283,11 @@ class AccessControlIT {
 
     @Test
     void refusesBatches() throws SQLException {
-        try (Connection connection = connect("stefan"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("stefan");
+                Statement statement = connection.createStatement()) {
             statement.addBatch("insert into core.market_fact (sales_region) values ('Ost')");
-            assertThatThrownBy(statement::executeBatch).hasMessageContaining("read-only endpoint: batches are not allowed");
+            assertThatThrownBy(statement::executeBatch)
+                    .hasMessageContaining("read-only endpoint: batches are not allowed");
         }
         assertThat(marketFactCountInDuckDb()).isEqualTo(3);
     }
@@ -278,7 +302,8 @@ class AccessControlIT {
 
     private static List<String> schemasSeenBy(String user) throws SQLException {
         List<String> schemas = new ArrayList<>();
-        try (Connection connection = connect(user); ResultSet rows = connection.getMetaData().getSchemas()) {
+        try (Connection connection = connect(user);
+                ResultSet rows = connection.getMetaData().getSchemas()) {
             while (rows.next()) {
                 schemas.add(rows.getString("TABLE_SCHEM"));
             }
@@ -316,18 +341,19 @@ class AccessControlIT {
     }
 
     private static void execute(String user, String sql) throws SQLException {
-        try (Connection connection = connect(user); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(user);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static Connection connect(String user) throws SQLException {
-        return DriverManager.getConnection(server.url() + ";authentication=BASIC;avatica_user=" + user
-                + ";avatica_password=" + user + "-secret");
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=" + user + ";avatica_password=" + user + "-secret");
     }
 
     private static UserAccount account(String name, Set<String> roles, Set<String> regions) {
-        return new UserAccount(name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS),
-                roles, regions);
+        return new UserAccount(
+                name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS), roles, regions);
     }
 }

@@ -42,10 +42,10 @@ class BiCompatibilityIT {
     @BeforeAll
     void startServer(@TempDir Path directory) throws Exception {
         warehouse = TestWarehouse.create(directory, "/server/warehouse-with-kpi-views.sql");
-        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000),
-                Set.of(UserAccount.ANALYST), Set.of());
-        server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)),
-                warehouse.policies());
+        UserAccount anna = new UserAccount(
+                "anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000), Set.of(UserAccount.ANALYST), Set.of());
+        server = JdbcServer.start(
+                warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)), warehouse.policies());
     }
 
     @AfterAll
@@ -55,18 +55,21 @@ class BiCompatibilityIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "select date_trunc('month', computed_at) from kpi.market_share where segment = 'Chemie'|2026-02-01 00:00:00",
-        "select date_trunc('year', period_start) from kpi.market_share where segment = 'Chemie'|2026-01-01",
-        "select median(units) from kpi.market_share|17",
-        "select extract(year from period_start) from kpi.market_share where segment = 'Chemie'|2026",
-        "select count(*) from kpi.market_share where period_start <= current_date|3",
-        "select period_start + interval '1' month from kpi.market_share where segment = 'Chemie'|2026-02-01",
-        "select string_agg(segment, ',' order by segment) from kpi.market_share where sales_region = 'Nord'|Chemie,Maschinenbau",
-        "select count(*) from kpi.market_share where segment ilike 'chem%'|1"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "select date_trunc('month', computed_at) from kpi.market_share where segment = 'Chemie'|2026-02-01 00:00:00",
+                "select date_trunc('year', period_start) from kpi.market_share where segment = 'Chemie'|2026-01-01",
+                "select median(units) from kpi.market_share|17",
+                "select extract(year from period_start) from kpi.market_share where segment = 'Chemie'|2026",
+                "select count(*) from kpi.market_share where period_start <= current_date|3",
+                "select period_start + interval '1' month from kpi.market_share where segment = 'Chemie'|2026-02-01",
+                "select string_agg(segment, ',' order by segment) from kpi.market_share where sales_region = 'Nord'|Chemie,Maschinenbau",
+                "select count(*) from kpi.market_share where segment ilike 'chem%'|1"
+            })
     void analystsFunctionsRunInDuckDb(String sql, String expected) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo(expected);
@@ -75,9 +78,10 @@ class BiCompatibilityIT {
 
     @Test
     void dateTimestampDecimalAndBooleanParameters() throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
-                "select segment from kpi.market_share where period_start = ? and computed_at < ? "
-                        + "and revenue_eur > ? and (units > 10) = ? order by segment")) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select segment from kpi.market_share where period_start = ? and computed_at < ? "
+                                + "and revenue_eur > ? and (units > 10) = ? order by segment")) {
             statement.setDate(1, Date.valueOf("2026-01-01"));
             statement.setTimestamp(2, Timestamp.valueOf("2026-02-04 00:00:00"));
             statement.setBigDecimal(3, new BigDecimal("400000.00"));
@@ -127,7 +131,8 @@ class BiCompatibilityIT {
 
     @Test
     void aSyntaxErrorSaysWhereItIs() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("select segment\nfrom kpi.market_share\nwher units > 1"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("SQL syntax error at line 3, column");
@@ -145,7 +150,7 @@ class BiCompatibilityIT {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.url()
-                + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
     }
 }

@@ -24,8 +24,10 @@ class DashboardHandlerTest {
         Files.createSymbolicLink(pages.resolve("link.html"), directory.resolve("secret.txt"));
         DashboardHandler handler = new DashboardHandler(pages);
 
-        assertThat(handler.resolve("index.html")).isEqualTo(pages.resolve("index.html").toRealPath());
-        assertThat(handler.resolve("archive/2025.html")).isEqualTo(pages.resolve("archive/2025.html").toRealPath());
+        assertThat(handler.resolve("index.html"))
+                .isEqualTo(pages.resolve("index.html").toRealPath());
+        assertThat(handler.resolve("archive/2025.html"))
+                .isEqualTo(pages.resolve("archive/2025.html").toRealPath());
         assertThat(handler.resolve("")).isEqualTo(pages.toRealPath());
         assertThat(handler.resolve("../secret.txt")).isNull();
         assertThat(handler.resolve("archive/../../secret.txt")).isNull();

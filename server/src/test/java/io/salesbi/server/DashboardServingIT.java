@@ -49,8 +49,10 @@ class DashboardServingIT {
         Map<String, UserAccount> users = Map.of(
                 "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
                 "nora", account("nora", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
-        server = JdbcServer.start(warehouse.connections(),
-                JdbcServerSettings.localhost(0, users).withDashboards(pages), warehouse.policies());
+        server = JdbcServer.start(
+                warehouse.connections(),
+                JdbcServerSettings.localhost(0, users).withDashboards(pages),
+                warehouse.policies());
     }
 
     @AfterAll
@@ -83,13 +85,14 @@ class DashboardServingIT {
         HttpResponse<String> bare = get("/dashboards", "anna", "anna-secret");
 
         assertThat(bare.statusCode()).isEqualTo(302);
-        assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboards/"));
+        assertThat(bare.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/dashboards/"));
     }
 
     @Test
     void withoutOrWithWrongCredentialsNothingIsServed() throws Exception {
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/dashboards/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> wrongPassword = get("/dashboards/", "anna", "wrong");
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -110,31 +113,57 @@ class DashboardServingIT {
     @Test
     void nothingOutsideTheFolderNorHiddenNorAListingIsServed() throws Exception {
         Map<String, Integer> statusByPath = new java.util.LinkedHashMap<>();
-        for (String path : new String[] {"/dashboards/../secret.txt", "/dashboards/%2e%2e/secret.txt",
-                "/dashboards/..%2fsecret.txt", "/dashboards/link-to-secret.html", "/dashboards/.steward-notes.txt",
-                "/dashboards/empty-folder/", "/dashboards/missing.html"}) {
+        for (String path : new String[] {
+            "/dashboards/../secret.txt",
+            "/dashboards/%2e%2e/secret.txt",
+            "/dashboards/..%2fsecret.txt",
+            "/dashboards/link-to-secret.html",
+            "/dashboards/.steward-notes.txt",
+            "/dashboards/empty-folder/",
+            "/dashboards/missing.html"
+        }) {
             HttpResponse<String> response = get(path, "anna", "anna-secret");
 
             statusByPath.put(path, response.statusCode());
-            assertThat(response.body()).as(path).doesNotContain(SECRET).doesNotContain("hidden")
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain(SECRET)
+                    .doesNotContain("hidden")
                     .doesNotContain("index.html");
         }
         // Jetty itself refuses paths that climb out (400); the handler answers 404 for everything it will not serve
-        assertThat(statusByPath).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "/dashboards/../secret.txt", 400, "/dashboards/%2e%2e/secret.txt", 400,
-                "/dashboards/..%2fsecret.txt", 400, "/dashboards/link-to-secret.html", 404,
-                "/dashboards/.steward-notes.txt", 404, "/dashboards/empty-folder/", 404,
-                "/dashboards/missing.html", 404));
+        assertThat(statusByPath)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "/dashboards/../secret.txt",
+                        400,
+                        "/dashboards/%2e%2e/secret.txt",
+                        400,
+                        "/dashboards/..%2fsecret.txt",
+                        400,
+                        "/dashboards/link-to-secret.html",
+                        404,
+                        "/dashboards/.steward-notes.txt",
+                        404,
+                        "/dashboards/empty-folder/",
+                        404,
+                        "/dashboards/missing.html",
+                        404));
     }
 
     @Test
     void onlyGetAndHeadAreAnswered() throws Exception {
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/dashboards/index.html"))
-                .header("Authorization", basic("anna", "anna-secret"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> head = http.send(HttpRequest.newBuilder(uri("/dashboards/index.html"))
-                .header("Authorization", basic("anna", "anna-secret"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/index.html"))
+                        .header("Authorization", basic("anna", "anna-secret"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> head = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/index.html"))
+                        .header("Authorization", basic("anna", "anna-secret"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(head.statusCode()).isEqualTo(200);
@@ -145,7 +174,7 @@ class DashboardServingIT {
     @Test
     void jdbcStillAnswersBesideTheDashboards() throws Exception {
         try (Connection connection = DriverManager.getConnection(
-                server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
+                        server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from kpi.market_share")) {
             assertThat(rows.next()).isTrue();
@@ -157,14 +186,18 @@ class DashboardServingIT {
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         List<HttpResponse<String>> answers = List.of(
                 http.send(HttpRequest.newBuilder(uri("/health")).GET().build(), HttpResponse.BodyHandlers.ofString()),
-                http.send(HttpRequest.newBuilder(uri("/dashboards/")).GET().build(),
+                http.send(
+                        HttpRequest.newBuilder(uri("/dashboards/")).GET().build(),
                         HttpResponse.BodyHandlers.ofString()),
                 get("/dashboards/", "anna", "wrong"),
                 get("/dashboards/", "anna", "anna-secret"),
                 get("/dashboards/no-such-page.html", "anna", "anna-secret"),
                 get("/dashboards/", "nora", "nora-secret"),
-                http.send(HttpRequest.newBuilder(uri("/")).header("Authorization", basic("anna", "anna-secret"))
-                        .POST(HttpRequest.BodyPublishers.ofString("not protobuf")).build(),
+                http.send(
+                        HttpRequest.newBuilder(uri("/"))
+                                .header("Authorization", basic("anna", "anna-secret"))
+                                .POST(HttpRequest.BodyPublishers.ofString("not protobuf"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 401, 401, 200, 404, 403, 500);
@@ -178,8 +211,13 @@ class DashboardServingIT {
         });
     }
 
-    private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET().build(),
+    private HttpResponse<String> get(String path, String user, String password)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", basic(user, password))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -192,7 +230,7 @@ class DashboardServingIT {
     }
 
     private static UserAccount account(String name, Set<String> roles, Set<String> regions) {
-        return new UserAccount(name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS),
-                roles, regions);
+        return new UserAccount(
+                name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS), roles, regions);
     }
 }

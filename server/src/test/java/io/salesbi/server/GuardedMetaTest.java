@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class GuardedMetaTest {
 
-    private static final String CANNOT_PLAN = "Relational expression rel#12:LogicalWindow.JDBC.kpi has calling-convention"
-            + " JDBC.kpi but does not implement the required interface";
+    private static final String CANNOT_PLAN =
+            "Relational expression rel#12:LogicalWindow.JDBC.kpi has calling-convention"
+                    + " JDBC.kpi but does not implement the required interface";
 
     @AfterEach
     void forgetUser() {
@@ -26,8 +27,10 @@ class GuardedMetaTest {
     @Test
     void aPlannerAssertionReachesTheClientAsAnExceptionWithItsReason() throws Exception {
         // given a Calcite that cannot plan the statement
-        ProtobufMeta calcite = (ProtobufMeta) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, (proxy, method, args) -> switch (method.getName()) {
+        ProtobufMeta calcite = (ProtobufMeta) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ProtobufMeta.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "createStatement" -> new StatementHandle("c1", 7, null);
                     case "prepareAndExecute" -> throw new AssertionError(CANNOT_PLAN);
                     default -> null;
@@ -48,8 +51,10 @@ class GuardedMetaTest {
     @Test
     void anInternalErrorReachesTheClientAsAReferenceWithoutJavaText() throws Exception {
         // given a server that fails with a bug of its own
-        ProtobufMeta broken = (ProtobufMeta) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProtobufMeta.class}, (proxy, method, args) -> switch (method.getName()) {
+        ProtobufMeta broken = (ProtobufMeta) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ProtobufMeta.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "createStatement" -> new StatementHandle("c1", 7, null);
                     case "prepareAndExecute" -> throw new NullPointerException("field secretPlanCache is null");
                     default -> null;
@@ -62,8 +67,9 @@ class GuardedMetaTest {
         // when / then: a short message with a reference the server log carries beside the stack trace
         assertThatThrownBy(() -> guarded.prepareAndExecute(statement, "select 1", -1, 100, null))
                 .isInstanceOfSatisfying(AvaticaRuntimeException.class, e -> {
-                    assertThat(e.getErrorMessage()).matches("internal error of the server \\(reference [0-9a-f]{8}; "
-                            + "the server log has the details\\)");
+                    assertThat(e.getErrorMessage())
+                            .matches("internal error of the server \\(reference [0-9a-f]{8}; "
+                                    + "the server log has the details\\)");
                     assertThat(e.getSqlState()).isEqualTo("XX000");
                 });
     }

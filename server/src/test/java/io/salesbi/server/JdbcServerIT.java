@@ -35,8 +35,11 @@ class JdbcServerIT {
     @BeforeAll
     static void startServer() throws Exception {
         warehouse = TestWarehouse.create(directory, "/server/warehouse-with-kpi-views.sql");
-        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
-                Set.of(UserAccount.ANALYST), Set.of());
+        UserAccount anna = new UserAccount(
+                "anna",
+                PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
+                Set.of(UserAccount.ANALYST),
+                Set.of());
         server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)));
     }
 
@@ -122,7 +125,8 @@ class JdbcServerIT {
         // given 04:05:06.123456 once as timestamp and once cast to varchar in the view
         try (Connection connection = connect("anna", "anna-secret");
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select precise_at, precise_at_text from kpi.type_traps_cast")) {
+                ResultSet rows =
+                        statement.executeQuery("select precise_at, precise_at_text from kpi.type_traps_cast")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getTimestamp("precise_at").toLocalDateTime())
                     .isEqualTo(LocalDateTime.of(2026, 2, 3, 4, 5, 6, 123_000_000));
@@ -142,11 +146,13 @@ class JdbcServerIT {
 
     @Test
     void aSyntaxErrorIsReportedAsOneWithItsPositionAndWithoutJavaClassNames() throws SQLException {
-        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("select sales_region from kpi.market_share\nwher 1 = 1"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getSQLState()).isEqualTo("42000");
-                        assertThat(e.getMessage()).contains("SQL syntax error at line 2, column 6: Encountered \"1\" at line 2, column 6")
+                        assertThat(e.getMessage())
+                                .contains("SQL syntax error at line 2, column 6: Encountered \"1\" at line 2, column 6")
                                 .doesNotContain("read-only endpoint", "Exception");
                     });
         }
@@ -154,19 +160,24 @@ class JdbcServerIT {
 
     @Test
     void analystsMistakesKeepTheirReasonWithoutJavaText() throws SQLException {
-        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("select * from kpi.no_such_view"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getSQLState()).isEqualTo("42000");
-                        assertThat(e.getMessage()).contains("From line 1, column 15 to line 1, column 30: Object "
-                                + "'no_such_view' not found within 'kpi'").doesNotContain("Exception");
+                        assertThat(e.getMessage())
+                                .contains("From line 1, column 15 to line 1, column 30: Object "
+                                        + "'no_such_view' not found within 'kpi'")
+                                .doesNotContain("Exception");
                     });
         }
-        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("select cast(segment as integer) from kpi.market_share"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getSQLState()).isEqualTo("22000");
-                        assertThat(e.getMessage()).contains("Conversion Error: Could not convert string")
+                        assertThat(e.getMessage())
+                                .contains("Conversion Error: Could not convert string")
                                 .doesNotContain("Exception", "\n\tat ");
                     });
         }
@@ -204,21 +215,23 @@ class JdbcServerIT {
 
     @Test
     void refusesUnknownUser() {
-        assertThatThrownBy(() -> connect("mallory", "anna-secret").createStatement().executeQuery("select 1"))
+        assertThatThrownBy(() ->
+                        connect("mallory", "anna-secret").createStatement().executeQuery("select 1"))
                 // the Avatica client reports an HTTP status as a RuntimeException, not an SQLException
                 .hasMessageContaining("got HTTP/401");
     }
 
     @Test
     void listensOnLoopbackOnly() {
-        assertThat(server.url()).isEqualTo(
-                "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf");
+        assertThat(server.url())
+                .isEqualTo("jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf");
     }
 
     @Test
     void windowFunctionsRunInDuckDb() throws SQLException {
         // revenue: C0000001 500,000, C0000002 250,000, C0000003 125,000
-        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement();
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select customer_id, row_number() over "
                         + "(order by revenue_eur desc) as place from kpi.customer_value order by customer_id")) {
             List<String> places = new ArrayList<>();
@@ -232,7 +245,8 @@ class JdbcServerIT {
     @Test
     void aWindowFunctionFeedingAnAggregateRunsInDuckDb() throws SQLException {
         // each customer has one row, so its first row by revenue is its own name
-        try (Connection connection = connect("anna", "anna-secret"); Statement statement = connection.createStatement();
+        try (Connection connection = connect("anna", "anna-secret");
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("with ranked as (select customer_id, company_name, "
                         + "row_number() over (partition by customer_id order by revenue_eur desc) as place "
                         + "from kpi.customer_value) "
@@ -242,8 +256,11 @@ class JdbcServerIT {
             while (rows.next()) {
                 names.add(rows.getString("customer_id") + "=" + rows.getString("first_name"));
             }
-            assertThat(names).containsExactly("C0000001=Müller Maschinenbau GmbH", "C0000002=Schmidt Chemie AG",
-                    "C0000003=Weber & Söhne KG");
+            assertThat(names)
+                    .containsExactly(
+                            "C0000001=Müller Maschinenbau GmbH",
+                            "C0000002=Schmidt Chemie AG",
+                            "C0000003=Weber & Söhne KG");
         }
     }
 

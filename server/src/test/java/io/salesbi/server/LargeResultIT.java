@@ -36,8 +36,11 @@ class LargeResultIT {
             owner.execute("create view kpi.numbered_rows as select cast(i as bigint) as n, 'row ' || i as label "
                     + "from range(" + ROWS + ") as r(i)");
         }
-        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
-                Set.of(UserAccount.ANALYST), Set.of());
+        UserAccount anna = new UserAccount(
+                "anna",
+                PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
+                Set.of(UserAccount.ANALYST),
+                Set.of());
         server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)));
     }
 
@@ -59,7 +62,8 @@ class LargeResultIT {
 
     @Test
     void maxRowsStillLimitsTheResult() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.setMaxRows(250);
             try (ResultSet rows = statement.executeQuery("select n from kpi.numbered_rows order by n")) {
                 int count = 0;
@@ -73,7 +77,8 @@ class LargeResultIT {
 
     /** Reads the view and checks each row's values; returns how many rows came. */
     private static int readNumberedRows(int fetchSize) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             if (fetchSize > 0) {
                 statement.setFetchSize(fetchSize);
             }

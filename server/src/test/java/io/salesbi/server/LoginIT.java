@@ -45,14 +45,15 @@ class LoginIT {
 
     private static final String ADDRESS = "127.0.0.1";
     /** Free failures per name only; backoffs long enough that none ends during a test; no lockout. */
-    private static final LoginLimits THROTTLE_ONLY = new LoginLimits(3, 1_000, Duration.ofSeconds(60),
-            Duration.ofSeconds(60), 0, Duration.ZERO);
+    private static final LoginLimits THROTTLE_ONLY =
+            new LoginLimits(3, 1_000, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ZERO);
 
     @TempDir
     Path directory;
 
     private TestWarehouse warehouse;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, UserAccount> accounts = new HashMap<>();
 
     @BeforeEach
@@ -65,8 +66,13 @@ class LoginIT {
         }
         account("anna", "anna-secret", 1_000, UserAccount.ANALYST);
         account("sven", "sven-secret", 1_000, UserAccount.STEWARD);
-        accounts.put("regine", new UserAccount("regine", PasswordHasher.hash("regine-secret".toCharArray(), 1_000),
-                Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
+        accounts.put(
+                "regine",
+                new UserAccount(
+                        "regine",
+                        PasswordHasher.hash("regine-secret".toCharArray(), 1_000),
+                        Set.of(UserAccount.REGIONAL_MANAGER),
+                        Set.of("Nord")));
     }
 
     @AfterEach
@@ -87,15 +93,17 @@ class LoginIT {
 
             assertThat(loginOutcomes(server, "anna")).isEqualTo(Map.of("failed", 3L, "throttled", 1L));
             assertThat(loginOutcomes(server, "sven")).isEqualTo(Map.of("ok", 1L));
-            assertThat(details(server, "anna", "throttled")).singleElement().asString()
+            assertThat(details(server, "anna", "throttled"))
+                    .singleElement()
+                    .asString()
                     .matches("user_throttled, retry after (59|60) s");
         }
     }
 
     @Test
     void consecutiveFailuresLockANameWhetherAnAccountHasItOrNot() throws Exception {
-        LoginLimits lockAfterThree = new LoginLimits(10, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
-                Duration.ofMinutes(5));
+        LoginLimits lockAfterThree =
+                new LoginLimits(10, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMinutes(5));
         try (JdbcServer server = start(lockAfterThree)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(login(server, "anna", "guess-" + i)).isEqualTo(401);
@@ -118,8 +126,8 @@ class LoginIT {
         accounts.clear();
         account("karl", "karl-secret", 100_000, UserAccount.ANALYST);
         account("kurt", "kurt-secret", 100_000, UserAccount.ANALYST);
-        try (JdbcServer server = start(new LoginLimits(1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                0, Duration.ZERO))) {
+        try (JdbcServer server =
+                start(new LoginLimits(1_000, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO))) {
             login(server, "karl", "warm-up");
             login(server, "nobody", "warm-up");
             List<Long> known = new ArrayList<>();
@@ -133,8 +141,11 @@ class LoginIT {
 
             // Before: 1 ms for an unknown name against 130-170 ms for a known one. Generous bounds: the machine
             // is shared, and a difference of a factor of two would still be far from that.
-            assertThat(knownMedian).as("median ms of a known user's wrong password").isGreaterThan(5);
-            assertThat(unknownMedian).as("median ms of an unknown user (known: %d ms)", knownMedian)
+            assertThat(knownMedian)
+                    .as("median ms of a known user's wrong password")
+                    .isGreaterThan(5);
+            assertThat(unknownMedian)
+                    .as("median ms of an unknown user (known: %d ms)", knownMedian)
                     .isBetween(knownMedian / 2, knownMedian * 2);
         }
     }
@@ -145,8 +156,8 @@ class LoginIT {
             account("bob" + i, "bob-secret-" + i, 100_000, UserAccount.ANALYST);
         }
         account("target", "target-secret", 100_000, UserAccount.ANALYST);
-        LoginLimits limits = new LoginLimits(5, 50, Duration.ofSeconds(60), Duration.ofSeconds(60), 20,
-                Duration.ofMinutes(15));
+        LoginLimits limits =
+                new LoginLimits(5, 50, Duration.ofSeconds(60), Duration.ofSeconds(60), 20, Duration.ofMinutes(15));
         ExecutorService flood = Executors.newFixedThreadPool(8);
         AtomicBoolean flooding = new AtomicBoolean(true);
         AtomicInteger attempts = new AtomicInteger();
@@ -180,11 +191,20 @@ class LoginIT {
             }
 
             Map<String, Long> outcomes = loginOutcomes(server, "target");
-            LoggerFactory.getLogger(LoginIT.class).info("login ms without flood {}, during a flood of {} wrong "
-                    + "passwords from 8 threads {} (PBKDF2 100,000 iterations; outcomes of the flood {})",
-                    quietMillis, attempts.get(), legitimate, outcomes);
-            assertThat(legitimate).as("ms of each legitimate login during the flood").allMatch(ms -> ms < 1_000);
-            assertThat(outcomes.get("failed")).as("wrong passwords hashed (%s)", outcomes).isEqualTo(5);
+            LoggerFactory.getLogger(LoginIT.class)
+                    .info(
+                            "login ms without flood {}, during a flood of {} wrong "
+                                    + "passwords from 8 threads {} (PBKDF2 100,000 iterations; outcomes of the flood {})",
+                            quietMillis,
+                            attempts.get(),
+                            legitimate,
+                            outcomes);
+            assertThat(legitimate)
+                    .as("ms of each legitimate login during the flood")
+                    .allMatch(ms -> ms < 1_000);
+            assertThat(outcomes.get("failed"))
+                    .as("wrong passwords hashed (%s)", outcomes)
+                    .isEqualTo(5);
             assertThat(outcomes.get("throttled")).as("refused before hashing").isGreaterThanOrEqualTo(45);
         } finally {
             flooding.set(false);
@@ -196,7 +216,8 @@ class LoginIT {
     void queriesAreAuditedAndOnlyStewardsReadTheTrailOverJdbc() throws Exception {
         String query = "select sales_region, revenue_eur from kpi.market_share where segment = 'Maschinenbau'";
         try (JdbcServer server = start(THROTTLE_ONLY)) {
-            try (Connection anna = connect(server, "anna", "anna-secret"); Statement statement = anna.createStatement()) {
+            try (Connection anna = connect(server, "anna", "anna-secret");
+                    Statement statement = anna.createStatement()) {
                 try (ResultSet rows = statement.executeQuery(query)) {
                     while (rows.next()) {
                         assertThat(rows.getString(1)).isIn("Nord", "Süd");
@@ -216,7 +237,8 @@ class LoginIT {
             server.auditEventsWritten();
 
             List<String> trail = new ArrayList<>();
-            try (Connection sven = connect(server, "sven", "sven-secret"); Statement statement = sven.createStatement();
+            try (Connection sven = connect(server, "sven", "sven-secret");
+                    Statement statement = sven.createStatement();
                     ResultSet rows = statement.executeQuery("select event, login, client_address, outcome, sql_sha256,"
                             + " rows_returned, detail from ops.audit where login in ('anna', 'regine') "
                             + "order by logged_at, event, outcome")) {
@@ -226,35 +248,43 @@ class LoginIT {
                             + rows.getString(7));
                 }
             }
-            assertThat(trail).containsExactly(
-                    "login anna " + ADDRESS + " ok null null null",
-                    "query anna " + ADDRESS + " ok " + AuditLog.sha256(query) + " 2 null",
-                    "query anna " + ADDRESS + " error " + AuditLog.sha256("selec 1") + " 0 42000",
-                    "query anna " + ADDRESS + " refused " + AuditLog.sha256("delete from core.market_fact")
-                            + " 0 42501",
-                    "query anna " + ADDRESS + " error " + AuditLog.sha256("select * from ops.audit") + " 0 42000",
-                    "login regine " + ADDRESS + " ok null null null",
-                    "query regine " + ADDRESS + " error " + AuditLog.sha256("select * from ops.audit") + " 0 42000");
+            assertThat(trail)
+                    .containsExactly(
+                            "login anna " + ADDRESS + " ok null null null",
+                            "query anna " + ADDRESS + " ok " + AuditLog.sha256(query) + " 2 null",
+                            "query anna " + ADDRESS + " error " + AuditLog.sha256("selec 1") + " 0 42000",
+                            "query anna " + ADDRESS + " refused " + AuditLog.sha256("delete from core.market_fact")
+                                    + " 0 42501",
+                            "query anna " + ADDRESS + " error " + AuditLog.sha256("select * from ops.audit")
+                                    + " 0 42000",
+                            "login regine " + ADDRESS + " ok null null null",
+                            "query regine " + ADDRESS + " error " + AuditLog.sha256("select * from ops.audit")
+                                    + " 0 42000");
         }
     }
 
     private JdbcServer start(LoginLimits limits) throws Exception {
-        return JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, accounts).withLogins(limits),
+        return JdbcServer.start(
+                warehouse.connections(),
+                JdbcServerSettings.localhost(0, accounts).withLogins(limits),
                 warehouse.policies());
     }
 
     private void account(String name, String password, int iterations, String role) {
-        accounts.put(name, new UserAccount(name, PasswordHasher.hash(password.toCharArray(), iterations),
-                Set.of(role), Set.of()));
+        accounts.put(
+                name,
+                new UserAccount(name, PasswordHasher.hash(password.toCharArray(), iterations), Set.of(role), Set.of()));
     }
 
     /** The HTTP status of one request with BASIC credentials: 401 when the login is refused. */
     private int login(JdbcServer server, String user, String password) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
                 .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -287,8 +317,8 @@ class LoginIT {
         server.auditEventsWritten();
         List<String> details = new ArrayList<>();
         try (Statement statement = warehouse.owner().createStatement();
-                ResultSet rows = statement.executeQuery("select detail from ops.audit where login = '" + user
-                        + "' and outcome = '" + outcome + "'")) {
+                ResultSet rows = statement.executeQuery(
+                        "select detail from ops.audit where login = '" + user + "' and outcome = '" + outcome + "'")) {
             while (rows.next()) {
                 details.add(rows.getString(1));
             }
@@ -297,8 +327,8 @@ class LoginIT {
     }
 
     private static Connection connect(JdbcServer server, String user, String password) throws SQLException {
-        return DriverManager.getConnection(server.url() + ";authentication=BASIC;avatica_user=" + user
-                + ";avatica_password=" + password);
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=" + user + ";avatica_password=" + password);
     }
 
     private static String migration(String resource) throws IOException {

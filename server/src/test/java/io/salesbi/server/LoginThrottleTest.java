@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
 
     /** 3 free failures per user name and address, 10 per address; waits 1, 2, 4, 8, 8 s; 6 in a row lock 10 min. */
-    private static final LoginLimits LIMITS = new LoginLimits(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), 6,
-            Duration.ofMinutes(10));
+    private static final LoginLimits LIMITS =
+            new LoginLimits(3, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), 6, Duration.ofMinutes(10));
 
     private final MovingClock clock = new MovingClock();
     private final LoginThrottle throttle = new LoginThrottle(LIMITS, clock);
@@ -89,8 +89,8 @@ class LoginThrottleTest {
 
     @Test
     void lockoutZeroNeverLocks() {
-        LoginThrottle neverLocks = new LoginThrottle(new LoginLimits(3, 100, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0, Duration.ZERO), clock);
+        LoginThrottle neverLocks = new LoginThrottle(
+                new LoginLimits(3, 100, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ZERO), clock);
         for (int i = 0; i < 50; i++) {
             assertThat(neverLocks.attempt("anna", "10.0.0." + i)).isEqualTo(Verdict.ALLOWED);
             neverLocks.failed("anna", "10.0.0." + i);
@@ -100,11 +100,12 @@ class LoginThrottleTest {
 
     @Test
     void limitsThatMakeNoSenseAreRefused() {
-        assertThatThrownBy(() -> new LoginLimits(0, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), 6,
-                Duration.ofMinutes(1))).hasMessageContaining("free failures per user and per address must be at "
-                        + "least 1, were 0 and 10");
-        assertThatThrownBy(() -> new LoginLimits(3, 10, Duration.ofSeconds(9), Duration.ofSeconds(8), 6,
-                Duration.ofMinutes(1))).hasMessageContaining("at most the maximum backoff");
+        assertThatThrownBy(() ->
+                        new LoginLimits(0, 10, Duration.ofSeconds(1), Duration.ofSeconds(8), 6, Duration.ofMinutes(1)))
+                .hasMessageContaining("free failures per user and per address must be at " + "least 1, were 0 and 10");
+        assertThatThrownBy(() ->
+                        new LoginLimits(3, 10, Duration.ofSeconds(9), Duration.ofSeconds(8), 6, Duration.ofMinutes(1)))
+                .hasMessageContaining("at most the maximum backoff");
     }
 
     @Test

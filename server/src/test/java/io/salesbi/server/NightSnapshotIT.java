@@ -54,16 +54,19 @@ class NightSnapshotIT {
     private JdbcServer server;
     /** Set by a test: the next DuckDB query the server runs publishes the next night once it returned. */
     private final AtomicBoolean publishAfterNextQuery = new AtomicBoolean();
+
     private final AtomicInteger duckDbQueries = new AtomicInteger();
     private final AtomicInteger night = new AtomicInteger(1);
 
     @BeforeEach
     void startServer() throws Exception {
         warehouse = TestWarehouse.create(directory, "/server/warehouse-with-nights.sql");
-        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000),
-                Set.of(UserAccount.ANALYST), Set.of());
-        server = JdbcServer.start(publishingConnections(warehouse.connections()),
-                JdbcServerSettings.localhost(0, Map.of("anna", anna)), warehouse.policies());
+        UserAccount anna = new UserAccount(
+                "anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000), Set.of(UserAccount.ANALYST), Set.of());
+        server = JdbcServer.start(
+                publishingConnections(warehouse.connections()),
+                JdbcServerSettings.localhost(0, Map.of("anna", anna)),
+                warehouse.policies());
     }
 
     @AfterEach
@@ -74,15 +77,20 @@ class NightSnapshotIT {
 
     @Test
     void everyPartOfAStatementReadsTheNightItStartedOn() throws Exception {
-        try (Connection analyst = connect(); Statement statement = analyst.createStatement()) {
+        try (Connection analyst = connect();
+                Statement statement = analyst.createStatement()) {
             assertThat(nights(statement, PARTS)).containsOnly(1).hasSize(5);
 
             int queriesBefore = duckDbQueries.get();
             publishAfterNextQuery.set(true);
             List<Integer> during = nights(statement, PARTS);
 
-            assertThat(publishAfterNextQuery).as("the night published during the statement").isFalse();
-            assertThat(duckDbQueries.get() - queriesBefore).as("DuckDB queries of the statement").isGreaterThan(1);
+            assertThat(publishAfterNextQuery)
+                    .as("the night published during the statement")
+                    .isFalse();
+            assertThat(duckDbQueries.get() - queriesBefore)
+                    .as("DuckDB queries of the statement")
+                    .isGreaterThan(1);
             assertThat(during).as("the night each part read").hasSize(5).containsOnly(1);
             // the next statement reads the published night in every part
             assertThat(nights(statement, PARTS)).hasSize(5).containsOnly(2);
@@ -91,7 +99,8 @@ class NightSnapshotIT {
 
     @Test
     void everyStatementOfATransactionReadsTheNightItStartedOn() throws Exception {
-        try (Connection inTransaction = connect(); Connection autoCommit = connect();
+        try (Connection inTransaction = connect();
+                Connection autoCommit = connect();
                 Statement statement = inTransaction.createStatement();
                 Statement other = autoCommit.createStatement()) {
             inTransaction.setAutoCommit(false);
@@ -99,24 +108,31 @@ class NightSnapshotIT {
 
             publishNextNight();
 
-            assertThat(nights(other, "select night from kpi.night_total")).as("auto-commit: the new night")
+            assertThat(nights(other, "select night from kpi.night_total"))
+                    .as("auto-commit: the new night")
                     .containsExactly(2);
             assertThat(nights(statement, "select night from kpi.night_total")).containsExactly(1);
             assertThat(nights(statement, PARTS)).hasSize(5).containsOnly(1);
 
             inTransaction.commit();
 
-            assertThat(nights(statement, PARTS)).as("after commit: the next transaction").hasSize(5).containsOnly(2);
+            assertThat(nights(statement, PARTS))
+                    .as("after commit: the next transaction")
+                    .hasSize(5)
+                    .containsOnly(2);
             publishNextNight();
-            assertThat(nights(statement, "select night from core.night_marker")).as("still the next transaction")
+            assertThat(nights(statement, "select night from core.night_marker"))
+                    .as("still the next transaction")
                     .containsExactly(2);
             inTransaction.rollback();
-            assertThat(nights(statement, "select night from core.night_marker")).as("after rollback")
+            assertThat(nights(statement, "select night from core.night_marker"))
+                    .as("after rollback")
                     .containsExactly(3);
             inTransaction.setAutoCommit(true);
             assertThat(nights(statement, "select night from core.night_marker")).containsExactly(3);
             publishNextNight();
-            assertThat(nights(statement, "select night from core.night_marker")).as("auto-commit again")
+            assertThat(nights(statement, "select night from core.night_marker"))
+                    .as("auto-commit again")
                     .containsExactly(4);
         }
     }
@@ -134,7 +150,8 @@ class NightSnapshotIT {
     /** The nightly job's publication in miniature: both schemas move to the next night in one transaction. */
     private void publishNextNight() throws SQLException {
         int next = night.incrementAndGet();
-        try (Connection publisher = warehouse.owner().duplicate(); Statement statement = publisher.createStatement()) {
+        try (Connection publisher = warehouse.owner().duplicate();
+                Statement statement = publisher.createStatement()) {
             publisher.setAutoCommit(false);
             statement.execute("update core.night_marker set night = " + next);
             statement.execute("update kpi.night_total set night = " + next);
@@ -146,14 +163,15 @@ class NightSnapshotIT {
     private Supplier<Connection> publishingConnections(Supplier<Connection> connections) {
         return () -> {
             Connection connection = connections.get();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> {
+            return (Connection) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         Object result = invoke(connection, method, args);
                         if (result instanceof Statement statement && !(result instanceof java.sql.CallableStatement)) {
                             Class<?> type = statement instanceof java.sql.PreparedStatement
-                                    ? java.sql.PreparedStatement.class : Statement.class;
-                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
-                                    (p, m, a) -> {
+                                    ? java.sql.PreparedStatement.class
+                                    : Statement.class;
+                            return Proxy.newProxyInstance(
+                                    getClass().getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
                                         Object answer = invoke(statement, m, a);
                                         if (m.getName().startsWith("execute")) {
                                             duckDbQueries.incrementAndGet();
@@ -178,7 +196,7 @@ class NightSnapshotIT {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.url()
-                + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
     }
 }

@@ -37,7 +37,8 @@ class PasswordHasherTest {
     @Test
     void malformedHashesMatchNothing() {
         assertThat(PasswordHasher.verify("x".toCharArray(), "!")).isFalse();
-        assertThat(PasswordHasher.verify("x".toCharArray(), "pbkdf2-sha256$abc$AAAA$AAAA")).isFalse();
+        assertThat(PasswordHasher.verify("x".toCharArray(), "pbkdf2-sha256$abc$AAAA$AAAA"))
+                .isFalse();
         assertThat(PasswordHasher.verify("x".toCharArray(), "md5$1$AAAA$AAAA")).isFalse();
         assertThat(PasswordHasher.verify("x".toCharArray(), null)).isFalse();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesbi.sql.PersonalColumn;
 import io.salesbi.sql.PersonalDataCatalogue;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +50,10 @@ class PersonalDataMaskingIT {
     @BeforeAll
     static void startServer() throws Exception {
         Path file = directory.resolve("warehouse.duckdb");
-        Flyway.configure().dataSource("jdbc:duckdb:" + file, "", "").locations("classpath:db/migration").load()
+        Flyway.configure()
+                .dataSource("jdbc:duckdb:" + file, "", "")
+                .locations("classpath:db/migration")
+                .load()
                 .migrate();
         owner = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
         insertThePersonIntoEveryPersonalColumn();
@@ -60,13 +62,15 @@ class PersonalDataMaskingIT {
                 "stefan", account("stefan", Set.of(UserAccount.STEWARD)),
                 "paula", account("paula", Set.of(UserAccount.ANALYST, UserAccount.PERSONAL_DATA)),
                 "petra", account("petra", Set.of(UserAccount.STEWARD, UserAccount.PERSONAL_DATA)));
-        server = JdbcServer.start(() -> {
-            try {
-                return owner.duplicate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, JdbcServerSettings.localhost(0, users));
+        server = JdbcServer.start(
+                () -> {
+                    try {
+                        return owner.duplicate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                JdbcServerSettings.localhost(0, users));
     }
 
     @AfterAll
@@ -83,17 +87,23 @@ class PersonalDataMaskingIT {
             List<String> expected = new ArrayList<>();
             for (PersonalColumn column : servedTo(user)) {
                 seen.add(column.qualifiedName() + "=" + value(user, column));
-                expected.add(column.qualifiedName() + "=" + CLEAR_AND_MASKED.get(column.mask()).get(1));
+                expected.add(column.qualifiedName() + "="
+                        + CLEAR_AND_MASKED.get(column.mask()).get(1));
             }
 
             // then every one of them is masked
             assertThat(seen).as(user).containsExactlyElementsOf(expected);
         }
-        assertThat(servedTo("anna")).extracting(PersonalColumn::qualifiedName)
+        assertThat(servedTo("anna"))
+                .extracting(PersonalColumn::qualifiedName)
                 .contains("core.customer_golden.email", "core.fact_touchpoint.contact_id")
                 .noneMatch(name -> name.startsWith("raw."));
-        assertThat(servedTo("stefan")).extracting(PersonalColumn::qualifiedName)
-                .contains("raw.crm_contact.last_name", "raw.sales_rep_customer.remark", "quarantine.rejected_row.raw_value");
+        assertThat(servedTo("stefan"))
+                .extracting(PersonalColumn::qualifiedName)
+                .contains(
+                        "raw.crm_contact.last_name",
+                        "raw.sales_rep_customer.remark",
+                        "quarantine.rejected_row.raw_value");
     }
 
     @Test
@@ -103,7 +113,8 @@ class PersonalDataMaskingIT {
             List<String> expected = new ArrayList<>();
             for (PersonalColumn column : servedTo(user)) {
                 seen.add(column.qualifiedName() + "=" + value(user, column));
-                expected.add(column.qualifiedName() + "=" + CLEAR_AND_MASKED.get(column.mask()).get(0));
+                expected.add(column.qualifiedName() + "="
+                        + CLEAR_AND_MASKED.get(column.mask()).get(0));
             }
 
             assertThat(seen).as(user).containsExactlyElementsOf(expected);
@@ -120,10 +131,16 @@ class PersonalDataMaskingIT {
         assertThat(rows("petra", "select count(*) from raw.crm_contact where email = 'max.mustermann@firma.de'"))
                 .containsExactly("1");
         // a join on a personal column joins masked values; the columns it returns stay masked
-        assertThat(rows("stefan", "select c.last_name, s.email from raw.crm_contact c "
-                + "join raw.sales_rep_customer s on s.email = c.email")).containsExactly("M***|m***@firma.de");
-        assertThat(rows("anna", "select g.email, d.account_owner from core.customer_golden g "
-                + "join core.dim_customer d on d.customer_id = g.customer_id")).containsExactly("m***@firma.de|M***");
+        assertThat(rows(
+                        "stefan",
+                        "select c.last_name, s.email from raw.crm_contact c "
+                                + "join raw.sales_rep_customer s on s.email = c.email"))
+                .containsExactly("M***|m***@firma.de");
+        assertThat(rows(
+                        "anna",
+                        "select g.email, d.account_owner from core.customer_golden g "
+                                + "join core.dim_customer d on d.customer_id = g.customer_id"))
+                .containsExactly("m***@firma.de|M***");
         // the mask runs in DuckDB as part of the query
         assertThat(String.join("\n", rows("anna", "explain plan for select email from core.customer_golden")))
                 .startsWith("JdbcToEnumerableConverter");
@@ -134,8 +151,11 @@ class PersonalDataMaskingIT {
         exec("insert into raw.crm_contact select * replace ('K-0002' as contact_id, 99 as _row_number, "
                 + "null as first_name, 'Musterfrau' as last_name, null as email, '123' as phone) from raw.crm_contact");
         try {
-            assertThat(rows("stefan", "select first_name, last_name, email, phone from raw.crm_contact "
-                    + "where _row_number = 99")).containsExactly("null|M***|null|***");
+            assertThat(rows(
+                            "stefan",
+                            "select first_name, last_name, email, phone from raw.crm_contact "
+                                    + "where _row_number = 99"))
+                    .containsExactly("null|M***|null|***");
         } finally {
             exec("delete from raw.crm_contact where contact_id = 'K-0002'");
         }
@@ -145,7 +165,8 @@ class PersonalDataMaskingIT {
     private static List<PersonalColumn> servedTo(String user) {
         List<String> schemas = CalciteSessionFactory.visibleSchemas(users.get(user));
         return PersonalDataCatalogue.warehouse().personalColumns().stream()
-                .filter(column -> schemas.contains(column.relation().substring(0, column.relation().indexOf('.'))))
+                .filter(column -> schemas.contains(
+                        column.relation().substring(0, column.relation().indexOf('.'))))
                 .toList();
     }
 
@@ -169,9 +190,12 @@ class PersonalDataMaskingIT {
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (PersonalColumn column : relation.getValue()) {
-                values.put(column.column(), quoted(CLEAR_AND_MASKED.get(column.mask()).get(0)));
+                values.put(
+                        column.column(),
+                        quoted(CLEAR_AND_MASKED.get(column.mask()).get(0)));
             }
-            for (Map.Entry<String, String> placeholder : placeholders(name[0], name[1]).entrySet()) {
+            for (Map.Entry<String, String> placeholder :
+                    placeholders(name[0], name[1]).entrySet()) {
                 values.putIfAbsent(placeholder.getKey(), placeholder.getValue());
             }
             exec("insert into " + relation.getKey() + " (" + String.join(", ", values.keySet()) + ") values ("
@@ -183,9 +207,9 @@ class PersonalDataMaskingIT {
     }
 
     private static boolean isView(String schema, String name) throws SQLException {
-        try (Statement statement = owner.createStatement(); ResultSet views = statement.executeQuery(
-                "select count(*) from duckdb_views() where schema_name = '" + schema + "' and view_name = '" + name
-                        + "'")) {
+        try (Statement statement = owner.createStatement();
+                ResultSet views = statement.executeQuery("select count(*) from duckdb_views() where schema_name = '"
+                        + schema + "' and view_name = '" + name + "'")) {
             views.next();
             return views.getLong(1) > 0;
         }
@@ -194,18 +218,25 @@ class PersonalDataMaskingIT {
     /** A value for every not-null column and every customer key: the same customer everywhere. */
     private static Map<String, String> placeholders(String schema, String table) throws SQLException {
         Map<String, String> values = new LinkedHashMap<>();
-        try (Statement statement = owner.createStatement(); ResultSet columns = statement.executeQuery(
-                "select column_name, data_type, is_nullable from information_schema.columns where table_schema = '"
-                        + schema + "' and table_name = '" + table + "' order by ordinal_position")) {
+        try (Statement statement = owner.createStatement();
+                ResultSet columns = statement.executeQuery(
+                        "select column_name, data_type, is_nullable from information_schema.columns where table_schema = '"
+                                + schema + "' and table_name = '" + table + "' order by ordinal_position")) {
             while (columns.next()) {
                 String column = columns.getString(1);
                 String type = columns.getString(2).toUpperCase();
                 if (column.equals("customer_id")) {
                     values.put(column, "'C0000001'");
                 } else if (columns.getString(3).equals("NO")) {
-                    values.put(column, type.contains("CHAR") ? "'x'" : type.equals("DATE") ? "date '2026-01-01'"
-                            : type.startsWith("TIMESTAMP") ? "timestamp '2026-01-01 00:00:00'"
-                            : type.equals("BOOLEAN") ? "false" : "1");
+                    values.put(
+                            column,
+                            type.contains("CHAR")
+                                    ? "'x'"
+                                    : type.equals("DATE")
+                                            ? "date '2026-01-01'"
+                                            : type.startsWith("TIMESTAMP")
+                                                    ? "timestamp '2026-01-01 00:00:00'"
+                                                    : type.equals("BOOLEAN") ? "false" : "1");
                 }
             }
         }
@@ -225,7 +256,8 @@ class PersonalDataMaskingIT {
     private static List<String> rows(String user, String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection(server.url() + ";authentication=BASIC;avatica_user="
                         + user + ";avatica_password=" + user + "-secret");
-                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             List<String> result = new ArrayList<>();
             int count = rows.getMetaData().getColumnCount();
             while (rows.next()) {
@@ -240,7 +272,7 @@ class PersonalDataMaskingIT {
     }
 
     private static UserAccount account(String name, Set<String> roles) {
-        return new UserAccount(name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS),
-                roles, Set.of());
+        return new UserAccount(
+                name, PasswordHasher.hash((name + "-secret").toCharArray(), FAST_TEST_ITERATIONS), roles, Set.of());
     }
 }

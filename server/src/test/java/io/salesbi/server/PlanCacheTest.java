@@ -60,9 +60,10 @@ class PlanCacheTest {
 
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThatThrownBy(() -> cache.plan(key("select nope"), () -> {
-                plannerCalls.incrementAndGet();
-                throw new IllegalStateException("Column 'nope' not found in any table");
-            })).hasMessage("Column 'nope' not found in any table");
+                        plannerCalls.incrementAndGet();
+                        throw new IllegalStateException("Column 'nope' not found in any table");
+                    }))
+                    .hasMessage("Column 'nope' not found in any table");
         }
 
         assertThat(plannerCalls).hasValue(2);

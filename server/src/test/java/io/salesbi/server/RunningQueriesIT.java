@@ -34,20 +34,22 @@ class RunningQueriesIT {
 
     private static final String SLOW = "select n from kpi.slow_count";
     /** 2 running, 1 waiting up to a second: the 16 clients of the crowd test mostly hear "too busy". */
-    private static final QueryLimits LIMITS = new QueryLimits(Duration.ofSeconds(60), Duration.ofSeconds(90), 2, 2, 1,
-            Duration.ofSeconds(1));
+    private static final QueryLimits LIMITS =
+            new QueryLimits(Duration.ofSeconds(60), Duration.ofSeconds(90), 2, 2, 1, Duration.ofSeconds(1));
 
     @TempDir
     static Path directory;
 
     private static TestWarehouse warehouse;
     private static JdbcServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startServer() throws Exception {
         warehouse = TestWarehouse.create(directory, "/server/warehouse-with-slow-view.sql");
-        server = JdbcServer.start(warehouse.connections(),
+        server = JdbcServer.start(
+                warehouse.connections(),
                 JdbcServerSettings.localhost(0, Map.of("anna", anna())).withLimits(LIMITS));
     }
 
@@ -64,27 +66,33 @@ class RunningQueriesIT {
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery(SLOW)).isInstanceOf(SQLException.class);
         }
-        assertThat(secondsSince(started)).as("seconds until the 1 s timeout interrupted the query").isLessThan(10);
+        assertThat(secondsSince(started))
+                .as("seconds until the 1 s timeout interrupted the query")
+                .isLessThan(10);
     }
 
     @Test
     void theMaximumTimeoutCapsWhatAConnectionAsksFor() throws Exception {
-        QueryLimits shortMax = new QueryLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 2, 1,
-                Duration.ofSeconds(1));
-        try (JdbcServer capped = JdbcServer.start(warehouse.connections(),
+        QueryLimits shortMax =
+                new QueryLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 2, 1, Duration.ofSeconds(1));
+        try (JdbcServer capped = JdbcServer.start(
+                warehouse.connections(),
                 JdbcServerSettings.localhost(0, Map.of("anna", anna())).withLimits(shortMax))) {
             long started = System.nanoTime();
             try (Connection connection = connect(capped, ";" + QueryLimits.TIMEOUT_PROPERTY + "=3600");
                     Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.executeQuery(SLOW)).isInstanceOf(SQLException.class);
             }
-            assertThat(secondsSince(started)).as("seconds until the 2 s maximum interrupted the query").isLessThan(12);
+            assertThat(secondsSince(started))
+                    .as("seconds until the 2 s maximum interrupted the query")
+                    .isLessThan(12);
         }
     }
 
     @Test
     void aTimeoutThatIsNotANumberIsRefusedAtConnect() {
-        assertThatThrownBy(() -> connect(server, ";" + QueryLimits.TIMEOUT_PROPERTY + "=soon").getMetaData())
+        assertThatThrownBy(() -> connect(server, ";" + QueryLimits.TIMEOUT_PROPERTY + "=soon")
+                        .getMetaData())
                 .hasMessageContaining("query_timeout must be a number of seconds, was 'soon'");
     }
 
@@ -148,17 +156,26 @@ class RunningQueriesIT {
             }
             // (median, so that a probe delayed by other work on a shared 2-core machine does not decide)
             List<Long> sorted = healthMillis.stream().sorted().toList();
-            assertThat(sorted.get(5)).as("median of 10 health checks, ms: " + healthMillis).isLessThan(100);
-            assertThat(sorted.get(9)).as("slowest of 10 health checks, ms: " + healthMillis).isLessThan(1_000);
+            assertThat(sorted.get(5))
+                    .as("median of 10 health checks, ms: " + healthMillis)
+                    .isLessThan(100);
+            assertThat(sorted.get(9))
+                    .as("slowest of 10 health checks, ms: " + healthMillis)
+                    .isLessThan(1_000);
 
             // and every client beyond the two running queries heard "too busy" (bounded wait for the answers)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (outcomes.stream().filter(Future::isDone).count() < clients - 2 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            List<String> answers = outcomes.stream().map(f -> f.isDone() ? outcome(f) : "running").toList();
-            assertThat(answers.stream().filter(answer -> answer.contains("server too busy: too many queries are running")).count())
-                    .as("answers: %s", answers).isEqualTo(clients - 2);
+            List<String> answers = outcomes.stream()
+                    .map(f -> f.isDone() ? outcome(f) : "running")
+                    .toList();
+            assertThat(answers.stream()
+                            .filter(answer -> answer.contains("server too busy: too many queries are running"))
+                            .count())
+                    .as("answers: %s", answers)
+                    .isEqualTo(clients - 2);
             assertThat(answers).filteredOn("running"::equals).hasSize(2);
         } finally {
             for (Connection connection : connections) {
@@ -166,13 +183,18 @@ class RunningQueriesIT {
             }
             crowd.shutdown();
             assertThat(crowd.awaitTermination(20, TimeUnit.SECONDS))
-                    .as("closing the connections interrupted the running queries").isTrue();
+                    .as("closing the connections interrupted the running queries")
+                    .isTrue();
         }
     }
 
     private int health() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String outcome(Future<String> future) {
@@ -195,12 +217,12 @@ class RunningQueriesIT {
                 properties.setProperty(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
         }
-        return DriverManager.getConnection(target.url() + ";authentication=BASIC;avatica_user=anna"
-                + ";avatica_password=anna-secret", properties);
+        return DriverManager.getConnection(
+                target.url() + ";authentication=BASIC;avatica_user=anna" + ";avatica_password=anna-secret", properties);
     }
 
     private static UserAccount anna() {
-        return new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000),
-                Set.of(UserAccount.ANALYST), Set.of());
+        return new UserAccount(
+                "anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000), Set.of(UserAccount.ANALYST), Set.of());
     }
 }

@@ -1,9 +1,8 @@
 package io.salesbi.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -36,8 +35,10 @@ import org.slf4j.LoggerFactory;
 class ServerOperationsIT {
 
     private static final int FAST_TEST_ITERATIONS = 1_000;
-    private static final UserAccount ANNA = new UserAccount("anna",
-            PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS), Set.of(UserAccount.ANALYST),
+    private static final UserAccount ANNA = new UserAccount(
+            "anna",
+            PasswordHasher.hash("anna-secret".toCharArray(), FAST_TEST_ITERATIONS),
+            Set.of(UserAccount.ANALYST),
             Set.of());
 
     @TempDir
@@ -90,10 +91,14 @@ class ServerOperationsIT {
                 assertThat(rows.getLong(1)).isEqualTo(3L);
             }
             // the Avatica client only answers a challenge, so test a client that sends credentials up front
-            HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("anna:wrong".getBytes(UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrongPassword = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                            .header(
+                                    "Authorization",
+                                    "Basic " + Base64.getEncoder().encodeToString("anna:wrong".getBytes(UTF_8)))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(wrongPassword.statusCode()).isEqualTo(401);
         }
     }
@@ -105,8 +110,8 @@ class ServerOperationsIT {
             statement.execute("create view kpi.runaway_cross_join as "
                     + "select sum(a.range * b.range) as total from range(200000) a, range(200000) b");
         }
-        JdbcServerSettings settings = new JdbcServerSettings(null, 0, Map.of("anna", ANNA), false, null, null,
-                Duration.ofSeconds(1));
+        JdbcServerSettings settings =
+                new JdbcServerSettings(null, 0, Map.of("anna", ANNA), false, null, null, Duration.ofSeconds(1));
         try (JdbcServer server = JdbcServer.start(warehouse.connections(), settings);
                 Connection connection = connectAsAnna(server);
                 Statement statement = connection.createStatement()) {
@@ -134,10 +139,13 @@ class ServerOperationsIT {
             requestLog.detachAppender(captured);
         }
 
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines =
+                captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.startsWith("jdbc user=anna op=openConnection"));
-        assertThat(lines).anyMatch(line -> line.matches(
-                "jdbc user=anna op=prepareAndExecute statement=\\d+ ms=\\d+ sql=select segment from kpi.market_share"));
+        assertThat(lines)
+                .anyMatch(
+                        line -> line.matches(
+                                "jdbc user=anna op=prepareAndExecute statement=\\d+ ms=\\d+ sql=select segment from kpi.market_share"));
         assertThat(lines).noneMatch(line -> line.contains("anna-secret"));
     }
 
@@ -181,7 +189,8 @@ class ServerOperationsIT {
     }
 
     private static Connection connectAsAnna(JdbcServer server) throws SQLException {
-        return DriverManager.getConnection(server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
+        return DriverManager.getConnection(
+                server.url() + ";authentication=BASIC;avatica_user=anna;avatica_password=anna-secret");
     }
 
     private static JdbcServerSettings annaOnly() {

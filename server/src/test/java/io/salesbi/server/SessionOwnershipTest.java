@@ -36,8 +36,7 @@ class SessionOwnershipTest {
         assertThatThrownBy(() -> ownership.checkAccess(bernd, "createStatement", new Object[] {connection}))
                 .isInstanceOf(StatementRefusedException.class)
                 .hasMessage("connection c-1 belongs to another user");
-        assertThatThrownBy(() -> ownership.claim(bernd, "c-1"))
-                .hasMessage("connection c-1 belongs to another user");
+        assertThatThrownBy(() -> ownership.claim(bernd, "c-1")).hasMessage("connection c-1 belongs to another user");
     }
 
     @Test
@@ -51,13 +50,13 @@ class SessionOwnershipTest {
     void aStatementIdOfAnotherConnectionIsRefused() {
         // given statement 7 belongs to anna's connection c-1, bernd has his own connection c-2
         ownership.claim(anna, "c-1");
-        ownership.record("createStatement", new Object[] {new ConnectionHandle("c-1")},
-                new StatementHandle("c-1", 7, null));
+        ownership.record(
+                "createStatement", new Object[] {new ConnectionHandle("c-1")}, new StatementHandle("c-1", 7, null));
         ownership.claim(bernd, "c-2");
 
         // when bernd fetches statement 7 through his own connection, then
-        assertThatThrownBy(() -> ownership.checkAccess(bernd, "fetch",
-                new Object[] {new StatementHandle("c-2", 7, null), 0L, 100}))
+        assertThatThrownBy(() -> ownership.checkAccess(
+                        bernd, "fetch", new Object[] {new StatementHandle("c-2", 7, null), 0L, 100}))
                 .hasMessage("statement 7 is unknown on connection c-2");
     }
 
@@ -72,7 +71,8 @@ class SessionOwnershipTest {
 
     @Test
     void aConnectionNobodyOpenedIsRefused() {
-        assertThatThrownBy(() -> ownership.checkAccess(anna, "createStatement", new Object[] {new ConnectionHandle("c-9")}))
+        assertThatThrownBy(() ->
+                        ownership.checkAccess(anna, "createStatement", new Object[] {new ConnectionHandle("c-9")}))
                 .hasMessage("connection c-9 is not open");
         assertThatCode(() -> ownership.checkAccess(anna, "closeConnection", new Object[] {new ConnectionHandle("c-9")}))
                 .doesNotThrowAnyException();

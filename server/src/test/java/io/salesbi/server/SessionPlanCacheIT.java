@@ -69,8 +69,8 @@ class SessionPlanCacheIT {
     void aRegionalManagerNeverGetsAnAnalystsPlan() throws SQLException {
         CalciteSessionFactory sessions = sessions();
         try (Connection analyst = sessions.open(user("anna", Set.of(UserAccount.ANALYST), Set.of()));
-                Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER),
-                        Set.of("Nord")))) {
+                Connection manager =
+                        sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))) {
             assertThat(column(analyst, CUSTOMERS)).containsExactly("C0000001", "C0000002", "C0000003");
 
             assertThat(column(manager, CUSTOMERS)).containsExactly("C0000001");
@@ -105,10 +105,10 @@ class SessionPlanCacheIT {
             owner.execute("create view kpi.market_totals as select segment, units from core.market_fact");
         }
         CalciteSessionFactory sessions = sessions();
-        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER),
-                Set.of("Nord")))) {
+        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))) {
             // the session lists kpi while market_totals is an aggregate without region or customer
-            assertThat(column(manager, "select count(*) from kpi.customer_value")).containsExactly("1");
+            assertThat(column(manager, "select count(*) from kpi.customer_value"))
+                    .containsExactly("1");
             try (Statement owner = warehouse.owner().createStatement()) {
                 owner.execute("create or replace view kpi.market_totals as "
                         + "select customer_id, company_name as segment from core.customer_golden");
@@ -125,9 +125,9 @@ class SessionPlanCacheIT {
             owner.execute("create view kpi.segment_units as select segment, units from core.market_fact");
         }
         CalciteSessionFactory sessions = sessions();
-        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER),
-                Set.of("Nord")))) {
-            assertThat(column(manager, "select count(*) from kpi.customer_value")).containsExactly("1");
+        try (Connection manager = sessions.open(user("regine", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))) {
+            assertThat(column(manager, "select count(*) from kpi.customer_value"))
+                    .containsExactly("1");
             try (Statement owner = warehouse.owner().createStatement()) {
                 owner.execute("create or replace view kpi.segment_units as "
                         + "select sales_region, segment, units from core.market_fact");
@@ -147,7 +147,8 @@ class SessionPlanCacheIT {
         try (Statement owner = warehouse.owner().createStatement()) {
             owner.execute("create table ops.publish (run_id bigint primary key, as_of_date date not null, "
                     + "published_at timestamp not null, kpi_views integer not null, kpi_rows bigint not null)");
-            owner.execute("insert into ops.publish values (1, date '2026-01-15', timestamp '2026-01-15 02:00:00', 3, 9)");
+            owner.execute(
+                    "insert into ops.publish values (1, date '2026-01-15', timestamp '2026-01-15 02:00:00', 3, 9)");
             assertThat(nights.get()).isEqualTo("1@2026-01-15 02:00:00");
 
             // a night resumed after a failure publishes under the same run id again
@@ -158,8 +159,12 @@ class SessionPlanCacheIT {
     }
 
     private CalciteSessionFactory sessions() {
-        return new CalciteSessionFactory(dataSource, QueryLimits.DEFAULT.withDefaultTimeout(Duration.ofMinutes(1)),
-                publishedNights::get, warehouse.policies(), io.salesbi.sql.PersonalDataCatalogue.warehouse());
+        return new CalciteSessionFactory(
+                dataSource,
+                QueryLimits.DEFAULT.withDefaultTimeout(Duration.ofMinutes(1)),
+                publishedNights::get,
+                warehouse.policies(),
+                io.salesbi.sql.PersonalDataCatalogue.warehouse());
     }
 
     private static UserAccount user(String name, Set<String> roles, Set<String> regions) {
@@ -168,7 +173,8 @@ class SessionPlanCacheIT {
 
     private static List<String> column(Connection session, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = session.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = session.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

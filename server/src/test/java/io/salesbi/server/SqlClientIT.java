@@ -23,8 +23,8 @@ class SqlClientIT {
     @BeforeAll
     static void startServer() throws Exception {
         warehouse = TestWarehouse.create(directory, "/server/warehouse-with-kpi-views.sql");
-        UserAccount anna = new UserAccount("anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000),
-                Set.of(UserAccount.ANALYST), Set.of());
+        UserAccount anna = new UserAccount(
+                "anna", PasswordHasher.hash("anna-secret".toCharArray(), 1_000), Set.of(UserAccount.ANALYST), Set.of());
         server = JdbcServer.start(warehouse.connections(), JdbcServerSettings.localhost(0, Map.of("anna", anna)));
     }
 

@@ -1,7 +1,7 @@
 package io.salesbi.server;
 
+import ch.qos.logback.classic.Level;
 import io.salesbi.sql.RowPolicies;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
-import ch.qos.logback.classic.Level;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +40,11 @@ final class TestWarehouse implements AutoCloseable {
         }
         String policyResource = scriptResource.replaceFirst("\\.sql$", ".policy");
         boolean declared = TestWarehouse.class.getResource(policyResource) != null;
-        return new TestWarehouse(owner, declared ? RowPolicies.parse(policyResource, script(policyResource))
-                : RowPolicies.parse(scriptResource, ""));
+        return new TestWarehouse(
+                owner,
+                declared
+                        ? RowPolicies.parse(policyResource, script(policyResource))
+                        : RowPolicies.parse(scriptResource, ""));
     }
 
     /** The row policies declared beside the script ({@code <script>.policy}); none when there is no such file. */

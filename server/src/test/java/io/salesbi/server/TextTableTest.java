@@ -9,7 +9,9 @@ class TextTableTest {
 
     @Test
     void alignsTextLeftAndNumbersRight() {
-        String table = TextTable.render(List.of("sales_region", "revenue"), List.of(false, true),
+        String table = TextTable.render(
+                List.of("sales_region", "revenue"),
+                List.of(false, true),
                 List.of(List.of("Nord", "1550000.50"), List.of("Süd", "875000.25")));
 
         assertThat(table).isEqualTo("""

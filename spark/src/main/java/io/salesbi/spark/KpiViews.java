@@ -1,7 +1,6 @@
 package io.salesbi.spark;
 
 import io.salesbi.sql.ClasspathScripts;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,8 +26,8 @@ final class KpiViews {
     private static final Pattern CREATE_VIEW = Pattern.compile(
             "(?is)^create\\s+or\\s+replace\\s+view\\s+([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\\s+as\\s");
     /** schema.name in code; the schemas the warehouse has. */
-    private static final Pattern RELATION = Pattern.compile(
-            "(?i)\\b(core|kpi|ops|staging|quarantine|raw|mart)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern RELATION =
+            Pattern.compile("(?i)\\b(core|kpi|ops|staging|quarantine|raw|mart)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
 
     /**
      * Views that read only what an export holds but are not yet in the portable subset or not yet proven equal on
@@ -38,10 +37,19 @@ final class KpiViews {
 
     private static Map<String, String> notYetOnSpark() {
         Map<String, String> views = new TreeMap<>();
-        views.put("kpi.customer_concentration", "not yet portable: it rounds a decimal divided by a decimal, a double "
-                + "in DuckDB and a decimal in Spark (cast both to double first)");
-        for (String v : List.of("pipeline_open", "pipeline_win_rate", "pipeline_funnel", "pipeline_stalled",
-                "pipeline_coverage", "pipeline_channel_return", "pipeline_unworked_potential", "dq_opportunity")) {
+        views.put(
+                "kpi.customer_concentration",
+                "not yet portable: it rounds a decimal divided by a decimal, a double "
+                        + "in DuckDB and a decimal in Spark (cast both to double first)");
+        for (String v : List.of(
+                "pipeline_open",
+                "pipeline_win_rate",
+                "pipeline_funnel",
+                "pipeline_stalled",
+                "pipeline_coverage",
+                "pipeline_channel_return",
+                "pipeline_unworked_potential",
+                "dq_opportunity")) {
             views.put("kpi." + v, "not yet checked on Spark (it also reads ops.parameter directly)");
         }
         return Map.copyOf(views);
@@ -60,11 +68,9 @@ final class KpiViews {
     }
 
     /** The views that can run in dependency order, and every other view with the reason it cannot. */
-    record Plan(List<View> runnable, Map<String, String> skipped) {
-    }
+    record Plan(List<View> runnable, Map<String, String> skipped) {}
 
-    private KpiViews() {
-    }
+    private KpiViews() {}
 
     /** Every view of the KPI scripts on the classpath, in script order. */
     static List<View> load() {
@@ -123,8 +129,13 @@ final class KpiViews {
     }
 
     /** Depth first: a view is runnable when everything it reads is available or a runnable view. */
-    private static boolean visit(View v, Map<String, View> byName, Set<String> have, Map<String, String> skipped,
-                                 Set<String> ordered, Set<String> path) {
+    private static boolean visit(
+            View v,
+            Map<String, View> byName,
+            Set<String> have,
+            Map<String, String> skipped,
+            Set<String> ordered,
+            Set<String> path) {
         if (ordered.contains(v.name())) {
             return true;
         }
@@ -136,8 +147,8 @@ final class KpiViews {
             return false;
         }
         if (!path.add(v.name())) {
-            throw new IllegalStateException("the KPI views read each other in a cycle: " + String.join(" -> ", path)
-                    + " -> " + v.name());
+            throw new IllegalStateException(
+                    "the KPI views read each other in a cycle: " + String.join(" -> ", path) + " -> " + v.name());
         }
         List<String> missing = new ArrayList<>();
         for (String read : v.reads()) {

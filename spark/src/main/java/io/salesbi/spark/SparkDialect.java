@@ -50,13 +50,14 @@ final class SparkDialect {
         for (SqlText.Segment s : SqlText.segments(duckdbSql)) {
             switch (s.kind()) {
                 case CODE -> out.append(rewriteCode(s.text(), out.isEmpty()));
-                case IDENTIFIER -> out.append('`')
-                        .append(s.text(), 1, s.text().length() - 1).append('`');
+                case IDENTIFIER ->
+                    out.append('`').append(s.text(), 1, s.text().length() - 1).append('`');
                 case COMMENT -> out.append(' ');
                 default -> out.append(s.text());
             }
         }
-        // parameters last: a value becomes a Spark literal (backslash escapes), which the segmenting above would misread
+        // parameters last: a value becomes a Spark literal (backslash escapes), which the segmenting above would
+        // misread
         return expandMacros(out.toString()).strip();
     }
 
@@ -97,8 +98,8 @@ final class SparkDialect {
                 result.append("coalesce(cast(").append(literal("as_of_date")).append(" as date), current_date())");
             } else {
                 String name = unquote(m.group(2));
-                result.append(m.group(1).equalsIgnoreCase("param")
-                        ? literal(name) : "cast(" + literal(name) + " as double)");
+                result.append(
+                        m.group(1).equalsIgnoreCase("param") ? literal(name) : "cast(" + literal(name) + " as double)");
             }
             last = m.end();
         }

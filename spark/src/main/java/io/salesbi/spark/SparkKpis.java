@@ -1,5 +1,13 @@
 package io.salesbi.spark;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -9,15 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code salesbi spark-kpis}: computes the warehouse's KPI views on Apache Spark over a Parquet export
@@ -38,9 +37,8 @@ public final class SparkKpis {
      * What a run did: rows per written KPI view (in dependency order), the milliseconds each took to compute and
      * write, the views skipped with their reason, and the whole run's milliseconds (Spark's start not included).
      */
-    public record Result(Map<String, Long> rows, Map<String, Long> viewMillis, Map<String, String> skipped,
-                         long millis) {
-    }
+    public record Result(
+            Map<String, Long> rows, Map<String, Long> viewMillis, Map<String, String> skipped, long millis) {}
 
     /** The command line: {@code --export DIR --out DIR [--master URL] [--param name=value ...]}. */
     record Options(String export, String out, String master, Map<String, String> parameters) {
@@ -61,13 +59,14 @@ public final class SparkKpis {
                         String p = required(arg, value);
                         int eq = p.indexOf('=');
                         if (eq <= 0) {
-                            throw new IllegalArgumentException("--param " + p + ": expected name=value, e.g. "
-                                    + "--param as_of_date=2026-01-15");
+                            throw new IllegalArgumentException(
+                                    "--param " + p + ": expected name=value, e.g. " + "--param as_of_date=2026-01-15");
                         }
                         parameters.put(p.substring(0, eq).strip(), p.substring(eq + 1));
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + arg + "; expected --export DIR "
-                            + "--out DIR [--master URL] [--param name=value ...]");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + arg + "; expected --export DIR "
+                                + "--out DIR [--master URL] [--param name=value ...]");
                 }
                 i++;
             }
@@ -167,8 +166,10 @@ public final class SparkKpis {
             try {
                 spark.sql(sql);
             } catch (RuntimeException e) {
-                throw new IllegalStateException(view.script() + ": view " + view.name() + " does not run on Spark: "
-                        + e.getMessage() + "\nSpark SQL:\n" + sql, e);
+                throw new IllegalStateException(
+                        view.script() + ": view " + view.name() + " does not run on Spark: " + e.getMessage()
+                                + "\nSpark SQL:\n" + sql,
+                        e);
             }
         }
 
@@ -186,8 +187,8 @@ public final class SparkKpis {
                 // one file per view: KPI results are aggregates, small next to their inputs
                 result.coalesce(1).write().mode(SaveMode.Overwrite).parquet(target.toString());
             } catch (RuntimeException e) {
-                throw new IllegalStateException(view.script() + ": view " + view.name() + " failed on Spark: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        view.script() + ": view " + view.name() + " failed on Spark: " + e.getMessage(), e);
             }
             viewMillis.put(view.name(), (System.nanoTime() - viewStarted) / 1_000_000);
             rows.put(view.name(), spark.read().parquet(target.toString()).count());
@@ -214,7 +215,9 @@ public final class SparkKpis {
             } else {
                 continue;
             }
-            spark.read().parquet(entry.getPath().toString()).createOrReplaceTempView(SparkDialect.sparkName("core." + name));
+            spark.read()
+                    .parquet(entry.getPath().toString())
+                    .createOrReplaceTempView(SparkDialect.sparkName("core." + name));
             relations.add("core." + name);
         }
         return relations;
@@ -229,7 +232,8 @@ public final class SparkKpis {
                     + "parameter macros read null, the as-of date is today: give them with --param name=value");
             return parameters;
         }
-        for (Row row : spark.read().parquet(file.toString()).select("name", "value").collectAsList()) {
+        for (Row row :
+                spark.read().parquet(file.toString()).select("name", "value").collectAsList()) {
             parameters.put(row.getString(0), row.isNullAt(1) ? null : row.getString(1));
         }
         return parameters;
@@ -243,16 +247,26 @@ public final class SparkKpis {
         json.append("  \"views\": {");
         String sep = "\n";
         for (Map.Entry<String, Long> e : result.rows().entrySet()) {
-            json.append(sep).append("    ").append(quote(e.getKey())).append(": {\"path\": ")
-                    .append(quote("kpi/" + e.getKey().substring(4) + ".parquet")).append(", \"rows\": ")
-                    .append(e.getValue()).append(", \"millis\": ").append(result.viewMillis().get(e.getKey()))
+            json.append(sep)
+                    .append("    ")
+                    .append(quote(e.getKey()))
+                    .append(": {\"path\": ")
+                    .append(quote("kpi/" + e.getKey().substring(4) + ".parquet"))
+                    .append(", \"rows\": ")
+                    .append(e.getValue())
+                    .append(", \"millis\": ")
+                    .append(result.viewMillis().get(e.getKey()))
                     .append('}');
             sep = ",\n";
         }
         json.append("\n  },\n  \"skipped\": {");
         sep = "\n";
         for (Map.Entry<String, String> e : result.skipped().entrySet()) {
-            json.append(sep).append("    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
+            json.append(sep)
+                    .append("    ")
+                    .append(quote(e.getKey()))
+                    .append(": ")
+                    .append(quote(e.getValue()));
             sep = ",\n";
         }
         json.append("\n  }\n}\n");
@@ -262,10 +276,13 @@ public final class SparkKpis {
     }
 
     static void print(Result result, String out, PrintStream to) {
-        to.printf("spark-kpis: %d KPI views written to %s in %.1f s%n", result.rows().size(), out,
-                result.millis() / 1000.0);
-        result.rows().forEach((view, rows) -> to.printf("  %-28s %,10d rows %7.1f s%n", view, rows,
-                result.viewMillis().getOrDefault(view, 0L) / 1000.0));
+        to.printf(
+                "spark-kpis: %d KPI views written to %s in %.1f s%n",
+                result.rows().size(), out, result.millis() / 1000.0);
+        result.rows()
+                .forEach((view, rows) -> to.printf(
+                        "  %-28s %,10d rows %7.1f s%n",
+                        view, rows, result.viewMillis().getOrDefault(view, 0L) / 1000.0));
         if (!result.skipped().isEmpty()) {
             to.printf("skipped (%d):%n", result.skipped().size());
             result.skipped().forEach((view, why) -> to.printf("  %-28s %s%n", view, why));
@@ -290,5 +307,4 @@ public final class SparkKpis {
         }
         return q.append('"').toString();
     }
-
 }

@@ -11,14 +11,17 @@ import java.util.function.UnaryOperator;
  */
 final class SqlText {
 
-    enum Kind { CODE, STRING, IDENTIFIER, COMMENT }
+    enum Kind {
+        CODE,
+        STRING,
+        IDENTIFIER,
+        COMMENT
+    }
 
     /** One piece of the text; a string or identifier keeps its quotes. */
-    record Segment(Kind kind, String text) {
-    }
+    record Segment(Kind kind, String text) {}
 
-    private SqlText() {
-    }
+    private SqlText() {}
 
     static List<Segment> segments(String sql) {
         List<Segment> segments = new ArrayList<>();

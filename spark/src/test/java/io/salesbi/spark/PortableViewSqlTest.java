@@ -1,15 +1,14 @@
 package io.salesbi.spark;
 
-import org.apache.spark.sql.execution.SparkSqlParser;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.spark.sql.execution.SparkSqlParser;
+import org.junit.jupiter.api.Test;
 
 /**
  * The KPI view SQL stays in the subset DuckDB and Spark SQL both run (after SparkDialect's few rules): a view that
@@ -23,16 +22,21 @@ class PortableViewSqlTest {
     /** DuckDB-only syntax and functions, each with the portable way to say it. */
     private static final Map<String, String> DUCKDB_ONLY = Map.ofEntries(
             Map.entry("\\bqualify\\b", "a subquery with row_number() and a where"),
-            Map.entry("\\*\\s*(rename|exclude|replace)\\s*\\(", "list the columns, or name them right where they are made"),
+            Map.entry(
+                    "\\*\\s*(rename|exclude|replace)\\s*\\(",
+                    "list the columns, or name them right where they are made"),
             Map.entry("\\b(arg_max|arg_min)\\s*\\(", "row_number() over (partition by ... order by ...) = 1"),
             Map.entry("::", "cast(x as type)"),
             Map.entry("\\b(list|struct_pack|row|list_value|array_agg|unnest)\\s*\\(", "no nested types in KPI views"),
-            Map.entry("\\b(strftime|strptime|date_diff|date_sub|datediff|epoch|epoch_ms|today)\\s*\\(",
+            Map.entry(
+                    "\\b(strftime|strptime|date_diff|date_sub|datediff|epoch|epoch_ms|today)\\s*\\(",
                     "make_date, extract, date arithmetic or a parameter"),
             Map.entry("\\b(string_agg|group_concat|listagg)\\s*\\(", "no string aggregates in KPI views"),
             Map.entry("\\bilike\\b|\\bglob\\b|\\bsimilar\\s+to\\b", "lower(x) like '...'"),
-            Map.entry("\\b(hugeint|ubigint|uinteger|utinyint|usmallint|uuid|timestamptz)\\b", "bigint, decimal, varchar"),
-            Map.entry("\\bpositional\\s+join\\b|\\basof\\s+join\\b|\\banti\\s+join\\b|\\bsemi\\s+join\\b",
+            Map.entry(
+                    "\\b(hugeint|ubigint|uinteger|utinyint|usmallint|uuid|timestamptz)\\b", "bigint, decimal, varchar"),
+            Map.entry(
+                    "\\bpositional\\s+join\\b|\\basof\\s+join\\b|\\banti\\s+join\\b|\\bsemi\\s+join\\b",
                     "not exists / exists"),
             Map.entry("\\bcolumns\\s*\\(", "name the columns"),
             Map.entry("//", "cast(a / b as bigint)"));
@@ -46,8 +50,8 @@ class PortableViewSqlTest {
             DUCKDB_ONLY.forEach((regex, instead) -> {
                 Matcher m = Pattern.compile(regex).matcher(code);
                 if (m.find()) {
-                    problems.add(view.script() + ": " + view.name() + " uses '" + m.group().strip()
-                            + "', which Spark does not run; instead: " + instead);
+                    problems.add(view.script() + ": " + view.name() + " uses '"
+                            + m.group().strip() + "', which Spark does not run; instead: " + instead);
                 }
             });
         }
@@ -60,12 +64,14 @@ class PortableViewSqlTest {
         SparkSqlParser parser = new SparkSqlParser();
         SparkDialect dialect = new SparkDialect(Map.of("as_of_date", "2026-01-15"));
         List<String> problems = new ArrayList<>();
-        for (KpiViews.View view : KpiViews.plan(KpiViews.load(), KpiViewsTest.EXPORT_CORE).runnable()) {
+        for (KpiViews.View view :
+                KpiViews.plan(KpiViews.load(), KpiViewsTest.EXPORT_CORE).runnable()) {
             String sql = dialect.translate(view.sql());
             try {
                 parser.parsePlan(sql);
             } catch (Exception e) { // Spark's ParseException is checked, thrown from Scala
-                problems.add(view.script() + ": " + view.name() + ": " + e.getMessage().lines().findFirst().orElse(""));
+                problems.add(view.script() + ": " + view.name() + ": "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         assertThat(problems).isEmpty();

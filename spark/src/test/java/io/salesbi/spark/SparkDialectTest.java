@@ -1,11 +1,10 @@
 package io.salesbi.spark;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SparkDialectTest {
 
@@ -27,7 +26,7 @@ class SparkDialectTest {
     @Test
     void aViewBecomesATemporaryViewWithOnePartNamesForCoreAndKpiRelations() {
         assertThat(dialect.translate("create or replace view kpi.channel_pnl_year as\n"
-                + "select p.year from kpi.channel_pnl p join core.dim_channel c using (channel_code)"))
+                        + "select p.year from kpi.channel_pnl p join core.dim_channel c using (channel_code)"))
                 .isEqualTo("create or replace temporary view kpi_channel_pnl_year as\n"
                         + "select p.year from kpi_channel_pnl p join core_dim_channel c using (channel_code)");
     }
@@ -35,8 +34,8 @@ class SparkDialectTest {
     @Test
     void parameterMacrosBecomeLiteralsWithTheMacrosSemantics() {
         assertThat(dialect.translate("create or replace view kpi.x as select ops.param('channel_cost_allocation_key') "
-                + "in ('orders'), ops.param_double('abc_a_cutoff') as a, ops.as_of_date() as d, "
-                + "ops.param( 'run_id' ) as r, ops.param('no_such') as n"))
+                        + "in ('orders'), ops.param_double('abc_a_cutoff') as a, ops.as_of_date() as d, "
+                        + "ops.param( 'run_id' ) as r, ops.param('no_such') as n"))
                 .isEqualTo("create or replace temporary view kpi_x as select 'revenue' "
                         + "in ('orders'), cast('0.8' as double) as a, coalesce(cast('2026-01-15' as date), "
                         + "current_date()) as d, cast(null as string) as r, cast(null as string) as n");
@@ -58,10 +57,12 @@ class SparkDialectTest {
 
     @Test
     void varcharWithoutLengthIsSparksStringAndToMonthsAYearMonthInterval() {
-        assertThat(dialect.translate("create or replace view kpi.x as select cast(n as varchar), cast(n as VARCHAR(10)), "
-                + "d - to_months(cast(24 as integer))"))
-                .isEqualTo("create or replace temporary view kpi_x as select cast(n as string), cast(n as VARCHAR(10)), "
-                        + "d - make_ym_interval(0, cast(24 as integer))");
+        assertThat(dialect.translate(
+                        "create or replace view kpi.x as select cast(n as varchar), cast(n as VARCHAR(10)), "
+                                + "d - to_months(cast(24 as integer))"))
+                .isEqualTo(
+                        "create or replace temporary view kpi_x as select cast(n as string), cast(n as VARCHAR(10)), "
+                                + "d - make_ym_interval(0, cast(24 as integer))");
     }
 
     @Test
@@ -73,7 +74,7 @@ class SparkDialectTest {
     @Test
     void stringsAndCommentsAreNeverRewritten() {
         assertThat(dialect.translate("create or replace view kpi.x as\n-- reads core.t and ops.param('run_id')\n"
-                + "select 'core.t varchar', 'ops.as_of_date()' from core.t"))
+                        + "select 'core.t varchar', 'ops.as_of_date()' from core.t"))
                 .isEqualTo("create or replace temporary view kpi_x as\n \n"
                         + "select 'core.t varchar', 'ops.as_of_date()' from core_t");
     }

@@ -1,5 +1,7 @@
 package io.salesbi.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.config.SalesbiSettings;
@@ -8,14 +10,6 @@ import io.salesbi.pipeline.export.ParquetExport;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * The equivalence test: a small demo night, exported to Parquet, its KPI views computed on Spark (local[2]) and
@@ -71,7 +70,8 @@ class SparkKpisIT {
         }
         long t2 = System.nanoTime();
         long c2 = cpu();
-        SparkSession.Builder builder = SparkSession.builder().appName("SparkKpisIT").master("local[2]");
+        SparkSession.Builder builder =
+                SparkSession.builder().appName("SparkKpisIT").master("local[2]");
         SparkKpis.localDefaults(builder, "local[2]");
         builder.config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString());
         spark = builder.getOrCreate(); // logs through the pipeline's Logback here (see the pom), so no setLogLevel
@@ -98,14 +98,24 @@ class SparkKpisIT {
 
     @Test
     void everyKpiViewTheExportCanFeedIsWrittenAndTheOthersAreNamed() {
-        assertThat(result.rows().keySet()).containsExactlyInAnyOrder("kpi.buying_center", "kpi.channel_migration",
-                "kpi.channel_mix", "kpi.channel_pnl", "kpi.channel_pnl_year", "kpi.cross_sell_gap",
-                "kpi.customer_value", "kpi.market_share", "kpi.price_realization", "kpi.sales_cube",
-                "kpi.touchpoints");
+        assertThat(result.rows().keySet())
+                .containsExactlyInAnyOrder(
+                        "kpi.buying_center",
+                        "kpi.channel_migration",
+                        "kpi.channel_mix",
+                        "kpi.channel_pnl",
+                        "kpi.channel_pnl_year",
+                        "kpi.cross_sell_gap",
+                        "kpi.customer_value",
+                        "kpi.market_share",
+                        "kpi.price_realization",
+                        "kpi.sales_cube",
+                        "kpi.touchpoints");
         assertThat(result.skipped()).containsOnlyKeys(KpiViewsTest.SKIPPED);
         assertThat(out.resolve("_spark_kpis.json")).isNotEmptyFile();
         // no view may pass by being empty on both sides
-        assertThat(result.rows()).allSatisfy((view, rows) -> assertThat(rows).as(view).isPositive());
+        assertThat(result.rows())
+                .allSatisfy((view, rows) -> assertThat(rows).as(view).isPositive());
     }
 
     @Test
@@ -113,9 +123,11 @@ class SparkKpisIT {
         List<String> report = new ArrayList<>();
         try (Connection conn = Warehouse.openReadOnly(settings().warehouse())) {
             for (String view : result.rows().keySet()) {
-                String parquet = "read_parquet('" + out.resolve("kpi").resolve(view.substring(4) + ".parquet")
-                        + "/*.parquet')";
-                assertThat(columns(conn, parquet)).as(view + " columns and types").isEqualTo(columns(conn, view));
+                String parquet =
+                        "read_parquet('" + out.resolve("kpi").resolve(view.substring(4) + ".parquet") + "/*.parquet')";
+                assertThat(columns(conn, parquet))
+                        .as(view + " columns and types")
+                        .isEqualTo(columns(conn, view));
                 List<List<Object>> duck = rows(conn, view);
                 List<List<Object>> sparkRows = rows(conn, parquet);
                 assertThat(sparkRows).as(view + " rows").hasSameSizeAs(duck);
@@ -137,8 +149,9 @@ class SparkKpisIT {
             if (d instanceof BigDecimal bd && s instanceof BigDecimal bs) {
                 assertThat(bs).as(where).isEqualByComparingTo(bd);
             } else if (d instanceof Double dd && s instanceof Double ds) {
-                assertThat(Math.abs(dd - ds)).as(where).isLessThanOrEqualTo(
-                        RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(dd)));
+                assertThat(Math.abs(dd - ds))
+                        .as(where)
+                        .isLessThanOrEqualTo(RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(dd)));
             } else {
                 assertThat(Objects.equals(d, s)).as(where).isTrue();
             }
@@ -148,8 +161,8 @@ class SparkKpisIT {
     private static List<String> columns(Connection conn, String relation) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select column_name, column_type from (describe select * from "
-                     + relation + ")")) {
+                ResultSet rs = st.executeQuery(
+                        "select column_name, column_type from (describe select * from " + relation + ")")) {
             while (rs.next()) {
                 columns.add(rs.getString(1) + " " + rs.getString(2));
             }
@@ -160,7 +173,7 @@ class SparkKpisIT {
     private static List<List<Object>> rows(Connection conn, String relation) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select * from " + relation + " order by all")) {
+                ResultSet rs = st.executeQuery("select * from " + relation + " order by all")) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
@@ -179,8 +192,9 @@ class SparkKpisIT {
 
     /** CPU time of this process (all threads), in ns: on a shared machine the wall clock says little. */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String ms(long from, long to) {

@@ -18,8 +18,7 @@ public final class Assertions {
     private static final Logger log = LoggerFactory.getLogger(Assertions.class);
     private static final String FOLDER = "sql/assert";
 
-    private Assertions() {
-    }
+    private Assertions() {}
 
     /** Runs every {@code sql/assert/*.sql}; returns the failures, empty when all checks pass. */
     public static List<AssertionFailure> check(Connection conn) throws SQLException {
@@ -36,7 +35,8 @@ public final class Assertions {
     private static List<AssertionFailure> checkOne(Connection conn, String script) throws SQLException {
         List<AssertionFailure> failures = new ArrayList<>();
         try (Statement statement = conn.createStatement();
-                ResultSet rows = statement.executeQuery(ClasspathScripts.read(script).strip().replaceAll(";\\s*$", ""))) {
+                ResultSet rows = statement.executeQuery(
+                        ClasspathScripts.read(script).strip().replaceAll(";\\s*$", ""))) {
             while (rows.next()) {
                 failures.add(new AssertionFailure(script, rows.getString("message")));
             }

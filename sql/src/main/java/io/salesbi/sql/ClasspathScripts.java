@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  */
 public final class ClasspathScripts {
 
-    private ClasspathScripts() {
-    }
+    private ClasspathScripts() {}
 
     /** Resource paths of the folder's {@code *.sql} files, sorted by file name. */
     public static List<String> list(String folder) {
@@ -36,7 +35,8 @@ public final class ClasspathScripts {
             for (URL root : Collections.list(roots)) {
                 if ("file".equals(root.getProtocol())) {
                     try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-                        files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                        files.map(p -> p.getFileName().toString())
+                                .filter(n -> n.endsWith(".sql"))
                                 .forEach(n -> scripts.add(prefix + n));
                     }
                 } else if (root.openConnection() instanceof JarURLConnection jar) {
@@ -44,7 +44,9 @@ public final class ClasspathScripts {
                     try (JarFile file = jar.getJarFile()) {
                         for (JarEntry entry : Collections.list(file.entries())) {
                             String name = entry.getName();
-                            if (name.startsWith(prefix) && name.endsWith(".sql") && name.indexOf('/', prefix.length()) < 0) {
+                            if (name.startsWith(prefix)
+                                    && name.endsWith(".sql")
+                                    && name.indexOf('/', prefix.length()) < 0) {
                                 scripts.add(name);
                             }
                         }

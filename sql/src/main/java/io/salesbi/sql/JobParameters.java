@@ -15,8 +15,7 @@ import java.util.TreeSet;
  */
 public final class JobParameters {
 
-    private JobParameters() {
-    }
+    private JobParameters() {}
 
     /** All parameters with their current values (null = the documented default applies). */
     public static Map<String, String> read(Connection conn) throws SQLException {
@@ -40,7 +39,8 @@ public final class JobParameters {
         TreeSet<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(known.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown job parameters " + unknown + "; expected some of " + known.keySet());
+            throw new IllegalArgumentException(
+                    "unknown job parameters " + unknown + "; expected some of " + known.keySet());
         }
         try (PreparedStatement update = conn.prepareStatement("update ops.parameter set value = ? where name = ?")) {
             for (Map.Entry<String, String> value : values.entrySet()) {

@@ -12,8 +12,7 @@ public final class KpiDescriptions {
 
     private static final Map<String, String> WAREHOUSE = load();
 
-    private KpiDescriptions() {
-    }
+    private KpiDescriptions() {}
 
     /** The descriptions of the views the migrations create, by qualified lower-case name. */
     public static Map<String, String> warehouse() {

@@ -34,7 +34,8 @@ record KpiHeader(String view, String script, Map<String, String> fields) {
             }
             String lower = trimmed.toLowerCase();
             if (lower.startsWith("create or replace view kpi.")) {
-                String view = lower.substring("create or replace view ".length()).split("\\s+")[0];
+                String view =
+                        lower.substring("create or replace view ".length()).split("\\s+")[0];
                 headers.add(fromComment(script, view, comment));
             }
             comment.clear();
@@ -44,8 +45,8 @@ record KpiHeader(String view, String script, Map<String, String> fields) {
 
     private static KpiHeader fromComment(String script, String view, List<String> comment) {
         if (comment.isEmpty() || !comment.get(0).strip().equals(view)) {
-            throw new IllegalStateException("%s: view %s needs a header comment starting with '-- %s'"
-                    .formatted(script, view, view));
+            throw new IllegalStateException(
+                    "%s: view %s needs a header comment starting with '-- %s'".formatted(script, view, view));
         }
         Map<String, String> parsed = new LinkedHashMap<>();
         String field = null;
@@ -58,8 +59,9 @@ record KpiHeader(String view, String script, Map<String, String> fields) {
             } else if (field != null && line.startsWith("   ")) {
                 parsed.put(field, parsed.get(field) + " " + line.strip());
             } else {
-                throw new IllegalStateException("%s: header of %s has a line that is neither a field (%s) nor indented: %s"
-                        .formatted(script, view, String.join(", ", FIELDS), line));
+                throw new IllegalStateException(
+                        "%s: header of %s has a line that is neither a field (%s) nor indented: %s"
+                                .formatted(script, view, String.join(", ", FIELDS), line));
             }
         }
         Map<String, String> ordered = new LinkedHashMap<>();

@@ -24,8 +24,7 @@ public final class KpiSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(KpiSnapshot.class);
 
-    private KpiSnapshot() {
-    }
+    private KpiSnapshot() {}
 
     /**
      * Evaluates every kpi view into its snapshot table and drops the tables of views that no longer exist; returns
@@ -35,8 +34,10 @@ public final class KpiSnapshot {
         long started = System.nanoTime();
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Statement st = conn.createStatement()) {
-            for (String stale : names(conn, "select table_name from duckdb_tables() where schema_name = '" + SCHEMA
-                    + "' and table_name not in (select view_name from duckdb_views() where schema_name = 'kpi')")) {
+            for (String stale : names(
+                    conn,
+                    "select table_name from duckdb_tables() where schema_name = '" + SCHEMA
+                            + "' and table_name not in (select view_name from duckdb_views() where schema_name = 'kpi')")) {
                 st.execute("drop table " + SCHEMA + "." + quote(stale));
             }
             for (String view : views(conn)) {
@@ -45,16 +46,22 @@ public final class KpiSnapshot {
                     st.execute("create or replace table " + SCHEMA + "." + quote(view) + " as select * from kpi."
                             + quote(view));
                 } catch (SQLException e) {
-                    throw new SQLException("KPI view kpi." + view + " cannot be evaluated: " + e.getMessage(),
-                            e.getSQLState(), e);
+                    throw new SQLException(
+                            "KPI view kpi." + view + " cannot be evaluated: " + e.getMessage(), e.getSQLState(), e);
                 }
                 rows.put(view, rowCount(conn, view));
-                log.debug("KPI snapshot of kpi.{}: {} rows in {} ms", view, rows.get(view),
+                log.debug(
+                        "KPI snapshot of kpi.{}: {} rows in {} ms",
+                        view,
+                        rows.get(view),
                         (System.nanoTime() - viewStarted) / 1_000_000);
             }
         }
-        log.info("KPI snapshot: {} views, {} rows in {} ms", rows.size(),
-                rows.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "KPI snapshot: {} views, {} rows in {} ms",
+                rows.size(),
+                rows.values().stream().mapToLong(Long::longValue).sum(),
+                (System.nanoTime() - started) / 1_000_000);
         return rows;
     }
 
@@ -77,14 +84,18 @@ public final class KpiSnapshot {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new SQLException("KPI view kpi." + view + " has no snapshot (the night's consolidate step takes it): "
-                    + e.getMessage(), e.getSQLState(), e);
+            throw new SQLException(
+                    "KPI view kpi." + view + " has no snapshot (the night's consolidate step takes it): "
+                            + e.getMessage(),
+                    e.getSQLState(),
+                    e);
         }
     }
 
     private static List<String> names(Connection conn, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql + " order by 1")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql + " order by 1")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

@@ -69,8 +69,8 @@ public final class PersonalDataCatalogue {
             PersonalColumn column = column(source + " line " + lineNumber, stripped);
             PersonalColumn earlier = columns.put(column.qualifiedName(), column);
             if (earlier != null) {
-                throw new IllegalArgumentException(source + " line " + lineNumber + ": " + column.qualifiedName()
-                        + " is declared twice");
+                throw new IllegalArgumentException(
+                        source + " line " + lineNumber + ": " + column.qualifiedName() + " is declared twice");
             }
         }
         return new PersonalDataCatalogue(columns);
@@ -83,14 +83,21 @@ public final class PersonalDataCatalogue {
                     + " but found '" + line + "'");
         }
         try {
-            PersonalColumn.Category category = PersonalColumn.Category.valueOf(fields[2].strip().toUpperCase(Locale.ROOT));
+            PersonalColumn.Category category =
+                    PersonalColumn.Category.valueOf(fields[2].strip().toUpperCase(Locale.ROOT));
             String mask = fields[3].strip();
-            return new PersonalColumn(fields[0].strip(), fields[1].strip(), category,
-                    mask.isEmpty() ? null : PersonalColumn.Mask.valueOf(mask.toUpperCase(Locale.ROOT)), fields[4].strip());
+            return new PersonalColumn(
+                    fields[0].strip(),
+                    fields[1].strip(),
+                    category,
+                    mask.isEmpty() ? null : PersonalColumn.Mask.valueOf(mask.toUpperCase(Locale.ROOT)),
+                    fields[4].strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage() + " in '" + line + "'; categories "
-                    + List.of("name", "contact", "free_text", "behaviour", "none") + ", masks "
-                    + List.of("initial", "email", "phone", "redact"), e);
+            throw new IllegalArgumentException(
+                    where + ": " + e.getMessage() + " in '" + line + "'; categories "
+                            + List.of("name", "contact", "free_text", "behaviour", "none") + ", masks "
+                            + List.of("initial", "email", "phone", "redact"),
+                    e);
         }
     }
 

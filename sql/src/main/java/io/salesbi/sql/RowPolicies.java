@@ -28,8 +28,12 @@ public final class RowPolicies {
     public static RowPolicies warehouse() {
         Map<String, RowPolicy> policies = new TreeMap<>();
         for (KpiHeader header : KpiDocs.headers()) {
-            declare(policies, header.view(), RowPolicy.parse(header.fields().get(KpiHeader.POLICY),
-                    header.script() + ": header of " + header.view()), header.script());
+            declare(
+                    policies,
+                    header.view(),
+                    RowPolicy.parse(
+                            header.fields().get(KpiHeader.POLICY), header.script() + ": header of " + header.view()),
+                    header.script());
         }
         parseInto(policies, CORE_POLICIES, ClasspathScripts.read(CORE_POLICIES));
         return new RowPolicies(policies);
@@ -63,8 +67,8 @@ public final class RowPolicies {
             int colon = trimmed.indexOf(':');
             String relation = colon > 0 ? trimmed.substring(0, colon).strip() : "";
             if (!relation.matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("%s:%d: expected '<schema>.<relation>: <policy>', was: %s"
-                        .formatted(source, lineNo, trimmed));
+                throw new IllegalArgumentException(
+                        "%s:%d: expected '<schema>.<relation>: <policy>', was: %s".formatted(source, lineNo, trimmed));
             }
             String where = source + ":" + lineNo;
             declare(policies, relation, RowPolicy.parse(trimmed.substring(colon + 1), where), where);

@@ -23,7 +23,8 @@ public record RowPolicy(Kind kind, String column) {
     /** The region column of {@link #CUSTOMER_REGIONS}. */
     public static final String REGION_COLUMN = "sales_region";
 
-    private static final Pattern SYNTAX = Pattern.compile("(region|customer)\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)|aggregate|hidden");
+    private static final Pattern SYNTAX =
+            Pattern.compile("(region|customer)\\(\\s*([a-z_][a-z0-9_]*)\\s*\\)|aggregate|hidden");
 
     /** How the rows of a relation are scoped for a restricted role. */
     public enum Kind {
@@ -39,8 +40,8 @@ public record RowPolicy(Kind kind, String column) {
 
     public RowPolicy {
         if ((kind == Kind.REGION || kind == Kind.CUSTOMER) != (column != null)) {
-            throw new IllegalArgumentException("row policy " + kind + " " + (column == null ? "needs" : "takes no")
-                    + " column");
+            throw new IllegalArgumentException(
+                    "row policy " + kind + " " + (column == null ? "needs" : "takes no") + " column");
         }
     }
 
@@ -55,8 +56,10 @@ public record RowPolicy(Kind kind, String column) {
         String policy = text.strip().toLowerCase(Locale.ROOT);
         Matcher matcher = SYNTAX.matcher(policy);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("%s: row policy '%s' is not one of region(<column>), customer(<column>), "
-                    .formatted(where, text.strip()) + "aggregate, hidden");
+            throw new IllegalArgumentException(
+                    "%s: row policy '%s' is not one of region(<column>), customer(<column>), "
+                                    .formatted(where, text.strip())
+                            + "aggregate, hidden");
         }
         return switch (policy) {
             case "aggregate" -> new RowPolicy(Kind.AGGREGATE, null);
@@ -71,14 +74,16 @@ public record RowPolicy(Kind kind, String column) {
      * must not carry customer detail.
      */
     public String misfit(List<String> columnNames) {
-        List<String> columns = columnNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        List<String> columns =
+                columnNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         return switch (kind) {
             case HIDDEN -> "its row policy is hidden";
-            case REGION, CUSTOMER -> columns.contains(column) ? null
-                    : "row policy " + this + " names a column it does not have";
-            case AGGREGATE -> columns.contains(CUSTOMER_COLUMN)
-                    ? "row policy aggregate, but it has customer detail (column " + CUSTOMER_COLUMN + ")"
-                    : null;
+            case REGION, CUSTOMER ->
+                columns.contains(column) ? null : "row policy " + this + " names a column it does not have";
+            case AGGREGATE ->
+                columns.contains(CUSTOMER_COLUMN)
+                        ? "row policy aggregate, but it has customer detail (column " + CUSTOMER_COLUMN + ")"
+                        : null;
         };
     }
 
@@ -93,8 +98,9 @@ public record RowPolicy(Kind kind, String column) {
     public String describe() {
         return switch (kind) {
             case REGION -> "rows whose `" + column + "` is one of the user's regions";
-            case CUSTOMER -> "rows whose `" + column + "` is a golden customer of the user's regions ("
-                    + CUSTOMER_REGIONS + "." + REGION_COLUMN + ")";
+            case CUSTOMER ->
+                "rows whose `" + column + "` is a golden customer of the user's regions (" + CUSTOMER_REGIONS + "."
+                        + REGION_COLUMN + ")";
             case AGGREGATE -> "no customer detail: shown whole";
             case HIDDEN -> "not visible";
         };

@@ -33,7 +33,8 @@ final class ScriptFingerprint {
 
     static final String MARKER = "-- Skipped when unchanged:";
 
-    private static final Pattern TABLE = Pattern.compile("\\b(raw|staging|core|ops|ref)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern TABLE =
+            Pattern.compile("\\b(raw|staging|core|ops|ref)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern PARAMETER = Pattern.compile("\\bops\\.param(?:_double)?\\(\\s*'([a-z_]+)'\\s*\\)");
     private static final Pattern AS_OF_DATE = Pattern.compile("\\bops\\.as_of_date\\(\\s*\\)");
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
@@ -68,7 +69,10 @@ final class ScriptFingerprint {
             parameters.add(parameter.group(1));
         }
         parameters.remove("run_id");
-        return Optional.of(new ScriptFingerprint(script, List.copyOf(tables), List.copyOf(parameters),
+        return Optional.of(new ScriptFingerprint(
+                script,
+                List.copyOf(tables),
+                List.copyOf(parameters),
                 AS_OF_DATE.matcher(code).find()));
     }
 
@@ -95,8 +99,9 @@ final class ScriptFingerprint {
 
     /** Keeps the fingerprint as the script left the warehouse, with the night's run id. */
     void record(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("insert or replace into ops.script_state (script, fingerprint, "
-                + "run_id) select ?, (" + checksumQuery() + "), try_cast(ops.param('run_id') as bigint)")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("insert or replace into ops.script_state (script, fingerprint, "
+                        + "run_id) select ?, (" + checksumQuery() + "), try_cast(ops.param('run_id') as bigint)")) {
             ps.setString(1, script);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -105,15 +110,17 @@ final class ScriptFingerprint {
     }
 
     private SQLException failed(SQLException e) {
-        return new SQLException(script + ": cannot take the checksum of the tables it names (" + String.join(", ", tables)
-                + ") and the parameters it reads (" + String.join(", ", parameters) + "): " + e.getMessage(),
-                e.getSQLState(), e);
+        return new SQLException(
+                script + ": cannot take the checksum of the tables it names (" + String.join(", ", tables)
+                        + ") and the parameters it reads (" + String.join(", ", parameters) + "): " + e.getMessage(),
+                e.getSQLState(),
+                e);
     }
 
     /** Whether the night runs with --full: every script then runs. */
     static boolean fullRebuild(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
-                "select coalesce(ops.param('full_rebuild'), 'false') = 'true'")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select coalesce(ops.param('full_rebuild'), 'false') = 'true'")) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -125,7 +132,8 @@ final class ScriptFingerprint {
         }
         if (!parameters.isEmpty()) {
             parts.add("(select string_agg(name || '=' || coalesce(value, ''), ';' order by name) from ops.parameter "
-                    + "where name in (" + parameters.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
+                    + "where name in ("
+                    + parameters.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
                     + "))");
         }
         if (readsAsOfDate) {

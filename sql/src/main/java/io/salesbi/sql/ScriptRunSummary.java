@@ -34,7 +34,10 @@ public record ScriptRunSummary(String folder, List<ScriptResult> scripts) {
 
     /** The scripts skipped because nothing they name changed since their last run. */
     public List<String> skippedScripts() {
-        return scripts.stream().filter(ScriptResult::skipped).map(ScriptResult::script).toList();
+        return scripts.stream()
+                .filter(ScriptResult::skipped)
+                .map(ScriptResult::script)
+                .toList();
     }
 
     public long totalRowsAffected() {

@@ -27,8 +27,7 @@ public final class SqlScripts {
             "(?:insert\\s+(?:or\\s+\\w+\\s+)?into|delete\\s+from|update|merge\\s+into)\\s+([\\w.\"]+)",
             Pattern.CASE_INSENSITIVE);
 
-    private SqlScripts() {
-    }
+    private SqlScripts() {}
 
     /**
      * Runs classpath scripts {@code sql/<folder>/*.sql} in file-name order; returns the rows affected per script.
@@ -82,20 +81,25 @@ public final class SqlScripts {
         long started = System.nanoTime();
         if (!fullRebuild && fingerprint.get().unchanged(conn)) {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("SQL script {}: skipped, the {} tables it names and the parameters it reads are as its last run "
-                    + "left them (checked in {} ms)", resource, fingerprint.get().tables().size(), millis);
+            log.info(
+                    "SQL script {}: skipped, the {} tables it names and the parameters it reads are as its last run "
+                            + "left them (checked in {} ms)",
+                    resource,
+                    fingerprint.get().tables().size(),
+                    millis);
             return new ScriptResult(resource, 0, 0, millis, true);
         }
         ScriptResult result = runScript(conn, resource);
         fingerprint.get().record(conn);
-        return new ScriptResult(resource, result.statements(), result.rowsAffected(),
-                (System.nanoTime() - started) / 1_000_000, false);
+        return new ScriptResult(
+                resource, result.statements(), result.rowsAffected(), (System.nanoTime() - started) / 1_000_000, false);
     }
 
     /** Runs one classpath script, e.g. {@code sql/validate/40_erp_order_line.sql}. */
     public static ScriptResult runScript(Connection conn, String resource) throws SQLException {
         long started = System.nanoTime();
-        List<ScriptStatement> statements = SqlStatementSplitter.split(SqlTemplates.expand(ClasspathScripts.read(resource)));
+        List<ScriptStatement> statements =
+                SqlStatementSplitter.split(SqlTemplates.expand(ClasspathScripts.read(resource)));
         long rows = 0;
         for (ScriptStatement statement : statements) {
             // a fresh Statement each time: DuckDB closes a Statement after an error
@@ -105,12 +109,24 @@ public final class SqlScripts {
                 if (!hasResultSet && isDataChange(statement.sql())) {
                     rows += Math.max(jdbc.getUpdateCount(), 0);
                 }
-                log.debug("SQL script {} statement {} (line {}: {}) in {} ms", resource, statement.number(),
-                        statement.line(), statement.firstLine(), (System.nanoTime() - statementStarted) / 1_000_000);
+                log.debug(
+                        "SQL script {} statement {} (line {}: {}) in {} ms",
+                        resource,
+                        statement.number(),
+                        statement.line(),
+                        statement.firstLine(),
+                        (System.nanoTime() - statementStarted) / 1_000_000);
             } catch (SQLException e) {
-                throw new SQLException("%s statement %d (line %d: %s) failed: %s".formatted(
-                        resource, statement.number(), statement.line(), statement.firstLine(), e.getMessage()),
-                        e.getSQLState(), e);
+                throw new SQLException(
+                        "%s statement %d (line %d: %s) failed: %s"
+                                .formatted(
+                                        resource,
+                                        statement.number(),
+                                        statement.line(),
+                                        statement.firstLine(),
+                                        e.getMessage()),
+                        e.getSQLState(),
+                        e);
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -19,8 +19,7 @@ final class SqlStatementSplitter {
         }
     }
 
-    private SqlStatementSplitter() {
-    }
+    private SqlStatementSplitter() {}
 
     static List<ScriptStatement> split(String script) {
         List<ScriptStatement> statements = new ArrayList<>();
@@ -85,7 +84,8 @@ final class SqlStatementSplitter {
 
     private static void addIfNotBlank(List<ScriptStatement> statements, StringBuilder sql, int startLine) {
         if (!sql.toString().isBlank()) {
-            statements.add(new ScriptStatement(statements.size() + 1, startLine, sql.toString().strip()));
+            statements.add(new ScriptStatement(
+                    statements.size() + 1, startLine, sql.toString().strip()));
         }
     }
 }

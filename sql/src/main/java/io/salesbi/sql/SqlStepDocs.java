@@ -15,24 +15,35 @@ final class SqlStepDocs {
     /** A rule name as the validate scripts write it into quarantine.rejected_row.rule, e.g. 'order_line.future_date'. */
     private static final Pattern RULE = Pattern.compile("'([a-z_]+\\.[a-z_]+)'");
 
-    private SqlStepDocs() {
-    }
+    private SqlStepDocs() {}
 
     static void render(StringBuilder md) {
         md.append("\n## Validation rules (sql/validate)\n\n")
-                .append("Rows breaking a rule go to `quarantine.rejected_row` (stage `validate`) with file, sheet, row, ")
+                .append(
+                        "Rows breaking a rule go to `quarantine.rejected_row` (stage `validate`) with file, sheet, row, ")
                 .append("column, value and a message; `kpi.dq_quarantine` counts them per rule.\n\n")
                 .append("| script | what it validates | rules |\n|---|---|---|\n");
         for (String script : ClasspathScripts.list("sql/validate")) {
             String sql = ClasspathScripts.read(script);
-            md.append("| `").append(fileName(script)).append("` | ").append(firstSentence(sql)).append(" | ")
-                    .append(String.join(", ", rules(sql).stream().map(rule -> "`" + rule + "`").toList())).append(" |\n");
+            md.append("| `")
+                    .append(fileName(script))
+                    .append("` | ")
+                    .append(firstSentence(sql))
+                    .append(" | ")
+                    .append(String.join(
+                            ", ",
+                            rules(sql).stream().map(rule -> "`" + rule + "`").toList()))
+                    .append(" |\n");
         }
         md.append("\n## Pre-publish checks (sql/assert)\n\n")
-                .append("`io.salesbi.sql.Assertions.check` runs them after consolidation; any row they return is a failure.\n\n")
+                .append(
+                        "`io.salesbi.sql.Assertions.check` runs them after consolidation; any row they return is a failure.\n\n")
                 .append("| script | checks that |\n|---|---|\n");
         for (String script : ClasspathScripts.list("sql/assert")) {
-            md.append("| `").append(fileName(script)).append("` | ").append(firstSentence(ClasspathScripts.read(script)))
+            md.append("| `")
+                    .append(fileName(script))
+                    .append("` | ")
+                    .append(firstSentence(ClasspathScripts.read(script)))
                     .append(" |\n");
         }
     }

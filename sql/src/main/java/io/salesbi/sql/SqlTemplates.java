@@ -10,8 +10,7 @@ public final class SqlTemplates {
 
     static final String LATEST_ROW_PER = "latest_row_per(";
 
-    private SqlTemplates() {
-    }
+    private SqlTemplates() {}
 
     public static String expand(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
@@ -25,7 +24,8 @@ public final class SqlTemplates {
                 throw new IllegalArgumentException("latest_row_per() needs the key columns, at offset " + at);
             }
             out.append(sql, from, at)
-                    .append("row_number() over (partition by ").append(keys)
+                    .append("row_number() over (partition by ")
+                    .append(keys)
                     .append(" order by _load_id desc, _row_number desc) = 1");
             from = close + 1;
         }

@@ -16,8 +16,7 @@ final class FixtureWarehouse {
     static final String PIPELINE_SIX_DEALS = "fixtures/pipeline-six-deals.sql";
     static final String SURVEY_TWO_WAVES = "fixtures/survey-two-waves-six-bad-rows.sql";
 
-    private FixtureWarehouse() {
-    }
+    private FixtureWarehouse() {}
 
     static void load(Connection conn, String fixture) throws SQLException {
         for (ScriptStatement statement : SqlStatementSplitter.split(read(fixture))) {

@@ -36,37 +36,54 @@ class IncrementalOrderLinesTest {
         try (Connection conn = TestWarehouse.migrated(dir)) {
             FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
             FixtureWarehouse.runValidateAndConsolidate(conn);
-            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("0"));
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run"))
+                    .containsExactly(List.of("0"));
 
-            TestWarehouse.execute(conn, NEW_FILE,
-                    "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
+            TestWarehouse.execute(
+                    conn, NEW_FILE, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
             // validation took only rows after load 3; consolidation replaced only the keys validation touched
-            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("3"));
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run"))
+                    .containsExactly(List.of("3"));
             assertThat(TestWarehouse.rows(conn, "select document_no, line_no from order_line_key order by all"))
-                    .containsExactly(List.of("D1", "1"), List.of("D13", "1"), List.of("D2", "2"), List.of("D7", "1"),
+                    .containsExactly(
+                            List.of("D1", "1"),
+                            List.of("D13", "1"),
+                            List.of("D2", "2"),
+                            List.of("D7", "1"),
                             List.of("D9", "1"));
             assertThat(TestWarehouse.rows(conn, "select full_rebuild from fact_order_line_run"))
                     .containsExactly(List.of("false"));
             assertThat(TestWarehouse.rows(conn, "select count(*) from staging.erp_order_line_changed"))
                     .containsExactly(List.of("0"));
-            assertThat(TestWarehouse.rows(conn, "select distinct document_no, line_no from ops.order_line_consolidated order by all"))
-                    .containsExactly(List.of("D1", "1"), List.of("D13", "1"), List.of("D2", "2"), List.of("D7", "1"),
+            assertThat(TestWarehouse.rows(
+                            conn, "select distinct document_no, line_no from ops.order_line_consolidated order by all"))
+                    .containsExactly(
+                            List.of("D1", "1"),
+                            List.of("D13", "1"),
+                            List.of("D2", "2"),
+                            List.of("D7", "1"),
                             List.of("D9", "1"));
             // 9 lines before; D13/1 new, D7/1 now valid, D9/1 no longer after the as-of date, D2/2 now rejected
             assertThat(TestWarehouse.rows(conn, """
                     select document_no, line_no, quantity, _load_id from core.fact_order_line
                     where document_no in ('D1', 'D2', 'D7', 'D9', 'D13') order by all"""))
-                    .containsExactly(List.of("D1", "1", "12.000", "6"), List.of("D13", "1", "3.000", "6"),
-                            List.of("D2", "1", "5.000", "3"), List.of("D7", "1", "1.000", "6"),
+                    .containsExactly(
+                            List.of("D1", "1", "12.000", "6"),
+                            List.of("D13", "1", "3.000", "6"),
+                            List.of("D2", "1", "5.000", "3"),
+                            List.of("D7", "1", "1.000", "6"),
                             List.of("D9", "1", "1.000", "3"));
-            assertThat(TestWarehouse.rows(conn, "select count(*) from core.fact_order_line")).containsExactly(List.of("11"));
-            // D7/1 (unknown product) and D9/1 (future date) left the quarantine; the new D2/2 and the keyless row entered
+            assertThat(TestWarehouse.rows(conn, "select count(*) from core.fact_order_line"))
+                    .containsExactly(List.of("11"));
+            // D7/1 (unknown product) and D9/1 (future date) left the quarantine; the new D2/2 and the keyless row
+            // entered
             assertThat(TestWarehouse.rows(conn, """
                     select rule, load_id, row_number from quarantine.rejected_row
                     where rule like 'order_line.%' order by all"""))
-                    .containsExactly(List.of("order_line.missing_fx_rate", "3", "15"),
+                    .containsExactly(
+                            List.of("order_line.missing_fx_rate", "3", "15"),
                             List.of("order_line.missing_key", "6", "6"),
                             List.of("order_line.net_above_list", "3", "12"),
                             List.of("order_line.non_positive_quantity", "3", "14"),
@@ -76,7 +93,8 @@ class IncrementalOrderLinesTest {
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
-            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("0"));
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run"))
+                    .containsExactly(List.of("0"));
             assertSameContent(snapshot(conn), incremental);
         }
     }
@@ -96,18 +114,18 @@ class IncrementalOrderLinesTest {
                         2, 100, 100, 0, 'EUR', 'Außendienst')""");
             FixtureWarehouse.runValidateAndConsolidate(conn);
             assertThat(TestWarehouse.rows(conn, """
-                    select load_id, row_number from quarantine.rejected_row where rule = 'order_line.future_date'"""))
-                    .containsExactly(List.of("6", "2"));
+                    select load_id, row_number from quarantine.rejected_row where rule = 'order_line.future_date'""")).containsExactly(List.of("6", "2"));
 
             // the date has passed: the new delivery, not the first, reaches the facts
             TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
-            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run")).containsExactly(List.of("6"));
-            assertThat(TestWarehouse.rows(conn,
-                    "select quantity, _load_id from core.fact_order_line where document_no = 'D9'"))
+            assertThat(TestWarehouse.rows(conn, "select after_load_id from order_line_run"))
+                    .containsExactly(List.of("6"));
+            assertThat(TestWarehouse.rows(
+                            conn, "select quantity, _load_id from core.fact_order_line where document_no = 'D9'"))
                     .containsExactly(List.of("2.000", "6"));
-            assertThat(TestWarehouse.rows(conn,
-                    "select count(*) from quarantine.rejected_row where rule = 'order_line.future_date'"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select count(*) from quarantine.rejected_row where rule = 'order_line.future_date'"))
                     .containsExactly(List.of("0"));
             Map<String, List<List<String>>> incremental = snapshot(conn);
 
@@ -128,15 +146,15 @@ class IncrementalOrderLinesTest {
                         credit_date, debtor_no, document_no, product_no, amount, currency, reason)
                     values
                         (3, 'erp_credit_notes_20250630.csv', 'h3', 3, 'CN2', date '2025-03-01', '100001', 'X404', 'P1', 50, 'EUR', 'Kulanz'),
-                        (3, 'erp_credit_notes_20250630.csv', 'h3', 4, 'CN3', date '2025-04-01', '100003', 'X405', 'P1', 30, 'EUR', 'Kulanz')""",
-                    "update ops.parameter set value = '41' where name = 'run_id'");
+                        (3, 'erp_credit_notes_20250630.csv', 'h3', 4, 'CN3', date '2025-04-01', '100003', 'X405', 'P1', 30, 'EUR', 'Kulanz')""", "update ops.parameter set value = '41' where name = 'run_id'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
             // 100001's latest valid order before 2025-03-01 is D3 (2025-01-15, field sales; D7 and D8 are rejected),
             // 100003's before 2025-04-01 is D5 (2025-03-10, inside sales)
             assertThat(TestWarehouse.rows(conn, """
                     select credit_note_no, channel_code, channel_document_no, channel_line_no, channel_document_date
                     from core.fact_credit_note order by 1"""))
-                    .containsExactly(List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
+                    .containsExactly(
+                            List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
                             List.of("CN2", "FIELD_SALES", "D3", "2", "2025-01-15"),
                             List.of("CN3", "INSIDE_SALES", "D5", "1", "2025-03-10"));
 
@@ -152,21 +170,20 @@ class IncrementalOrderLinesTest {
                         (6, 'erp_order_lines_20250701.csv', 'h6', 3, 'D21', 1, date '2025-05-01', '100003', 'P1',
                             1, 100, 100, 0, 'EUR', 'E-Shop'),
                         (6, 'erp_order_lines_20250701.csv', 'h6', 4, 'D5', 1, date '2025-03-10', '100003', 'P1',
-                            10, 125, 100, 20, 'USD', 'E-Shop')""",
-                    "update ops.parameter set value = '42' where name = 'run_id'");
+                            10, 125, 100, 20, 'USD', 'E-Shop')""", "update ops.parameter set value = '42' where name = 'run_id'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
             // CN1 (its document D4 unchanged) untouched; CN2 took the later of its channel line D3/2 and D20/1; CN3's
             // channel line D5/1 was replaced, so it was rebuilt (D21 came after its date)
             assertThat(TestWarehouse.rows(conn, """
-                    select mode, rows_processed, run_id from ops.incremental_state where subject = 'credit_note_fact'"""))
-                    .containsExactly(List.of("incremental", "2", "42"));
+                    select mode, rows_processed, run_id from ops.incremental_state where subject = 'credit_note_fact'""")).containsExactly(List.of("incremental", "2", "42"));
             assertThat(TestWarehouse.rows(conn, "select credit_note_no, how from credit_note_affected order by 1"))
                     .containsExactly(List.of("CN2", "latest"), List.of("CN3", "full"));
             assertThat(TestWarehouse.rows(conn, """
                     select credit_note_no, channel_code, channel_document_no, channel_line_no, channel_document_date
                     from core.fact_credit_note order by 1"""))
-                    .containsExactly(List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
+                    .containsExactly(
+                            List.of("CN1", "EDI", "D4", "1", "2025-01-20"),
                             List.of("CN2", "WEB_SHOP", "D20", "1", "2025-02-20"),
                             List.of("CN3", "WEB_SHOP", "D5", "1", "2025-03-10"));
             Map<String, List<List<String>>> incremental = snapshot(conn);
@@ -174,17 +191,17 @@ class IncrementalOrderLinesTest {
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
             FixtureWarehouse.runValidateAndConsolidate(conn);
             assertThat(TestWarehouse.rows(conn, """
-                    select mode, rows_processed from ops.incremental_state where subject = 'credit_note_fact'"""))
-                    .containsExactly(List.of("full", "3"));
+                    select mode, rows_processed from ops.incremental_state where subject = 'credit_note_fact'""")).containsExactly(List.of("full", "3"));
             // (the comparison below holds the channel lines too)
             assertSameContent(snapshot(conn), incremental);
         }
     }
 
-    private static void assertSameContent(Map<String, List<List<String>>> actual,
-                                          Map<String, List<List<String>>> expected) {
+    private static void assertSameContent(
+            Map<String, List<List<String>>> actual, Map<String, List<List<String>>> expected) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-        expected.forEach((relation, rows) -> assertThat(actual.get(relation)).as(relation).isEqualTo(rows));
+        expected.forEach((relation, rows) ->
+                assertThat(actual.get(relation)).as(relation).isEqualTo(rows));
     }
 
     /** Every row of the order line tables, the rejections (but their run ids) and the KPI views, sorted. */

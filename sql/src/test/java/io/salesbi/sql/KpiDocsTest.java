@@ -31,9 +31,13 @@ class KpiDocsTest {
                     .as("docs/kpis.md is out of date; regenerate it: ./mvnw -B -q -pl sql -am test -Dtest=KpiDocsTest"
                             + " -Dkpidocs.update=true -Dsurefire.failIfNoSpecifiedTests=false")
                     .isEqualTo(generated);
-            assertThat(generated).contains("## kpi.market_share", "| `cost_per_visit_eur` | `450` |",
-                    "`roi` double", "| Policy | customer(customer_id) |",
-                    "| core.customer_match_pair | `hidden` | not visible |");
+            assertThat(generated)
+                    .contains(
+                            "## kpi.market_share",
+                            "| `cost_per_visit_eur` | `450` |",
+                            "`roi` double",
+                            "| Policy | customer(customer_id) |",
+                            "| core.customer_match_pair | `hidden` | not visible |");
         }
     }
 
@@ -55,7 +59,9 @@ class KpiDocsTest {
         KpiHeader header = KpiHeader.parse("R__kpi_example.sql", sql).get(0);
 
         assertThat(header.view()).isEqualTo("kpi.example");
-        assertThat(header.fields()).containsEntry("Formula", "a = b / c; d = e.").containsEntry("Caveats", "none.")
+        assertThat(header.fields())
+                .containsEntry("Formula", "a = b / c; d = e.")
+                .containsEntry("Caveats", "none.")
                 .containsEntry("Policy", "customer(customer_id)");
     }
 

@@ -57,16 +57,60 @@ class KpiFixtureTest {
                 select source, source_file, row_number, column_name, raw_value, rule
                 from quarantine.rejected_row order by rule, row_number"""))
                 .containsExactly(
-                        List.of("crm", "crm_activities_20250630.csv", "7", "activity_date", "2025-08-01", "activity.invalid_date"),
-                        List.of("costs", "Kanalkosten.xlsx", "5", "channel", "Telefonverkauf", "channel_cost.unknown_channel"),
-                        List.of("erp", "erp_order_lines_20250630.csv", "13", "document_date", "2025-07-15", "order_line.future_date"),
-                        List.of("erp", "erp_order_lines_20250630.csv", "15", "currency", "CHF", "order_line.missing_fx_rate"),
-                        List.of("erp", "erp_order_lines_20250630.csv", "12", "net_price", "200.0000", "order_line.net_above_list"),
-                        List.of("erp", "erp_order_lines_20250630.csv", "14", "quantity", "0.000", "order_line.non_positive_quantity"),
-                        List.of("erp", "erp_order_lines_20250630.csv", "11", "product_no", "P9", "order_line.unknown_product"));
-        assertThat(TestWarehouse.single(conn, "select message from quarantine.rejected_row where rule = 'order_line.net_above_list'"))
+                        List.of(
+                                "crm",
+                                "crm_activities_20250630.csv",
+                                "7",
+                                "activity_date",
+                                "2025-08-01",
+                                "activity.invalid_date"),
+                        List.of(
+                                "costs",
+                                "Kanalkosten.xlsx",
+                                "5",
+                                "channel",
+                                "Telefonverkauf",
+                                "channel_cost.unknown_channel"),
+                        List.of(
+                                "erp",
+                                "erp_order_lines_20250630.csv",
+                                "13",
+                                "document_date",
+                                "2025-07-15",
+                                "order_line.future_date"),
+                        List.of(
+                                "erp",
+                                "erp_order_lines_20250630.csv",
+                                "15",
+                                "currency",
+                                "CHF",
+                                "order_line.missing_fx_rate"),
+                        List.of(
+                                "erp",
+                                "erp_order_lines_20250630.csv",
+                                "12",
+                                "net_price",
+                                "200.0000",
+                                "order_line.net_above_list"),
+                        List.of(
+                                "erp",
+                                "erp_order_lines_20250630.csv",
+                                "14",
+                                "quantity",
+                                "0.000",
+                                "order_line.non_positive_quantity"),
+                        List.of(
+                                "erp",
+                                "erp_order_lines_20250630.csv",
+                                "11",
+                                "product_no",
+                                "P9",
+                                "order_line.unknown_product"));
+        assertThat(TestWarehouse.single(
+                        conn, "select message from quarantine.rejected_row where rule = 'order_line.net_above_list'"))
                 .isEqualTo("order line D8/1 has net price 200.0000 above 1.5 x list price 100.0000");
-        assertThat(TestWarehouse.single(conn, "select quantity from staging.erp_order_line where document_no = 'D3' and line_no = 1"))
+        assertThat(TestWarehouse.single(
+                        conn, "select quantity from staging.erp_order_line where document_no = 'D3' and line_no = 1"))
                 .isEqualTo("20.000");
     }
 
@@ -84,7 +128,8 @@ class KpiFixtureTest {
 
     @Test
     void marketShareUsesTheSegmentValidOnTheDocumentDate() throws Exception {
-        // Maschinenbau/Nord 2024: only C2 (C1 was Elektrotechnik) 500 + 450 = 950; 2025: C1 1900 + C2 (1600 - 100 + 200) 1700
+        // Maschinenbau/Nord 2024: only C2 (C1 was Elektrotechnik) 500 + 450 = 950; 2025: C1 1900 + C2 (1600 - 100 +
+        // 200) 1700
         assertThat(rows(conn, """
                 select industry, region, year, own_revenue_eur, market_volume_eur, largest_competitor, white_space_eur
                 from kpi.market_share order by industry, region, year"""))
@@ -99,7 +144,10 @@ class KpiFixtureTest {
         assertThat(doubleValue(conn, "select share_change_pp " + row)).isCloseTo((0.03 - 0.0095) * 100, within(1e-9));
         assertThat(doubleValue(conn, "select largest_competitor_share " + row)).isCloseTo(0.35, within(1e-12));
         assertThat(doubleValue(conn, "select relative_market_share " + row)).isCloseTo(0.03 / 0.35, within(1e-12));
-        assertThat(TestWarehouse.single(conn, "select market_share_prev_year from kpi.market_share where year = 2024 and industry = 'Maschinenbau'"))
+        assertThat(
+                        TestWarehouse.single(
+                                conn,
+                                "select market_share_prev_year from kpi.market_share where year = 2024 and industry = 'Maschinenbau'"))
                 .isNull();
     }
 
@@ -112,35 +160,122 @@ class KpiFixtureTest {
                     direct_channel_cost_eur, allocated_cost_eur, contribution_margin_eur
                 from kpi.channel_pnl order by year, month, channel_code"""))
                 .containsExactly(
-                        List.of("FIELD_SALES", "Außendienst", "2024", "3", "900.00", "600.00", "300.00", "0.00", "0.00", "300.00"),
-                        List.of("WEB_SHOP", "E-Shop", "2024", "5", "950.00", "500.00", "450.00", "0.00", "0.00", "450.00"),
-                        List.of("EDI", "EDI / E-Procurement", "2025", "1", "1600.00", "800.00", "800.00", "0.00", "177.78", "622.22"),
-                        List.of("FIELD_SALES", "Außendienst", "2025", "1", "1900.00", "1440.00", "460.00", "500.00", "211.11", "-251.11"),
-                        List.of("INSIDE_SALES", "Innendienst", "2025", "1", "100.00", "40.00", "60.00", "0.00", "11.11", "48.89"),
+                        List.of(
+                                "FIELD_SALES",
+                                "Außendienst",
+                                "2024",
+                                "3",
+                                "900.00",
+                                "600.00",
+                                "300.00",
+                                "0.00",
+                                "0.00",
+                                "300.00"),
+                        List.of(
+                                "WEB_SHOP",
+                                "E-Shop",
+                                "2024",
+                                "5",
+                                "950.00",
+                                "500.00",
+                                "450.00",
+                                "0.00",
+                                "0.00",
+                                "450.00"),
+                        List.of(
+                                "EDI",
+                                "EDI / E-Procurement",
+                                "2025",
+                                "1",
+                                "1600.00",
+                                "800.00",
+                                "800.00",
+                                "0.00",
+                                "177.78",
+                                "622.22"),
+                        List.of(
+                                "FIELD_SALES",
+                                "Außendienst",
+                                "2025",
+                                "1",
+                                "1900.00",
+                                "1440.00",
+                                "460.00",
+                                "500.00",
+                                "211.11",
+                                "-251.11"),
+                        List.of(
+                                "INSIDE_SALES",
+                                "Innendienst",
+                                "2025",
+                                "1",
+                                "100.00",
+                                "40.00",
+                                "60.00",
+                                "0.00",
+                                "11.11",
+                                "48.89"),
                         List.of("WEB_SHOP", "E-Shop", "2025", "1", "0.00", "0.00", "0.00", "100.00", "0.00", "-100.00"),
-                        List.of("EDI", "EDI / E-Procurement", "2025", "2", "-100.00", "0.00", "-100.00", "0.00", "0.00", "-100.00"),
-                        List.of("INSIDE_SALES", "Innendienst", "2025", "2", "200.00", "120.00", "80.00", "0.00", "0.00", "80.00"),
-                        List.of("INSIDE_SALES", "Innendienst", "2025", "3", "800.00", "600.00", "200.00", "0.00", "0.00", "200.00"));
-        assertThat(doubleValue(conn, "select roi from kpi.channel_pnl where channel_code = 'FIELD_SALES' and year = 2025"))
+                        List.of(
+                                "EDI",
+                                "EDI / E-Procurement",
+                                "2025",
+                                "2",
+                                "-100.00",
+                                "0.00",
+                                "-100.00",
+                                "0.00",
+                                "0.00",
+                                "-100.00"),
+                        List.of(
+                                "INSIDE_SALES",
+                                "Innendienst",
+                                "2025",
+                                "2",
+                                "200.00",
+                                "120.00",
+                                "80.00",
+                                "0.00",
+                                "0.00",
+                                "80.00"),
+                        List.of(
+                                "INSIDE_SALES",
+                                "Innendienst",
+                                "2025",
+                                "3",
+                                "800.00",
+                                "600.00",
+                                "200.00",
+                                "0.00",
+                                "0.00",
+                                "200.00"));
+        assertThat(doubleValue(
+                        conn, "select roi from kpi.channel_pnl where channel_code = 'FIELD_SALES' and year = 2025"))
                 .isCloseTo(-251.11 / (500 + 211.11), within(1e-12));
         assertThat(doubleValue(conn, "select roi from kpi.channel_pnl where channel_code = 'WEB_SHOP' and year = 2025"))
                 .isCloseTo(-1.0, within(1e-12));
-        assertThat(TestWarehouse.single(conn, "select roi from kpi.channel_pnl where channel_code = 'INSIDE_SALES' and month = 3"))
+        assertThat(TestWarehouse.single(
+                        conn, "select roi from kpi.channel_pnl where channel_code = 'INSIDE_SALES' and month = 3"))
                 .isNull();
     }
 
     @Test
     void channelPnlAllocatesByOrdersWhenConfigured() throws Exception {
         // 2025-01 order documents: D3 (FIELD), D4 (EDI), D6 (INSIDE) -> 400 / 3 = 133.33 each
-        TestWarehouse.execute(conn, "update ops.parameter set value = 'orders' where name = 'channel_cost_allocation_key'");
+        TestWarehouse.execute(
+                conn, "update ops.parameter set value = 'orders' where name = 'channel_cost_allocation_key'");
         try {
             assertThat(rows(conn, """
                     select channel_code, allocated_cost_eur from kpi.channel_pnl
                     where year = 2025 and month = 1 order by channel_code"""))
-                    .containsExactly(List.of("EDI", "133.33"), List.of("FIELD_SALES", "133.33"),
-                            List.of("INSIDE_SALES", "133.33"), List.of("WEB_SHOP", "0.00"));
+                    .containsExactly(
+                            List.of("EDI", "133.33"),
+                            List.of("FIELD_SALES", "133.33"),
+                            List.of("INSIDE_SALES", "133.33"),
+                            List.of("WEB_SHOP", "0.00"));
         } finally {
-            TestWarehouse.execute(conn, "update ops.parameter set value = 'revenue' where name = 'channel_cost_allocation_key'");
+            TestWarehouse.execute(
+                    conn, "update ops.parameter set value = 'revenue' where name = 'channel_cost_allocation_key'");
         }
     }
 
@@ -162,19 +297,81 @@ class KpiFixtureTest {
     @Test
     void customerValueCountsCostToServeAndClassifiesAbc() throws Exception {
         // 2025 cost to serve: C1 2 visits x 450 + 5 tickets x 60 = 1200; C2 1 ticket = 60; C3 1 special delivery = 250.
-        // ABC by revenue 2025 (total 4400, A below 3520 before, B below 4180): C1 (0 before) A, C2 (1900) A, C3 (3600) B.
+        // ABC by revenue 2025 (total 4400, A below 3520 before, B below 4180): C1 (0 before) A, C2 (1900) A, C3 (3600)
+        // B.
         // ABC by contribution 2025: only C2 (720) is positive -> A; C1 -740 and C3 -50 are C.
-        // 2024 (no drivers): revenue C2 950 A, C1 900 (950 before < 1480) A; contribution C2 450 A, C1 300 (450 < 600) A.
+        // 2024 (no drivers): revenue C2 950 A, C1 900 (950 before < 1480) A; contribution C2 450 A, C1 300 (450 < 600)
+        // A.
         assertThat(rows(conn, """
                 select customer_id, company_name, industry, sales_region, year, revenue_eur, gross_margin_eur,
                     cost_to_serve_eur, contribution_eur, abc_revenue, abc_contribution, a_by_revenue_c_by_contribution
                 from kpi.customer_value order by year, customer_id"""))
                 .containsExactly(
-                        List.of("C1", "Alpha Maschinenbau GmbH", "Elektrotechnik", "Nord", "2024", "900.00", "300.00", "0.00", "300.00", "A", "A", "false"),
-                        List.of("C2", "Beta Maschinen AG", "Maschinenbau", "Nord", "2024", "950.00", "450.00", "0.00", "450.00", "A", "A", "false"),
-                        List.of("C1", "Alpha Maschinenbau GmbH", "Maschinenbau", "Nord", "2025", "1900.00", "460.00", "1200.00", "-740.00", "A", "C", "true"),
-                        List.of("C2", "Beta Maschinen AG", "Maschinenbau", "Nord", "2025", "1700.00", "780.00", "60.00", "720.00", "A", "A", "false"),
-                        List.of("C3", "Gamma Chemie GmbH", "Chemie & Pharma", "Süd", "2025", "800.00", "200.00", "250.00", "-50.00", "B", "C", "false"));
+                        List.of(
+                                "C1",
+                                "Alpha Maschinenbau GmbH",
+                                "Elektrotechnik",
+                                "Nord",
+                                "2024",
+                                "900.00",
+                                "300.00",
+                                "0.00",
+                                "300.00",
+                                "A",
+                                "A",
+                                "false"),
+                        List.of(
+                                "C2",
+                                "Beta Maschinen AG",
+                                "Maschinenbau",
+                                "Nord",
+                                "2024",
+                                "950.00",
+                                "450.00",
+                                "0.00",
+                                "450.00",
+                                "A",
+                                "A",
+                                "false"),
+                        List.of(
+                                "C1",
+                                "Alpha Maschinenbau GmbH",
+                                "Maschinenbau",
+                                "Nord",
+                                "2025",
+                                "1900.00",
+                                "460.00",
+                                "1200.00",
+                                "-740.00",
+                                "A",
+                                "C",
+                                "true"),
+                        List.of(
+                                "C2",
+                                "Beta Maschinen AG",
+                                "Maschinenbau",
+                                "Nord",
+                                "2025",
+                                "1700.00",
+                                "780.00",
+                                "60.00",
+                                "720.00",
+                                "A",
+                                "A",
+                                "false"),
+                        List.of(
+                                "C3",
+                                "Gamma Chemie GmbH",
+                                "Chemie & Pharma",
+                                "Süd",
+                                "2025",
+                                "800.00",
+                                "200.00",
+                                "250.00",
+                                "-50.00",
+                                "B",
+                                "C",
+                                "false"));
     }
 
     @Test
@@ -187,15 +384,58 @@ class KpiFixtureTest {
                     value_segment, potential_segment, service_model, wallet_source
                 from kpi.customer_value order by year, customer_id"""))
                 .containsExactly(
-                        Arrays.asList("C1", "2024", "200000.00", null, "2024-03-10", "296", "high", "high", "personal", "crm"),
-                        Arrays.asList("C2", "2024", "100000.00", null, "2024-05-05", "240", "high", "low", "hybrid", "market"),
-                        Arrays.asList("C1", "2025", "200000.00", "900.00", "2025-01-15", "166", "low", "high", "hybrid", "crm"),
-                        Arrays.asList("C2", "2025", "60000.00", "950.00", "2025-02-20", "130", "high", "low", "hybrid", "market"),
-                        Arrays.asList("C3", "2025", "50000.00", null, "2025-03-10", "112", "low", "low", "digital", "crm"));
+                        Arrays.asList(
+                                "C1",
+                                "2024",
+                                "200000.00",
+                                null,
+                                "2024-03-10",
+                                "296",
+                                "high",
+                                "high",
+                                "personal",
+                                "crm"),
+                        Arrays.asList(
+                                "C2",
+                                "2024",
+                                "100000.00",
+                                null,
+                                "2024-05-05",
+                                "240",
+                                "high",
+                                "low",
+                                "hybrid",
+                                "market"),
+                        Arrays.asList(
+                                "C1",
+                                "2025",
+                                "200000.00",
+                                "900.00",
+                                "2025-01-15",
+                                "166",
+                                "low",
+                                "high",
+                                "hybrid",
+                                "crm"),
+                        Arrays.asList(
+                                "C2",
+                                "2025",
+                                "60000.00",
+                                "950.00",
+                                "2025-02-20",
+                                "130",
+                                "high",
+                                "low",
+                                "hybrid",
+                                "market"),
+                        Arrays.asList(
+                                "C3", "2025", "50000.00", null, "2025-03-10", "112", "low", "low", "digital", "crm"));
         String c2 = "from kpi.customer_value where customer_id = 'C2' and year = 2025";
         assertThat(doubleValue(conn, "select share_of_wallet " + c2)).isCloseTo(1700.0 / 60000, within(1e-12));
         assertThat(doubleValue(conn, "select revenue_trend " + c2)).isCloseTo(1700.0 / 950 - 1, within(1e-12));
-        assertThat(doubleValue(conn, "select share_of_wallet from kpi.customer_value where customer_id = 'C1' and year = 2025"))
+        assertThat(doubleValue(
+                        conn,
+                        "select share_of_wallet from kpi.customer_value where customer_id = 'C1' and year = 2025"))
                 .isCloseTo(1900.0 / 200000, within(1e-12));
         assertThat(TestWarehouse.single(conn, "select revenue_trend from kpi.customer_value where customer_id = 'C3'"))
                 .isNull();
@@ -224,9 +464,9 @@ class KpiFixtureTest {
             // the row is flagged for the data-quality page
             assertThat(rows(conn, """
                     select wallet_estimate_eur, wallet_eur, share_of_wallet, wallet_below_revenue, potential_segment
-                    from kpi.customer_value where customer_id = 'C3' and year = 2025"""))
-                    .containsExactly(List.of("500.00", "800.00", "1.0", "true", "low"));
-            assertThat(doubleValue(conn, "select max(share_of_wallet) from kpi.customer_value")).isEqualTo(1.0);
+                    from kpi.customer_value where customer_id = 'C3' and year = 2025""")).containsExactly(List.of("500.00", "800.00", "1.0", "true", "low"));
+            assertThat(doubleValue(conn, "select max(share_of_wallet) from kpi.customer_value"))
+                    .isEqualTo(1.0);
         } finally {
             conn.rollback();
             conn.setAutoCommit(true);
@@ -240,15 +480,87 @@ class KpiFixtureTest {
                     cost_of_goods_eur, order_lines
                 from kpi.sales_cube order by year, sales_region, industry, channel_code, product_category"""))
                 .containsExactly(
-                        List.of("2024", "Nord", "Elektrotechnik", "FIELD_SALES", "Antriebstechnik", "900.00", "1000.00", "600.00", "1"),
-                        List.of("2024", "Nord", "Maschinenbau", "WEB_SHOP", "Antriebstechnik", "500.00", "500.00", "300.00", "1"),
-                        List.of("2024", "Nord", "Maschinenbau", "WEB_SHOP", "Sensorik", "450.00", "500.00", "200.00", "1"),
-                        List.of("2025", "(unmapped)", "(unmapped)", "INSIDE_SALES", "Sensorik", "100.00", "100.00", "40.00", "1"),
+                        List.of(
+                                "2024",
+                                "Nord",
+                                "Elektrotechnik",
+                                "FIELD_SALES",
+                                "Antriebstechnik",
+                                "900.00",
+                                "1000.00",
+                                "600.00",
+                                "1"),
+                        List.of(
+                                "2024",
+                                "Nord",
+                                "Maschinenbau",
+                                "WEB_SHOP",
+                                "Antriebstechnik",
+                                "500.00",
+                                "500.00",
+                                "300.00",
+                                "1"),
+                        List.of(
+                                "2024",
+                                "Nord",
+                                "Maschinenbau",
+                                "WEB_SHOP",
+                                "Sensorik",
+                                "450.00",
+                                "500.00",
+                                "200.00",
+                                "1"),
+                        List.of(
+                                "2025",
+                                "(unmapped)",
+                                "(unmapped)",
+                                "INSIDE_SALES",
+                                "Sensorik",
+                                "100.00",
+                                "100.00",
+                                "40.00",
+                                "1"),
                         List.of("2025", "Nord", "Maschinenbau", "EDI", "Sensorik", "1500.00", "2000.00", "800.00", "1"),
-                        List.of("2025", "Nord", "Maschinenbau", "FIELD_SALES", "Antriebstechnik", "1600.00", "2000.00", "1200.00", "1"),
-                        List.of("2025", "Nord", "Maschinenbau", "FIELD_SALES", "Steuerungstechnik", "300.00", "400.00", "240.00", "1"),
-                        List.of("2025", "Nord", "Maschinenbau", "INSIDE_SALES", "Steuerungstechnik", "200.00", "200.00", "120.00", "1"),
-                        List.of("2025", "Süd", "Chemie & Pharma", "INSIDE_SALES", "Antriebstechnik", "800.00", "1000.00", "600.00", "1"));
+                        List.of(
+                                "2025",
+                                "Nord",
+                                "Maschinenbau",
+                                "FIELD_SALES",
+                                "Antriebstechnik",
+                                "1600.00",
+                                "2000.00",
+                                "1200.00",
+                                "1"),
+                        List.of(
+                                "2025",
+                                "Nord",
+                                "Maschinenbau",
+                                "FIELD_SALES",
+                                "Steuerungstechnik",
+                                "300.00",
+                                "400.00",
+                                "240.00",
+                                "1"),
+                        List.of(
+                                "2025",
+                                "Nord",
+                                "Maschinenbau",
+                                "INSIDE_SALES",
+                                "Steuerungstechnik",
+                                "200.00",
+                                "200.00",
+                                "120.00",
+                                "1"),
+                        List.of(
+                                "2025",
+                                "Süd",
+                                "Chemie & Pharma",
+                                "INSIDE_SALES",
+                                "Antriebstechnik",
+                                "800.00",
+                                "1000.00",
+                                "600.00",
+                                "1"));
     }
 
     @Test
@@ -268,14 +580,17 @@ class KpiFixtureTest {
                     customers_without_owner, last_load_at, newest_file_date
                 from kpi.dq_summary"""))
                 .containsExactly(List.of("5", "3", "2", "7", "4", "1", "1", "2025-06-30 01:00:04.0", "2025-06-30"));
-        assertThat(rows(conn, "select source, last_file_name, days_since_last_load, files_loaded from kpi.dq_freshness order by source"))
-                .containsExactly(List.of("crm", "crm_accounts_20250101.csv", "0", "2"),
+        assertThat(
+                        rows(
+                                conn,
+                                "select source, last_file_name, days_since_last_load, files_loaded from kpi.dq_freshness order by source"))
+                .containsExactly(
+                        List.of("crm", "crm_accounts_20250101.csv", "0", "2"),
                         List.of("erp", "erp_order_lines_20250630.csv", "0", "2"));
         // the ERP delivers account_owner for none of its 3 records, the CRM for both of its 2
         assertThat(rows(conn, """
                 select source_system, records, filled, completeness from kpi.dq_completeness
-                where field = 'account_owner' order by source_system"""))
-                .containsExactly(List.of("crm", "2", "2", "1.0"), List.of("erp", "3", "0", "0.0"));
+                where field = 'account_owner' order by source_system""")).containsExactly(List.of("crm", "2", "2", "1.0"), List.of("erp", "3", "0", "0.0"));
     }
 
     @Test
@@ -295,14 +610,15 @@ class KpiFixtureTest {
                         List.of("INSIDE_SALES", "Steuerungstechnik", "2025", "200.00", "200.00"));
         assertThat(doubleValue(conn, """
                 select price_realization from kpi.price_realization
-                where channel_code = 'FIELD_SALES' and product_category = 'Steuerungstechnik'"""))
-                .isCloseTo(300.0 / 400, within(1e-12));
+                where channel_code = 'FIELD_SALES' and product_category = 'Steuerungstechnik'""")).isCloseTo(300.0 / 400, within(1e-12));
     }
 
     @Test
     void channelMixAndMigrationFollowTheMainChannel() throws Exception {
         // 2025: C1 field sales only, C2 EDI + inside sales, C3 inside sales only; 2024: C1 field, C2 web shop
-        assertThat(rows(conn, "select year, channels_used, customers from kpi.channel_mix order by year, channels_used"))
+        assertThat(rows(
+                        conn,
+                        "select year, channels_used, customers from kpi.channel_mix order by year, channels_used"))
                 .containsExactly(List.of("2024", "1", "2"), List.of("2025", "1", "2"), List.of("2025", "2", "1"));
         // C2 moved from the web shop (950) to EDI (1600 of its 1800 order revenue)
         assertThat(rows(conn, """
@@ -329,7 +645,10 @@ class KpiFixtureTest {
     void crossSellGapIsWhatTheIndustryPeersBuy() throws Exception {
         // Maschinenbau buyers since 2023-06-30: C1 {Antrieb, Steuerung}, C2 {Antrieb, Sensorik, Steuerung}:
         // C1's only peer C2 buys Sensorik (share 1/1 > 0.5); C3 has no peer in Chemie & Pharma
-        assertThat(rows(conn, "select customer_id, company_name, industry, product_category, peer_buyer_share from kpi.cross_sell_gap"))
+        assertThat(
+                        rows(
+                                conn,
+                                "select customer_id, company_name, industry, product_category, peer_buyer_share from kpi.cross_sell_gap"))
                 .containsExactly(List.of("C1", "Alpha Maschinenbau GmbH", "Maschinenbau", "Sensorik", "1.0"));
     }
 
@@ -357,7 +676,10 @@ class KpiFixtureTest {
 
     @Test
     void touchpointsCountActivitiesPerPhaseAndChannel() throws Exception {
-        assertThat(rows(conn, "select year, journey_phase, channel, touchpoints from kpi.touchpoints order by year, journey_phase, channel"))
+        assertThat(
+                        rows(
+                                conn,
+                                "select year, journey_phase, channel, touchpoints from kpi.touchpoints order by year, journey_phase, channel"))
                 .containsExactly(
                         List.of("2024", "usage", "Webinar", "1"),
                         List.of("2025", "need_recognition", "Visit", "1"),

@@ -28,19 +28,23 @@ class KpiSnapshotTest {
             Map<String, Long> rows = KpiSnapshot.take(conn);
 
             // then one table per view, with the view's rows (as a multiset), and the retired view's table gone
-            List<List<String>> views = TestWarehouse.rows(conn,
-                    "select view_name from duckdb_views() where schema_name = 'kpi' and not internal order by 1");
-            assertThat(rows.keySet()).containsExactlyElementsOf(views.stream().map(v -> v.get(0)).toList());
+            List<List<String>> views = TestWarehouse.rows(
+                    conn, "select view_name from duckdb_views() where schema_name = 'kpi' and not internal order by 1");
+            assertThat(rows.keySet())
+                    .containsExactlyElementsOf(views.stream().map(v -> v.get(0)).toList());
             assertThat(rows).hasSizeGreaterThanOrEqualTo(20); // every view: the names are compared above
             assertThat(rows.get("sales_cube")).isPositive();
             assertThat(rows.get("customer_value")).isPositive();
             for (String view : rows.keySet()) {
                 assertThat(differingRows(conn, view)).as(view).isZero();
                 assertThat(Long.parseLong(TestWarehouse.single(conn, "select count(*) from kpi." + view)))
-                        .as(view).isEqualTo(rows.get(view));
+                        .as(view)
+                        .isEqualTo(rows.get(view));
             }
-            assertThat(TestWarehouse.rows(conn,
-                    "select table_name from duckdb_tables() where schema_name = 'kpi_snapshot' and table_name = 'retired_view'"))
+            assertThat(
+                            TestWarehouse.rows(
+                                    conn,
+                                    "select table_name from duckdb_tables() where schema_name = 'kpi_snapshot' and table_name = 'retired_view'"))
                     .isEmpty();
             assertThat(KpiSnapshot.rows(conn)).isEqualTo(rows);
         }
@@ -59,7 +63,8 @@ class KpiSnapshotTest {
             assertThat(published).isEqualTo("6350.00");
             assertThat(TestWarehouse.single(conn, "select sum(net_revenue_eur) from kpi_snapshot.sales_cube"))
                     .isEqualTo("6350.00");
-            assertThat(TestWarehouse.single(conn, "select sum(net_revenue_eur) from kpi.sales_cube")).isEqualTo("5450.00");
+            assertThat(TestWarehouse.single(conn, "select sum(net_revenue_eur) from kpi.sales_cube"))
+                    .isEqualTo("5450.00");
         }
     }
 
@@ -76,8 +81,11 @@ class KpiSnapshotTest {
     }
 
     private static long differingRows(Connection conn, String view) throws SQLException {
-        return Long.parseLong(TestWarehouse.single(conn, "select count(*) from ("
-                + "(select * from kpi." + view + " except all select * from kpi_snapshot." + view + ") union all "
-                + "(select * from kpi_snapshot." + view + " except all select * from kpi." + view + "))"));
+        return Long.parseLong(TestWarehouse.single(
+                conn,
+                "select count(*) from ("
+                        + "(select * from kpi." + view + " except all select * from kpi_snapshot." + view
+                        + ") union all "
+                        + "(select * from kpi_snapshot." + view + " except all select * from kpi." + view + "))"));
     }
 }

@@ -34,33 +34,49 @@ class PersonalDataCatalogueTest {
     void everyPersonalLookingColumnOfTheMigratedWarehouseIsDeclared() throws Exception {
         // given a warehouse migrated as in production
         try (Connection conn = TestWarehouse.migrated(dir)) {
-            Set<String> columns = TestWarehouse.rows(conn, LAYER_COLUMNS).stream().map(row -> row.get(0))
+            Set<String> columns = TestWarehouse.rows(conn, LAYER_COLUMNS).stream()
+                    .map(row -> row.get(0))
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> declared = PersonalDataCatalogue.warehouse().declared().stream()
-                    .map(PersonalColumn::qualifiedName).collect(Collectors.toCollection(TreeSet::new));
+                    .map(PersonalColumn::qualifiedName)
+                    .collect(Collectors.toCollection(TreeSet::new));
 
             // when its column names are compared with the catalogue
             List<String> undeclared = columns.stream()
-                    .filter(column -> PersonalDataCatalogue.looksPersonal(column.substring(column.lastIndexOf('.') + 1)))
+                    .filter(column ->
+                            PersonalDataCatalogue.looksPersonal(column.substring(column.lastIndexOf('.') + 1)))
                     .filter(column -> !declared.contains(column))
                     .toList();
-            Set<String> allColumns = TestWarehouse.rows(conn, ALL_COLUMNS).stream().map(row -> row.get(0))
+            Set<String> allColumns = TestWarehouse.rows(conn, ALL_COLUMNS).stream()
+                    .map(row -> row.get(0))
                     .collect(Collectors.toSet());
-            List<String> gone = declared.stream().filter(column -> !allColumns.contains(column)).toList();
+            List<String> gone = declared.stream()
+                    .filter(column -> !allColumns.contains(column))
+                    .toList();
 
             // then every suspect is declared (personal or reviewed), and every declaration names a real column
-            assertThat(undeclared).as("columns whose names look personal, missing from "
-                    + PersonalDataCatalogue.WAREHOUSE_CATALOGUE + " (declare them, as personal or as category none)")
+            assertThat(undeclared)
+                    .as("columns whose names look personal, missing from " + PersonalDataCatalogue.WAREHOUSE_CATALOGUE
+                            + " (declare them, as personal or as category none)")
                     .isEmpty();
-            assertThat(gone).as("declared in " + PersonalDataCatalogue.WAREHOUSE_CATALOGUE
-                    + " but not in the warehouse").isEmpty();
+            assertThat(gone)
+                    .as("declared in " + PersonalDataCatalogue.WAREHOUSE_CATALOGUE + " but not in the warehouse")
+                    .isEmpty();
         }
     }
 
     @Test
     void aNewContactColumnIsCaughtAndCountsAreNot() {
-        assertThat(List.of("first_name", "email", "contact_person", "customer_phone", "remark", "name2", "street",
-                "account_owner")).allMatch(PersonalDataCatalogue::looksPersonal);
+        assertThat(List.of(
+                        "first_name",
+                        "email",
+                        "contact_person",
+                        "customer_phone",
+                        "remark",
+                        "name2",
+                        "street",
+                        "account_owner"))
+                .allMatch(PersonalDataCatalogue::looksPersonal);
         assertThat(List.of("contacts", "respondents", "credit_note_no", "postcode", "amount_eur"))
                 .noneMatch(PersonalDataCatalogue::looksPersonal);
     }
@@ -69,12 +85,16 @@ class PersonalDataCatalogueTest {
     void catalogueDeclaresTheCrmContactAsNameAndContact() {
         PersonalDataCatalogue catalogue = PersonalDataCatalogue.warehouse();
 
-        assertThat(catalogue.personal("raw", "crm_contact", "EMAIL")).get()
+        assertThat(catalogue.personal("raw", "crm_contact", "EMAIL"))
+                .get()
                 .extracting(PersonalColumn::category, PersonalColumn::mask)
                 .containsExactly(PersonalColumn.Category.CONTACT, PersonalColumn.Mask.EMAIL);
-        assertThat(catalogue.personal("staging", "crm_contact", "last_name")).get()
-                .extracting(PersonalColumn::category).isEqualTo(PersonalColumn.Category.NAME);
-        assertThat(catalogue.personal("core", "customer_golden", "company_name")).isEmpty();
+        assertThat(catalogue.personal("staging", "crm_contact", "last_name"))
+                .get()
+                .extracting(PersonalColumn::category)
+                .isEqualTo(PersonalColumn.Category.NAME);
+        assertThat(catalogue.personal("core", "customer_golden", "company_name"))
+                .isEmpty();
         assertThat(catalogue.of("core", "customer_golden", "company_name")).isPresent();
     }
 
@@ -83,16 +103,19 @@ class PersonalDataCatalogueTest {
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
                 relation,column,category,mask,why
                 raw.crm_contact,email,contact,,an e-mail
-                """)).hasMessageStartingWith("test.csv line 2: raw.crm_contact.email: category contact needs a mask");
+                """))
+                .hasMessageStartingWith("test.csv line 2: raw.crm_contact.email: category contact needs a mask");
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
                 relation,column,category,mask,why
                 raw.crm_contact,email,secret,redact,an e-mail
-                """)).hasMessageStartingWith("test.csv line 2: No enum constant");
+                """))
+                .hasMessageStartingWith("test.csv line 2: No enum constant");
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
                 relation,column,category,mask,why
                 raw.crm_contact,email,contact,email,an e-mail
                 raw.crm_contact,EMAIL,contact,email,again
-                """)).hasMessage("test.csv line 3: raw.crm_contact.email is declared twice");
+                """))
+                .hasMessage("test.csv line 3: raw.crm_contact.email is declared twice");
     }
 
     @Test
@@ -108,7 +131,9 @@ class PersonalDataCatalogueTest {
                         + "-Dtest=PersonalDataCatalogueTest -Dpersonaldocs.update=true "
                         + "-Dsurefire.failIfNoSpecifiedTests=false")
                 .isEqualTo(generated);
-        assertThat(generated).contains("| raw.crm_contact | `email` | contact | email | contact person's e-mail address |",
-                "| core.customer_golden | `company_name` | company name (legal entity) |");
+        assertThat(generated)
+                .contains(
+                        "| raw.crm_contact | `email` | contact | email | contact person's e-mail address |",
+                        "| core.customer_golden | `company_name` | company name (legal entity) |");
     }
 }

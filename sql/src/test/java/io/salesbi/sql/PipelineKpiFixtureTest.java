@@ -49,31 +49,229 @@ class PipelineKpiFixtureTest {
                 from core.opportunity_history order by opportunity_id, valid_from"""))
                 .containsExactly(
                         // O1 from snapshots: backwards from Negotiation to Proposal on 02-15
-                        List.of("O1", "2025-01-10", "2025-01-19", "false", "1", "Qualification", "10000.00", "2025-04-30", "snapshots"),
-                        List.of("O1", "2025-01-20", "2025-01-31", "false", "2", "Proposal", "10000.00", "2025-04-30", "snapshots"),
-                        List.of("O1", "2025-02-01", "2025-02-14", "false", "3", "Negotiation", "10000.00", "2025-04-30", "snapshots"),
-                        List.of("O1", "2025-02-15", "2025-02-28", "false", "4", "Proposal", "10000.00", "2025-04-30", "snapshots"),
-                        List.of("O1", "2025-03-01", "2025-03-10", "false", "5", "Negotiation", "10000.00", "2025-04-30", "snapshots"),
-                        List.of("O1", "2025-03-11", "9999-12-31", "true", "6", "Closed Won", "10000.00", "2025-03-11", "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-01-10",
+                                "2025-01-19",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "10000.00",
+                                "2025-04-30",
+                                "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-01-20",
+                                "2025-01-31",
+                                "false",
+                                "2",
+                                "Proposal",
+                                "10000.00",
+                                "2025-04-30",
+                                "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-02-01",
+                                "2025-02-14",
+                                "false",
+                                "3",
+                                "Negotiation",
+                                "10000.00",
+                                "2025-04-30",
+                                "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-02-15",
+                                "2025-02-28",
+                                "false",
+                                "4",
+                                "Proposal",
+                                "10000.00",
+                                "2025-04-30",
+                                "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-03-01",
+                                "2025-03-10",
+                                "false",
+                                "5",
+                                "Negotiation",
+                                "10000.00",
+                                "2025-04-30",
+                                "snapshots"),
+                        List.of(
+                                "O1",
+                                "2025-03-11",
+                                "9999-12-31",
+                                "true",
+                                "6",
+                                "Closed Won",
+                                "10000.00",
+                                "2025-03-11",
+                                "snapshots"),
                         // O2: the later of two rows of 04-15 wins (20000); the amount change of 05-01 is a version
-                        List.of("O2", "2025-04-01", "2025-04-14", "false", "1", "Qualification", "20000.00", "2025-07-31", "snapshots"),
-                        List.of("O2", "2025-04-15", "2025-04-30", "false", "2", "Needs Analysis", "20000.00", "2025-07-31", "snapshots"),
-                        List.of("O2", "2025-05-01", "9999-12-31", "true", "3", "Needs Analysis", "25000.00", "2025-07-31", "snapshots"),
+                        List.of(
+                                "O2",
+                                "2025-04-01",
+                                "2025-04-14",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "20000.00",
+                                "2025-07-31",
+                                "snapshots"),
+                        List.of(
+                                "O2",
+                                "2025-04-15",
+                                "2025-04-30",
+                                "false",
+                                "2",
+                                "Needs Analysis",
+                                "20000.00",
+                                "2025-07-31",
+                                "snapshots"),
+                        List.of(
+                                "O2",
+                                "2025-05-01",
+                                "9999-12-31",
+                                "true",
+                                "3",
+                                "Needs Analysis",
+                                "25000.00",
+                                "2025-07-31",
+                                "snapshots"),
                         // O3: lost, absent from the snapshots while lost, reopened, won at a higher amount
-                        List.of("O3", "2025-02-01", "2025-02-09", "false", "1", "Qualification", "5000.00", "2025-03-31", "snapshots"),
-                        List.of("O3", "2025-02-10", "2025-02-19", "false", "2", "Proposal", "5000.00", "2025-03-31", "snapshots"),
-                        List.of("O3", "2025-02-20", "2025-03-19", "false", "3", "Closed Lost", "5000.00", "2025-02-20", "snapshots"),
-                        List.of("O3", "2025-03-20", "2025-04-09", "false", "4", "Proposal", "5000.00", "2025-05-31", "snapshots"),
-                        List.of("O3", "2025-04-10", "9999-12-31", "true", "5", "Closed Won", "6000.00", "2025-04-10", "snapshots"),
+                        List.of(
+                                "O3",
+                                "2025-02-01",
+                                "2025-02-09",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "5000.00",
+                                "2025-03-31",
+                                "snapshots"),
+                        List.of(
+                                "O3",
+                                "2025-02-10",
+                                "2025-02-19",
+                                "false",
+                                "2",
+                                "Proposal",
+                                "5000.00",
+                                "2025-03-31",
+                                "snapshots"),
+                        List.of(
+                                "O3",
+                                "2025-02-20",
+                                "2025-03-19",
+                                "false",
+                                "3",
+                                "Closed Lost",
+                                "5000.00",
+                                "2025-02-20",
+                                "snapshots"),
+                        List.of(
+                                "O3",
+                                "2025-03-20",
+                                "2025-04-09",
+                                "false",
+                                "4",
+                                "Proposal",
+                                "5000.00",
+                                "2025-05-31",
+                                "snapshots"),
+                        List.of(
+                                "O3",
+                                "2025-04-10",
+                                "9999-12-31",
+                                "true",
+                                "5",
+                                "Closed Won",
+                                "6000.00",
+                                "2025-04-10",
+                                "snapshots"),
                         // O4-O6 from the history export, German spellings matched to the vocabulary
-                        List.of("O4", "2025-01-05", "2025-01-24", "false", "1", "Qualification", "8000.00", "2025-03-31", "history_export"),
-                        List.of("O4", "2025-01-25", "2025-02-13", "false", "2", "Needs Analysis", "8000.00", "2025-03-31", "history_export"),
-                        List.of("O4", "2025-02-14", "9999-12-31", "true", "3", "Closed Lost", "8000.00", "2025-02-14", "history_export"),
-                        List.of("O5", "2025-06-01", "2025-06-19", "false", "1", "Qualification", "3000.00", "2025-08-31", "history_export"),
-                        List.of("O5", "2025-06-20", "9999-12-31", "true", "2", "Proposal", "3000.00", "2025-08-31", "history_export"),
-                        List.of("O6", "2025-03-01", "2025-03-14", "false", "1", "Qualification", "40000.00", "2025-05-31", "history_export"),
-                        List.of("O6", "2025-03-15", "2025-05-09", "false", "2", "Proposal", "40000.00", "2025-05-31", "history_export"),
-                        List.of("O6", "2025-05-10", "9999-12-31", "true", "3", "Negotiation", "40000.00", "2025-05-31", "history_export"));
+                        List.of(
+                                "O4",
+                                "2025-01-05",
+                                "2025-01-24",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "8000.00",
+                                "2025-03-31",
+                                "history_export"),
+                        List.of(
+                                "O4",
+                                "2025-01-25",
+                                "2025-02-13",
+                                "false",
+                                "2",
+                                "Needs Analysis",
+                                "8000.00",
+                                "2025-03-31",
+                                "history_export"),
+                        List.of(
+                                "O4",
+                                "2025-02-14",
+                                "9999-12-31",
+                                "true",
+                                "3",
+                                "Closed Lost",
+                                "8000.00",
+                                "2025-02-14",
+                                "history_export"),
+                        List.of(
+                                "O5",
+                                "2025-06-01",
+                                "2025-06-19",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "3000.00",
+                                "2025-08-31",
+                                "history_export"),
+                        List.of(
+                                "O5",
+                                "2025-06-20",
+                                "9999-12-31",
+                                "true",
+                                "2",
+                                "Proposal",
+                                "3000.00",
+                                "2025-08-31",
+                                "history_export"),
+                        List.of(
+                                "O6",
+                                "2025-03-01",
+                                "2025-03-14",
+                                "false",
+                                "1",
+                                "Qualification",
+                                "40000.00",
+                                "2025-05-31",
+                                "history_export"),
+                        List.of(
+                                "O6",
+                                "2025-03-15",
+                                "2025-05-09",
+                                "false",
+                                "2",
+                                "Proposal",
+                                "40000.00",
+                                "2025-05-31",
+                                "history_export"),
+                        List.of(
+                                "O6",
+                                "2025-05-10",
+                                "9999-12-31",
+                                "true",
+                                "3",
+                                "Negotiation",
+                                "40000.00",
+                                "2025-05-31",
+                                "history_export"));
     }
 
     @Test
@@ -83,12 +281,45 @@ class PipelineKpiFixtureTest {
                     erp_order_no, erp_order_found, last_stage_change
                 from core.opportunity order by opportunity_id"""))
                 .containsExactly(
-                        Arrays.asList("O1", "C1", "Nord", "FIELD_SALES", "won", "2025-03-11", null, "D3", "true", "2025-03-11"),
-                        Arrays.asList("O2", "C1", "Nord", "FIELD_SALES", "open", null, null, null, "false", "2025-04-15"),
-                        Arrays.asList("O3", "C3", "Süd", "MARKETPLACE", "won", "2025-04-10", null, "D99", "false", "2025-04-10"),
-                        Arrays.asList("O4", "C3", "Süd", "INSIDE_SALES", "lost", "2025-02-14", "Competitor", null, "false", "2025-02-14"),
-                        Arrays.asList("O5", null, null, "INSIDE_SALES", "open", null, null, null, "false", "2025-06-20"),
-                        Arrays.asList("O6", "C1", "Nord", "FIELD_SALES", "open", null, null, null, "false", "2025-05-10"));
+                        Arrays.asList(
+                                "O1",
+                                "C1",
+                                "Nord",
+                                "FIELD_SALES",
+                                "won",
+                                "2025-03-11",
+                                null,
+                                "D3",
+                                "true",
+                                "2025-03-11"),
+                        Arrays.asList(
+                                "O2", "C1", "Nord", "FIELD_SALES", "open", null, null, null, "false", "2025-04-15"),
+                        Arrays.asList(
+                                "O3",
+                                "C3",
+                                "Süd",
+                                "MARKETPLACE",
+                                "won",
+                                "2025-04-10",
+                                null,
+                                "D99",
+                                "false",
+                                "2025-04-10"),
+                        Arrays.asList(
+                                "O4",
+                                "C3",
+                                "Süd",
+                                "INSIDE_SALES",
+                                "lost",
+                                "2025-02-14",
+                                "Competitor",
+                                null,
+                                "false",
+                                "2025-02-14"),
+                        Arrays.asList(
+                                "O5", null, null, "INSIDE_SALES", "open", null, null, null, "false", "2025-06-20"),
+                        Arrays.asList(
+                                "O6", "C1", "Nord", "FIELD_SALES", "open", null, null, null, "false", "2025-05-10"));
     }
 
     @Test
@@ -99,9 +330,36 @@ class PipelineKpiFixtureTest {
                     opportunities, amount_eur, weighted_amount_eur
                 from kpi.pipeline_open order by stage_order"""))
                 .containsExactly(
-                        Arrays.asList("Needs Analysis", "FIELD_SALES", "Nord", "Huber", "Sensorik", "2025-07-01", "1", "25000.00", "5000.00"),
-                        Arrays.asList("Proposal", "INSIDE_SALES", null, "Krause", "Sensorik", "2025-08-01", "1", "3000.00", "1200.00"),
-                        Arrays.asList("Negotiation", "FIELD_SALES", "Nord", "Huber", "Antriebstechnik", "2025-05-01", "1", "40000.00", "24000.00"));
+                        Arrays.asList(
+                                "Needs Analysis",
+                                "FIELD_SALES",
+                                "Nord",
+                                "Huber",
+                                "Sensorik",
+                                "2025-07-01",
+                                "1",
+                                "25000.00",
+                                "5000.00"),
+                        Arrays.asList(
+                                "Proposal",
+                                "INSIDE_SALES",
+                                null,
+                                "Krause",
+                                "Sensorik",
+                                "2025-08-01",
+                                "1",
+                                "3000.00",
+                                "1200.00"),
+                        Arrays.asList(
+                                "Negotiation",
+                                "FIELD_SALES",
+                                "Nord",
+                                "Huber",
+                                "Antriebstechnik",
+                                "2025-05-01",
+                                "1",
+                                "40000.00",
+                                "24000.00"));
     }
 
     @Test
@@ -113,9 +371,42 @@ class PipelineKpiFixtureTest {
                     win_rate_count, win_rate_value, avg_deal_size_eur, avg_cycle_days
                 from kpi.pipeline_win_rate order by channel_code"""))
                 .containsExactly(
-                        Arrays.asList("FIELD_SALES", "Trade Fair", "2025", "1", "0", "10000.00", "0.00", "1.0", "1.0", "10000.00", "60.0"),
-                        Arrays.asList("INSIDE_SALES", "Phone Inquiry", "2025", "0", "1", "0.00", "8000.00", "0.0", "0.0", null, null),
-                        Arrays.asList("MARKETPLACE", "Marketplace Inquiry", "2025", "1", "0", "6000.00", "0.00", "1.0", "1.0", "6000.00", "68.0"));
+                        Arrays.asList(
+                                "FIELD_SALES",
+                                "Trade Fair",
+                                "2025",
+                                "1",
+                                "0",
+                                "10000.00",
+                                "0.00",
+                                "1.0",
+                                "1.0",
+                                "10000.00",
+                                "60.0"),
+                        Arrays.asList(
+                                "INSIDE_SALES",
+                                "Phone Inquiry",
+                                "2025",
+                                "0",
+                                "1",
+                                "0.00",
+                                "8000.00",
+                                "0.0",
+                                "0.0",
+                                null,
+                                null),
+                        Arrays.asList(
+                                "MARKETPLACE",
+                                "Marketplace Inquiry",
+                                "2025",
+                                "1",
+                                "0",
+                                "6000.00",
+                                "0.00",
+                                "1.0",
+                                "1.0",
+                                "6000.00",
+                                "68.0"));
     }
 
     @Test
@@ -144,8 +435,11 @@ class PipelineKpiFixtureTest {
         assertThat(rows(conn, """
                 select stage, journey_phase from kpi.pipeline_funnel where channel_code = 'FIELD_SALES'
                 order by stage_order"""))
-                .containsExactly(List.of("Qualification", "need_recognition"), List.of("Needs Analysis", "need_recognition"),
-                        List.of("Proposal", "preselection"), List.of("Negotiation", "purchase"),
+                .containsExactly(
+                        List.of("Qualification", "need_recognition"),
+                        List.of("Needs Analysis", "need_recognition"),
+                        List.of("Proposal", "preselection"),
+                        List.of("Negotiation", "purchase"),
                         List.of("Closed Won", "purchase"));
         assertThat(rows(conn, """
                 select opportunity_id, stage, weighted_amount_eur, last_stage_change, days_in_stage
@@ -159,7 +453,8 @@ class PipelineKpiFixtureTest {
     void stalledDaysComeFromTheParameter() throws Exception {
         try {
             TestWarehouse.execute(conn, "update ops.parameter set value = '60' where name = 'pipeline_stalled_days'");
-            assertThat(single(conn, "select string_agg(opportunity_id, ',') from kpi.pipeline_stalled")).isEqualTo("O2");
+            assertThat(single(conn, "select string_agg(opportunity_id, ',') from kpi.pipeline_stalled"))
+                    .isEqualTo("O2");
         } finally {
             TestWarehouse.execute(conn, "update ops.parameter set value = '30' where name = 'pipeline_stalled_days'");
         }
@@ -175,14 +470,16 @@ class PipelineKpiFixtureTest {
                     weighted_pipeline_eur
                 from kpi.pipeline_coverage order by plan_month"""))
                 .containsExactly(
-                        Arrays.asList("2025-06-01", "FIELD_SALES", "Nord", "50000.00", "800.00", "49200.00", "24000.00"),
+                        Arrays.asList(
+                                "2025-06-01", "FIELD_SALES", "Nord", "50000.00", "800.00", "49200.00", "24000.00"),
                         Arrays.asList("2025-07-01", "FIELD_SALES", "Nord", "20000.00", "0.00", "20000.00", "5000.00"),
                         Arrays.asList("2025-08-01", "INSIDE_SALES", null, "0.00", "0.00", "0.00", "1200.00"));
         assertThat(doubleValue(conn, "select coverage from kpi.pipeline_coverage where plan_month = '2025-06-01'"))
                 .isCloseTo(24000.0 / 49200, within(1e-12));
         assertThat(doubleValue(conn, "select coverage from kpi.pipeline_coverage where plan_month = '2025-07-01'"))
                 .isCloseTo(0.25, within(1e-12));
-        assertThat(single(conn, "select coverage from kpi.pipeline_coverage where plan_month = '2025-08-01'")).isNull();
+        assertThat(single(conn, "select coverage from kpi.pipeline_coverage where plan_month = '2025-08-01'"))
+                .isNull();
     }
 
     @Test
@@ -195,31 +492,69 @@ class PipelineKpiFixtureTest {
                     offer_margin_eur, cost_to_serve_eur, contribution_eur
                 from kpi.pipeline_channel_return order by channel_code"""))
                 .containsExactly(
-                        List.of("FIELD_SALES", "Trade Fair", "2025", "1", "1", "1.0", "10000.00", "3000.00", "2633.74", "366.26"),
-                        List.of("INSIDE_SALES", "Phone Inquiry", "2025", "1", "0", "0.0", "0.00", "0.00", "0.00", "0.00"),
-                        List.of("MARKETPLACE", "Marketplace Inquiry", "2025", "1", "1", "1.0", "6000.00", "600.00", "1500.00", "-900.00"));
-        assertThat(doubleValue(conn, "select channel_cost_rate from kpi.pipeline_channel_return where channel_code = 'FIELD_SALES'"))
+                        List.of(
+                                "FIELD_SALES",
+                                "Trade Fair",
+                                "2025",
+                                "1",
+                                "1",
+                                "1.0",
+                                "10000.00",
+                                "3000.00",
+                                "2633.74",
+                                "366.26"),
+                        List.of(
+                                "INSIDE_SALES",
+                                "Phone Inquiry",
+                                "2025",
+                                "1",
+                                "0",
+                                "0.0",
+                                "0.00",
+                                "0.00",
+                                "0.00",
+                                "0.00"),
+                        List.of(
+                                "MARKETPLACE",
+                                "Marketplace Inquiry",
+                                "2025",
+                                "1",
+                                "1",
+                                "1.0",
+                                "6000.00",
+                                "600.00",
+                                "1500.00",
+                                "-900.00"));
+        assertThat(doubleValue(
+                        conn,
+                        "select channel_cost_rate from kpi.pipeline_channel_return where channel_code = 'FIELD_SALES'"))
                 .isCloseTo(711.11 / 2700, within(1e-12));
-        assertThat(doubleValue(conn, "select contribution_ratio from kpi.pipeline_channel_return where channel_code = 'MARKETPLACE'"))
+        assertThat(
+                        doubleValue(
+                                conn,
+                                "select contribution_ratio from kpi.pipeline_channel_return where channel_code = 'MARKETPLACE'"))
                 .isCloseTo(-0.15, within(1e-12));
     }
 
     @Test
     void potentialNotWorked() throws Exception {
         // only C1 has high potential in 2025 (open wallet 200000 - 2700), and it has open deals (O2, O6)
-        assertThat(rows(conn, "select customer_id from kpi.pipeline_unworked_potential")).isEmpty();
+        assertThat(rows(conn, "select customer_id from kpi.pipeline_unworked_potential"))
+                .isEmpty();
         try {
             // without its open deals C1 is still worked: touchpoint T5 on 2025-06-01, within 6 months
-            TestWarehouse.execute(conn, "update core.opportunity set status = 'lost' where opportunity_id in ('O2', 'O6')");
-            assertThat(rows(conn, "select customer_id from kpi.pipeline_unworked_potential")).isEmpty();
+            TestWarehouse.execute(
+                    conn, "update core.opportunity set status = 'lost' where opportunity_id in ('O2', 'O6')");
+            assertThat(rows(conn, "select customer_id from kpi.pipeline_unworked_potential"))
+                    .isEmpty();
             // looking back 0 months, T5 is too old: C1 is potential nobody works
             TestWarehouse.execute(conn, "update ops.parameter set value = '0' where name = 'pipeline_unworked_months'");
             assertThat(rows(conn, """
                     select customer_id, open_wallet_eur, last_touchpoint_date, last_opportunity_date
-                    from kpi.pipeline_unworked_potential"""))
-                    .containsExactly(List.of("C1", "197300.00", "2025-06-01", "2025-04-01"));
+                    from kpi.pipeline_unworked_potential""")).containsExactly(List.of("C1", "197300.00", "2025-06-01", "2025-04-01"));
         } finally {
-            TestWarehouse.execute(conn,
+            TestWarehouse.execute(
+                    conn,
                     "update core.opportunity set status = 'open' where opportunity_id in ('O2', 'O6')",
                     "update ops.parameter set value = '6' where name = 'pipeline_unworked_months'");
         }
@@ -236,11 +571,15 @@ class PipelineKpiFixtureTest {
         KpiSnapshot.take(conn);
         assertThat(Assertions.check(conn)).isEmpty();
         try {
-            TestWarehouse.execute(conn, "update kpi_snapshot.pipeline_open set weighted_amount_eur = weighted_amount_eur + 1"
-                    + " where stage = 'Proposal'");
-            assertThat(Assertions.check(conn)).extracting(AssertionFailure::message).containsExactly(
-                    "weighted open pipeline in kpi.pipeline_open is 30201.00 EUR but the open opportunities weigh"
-                            + " 30200.00 EUR (difference 1.00 EUR)");
+            TestWarehouse.execute(
+                    conn,
+                    "update kpi_snapshot.pipeline_open set weighted_amount_eur = weighted_amount_eur + 1"
+                            + " where stage = 'Proposal'");
+            assertThat(Assertions.check(conn))
+                    .extracting(AssertionFailure::message)
+                    .containsExactly(
+                            "weighted open pipeline in kpi.pipeline_open is 30201.00 EUR but the open opportunities weigh"
+                                    + " 30200.00 EUR (difference 1.00 EUR)");
         } finally {
             KpiSnapshot.take(conn);
         }

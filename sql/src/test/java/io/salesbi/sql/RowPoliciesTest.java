@@ -24,12 +24,15 @@ class RowPoliciesTest {
     void everyKpiAndCoreRelationOfTheMigratedWarehouseHasAPolicyThatFitsItsColumns() throws SQLException {
         // given the relations a regional manager's schemas hold after all migrations
         Map<String, List<String>> relations = new TreeMap<>();
-        try (Connection conn = TestWarehouse.migrated(dir); Statement statement = conn.createStatement();
+        try (Connection conn = TestWarehouse.migrated(dir);
+                Statement statement = conn.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         select table_schema || '.' || table_name, column_name from information_schema.columns
                         where table_schema in ('kpi', 'core') order by ordinal_position""")) {
             while (rows.next()) {
-                relations.computeIfAbsent(rows.getString(1), name -> new ArrayList<>()).add(rows.getString(2));
+                relations
+                        .computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                        .add(rows.getString(2));
             }
         }
         RowPolicies policies = RowPolicies.warehouse();
@@ -37,8 +40,8 @@ class RowPoliciesTest {
         // then each has exactly one policy, it fits, and no policy names a relation that does not exist
         relations.forEach((relation, columns) -> {
             String[] name = relation.split("\\.");
-            RowPolicy policy = policies.of(name[0], name[1]).orElseThrow(
-                    () -> new AssertionError(relation + " has no row policy"));
+            RowPolicy policy = policies.of(name[0], name[1])
+                    .orElseThrow(() -> new AssertionError(relation + " has no row policy"));
             if (policy.kind() != RowPolicy.Kind.HIDDEN) {
                 assertThat(policy.misfit(columns)).as(relation).isNull();
             }
@@ -46,7 +49,8 @@ class RowPoliciesTest {
         assertThat(relations.keySet()).containsAll(policies.declared().keySet());
         assertThat(policies.of("core", "customer_match_pair")).contains(RowPolicy.HIDDEN);
         assertThat(policies.of("core", "customer_override")).contains(RowPolicy.HIDDEN);
-        assertThat(policies.of("kpi", "cross_sell_gap")).contains(new RowPolicy(RowPolicy.Kind.CUSTOMER, "customer_id"));
+        assertThat(policies.of("kpi", "cross_sell_gap"))
+                .contains(new RowPolicy(RowPolicy.Kind.CUSTOMER, "customer_id"));
     }
 
     @Test
@@ -60,11 +64,12 @@ class RowPoliciesTest {
                 kpi.d: hidden
                 """);
 
-        assertThat(policies.declared()).containsExactly(
-                Map.entry("core.a", new RowPolicy(RowPolicy.Kind.REGION, "sales_region")),
-                Map.entry("core.b", new RowPolicy(RowPolicy.Kind.CUSTOMER, "customer_id")),
-                Map.entry("kpi.c", new RowPolicy(RowPolicy.Kind.AGGREGATE, null)),
-                Map.entry("kpi.d", RowPolicy.HIDDEN));
+        assertThat(policies.declared())
+                .containsExactly(
+                        Map.entry("core.a", new RowPolicy(RowPolicy.Kind.REGION, "sales_region")),
+                        Map.entry("core.b", new RowPolicy(RowPolicy.Kind.CUSTOMER, "customer_id")),
+                        Map.entry("kpi.c", new RowPolicy(RowPolicy.Kind.AGGREGATE, null)),
+                        Map.entry("kpi.d", RowPolicy.HIDDEN));
     }
 
     @Test
@@ -80,7 +85,8 @@ class RowPoliciesTest {
 
     @Test
     void aPolicyFitsOnlyARelationWithItsColumns() {
-        assertThat(RowPolicy.parse("region(sales_region)", "t").misfit(List.of("Sales_Region"))).isNull();
+        assertThat(RowPolicy.parse("region(sales_region)", "t").misfit(List.of("Sales_Region")))
+                .isNull();
         assertThat(RowPolicy.parse("customer(customer_id)", "t").misfit(List.of("name")))
                 .isEqualTo("row policy customer(customer_id) names a column it does not have");
         assertThat(RowPolicy.parse("aggregate", "t").misfit(List.of("customer_id", "revenue_eur")))

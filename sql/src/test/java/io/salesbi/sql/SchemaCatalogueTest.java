@@ -37,8 +37,8 @@ class SchemaCatalogueTest {
     /** Tables with up to this many seeded rows are listed row by row; larger ones by count and checksum. */
     private static final int LISTED_ROWS = 60;
 
-    private static final Pattern REPEATABLE_VIEW = Pattern.compile(
-            "(?im)^\\s*create\\s+or\\s+replace\\s+view\\s+(\\w+\\.\\w+)");
+    private static final Pattern REPEATABLE_VIEW =
+            Pattern.compile("(?im)^\\s*create\\s+or\\s+replace\\s+view\\s+(\\w+\\.\\w+)");
 
     @TempDir
     Path dir;
@@ -56,17 +56,20 @@ class SchemaCatalogueTest {
 
             String committed = Files.readString(CATALOGUE, StandardCharsets.UTF_8);
             assertThat(catalogue)
-                    .as("the migrated schema differs from %s; after a deliberate change regenerate it with "
-                            + "-Dtest=SchemaCatalogueTest -Dschemacatalogue.update=true", CATALOGUE)
+                    .as(
+                            "the migrated schema differs from %s; after a deliberate change regenerate it with "
+                                    + "-Dtest=SchemaCatalogueTest -Dschemacatalogue.update=true",
+                            CATALOGUE)
                     .isEqualTo(committed);
             // spot checks that the catalogue reads what it should (a broken query must not write an empty file)
-            assertThat(catalogue).contains(
-                    "column staging.erp_debtor.debtor_no #1 VARCHAR not null",
-                    "column ops.file_load.rows_filtered #15 BIGINT null default 0",
-                    "constraint ops.parameter PRIMARY KEY (name)",
-                    "row ops.parameter {'name': cost_per_visit_eur, 'value': 450}",
-                    "rows core.dim_calendar 14610",
-                    "view core.sales_line sql_md5=")
+            assertThat(catalogue)
+                    .contains(
+                            "column staging.erp_debtor.debtor_no #1 VARCHAR not null",
+                            "column ops.file_load.rows_filtered #15 BIGINT null default 0",
+                            "constraint ops.parameter PRIMARY KEY (name)",
+                            "row ops.parameter {'name': cost_per_visit_eur, 'value': 450}",
+                            "rows core.dim_calendar 14610",
+                            "view core.sales_line sql_md5=")
                     .doesNotContain("view kpi.", "column kpi.", "view core.sales_fact ");
             assertThat(repeatableViews()).contains("core.sales_fact", "kpi.sales_cube");
         }
@@ -112,8 +115,8 @@ class SchemaCatalogueTest {
             lines.addAll(rows(conn, table));
         }
         List<String> repeatable = repeatableViews();
-        lines.removeIf(line -> repeatable.stream().anyMatch(view -> line.startsWith("view " + view + " ")
-                || line.startsWith("column " + view + ".")));
+        lines.removeIf(line -> repeatable.stream()
+                .anyMatch(view -> line.startsWith("view " + view + " ") || line.startsWith("column " + view + ".")));
         lines.sort(null);
         return String.join("\n", lines) + "\n";
     }
@@ -145,8 +148,10 @@ class SchemaCatalogueTest {
         if (count == 0) {
             return lines;
         }
-        lines.addAll(lines(conn, "select 'rows " + table + " ' || count(*) || ' md5=' || md5(string_agg(r, chr(10) "
-                + "order by r)) from (select cast(t as varchar) as r from " + table + " t)"));
+        lines.addAll(lines(
+                conn,
+                "select 'rows " + table + " ' || count(*) || ' md5=' || md5(string_agg(r, chr(10) "
+                        + "order by r)) from (select cast(t as varchar) as r from " + table + " t)"));
         if (count <= LISTED_ROWS) {
             lines.addAll(lines(conn, "select 'row " + table + " ' || cast(t as varchar) from " + table + " t"));
         }
@@ -155,7 +160,8 @@ class SchemaCatalogueTest {
 
     private static List<String> lines(Connection conn, String query) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Statement statement = conn.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        try (Statement statement = conn.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             while (result.next()) {
                 lines.add(result.getString(1));
             }

@@ -18,7 +18,8 @@ class ScriptFingerprintTest {
 
     @Test
     void namesTheTablesAndParametersOfTheCodeNotOfItsComments() {
-        ScriptFingerprint fingerprint = ScriptFingerprint.of("sql/validate/99_example.sql", """
+        ScriptFingerprint fingerprint =
+                ScriptFingerprint.of("sql/validate/99_example.sql", """
                 -- Example: raw.erp_product -> staging.example (a comment names raw.not_read)
                 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed.
                 create or replace temp table example_candidate as
@@ -30,12 +31,14 @@ class ScriptFingerprintTest {
 
         assertThat(fingerprint.tables()).containsExactly("raw.erp_product", "staging.erp_debtor", "staging.example");
         assertThat(fingerprint.parameters()).containsExactly("abc_a_cutoff", "shared_cost_channels");
-        assertThat(ScriptFingerprint.of("sql/validate/98_plain.sql", "delete from staging.example;")).isEmpty();
+        assertThat(ScriptFingerprint.of("sql/validate/98_plain.sql", "delete from staging.example;"))
+                .isEmpty();
     }
 
     @Test
     void aTableTheWarehouseLacksFailsWithTheScriptAndItsTables() throws Exception {
-        ScriptFingerprint fingerprint = ScriptFingerprint.of("sql/validate/99_example.sql", """
+        ScriptFingerprint fingerprint =
+                ScriptFingerprint.of("sql/validate/99_example.sql", """
                 -- Skipped when unchanged: runs only when a table it names changed.
                 insert into staging.not_there select * from raw.erp_product;
                 """).orElseThrow();
@@ -53,16 +56,23 @@ class ScriptFingerprintTest {
         try (Connection conn = TestWarehouse.migrated(dir)) {
             FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
             assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts()).isEmpty();
-            List<List<String>> creditNotes = TestWarehouse.rows(conn, "select * from staging.erp_credit_note order by all");
+            List<List<String>> creditNotes =
+                    TestWarehouse.rows(conn, "select * from staging.erp_credit_note order by all");
 
             // nothing changed: every marked script is skipped; order lines have their own incremental logic
-            assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts()).containsExactly(
-                    "sql/validate/05_customer_source_keys.sql", "sql/validate/10_erp_product.sql",
-                    "sql/validate/20_erp_debtor.sql",
-                    "sql/validate/30_erp_fx_rate.sql", "sql/validate/50_erp_credit_note.sql",
-                    "sql/validate/60_channel_cost.sql", "sql/validate/70_market_volume.sql",
-                    "sql/validate/80_service_driver.sql", "sql/validate/85_sales_plan.sql",
-                    "sql/validate/90_crm_contact_activity.sql", "sql/validate/95_survey.sql");
+            assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
+                    .containsExactly(
+                            "sql/validate/05_customer_source_keys.sql",
+                            "sql/validate/10_erp_product.sql",
+                            "sql/validate/20_erp_debtor.sql",
+                            "sql/validate/30_erp_fx_rate.sql",
+                            "sql/validate/50_erp_credit_note.sql",
+                            "sql/validate/60_channel_cost.sql",
+                            "sql/validate/70_market_volume.sql",
+                            "sql/validate/80_service_driver.sql",
+                            "sql/validate/85_sales_plan.sql",
+                            "sql/validate/90_crm_contact_activity.sql",
+                            "sql/validate/95_survey.sql");
             assertThat(TestWarehouse.rows(conn, "select * from staging.erp_credit_note order by all"))
                     .isEqualTo(creditNotes);
 
@@ -73,22 +83,26 @@ class ScriptFingerprintTest {
                     values (7, 'erp_credit_notes_20250630.csv', 'h7', 2, 'G99', date '2025-06-01', '100001', 'D1',
                         'P1', 10, 'EUR', 'Kulanz')""");
             ScriptRunSummary afterDelivery = SqlScripts.runFolder(conn, "validate");
-            assertThat(afterDelivery.skippedScripts()).doesNotContain("sql/validate/50_erp_credit_note.sql")
+            assertThat(afterDelivery.skippedScripts())
+                    .doesNotContain("sql/validate/50_erp_credit_note.sql")
                     .contains("sql/validate/80_service_driver.sql", "sql/validate/90_crm_contact_activity.sql");
-            assertThat(TestWarehouse.rows(conn, "select amount from staging.erp_credit_note where credit_note_no = 'G99'"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select amount from staging.erp_credit_note where credit_note_no = 'G99'"))
                     .containsExactly(List.of("10.00"));
 
             // a staged row changed behind the script's back: it runs and restores what raw says
             TestWarehouse.execute(conn, "delete from staging.erp_credit_note where credit_note_no = 'G99'");
             assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
                     .doesNotContain("sql/validate/50_erp_credit_note.sql");
-            assertThat(TestWarehouse.rows(conn, "select count(*) from staging.erp_credit_note where credit_note_no = 'G99'"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select count(*) from staging.erp_credit_note where credit_note_no = 'G99'"))
                     .containsExactly(List.of("1"));
 
             // a later as-of date: the scripts whose rules compare dates with it run; the others stay skipped
             TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
             List<String> skipped = SqlScripts.runFolder(conn, "validate").skippedScripts();
-            assertThat(skipped).contains("sql/validate/10_erp_product.sql", "sql/validate/20_erp_debtor.sql")
+            assertThat(skipped)
+                    .contains("sql/validate/10_erp_product.sql", "sql/validate/20_erp_debtor.sql")
                     .doesNotContain("sql/validate/50_erp_credit_note.sql", "sql/validate/90_crm_contact_activity.sql");
 
             // --full: everything runs

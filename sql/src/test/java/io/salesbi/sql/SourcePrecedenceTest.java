@@ -1,14 +1,13 @@
 package io.salesbi.sql;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.salesbi.sql.TestWarehouse.rows;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-
-import static io.salesbi.sql.TestWarehouse.rows;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which source leads a golden customer's history is declared ({@code source-precedence} in salesbi.yaml, the
@@ -29,17 +28,20 @@ class SourcePrecedenceTest {
             // given C1 delivered by the CRM as Elektrotechnik (2024-01-01) then Maschinenbau (2025-01-01), and by the
             // ERP once as Maschinenbau (2025-01-01); the ERP declared first
             FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
-            TestWarehouse.execute(conn, "insert or replace into ops.parameter (name, value) "
-                    + "values ('source_precedence', 'erp,crm,excel')");
+            TestWarehouse.execute(
+                    conn,
+                    "insert or replace into ops.parameter (name, value) "
+                            + "values ('source_precedence', 'erp,crm,excel')");
 
             FixtureWarehouse.runValidateAndConsolidate(conn);
 
             // then C1's history is the ERP's single snapshot: one version, no Elektrotechnik year (with the CRM
             // first, the default, C1 has two versions: KpiFixtureTest.dimCustomerKeepsLastYearsSegment)
-            assertThat(rows(conn, DIM_CUSTOMER)).containsExactly(
-                    List.of("C1", "1900-01-01", "9999-12-31", "true", "Maschinenbau", "Nord", "true"),
-                    List.of("C2", "1900-01-01", "9999-12-31", "true", "Maschinenbau", "Nord", "false"),
-                    List.of("C3", "1900-01-01", "9999-12-31", "true", "Chemie & Pharma", "Süd", "true"));
+            assertThat(rows(conn, DIM_CUSTOMER))
+                    .containsExactly(
+                            List.of("C1", "1900-01-01", "9999-12-31", "true", "Maschinenbau", "Nord", "true"),
+                            List.of("C2", "1900-01-01", "9999-12-31", "true", "Maschinenbau", "Nord", "false"),
+                            List.of("C3", "1900-01-01", "9999-12-31", "true", "Chemie & Pharma", "Süd", "true"));
         }
     }
 }

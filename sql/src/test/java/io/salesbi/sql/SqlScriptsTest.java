@@ -31,8 +31,11 @@ class SqlScriptsTest {
                     .hasMessageStartingWith("sql/test-broken/20_selects_a_missing_column.sql statement 2"
                             + " (line 3: select missing_column) failed: Binder Error");
 
-            assertThat(TestWarehouse.rows(conn,
-                    "select table_name from information_schema.tables where table_name = 'step_must_roll_back'")).isEmpty();
+            assertThat(
+                            TestWarehouse.rows(
+                                    conn,
+                                    "select table_name from information_schema.tables where table_name = 'step_must_roll_back'"))
+                    .isEmpty();
             assertThat(conn.getAutoCommit()).isTrue();
         }
     }
@@ -44,7 +47,9 @@ class SqlScriptsTest {
 
             ScriptRunSummary summary = SqlScripts.runFolder(conn, "validate");
 
-            assertThat(summary.scripts()).extracting(ScriptRunSummary.ScriptResult::script).first()
+            assertThat(summary.scripts())
+                    .extracting(ScriptRunSummary.ScriptResult::script)
+                    .first()
                     .isEqualTo("sql/validate/05_customer_source_keys.sql");
             // order lines: 15 raw rows, 14 after the re-delivery of D3/1; 5 quarantined, 9 staged; nothing to delete;
             // plus the "everything changed" marker for consolidation and the incremental state
@@ -52,7 +57,8 @@ class SqlScriptsTest {
             assertThat(summary.scripts().get(4).rowsAffected()).isEqualTo(5 + 9 + 2);
             // again with no new rows: only D9/1, rejected as dated after the as-of date, is checked again (its
             // rejection deleted and written again, its key marked changed), plus the state
-            assertThat(SqlScripts.runFolder(conn, "validate").scripts().get(4).rowsAffected()).isEqualTo(4);
+            assertThat(SqlScripts.runFolder(conn, "validate").scripts().get(4).rowsAffected())
+                    .isEqualTo(4);
             // a full rebuild deletes and writes everything again
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
             assertThat(SqlScripts.runFolder(conn, "validate").scripts().get(4).rowsAffected())
@@ -69,18 +75,26 @@ class SqlScriptsTest {
                 values ('it''s; fine');
                 """);
 
-        assertThat(statements).extracting(SqlStatementSplitter.ScriptStatement::sql).containsExactly(
-                "select 'a;b', \"c;d\" from t",
-                "insert into t\nvalues ('it''s; fine')");
-        assertThat(statements).extracting(SqlStatementSplitter.ScriptStatement::line).containsExactly(2, 3);
+        assertThat(statements)
+                .extracting(SqlStatementSplitter.ScriptStatement::sql)
+                .containsExactly("select 'a;b', \"c;d\" from t", "insert into t\nvalues ('it''s; fine')");
+        assertThat(statements)
+                .extracting(SqlStatementSplitter.ScriptStatement::line)
+                .containsExactly(2, 3);
     }
 
     @Test
     void scriptsAreListedFromAJarToo() throws Exception {
         Path jar = dir.resolve("scripts.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out)) {
             // directory entries as the Maven jar plugin writes them: they are how a jar folder is found
-            for (String name : List.of("sql/", "sql/jarred/", "sql/jarred/20_b.sql", "sql/jarred/10_a.sql", "sql/jarred/nested/30_c.sql",
+            for (String name : List.of(
+                    "sql/",
+                    "sql/jarred/",
+                    "sql/jarred/20_b.sql",
+                    "sql/jarred/10_a.sql",
+                    "sql/jarred/nested/30_c.sql",
                     "sql/jarred/readme.txt")) {
                 zip.putNextEntry(new JarEntry(name));
                 if (!name.endsWith("/")) {
@@ -93,7 +107,8 @@ class SqlScriptsTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Thread.currentThread().setContextClassLoader(loader);
 
-            assertThat(ClasspathScripts.list("sql/jarred")).containsExactly("sql/jarred/10_a.sql", "sql/jarred/20_b.sql");
+            assertThat(ClasspathScripts.list("sql/jarred"))
+                    .containsExactly("sql/jarred/10_a.sql", "sql/jarred/20_b.sql");
             assertThat(ClasspathScripts.read("sql/jarred/10_a.sql")).isEqualTo("select 1;");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -105,10 +120,13 @@ class SqlScriptsTest {
         try (Connection conn = TestWarehouse.migrated(dir)) {
             JobParameters.set(conn, Map.of("cost_per_visit_eur", "500"));
 
-            assertThat(JobParameters.read(conn)).containsEntry("cost_per_visit_eur", "500").containsEntry("abc_a_cutoff", "0.8");
+            assertThat(JobParameters.read(conn))
+                    .containsEntry("cost_per_visit_eur", "500")
+                    .containsEntry("abc_a_cutoff", "0.8");
             assertThatThrownBy(() -> JobParameters.set(conn, Map.of("cost_per_vist_eur", "500")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("unknown job parameters [cost_per_vist_eur]; expected some of [abc_a_cutoff");
+                    .hasMessageStartingWith(
+                            "unknown job parameters [cost_per_vist_eur]; expected some of [abc_a_cutoff");
         }
     }
 }

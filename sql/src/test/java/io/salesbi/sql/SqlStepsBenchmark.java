@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
@@ -15,8 +14,7 @@ import java.util.Properties;
  */
 public final class SqlStepsBenchmark {
 
-    private SqlStepsBenchmark() {
-    }
+    private SqlStepsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -36,7 +34,9 @@ public final class SqlStepsBenchmark {
                 started = System.nanoTime();
                 ScriptRunSummary summary = SqlScripts.runFolder(conn, folder);
                 report(folder + " (" + summary.totalRowsAffected() + " rows affected)", started);
-                summary.scripts().forEach(script -> System.out.printf("    %-56s %8d ms%n", script.script(), script.durationMillis()));
+                summary.scripts()
+                        .forEach(script ->
+                                System.out.printf("    %-56s %8d ms%n", script.script(), script.durationMillis()));
             }
             started = System.nanoTime();
             KpiSnapshot.take(conn);
@@ -44,11 +44,12 @@ public final class SqlStepsBenchmark {
             started = System.nanoTime();
             int failures = Assertions.check(conn).size();
             report("assertions (" + failures + " failures)", started);
-            List<List<String>> views = TestWarehouse.rows(conn,
-                    "select table_name from information_schema.tables where table_schema = 'kpi' order by 1");
+            List<List<String>> views = TestWarehouse.rows(
+                    conn, "select table_name from information_schema.tables where table_schema = 'kpi' order by 1");
             for (List<String> view : views) {
                 started = System.nanoTime();
-                String rows = TestWarehouse.single(conn, "select count(*) from (select * from kpi." + view.get(0) + ")");
+                String rows =
+                        TestWarehouse.single(conn, "select count(*) from (select * from kpi." + view.get(0) + ")");
                 report("kpi." + view.get(0) + " (" + rows + " rows)", started);
             }
         } finally {
@@ -95,8 +96,7 @@ public final class SqlStepsBenchmark {
                         10 + (i % 2000) % 500, (10 + (i % 2000) % 500) * 0.9, 10,
                         case when i % 10 = 0 then 'USD' else 'EUR' end,
                         ['Außendienst', 'Innendienst', 'E-Shop', 'EDI', 'Handelspartner', 'Marktplatz'][1 + i % 6]
-                    from range(0, {LINES}) t(i)"""
-                    .replace("{DEBTORS}", Long.toString(debtors)).replace("{LINES}", Long.toString(lines)));
+                    from range(0, {LINES}) t(i)""".replace("{DEBTORS}", Long.toString(debtors)).replace("{LINES}", Long.toString(lines)));
             s.execute("""
                     insert into raw.channel_cost (_load_id, _source_file, _file_hash, _row_number, channel, cost_month, cost_type, amount_eur)
                     select 3, 'Kanalkosten.xlsx', 'h', i, ['Außendienst', 'Innendienst', 'E-Shop', 'EDI', 'Handelspartner', 'Marktplatz', 'Gemeinkosten'][1 + i % 7],

@@ -34,7 +34,7 @@ class SqlTemplatesTest {
     @Test
     void inDuckDbTheLastDeliveredRowOfAKeyWins() throws Exception {
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = conn.createStatement()) {
+                Statement st = conn.createStatement()) {
             st.execute("create table d (k varchar, v int, _load_id bigint, _row_number bigint)");
             // key A: load 1 row 5, load 2 row 1 (newest load wins); key B: load 1 rows 2 and 3 (last row wins)
             st.execute("insert into d values (' A', 1, 1, 5), ('A', 2, 2, 1), ('B', 3, 1, 2), ('B', 4, 1, 3)");

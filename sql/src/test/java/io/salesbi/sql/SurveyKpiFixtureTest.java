@@ -54,17 +54,54 @@ class SurveyKpiFixtureTest {
                 select source, source_file, row_number, column_name, raw_value, rule
                 from quarantine.rejected_row order by source_file, row_number"""))
                 .containsExactly(
-                        List.of("survey", "Standortbestimmung_2025.xlsx", "18", "respondent_role", "Geschäftsführung", "survey_answer.unknown_role"),
-                        List.of("survey", "Standortbestimmung_2025.xlsx", "19", "area", "Marketing", "survey_answer.unknown_area"),
-                        List.of("survey", "Standortbestimmung_2026.xlsx", "14", "score", "6", "survey_answer.score_out_of_range"),
-                        Arrays.asList("survey", "Standortbestimmung_2026.xlsx", "15", "score", null, "survey_answer.score_out_of_range"),
-                        List.of("survey", "Standortbestimmung_2026.xlsx", "16", "orientation", "Innovation", "survey_answer.unknown_orientation"),
-                        List.of("survey", "Standortbestimmung_2026.xlsx", "17", "wave", "K2", "survey_answer.missing_key"));
+                        List.of(
+                                "survey",
+                                "Standortbestimmung_2025.xlsx",
+                                "18",
+                                "respondent_role",
+                                "Geschäftsführung",
+                                "survey_answer.unknown_role"),
+                        List.of(
+                                "survey",
+                                "Standortbestimmung_2025.xlsx",
+                                "19",
+                                "area",
+                                "Marketing",
+                                "survey_answer.unknown_area"),
+                        List.of(
+                                "survey",
+                                "Standortbestimmung_2026.xlsx",
+                                "14",
+                                "score",
+                                "6",
+                                "survey_answer.score_out_of_range"),
+                        Arrays.asList(
+                                "survey",
+                                "Standortbestimmung_2026.xlsx",
+                                "15",
+                                "score",
+                                null,
+                                "survey_answer.score_out_of_range"),
+                        List.of(
+                                "survey",
+                                "Standortbestimmung_2026.xlsx",
+                                "16",
+                                "orientation",
+                                "Innovation",
+                                "survey_answer.unknown_orientation"),
+                        List.of(
+                                "survey",
+                                "Standortbestimmung_2026.xlsx",
+                                "17",
+                                "wave",
+                                "K2",
+                                "survey_answer.missing_key"));
         assertThat(single(conn, "select message from quarantine.rejected_row where row_number = 14"))
                 .isEqualTo("respondent K2 of wave 2026 scored question F1 with 6; expected a whole number from 1 to 5");
         assertThat(single(conn, "select message from quarantine.rejected_row where row_number = 18"))
-                .isEqualTo("respondent X1 of wave 2025 has role 'Geschäftsführung'; expected Selbstbild, Vertriebsleitung,"
-                        + " Vertriebsmitarbeiter, Andere Abteilung or Kunde/Partner");
+                .isEqualTo(
+                        "respondent X1 of wave 2025 has role 'Geschäftsführung'; expected Selbstbild, Vertriebsleitung,"
+                                + " Vertriebsmitarbeiter, Andere Abteilung or Kunde/Partner");
     }
 
     @Test
@@ -74,10 +111,19 @@ class SurveyKpiFixtureTest {
                 select respondent_role, area, orientation, score, _source_file, comment from staging.survey_answer
                 where wave = '2025' and respondent_id = 'S1' order by question_id"""))
                 .containsExactly(
-                        Arrays.asList("self", "sales_strategy", "customer", "4", "Standortbestimmung_2025_korrigiert.xlsx", null),
-                        Arrays.asList("self", "sales_management", "performance", "5", "Standortbestimmung_2025.xlsx", null),
-                        Arrays.asList("self", "customer_relationship", "customer", "4", "Standortbestimmung_2025.xlsx", null),
-                        Arrays.asList("self", "information_management", "team", "4", "Standortbestimmung_2025.xlsx", null));
+                        Arrays.asList(
+                                "self",
+                                "sales_strategy",
+                                "customer",
+                                "4",
+                                "Standortbestimmung_2025_korrigiert.xlsx",
+                                null),
+                        Arrays.asList(
+                                "self", "sales_management", "performance", "5", "Standortbestimmung_2025.xlsx", null),
+                        Arrays.asList(
+                                "self", "customer_relationship", "customer", "4", "Standortbestimmung_2025.xlsx", null),
+                        Arrays.asList(
+                                "self", "information_management", "team", "4", "Standortbestimmung_2025.xlsx", null));
     }
 
     @Test
@@ -99,8 +145,7 @@ class SurveyKpiFixtureTest {
         // all 2026 answers to sales management: 4, 4, 5 = 13/3; 2025: 5, 4, 3, 3 = 3.75; change 0.5833
         assertThat(rows(conn, """
                 select respondents, round(score, 4), round(score_change, 4) from kpi.survey_area_score
-                where wave = '2026' and respondent_role = 'all' and area = 'sales_management'"""))
-                .containsExactly(List.of("3", "4.3333", "0.5833"));
+                where wave = '2026' and respondent_role = 'all' and area = 'sales_management'""")).containsExactly(List.of("3", "4.3333", "0.5833"));
         assertThat(single(conn, "select count(*) from kpi.survey_area_score")).isEqualTo("28"); // (3 + 4) x 4 areas
     }
 
@@ -114,13 +159,24 @@ class SurveyKpiFixtureTest {
                 .containsExactly(
                         // planning (2 + 2) / 2 = 2 < execution 3.75; M 3.75 < C 4.5
                         Arrays.asList("2025", "all", "3.0", "3.75", "4.5", "3.0", "1.5", "activists", "16", null),
-                        Arrays.asList("2025", "customer_partner", "2.0", "3.0", "4.5", "2.0", "2.5", "activists", "8", null),
+                        Arrays.asList(
+                                "2025", "customer_partner", "2.0", "3.0", "4.5", "2.0", "2.5", "activists", "8", null),
                         // all four >= 3.5, spread 0.5 <= 0.75
                         Arrays.asList("2025", "self", "4.0", "4.5", "4.5", "4.0", "0.5", "champions", "8", null),
                         // planning (4 + 10/3) / 2 = 3.67 < execution (13/3 + 10/3) / 2 = 3.83; M >= C
                         List.of("2026", "all", "4.0", "4.3333", "3.3333", "3.3333", "1.0", "doers", "12", "activists"),
                         // planning 3.5 = execution 3.5 is no paper tiger; M 4 >= C 3
-                        List.of("2026", "customer_partner", "4.0", "4.0", "3.0", "3.0", "1.0", "doers", "4", "activists"),
+                        List.of(
+                                "2026",
+                                "customer_partner",
+                                "4.0",
+                                "4.0",
+                                "3.0",
+                                "3.0",
+                                "1.0",
+                                "doers",
+                                "4",
+                                "activists"),
                         Arrays.asList("2026", "head_of_sales", "3.0", "5.0", "3.0", "2.0", "3.0", "doers", "4", null),
                         // all >= 3.5 but spread 1 > 0.75; planning 5 > execution 4
                         List.of("2026", "self", "5.0", "4.0", "4.0", "5.0", "1.0", "paper_tigers", "4", "champions"));
@@ -135,36 +191,79 @@ class SurveyKpiFixtureTest {
                 .containsExactly(
                         // self 4, 4, 4, 5: mean 4.25, variance (4 x 73 - 17²) / 12 = 0.25; customers 2, 4, 2, 5: mean
                         // 3.25, variance (4 x 49 - 13²) / 12 = 2.25; t = 1 / sqrt(0.25 / 4 + 2.25 / 4) = 1.2649
-                        List.of("2025", "customer_partner", "customer", "4.25", "4", "3.25", "4", "1.0", "1.2649", "false"),
+                        List.of(
+                                "2025",
+                                "customer_partner",
+                                "customer",
+                                "4.25",
+                                "4",
+                                "3.25",
+                                "4",
+                                "1.0",
+                                "1.2649",
+                                "false"),
                         // self 5, 4: variance 0.5; customers 3, 3: variance 0; t = 1.5 / sqrt(0.5 / 2) = 3
-                        List.of("2025", "customer_partner", "performance", "4.5", "2", "3.0", "2", "1.5", "3.0", "true"),
+                        List.of(
+                                "2025",
+                                "customer_partner",
+                                "performance",
+                                "4.5",
+                                "2",
+                                "3.0",
+                                "2",
+                                "1.5",
+                                "3.0",
+                                "true"),
                         // no variance on either side: no t
                         Arrays.asList("2025", "customer_partner", "team", "4.0", "2", "2.0", "2", "2.0", null, "false"),
                         // self 5, 4 against customer 4, 3: t = 1 / sqrt(0.25 + 0.25) = 1.4142
-                        List.of("2026", "customer_partner", "customer", "4.5", "2", "3.5", "2", "1.0", "1.4142", "false"),
-                        Arrays.asList("2026", "customer_partner", "performance", "4.0", "1", "4.0", "1", "0.0", null, "false"),
+                        List.of(
+                                "2026",
+                                "customer_partner",
+                                "customer",
+                                "4.5",
+                                "2",
+                                "3.5",
+                                "2",
+                                "1.0",
+                                "1.4142",
+                                "false"),
+                        Arrays.asList(
+                                "2026",
+                                "customer_partner",
+                                "performance",
+                                "4.0",
+                                "1",
+                                "4.0",
+                                "1",
+                                "0.0",
+                                null,
+                                "false"),
                         Arrays.asList("2026", "customer_partner", "team", "5.0", "1", "3.0", "1", "2.0", null, "false"),
                         // head of sales 3, 3: t = 1.5 / sqrt(0.5 / 2) = 3
                         List.of("2026", "head_of_sales", "customer", "4.5", "2", "3.0", "2", "1.5", "3.0", "true"),
-                        Arrays.asList("2026", "head_of_sales", "performance", "4.0", "1", "5.0", "1", "-1.0", null, "false"),
+                        Arrays.asList(
+                                "2026", "head_of_sales", "performance", "4.0", "1", "5.0", "1", "-1.0", null, "false"),
                         Arrays.asList("2026", "head_of_sales", "team", "5.0", "1", "2.0", "1", "3.0", null, "false"));
     }
 
     @Test
     void thresholdsComeFromTheParameters() throws Exception {
-        TestWarehouse.execute(conn, "update ops.parameter set value = '1.1' where name = 'survey_champion_max_spread'",
+        TestWarehouse.execute(
+                conn,
+                "update ops.parameter set value = '1.1' where name = 'survey_champion_max_spread'",
                 "update ops.parameter set value = '1' where name = 'survey_gap_min_t'");
         try {
             assertThat(rows(conn, """
                     select profile_type, strong_min_score, champion_max_spread from kpi.survey_profile
-                    where wave = '2026' and respondent_role = 'self'"""))
-                    .containsExactly(List.of("champions", "3.5", "1.1"));
+                    where wave = '2026' and respondent_role = 'self'""")).containsExactly(List.of("champions", "3.5", "1.1"));
             assertThat(single(conn, """
                     select significant from kpi.survey_gap
-                    where wave = '2025' and external_role = 'customer_partner' and orientation = 'customer'"""))
-                    .isEqualTo("true");
+                    where wave = '2025' and external_role = 'customer_partner' and orientation = 'customer'""")).isEqualTo("true");
         } finally {
-            TestWarehouse.execute(conn, "update ops.parameter set value = '0.75' where name = 'survey_champion_max_spread'",
+            TestWarehouse.execute(
+                    conn,
+                    "update ops.parameter set value = '0.75' where name = 'survey_champion_max_spread'",
                     "update ops.parameter set value = '2' where name = 'survey_gap_min_t'");
         }
     }

@@ -23,8 +23,7 @@ final class TestWarehouse {
     private static final String FILE_NAME = "warehouse.duckdb";
     private static Path template;
 
-    private TestWarehouse() {
-    }
+    private TestWarehouse() {}
 
     static Connection migrated(Path dir) throws SQLException {
         Path file = dir.resolve(FILE_NAME);
@@ -40,7 +39,11 @@ final class TestWarehouse {
 
     /** Migrates a fresh warehouse exactly as production does, without the template shortcut. */
     static void migrate(Path file) {
-        Flyway.configure().dataSource("jdbc:duckdb:" + file, "", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource("jdbc:duckdb:" + file, "", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private static synchronized Path template() throws IOException {
@@ -66,7 +69,8 @@ final class TestWarehouse {
     /** The rows of a query, each as a list of its values rendered by {@link ResultSet#getString}. */
     static List<List<String>> rows(Connection conn, String query) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = conn.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        try (Statement statement = conn.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<String> row = new ArrayList<>();
@@ -88,7 +92,8 @@ final class TestWarehouse {
     }
 
     static double doubleValue(Connection conn, String query) throws SQLException {
-        try (Statement statement = conn.createStatement(); ResultSet result = statement.executeQuery(query)) {
+        try (Statement statement = conn.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             if (!result.next()) {
                 throw new IllegalStateException("no row from " + query);
             }

@@ -1,25 +1,19 @@
 package io.salesbi.bench.cli;
 
-import io.salesbi.connectors.mapping.MappingLoader;
-import io.salesbi.pipeline.cli.SalesbiCommand;
-import io.salesbi.pipeline.cli.SubcommandExtension;
 import io.salesbi.bench.night.DuckDbBaseline;
 import io.salesbi.bench.night.NightProcess;
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
+import io.salesbi.connectors.mapping.MappingLoader;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GenerationSummary;
 import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.generator.NewOrderLines;
+import io.salesbi.pipeline.cli.SalesbiCommand;
+import io.salesbi.pipeline.cli.SubcommandExtension;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
 import io.salesbi.pipeline.run.StepRunHistory;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.apache.commons.io.file.PathUtils;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.commons.io.file.PathUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi bench}: generates scale-N data, runs the full night on it (as {@code salesbi run --full} in a JVM of
@@ -41,7 +40,10 @@ import java.util.stream.Collectors;
  * each, and prints their times as a share of the full night: each night and the median of the three, since a night
  * of ten seconds on a shared machine varies by a second from run to run.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = JdbcBenchCommand.class,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        subcommands = JdbcBenchCommand.class,
         description = "Benchmarks a full night at scale N against a DuckDB baseline (read_csv into typed tables and "
                 + "the same SQL) and prints per-stage seconds, rows/s, peak RSS and the ratio.")
 public final class BenchCommand implements Callable<Integer>, SubcommandExtension {
@@ -50,13 +52,25 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
     private static final double NEW_ORDER_LINE_SHARE = 0.01;
     private static final int INCREMENTAL_NIGHTS = 3;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "N", description = "Size factor (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Size factor (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dir", defaultValue = "target/bench", paramLabel = "DIR", description = "Work folder, emptied first (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dir",
+            defaultValue = "target/bench",
+            paramLabel = "DIR",
+            description = "Work folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Spec
@@ -71,12 +85,18 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         }
         Path night = root.resolve("night");
         long t = System.nanoTime();
-        GenerationSummary generated = new DemoDataGenerator(new GeneratorSettings(scale, seed, night, AS_OF)).generate();
+        GenerationSummary generated =
+                new DemoDataGenerator(new GeneratorSettings(scale, seed, night, AS_OF)).generate();
         double generateSeconds = (System.nanoTime() - t) / 1e9;
         Path baselineInbox = root.resolve("baseline-inbox");
         PathUtils.copyDirectory(night.resolve("inbox"), baselineInbox);
-        out.printf(Locale.ROOT, "scale %s: %,d customer records, %,d order lines generated in %.1f s%n", scale,
-                generated.sourceCustomerRecords(), generated.orderLines(), generateSeconds);
+        out.printf(
+                Locale.ROOT,
+                "scale %s: %,d customer records, %,d order lines generated in %.1f s%n",
+                scale,
+                generated.sourceCustomerRecords(),
+                generated.orderLines(),
+                generateSeconds);
         out.flush();
 
         SalesbiSettings settings = SettingsLoader.defaults(night);
@@ -88,7 +108,8 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         }
         Map<String, Double> baseline;
         try (Warehouse warehouse = Warehouse.open(root.resolve("baseline/baseline.duckdb"))) {
-            baseline = new DuckDbBaseline(warehouse, MappingLoader.loadBundled()).run(baselineInbox, settings.warehouse());
+            baseline =
+                    new DuckDbBaseline(warehouse, MappingLoader.loadBundled()).run(baselineInbox, settings.warehouse());
         }
         print(out, fullSteps, baseline, generated.orderLines(), fullNight.peakRssBytes());
 
@@ -129,7 +150,8 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
 
     /** The steps of the latest night in the warehouse's run history. */
     private static List<StepResult> lastNightSteps(SalesbiSettings settings) throws SQLException {
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect()) {
             return StepRunHistory.steps(conn, StepRunHistory.lastRunId(conn));
         }
     }
@@ -138,54 +160,91 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         return steps.stream().mapToDouble(s -> s.duration().toMillis() / 1000.0).sum();
     }
 
-    private static void printIncremental(PrintWriter out, int newLines, List<StepResult> steps,
-                                         List<StepResult> rebuiltSteps, double firstNightSeconds, List<Double> nights,
-                                         long peakRss) {
-        out.printf(Locale.ROOT, "%nnext night: %,d new order lines (%.0f %% of the file), incremental and rebuilt with --full%n",
-                newLines, NEW_ORDER_LINE_SHARE * 100);
-        out.printf(Locale.ROOT, "%-26s %12s %12s   %s%n", "step", "incremental", "--full", "incremental night's summary");
+    private static void printIncremental(
+            PrintWriter out,
+            int newLines,
+            List<StepResult> steps,
+            List<StepResult> rebuiltSteps,
+            double firstNightSeconds,
+            List<Double> nights,
+            long peakRss) {
+        out.printf(
+                Locale.ROOT,
+                "%nnext night: %,d new order lines (%.0f %% of the file), incremental and rebuilt with --full%n",
+                newLines,
+                NEW_ORDER_LINE_SHARE * 100);
+        out.printf(
+                Locale.ROOT, "%-26s %12s %12s   %s%n", "step", "incremental", "--full", "incremental night's summary");
         for (StepResult s : steps) {
-            double rebuilt = rebuiltSteps.stream().filter(r -> r.name().equals(s.name()))
-                    .mapToDouble(r -> r.duration().toMillis() / 1000.0).findFirst().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "%-26s %12.2f %12.2f   %s%n", s.name(), s.duration().toMillis() / 1000.0, rebuilt,
+            double rebuilt = rebuiltSteps.stream()
+                    .filter(r -> r.name().equals(s.name()))
+                    .mapToDouble(r -> r.duration().toMillis() / 1000.0)
+                    .findFirst()
+                    .orElse(Double.NaN);
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %12.2f %12.2f   %s%n",
+                    s.name(),
+                    s.duration().toMillis() / 1000.0,
+                    rebuilt,
                     s.summary() == null ? "" : s.summary());
         }
         double total = seconds(steps);
         double rebuiltTotal = seconds(rebuiltSteps);
         out.printf(Locale.ROOT, "%-26s %12.2f %12.2f%n", "next night", total, rebuiltTotal);
-        out.printf(Locale.ROOT, "incremental: %.1f %% of the --full night, %.1f %% of the first night%n",
-                100 * total / rebuiltTotal, 100 * total / firstNightSeconds);
+        out.printf(
+                Locale.ROOT,
+                "incremental: %.1f %% of the --full night, %.1f %% of the first night%n",
+                100 * total / rebuiltTotal,
+                100 * total / firstNightSeconds);
         List<Double> sorted = nights.stream().sorted().toList();
         double median = sorted.get(sorted.size() / 2);
-        out.printf(Locale.ROOT, "%d incremental nights with 1 %% new order lines each: %s s; median %.2f s = %.1f %% of "
-                + "the first night%n", nights.size(), nights.stream().map(n -> String.format(Locale.ROOT, "%.2f", n))
-                .collect(Collectors.joining(", ")), median, 100 * median / firstNightSeconds);
+        out.printf(
+                Locale.ROOT,
+                "%d incremental nights with 1 %% new order lines each: %s s; median %.2f s = %.1f %% of "
+                        + "the first night%n",
+                nights.size(),
+                nights.stream().map(n -> String.format(Locale.ROOT, "%.2f", n)).collect(Collectors.joining(", ")),
+                median,
+                100 * median / firstNightSeconds);
         out.printf(Locale.ROOT, "%-26s %10.0f MB%n", "peak RSS (incremental)", peakRss / 1024.0 / 1024.0);
         out.flush();
     }
 
-    private static void print(PrintWriter out, List<StepResult> steps, Map<String, Double> baseline, long orderLines,
-                              long peakRss) {
+    private static void print(
+            PrintWriter out, List<StepResult> steps, Map<String, Double> baseline, long orderLines, long peakRss) {
         out.printf(Locale.ROOT, "%n%-26s %10s %14s %12s %8s%n", "step", "seconds", "rows/s", "baseline s", "ratio");
         double total = 0;
         double totalWithoutMatching = 0;
-        double baselineTotal = baseline.values().stream().mapToDouble(Double::doubleValue).sum();
+        double baselineTotal =
+                baseline.values().stream().mapToDouble(Double::doubleValue).sum();
         for (StepResult s : steps) {
             double secs = s.duration().toMillis() / 1000.0;
             total += secs;
             String stage = stageOf(s.name());
             Double base = stage == null ? null : baseline.get(stage);
-            if (!s.name().startsWith("standardize") && !s.name().startsWith("match") && !s.name().startsWith("render")) {
+            if (!s.name().startsWith("standardize")
+                    && !s.name().startsWith("match")
+                    && !s.name().startsWith("render")) {
                 totalWithoutMatching += secs;
             }
-            out.printf(Locale.ROOT, "%-26s %10.2f %,14.0f %12s %8s%n", s.name(), secs,
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %10.2f %,14.0f %12s %8s%n",
+                    s.name(),
+                    secs,
                     secs > 0 ? Math.max(s.read(), s.written()) / secs : 0,
                     base == null ? "-" : String.format(Locale.ROOT, "%.2f", base),
                     base == null || base == 0 ? "-" : String.format(Locale.ROOT, "%.2f", secs / base));
         }
         out.printf(Locale.ROOT, "%n%-26s %10.2f   (%,.0f order lines/s)%n", "full night", total, orderLines / total);
-        out.printf(Locale.ROOT, "%-26s %10.2f   baseline %.2f s, ratio %.2f%n", "night without matching, dashboards",
-                totalWithoutMatching, baselineTotal, totalWithoutMatching / baselineTotal);
+        out.printf(
+                Locale.ROOT,
+                "%-26s %10.2f   baseline %.2f s, ratio %.2f%n",
+                "night without matching, dashboards",
+                totalWithoutMatching,
+                baselineTotal,
+                totalWithoutMatching / baselineTotal);
         out.printf(Locale.ROOT, "%-26s %10.0f MB%n", "peak RSS of the night", peakRss / 1024.0 / 1024.0);
         out.flush();
     }

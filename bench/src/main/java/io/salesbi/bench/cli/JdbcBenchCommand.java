@@ -1,27 +1,19 @@
 package io.salesbi.bench.cli;
 
+import io.salesbi.bench.jdbc.BenchReport;
+import io.salesbi.bench.jdbc.JdbcBenchmark;
+import io.salesbi.bench.jdbc.JdbcBenchmark.BenchUser;
 import io.salesbi.dashboards.DashboardQueries;
-import io.salesbi.pipeline.cli.SalesbiCommand;
-import io.salesbi.bench.night.DuckDbBaseline;
-import io.salesbi.bench.night.NightProcess;
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GenerationSummary;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.pipeline.cli.SalesbiCommand;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.server.UserAccount;
-import io.salesbi.bench.jdbc.BenchReport;
-import io.salesbi.bench.jdbc.JdbcBenchmark;
-import io.salesbi.bench.jdbc.JdbcBenchmark.BenchUser;
-import org.apache.commons.io.file.PathUtils;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.file.PathUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi bench jdbc}: the dashboards' KPI queries ({@link DashboardQueries}) through the analysts' JDBC
@@ -43,29 +40,46 @@ import java.util.concurrent.Callable;
  * the warm medians of both paths and their ratio, for an analyst and for a regional manager (row-level security),
  * then the medians the issue sets targets for.
  */
-@Command(name = "jdbc", mixinStandardHelpOptions = true,
+@Command(
+        name = "jdbc",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks the dashboards' KPI queries through the JDBC endpoint (Calcite/Avatica) against "
                 + "the same queries directly on DuckDB, warm, on a night at scale N or on a given warehouse.")
 public final class JdbcBenchCommand implements Callable<Integer> {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
 
-    @Option(names = "--warehouse", paramLabel = "FILE",
+    @Option(
+            names = "--warehouse",
+            paramLabel = "FILE",
             description = "Warehouse to query (not changed beyond pending migrations); default: generate one.")
     Path warehouseFile;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Size factor of the generated night (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dir", defaultValue = "target/bench-jdbc", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            defaultValue = "target/bench-jdbc",
+            paramLabel = "DIR",
             description = "Work folder for the generated night, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--runs", defaultValue = "15", paramLabel = "N",
+    @Option(
+            names = "--runs",
+            defaultValue = "15",
+            paramLabel = "N",
             description = "Warm runs per query and path (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -89,22 +103,32 @@ public final class JdbcBenchCommand implements Callable<Integer> {
             if (region != null) {
                 users.add(new BenchUser("bench-manager", Set.of(UserAccount.REGIONAL_MANAGER), Set.of(region)));
             }
-            out.printf(Locale.ROOT, "%d dashboard queries on %s, %d warm runs each%n", DashboardQueries.all().size(),
-                    file, runs);
+            out.printf(
+                    Locale.ROOT,
+                    "%d dashboard queries on %s, %d warm runs each%n",
+                    DashboardQueries.all().size(),
+                    file,
+                    runs);
             out.flush();
-            BenchReport report = JdbcBenchmark.run(() -> {
-                try {
-                    return warehouse.connect();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, new JdbcBenchmark.Settings(DashboardQueries.all(), runs, users));
+            BenchReport report = JdbcBenchmark.run(
+                    () -> {
+                        try {
+                            return warehouse.connect();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    new JdbcBenchmark.Settings(DashboardQueries.all(), runs, users));
             out.println();
             report.print(out);
             BenchReport.UserTimings analyst = report.users().get(0);
-            out.printf(Locale.ROOT, "%nanalyst, dashboard queries: median ratio %.2f (target <= 3), median endpoint "
-                    + "latency %.1f ms (target <= 50), first query after start %.0f ms (target <= 1000)%n",
-                    analyst.medianRatio(), analyst.medianEndpointMs(), report.firstQueryMs());
+            out.printf(
+                    Locale.ROOT,
+                    "%nanalyst, dashboard queries: median ratio %.2f (target <= 3), median endpoint "
+                            + "latency %.1f ms (target <= 50), first query after start %.0f ms (target <= 1000)%n",
+                    analyst.medianRatio(),
+                    analyst.medianEndpointMs(),
+                    report.firstQueryMs());
             out.flush();
         }
         return SalesbiCommand.EXIT_OK;
@@ -117,8 +141,12 @@ public final class JdbcBenchCommand implements Callable<Integer> {
             PathUtils.deleteDirectory(root);
         }
         Path night = root.resolve("night");
-        GenerationSummary generated = new DemoDataGenerator(new GeneratorSettings(scale, seed, night, AS_OF)).generate();
-        out.printf(Locale.ROOT, "scale %s: %,d order lines generated; running the night ...%n", scale,
+        GenerationSummary generated =
+                new DemoDataGenerator(new GeneratorSettings(scale, seed, night, AS_OF)).generate();
+        out.printf(
+                Locale.ROOT,
+                "scale %s: %,d order lines generated; running the night ...%n",
+                scale,
                 generated.orderLines());
         out.flush();
         SalesbiSettings settings = SettingsLoader.defaults(night);
@@ -135,8 +163,9 @@ public final class JdbcBenchCommand implements Callable<Integer> {
 
     /** A sales region of the warehouse's customers, for the regional manager's session; null if there is none. */
     private static String firstRegion(Warehouse warehouse) throws SQLException {
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select min(sales_region) from kpi.customer_value")) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select min(sales_region) from kpi.customer_value")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -1,12 +1,12 @@
 package io.salesbi.bench.jdbc;
 
-import io.salesbi.sql.RowPolicies;
+import io.salesbi.bench.jdbc.BenchReport.QueryTiming;
+import io.salesbi.bench.jdbc.BenchReport.UserTimings;
 import io.salesbi.server.JdbcServer;
 import io.salesbi.server.JdbcServerSettings;
 import io.salesbi.server.PasswordHasher;
 import io.salesbi.server.UserAccount;
-import io.salesbi.bench.jdbc.BenchReport.QueryTiming;
-import io.salesbi.bench.jdbc.BenchReport.UserTimings;
+import io.salesbi.sql.RowPolicies;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +31,7 @@ import org.apache.calcite.avatica.remote.Driver;
 public final class JdbcBenchmark {
 
     /** A benchmark login; regions only for role {@value UserAccount#REGIONAL_MANAGER}. */
-    public record BenchUser(String name, Set<String> roles, Set<String> regions) {
-    }
+    public record BenchUser(String name, Set<String> roles, Set<String> regions) {}
 
     /**
      * What to measure.
@@ -54,8 +53,7 @@ public final class JdbcBenchmark {
     private static final String PASSWORD = "bench-password";
     private static final int MAX_REASON_LENGTH = 240;
 
-    private JdbcBenchmark() {
-    }
+    private JdbcBenchmark() {}
 
     /**
      * Runs the benchmark against the warehouse whose connections {@code duplicates} hands out (each call a new
@@ -84,8 +82,7 @@ public final class JdbcBenchmark {
             accounts.put(name, new UserAccount(name, hash, Set.of(UserAccount.ANALYST), Set.of()));
         }
         long started = System.nanoTime();
-        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts),
-                rowPolicies);
+        try (JdbcServer server = JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, accounts), rowPolicies);
                 Connection direct = duplicates.get()) {
             double serverStartMs = millisSince(started);
             List<UserTimings> users = new ArrayList<>();
@@ -102,8 +99,11 @@ public final class JdbcBenchmark {
                     if (users.isEmpty() && !timings.isEmpty()) {
                         firstQueryMs = timings.get(0).firstEndpointMs();
                     }
-                    users.add(new UserTimings(user.name(), String.join("+", new TreeSet<>(user.roles()))
-                            + (user.regions().isEmpty() ? "" : " " + new TreeSet<>(user.regions())), connectMs,
+                    users.add(new UserTimings(
+                            user.name(),
+                            String.join("+", new TreeSet<>(user.roles()))
+                                    + (user.regions().isEmpty() ? "" : " " + new TreeSet<>(user.regions())),
+                            connectMs,
                             timings));
                 }
             }
@@ -112,8 +112,8 @@ public final class JdbcBenchmark {
         }
     }
 
-    private static QueryTiming measure(String name, String sql, Connection endpoint, Connection direct,
-            int warmRuns) throws SQLException {
+    private static QueryTiming measure(String name, String sql, Connection endpoint, Connection direct, int warmRuns)
+            throws SQLException {
         long started = System.nanoTime();
         long rows;
         try {
@@ -133,8 +133,8 @@ public final class JdbcBenchmark {
             readAll(direct, sql);
             viaDuckDb[i] = millisSince(started);
         }
-        return new QueryTiming(name, rows, directRows, first, BenchReport.median(viaEndpoint),
-                BenchReport.median(viaDuckDb), null);
+        return new QueryTiming(
+                name, rows, directRows, first, BenchReport.median(viaEndpoint), BenchReport.median(viaDuckDb), null);
     }
 
     private static Properties credentials(String user) {
@@ -147,7 +147,8 @@ public final class JdbcBenchmark {
 
     private static long readAll(Connection connection, String sql) throws SQLException {
         long rows = 0;
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 for (int i = 1; i <= columns; i++) {

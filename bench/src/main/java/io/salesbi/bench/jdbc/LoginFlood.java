@@ -35,7 +35,8 @@ public record LoginFlood(double quietMs, List<Double> duringFloodMs, int floodAt
      * all with {@code password}; the flood guesses for {@code target}.
      */
     static LoginFlood measure(int port, List<String> accounts, String password, String target) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
         double quiet = timedLogin(http, uri, accounts.get(0), password);
         AtomicBoolean flooding = new AtomicBoolean(true);
@@ -80,10 +81,13 @@ public record LoginFlood(double quietMs, List<Double> duringFloodMs, int floodAt
     }
 
     private static int login(HttpClient http, URI uri, String user, String password) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build();
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(60))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -1,8 +1,8 @@
 package io.salesbi.bench.jdbc;
 
-import io.salesbi.sql.RowPolicies;
-import io.salesbi.server.UserAccount;
 import io.salesbi.bench.jdbc.JdbcBenchmark.BenchUser;
+import io.salesbi.server.UserAccount;
+import io.salesbi.sql.RowPolicies;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +28,18 @@ public final class SyntheticBenchmark {
 
     static {
         QUERIES.put("regionMonths", "select * from kpi.revenue_by_region_month order by sales_region, month_start");
-        QUERIES.put("regions", "select sales_region, sum(revenue_eur) as revenue_eur, count(*) as orders "
-                + "from core.sales_fact group by sales_region order by sales_region");
-        QUERIES.put("topCustomers", "select customer_id, sum(revenue_eur) as revenue_eur from core.sales_fact "
-                + "where sales_region = 'Nord' group by customer_id order by revenue_eur desc limit 10");
+        QUERIES.put(
+                "regions",
+                "select sales_region, sum(revenue_eur) as revenue_eur, count(*) as orders "
+                        + "from core.sales_fact group by sales_region order by sales_region");
+        QUERIES.put(
+                "topCustomers",
+                "select customer_id, sum(revenue_eur) as revenue_eur from core.sales_fact "
+                        + "where sales_region = 'Nord' group by customer_id order by revenue_eur desc limit 10");
         QUERIES.put("count", "select count(*) from kpi.revenue_by_region_month");
     }
 
-    private SyntheticBenchmark() {
-    }
+    private SyntheticBenchmark() {}
 
     /** What the benchmark's regional manager sees of the synthetic relations ({@link SyntheticSales}). */
     static final RowPolicies SYNTHETIC_POLICIES = RowPolicies.parse("synthetic benchmark", """
@@ -53,15 +56,21 @@ public final class SyntheticBenchmark {
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int warmRuns = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         try (DuckDBConnection owner = open(Path.of(args[0]), rows)) {
-            BenchReport report = JdbcBenchmark.run(() -> {
-                try {
-                    return owner.duplicate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, new JdbcBenchmark.Settings(QUERIES, warmRuns, List.of(
-                    new BenchUser("bench-analyst", Set.of(UserAccount.ANALYST), Set.of()),
-                    new BenchUser("bench-manager", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))),
+            BenchReport report = JdbcBenchmark.run(
+                    () -> {
+                        try {
+                            return owner.duplicate();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    new JdbcBenchmark.Settings(
+                            QUERIES,
+                            warmRuns,
+                            List.of(
+                                    new BenchUser("bench-analyst", Set.of(UserAccount.ANALYST), Set.of()),
+                                    new BenchUser(
+                                            "bench-manager", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")))),
                     SYNTHETIC_POLICIES);
             report.print(new PrintWriter(System.out));
         }

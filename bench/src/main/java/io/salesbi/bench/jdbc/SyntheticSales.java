@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class SyntheticSales {
 
-    private SyntheticSales() {
-    }
+    private SyntheticSales() {}
 
     static List<String> script(long rows) {
         return List.of(

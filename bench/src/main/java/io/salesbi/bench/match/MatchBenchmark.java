@@ -29,21 +29,27 @@ import java.util.SplittableRandom;
 public final class MatchBenchmark {
 
     private static final List<MatchField> FIELDS = List.of(
-            new MatchField("company", FieldType.COMPANY), new MatchField("street", FieldType.STREET),
-            new MatchField("house_number", FieldType.HOUSE_NUMBER), new MatchField("postcode", FieldType.POSTCODE),
-            new MatchField("city", FieldType.CITY), new MatchField("phone", FieldType.PHONE),
-            new MatchField("email", FieldType.EMAIL), new MatchField("website", FieldType.WEBSITE),
+            new MatchField("company", FieldType.COMPANY),
+            new MatchField("street", FieldType.STREET),
+            new MatchField("house_number", FieldType.HOUSE_NUMBER),
+            new MatchField("postcode", FieldType.POSTCODE),
+            new MatchField("city", FieldType.CITY),
+            new MatchField("phone", FieldType.PHONE),
+            new MatchField("email", FieldType.EMAIL),
+            new MatchField("website", FieldType.WEBSITE),
             new MatchField("vat_id", FieldType.VAT_ID));
 
-    private MatchBenchmark() {
-    }
+    private MatchBenchmark() {}
 
     public static void main(String[] args) {
         String[] sizes = args.length == 0 ? new String[] {"100000", "200000"} : args;
-        System.out.printf(Locale.ROOT, "cores %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "cores %d, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns(SyntheticCustomers.generate(5_000, 1).records()),
-                ClusterConstraints.none());
+        new MatchEngine(EngineSettings.defaults())
+                .run(FIELDS, columns(SyntheticCustomers.generate(5_000, 1).records()), ClusterConstraints.none());
         for (String size : sizes) {
             int records = Integer.parseInt(size);
             SyntheticCustomers.Dataset data = SyntheticCustomers.generate(records, 42);
@@ -53,8 +59,8 @@ public final class MatchBenchmark {
             long cpuStarted = processCpuNanos();
             long started = System.nanoTime();
             TrainingLabels training = labels(data, Double.parseDouble(System.getProperty("match.labels", "0")));
-            MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
-                    ClusterConstraints.none(), training);
+            MatchResult result = new MatchEngine(EngineSettings.defaults())
+                    .run(FIELDS, columns, ClusterConstraints.none(), training);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
             Map<String, String> predicted = new HashMap<>();
@@ -64,12 +70,26 @@ public final class MatchBenchmark {
                 truth.put(Integer.toString(i), data.entityOf().get(i));
             }
             MatchQuality quality = MatchQuality.of(predicted, truth);
-            System.out.printf(Locale.ROOT, "records %d: %.1f s (cpu %.1f s, load %.1f), pairs compared %d, clusters %d, "
-                            + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n", records, seconds, cpuSeconds,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), result.pairs().size(),
-                    result.clusterCount(), peakHeapMb(), quality.precision(), quality.recall(), quality.f1());
-            System.out.printf(Locale.ROOT, "  model: %s, prior match probability %.3g, labelled matches %d%n",
-                    result.convergence().describe(), result.parameters().lambda(), training.matches().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "records %d: %.1f s (cpu %.1f s, load %.1f), pairs compared %d, clusters %d, "
+                            + "peak heap %d MB, precision %.4f, recall %.4f, F1 %.4f%n",
+                    records,
+                    seconds,
+                    cpuSeconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    result.pairs().size(),
+                    result.clusterCount(),
+                    peakHeapMb(),
+                    quality.precision(),
+                    quality.recall(),
+                    quality.f1());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  model: %s, prior match probability %.3g, labelled matches %d%n",
+                    result.convergence().describe(),
+                    result.parameters().lambda(),
+                    training.matches().size());
         }
     }
 
@@ -80,7 +100,8 @@ public final class MatchBenchmark {
         }
         Map<String, List<Integer>> records = new HashMap<>();
         for (int i = 0; i < data.entityOf().size(); i++) {
-            records.computeIfAbsent(data.entityOf().get(i), e -> new ArrayList<>()).add(i);
+            records.computeIfAbsent(data.entityOf().get(i), e -> new ArrayList<>())
+                    .add(i);
         }
         SplittableRandom random = new SplittableRandom(7);
         List<int[]> matches = new ArrayList<>();

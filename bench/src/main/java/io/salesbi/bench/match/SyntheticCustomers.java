@@ -11,35 +11,182 @@ import java.util.SplittableRandom;
  */
 final class SyntheticCustomers {
 
-    static final String[] HEADER = {"company", "street", "house_number", "postcode", "city", "phone", "email",
-            "website", "vat_id"};
+    static final String[] HEADER = {
+        "company", "street", "house_number", "postcode", "city", "phone", "email", "website", "vat_id"
+    };
 
-    record Dataset(List<String[]> records, List<String> entityOf) {
-    }
+    record Dataset(List<String[]> records, List<String> entityOf) {}
 
-    private static final String[] SURNAMES = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer",
-            "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf",
-            "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange",
-            "Schmitt", "Werner", "Schmitz", "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier", "Köhler",
-            "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller",
-            "Weiß", "Jung", "Hahn", "Schubert", "Vogel", "Friedrich", "Keller", "Günther", "Frank", "Berger"};
-    private static final String[] TRADES = {"Maschinenbau", "Metallbau", "Elektrotechnik", "Kunststofftechnik",
-            "Antriebstechnik", "Steuerungstechnik", "Lebensmittel", "Bau", "Logistik", "Automation", "Werkzeugbau",
-            "Anlagenbau", "Feinmechanik", "Holzverarbeitung", "Chemie", "Verpackung", "Sensorik", "Hydraulik"};
-    private static final String[] QUALIFIERS = {"", "Nord", "Süd", "West", "Ost", "Technik", "Service", "Systeme",
-            "Handel", "Werke", "Gruppe", "Industrie", "Präzision", "Solutions", "Partner", "International", "Rhein",
-            "Main", "Elbe", "Donau", "Alpen", "Hansa", "Franken", "Schwaben", "Bayern", "Sachsen", "Westfalen",
-            "Baden", "Hessen", "Thüringen", "Pfalz", "Saar", "Ems", "Weser", "Harz", "Eifel", "Allgäu", "Ruhr"};
-    private static final String[] FORMS = {"GmbH", "GmbH & Co. KG", "AG", "KG", "OHG", "e.K.", "UG (haftungsbeschränkt)", "SE"};
-    private static final String[] STREETS = {"Hauptstraße", "Industriestraße", "Bahnhofstraße", "Gewerbestraße",
-            "Schulstraße", "Gartenstraße", "Dorfstraße", "Bergstraße", "Lindenstraße", "Am Hafen", "Ringstraße",
-            "Mühlenweg", "Kirchplatz", "Wiesenweg", "Talstraße", "Waldstraße", "Feldstraße", "Rosenweg"};
-    private static final String[] CITIES = {"Stuttgart", "München", "Köln", "Hamburg", "Berlin", "Dresden",
-            "Leipzig", "Hannover", "Nürnberg", "Bremen", "Dortmund", "Essen", "Mannheim", "Karlsruhe", "Augsburg",
-            "Bielefeld", "Bonn", "Münster", "Freiburg", "Ulm", "Kassel", "Erfurt", "Rostock", "Kiel", "Mainz"};
+    private static final String[] SURNAMES = {
+        "Müller",
+        "Schmidt",
+        "Schneider",
+        "Fischer",
+        "Weber",
+        "Meyer",
+        "Wagner",
+        "Becker",
+        "Schulz",
+        "Hoffmann",
+        "Schäfer",
+        "Koch",
+        "Bauer",
+        "Richter",
+        "Klein",
+        "Wolf",
+        "Schröder",
+        "Neumann",
+        "Schwarz",
+        "Zimmermann",
+        "Braun",
+        "Krüger",
+        "Hofmann",
+        "Hartmann",
+        "Lange",
+        "Schmitt",
+        "Werner",
+        "Schmitz",
+        "Krause",
+        "Meier",
+        "Lehmann",
+        "Schmid",
+        "Schulze",
+        "Maier",
+        "Köhler",
+        "Herrmann",
+        "König",
+        "Walter",
+        "Mayer",
+        "Huber",
+        "Kaiser",
+        "Fuchs",
+        "Peters",
+        "Lang",
+        "Scholz",
+        "Möller",
+        "Weiß",
+        "Jung",
+        "Hahn",
+        "Schubert",
+        "Vogel",
+        "Friedrich",
+        "Keller",
+        "Günther",
+        "Frank",
+        "Berger"
+    };
+    private static final String[] TRADES = {
+        "Maschinenbau",
+        "Metallbau",
+        "Elektrotechnik",
+        "Kunststofftechnik",
+        "Antriebstechnik",
+        "Steuerungstechnik",
+        "Lebensmittel",
+        "Bau",
+        "Logistik",
+        "Automation",
+        "Werkzeugbau",
+        "Anlagenbau",
+        "Feinmechanik",
+        "Holzverarbeitung",
+        "Chemie",
+        "Verpackung",
+        "Sensorik",
+        "Hydraulik"
+    };
+    private static final String[] QUALIFIERS = {
+        "",
+        "Nord",
+        "Süd",
+        "West",
+        "Ost",
+        "Technik",
+        "Service",
+        "Systeme",
+        "Handel",
+        "Werke",
+        "Gruppe",
+        "Industrie",
+        "Präzision",
+        "Solutions",
+        "Partner",
+        "International",
+        "Rhein",
+        "Main",
+        "Elbe",
+        "Donau",
+        "Alpen",
+        "Hansa",
+        "Franken",
+        "Schwaben",
+        "Bayern",
+        "Sachsen",
+        "Westfalen",
+        "Baden",
+        "Hessen",
+        "Thüringen",
+        "Pfalz",
+        "Saar",
+        "Ems",
+        "Weser",
+        "Harz",
+        "Eifel",
+        "Allgäu",
+        "Ruhr"
+    };
+    private static final String[] FORMS = {
+        "GmbH", "GmbH & Co. KG", "AG", "KG", "OHG", "e.K.", "UG (haftungsbeschränkt)", "SE"
+    };
+    private static final String[] STREETS = {
+        "Hauptstraße",
+        "Industriestraße",
+        "Bahnhofstraße",
+        "Gewerbestraße",
+        "Schulstraße",
+        "Gartenstraße",
+        "Dorfstraße",
+        "Bergstraße",
+        "Lindenstraße",
+        "Am Hafen",
+        "Ringstraße",
+        "Mühlenweg",
+        "Kirchplatz",
+        "Wiesenweg",
+        "Talstraße",
+        "Waldstraße",
+        "Feldstraße",
+        "Rosenweg"
+    };
+    private static final String[] CITIES = {
+        "Stuttgart",
+        "München",
+        "Köln",
+        "Hamburg",
+        "Berlin",
+        "Dresden",
+        "Leipzig",
+        "Hannover",
+        "Nürnberg",
+        "Bremen",
+        "Dortmund",
+        "Essen",
+        "Mannheim",
+        "Karlsruhe",
+        "Augsburg",
+        "Bielefeld",
+        "Bonn",
+        "Münster",
+        "Freiburg",
+        "Ulm",
+        "Kassel",
+        "Erfurt",
+        "Rostock",
+        "Kiel",
+        "Mainz"
+    };
 
-    private SyntheticCustomers() {
-    }
+    private SyntheticCustomers() {}
 
     static Dataset generate(int records, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -61,25 +208,40 @@ final class SyntheticCustomers {
     private static String[] company(SplittableRandom random, int entity) {
         String surname = pick(random, SURNAMES);
         String trade = pick(random, TRADES);
-        String base = random.nextInt(3) == 0 ? surname + " & " + pick(random, SURNAMES) + " " + trade
-                : surname + " " + trade;
+        String base =
+                random.nextInt(3) == 0 ? surname + " & " + pick(random, SURNAMES) + " " + trade : surname + " " + trade;
         String qualifier = pick(random, QUALIFIERS);
         String name = qualifier.isEmpty() ? base : base + " " + qualifier;
         String cityIndex = Integer.toString(random.nextInt(CITIES.length));
         String city = CITIES[Integer.parseInt(cityIndex)];
         String postcode = String.format("%05d", 1000 + random.nextInt(98_000));
         String phone = "0" + (200 + random.nextInt(799)) + " " + (100_000 + random.nextInt(8_900_000));
-        String domain = (surname + "-" + trade + qualifier).toLowerCase().replace("ä", "ae").replace("ö", "oe")
-                .replace("ü", "ue").replace("ß", "ss") + entity % 97 + ".de";
+        String domain = (surname + "-" + trade + qualifier)
+                        .toLowerCase()
+                        .replace("ä", "ae")
+                        .replace("ö", "oe")
+                        .replace("ü", "ue")
+                        .replace("ß", "ss")
+                + entity % 97 + ".de";
         String vat = random.nextInt(3) == 0 ? String.format("DE%09d", 100_000_000 + entity) : "";
-        return new String[] {name + " " + pick(random, FORMS), pick(random, STREETS),
-                Integer.toString(1 + random.nextInt(180)), postcode, city, phone, "info@" + domain, "www." + domain, vat};
+        return new String[] {
+            name + " " + pick(random, FORMS),
+            pick(random, STREETS),
+            Integer.toString(1 + random.nextInt(180)),
+            postcode,
+            city,
+            phone,
+            "info@" + domain,
+            "www." + domain,
+            vat
+        };
     }
 
     private static String[] damaged(String[] original, SplittableRandom random) {
         String[] copy = original.clone();
         if (random.nextInt(3) == 0) {
-            copy[0] = copy[0].replace("GmbH & Co. KG", "GmbH u. Co KG").replace("e.K.", "eK")
+            copy[0] = copy[0].replace("GmbH & Co. KG", "GmbH u. Co KG")
+                    .replace("e.K.", "eK")
                     .replaceFirst(" (GmbH|AG|KG|OHG|SE)$", "");
         }
         if (random.nextInt(4) == 0) {

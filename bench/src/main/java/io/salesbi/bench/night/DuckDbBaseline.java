@@ -5,7 +5,6 @@ import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.SqlScripts;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,11 +39,13 @@ public final class DuckDbBaseline {
     public Map<String, Double> run(Path inbox, Path nightWarehouseFile) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t = System.nanoTime();
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             long loadId = 1_000_000;
             for (SourceMapping m : mappings) {
                 for (Path file : filesOf(inbox.resolve(m.inbox()), m)) {
-                    if (m.format() == SourceMapping.FileFormat.CSV || file.toString().endsWith(".csv")) {
+                    if (m.format() == SourceMapping.FileFormat.CSV
+                            || file.toString().endsWith(".csv")) {
                         st.execute(insertFromReadCsv(m, file, loadId++));
                     } else {
                         new FileIngestor(warehouse, 0).ingest(file, m);
@@ -60,7 +61,8 @@ public final class DuckDbBaseline {
             conn.commit();
         }
         seconds.put("validate", secondsSince(t));
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             st.execute("attach '" + nightWarehouseFile.toAbsolutePath() + "' as night (read_only)");
             st.execute("insert into core.customer_xref select * from night.core.customer_xref");
             st.execute("insert into core.customer_golden select * from night.core.customer_golden");
@@ -75,9 +77,11 @@ public final class DuckDbBaseline {
         }
         seconds.put("consolidate", secondsSince(t));
         t = System.nanoTime();
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             List<String> views = new ArrayList<>();
-            try (var rs = st.executeQuery("select view_name from duckdb_views() where schema_name = 'kpi' and not internal")) {
+            try (var rs = st.executeQuery(
+                    "select view_name from duckdb_views() where schema_name = 'kpi' and not internal")) {
                 while (rs.next()) {
                     views.add(rs.getString(1));
                 }
@@ -118,14 +122,22 @@ public final class DuckDbBaseline {
             if (f.type() == io.salesbi.connectors.mapping.FieldType.DATE && f.format() != null) {
                 dateFormat = f.format().replace("dd", "%d").replace("MM", "%m").replace("yyyy", "%Y");
             }
-            columns.append(columns.isEmpty() ? "" : ", ").append(quote(f.column())).append(": '").append(type).append('\'');
-            select.append(", ").append('"').append(f.column().replace("\"", "\"\"")).append('"');
+            columns.append(columns.isEmpty() ? "" : ", ")
+                    .append(quote(f.column()))
+                    .append(": '")
+                    .append(type)
+                    .append('\'');
+            select.append(", ")
+                    .append('"')
+                    .append(f.column().replace("\"", "\"\""))
+                    .append('"');
         }
         String fields = String.join(", ", m.fieldNames());
         boolean decimalComma = m.locale() != null && m.locale().getLanguage().equals(Locale.GERMAN.getLanguage());
         String encoding = m.encoding() == null || m.encoding().equals(StandardCharsets.UTF_8) ? "utf-8" : "latin-1";
         String[] target = m.target().split("\\.", 2);
-        return "insert into " + target[0] + "." + target[1] + " (_load_id, _source_file, _file_hash, _sheet, _row_number, "
+        return "insert into " + target[0] + "." + target[1]
+                + " (_load_id, _source_file, _file_hash, _sheet, _row_number, "
                 + fields + ") select " + loadId + ", '" + file.getFileName() + "', 'baseline', null, "
                 + "row_number() over () + 1" + select + " from read_csv('" + file.toAbsolutePath() + "', header = true"
                 + ", delim = '" + (m.delimiter() == null ? "," : m.delimiter()) + "'"

@@ -1,7 +1,6 @@
 package io.salesbi.bench.night;
 
 import io.salesbi.pipeline.cli.SalesbiCommand;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,11 +18,9 @@ public final class NightProcess {
     private static final long SAMPLE_MILLIS = 50;
 
     /** How the night process ended, its peak RSS in bytes (-1 if it could not be read) and its output file. */
-    public record Outcome(int exitCode, long peakRssBytes, Path output) {
-    }
+    public record Outcome(int exitCode, long peakRssBytes, Path output) {}
 
-    private NightProcess() {
-    }
+    private NightProcess() {}
 
     public static Outcome run(Path home, LocalDate asOf, boolean full) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -33,14 +30,24 @@ public final class NightProcess {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SalesbiCommand.class.getName(),
-                "run", "--home", home.toString(), "--as-of", asOf.toString()));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                SalesbiCommand.class.getName(),
+                "run",
+                "--home",
+                home.toString(),
+                "--as-of",
+                asOf.toString()));
         if (full) {
             command.add("--full");
         }
         Path output = home.resolve("logs").resolve(full ? "bench-full-night.out" : "bench-incremental-night.out");
         Files.createDirectories(output.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         long peak = -1;
         while (process.isAlive()) {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Peak resident set size (VmHWM from /proc/PID/status on Linux; -1 elsewhere or once the process is gone). */
 public final class PeakMemory {
 
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     public static long peakRssBytes() {
         return highWaterMark(Path.of("/proc/self/status"));

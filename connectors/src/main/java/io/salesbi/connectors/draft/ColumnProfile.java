@@ -3,7 +3,6 @@ package io.salesbi.connectors.draft;
 import io.salesbi.connectors.draft.ValueShapes.Decimal;
 import io.salesbi.connectors.mapping.FieldType;
 import io.salesbi.connectors.read.SampleCell;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,8 +62,11 @@ final class ColumnProfile {
             return FieldType.BOOLEAN;
         }
         if (fitsDate() && texts().stream().noneMatch(ValueShapes::isWholeNumber)) {
-            boolean time = cells.stream().anyMatch(c -> c.kind() == SampleCell.Kind.DATE && c.text().indexOf('T') > 0)
-                    || !dateFormats().isEmpty() && ValueShapes.hasTime(dateFormats().get(0));
+            boolean time = cells.stream()
+                            .anyMatch(c ->
+                                    c.kind() == SampleCell.Kind.DATE && c.text().indexOf('T') > 0)
+                    || !dateFormats().isEmpty()
+                            && ValueShapes.hasTime(dateFormats().get(0));
             return time ? FieldType.TIMESTAMP : FieldType.DATE;
         }
         if (!texts().isEmpty() && texts().stream().allMatch(ValueShapes::isPercent)) {
@@ -73,8 +75,8 @@ final class ColumnProfile {
         if (fitsNumber()) {
             List<String> numbers = numbers();
             boolean whole = numbers.stream().allMatch(ValueShapes::isWholeNumber);
-            boolean leadingZero = texts().stream().anyMatch(v -> v.strip().length() > 1 && v.strip().startsWith("0")
-                    && ValueShapes.isWholeNumber(v));
+            boolean leadingZero = texts().stream()
+                    .anyMatch(v -> v.strip().length() > 1 && v.strip().startsWith("0") && ValueShapes.isWholeNumber(v));
             return !whole ? FieldType.DECIMAL : leadingZero ? FieldType.STRING : FieldType.INTEGER;
         }
         return FieldType.STRING;
@@ -92,19 +94,27 @@ final class ColumnProfile {
 
     /** Whether some values are dates written as text, which need a format; spreadsheet dates do not. */
     boolean isTextDate() {
-        return cells.stream().anyMatch(c -> c.kind() == SampleCell.Kind.TEXT && dateCandidates().contains(c.text()));
+        return cells.stream()
+                .anyMatch(c ->
+                        c.kind() == SampleCell.Kind.TEXT && dateCandidates().contains(c.text()));
     }
 
     /** The values that are no date, in sample order: labels or totals below the data. */
     List<String> dateOutliers() {
         List<String> dates = dates();
-        return cells.stream().map(SampleCell::text).filter(v -> !dates.contains(v)).toList();
+        return cells.stream()
+                .map(SampleCell::text)
+                .filter(v -> !dates.contains(v))
+                .toList();
     }
 
     /** The values that are no number, in sample order. */
     List<String> numberOutliers() {
         List<String> numbers = numbers();
-        return cells.stream().map(SampleCell::text).filter(v -> !numbers.contains(v)).toList();
+        return cells.stream()
+                .map(SampleCell::text)
+                .filter(v -> !numbers.contains(v))
+                .toList();
     }
 
     /** The date patterns every date-like text value fits, best first; empty when there is none or no pattern fits. */
@@ -151,15 +161,20 @@ final class ColumnProfile {
     }
 
     private List<String> texts() {
-        return cells.stream().filter(c -> c.kind() == SampleCell.Kind.TEXT).map(SampleCell::text).toList();
+        return cells.stream()
+                .filter(c -> c.kind() == SampleCell.Kind.TEXT)
+                .map(SampleCell::text)
+                .toList();
     }
 
     /** Text values that look like dates; when every text is a bare number, all of them (20250131, 31012025). */
     private List<String> dateCandidates() {
         if (dateCandidates == null) {
             List<String> texts = texts();
-            dateCandidates = !texts.isEmpty() && texts.stream().allMatch(v -> v.strip().matches("\\d{8}"))
-                    ? texts : texts.stream().filter(ValueShapes::isDate).toList();
+            dateCandidates =
+                    !texts.isEmpty() && texts.stream().allMatch(v -> v.strip().matches("\\d{8}"))
+                            ? texts
+                            : texts.stream().filter(ValueShapes::isDate).toList();
         }
         return dateCandidates;
     }
@@ -177,9 +192,11 @@ final class ColumnProfile {
     }
 
     private List<String> numbers() {
-        return cells.stream().filter(c -> c.kind() == SampleCell.Kind.NUMBER
+        return cells.stream()
+                .filter(c -> c.kind() == SampleCell.Kind.NUMBER
                         || c.kind() == SampleCell.Kind.TEXT && ValueShapes.decimal(c.text()) != null)
-                .map(SampleCell::text).toList();
+                .map(SampleCell::text)
+                .toList();
     }
 
     private long count(SampleCell.Kind kind) {

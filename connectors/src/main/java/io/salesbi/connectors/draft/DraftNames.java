@@ -6,17 +6,21 @@ import java.util.Locale;
 /** The name and file pattern a drafted mapping proposes, derived from the sampled file's name. */
 final class DraftNames {
 
-    private DraftNames() {
-    }
+    private DraftNames() {}
 
     /**
      * The file's name without its dates and trailing numbers: "erp_orders_20250101.csv" gives {@code erp_orders},
      * "Online Retail 3.csv" gives {@code online_retail}; a name must start with a letter.
      */
     static String mappingName(Path file) {
-        String stem = stem(file.getFileName().toString()).replaceAll("[0-9]{6,}", "")
-                .replaceAll("[0-9][0-9_\\-. ]*$", "").toLowerCase(Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+        String stem = stem(file.getFileName().toString())
+                .replaceAll("[0-9]{6,}", "")
+                .replaceAll("[0-9][0-9_\\-. ]*$", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("ß", "ss");
         String name = stem.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (name.isEmpty()) {
             return "drafted_mapping";

@@ -1,9 +1,6 @@
 package io.salesbi.connectors.draft;
 
 import io.salesbi.connectors.mapping.FieldType;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Places a file's columns on the target's canonical fields by header name, one column per field: every pair is
@@ -22,6 +21,7 @@ final class FieldMatcher {
 
     /** Pairs below this score are not proposed. */
     static final double ACCEPT = 0.8;
+
     private static final double CONTAINED = 0.9;
     private static final double PER_EXTRA_WORD = 0.1;
     private static final double NEAR_SPELLING = 0.93;
@@ -30,18 +30,17 @@ final class FieldMatcher {
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
     /** A column placed on a field, with the score that placed it. */
-    record Placement(ColumnProfile column, TargetTable.Column field, double score) {
-    }
+    record Placement(ColumnProfile column, TargetTable.Column field, double score) {}
 
-    private FieldMatcher() {
-    }
+    private FieldMatcher() {}
 
     /**
      * The placements, in column order.
      *
      * @param extraNames per field, header texts known from a bundled mapping for the same target
      */
-    static List<Placement> place(List<ColumnProfile> columns, TargetTable target, Map<String, List<String>> extraNames) {
+    static List<Placement> place(
+            List<ColumnProfile> columns, TargetTable target, Map<String, List<String>> extraNames) {
         List<Placement> candidates = new ArrayList<>();
         for (ColumnProfile column : columns) {
             for (TargetTable.Column field : target.columns()) {
@@ -53,13 +52,15 @@ final class FieldMatcher {
                 }
             }
         }
-        candidates.sort(Comparator.comparingDouble(Placement::score).reversed()
+        candidates.sort(Comparator.comparingDouble(Placement::score)
+                .reversed()
                 .thenComparingInt(p -> p.column().index()));
         Set<Integer> usedColumns = new HashSet<>();
         Set<String> usedFields = new HashSet<>();
         List<Placement> placements = new ArrayList<>();
         for (Placement candidate : candidates) {
-            if (!usedColumns.contains(candidate.column().index()) && !usedFields.contains(candidate.field().name())) {
+            if (!usedColumns.contains(candidate.column().index())
+                    && !usedFields.contains(candidate.field().name())) {
                 usedColumns.add(candidate.column().index());
                 usedFields.add(candidate.field().name());
                 placements.add(candidate);
@@ -96,7 +97,8 @@ final class FieldMatcher {
             // Jaro-Winkler alone rates a shared prefix too high ("Discount Code" is no "Discount Pct")
             double similarity = JARO_WINKLER.apply(compact, nameCompact);
             int maxEdits = Math.max(1, Math.min(compact.length(), nameCompact.length()) / 6);
-            if (similarity >= NEAR_SPELLING && Math.min(compact.length(), nameCompact.length()) >= 5
+            if (similarity >= NEAR_SPELLING
+                    && Math.min(compact.length(), nameCompact.length()) >= 5
                     && LEVENSHTEIN.apply(compact, nameCompact) <= maxEdits) {
                 best = Math.max(best, Math.min(similarity, CONTAINED) - 0.05);
             }
@@ -111,8 +113,8 @@ final class FieldMatcher {
         }
         return switch (type) {
             case DATE, TIMESTAMP -> column.fitsDate() ? 1 : WRONG_VALUES;
-            case INTEGER, DECIMAL, PERCENT -> column.fitsNumber() || column.valueType() == FieldType.PERCENT
-                    ? 1 : WRONG_VALUES;
+            case INTEGER, DECIMAL, PERCENT ->
+                column.fitsNumber() || column.valueType() == FieldType.PERCENT ? 1 : WRONG_VALUES;
             default -> 1;
         };
     }

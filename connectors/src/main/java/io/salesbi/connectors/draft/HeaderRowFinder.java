@@ -2,7 +2,6 @@ package io.salesbi.connectors.draft;
 
 import io.salesbi.connectors.read.FileSample;
 import io.salesbi.connectors.read.SampleCell;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,7 @@ final class HeaderRowFinder {
     /** A header must have at least this share of the typical data row's cell count as distinct labels. */
     private static final double MIN_WIDTH_SHARE = 0.6;
 
-    private HeaderRowFinder() {
-    }
+    private HeaderRowFinder() {}
 
     /** The index in {@code rows} of the header row; 0 when no row looks like one. */
     static int find(List<FileSample.Row> rows, int scanRows) {
@@ -37,7 +35,8 @@ final class HeaderRowFinder {
             if (cell.isBlank()) {
                 continue;
             }
-            if (cell.kind() != SampleCell.Kind.TEXT || ValueShapes.isNumber(cell.text())
+            if (cell.kind() != SampleCell.Kind.TEXT
+                    || ValueShapes.isNumber(cell.text())
                     || ValueShapes.isDate(cell.text())) {
                 return false;
             }
@@ -48,8 +47,11 @@ final class HeaderRowFinder {
 
     /** The median count of non-blank cells per row: data rows outnumber titles and totals. */
     private static int typicalWidth(List<FileSample.Row> rows) {
-        int[] widths = rows.stream().mapToInt(r -> (int) r.cells().stream().filter(c -> !c.isBlank()).count())
-                .sorted().toArray();
+        int[] widths = rows.stream()
+                .mapToInt(
+                        r -> (int) r.cells().stream().filter(c -> !c.isBlank()).count())
+                .sorted()
+                .toArray();
         return widths.length == 0 ? 0 : widths[widths.length / 2];
     }
 }

@@ -2,7 +2,6 @@ package io.salesbi.connectors.draft;
 
 import io.salesbi.connectors.mapping.FieldType;
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -25,27 +24,41 @@ import java.util.List;
  * @param missing     required fields of the target no column was placed on
  * @param notes       what the steward should check (ambiguous date orders, mixed decimal styles, warnings)
  */
-public record MappingDraft(String name, String inbox, String filePattern, String target, FileFormat format,
-                           String sheet, long headerRow, Charset encoding, Character delimiter, String locale,
-                           List<ProposedField> fields, List<UnplacedColumn> unplaced, List<MissingField> missing,
-                           List<String> notes) {
+public record MappingDraft(
+        String name,
+        String inbox,
+        String filePattern,
+        String target,
+        FileFormat format,
+        String sheet,
+        long headerRow,
+        Charset encoding,
+        Character delimiter,
+        String locale,
+        List<ProposedField> fields,
+        List<UnplacedColumn> unplaced,
+        List<MissingField> missing,
+        List<String> notes) {
 
     /**
      * One column placed on a canonical field.
      *
      * @param note what to check about it, null when nothing
      */
-    public record ProposedField(String column, String field, FieldType type, String format, boolean required,
-                                String example, String note) {
-    }
+    public record ProposedField(
+            String column,
+            String field,
+            FieldType type,
+            String format,
+            boolean required,
+            String example,
+            String note) {}
 
     /** A column no field was proposed for, with the type its values suggest. */
-    public record UnplacedColumn(String column, FieldType type, String example) {
-    }
+    public record UnplacedColumn(String column, FieldType type, String example) {}
 
     /** A required field of the target that no column was placed on. */
-    public record MissingField(String field, FieldType type) {
-    }
+    public record MissingField(String field, FieldType type) {}
 
     /** The draft as a mapping file that {@code MappingLoader} parses. */
     public String toYaml() {

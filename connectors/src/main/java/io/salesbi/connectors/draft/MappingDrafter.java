@@ -10,7 +10,6 @@ import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.FileSample;
 import io.salesbi.connectors.read.FileSampler;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,11 +44,13 @@ public final class MappingDrafter {
             throws FileRejectedException {
         FileSample sample = sampler.sample(file, sheet, SAMPLE_ROWS);
         if (sample.rows().isEmpty()) {
-            throw new FileRejectedException("empty", "File " + sample.fileName() + " has no rows to draft a mapping from");
+            throw new FileRejectedException(
+                    "empty", "File " + sample.fileName() + " has no rows to draft a mapping from");
         }
         int headerIndex = HeaderRowFinder.find(sample.rows(), HEADER_SCAN_ROWS);
         FileSample.Row header = sample.rows().get(headerIndex);
-        List<FileSample.Row> data = sample.rows().subList(headerIndex + 1, sample.rows().size());
+        List<FileSample.Row> data =
+                sample.rows().subList(headerIndex + 1, sample.rows().size());
         List<String> notes = new ArrayList<>();
         notes.add("sampled " + sample.rows().size() + " rows of " + sample.fileName()
                 + (sample.sheet() == null ? "" : ", sheet '" + sample.sheet() + "'")
@@ -80,14 +81,29 @@ public final class MappingDrafter {
                 missing.add(new MissingField(column.name(), column.type()));
             }
         }
-        return new MappingDraft(name != null ? name : DraftNames.mappingName(file), inbox(target),
-                DraftNames.filePattern(file), target.name(), sample.format(), sample.sheet(), header.number(),
-                sample.charset(), sample.delimiter(), locale, List.copyOf(fields), List.copyOf(unplaced),
-                List.copyOf(missing), List.copyOf(notes));
+        return new MappingDraft(
+                name != null ? name : DraftNames.mappingName(file),
+                inbox(target),
+                DraftNames.filePattern(file),
+                target.name(),
+                sample.format(),
+                sample.sheet(),
+                header.number(),
+                sample.charset(),
+                sample.delimiter(),
+                locale,
+                List.copyOf(fields),
+                List.copyOf(unplaced),
+                List.copyOf(missing),
+                List.copyOf(notes));
     }
 
-    private static void profile(FileSample.Row header, List<FileSample.Row> data, List<ColumnProfile> named,
-                                List<UnplacedColumn> unplaced, List<String> notes) {
+    private static void profile(
+            FileSample.Row header,
+            List<FileSample.Row> data,
+            List<ColumnProfile> named,
+            List<UnplacedColumn> unplaced,
+            List<String> notes) {
         int width = header.cells().size();
         for (FileSample.Row row : data) {
             width = Math.max(width, row.cells().size());
@@ -105,8 +121,8 @@ public final class MappingDrafter {
                             + ") but no header text, so a mapping cannot name it");
                 }
             } else if (!seen.add(FieldVocabulary.key(text) + "|" + text.toLowerCase(Locale.ROOT))) {
-                unplaced.add(new UnplacedColumn(text + " (repeated header, column " + (c + 1) + ")",
-                        column.valueType(), column.example()));
+                unplaced.add(new UnplacedColumn(
+                        text + " (repeated header, column " + (c + 1) + ")", column.valueType(), column.example()));
             } else {
                 named.add(column);
             }
@@ -136,8 +152,10 @@ public final class MappingDrafter {
         }
         List<String> outliers = date ? column.dateOutliers() : number ? column.numberOutliers() : List.of();
         if (!outliers.isEmpty()) {
-            note = join(note, outliers.size() + " sampled value(s) are no " + (date ? "date" : "number") + " (e.g. '"
-                    + outliers.get(0) + "'): their rows will be quarantined unless a filter drops them");
+            note = join(
+                    note,
+                    outliers.size() + " sampled value(s) are no " + (date ? "date" : "number") + " (e.g. '"
+                            + outliers.get(0) + "'): their rows will be quarantined unless a filter drops them");
         }
         if (p.score() < 1) {
             note = join(note, "placed by a similar name; check");

@@ -3,7 +3,6 @@ package io.salesbi.connectors.draft;
 import io.salesbi.connectors.draft.MappingDraft.MissingField;
 import io.salesbi.connectors.draft.MappingDraft.ProposedField;
 import io.salesbi.connectors.draft.MappingDraft.UnplacedColumn;
-
 import java.util.Locale;
 
 /**
@@ -14,8 +13,7 @@ final class MappingYamlWriter {
 
     private static final int MAX_EXAMPLE = 40;
 
-    private MappingYamlWriter() {
-    }
+    private MappingYamlWriter() {}
 
     /** The draft; {@code schema}, when given, is named in a first line for editors (yaml-language-server). */
     static String write(MappingDraft draft, String schema) {
@@ -29,7 +27,9 @@ final class MappingYamlWriter {
         y.append("inbox: ").append(quote(draft.inbox())).append('\n');
         y.append("file-pattern: ").append(quote(draft.filePattern())).append('\n');
         y.append("target: ").append(draft.target()).append('\n');
-        y.append("format: ").append(draft.format().name().toLowerCase(Locale.ROOT)).append('\n');
+        y.append("format: ")
+                .append(draft.format().name().toLowerCase(Locale.ROOT))
+                .append('\n');
         if (draft.sheet() != null) {
             y.append("sheet: ").append(quote(draft.sheet())).append('\n');
         }
@@ -38,7 +38,11 @@ final class MappingYamlWriter {
             y.append("encoding: ").append(draft.encoding().name()).append('\n');
         }
         if (draft.delimiter() != null) {
-            y.append("delimiter: ").append(draft.delimiter() == '\t' ? "tab" : quote(draft.delimiter().toString()))
+            y.append("delimiter: ")
+                    .append(
+                            draft.delimiter() == '\t'
+                                    ? "tab"
+                                    : quote(draft.delimiter().toString()))
                     .append('\n');
         }
         if (draft.locale() != null) {
@@ -48,12 +52,17 @@ final class MappingYamlWriter {
         y.append("max-reject-ratio: 0.2\n");
         y.append("fields:\n");
         if (draft.fields().isEmpty()) {
-            y.append("  # TODO no column could be placed on a field of ").append(draft.target())
+            y.append("  # TODO no column could be placed on a field of ")
+                    .append(draft.target())
                     .append("; add entries such as { column: \"...\", field: ..., type: string }\n");
         }
         for (ProposedField f : draft.fields()) {
-            y.append("  - { column: ").append(quote(f.column())).append(", field: ").append(f.field())
-                    .append(", type: ").append(f.type().name().toLowerCase(Locale.ROOT));
+            y.append("  - { column: ")
+                    .append(quote(f.column()))
+                    .append(", field: ")
+                    .append(f.field())
+                    .append(", type: ")
+                    .append(f.type().name().toLowerCase(Locale.ROOT));
             if (f.format() != null) {
                 y.append(", format: ").append(quote(f.format()));
             }
@@ -73,9 +82,10 @@ final class MappingYamlWriter {
         for (MissingField m : draft.missing()) {
             if (m.field().equals("line_no") && hasDocument) {
                 // exports without line numbers are common: number the lines of each document in file order
-                y.append("  - { field: line_no, type: integer, expression: \"row_number() over (partition by document_no"
-                        + " order by _row_number)\" }  # no line number column: lines numbered per document in file"
-                        + " order\n");
+                y.append(
+                        "  - { field: line_no, type: integer, expression: \"row_number() over (partition by document_no"
+                                + " order by _row_number)\" }  # no line number column: lines numbered per document in file"
+                                + " order\n");
                 continue;
             }
             if (m.field().equals("currency")) {
@@ -88,9 +98,17 @@ final class MappingYamlWriter {
                         + " sales_channel, type: string, value: WEB_SHOP } or a column with a value map (map:)\n");
                 continue;
             }
-            y.append("  # TODO required field ").append(m.field()).append(" (").append(lower(m.type()))
-                    .append(") of ").append(draft.target()).append(": no column found; add { column: \"...\", field: ")
-                    .append(m.field()).append(", type: ").append(lower(m.type())).append(", required: true }\n");
+            y.append("  # TODO required field ")
+                    .append(m.field())
+                    .append(" (")
+                    .append(lower(m.type()))
+                    .append(") of ")
+                    .append(draft.target())
+                    .append(": no column found; add { column: \"...\", field: ")
+                    .append(m.field())
+                    .append(", type: ")
+                    .append(lower(m.type()))
+                    .append(", required: true }\n");
         }
         if (!draft.unplaced().isEmpty()) {
             y.append("# Columns placed on no field (reported as unknown columns at each load):\n");

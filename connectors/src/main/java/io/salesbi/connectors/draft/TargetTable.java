@@ -3,7 +3,6 @@ package io.salesbi.connectors.draft;
 import io.salesbi.connectors.mapping.FieldMapping;
 import io.salesbi.connectors.mapping.FieldType;
 import io.salesbi.connectors.mapping.SourceMapping;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,12 +51,19 @@ public record TargetTable(String name, List<Column> columns, Set<String> require
         /** The mapping type a value for this column is read as. */
         public FieldType type() {
             String type = sqlType.toUpperCase(Locale.ROOT);
-            if (type.startsWith("DECIMAL") || type.startsWith("NUMERIC") || type.equals("DOUBLE")
-                    || type.equals("FLOAT") || type.equals("REAL")) {
+            if (type.startsWith("DECIMAL")
+                    || type.startsWith("NUMERIC")
+                    || type.equals("DOUBLE")
+                    || type.equals("FLOAT")
+                    || type.equals("REAL")) {
                 return FieldType.DECIMAL;
             }
-            if (type.endsWith("INT") || type.startsWith("INT") || type.equals("BIGINT") || type.equals("HUGEINT")
-                    || type.equals("SMALLINT") || type.equals("TINYINT")) {
+            if (type.endsWith("INT")
+                    || type.startsWith("INT")
+                    || type.equals("BIGINT")
+                    || type.equals("HUGEINT")
+                    || type.equals("SMALLINT")
+                    || type.equals("TINYINT")) {
                 return FieldType.INTEGER;
             }
             if (type.equals("DATE")) {

@@ -18,24 +18,44 @@ import java.util.regex.Pattern;
 final class ValueShapes {
 
     /** How a number writes its decimals. */
-    enum Decimal { NONE, POINT, COMMA, AMBIGUOUS }
+    enum Decimal {
+        NONE,
+        POINT,
+        COMMA,
+        AMBIGUOUS
+    }
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern NUMBER = Pattern.compile("[+\\-\u2212]?[\\d.,]*\\d[\\d.,]*-?\\s*%?");
-    static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy",
-            "MM/dd/yyyy", "M/d/yyyy", "dd/MM/yyyy", "d/M/yyyy", "MM/dd/yy", "M/d/yy", "dd/MM/yy", "d/M/yy",
-            "dd-MM-yyyy", "yyyy/MM/dd", "yyyyMMdd", "ddMMyyyy");
+    static final List<String> DATE_PATTERNS = List.of(
+            "yyyy-MM-dd",
+            "dd.MM.yyyy",
+            "d.M.yyyy",
+            "dd.MM.yy",
+            "d.M.yy",
+            "MM/dd/yyyy",
+            "M/d/yyyy",
+            "dd/MM/yyyy",
+            "d/M/yyyy",
+            "MM/dd/yy",
+            "M/d/yy",
+            "dd/MM/yy",
+            "d/M/yy",
+            "dd-MM-yyyy",
+            "yyyy/MM/dd",
+            "yyyyMMdd",
+            "ddMMyyyy");
     private static final List<String> TIME_SUFFIXES = List.of("", " HH:mm:ss", " H:mm:ss", " HH:mm", " H:mm");
     static final List<String> PATTERNS = patterns();
 
-    private ValueShapes() {
-    }
+    private ValueShapes() {}
 
     private static List<String> patterns() {
         List<String> all = new ArrayList<>();
         for (String date : DATE_PATTERNS) {
             for (String time : TIME_SUFFIXES) {
-                if (time.isEmpty() || !DIGITS.matcher(date.replaceAll("[yMd]", "1")).matches()) {
+                if (time.isEmpty()
+                        || !DIGITS.matcher(date.replaceAll("[yMd]", "1")).matches()) {
                     all.add(date + time);
                 }
             }

@@ -22,14 +22,35 @@ import java.util.Map;
  * @param expression   a DuckDB SQL expression over the row's other fields and inputs; null when not computed
  * @param input        read from the file only for expressions and row filters, not loaded into the target
  */
-public record FieldMapping(String column, List<String> aliases, String field, FieldType type, String format,
-                           boolean required, String value, String defaultValue, Map<String, String> valueMap,
-                           Otherwise otherwise, String expression, boolean input) {
+public record FieldMapping(
+        String column,
+        List<String> aliases,
+        String field,
+        FieldType type,
+        String format,
+        boolean required,
+        String value,
+        String defaultValue,
+        Map<String, String> valueMap,
+        Otherwise otherwise,
+        String expression,
+        boolean input) {
 
     /** A plain column-to-field mapping, as most fields are. */
-    public FieldMapping(String column, List<String> aliases, String field, FieldType type, String format,
-                        boolean required) {
-        this(column, aliases, field, type, format, required, null, null, Map.of(), Otherwise.QUARANTINE_RULE, null,
+    public FieldMapping(
+            String column, List<String> aliases, String field, FieldType type, String format, boolean required) {
+        this(
+                column,
+                aliases,
+                field,
+                type,
+                format,
+                required,
+                null,
+                null,
+                Map.of(),
+                Otherwise.QUARANTINE_RULE,
+                null,
                 false);
     }
 
@@ -54,6 +75,10 @@ public record FieldMapping(String column, List<String> aliases, String field, Fi
 
         public static final Otherwise QUARANTINE_RULE = new Otherwise(Action.QUARANTINE, null);
 
-        public enum Action { QUARANTINE, KEEP, FIXED }
+        public enum Action {
+            QUARANTINE,
+            KEEP,
+            FIXED
+        }
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How header texts are compared: case-, space- and BOM-insensitively, so "Account  ID " matches "account id". */
 public final class HeaderNames {
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** The comparable form of a header text; null becomes the empty string. */
     public static String normalize(String header) {

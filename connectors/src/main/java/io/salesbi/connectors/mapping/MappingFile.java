@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +41,15 @@ import java.util.Map;
  * @param dropRowsWhere   a DuckDB SQL condition; rows where it holds are dropped and counted as filtered
  */
 public record MappingFile(
-        @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH) String name,
+        @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH)
+        String name,
+
         @NotBlank(message = MISSING) String inbox,
         @NotBlank(message = MISSING) String filePattern,
-        @NotBlank(message = MISSING) @Pattern(regexp = TARGET, message = MATCH) String target,
+
+        @NotBlank(message = MISSING) @Pattern(regexp = TARGET, message = MATCH)
+        String target,
+
         FileFormat format,
         String sheet,
         @Min(value = 0, message = WHOLE_MIN) Integer sheetIndex,
@@ -54,10 +58,15 @@ public record MappingFile(
         String delimiter,
         String locale,
         UnknownColumns unknownColumns,
-        @DecimalMin(value = "0", message = RATIO) @DecimalMax(value = "1", message = RATIO) Double maxRejectRatio,
+
+        @DecimalMin(value = "0", message = RATIO) @DecimalMax(value = "1", message = RATIO)
+        Double maxRejectRatio,
+
         Boolean includeHiddenRows,
+
         @NotEmpty(message = "must be a non-empty list of { column, field, type } entries")
         List<@NotNull(message = "must be a mapping such as { column, field, type }") @Valid Field> fields,
+
         List<@NotNull(message = "must be a mapping such as { column, name, type }") @Valid Input> inputs,
         String dropRowsWhere) {
 
@@ -92,9 +101,13 @@ public record MappingFile(
     public record Field(
             String column,
             List<String> aliases,
-            @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH) String field,
+
+            @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH)
+            String field,
+
             @NotNull(message = "is missing (one of [string, integer, decimal, percent, date, timestamp, boolean])")
             FieldType type,
+
             String format,
             Boolean required,
             String value,
@@ -122,7 +135,10 @@ public record MappingFile(
     public record Input(
             @NotBlank(message = MISSING) String column,
             List<String> aliases,
-            @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH) String name,
+
+            @NotBlank(message = MISSING) @Pattern(regexp = NAME, message = MATCH)
+            String name,
+
             FieldType type,
             String format,
             @JsonProperty("default") String defaultValue) {

@@ -5,7 +5,6 @@ import io.salesbi.connectors.mapping.FieldMapping.Otherwise;
 import io.salesbi.connectors.mapping.MappingFile.Field;
 import io.salesbi.connectors.mapping.MappingFile.Input;
 import io.salesbi.connectors.yaml.BoundYaml;
-
 import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.time.format.DateTimeFormatter;
@@ -45,16 +44,22 @@ final class MappingFileParser {
             try {
                 FileSystems.getDefault().getPathMatcher("glob:" + m.filePattern());
             } catch (RuntimeException e) {
-                file.problem("/file-pattern", "key 'file-pattern': '" + m.filePattern() + "' is not a valid glob: "
-                        + e.getMessage());
+                file.problem(
+                        "/file-pattern",
+                        "key 'file-pattern': '" + m.filePattern() + "' is not a valid glob: " + e.getMessage());
             }
         }
         if (m.target() != null && m.target().matches(MappingFile.TARGET) && schema != null) {
             targetColumns = schema.columnsByTable().get(m.target());
             if (targetColumns == null) {
-                file.problem("/target", "key 'target': '" + m.target() + "' is not a raw table of the warehouse"
-                        + Suggestions.didYouMean(m.target(), schema.columnsByTable().keySet()) + "; known: "
-                        + schema.columnsByTable().keySet().stream().sorted().toList());
+                file.problem(
+                        "/target",
+                        "key 'target': '" + m.target() + "' is not a raw table of the warehouse"
+                                + Suggestions.didYouMean(
+                                        m.target(), schema.columnsByTable().keySet()) + "; known: "
+                                + schema.columnsByTable().keySet().stream()
+                                        .sorted()
+                                        .toList());
             }
         }
         Charset encoding = charset(m.encoding());
@@ -64,11 +69,23 @@ final class MappingFileParser {
         if (file.hasProblems()) {
             throw failure(m);
         }
-        return new SourceMapping(m.name(), m.inbox(), m.filePattern(), m.format(), m.target(), m.sheet(),
-                m.sheetIndex() == null ? 0 : m.sheetIndex(), m.headerRow(), encoding, delimiter, locale, fields,
+        return new SourceMapping(
+                m.name(),
+                m.inbox(),
+                m.filePattern(),
+                m.format(),
+                m.target(),
+                m.sheet(),
+                m.sheetIndex() == null ? 0 : m.sheetIndex(),
+                m.headerRow(),
+                encoding,
+                delimiter,
+                locale,
+                fields,
                 m.unknownColumns() == null ? SourceMapping.UnknownColumns.WARN : m.unknownColumns(),
                 m.maxRejectRatio() == null ? DEFAULT_MAX_REJECT_RATIO : m.maxRejectRatio(),
-                Boolean.TRUE.equals(m.includeHiddenRows()), m.dropRowsWhere());
+                Boolean.TRUE.equals(m.includeHiddenRows()),
+                m.dropRowsWhere());
     }
 
     private List<FieldMapping> fields(MappingFile m) {
@@ -112,37 +129,66 @@ final class MappingFileParser {
 
     private FieldMapping field(Field entry, String pointer) {
         String where = BoundYaml.keyPath(pointer);
-        int sources = (entry.column() != null ? 1 : 0) + (entry.value() != null ? 1 : 0)
+        int sources = (entry.column() != null ? 1 : 0)
+                + (entry.value() != null ? 1 : 0)
                 + (entry.expression() != null ? 1 : 0);
         if (sources != 1) {
-            file.problem(pointer, "key '" + where + "' needs exactly one of 'column' (read from the file), 'value'"
-                    + " (a constant) or 'expression' (computed), found " + sources);
+            file.problem(
+                    pointer,
+                    "key '" + where + "' needs exactly one of 'column' (read from the file), 'value'"
+                            + " (a constant) or 'expression' (computed), found " + sources);
         }
         if (entry.field() != null && targetColumns != null && !targetColumns.contains(entry.field())) {
-            file.problem(pointer + "/field", "key '" + where + ".field': '" + entry.field()
-                    + "' is not a field of the target" + Suggestions.didYouMean(entry.field(), targetColumns)
-                    + "; its fields: " + targetColumns);
+            file.problem(
+                    pointer + "/field",
+                    "key '" + where + ".field': '" + entry.field()
+                            + "' is not a field of the target" + Suggestions.didYouMean(entry.field(), targetColumns)
+                            + "; its fields: " + targetColumns);
         }
         checkDatePattern(entry.format(), entry.type(), pointer);
         Map<String, String> valueMap = valueMap(entry.map(), pointer);
-        if (entry.column() == null && (entry.defaultValue() != null || !valueMap.isEmpty()
-                || !entry.aliases().isEmpty())) {
-            file.problem(pointer, "keys 'default', 'map' and 'aliases' of '" + where
-                    + "' apply to a value read from a 'column'");
+        if (entry.column() == null
+                && (entry.defaultValue() != null
+                        || !valueMap.isEmpty()
+                        || !entry.aliases().isEmpty())) {
+            file.problem(
+                    pointer,
+                    "keys 'default', 'map' and 'aliases' of '" + where + "' apply to a value read from a 'column'");
         }
         if (entry.otherwise() != null && !entry.otherwise().isNull() && valueMap.isEmpty()) {
             file.problem(pointer + "/otherwise", "key '" + where + ".otherwise' needs a 'map' beside it");
         }
-        return new FieldMapping(entry.column(), List.copyOf(entry.aliases()), entry.field(), entry.type(),
-                entry.format(), Boolean.TRUE.equals(entry.required()), entry.value(), entry.defaultValue(), valueMap,
-                otherwise(entry.otherwise(), pointer), entry.expression(), false);
+        return new FieldMapping(
+                entry.column(),
+                List.copyOf(entry.aliases()),
+                entry.field(),
+                entry.type(),
+                entry.format(),
+                Boolean.TRUE.equals(entry.required()),
+                entry.value(),
+                entry.defaultValue(),
+                valueMap,
+                otherwise(entry.otherwise(), pointer),
+                entry.expression(),
+                false);
     }
 
     private FieldMapping input(Input entry, String pointer) {
         FieldType type = entry.type() == null ? FieldType.STRING : entry.type();
         checkDatePattern(entry.format(), type, pointer);
-        return new FieldMapping(entry.column(), List.copyOf(entry.aliases()), entry.name(), type, entry.format(),
-                false, null, entry.defaultValue(), Map.of(), Otherwise.QUARANTINE_RULE, null, true);
+        return new FieldMapping(
+                entry.column(),
+                List.copyOf(entry.aliases()),
+                entry.name(),
+                type,
+                entry.format(),
+                false,
+                null,
+                entry.defaultValue(),
+                Map.of(),
+                Otherwise.QUARANTINE_RULE,
+                null,
+                true);
     }
 
     private Map<String, String> valueMap(Map<String, String> entries, String pointer) {
@@ -150,15 +196,19 @@ final class MappingFileParser {
             return Map.of();
         }
         if (entries.isEmpty()) {
-            file.problem(pointer + "/map", "key '" + BoundYaml.keyPath(pointer) + ".map' must be a mapping of "
-                    + "delivered value to canonical value such as { \"Consumer\": FIELD_SALES }, found nothing");
+            file.problem(
+                    pointer + "/map",
+                    "key '" + BoundYaml.keyPath(pointer) + ".map' must be a mapping of "
+                            + "delivered value to canonical value such as { \"Consumer\": FIELD_SALES }, found nothing");
         }
         Map<String, String> map = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : entries.entrySet()) {
             String key = mapKey(e.getKey());
             if (map.containsKey(key)) {
-                file.problem(pointer + "/map/" + e.getKey(), "key '" + BoundYaml.keyPath(pointer) + ".map' lists '"
-                        + e.getKey() + "' twice (values are compared case- and whitespace-insensitively)");
+                file.problem(
+                        pointer + "/map/" + e.getKey(),
+                        "key '" + BoundYaml.keyPath(pointer) + ".map' lists '" + e.getKey()
+                                + "' twice (values are compared case- and whitespace-insensitively)");
             }
             map.put(key, e.getValue());
         }
@@ -174,12 +224,17 @@ final class MappingFileParser {
         if (node == null || node.isNull()) {
             return Otherwise.QUARANTINE_RULE;
         }
-        if (node.isObject() && node.size() == 1 && node.has("value") && node.get("value").isValueNode()) {
+        if (node.isObject()
+                && node.size() == 1
+                && node.has("value")
+                && node.get("value").isValueNode()) {
             return new Otherwise(Otherwise.Action.FIXED, node.get("value").asText());
         }
         if (!node.isValueNode()) {
-            file.problem(pointer + "/otherwise", "key '" + BoundYaml.keyPath(pointer) + ".otherwise' must be "
-                    + "quarantine, keep or { value: X }, found " + node);
+            file.problem(
+                    pointer + "/otherwise",
+                    "key '" + BoundYaml.keyPath(pointer) + ".otherwise' must be "
+                            + "quarantine, keep or { value: X }, found " + node);
             return Otherwise.QUARANTINE_RULE;
         }
         String text = node.asText().trim();
@@ -198,15 +253,18 @@ final class MappingFileParser {
         }
         String key = BoundYaml.keyPath(pointer) + ".format";
         if (type != FieldType.DATE && type != FieldType.TIMESTAMP) {
-            file.problem(pointer + "/format", "key '" + key + "' is only allowed for date and timestamp fields,"
-                    + " this one is " + type.name().toLowerCase(Locale.ROOT));
+            file.problem(
+                    pointer + "/format",
+                    "key '" + key + "' is only allowed for date and timestamp fields," + " this one is "
+                            + type.name().toLowerCase(Locale.ROOT));
             return;
         }
         try {
             var unused = DateTimeFormatter.ofPattern(format); // parsed only to check the pattern
         } catch (IllegalArgumentException e) {
-            file.problem(pointer + "/format", "key '" + key + "': '" + format + "' is not a valid date pattern: "
-                    + e.getMessage());
+            file.problem(
+                    pointer + "/format",
+                    "key '" + key + "': '" + format + "' is not a valid date pattern: " + e.getMessage());
         }
     }
 
@@ -217,8 +275,12 @@ final class MappingFileParser {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            file.problem("/encoding", "key 'encoding': '" + name + "' is not a known charset (e.g. UTF-8, "
-                    + "windows-1252, IBM850, detect)" + Suggestions.didYouMean(name, Charset.availableCharsets().keySet()));
+            file.problem(
+                    "/encoding",
+                    "key 'encoding': '" + name + "' is not a known charset (e.g. UTF-8, "
+                            + "windows-1252, IBM850, detect)"
+                            + Suggestions.didYouMean(
+                                    name, Charset.availableCharsets().keySet()));
             return null;
         }
     }
@@ -231,7 +293,8 @@ final class MappingFileParser {
             return '\t';
         }
         if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
-            file.problem("/delimiter", "key 'delimiter': '" + text + "' must be a single character such as ; , | or tab");
+            file.problem(
+                    "/delimiter", "key 'delimiter': '" + text + "' must be a single character such as ; , | or tab");
             return null;
         }
         return text.charAt(0);
@@ -250,7 +313,7 @@ final class MappingFileParser {
     }
 
     private MappingException failure(MappingFile m) {
-        return new MappingException(file.origin(), file.problems(), m == null ? null : m.inbox(),
-                m == null ? null : m.filePattern());
+        return new MappingException(
+                file.origin(), file.problems(), m == null ? null : m.inbox(), m == null ? null : m.filePattern());
     }
 }

@@ -1,7 +1,6 @@
 package io.salesbi.connectors.mapping;
 
 import io.salesbi.connectors.yaml.YamlBinder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,13 +25,24 @@ public final class MappingLoader {
 
     /** The bundled mapping files; a list because a jar cannot be listed portably. */
     static final List<String> BUNDLED_FILES = List.of(
-            "crm_accounts.yaml", "crm_contacts.yaml", "crm_activities.yaml", "crm_opportunities.yaml",
-            "erp_debtors.yaml", "erp_products.yaml", "erp_order_lines.yaml", "erp_credit_notes.yaml",
-            "erp_fx_rates.yaml", "sales_rep_lists.yaml", "market_study.yaml", "channel_costs.yaml",
-            "service_drivers.yaml", "survey.yaml", "crm_opportunity_history.yaml", "sales_plan.yaml");
+            "crm_accounts.yaml",
+            "crm_contacts.yaml",
+            "crm_activities.yaml",
+            "crm_opportunities.yaml",
+            "erp_debtors.yaml",
+            "erp_products.yaml",
+            "erp_order_lines.yaml",
+            "erp_credit_notes.yaml",
+            "erp_fx_rates.yaml",
+            "sales_rep_lists.yaml",
+            "market_study.yaml",
+            "channel_costs.yaml",
+            "service_drivers.yaml",
+            "survey.yaml",
+            "crm_opportunity_history.yaml",
+            "sales_plan.yaml");
 
-    private MappingLoader() {
-    }
+    private MappingLoader() {}
 
     /** Loads one mapping file; a bad file gives an {@link IllegalArgumentException} naming the file and the problem. */
     public static SourceMapping load(Path yamlFile) {
@@ -44,7 +54,8 @@ public final class MappingLoader {
         try (InputStream in = Files.newInputStream(yamlFile)) {
             return parse(yamlFile.toString(), in, schema);
         } catch (IOException e) {
-            throw new MappingException(yamlFile.toString(), List.of(yamlFile + ":0:0: cannot be read: " + e.getMessage()));
+            throw new MappingException(
+                    yamlFile.toString(), List.of(yamlFile + ":0:0: cannot be read: " + e.getMessage()));
         }
     }
 
@@ -55,7 +66,8 @@ public final class MappingLoader {
     public static List<SourceMapping> loadAll(Path dir) {
         MappingSet set = loadEach(dir, null);
         if (!set.broken().isEmpty()) {
-            throw new MappingException(dir.toString(),
+            throw new MappingException(
+                    dir.toString(),
                     set.broken().stream().flatMap(e -> e.problems().stream()).toList());
         }
         return set.mappings();
@@ -72,8 +84,7 @@ public final class MappingLoader {
         List<SourceMapping> mappings = new ArrayList<>();
         List<MappingException> broken = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> yamlFiles = files
-                    .filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml"))
+            List<Path> yamlFiles = files.filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml"))
                     .sorted(Comparator.comparing(f -> f.getFileName().toString()))
                     .toList();
             Map<String, Path> byName = new HashMap<>();
@@ -82,8 +93,10 @@ public final class MappingLoader {
                     SourceMapping mapping = load(file, schema);
                     Path earlier = byName.putIfAbsent(mapping.name(), file);
                     if (earlier != null) {
-                        broken.add(new MappingException(file.toString(), List.of(file + ":1:1: name '" + mapping.name()
-                                + "' is already used by " + earlier.getFileName() + "; names must be unique")));
+                        broken.add(new MappingException(
+                                file.toString(),
+                                List.of(file + ":1:1: name '" + mapping.name() + "' is already used by "
+                                        + earlier.getFileName() + "; names must be unique")));
                     } else {
                         mappings.add(mapping);
                     }
@@ -98,8 +111,7 @@ public final class MappingLoader {
     }
 
     /** The mappings that could be loaded, and the files that could not, each with all its problems. */
-    public record MappingSet(List<SourceMapping> mappings, List<MappingException> broken) {
-    }
+    public record MappingSet(List<SourceMapping> mappings, List<MappingException> broken) {}
 
     /** Loads the default mappings bundled on the classpath under {@code mappings/}, one per inbox file type. */
     public static List<SourceMapping> loadBundled() {

@@ -26,19 +26,58 @@ import java.util.Locale;
  * @param dropRowsWhere   a DuckDB SQL condition over the row's fields and inputs; rows where it holds (totals,
  *                        subtotals) are dropped and counted as filtered; null for none
  */
-public record SourceMapping(String name, String inbox, String filePattern, FileFormat format, String target,
-                            String sheetName, Integer sheetIndex, Integer headerRow, Charset encoding,
-                            Character delimiter, Locale locale, List<FieldMapping> fields,
-                            UnknownColumns unknownColumns, double maxRejectRatio, boolean includeHiddenRows,
-                            String dropRowsWhere) {
+public record SourceMapping(
+        String name,
+        String inbox,
+        String filePattern,
+        FileFormat format,
+        String target,
+        String sheetName,
+        Integer sheetIndex,
+        Integer headerRow,
+        Charset encoding,
+        Character delimiter,
+        Locale locale,
+        List<FieldMapping> fields,
+        UnknownColumns unknownColumns,
+        double maxRejectRatio,
+        boolean includeHiddenRows,
+        String dropRowsWhere) {
 
     /** A mapping without a row filter. */
-    public SourceMapping(String name, String inbox, String filePattern, FileFormat format, String target,
-                         String sheetName, Integer sheetIndex, Integer headerRow, Charset encoding,
-                         Character delimiter, Locale locale, List<FieldMapping> fields,
-                         UnknownColumns unknownColumns, double maxRejectRatio, boolean includeHiddenRows) {
-        this(name, inbox, filePattern, format, target, sheetName, sheetIndex, headerRow, encoding, delimiter, locale,
-                fields, unknownColumns, maxRejectRatio, includeHiddenRows, null);
+    public SourceMapping(
+            String name,
+            String inbox,
+            String filePattern,
+            FileFormat format,
+            String target,
+            String sheetName,
+            Integer sheetIndex,
+            Integer headerRow,
+            Charset encoding,
+            Character delimiter,
+            Locale locale,
+            List<FieldMapping> fields,
+            UnknownColumns unknownColumns,
+            double maxRejectRatio,
+            boolean includeHiddenRows) {
+        this(
+                name,
+                inbox,
+                filePattern,
+                format,
+                target,
+                sheetName,
+                sheetIndex,
+                headerRow,
+                encoding,
+                delimiter,
+                locale,
+                fields,
+                unknownColumns,
+                maxRejectRatio,
+                includeHiddenRows,
+                null);
     }
 
     /** The canonical field names in the order readers emit values (inputs included). */
@@ -59,7 +98,15 @@ public record SourceMapping(String name, String inbox, String filePattern, FileF
         return dropRowsWhere != null || fields.stream().anyMatch(f -> f.computed() || f.input());
     }
 
-    public enum FileFormat { CSV, XLSX, XLS }
+    public enum FileFormat {
+        CSV,
+        XLSX,
+        XLS
+    }
 
-    public enum UnknownColumns { IGNORE, WARN, REJECT }
+    public enum UnknownColumns {
+        IGNORE,
+        WARN,
+        REJECT
+    }
 }

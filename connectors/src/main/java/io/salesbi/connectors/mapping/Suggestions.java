@@ -1,19 +1,17 @@
 package io.salesbi.connectors.mapping;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean …": the known name closest to a misspelled one, when it is close enough to be the one meant. */
 public final class Suggestions {
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The closest of {@code known} to {@code typed}, within a third of its length (at least 2 edits). */
     public static Optional<String> closest(String typed, Collection<String> known) {

@@ -10,7 +10,14 @@ import java.util.List;
  */
 final class CellRow {
 
-    enum Kind { BLANK, TEXT, NUMBER, BOOLEAN, ERROR, ISO_DATE }
+    enum Kind {
+        BLANK,
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        ERROR,
+        ISO_DATE
+    }
 
     private Kind[] kinds = new Kind[16];
     private String[] texts = new String[16];
@@ -80,12 +87,13 @@ final class CellRow {
     List<String> asHeader() {
         List<String> cells = new ArrayList<>(width);
         for (int c = 0; c < width; c++) {
-            cells.add(switch (kind(c)) {
-                case BLANK -> "";
-                case NUMBER -> ExcelValues.plain(numbers[c]);
-                case BOOLEAN -> numbers[c] != 0 ? "TRUE" : "FALSE";
-                default -> texts[c];
-            });
+            cells.add(
+                    switch (kind(c)) {
+                        case BLANK -> "";
+                        case NUMBER -> ExcelValues.plain(numbers[c]);
+                        case BOOLEAN -> numbers[c] != 0 ? "TRUE" : "FALSE";
+                        default -> texts[c];
+                    });
         }
         return cells;
     }

@@ -1,17 +1,15 @@
 package io.salesbi.connectors.read;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import java.nio.charset.Charset;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * How a CSV file is laid out, as given by the mapping or detected.
@@ -31,10 +29,16 @@ record CsvLayout(Charset charset, int bomLength, char delimiter, List<String> wa
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(bomLength);
-            InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+            InputStreamReader reader = new InputStreamReader(
+                    in,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVFormat format = CSVFormat.RFC4180
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(false)
+                    .get();
             return CSVParser.builder().setReader(reader).setFormat(format).get();
         } catch (IOException | RuntimeException e) {
             in.close();

@@ -1,7 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -25,8 +24,7 @@ final class CsvSniffer {
     /** Encodings a DOS export is mistaken for: each reads any byte, so only the words tell. */
     private static final Set<String> WESTERN_SINGLE_BYTE = Set.of("windows-1252", "ISO-8859-1", "ISO-8859-15");
 
-    private CsvSniffer() {
-    }
+    private CsvSniffer() {}
 
     static CsvLayout sniff(Path file, SourceMapping mapping) throws FileRejectedException, IOException {
         return sniff(file, mapping.encoding(), mapping.delimiter(), "mapping " + mapping.name());
@@ -58,9 +56,12 @@ final class CsvSniffer {
                     + " instead of the mapping's " + charset);
             charset = bomCharset;
         } else if (charset == null) {
-            charset = bomCharset != null ? bomCharset
+            charset = bomCharset != null
+                    ? bomCharset
                     : Utf8Check.check(file) == Utf8Check.Result.INVALID ? WINDOWS_1252 : StandardCharsets.UTF_8;
-        } else if (bomCharset == null && !charset.equals(StandardCharsets.UTF_8) && isSingleByte(charset)
+        } else if (bomCharset == null
+                && !charset.equals(StandardCharsets.UTF_8)
+                && isSingleByte(charset)
                 && Utf8Check.check(file) == Utf8Check.Result.UTF8) {
             warnings.add("the file is UTF-8, not " + charset + " as the mapping says; read as UTF-8");
             charset = StandardCharsets.UTF_8;
@@ -70,8 +71,10 @@ final class CsvSniffer {
         }
         String text = new String(head, bomLength, head.length - bomLength, charset);
         if (text.isBlank() && Files.size(file) <= HEAD_BYTES) {
-            throw new FileRejectedException("empty", "File " + name + " contains no data, only "
-                    + (bomLength > 0 ? "a byte-order mark and " : "") + "blank space");
+            throw new FileRejectedException(
+                    "empty",
+                    "File " + name + " contains no data, only " + (bomLength > 0 ? "a byte-order mark and " : "")
+                            + "blank space");
         }
         char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(text, warnings);
         return new CsvLayout(charset, bomLength, delimiter, List.copyOf(warnings));
@@ -82,19 +85,24 @@ final class CsvSniffer {
      * that shows first; a file without a declared encoding that reads as a DOS code page is read as one, with a
      * warning.
      */
-    private static Charset checkEncoding(Path file, String declaredBy, Charset declared, Charset charset, byte[] head,
-                                         List<String> warnings) throws FileRejectedException, IOException {
+    private static Charset checkEncoding(
+            Path file, String declaredBy, Charset declared, Charset charset, byte[] head, List<String> warnings)
+            throws FileRejectedException, IOException {
         String name = file.getFileName().toString();
         if (StandardCharsets.UTF_8.equals(declared)) {
             Utf8Check.Scan scan = Utf8Check.scan(file);
             if (scan.result() == Utf8Check.Result.INVALID) {
                 EncodingCheck.DosEvidence dos = EncodingCheck.dosCodePage(file);
-                String detected = dos != null ? "DOS code page 850/437 (IBM850; " + dos.describe() + ")"
+                String detected = dos != null
+                        ? "DOS code page 850/437 (IBM850; " + dos.describe() + ")"
                         : Objects.requireNonNullElse(EncodingCheck.icuGuess(head), "an encoding ICU cannot name");
-                throw new FileRejectedException("encoding", "File " + name + ": " + declaredBy
-                        + " declares UTF-8, but line " + scan.line() + ", byte " + scan.column() + " ("
-                        + EncodingCheck.hex(scan.value()) + ") is not valid UTF-8; the file looks like " + detected
-                        + ". Set 'encoding:' in the mapping to the file's encoding or ask the sender for UTF-8");
+                throw new FileRejectedException(
+                        "encoding",
+                        "File " + name + ": " + declaredBy
+                                + " declares UTF-8, but line " + scan.line() + ", byte " + scan.column() + " ("
+                                + EncodingCheck.hex(scan.value()) + ") is not valid UTF-8; the file looks like "
+                                + detected
+                                + ". Set 'encoding:' in the mapping to the file's encoding or ask the sender for UTF-8");
             }
             return charset;
         }
@@ -106,10 +114,12 @@ final class CsvSniffer {
             return charset;
         }
         if (declared != null) {
-            throw new FileRejectedException("encoding", "File " + name + ": " + declaredBy
-                    + " declares " + declared.name() + ", but the file is in DOS code page 850/437 (IBM850): "
-                    + dos.describe() + ". Set 'encoding: IBM850' in the mapping or ask the sender for "
-                    + declared.name() + " or UTF-8");
+            throw new FileRejectedException(
+                    "encoding",
+                    "File " + name + ": " + declaredBy
+                            + " declares " + declared.name() + ", but the file is in DOS code page 850/437 (IBM850): "
+                            + dos.describe() + ". Set 'encoding: IBM850' in the mapping or ask the sender for "
+                            + declared.name() + " or UTF-8");
         }
         warnings.add("the file is in DOS code page 850/437, not windows-1252 (" + dos.describe() + "); read as IBM850");
         return EncodingCheck.IBM850;
@@ -141,27 +151,36 @@ final class CsvSniffer {
     /** Text files have no NUL bytes and hardly any control characters; zips and Office files have magic numbers. */
     private static void rejectBinary(String name, byte[] head) throws FileRejectedException {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            throw new FileRejectedException("not_text", "File " + name
-                    + " is a zip archive (perhaps an .xlsx saved under a .csv name), not a CSV text file");
+            throw new FileRejectedException(
+                    "not_text",
+                    "File " + name
+                            + " is a zip archive (perhaps an .xlsx saved under a .csv name), not a CSV text file");
         }
-        if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+        if (head.length >= 4
+                && (head[0] & 0xFF) == 0xD0
+                && (head[1] & 0xFF) == 0xCF
+                && (head[2] & 0xFF) == 0x11
                 && (head[3] & 0xFF) == 0xE0) {
-            throw new FileRejectedException("not_text", "File " + name
-                    + " is an OLE2 Office document (perhaps an .xls saved under a .csv name), not a CSV text file");
+            throw new FileRejectedException(
+                    "not_text",
+                    "File " + name
+                            + " is an OLE2 Office document (perhaps an .xls saved under a .csv name), not a CSV text file");
         }
         int control = 0;
         for (byte b : head) {
             if (b == 0) {
-                throw new FileRejectedException("not_text", "File " + name
-                        + " contains binary data (NUL bytes), not CSV text");
+                throw new FileRejectedException(
+                        "not_text", "File " + name + " contains binary data (NUL bytes), not CSV text");
             }
             if (b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
                 control++;
             }
         }
         if (control > head.length / 100) {
-            throw new FileRejectedException("not_text", "File " + name + " contains binary data (" + control
-                    + " control characters in the first " + head.length + " bytes), not CSV text");
+            throw new FileRejectedException(
+                    "not_text",
+                    "File " + name + " contains binary data (" + control + " control characters in the first "
+                            + head.length + " bytes), not CSV text");
         }
     }
 

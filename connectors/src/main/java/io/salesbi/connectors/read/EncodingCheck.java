@@ -2,7 +2,6 @@ package io.salesbi.connectors.read;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +43,7 @@ final class EncodingCheck {
         }
     }
 
-    private EncodingCheck() {
-    }
+    private EncodingCheck() {}
 
     static String hex(int value) {
         return String.format(java.util.Locale.ROOT, "0x%02X", value);
@@ -120,7 +118,9 @@ final class EncodingCheck {
                     firstColumn = column;
                     firstValue = current;
                 }
-            } else if (WINDOWS_LETTER[current] && !DOS_LETTER[current] && WINDOWS_LETTER[previous]
+            } else if (WINDOWS_LETTER[current]
+                    && !DOS_LETTER[current]
+                    && WINDOWS_LETTER[previous]
                     && WINDOWS_LETTER[following]) {
                 windows++;
             }
@@ -146,7 +146,10 @@ final class EncodingCheck {
             while (to < bytes.length && DOS_LETTER[bytes[to] & 0xFF]) {
                 to++;
             }
-            return new DosEvidence(firstLine, firstColumn, firstValue,
+            return new DosEvidence(
+                    firstLine,
+                    firstColumn,
+                    firstValue,
                     new String(bytes, from, to - from, CsvSniffer.WINDOWS_1252),
                     new String(bytes, from, to - from, IBM850));
         }

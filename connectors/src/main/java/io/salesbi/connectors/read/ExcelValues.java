@@ -1,14 +1,13 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.FieldType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Turns spreadsheet cells into field values: numbers, serial dates (1900 or 1904 system), percentages (Excel keeps
@@ -37,8 +36,9 @@ final class ExcelValues {
             case BLANK -> null;
             case TEXT -> parser.parse(row.text(column));
             case ISO_DATE -> isoDate(row.text(column), parser);
-            case ERROR -> throw new ValueException("excel_error", "the cell shows the Excel error "
-                    + row.text(column) + " instead of a value");
+            case ERROR ->
+                throw new ValueException(
+                        "excel_error", "the cell shows the Excel error " + row.text(column) + " instead of a value");
             case BOOLEAN -> bool(row.number(column) != 0, type);
             case NUMBER -> number(row.number(column), row.format(column), type);
         };
@@ -103,7 +103,8 @@ final class ExcelValues {
 
     private static Object isoDate(String text, FieldValueParser parser) throws ValueException {
         try {
-            LocalDateTime dateTime = text.indexOf('T') > 0 ? LocalDateTime.parse(text)
+            LocalDateTime dateTime = text.indexOf('T') > 0
+                    ? LocalDateTime.parse(text)
                     : java.time.LocalDate.parse(text).atStartOfDay();
             return switch (parser.field().type()) {
                 case DATE -> dateTime.toLocalDate();
@@ -119,8 +120,10 @@ final class ExcelValues {
         return switch (type) {
             case BOOLEAN -> value;
             case STRING -> value ? "TRUE" : "FALSE";
-            default -> throw new ValueException("type." + type.name().toLowerCase(Locale.ROOT),
-                    "expected a " + type.name().toLowerCase(Locale.ROOT) + ", found the boolean " + value);
+            default ->
+                throw new ValueException(
+                        "type." + type.name().toLowerCase(Locale.ROOT),
+                        "expected a " + type.name().toLowerCase(Locale.ROOT) + ", found the boolean " + value);
         };
     }
 

@@ -2,7 +2,6 @@ package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.FieldMapping;
 import io.salesbi.connectors.mapping.FieldType;
-
 import java.math.BigDecimal;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -19,8 +18,7 @@ import java.util.Locale;
 final class FieldValueParser {
 
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter SPACE_TIMESTAMP =
-            strict("yyyy-MM-dd HH:mm[:ss][.SSS]");
+    private static final DateTimeFormatter SPACE_TIMESTAMP = strict("yyyy-MM-dd HH:mm[:ss][.SSS]");
 
     private final FieldMapping field;
     private final DecimalText decimals;
@@ -133,8 +131,10 @@ final class FieldValueParser {
         String number = percentSign ? text.substring(0, end - 1).strip() : text;
         BigDecimal value = number.isEmpty() ? null : decimals.parse(number);
         if (value == null) {
-            throw new ValueException("type.percent", "expected a percentage such as 23 % or a fraction such as 0"
-                    + numberExample.charAt(numberExample.length() - 3) + "23");
+            throw new ValueException(
+                    "type.percent",
+                    "expected a percentage such as 23 % or a fraction such as 0"
+                            + numberExample.charAt(numberExample.length() - 3) + "23");
         }
         return percentSign ? value.movePointLeft(2) : value;
     }
@@ -152,8 +152,9 @@ final class FieldValueParser {
         try {
             return LocalDate.parse(text, dateFormat == null ? ISO_DATE : dateFormat);
         } catch (DateTimeParseException e) {
-            throw new ValueException("type.date", "expected a date in the format "
-                    + (field.format() == null ? "yyyy-MM-dd" : field.format()));
+            throw new ValueException(
+                    "type.date",
+                    "expected a date in the format " + (field.format() == null ? "yyyy-MM-dd" : field.format()));
         }
     }
 
@@ -164,8 +165,10 @@ final class FieldValueParser {
             }
             return text.indexOf('T') > 0 ? LocalDateTime.parse(text) : LocalDateTime.parse(text, SPACE_TIMESTAMP);
         } catch (DateTimeParseException e) {
-            throw new ValueException("type.timestamp", "expected a timestamp in the format "
-                    + (field.format() == null ? "yyyy-MM-dd HH:mm:ss" : field.format()));
+            throw new ValueException(
+                    "type.timestamp",
+                    "expected a timestamp in the format "
+                            + (field.format() == null ? "yyyy-MM-dd HH:mm:ss" : field.format()));
         }
     }
 
@@ -197,8 +200,8 @@ final class FieldValueParser {
     /** A strict formatter: 31.02.2025 is an error, not 28.02.2025. {@code yyyy} becomes {@code uuuu} for that. */
     static DateTimeFormatter strict(String pattern) {
         String proleptic = pattern.indexOf('G') < 0 && pattern.indexOf('\'') < 0 ? pattern.replace('y', 'u') : pattern;
-        ResolverStyle style = proleptic.equals(pattern) && pattern.indexOf('y') >= 0
-                ? ResolverStyle.SMART : ResolverStyle.STRICT;
+        ResolverStyle style =
+                proleptic.equals(pattern) && pattern.indexOf('y') >= 0 ? ResolverStyle.SMART : ResolverStyle.STRICT;
         return DateTimeFormatter.ofPattern(proleptic, Locale.ROOT).withResolverStyle(style);
     }
 }

@@ -1,7 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -16,8 +15,14 @@ import java.util.List;
  * @param rows      the non-blank rows, in file order
  * @param warnings  what the detection wants a steward to know
  */
-public record FileSample(String fileName, FileFormat format, String sheet, Charset charset, Character delimiter,
-                         List<Row> rows, List<String> warnings) {
+public record FileSample(
+        String fileName,
+        FileFormat format,
+        String sheet,
+        Charset charset,
+        Character delimiter,
+        List<Row> rows,
+        List<String> warnings) {
 
     /**
      * One row.

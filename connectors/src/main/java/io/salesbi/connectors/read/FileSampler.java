@@ -1,15 +1,14 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the first rows of a file without a mapping, with the same sniffing and streaming parsers the readers use, so
@@ -39,14 +38,28 @@ public final class FileSampler {
             case CSV -> csv(file, name, maxRows);
             case XLSX -> {
                 XlsxFileReader reader = new XlsxFileReader(settings);
-                FileSample sample = sheet(name, format,
+                FileSample sample = sheet(
+                        name,
+                        format,
                         reader.streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
                 List<String> names = reader.sheetNames(file);
-                yield names.size() < 2 ? sample : new FileSample(name, format, sample.sheet(), null, null,
-                        sample.rows(), List.of("the workbook has the sheets " + names + "; --sheet chooses one"));
+                yield names.size() < 2
+                        ? sample
+                        : new FileSample(
+                                name,
+                                format,
+                                sample.sheet(),
+                                null,
+                                null,
+                                sample.rows(),
+                                List.of("the workbook has the sheets " + names + "; --sheet chooses one"));
             }
-            case XLS -> sheet(name, format, new XlsFileReader(settings)
-                    .streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
+            case XLS ->
+                sheet(
+                        name,
+                        format,
+                        new XlsFileReader(settings)
+                                .streamSheet(file, sheet, 0, Locale.ROOT, s -> new SheetSampler(s, maxRows)));
         };
     }
 
@@ -63,7 +76,8 @@ public final class FileSampler {
                 for (CSVRecord record : parser) {
                     long line = lineAfterPrevious + 1;
                     lineAfterPrevious = parser.getCurrentLineNumber();
-                    List<SampleCell> cells = record.stream().map(SampleCell::ofText).toList();
+                    List<SampleCell> cells =
+                            record.stream().map(SampleCell::ofText).toList();
                     if (cells.stream().allMatch(SampleCell::isBlank)) {
                         continue;
                     }
@@ -73,11 +87,20 @@ public final class FileSampler {
                     }
                 }
             }
-            return new FileSample(name, FileFormat.CSV, null, layout.charset(), layout.delimiter(), List.copyOf(rows),
+            return new FileSample(
+                    name,
+                    FileFormat.CSV,
+                    null,
+                    layout.charset(),
+                    layout.delimiter(),
+                    List.copyOf(rows),
                     layout.warnings());
         } catch (UncheckedIOException e) {
-            throw new FileRejectedException("malformed", "File " + name + " cannot be read as CSV in "
-                    + "its first " + maxRows + " rows: " + e.getCause().getMessage(), e);
+            throw new FileRejectedException(
+                    "malformed",
+                    "File " + name + " cannot be read as CSV in " + "its first " + maxRows + " rows: "
+                            + e.getCause().getMessage(),
+                    e);
         } catch (IOException e) {
             throw new FileRejectedException("unreadable", "File " + name + " cannot be read: " + e.getMessage(), e);
         }

@@ -1,9 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -11,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams every row of a delivered file without a mapping, with the readers' own sniffing and streaming parsers: all
@@ -31,8 +30,7 @@ public final class FileScanner {
     }
 
     /** How a file was read: its format and, for CSV, its encoding and delimiter. */
-    public record Scanned(FileFormat format, Charset charset, Character delimiter) {
-    }
+    public record Scanned(FileFormat format, Charset charset, Character delimiter) {}
 
     private final ReaderSettings settings = ReaderSettings.defaults();
 
@@ -49,8 +47,9 @@ public final class FileScanner {
                 }
                 yield new Scanned(format, null, null);
             }
-            case XLS -> throw new FileRejectedException("unsupported", "File " + name
-                    + " is an xls workbook; only CSV and xlsx files are scanned");
+            case XLS ->
+                throw new FileRejectedException(
+                        "unsupported", "File " + name + " is an xls workbook; only CSV and xlsx files are scanned");
         };
     }
 
@@ -62,7 +61,8 @@ public final class FileScanner {
                 for (CSVRecord record : parser) {
                     long line = lineAfterPrevious + 1;
                     lineAfterPrevious = parser.getCurrentLineNumber();
-                    List<SampleCell> cells = record.stream().map(SampleCell::ofText).toList();
+                    List<SampleCell> cells =
+                            record.stream().map(SampleCell::ofText).toList();
                     if (!cells.stream().allMatch(SampleCell::isBlank)) {
                         visitor.row(null, line, cells);
                     }
@@ -70,8 +70,10 @@ public final class FileScanner {
             }
             return new Scanned(FileFormat.CSV, layout.charset(), layout.delimiter());
         } catch (UncheckedIOException e) {
-            throw new FileRejectedException("malformed", "File " + name + " cannot be read as CSV: "
-                    + e.getCause().getMessage(), e);
+            throw new FileRejectedException(
+                    "malformed",
+                    "File " + name + " cannot be read as CSV: " + e.getCause().getMessage(),
+                    e);
         } catch (IOException e) {
             throw new FileRejectedException("unreadable", "File " + name + " cannot be read: " + e.getMessage(), e);
         }

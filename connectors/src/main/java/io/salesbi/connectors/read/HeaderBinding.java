@@ -3,7 +3,6 @@ package io.salesbi.connectors.read;
 import io.salesbi.connectors.mapping.FieldMapping;
 import io.salesbi.connectors.mapping.HeaderNames;
 import io.salesbi.connectors.mapping.SourceMapping;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,9 +76,12 @@ record HeaderBinding(int[] columnOf, List<String> headers, List<String> unknownC
         }
         String where = sheet == null ? "File " + fileName : "File " + fileName + ", sheet " + sheet;
         if (!missingRequired.isEmpty()) {
-            throw new FileRejectedException("missing_column", where + ": required column"
-                    + (missingRequired.size() > 1 ? "s " : " ") + quoted(missingRequired) + " not found in the header "
-                    + quoted(nonEmpty(cells)));
+            throw new FileRejectedException(
+                    "missing_column",
+                    where + ": required column"
+                            + (missingRequired.size() > 1 ? "s " : " ") + quoted(missingRequired)
+                            + " not found in the header "
+                            + quoted(nonEmpty(cells)));
         }
         List<String> unknown = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
@@ -89,8 +91,10 @@ record HeaderBinding(int[] columnOf, List<String> headers, List<String> unknownC
             }
         }
         if (!unknown.isEmpty() && mapping.unknownColumns() == SourceMapping.UnknownColumns.REJECT) {
-            throw new FileRejectedException("unknown_column", where + ": column" + (unknown.size() > 1 ? "s " : " ")
-                    + quoted(unknown) + " not in mapping " + mapping.name() + ", which rejects unknown columns");
+            throw new FileRejectedException(
+                    "unknown_column",
+                    where + ": column" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown) + " not in mapping "
+                            + mapping.name() + ", which rejects unknown columns");
         }
         return new HeaderBinding(columnOf, List.copyOf(cells), List.copyOf(unknown), List.copyOf(missingOptional));
     }

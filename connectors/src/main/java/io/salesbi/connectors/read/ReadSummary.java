@@ -12,6 +12,10 @@ import java.util.List;
  * @param missingColumns optional mapped columns that the file lacks
  * @param warnings       other notes for the steward
  */
-public record ReadSummary(long rowsDelivered, long rowsAccepted, long rowsRejected, List<String> unknownColumns,
-                          List<String> missingColumns, List<String> warnings) {
-}
+public record ReadSummary(
+        long rowsDelivered,
+        long rowsAccepted,
+        long rowsRejected,
+        List<String> unknownColumns,
+        List<String> missingColumns,
+        List<String> warnings) {}

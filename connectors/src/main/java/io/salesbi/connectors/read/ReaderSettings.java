@@ -9,8 +9,12 @@ package io.salesbi.connectors.read;
  * @param maxXlsBytes        xls: the largest legacy workbook accepted
  * @param maxSharedStringsBytes xlsx: the largest shared-strings part accepted; it is the one part held in memory
  */
-public record ReaderSettings(int headerScanRows, long maxZipEntryBytes, double minInflateRatio, long maxXlsBytes,
-                             long maxSharedStringsBytes) {
+public record ReaderSettings(
+        int headerScanRows,
+        long maxZipEntryBytes,
+        double minInflateRatio,
+        long maxXlsBytes,
+        long maxSharedStringsBytes) {
 
     /** Generous for office files, far below what would exhaust a 256 MB heap for the streaming readers. */
     public static ReaderSettings defaults() {

@@ -11,6 +11,5 @@ package io.salesbi.connectors.read;
  * @param rule      a stable rule code, e.g. {@code required}, {@code type.decimal}, {@code field_count}
  * @param message   a sentence saying what was expected
  */
-public record RowRejection(String file, String sheet, long row, String column, String rawValue, String rule,
-                           String message) {
-}
+public record RowRejection(
+        String file, String sheet, long row, String column, String rawValue, String rule, String message) {}

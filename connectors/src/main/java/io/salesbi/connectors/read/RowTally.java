@@ -1,12 +1,11 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts what a reader hands to the sink and closes a file: delivered = accepted + rejected, the reject-ratio check
@@ -87,18 +86,38 @@ final class RowTally {
         if (delivered == 0) {
             warnings.add("the file has a header but no data rows");
         }
-        ReadSummary summary = new ReadSummary(delivered, accepted, rejected, binding.unknownColumns(),
-                binding.missingColumns(), List.copyOf(warnings));
+        ReadSummary summary = new ReadSummary(
+                delivered,
+                accepted,
+                rejected,
+                binding.unknownColumns(),
+                binding.missingColumns(),
+                List.copyOf(warnings));
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        log.info("Read {}{} with mapping {}: {} rows delivered, {} accepted, {} rejected in {} ms{}", fileName,
-                sheet == null ? "" : " [" + sheet + "]", mapping.name(), delivered, accepted, rejected, millis,
+        log.info(
+                "Read {}{} with mapping {}: {} rows delivered, {} accepted, {} rejected in {} ms{}",
+                fileName,
+                sheet == null ? "" : " [" + sheet + "]",
+                mapping.name(),
+                delivered,
+                accepted,
+                rejected,
+                millis,
                 warnings.isEmpty() ? "" : "; warnings: " + warnings);
         double ratio = delivered == 0 ? 0 : (double) rejected / delivered;
         // with a row filter or computed fields, rows are counted after DuckDB has dropped and computed them
         if (ratio > mapping.maxRejectRatio() && !mapping.computedInSql()) {
-            throw new FileRejectedException("reject_ratio", String.format(Locale.ROOT,
-                    "File %s: %d of %d rows (%.1f %%) were rejected, more than the %.1f %% allowed by mapping %s",
-                    fileName, rejected, delivered, ratio * 100, mapping.maxRejectRatio() * 100, mapping.name()));
+            throw new FileRejectedException(
+                    "reject_ratio",
+                    String.format(
+                            Locale.ROOT,
+                            "File %s: %d of %d rows (%.1f %%) were rejected, more than the %.1f %% allowed by mapping %s",
+                            fileName,
+                            rejected,
+                            delivered,
+                            ratio * 100,
+                            mapping.maxRejectRatio() * 100,
+                            mapping.name()));
         }
         return summary;
     }

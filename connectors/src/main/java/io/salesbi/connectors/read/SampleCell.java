@@ -10,7 +10,14 @@ package io.salesbi.connectors.read;
  */
 public record SampleCell(Kind kind, String text) {
 
-    public enum Kind { BLANK, TEXT, NUMBER, DATE, BOOLEAN, ERROR }
+    public enum Kind {
+        BLANK,
+        TEXT,
+        NUMBER,
+        DATE,
+        BOOLEAN,
+        ERROR
+    }
 
     static final SampleCell BLANK = new SampleCell(Kind.BLANK, "");
 

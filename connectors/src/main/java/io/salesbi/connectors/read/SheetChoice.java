@@ -1,6 +1,5 @@
 package io.salesbi.connectors.read;
 
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,10 +53,13 @@ final class SheetChoice {
 
     /** Why no sheet was chosen, naming the sheets seen. */
     FileRejectedException notFound(String fileName) {
-        return new FileRejectedException("missing_sheet", "File " + fileName + ": sheet "
-                + (sheetName != null ? "'" + sheetName + "'"
-                : "number " + ((sheetIndex == null ? 0 : sheetIndex) + 1)
-                + " (counting visible sheets without pivot tables)")
-                + " not found; the workbook has " + names);
+        return new FileRejectedException(
+                "missing_sheet",
+                "File " + fileName + ": sheet "
+                        + (sheetName != null
+                                ? "'" + sheetName + "'"
+                                : "number " + ((sheetIndex == null ? 0 : sheetIndex) + 1)
+                                        + " (counting visible sheets without pivot tables)")
+                        + " not found; the workbook has " + names);
     }
 }

@@ -1,7 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-
 import java.util.List;
 
 /**
@@ -31,7 +30,8 @@ final class SheetRowProcessor implements SheetRows {
         this.mapping = mapping;
         this.settings = settings;
         this.tally = new RowTally(fileName, sheet, mapping, sink);
-        this.parsers = mapping.fields().stream().map(f -> new FieldValueParser(f, mapping.locale()))
+        this.parsers = mapping.fields().stream()
+                .map(f -> new FieldValueParser(f, mapping.locale()))
                 .toArray(FieldValueParser[]::new);
     }
 
@@ -77,14 +77,24 @@ final class SheetRowProcessor implements SheetRows {
             try {
                 converted[f] = column >= 0 ? values.value(row, column, parsers[f]) : parsers[f].parse(null);
             } catch (ValueException e) {
-                tally.reject(rowNumber, binding.headerOf(f), column >= 0 ? values.raw(row, column) : null, e.rule(),
+                tally.reject(
+                        rowNumber,
+                        binding.headerOf(f),
+                        column >= 0 ? values.raw(row, column) : null,
+                        e.rule(),
                         e.getMessage());
                 ok = false;
                 continue;
             }
-            if (converted[f] == null && parsers[f].field().required() && !parsers[f].field().computed()) {
-                tally.reject(rowNumber, parsers[f].field().column(), column >= 0 ? values.raw(row, column) : null,
-                        "required", "a value is required in column " + parsers[f].field().column());
+            if (converted[f] == null
+                    && parsers[f].field().required()
+                    && !parsers[f].field().computed()) {
+                tally.reject(
+                        rowNumber,
+                        parsers[f].field().column(),
+                        column >= 0 ? values.raw(row, column) : null,
+                        "required",
+                        "a value is required in column " + parsers[f].field().column());
                 ok = false;
             }
         }
@@ -138,15 +148,16 @@ final class SheetRowProcessor implements SheetRows {
 
     private FileRejectedException noHeader() throws FileRejectedException {
         if (bestCandidate == null) {
-            return new FileRejectedException("empty", "File " + fileName + ", sheet " + sheet
-                    + ": no header row found, the sheet is empty");
+            return new FileRejectedException(
+                    "empty", "File " + fileName + ", sheet " + sheet + ": no header row found, the sheet is empty");
         }
         try {
             HeaderBinding.bind(fileName, sheet, bestCandidate, mapping);
         } catch (FileRejectedException missingColumn) {
             return missingColumn;
         }
-        return new FileRejectedException("missing_column", "File " + fileName + ", sheet " + sheet
-                + ": no header row found in the first " + rowsSeen + " rows");
+        return new FileRejectedException(
+                "missing_column",
+                "File " + fileName + ", sheet " + sheet + ": no header row found in the first " + rowsSeen + " rows");
     }
 }

@@ -16,8 +16,7 @@ interface SheetRows {
     void row(long rowNumber, boolean hidden, CellRow row) throws FileRejectedException;
 
     /** A note on the file for the steward, such as a sheet passed over; receivers that report nothing ignore it. */
-    default void note(String warning) {
-    }
+    default void note(String warning) {}
 
     /** False once the receiver has all it wants; the parser then stops without reading the rest of the sheet. */
     default boolean wantsMore() {

@@ -74,7 +74,8 @@ final class SheetSampler implements SheetRows {
             LocalDateTime dateTime = values.serialDateOrNull(number);
             if (dateTime != null) {
                 String iso = dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                        ? dateTime.toLocalDate().toString() : dateTime.toString();
+                        ? dateTime.toLocalDate().toString()
+                        : dateTime.toString();
                 return new SampleCell(SampleCell.Kind.DATE, iso);
             }
         }

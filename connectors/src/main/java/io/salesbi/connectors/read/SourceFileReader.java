@@ -1,7 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-
 import java.nio.file.Path;
 
 /**

@@ -2,18 +2,16 @@ package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
-import org.apache.poi.poifs.filesystem.FileMagic;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.poi.poifs.filesystem.FileMagic;
 
 /** Chooses the reader for a file. */
 final class SourceFileReaders {
 
-    private SourceFileReaders() {
-    }
+    private SourceFileReaders() {}
 
     static SourceFileReader forFile(Path file, SourceMapping mapping) {
         return forFile(file, mapping, ReaderSettings.defaults());

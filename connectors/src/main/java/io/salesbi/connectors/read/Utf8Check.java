@@ -9,7 +9,11 @@ import java.nio.file.Path;
 final class Utf8Check {
 
     /** What the bytes are: plain ASCII (valid in both), UTF-8 with multi-byte characters, or not UTF-8. */
-    enum Result { ASCII, UTF8, INVALID }
+    enum Result {
+        ASCII,
+        UTF8,
+        INVALID
+    }
 
     /**
      * The outcome of a scan; for INVALID, where the first byte that is not UTF-8 sits.
@@ -18,13 +22,11 @@ final class Utf8Check {
      * @param column 1-based byte position of that byte in its line
      * @param value  the byte itself, 0-255
      */
-    record Scan(Result result, long line, long column, int value) {
-    }
+    record Scan(Result result, long line, long column, int value) {}
 
     private static final int BUFFER = 64 * 1024;
 
-    private Utf8Check() {
-    }
+    private Utf8Check() {}
 
     static Result check(Path file) throws IOException {
         return scan(file).result();

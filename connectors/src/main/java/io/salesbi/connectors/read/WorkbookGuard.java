@@ -1,14 +1,13 @@
 package io.salesbi.connectors.read;
 
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Checks what a delivered workbook really is before POI parses it, and turns POI's failures into the reasons a data
@@ -16,8 +15,7 @@ import java.util.Locale;
  */
 final class WorkbookGuard {
 
-    private WorkbookGuard() {
-    }
+    private WorkbookGuard() {}
 
     /** The file's real type by its first bytes. */
     static FileMagic magic(Path file) throws FileRejectedException {
@@ -41,14 +39,18 @@ final class WorkbookGuard {
         }
         if (magic == FileMagic.OLE2) {
             if (isEncryptedOoxml(file)) {
-                throw new FileRejectedException("encrypted", "File " + name
-                        + " is password-protected; ask the sender for an unprotected copy");
+                throw new FileRejectedException(
+                        "encrypted", "File " + name + " is password-protected; ask the sender for an unprotected copy");
             }
-            throw new FileRejectedException("wrong_format", "File " + name
-                    + " is an old binary Excel workbook (.xls) with an .xlsx name; save it as .xlsx or .xls");
+            throw new FileRejectedException(
+                    "wrong_format",
+                    "File " + name
+                            + " is an old binary Excel workbook (.xls) with an .xlsx name; save it as .xlsx or .xls");
         }
-        throw new FileRejectedException("corrupt", "File " + name + " is not an Excel workbook (found "
-                + magic.name().toLowerCase(Locale.ROOT) + " content)");
+        throw new FileRejectedException(
+                "corrupt",
+                "File " + name + " is not an Excel workbook (found "
+                        + magic.name().toLowerCase(Locale.ROOT) + " content)");
     }
 
     static boolean isEncryptedOoxml(Path file) {
@@ -63,16 +65,20 @@ final class WorkbookGuard {
     static FileRejectedException classify(String name, Exception e) {
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("zip bomb") || lower.contains("max allowed") || lower.contains("exceed")
-                || lower.contains("maxentrysize") || e instanceof org.apache.poi.util.RecordFormatException
-                && lower.contains("too large")) {
-            return new FileRejectedException("too_large", "File " + name
-                    + " expands beyond the allowed size (zip bomb protection): " + message, e);
+        if (lower.contains("zip bomb")
+                || lower.contains("max allowed")
+                || lower.contains("exceed")
+                || lower.contains("maxentrysize")
+                || e instanceof org.apache.poi.util.RecordFormatException && lower.contains("too large")) {
+            return new FileRejectedException(
+                    "too_large",
+                    "File " + name + " expands beyond the allowed size (zip bomb protection): " + message,
+                    e);
         }
         if (lower.contains("password") || lower.contains("encrypt")) {
             return new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
         }
-        return new FileRejectedException("corrupt", "File " + name
-                + " is damaged or truncated and cannot be read as a workbook: " + message, e);
+        return new FileRejectedException(
+                "corrupt", "File " + name + " is damaged or truncated and cannot be read as a workbook: " + message, e);
     }
 }

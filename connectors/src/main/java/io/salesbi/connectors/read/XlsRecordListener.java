@@ -1,5 +1,10 @@
 package io.salesbi.connectors.read;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFListener;
 import org.apache.poi.hssf.eventusermodel.dummyrecord.LastCellOfRowDummyRecord;
@@ -19,12 +24,6 @@ import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
-
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Turns the BIFF records of a legacy .xls workbook, as POI's event API streams them, into rows of the wanted sheet:
@@ -74,7 +73,6 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
     void useFormats(FormatTrackingHSSFListener formatListener) {
         this.formats = formatListener;
     }
-
 
     /** The processor of the wanted sheet, null when the workbook has no such sheet. */
     P processor() {
@@ -154,7 +152,10 @@ final class XlsRecordListener<P extends SheetRows> implements HSSFListener, Cell
 
     private void cell(Record record, int column) {
         if (record instanceof LabelSSTRecord label) {
-            row.setText(column, CellRow.Kind.TEXT, strings.getString(label.getSSTIndex()).getString());
+            row.setText(
+                    column,
+                    CellRow.Kind.TEXT,
+                    strings.getString(label.getSSTIndex()).getString());
         } else if (record instanceof LabelRecord label) {
             row.setText(column, CellRow.Kind.TEXT, label.getValue());
         } else if (record instanceof NumberRecord number) {

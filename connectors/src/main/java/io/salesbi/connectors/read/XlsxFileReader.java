@@ -1,21 +1,6 @@
 package io.salesbi.connectors.read;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,8 +8,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.Set;
+import java.util.function.Function;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 /**
  * Reads one sheet of an .xlsx workbook with POI's streaming {@link XSSFReader}: the workbook is never built in
@@ -42,16 +41,22 @@ final class XlsxFileReader implements SourceFileReader {
     @Override
     public ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {
         String name = file.getFileName().toString();
-        return streamSheet(file, mapping.sheetName(), mapping.sheetIndex(), mapping.locale(),
-                sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink)).finish();
+        return streamSheet(
+                        file,
+                        mapping.sheetName(),
+                        mapping.sheetIndex(),
+                        mapping.locale(),
+                        sheet -> new SheetRowProcessor(name, sheet, mapping, settings, sink))
+                .finish();
     }
 
     /**
      * Streams the rows of one sheet (by name, else by 0-based index) to the rows receiver the factory makes for it,
      * and returns that receiver.
      */
-    <P extends SheetRows> P streamSheet(Path file, String sheetName, Integer sheetIndex, Locale locale,
-                                        Function<String, P> factory) throws FileRejectedException {
+    <P extends SheetRows> P streamSheet(
+            Path file, String sheetName, Integer sheetIndex, Locale locale, Function<String, P> factory)
+            throws FileRejectedException {
         String name = file.getFileName().toString();
         WorkbookGuard.checkOoxml(file);
         ZipSecureFile.setMinInflateRatio(settings.minInflateRatio());
@@ -67,8 +72,8 @@ final class XlsxFileReader implements SourceFileReader {
                     if (choice.isWanted(sheet, workbook.hidden().contains(sheet), holdsPivotTable(sheets))) {
                         P processor = factory.apply(sheet);
                         choice.notes().forEach(processor::note);
-                        processor.useValues(new ExcelValues(new XlsxFormats(reader.getStylesTable()),
-                                workbook.date1904(), locale));
+                        processor.useValues(
+                                new ExcelValues(new XlsxFormats(reader.getStylesTable()), workbook.date1904(), locale));
                         checkSharedStringsSize(pkg, name);
                         new XlsxSheetParser(new ReadOnlySharedStringsTable(pkg, false)).parse(sheetXml, processor);
                         return processor;
@@ -82,7 +87,11 @@ final class XlsxFileReader implements SourceFileReader {
             throw e.original();
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException("encrypted", "File " + name + " is password-protected", e);
-        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
+        } catch (IOException
+                | OpenXML4JException
+                | XMLStreamException
+                | RuntimeException
+                | org.xml.sax.SAXException e) {
             throw WorkbookGuard.classify(name, e);
         }
     }
@@ -105,19 +114,23 @@ final class XlsxFileReader implements SourceFileReader {
     }
 
     /** The shared strings are the one part held in memory, so their uncompressed size is capped before loading. */
-    private void checkSharedStringsSize(OPCPackage pkg, String name) throws FileRejectedException,
-            InvalidFormatException {
+    private void checkSharedStringsSize(OPCPackage pkg, String name)
+            throws FileRejectedException, InvalidFormatException {
         for (PackagePart part : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
             if (part.getSize() > settings.maxSharedStringsBytes()) {
-                throw new FileRejectedException("too_large", "File " + name + ": its shared-strings table has "
-                        + part.getSize() + " bytes, more than the " + settings.maxSharedStringsBytes() + " allowed");
+                throw new FileRejectedException(
+                        "too_large",
+                        "File " + name + ": its shared-strings table has " + part.getSize() + " bytes, more than the "
+                                + settings.maxSharedStringsBytes() + " allowed");
             }
         }
     }
 
     /** Whether the sheet's part links to a pivot table: its cells are then a summary of rows kept elsewhere. */
     private static boolean holdsPivotTable(XSSFReader.SheetIterator sheets) throws InvalidFormatException {
-        return !sheets.getSheetPart().getRelationshipsByType(XSSFRelation.PIVOT_TABLE.getRelation()).isEmpty();
+        return !sheets.getSheetPart()
+                .getRelationshipsByType(XSSFRelation.PIVOT_TABLE.getRelation())
+                .isEmpty();
     }
 
     /**
@@ -126,11 +139,10 @@ final class XlsxFileReader implements SourceFileReader {
      * @param date1904 {@code <workbookPr date1904="1"/>}: serial dates count from 1904-01-01
      * @param hidden   the names of sheets whose state is hidden or veryHidden
      */
-    private record WorkbookProperties(boolean date1904, Set<String> hidden) {
-    }
+    private record WorkbookProperties(boolean date1904, Set<String> hidden) {}
 
-    private static WorkbookProperties readWorkbook(XSSFReader reader) throws IOException, OpenXML4JException,
-            XMLStreamException {
+    private static WorkbookProperties readWorkbook(XSSFReader reader)
+            throws IOException, OpenXML4JException, XMLStreamException {
         Boolean date1904 = null;
         Set<String> hidden = new HashSet<>();
         try (InputStream workbook = reader.getWorkbookData()) {
@@ -138,16 +150,21 @@ final class XlsxFileReader implements SourceFileReader {
             try {
                 while (xml.hasNext()) {
                     int event = xml.next();
-                    if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("workbookPr")
+                    if (event == XMLStreamConstants.START_ELEMENT
+                            && xml.getLocalName().equals("workbookPr")
                             && date1904 == null) {
                         String value = xml.getAttributeValue(null, "date1904");
-                        date1904 = value != null && (value.equals("1") || value.toLowerCase(Locale.ROOT).equals("true"));
-                    } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheet")) {
+                        date1904 = value != null
+                                && (value.equals("1")
+                                        || value.toLowerCase(Locale.ROOT).equals("true"));
+                    } else if (event == XMLStreamConstants.START_ELEMENT
+                            && xml.getLocalName().equals("sheet")) {
                         String state = xml.getAttributeValue(null, "state");
                         if (state != null && !state.equals("visible")) {
                             hidden.add(xml.getAttributeValue(null, "name"));
                         }
-                    } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheets")) {
+                    } else if (event == XMLStreamConstants.END_ELEMENT
+                            && xml.getLocalName().equals("sheets")) {
                         break;
                     }
                 }

@@ -1,12 +1,11 @@
 package io.salesbi.connectors.read;
 
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.model.SharedStrings;
-
+import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.InputStream;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.model.SharedStrings;
 
 /**
  * Streams the rows of one worksheet part ({@code sheetN.xml}) with StAX: shared, inline and formula strings,
@@ -50,13 +49,16 @@ final class XlsxSheetParser {
                         nextColumn = column + 1;
                         readCell(xml, column, processor.lastUsefulColumn(MAX_COLUMNS));
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row") && inRow) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && xml.getLocalName().equals("row")
+                        && inRow) {
                     inRow = false;
                     processor.row(rowNumber, hidden, row);
                     if (!processor.wantsMore()) {
                         break;
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheetData")) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && xml.getLocalName().equals("sheetData")) {
                     break;
                 }
             }
@@ -118,12 +120,19 @@ final class XlsxSheetParser {
         switch (type) {
             case "s" -> {
                 if (value != null && !value.isBlank()) {
-                    row.setText(column, CellRow.Kind.TEXT,
-                            sharedStrings.getItemAt(Integer.parseInt(value.trim())).getString());
+                    row.setText(
+                            column,
+                            CellRow.Kind.TEXT,
+                            sharedStrings
+                                    .getItemAt(Integer.parseInt(value.trim()))
+                                    .getString());
                 }
             }
-            case "inlineStr" -> row.setText(column, CellRow.Kind.TEXT,
-                    unescape(inline != null ? inline.toString() : value == null ? "" : value));
+            case "inlineStr" ->
+                row.setText(
+                        column,
+                        CellRow.Kind.TEXT,
+                        unescape(inline != null ? inline.toString() : value == null ? "" : value));
             case "str" -> row.setText(column, CellRow.Kind.TEXT, value == null ? "" : unescape(value));
             case "b" -> row.setBoolean(column, "1".equals(value) || "true".equalsIgnoreCase(value));
             case "e" -> row.setText(column, CellRow.Kind.ERROR, value == null ? "#ERROR" : value);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import io.salesbi.connectors.mapping.Suggestions;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,50 +28,67 @@ final class BindingProblems extends DeserializationProblemHandler {
     }
 
     @Override
-    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                                         Object beanOrClass, String propertyName) throws IOException {
-        List<String> known = deserializer.getKnownPropertyNames().stream().map(Object::toString).sorted().toList();
+    public boolean handleUnknownProperty(
+            DeserializationContext ctxt,
+            JsonParser p,
+            JsonDeserializer<?> deserializer,
+            Object beanOrClass,
+            String propertyName)
+            throws IOException {
+        List<String> known = deserializer.getKnownPropertyNames().stream()
+                .map(Object::toString)
+                .sorted()
+                .toList();
         String pointer = pointer(p);
-        target.bindingProblem(pointer, "unknown key '" + BoundYaml.keyPath(pointer) + "'"
-                + Suggestions.didYouMean(propertyName, known) + "; known keys: " + known);
+        target.bindingProblem(
+                pointer,
+                "unknown key '" + BoundYaml.keyPath(pointer) + "'" + Suggestions.didYouMean(propertyName, known)
+                        + "; known keys: " + known);
         p.skipChildren();
         return true;
     }
 
     @Override
-    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
-                                         String failureMsg) {
+    public Object handleWeirdStringValue(
+            DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
         String pointer = pointer(ctxt.getParser());
         if (targetType.isEnum()) {
             List<String> known = constants(targetType);
-            target.bindingProblem(pointer, "key '" + BoundYaml.keyPath(pointer) + "': '" + value + "' is not one of "
-                    + known + Suggestions.didYouMean(value, known));
+            target.bindingProblem(
+                    pointer,
+                    "key '" + BoundYaml.keyPath(pointer) + "': '" + value + "' is not one of " + known
+                            + Suggestions.didYouMean(value, known));
         } else {
-            target.bindingProblem(pointer, "key '" + BoundYaml.keyPath(pointer) + "' must be "
-                    + expected(ctxt.constructType(targetType)) + ", found '" + value + "'");
+            target.bindingProblem(
+                    pointer,
+                    "key '" + BoundYaml.keyPath(pointer) + "' must be " + expected(ctxt.constructType(targetType))
+                            + ", found '" + value + "'");
         }
         return null;
     }
 
     @Override
-    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
-                                         String failureMsg) {
+    public Object handleWeirdNumberValue(
+            DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
         String pointer = pointer(ctxt.getParser());
-        target.bindingProblem(pointer, "key '" + BoundYaml.keyPath(pointer) + "' must be "
-                + expected(ctxt.constructType(targetType)) + ", found " + value);
+        target.bindingProblem(
+                pointer,
+                "key '" + BoundYaml.keyPath(pointer) + "' must be " + expected(ctxt.constructType(targetType))
+                        + ", found " + value);
         return null;
     }
 
     @Override
-    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
-                                        String failureMsg) throws IOException {
+    public Object handleUnexpectedToken(
+            DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String failureMsg)
+            throws IOException {
         mismatch(pointer(p), targetType, p);
         return null;
     }
 
     @Override
-    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
-                                            ValueInstantiator valueInsts, JsonParser p, String msg)
+    public Object handleMissingInstantiator(
+            DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsts, JsonParser p, String msg)
             throws IOException {
         mismatch(pointer(p), ctxt.constructType(instClass), p);
         return null;
@@ -81,9 +97,12 @@ final class BindingProblems extends DeserializationProblemHandler {
     private void mismatch(String pointer, JavaType targetType, JsonParser p) throws IOException {
         String found = found(p);
         p.skipChildren();
-        target.bindingProblem(pointer, pointer.isEmpty()
-                ? "the file must be " + expected(targetType) + ", found " + found
-                : "key '" + BoundYaml.keyPath(pointer) + "' must be " + expected(targetType) + ", found " + found);
+        target.bindingProblem(
+                pointer,
+                pointer.isEmpty()
+                        ? "the file must be " + expected(targetType) + ", found " + found
+                        : "key '" + BoundYaml.keyPath(pointer) + "' must be " + expected(targetType) + ", found "
+                                + found);
     }
 
     private static String found(JsonParser p) throws IOException {
@@ -124,7 +143,8 @@ final class BindingProblems extends DeserializationProblemHandler {
 
     static List<String> constants(Class<?> enumType) {
         List<String> names = new ArrayList<>();
-        Arrays.stream(enumType.getEnumConstants()).forEach(c -> names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(enumType.getEnumConstants())
+                .forEach(c -> names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT)));
         return names;
     }
 

@@ -1,7 +1,6 @@
 package io.salesbi.connectors.yaml;
 
 import io.salesbi.connectors.yaml.YamlPositions.Position;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.List;
  */
 public final class BoundYaml<T> {
 
-    private record Problem(Position at, String text) {
-    }
+    private record Problem(Position at, String text) {}
 
     private final String origin;
     private final YamlPositions positions;
@@ -85,7 +83,8 @@ public final class BoundYaml<T> {
     /** A JSON pointer as a reader writes the key: {@code /fields/3/type} is {@code fields[3].type}. */
     public static String keyPath(String pointer) {
         StringBuilder path = new StringBuilder();
-        for (String segment : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+        for (String segment :
+                pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
             String key = segment.replace("~1", "/").replace("~0", "~");
             if (key.matches("\\d+") && !path.isEmpty()) {
                 path.append('[').append(key).append(']');

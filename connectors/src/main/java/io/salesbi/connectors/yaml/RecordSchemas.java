@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class RecordSchemas {
 
-    private RecordSchemas() {
-    }
+    private RecordSchemas() {}
 
     /** What differs between {@code record} and the schema object {@code schema}; empty when they agree. */
     public static List<String> differences(Class<?> record, JsonNode schema) {
@@ -34,27 +32,31 @@ public final class RecordSchemas {
         for (RecordComponent c : record.getRecordComponents()) {
             String key = YamlBinder.key(c);
             keys.add(key);
-            if (c.getAccessor().isAnnotationPresent(NotBlank.class) || c.getAccessor().isAnnotationPresent(NotNull.class)
+            if (c.getAccessor().isAnnotationPresent(NotBlank.class)
+                    || c.getAccessor().isAnnotationPresent(NotNull.class)
                     || c.getAccessor().isAnnotationPresent(NotEmpty.class)) {
                 required.add(key);
             }
             JsonNode property = schema.path("properties").path(key);
             if (!property.isMissingNode()) {
                 String expected = jsonType(c.getType());
-                String actual = property.has("enum") ? "enum" : property.path("type").asText(null);
+                String actual =
+                        property.has("enum") ? "enum" : property.path("type").asText(null);
                 // a text whose values the schema lists (locale: de or en) is checked by a pattern in the record
                 boolean listedText = expected != null && expected.equals("string") && "enum".equals(actual);
                 if (expected != null && actual != null && !expected.equals(actual) && !listedText) {
-                    differences.add(name + "." + key + ": the record reads " + expected + ", the schema says " + actual);
+                    differences.add(
+                            name + "." + key + ": the record reads " + expected + ", the schema says " + actual);
                 }
                 if (c.getType().isEnum() && property.has("enum")) {
                     Set<String> constants = Arrays.stream(c.getType().getEnumConstants())
-                            .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+                            .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toCollection(TreeSet::new));
                     Set<String> listed = new TreeSet<>();
                     property.path("enum").forEach(v -> listed.add(v.asText()));
                     if (!constants.equals(listed)) {
-                        differences.add(name + "." + key + ": the record takes " + constants + ", the schema lists "
-                                + listed);
+                        differences.add(
+                                name + "." + key + ": the record takes " + constants + ", the schema lists " + listed);
                     }
                 }
             }
@@ -69,8 +71,10 @@ public final class RecordSchemas {
         if (!required.equals(schemaRequired)) {
             differences.add(name + ": the record requires " + required + ", the schema " + schemaRequired);
         }
-        if (!schema.path("additionalProperties").isBoolean() || schema.path("additionalProperties").asBoolean()) {
-            differences.add(name + ": the schema must say additionalProperties: false, as the binder rejects unknown keys");
+        if (!schema.path("additionalProperties").isBoolean()
+                || schema.path("additionalProperties").asBoolean()) {
+            differences.add(
+                    name + ": the schema must say additionalProperties: false, as the binder rejects unknown keys");
         }
         return differences;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import java.io.IOException;
 
 /**
@@ -15,23 +14,25 @@ import java.io.IOException;
  */
 final class StrictScalars {
 
-    private StrictScalars() {
-    }
+    private StrictScalars() {}
 
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("salesbi-strict-scalars");
         module.addDeserializer(Integer.class, new Strict<>(Integer.class) {
             @Override
             Integer read(JsonParser p) throws IOException {
-                return p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                        && p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
+                return p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                        ? p.getIntValue()
+                        : null;
             }
         });
         module.addDeserializer(Long.class, new Strict<>(Long.class) {
             @Override
             Long read(JsonParser p) throws IOException {
                 return p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? p.getLongValue() : null;
+                                && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                        ? p.getLongValue()
+                        : null;
             }
         });
         module.addDeserializer(Double.class, new Strict<>(Double.class) {

@@ -14,8 +14,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import org.hibernate.validator.HibernateValidator;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -24,6 +22,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.validator.HibernateValidator;
 
 /**
  * Binds a YAML file to a record with Jackson and validates it with Bean Validation, collecting every problem of the
@@ -33,7 +32,8 @@ import java.util.TreeSet;
  */
 public final class YamlBinder {
 
-    private static final PropertyNamingStrategies.KebabCaseStrategy KEBAB = new PropertyNamingStrategies.KebabCaseStrategy();
+    private static final PropertyNamingStrategies.KebabCaseStrategy KEBAB =
+            new PropertyNamingStrategies.KebabCaseStrategy();
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -42,26 +42,31 @@ public final class YamlBinder {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addModule(StrictScalars.module())
             .build();
-    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class).configure()
+    private static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+            .configure()
             .defaultLocale(Locale.ENGLISH)
-            .buildValidatorFactory().getValidator();
+            .buildValidatorFactory()
+            .getValidator();
 
-    private YamlBinder() {
-    }
+    private YamlBinder() {}
 
     /** Binds {@code text} (named {@code origin} in problems) to {@code type} and validates the result. */
     public static <T> BoundYaml<T> bind(String origin, String text, Class<T> type) {
         BoundYaml<T> bound = new BoundYaml<>(origin, YamlPositions.of(text));
         try {
-            bound.value(MAPPER.readerFor(type).withHandler(new BindingProblems(bound)).readValue(text));
+            bound.value(MAPPER.readerFor(type)
+                    .withHandler(new BindingProblems(bound))
+                    .readValue(text));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
                 return notYaml(bound, syntax);
             }
             // a problem the handler cannot step over: reported where it is, and binding stops there
             String pointer = pointer(e);
-            bound.bindingProblem(pointer, (pointer.isEmpty() ? "" : "key '" + BoundYaml.keyPath(pointer) + "': ")
-                    + oneLine(e.getOriginalMessage()));
+            bound.bindingProblem(
+                    pointer,
+                    (pointer.isEmpty() ? "" : "key '" + BoundYaml.keyPath(pointer) + "': ")
+                            + oneLine(e.getOriginalMessage()));
             return bound;
         } catch (JsonProcessingException e) {
             return notYaml(bound, e);
@@ -86,7 +91,9 @@ public final class YamlBinder {
 
     private static <T> BoundYaml<T> notYaml(BoundYaml<T> bound, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        bound.problemAt(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+        bound.problemAt(
+                at == null ? 0 : at.getLineNr(),
+                at == null ? 0 : at.getColumnNr(),
                 "not valid YAML: " + oneLine(e.getOriginalMessage()));
         return bound;
     }
@@ -95,7 +102,9 @@ public final class YamlBinder {
     public static String key(RecordComponent component) {
         // a component's annotation is copied to its accessor
         JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-        return property != null && !property.value().isEmpty() ? property.value() : KEBAB.translate(component.getName());
+        return property != null && !property.value().isEmpty()
+                ? property.value()
+                : KEBAB.translate(component.getName());
     }
 
     private static String describe(String pointer, ConstraintViolation<?> v) {
@@ -104,7 +113,8 @@ public final class YamlBinder {
         if (value == null || value instanceof String s && s.isBlank()) {
             return key + " " + v.getMessage();
         }
-        String shown = value instanceof Enum<?> e ? "'" + e.name().toLowerCase(Locale.ROOT) + "'"
+        String shown = value instanceof Enum<?> e
+                ? "'" + e.name().toLowerCase(Locale.ROOT) + "'"
                 : value instanceof String ? "'" + value + "'" : String.valueOf(value);
         return key + ": " + shown + " " + v.getMessage();
     }
@@ -153,7 +163,8 @@ public final class YamlBinder {
     private static String pointer(JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
-            pointer.append('/').append(escape(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())));
+            pointer.append('/')
+                    .append(escape(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())));
         }
         return pointer.toString();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +39,8 @@ final class YamlPositions {
                 if (token == JsonToken.FIELD_NAME || token.isStructStart() || token.isScalarValue()) {
                     JsonLocation at = parser.currentTokenLocation();
                     // a key's own position comes first and wins over its value's
-                    positions.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                    positions.putIfAbsent(
+                            parser.getParsingContext().pathAsPointer().toString(),
                             new Position(at.getLineNr(), at.getColumnNr()));
                 }
             }

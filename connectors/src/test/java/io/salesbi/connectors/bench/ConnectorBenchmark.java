@@ -7,11 +7,6 @@ import io.salesbi.connectors.read.ReadSummary;
 import io.salesbi.connectors.read.RowRejection;
 import io.salesbi.connectors.read.RowSink;
 import io.salesbi.connectors.read.SourceFileReader;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,6 +24,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Measures the readers by hand (never run as a test): generates a 1M-row, 10-column ERP-style CSV (Windows-1252,
@@ -53,8 +52,7 @@ public final class ConnectorBenchmark {
             """;
     private static final String[] CHANNELS = {"Außendienst", "Innendienst", "E-Shop", "EDI", "Handelspartner"};
 
-    private ConnectorBenchmark() {
-    }
+    private ConnectorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int csvRows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -64,8 +62,9 @@ public final class ConnectorBenchmark {
         Path xlsx = dir.resolve("Kanalkosten_bench.xlsx");
         writeCsv(csv, csvRows);
         writeXlsx(xlsx, xlsxRows);
-        print("files in %s: csv %,d bytes, xlsx %,d bytes; max heap %,d MB", dir, Files.size(csv), Files.size(xlsx),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        print(
+                "files in %s: csv %,d bytes, xlsx %,d bytes; max heap %,d MB",
+                dir, Files.size(csv), Files.size(xlsx), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
         SourceMapping csvMapping = mapping("""
                 name: bench_csv
@@ -89,9 +88,10 @@ public final class ConnectorBenchmark {
         }
         double duckSeconds = duckDb(csv);
         if (duckSeconds > 0) {
-            print("ratio: salesbi csv reader %.2f s vs DuckDB read_csv %.2f s = %.2fx DuckDB's time "
-                    + "(%.0f %% of DuckDB's speed)", csvSeconds, duckSeconds, csvSeconds / duckSeconds,
-                    100 * duckSeconds / csvSeconds);
+            print(
+                    "ratio: salesbi csv reader %.2f s vs DuckDB read_csv %.2f s = %.2fx DuckDB's time "
+                            + "(%.0f %% of DuckDB's speed)",
+                    csvSeconds, duckSeconds, csvSeconds / duckSeconds, 100 * duckSeconds / csvSeconds);
         }
         for (int run = 1; run <= 2; run++) {
             resetPeaks();
@@ -111,8 +111,9 @@ public final class ConnectorBenchmark {
         long start = System.nanoTime();
         ReadSummary summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
         double seconds = (System.nanoTime() - start) / 1e9;
-        print("%s: %,d rows (%,d rejected) in %.2f s = %,.0f rows/s", label, summary.rowsAccepted(),
-                summary.rowsRejected(), seconds, summary.rowsDelivered() / seconds);
+        print(
+                "%s: %,d rows (%,d rejected) in %.2f s = %,.0f rows/s",
+                label, summary.rowsAccepted(), summary.rowsRejected(), seconds, summary.rowsDelivered() / seconds);
         return seconds;
     }
 
@@ -125,7 +126,7 @@ public final class ConnectorBenchmark {
         }
         double best = Double.MAX_VALUE;
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
-             Statement st = conn.createStatement()) {
+                Statement st = conn.createStatement()) {
             st.execute("set autoinstall_known_extensions=false");
             for (int run = 1; run <= 3; run++) {
                 st.execute("drop table if exists order_line");
@@ -141,8 +142,9 @@ public final class ConnectorBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 try (ResultSet rs = st.executeQuery("select count(*) from order_line")) {
                     rs.next();
-                    print("duckdb read_csv run %d: %,d rows in %.2f s = %,.0f rows/s", run, rs.getLong(1), seconds,
-                            rs.getLong(1) / seconds);
+                    print(
+                            "duckdb read_csv run %d: %,d rows in %.2f s = %,.0f rows/s",
+                            run, rs.getLong(1), seconds, rs.getLong(1) / seconds);
                 }
                 best = Math.min(best, seconds);
             }
@@ -153,22 +155,48 @@ public final class ConnectorBenchmark {
     private static void writeCsv(Path file, int rows) throws IOException {
         Charset cp1252 = Charset.forName("windows-1252");
         try (BufferedWriter out = Files.newBufferedWriter(file, cp1252)) {
-            out.write("Beleg;Position;Belegdatum;Debitor;Artikel;Menge;Listenpreis;Nettopreis;Waehrung;Vertriebskanal\r\n");
+            out.write(
+                    "Beleg;Position;Belegdatum;Debitor;Artikel;Menge;Listenpreis;Nettopreis;Waehrung;Vertriebskanal\r\n");
             LocalDate day = LocalDate.of(2023, 1, 1);
             StringBuilder line = new StringBuilder(128);
             for (int i = 0; i < rows; i++) {
                 line.setLength(0);
                 LocalDate date = day.plusDays(i % 1000);
-                line.append("R-").append(100000 + i / 4).append(';').append(i % 4 + 1).append(';')
-                        .append(String.format(Locale.ROOT, "%02d.%02d.%04d", date.getDayOfMonth(),
-                                date.getMonthValue(), date.getYear())).append(';')
-                        .append(String.format(Locale.ROOT, "%06d", i % 5000)).append(';')
-                        .append("A-").append(i % 800).append(';')
-                        .append(i % 50 + 1).append(',').append(i % 1000 < 500 ? "000" : "500").append(';')
-                        .append(1 + i % 3).append(100 + i % 900).append(',').append(10 + i % 90).append(';')
-                        .append(1 + i % 3).append(100 + i % 800).append(',').append(10 + i % 90).append(';')
-                        .append(i % 7 == 0 ? "CHF" : "EUR").append(';')
-                        .append(CHANNELS[i % CHANNELS.length]).append("\r\n");
+                line.append("R-")
+                        .append(100000 + i / 4)
+                        .append(';')
+                        .append(i % 4 + 1)
+                        .append(';')
+                        .append(String.format(
+                                Locale.ROOT,
+                                "%02d.%02d.%04d",
+                                date.getDayOfMonth(),
+                                date.getMonthValue(),
+                                date.getYear()))
+                        .append(';')
+                        .append(String.format(Locale.ROOT, "%06d", i % 5000))
+                        .append(';')
+                        .append("A-")
+                        .append(i % 800)
+                        .append(';')
+                        .append(i % 50 + 1)
+                        .append(',')
+                        .append(i % 1000 < 500 ? "000" : "500")
+                        .append(';')
+                        .append(1 + i % 3)
+                        .append(100 + i % 900)
+                        .append(',')
+                        .append(10 + i % 90)
+                        .append(';')
+                        .append(1 + i % 3)
+                        .append(100 + i % 800)
+                        .append(',')
+                        .append(10 + i % 90)
+                        .append(';')
+                        .append(i % 7 == 0 ? "CHF" : "EUR")
+                        .append(';')
+                        .append(CHANNELS[i % CHANNELS.length])
+                        .append("\r\n");
                 out.append(line);
             }
         }
@@ -179,8 +207,18 @@ public final class ConnectorBenchmark {
             Sheet sheet = wb.createSheet("Daten");
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("dd.mm.yyyy"));
-            String[] header = {"Beleg", "Position", "Belegdatum", "Debitor", "Artikel", "Menge", "Listenpreis",
-                    "Nettopreis", "Waehrung", "Vertriebskanal"};
+            String[] header = {
+                "Beleg",
+                "Position",
+                "Belegdatum",
+                "Debitor",
+                "Artikel",
+                "Menge",
+                "Listenpreis",
+                "Nettopreis",
+                "Waehrung",
+                "Vertriebskanal"
+            };
             Row head = sheet.createRow(0);
             for (int c = 0; c < header.length; c++) {
                 head.createCell(c).setCellValue(header[c]);
@@ -217,8 +255,10 @@ public final class ConnectorBenchmark {
     }
 
     private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 
     @SuppressWarnings("java:S106")

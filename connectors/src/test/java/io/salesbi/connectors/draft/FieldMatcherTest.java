@@ -1,10 +1,9 @@
 package io.salesbi.connectors.draft;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FieldMatcherTest {
 
@@ -27,7 +26,8 @@ class FieldMatcherTest {
         assertThat(FieldMatcher.nameScore("Customer ID", debtor)).isEqualTo(1.0);
         assertThat(FieldMatcher.nameScore("debtor_no", debtor)).isEqualTo(1.0);
         assertThat(FieldMatcher.nameScore("Kundenummer", debtor)).isBetween(FieldMatcher.ACCEPT, 0.9);
-        assertThat(FieldMatcher.nameScore("Lineitem compare at price", listPrice)).isEqualTo(0.8);
+        assertThat(FieldMatcher.nameScore("Lineitem compare at price", listPrice))
+                .isEqualTo(0.8);
         assertThat(FieldMatcher.nameScore("Customer Name", debtor)).isLessThan(FieldMatcher.ACCEPT);
         assertThat(FieldMatcher.nameScore("Discount Code", discount)).isLessThan(FieldMatcher.ACCEPT);
         assertThat(FieldMatcher.nameScore("Description", debtor)).isZero();

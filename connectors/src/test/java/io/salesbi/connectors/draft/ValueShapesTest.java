@@ -1,9 +1,9 @@
 package io.salesbi.connectors.draft;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.connectors.draft.ValueShapes.Decimal;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ValueShapesTest {
 
@@ -26,7 +26,9 @@ class ValueShapesTest {
         assertThat(ValueShapes.isDate("12/1/10 8:26")).isTrue();
         assertThat(ValueShapes.isDate("2025-01-31")).isTrue();
         assertThat(ValueShapes.isDate("31.02.2025")).isFalse();
-        assertThat(ValueShapes.isDate("20250131")).as("a bare number is not taken for a date").isFalse();
+        assertThat(ValueShapes.isDate("20250131"))
+                .as("a bare number is not taken for a date")
+                .isFalse();
         assertThat(ValueShapes.parses("ddMMyyyy", "31012025")).isTrue();
         assertThat(ValueShapes.parses("M/d/yy H:mm", "12/1/10 8:26")).isTrue();
         assertThat(ValueShapes.parses("MM/dd/yy H:mm", "12/1/10 8:26")).isFalse();

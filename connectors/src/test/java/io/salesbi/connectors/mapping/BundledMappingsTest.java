@@ -1,6 +1,6 @@
 package io.salesbi.connectors.mapping;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bundled mappings must load into the raw tables of the Flyway migration: every target table exists, every field
@@ -24,6 +23,7 @@ class BundledMappingsTest {
 
     /** The versioned migrations: the baseline holds the raw tables, later ones may add tables or columns. */
     private static final Path MIGRATIONS = Path.of("../sql/src/main/resources/db/migration");
+
     private static final Pattern TABLE = Pattern.compile("create table (raw\\.\\w+) \\((.*?)\\);", Pattern.DOTALL);
     private static final Pattern ADD_COLUMN = Pattern.compile("alter table (raw\\.\\w+) add column (\\w+) ([^;]+);");
 
@@ -31,16 +31,41 @@ class BundledMappingsTest {
      * Columns a raw table has beyond its bundled mapping's fields, at its end: optional fields other mappings fill
      * (an own export's line total, master data carried on every order line).
      */
-    private static final Map<String, List<String>> OPTIONAL_COLUMNS = Map.of("raw.erp_order_line", List.of(
-            "line_amount", "customer_name", "customer_street", "customer_postcode", "customer_city",
-            "customer_country", "customer_industry", "customer_region", "product_name", "product_category"));
+    private static final Map<String, List<String>> OPTIONAL_COLUMNS = Map.of(
+            "raw.erp_order_line",
+            List.of(
+                    "line_amount",
+                    "customer_name",
+                    "customer_street",
+                    "customer_postcode",
+                    "customer_city",
+                    "customer_country",
+                    "customer_industry",
+                    "customer_region",
+                    "product_name",
+                    "product_category"));
 
     @Test
     void oneMappingPerInboxFileType() {
-        assertThat(MappingLoader.loadBundled()).extracting(SourceMapping::name).containsExactly(
-                "crm_accounts", "crm_contacts", "crm_activities", "crm_opportunities", "erp_debtors", "erp_products",
-                "erp_order_lines", "erp_credit_notes", "erp_fx_rates", "sales_rep_lists", "market_study",
-                "channel_costs", "service_drivers", "survey", "crm_opportunity_history", "sales_plan");
+        assertThat(MappingLoader.loadBundled())
+                .extracting(SourceMapping::name)
+                .containsExactly(
+                        "crm_accounts",
+                        "crm_contacts",
+                        "crm_activities",
+                        "crm_opportunities",
+                        "erp_debtors",
+                        "erp_products",
+                        "erp_order_lines",
+                        "erp_credit_notes",
+                        "erp_fx_rates",
+                        "sales_rep_lists",
+                        "market_study",
+                        "channel_costs",
+                        "service_drivers",
+                        "survey",
+                        "crm_opportunity_history",
+                        "sales_plan");
     }
 
     @Test
@@ -53,13 +78,16 @@ class BundledMappingsTest {
             List<String> dataColumns = new ArrayList<>(
                     columns.keySet().stream().filter(c -> !c.startsWith("_")).toList());
             List<String> optional = OPTIONAL_COLUMNS.getOrDefault(mapping.target(), List.of());
-            assertThat(dataColumns).as("optional columns at the end of %s", mapping.target())
+            assertThat(dataColumns)
+                    .as("optional columns at the end of %s", mapping.target())
                     .endsWith(optional.toArray(String[]::new));
             dataColumns.removeAll(optional);
             assertThat(mapping.fieldNames()).as("fields of %s", mapping.name()).isEqualTo(dataColumns);
             for (FieldMapping field : mapping.fields()) {
                 assertThat(sqlTypeFits(field.type(), columns.get(field.field())))
-                        .as("%s.%s: %s into %s", mapping.name(), field.field(), field.type(), columns.get(field.field()))
+                        .as(
+                                "%s.%s: %s into %s",
+                                mapping.name(), field.field(), field.type(), columns.get(field.field()))
                         .isTrue();
             }
         }
@@ -81,7 +109,8 @@ class BundledMappingsTest {
         List<Path> migrations;
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             migrations = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(BundledMappingsTest::version)).toList();
+                    .sorted(Comparator.comparingInt(BundledMappingsTest::version))
+                    .toList();
         }
         assertThat(migrations).as("versioned migrations in %s", MIGRATIONS).isNotEmpty();
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
@@ -90,7 +119,10 @@ class BundledMappingsTest {
             tables.putAll(rawTables(sql));
             Matcher added = ADD_COLUMN.matcher(sql);
             while (added.find()) {
-                tables.get(added.group(1)).put(added.group(2), added.group(3).replaceAll(" default .*", "").trim());
+                tables.get(added.group(1))
+                        .put(
+                                added.group(2),
+                                added.group(3).replaceAll(" default .*", "").trim());
             }
         }
         return tables;

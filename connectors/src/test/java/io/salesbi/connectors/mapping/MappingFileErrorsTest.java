@@ -1,16 +1,15 @@
 package io.salesbi.connectors.mapping;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per class of configuration error in a mapping file: each file has several errors of the class, and every
@@ -39,16 +38,19 @@ class MappingFileErrorsTest {
                   - { column: Text, nmae: text }
                 """);
 
-        assertThat(problems(file)).containsExactly(
-                file + ":5:1: unknown key 'delimter' (did you mean 'delimiter'?); known keys: [delimiter, "
-                        + "drop-rows-where, encoding, fields, file-pattern, format, header-row, inbox, "
-                        + "include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, sheet-index, target, "
-                        + "unknown-columns]",
-                file + ":10:5: unknown key 'fields[0].requird' (did you mean 'required'?); known keys: [aliases, "
-                        + "column, default, expression, field, format, map, otherwise, required, type, value]",
-                file + ":12:5: key 'inputs[0].name' is missing or empty",
-                file + ":12:21: unknown key 'inputs[0].nmae' (did you mean 'name'?); known keys: [aliases, column, "
-                        + "default, format, name, type]");
+        assertThat(problems(file))
+                .containsExactly(
+                        file + ":5:1: unknown key 'delimter' (did you mean 'delimiter'?); known keys: [delimiter, "
+                                + "drop-rows-where, encoding, fields, file-pattern, format, header-row, inbox, "
+                                + "include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, sheet-index, target, "
+                                + "unknown-columns]",
+                        file
+                                + ":10:5: unknown key 'fields[0].requird' (did you mean 'required'?); known keys: [aliases, "
+                                + "column, default, expression, field, format, map, otherwise, required, type, value]",
+                        file + ":12:5: key 'inputs[0].name' is missing or empty",
+                        file
+                                + ":12:21: unknown key 'inputs[0].nmae' (did you mean 'name'?); known keys: [aliases, column, "
+                                + "default, format, name, type]");
     }
 
     @Test
@@ -69,14 +71,15 @@ class MappingFileErrorsTest {
                   - { column: Beleg, field: document_no, type: string, aliases: Belegnummer, required: often }
                 """);
 
-        assertThat(problems(file)).containsExactly(
-                file + ":5:1: key 'header-row' must be a whole number, found 'first'",
-                file + ":6:1: key 'sheet-index' must be a whole number, found 1.5",
-                file + ":7:1: key 'max-reject-ratio' must be a number, found 'lots'",
-                file + ":8:1: key 'format' must be one of [csv, xlsx, xls], found a mapping",
-                file + ":9:1: key 'unknown-columns' must be one of [ignore, warn, reject], found 2",
-                file + ":11:56: key 'fields[0].aliases' must be a list, found 'Belegnummer'",
-                file + ":11:78: key 'fields[0].required' must be true or false, found 'often'");
+        assertThat(problems(file))
+                .containsExactly(
+                        file + ":5:1: key 'header-row' must be a whole number, found 'first'",
+                        file + ":6:1: key 'sheet-index' must be a whole number, found 1.5",
+                        file + ":7:1: key 'max-reject-ratio' must be a number, found 'lots'",
+                        file + ":8:1: key 'format' must be one of [csv, xlsx, xls], found a mapping",
+                        file + ":9:1: key 'unknown-columns' must be one of [ignore, warn, reject], found 2",
+                        file + ":11:56: key 'fields[0].aliases' must be a list, found 'Belegnummer'",
+                        file + ":11:78: key 'fields[0].required' must be true or false, found 'often'");
     }
 
     @Test
@@ -90,12 +93,14 @@ class MappingFileErrorsTest {
                   - { column: Menge }
                 """);
 
-        assertThat(problems(file)).containsExactly(
-                file + ":1:1: key 'name' is missing or empty",
-                file + ":1:1: key 'target' is missing or empty",
-                file + ":5:5: key 'fields[1].field' is missing or empty",
-                file + ":5:5: key 'fields[1].type' is missing (one of [string, integer, decimal, percent, date, "
-                        + "timestamp, boolean])");
+        assertThat(problems(file))
+                .containsExactly(
+                        file + ":1:1: key 'name' is missing or empty",
+                        file + ":1:1: key 'target' is missing or empty",
+                        file + ":5:5: key 'fields[1].field' is missing or empty",
+                        file
+                                + ":5:5: key 'fields[1].type' is missing (one of [string, integer, decimal, percent, date, "
+                                + "timestamp, boolean])");
     }
 
     @Test
@@ -115,12 +120,13 @@ class MappingFileErrorsTest {
 
         MappingException e = catchThrowableOfType(MappingException.class, () -> MappingLoader.load(file, schema));
 
-        assertThat(e.problems()).containsExactly(
-                file + ":1:1: key 'name': 'Orders' must match [a-z][a-z0-9_]*",
-                file + ":5:1: key 'header-row': 0 must be a whole number >= 1",
-                file + ":6:1: key 'max-reject-ratio': 1.5 must be a number from 0 to 1 (0.2 = 20 %)",
-                file + ":8:22: key 'fields[0].field': 'documentno' is not a field of the target (did you mean "
-                        + "'document_no'?); its fields: [document_no, line_no]");
+        assertThat(e.problems())
+                .containsExactly(
+                        file + ":1:1: key 'name': 'Orders' must match [a-z][a-z0-9_]*",
+                        file + ":5:1: key 'header-row': 0 must be a whole number >= 1",
+                        file + ":6:1: key 'max-reject-ratio': 1.5 must be a number from 0 to 1 (0.2 = 20 %)",
+                        file + ":8:22: key 'fields[0].field': 'documentno' is not a field of the target (did you mean "
+                                + "'document_no'?); its fields: [document_no, line_no]");
     }
 
     @Test
@@ -131,12 +137,15 @@ class MappingFileErrorsTest {
                 name: other
                 """);
 
-        assertThat(problems(file)).singleElement().asString()
+        assertThat(problems(file))
+                .singleElement()
+                .asString()
                 .startsWith(file + ":3:5: not valid YAML: Duplicate field 'name'");
     }
 
     private List<String> problems(Path file) {
-        return catchThrowableOfType(MappingException.class, () -> MappingLoader.load(file)).problems();
+        return catchThrowableOfType(MappingException.class, () -> MappingLoader.load(file))
+                .problems();
     }
 
     private Path write(String content) throws IOException {

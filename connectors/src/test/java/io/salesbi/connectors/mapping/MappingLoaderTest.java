@@ -1,7 +1,7 @@
 package io.salesbi.connectors.mapping;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MappingLoaderTest {
 
@@ -54,7 +53,8 @@ class MappingLoaderTest {
         assertThat(mapping.maxRejectRatio()).isEqualTo(0.2);
         assertThat(mapping.fieldNames()).containsExactly("document_no", "document_date", "quantity", "discount_pct");
         assertThat(mapping.fields().get(1))
-                .isEqualTo(new FieldMapping("Belegdatum", List.of(), "document_date", FieldType.DATE, "dd.MM.yyyy", true));
+                .isEqualTo(
+                        new FieldMapping("Belegdatum", List.of(), "document_date", FieldType.DATE, "dd.MM.yyyy", true));
         assertThat(mapping.fields().get(2).aliases()).containsExactly("Anzahl");
         assertThat(mapping.fields().get(3).required()).isFalse();
     }
@@ -82,60 +82,82 @@ class MappingLoaderTest {
     @Test
     void everyErrorOfAFileIsReportedAtOnceWithItsLineAndASuggestion() throws IOException {
         // given a mapping with a misspelled key, an unknown type, a bad date pattern and a field mapped twice
-        Path broken = write("broken.yaml", ORDER_LINES
-                .replace("file-pattern:", "file-patern:")
-                .replace("type: decimal", "type: decmal")
-                .replace("dd.MM.yyyy", "dd.MM.yyyy bbb")
-                .replace("field: discount_pct", "field: document_no"));
+        Path broken = write(
+                "broken.yaml",
+                ORDER_LINES
+                        .replace("file-pattern:", "file-patern:")
+                        .replace("type: decimal", "type: decmal")
+                        .replace("dd.MM.yyyy", "dd.MM.yyyy bbb")
+                        .replace("field: discount_pct", "field: document_no"));
 
         // when it is loaded, then all five problems come in one exception, one line each, with file:line:column of
         // the key (a missing key: of its mapping), in the order of the file
         assertThatThrownBy(() -> MappingLoader.load(broken))
-                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).containsExactly(
-                        broken + ":1:1: key 'file-pattern' is missing or empty",
-                        broken + ":3:1: unknown key 'file-patern' (did you mean 'file-pattern'?); known keys: "
-                                + "[delimiter, drop-rows-where, encoding, fields, file-pattern, format, header-row, "
-                                + "inbox, include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, "
-                                + "sheet-index, target, unknown-columns]",
-                        broken + ":14:63: key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern: "
-                                + "Unknown pattern letter: b",
-                        broken + ":15:41: key 'fields[2].type': 'decmal' is not one of [string, integer, decimal, "
-                                + "percent, date, timestamp, boolean] (did you mean 'decimal'?)",
-                        broken + ":16:5: field 'document_no' is mapped twice"));
+                .isInstanceOfSatisfying(
+                        MappingException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        broken + ":1:1: key 'file-pattern' is missing or empty",
+                                        broken
+                                                + ":3:1: unknown key 'file-patern' (did you mean 'file-pattern'?); known keys: "
+                                                + "[delimiter, drop-rows-where, encoding, fields, file-pattern, format, header-row, "
+                                                + "inbox, include-hidden-rows, inputs, locale, max-reject-ratio, name, sheet, "
+                                                + "sheet-index, target, unknown-columns]",
+                                        broken
+                                                + ":14:63: key 'fields[1].format': 'dd.MM.yyyy bbb' is not a valid date pattern: "
+                                                + "Unknown pattern letter: b",
+                                        broken
+                                                + ":15:41: key 'fields[2].type': 'decmal' is not one of [string, integer, decimal, "
+                                                + "percent, date, timestamp, boolean] (did you mean 'decimal'?)",
+                                        broken + ":16:5: field 'document_no' is mapped twice"));
     }
 
     @Test
     void anInputMayReadAColumnAFieldReadsButTwoFieldsMayNot() throws IOException {
-        String base = ORDER_LINES.replace("max-reject-ratio: 0.2\n",
-                "max-reject-ratio: 0.2\ndrop-rows-where: \"lower(beleg_text) = 'summe'\"\n");
+        String base = ORDER_LINES.replace(
+                "max-reject-ratio: 0.2\n", "max-reject-ratio: 0.2\ndrop-rows-where: \"lower(beleg_text) = 'summe'\"\n");
         Path withInput = write("input.yaml", base + "inputs:\n  - { column: \"Beleg\", name: beleg_text }\n");
         Path twice = write("twice.yaml", ORDER_LINES.replace("column: \"Rabatt %\"", "column: \"Beleg\""));
 
-        assertThat(MappingLoader.load(withInput).fields()).extracting(FieldMapping::column)
+        assertThat(MappingLoader.load(withInput).fields())
+                .extracting(FieldMapping::column)
                 .containsExactly("Beleg", "Belegdatum", "Menge", "Rabatt %", "Beleg");
-        assertThatThrownBy(() -> MappingLoader.load(twice)).isInstanceOfSatisfying(MappingException.class,
-                e -> assertThat(e.problems()).containsExactly(twice + ":16:7: column 'Beleg' is mapped twice"));
+        assertThatThrownBy(() -> MappingLoader.load(twice))
+                .isInstanceOfSatisfying(
+                        MappingException.class,
+                        e -> assertThat(e.problems()).containsExactly(twice + ":16:7: column 'Beleg' is mapped twice"));
     }
 
     @Test
     void aFileThatIsNoYamlNamesItsLine() throws IOException {
         Path notYaml = write("broken.yaml", "name: x\ninbox: [unclosed\n");
 
-        assertThatThrownBy(() -> MappingLoader.load(notYaml)).isInstanceOfSatisfying(MappingException.class,
-                e -> assertThat(e.problems()).singleElement().asString().startsWith(notYaml + ":2:17: not valid YAML: while parsing a flow sequence").doesNotContain("\n"));
+        assertThatThrownBy(() -> MappingLoader.load(notYaml))
+                .isInstanceOfSatisfying(
+                        MappingException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(notYaml + ":2:17: not valid YAML: while parsing a flow sequence")
+                                .doesNotContain("\n"));
     }
 
     @Test
     void aBrokenMappingTakesOnlyItselfOutOfAFolder() throws IOException {
         write("a.yaml", ORDER_LINES);
-        write("b.yaml", ORDER_LINES.replace("name: erp_order_lines", "name: other").replace("type: date", "type: dat"));
+        write(
+                "b.yaml",
+                ORDER_LINES.replace("name: erp_order_lines", "name: other").replace("type: date", "type: dat"));
 
         MappingLoader.MappingSet set = MappingLoader.loadEach(dir, null);
 
         assertThat(set.mappings()).extracting(SourceMapping::name).containsExactly("erp_order_lines");
-        assertThat(set.broken()).singleElement().satisfies(e -> assertThat(e.problems()).containsExactly(
-                dir.resolve("b.yaml") + ":14:51: key 'fields[1].type': 'dat' is not one of [string, integer, decimal, "
-                        + "percent, date, timestamp, boolean] (did you mean 'date'?)"));
+        assertThat(set.broken())
+                .singleElement()
+                .satisfies(e -> assertThat(e.problems())
+                        .containsExactly(dir.resolve("b.yaml")
+                                + ":14:51: key 'fields[1].type': 'dat' is not one of [string, integer, decimal, "
+                                + "percent, date, timestamp, boolean] (did you mean 'date'?)"));
     }
 
     @Test
@@ -144,7 +166,8 @@ class MappingLoaderTest {
         write("a.yml", ORDER_LINES.replace("name: erp_order_lines", "name: other_lines"));
         write("notes.txt", "not a mapping");
 
-        assertThat(MappingLoader.loadAll(dir)).extracting(SourceMapping::name)
+        assertThat(MappingLoader.loadAll(dir))
+                .extracting(SourceMapping::name)
                 .containsExactly("other_lines", "erp_order_lines");
     }
 

@@ -1,5 +1,7 @@
 package io.salesbi.connectors.mapping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -8,15 +10,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.salesbi.connectors.yaml.RecordSchemas;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/schema/mapping.schema.json}, which editors use to complete and check mapping files, says what
@@ -26,16 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MappingSchemaTest {
 
     static final Path SCHEMA = Path.of("../docs/schema/mapping.schema.json");
-    private static final List<Path> SHIPPED = List.of(Path.of("../mappings/examples"),
-            Path.of("src/main/resources/mappings"));
+    private static final List<Path> SHIPPED =
+            List.of(Path.of("../mappings/examples"), Path.of("src/main/resources/mappings"));
 
     @Test
     void theSchemaHasTheKeysOfTheRecords() throws IOException {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
 
         assertThat(RecordSchemas.differences(MappingFile.class, schema)).isEmpty();
-        assertThat(RecordSchemas.differences(MappingFile.Field.class, schema.at("/$defs/field"))).isEmpty();
-        assertThat(RecordSchemas.differences(MappingFile.Input.class, schema.at("/$defs/input"))).isEmpty();
+        assertThat(RecordSchemas.differences(MappingFile.Field.class, schema.at("/$defs/field")))
+                .isEmpty();
+        assertThat(RecordSchemas.differences(MappingFile.Input.class, schema.at("/$defs/input")))
+                .isEmpty();
     }
 
     @Test
@@ -46,12 +47,16 @@ class MappingSchemaTest {
 
         for (Path file : files) {
             String yaml = Files.readString(file);
-            assertThat(schema.validate(yaml, InputFormat.YAML)).as("%s against the schema", file).isEmpty();
+            assertThat(schema.validate(yaml, InputFormat.YAML))
+                    .as("%s against the schema", file)
+                    .isEmpty();
             assertThat(MappingLoader.load(file)).as("%s loaded", file).isNotNull();
-            Path named = file.getParent().resolve(yaml.lines().findFirst().orElseThrow()
-                    .replace("# yaml-language-server: $schema=", ""));
+            Path named = file.getParent()
+                    .resolve(yaml.lines().findFirst().orElseThrow().replace("# yaml-language-server: $schema=", ""));
             assertThat(named).as("%s names the schema in its first line", file).exists();
-            assertThat(Files.isSameFile(named, SCHEMA)).as("%s names %s", file, named).isTrue();
+            assertThat(Files.isSameFile(named, SCHEMA))
+                    .as("%s names %s", file, named)
+                    .isTrue();
         }
     }
 
@@ -70,9 +75,13 @@ class MappingSchemaTest {
 
         List<Error> errors = schema().validate(broken, InputFormat.YAML);
 
-        assertThat(errors).extracting(MappingSchemaTest::where).containsExactlyInAnyOrder(
-                "required /file-pattern", "additionalProperties /file-patern", "type /header-row",
-                "required /fields/0/type");
+        assertThat(errors)
+                .extracting(MappingSchemaTest::where)
+                .containsExactlyInAnyOrder(
+                        "required /file-pattern",
+                        "additionalProperties /file-patern",
+                        "type /header-row",
+                        "required /fields/0/type");
     }
 
     /** The keyword that failed and the key it failed at (a missing or unknown key: that key). */

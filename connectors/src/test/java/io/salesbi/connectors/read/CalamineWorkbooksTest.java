@@ -1,17 +1,16 @@
 package io.salesbi.connectors.read;
 
-import io.salesbi.connectors.mapping.SourceMapping;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-
 import static io.salesbi.connectors.read.SapExportsTest.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
 
 /**
  * Real workbooks from the calamine test suite (MIT, see src/test/resources/README.md); expected values as asserted
@@ -39,9 +38,11 @@ class CalamineWorkbooksTest {
                 - { column: "15", field: number, type: integer }
                 """));
 
-        assertThat(sink.rows).extracting(r -> r.values().get(0), r -> r.values().get(1)).containsExactly(
-                tuple(LocalDateTime.of(2021, 1, 2, 0, 0), 16L),
-                tuple(LocalDateTime.of(1900, 1, 10, 15, 10, 10), 17L));
+        assertThat(sink.rows)
+                .extracting(r -> r.values().get(0), r -> r.values().get(1))
+                .containsExactly(
+                        tuple(LocalDateTime.of(2021, 1, 2, 0, 0), 16L),
+                        tuple(LocalDateTime.of(1900, 1, 10, 15, 10, 10), 17L));
     }
 
     @Test
@@ -73,16 +74,18 @@ class CalamineWorkbooksTest {
                 - { column: "1", field: a, type: integer }
                 - { column: "2", field: b, type: string }
                 """;
-        CollectingSink visible = read("calamine/any_sheets.xlsx", mapping("header-row: 1\nmax-reject-ratio: 1",
-                fields));
+        CollectingSink visible =
+                read("calamine/any_sheets.xlsx", mapping("header-row: 1\nmax-reject-ratio: 1", fields));
 
-        assertThat(visible.rows).extracting(CollectingSink.Row::sheet, CollectingSink.Row::row,
-                CollectingSink.Row::values).containsExactly(
-                tuple("Visible", 2L, java.util.List.of(3L, "4")),
-                tuple("Visible", 3L, java.util.List.of(5L, "6")));
-        assertThat(visible.rejections).extracting(RowRejection::row, RowRejection::rule, RowRejection::rawValue)
-                .containsExactly(tuple(5L, "type.integer",
-                        "This workbook contains 4 sheets: Visible, Hidden, VeryHidden and Chart"));
+        assertThat(visible.rows)
+                .extracting(CollectingSink.Row::sheet, CollectingSink.Row::row, CollectingSink.Row::values)
+                .containsExactly(
+                        tuple("Visible", 2L, java.util.List.of(3L, "4")),
+                        tuple("Visible", 3L, java.util.List.of(5L, "6")));
+        assertThat(visible.rejections)
+                .extracting(RowRejection::row, RowRejection::rule, RowRejection::rawValue)
+                .containsExactly(tuple(
+                        5L, "type.integer", "This workbook contains 4 sheets: Visible, Hidden, VeryHidden and Chart"));
 
         assertThatThrownBy(() -> read("calamine/any_sheets.xlsx", mapping("sheet: VeryHidden", fields)))
                 .isInstanceOf(FileRejectedException.class)
@@ -94,7 +97,8 @@ class CalamineWorkbooksTest {
 
     @Test
     void passwordProtectedFileIsRejected() {
-        assertThatThrownBy(() -> read("calamine/pass_protected.xlsx", mapping("", "- { column: a, field: a, type: string }")))
+        assertThatThrownBy(() ->
+                        read("calamine/pass_protected.xlsx", mapping("", "- { column: a, field: a, type: string }")))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessage("File pass_protected.xlsx is password-protected; ask the sender for an unprotected copy");
     }
@@ -112,8 +116,9 @@ class CalamineWorkbooksTest {
                 """));
 
         assertThat(sink.rows).hasSize(1);
-        assertThat(sink.values(0)).containsExactly("123", "Test Contact Name", "My City", new BigDecimal("1.5"), 1L,
-                new BigDecimal("1.201"));
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "123", "Test Contact Name", "My City", new BigDecimal("1.5"), 1L, new BigDecimal("1.201"));
         assertThat(System.nanoTime() - before).isLessThan(10_000_000_000L);
     }
 
@@ -146,10 +151,15 @@ class CalamineWorkbooksTest {
                 """));
 
         assertThat(sink.rows).isEmpty();
-        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::rawValue, RowRejection::rule)
-                .containsExactly(tuple(2L, "#NAME?", "excel_error"), tuple(3L, "#VALUE!", "excel_error"),
-                        tuple(4L, "#NULL!", "excel_error"), tuple(5L, "#REF!", "excel_error"),
-                        tuple(6L, "#NUM!", "excel_error"), tuple(7L, "#N/A", "excel_error"));
+        assertThat(sink.rejections)
+                .extracting(RowRejection::row, RowRejection::rawValue, RowRejection::rule)
+                .containsExactly(
+                        tuple(2L, "#NAME?", "excel_error"),
+                        tuple(3L, "#VALUE!", "excel_error"),
+                        tuple(4L, "#NULL!", "excel_error"),
+                        tuple(5L, "#REF!", "excel_error"),
+                        tuple(6L, "#NUM!", "excel_error"),
+                        tuple(7L, "#N/A", "excel_error"));
     }
 
     @Test

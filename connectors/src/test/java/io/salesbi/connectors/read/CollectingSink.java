@@ -7,8 +7,7 @@ import java.util.List;
 /** Keeps what a reader emits, for assertions. */
 final class CollectingSink implements RowSink {
 
-    record Row(String sheet, long row, List<Object> values) {
-    }
+    record Row(String sheet, long row, List<Object> values) {}
 
     final List<Row> rows = new ArrayList<>();
     final List<RowRejection> rejections = new ArrayList<>();

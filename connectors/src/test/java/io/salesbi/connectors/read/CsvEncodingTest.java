@@ -1,15 +1,14 @@
 package io.salesbi.connectors.read;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A CSV file whose bytes are not in the encoding its mapping declares is refused, saying what they look like. */
 class CsvEncodingTest {
@@ -29,9 +28,8 @@ class CsvEncodingTest {
               - { column: "Ort", field: city, type: string }
             """;
 
-    private static final String GERMAN_DEBTORS = "Debitor;Name;Ort\n"
-            + "000101;Müller Bäckerei GmbH;Köln\n"
-            + "000102;Jürgen Förster KG;Düsseldorf\n";
+    private static final String GERMAN_DEBTORS =
+            "Debitor;Name;Ort\n" + "000101;Müller Bäckerei GmbH;Köln\n" + "000102;Jürgen Förster KG;Düsseldorf\n";
 
     @TempDir
     Path dir;
@@ -49,7 +47,8 @@ class CsvEncodingTest {
                         + "DOS code page 850/437 (IBM850): line 2, byte 9 is 0x81: 'M\uFFFDller' in windows-1252, "
                         + "'Müller' in IBM850. Set 'encoding: IBM850' in the mapping or ask the sender for "
                         + "windows-1252 or UTF-8")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("encoding");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("encoding");
     }
 
     @Test
@@ -59,21 +58,24 @@ class CsvEncodingTest {
         CollectingSink sink = new CollectingSink();
 
         // when it is read
-        ReadSummary summary = SourceFileReader.forFile(file, Mappings.of(ERP_DEBTORS))
-                .read(file, Mappings.of(ERP_DEBTORS), sink);
+        ReadSummary summary =
+                SourceFileReader.forFile(file, Mappings.of(ERP_DEBTORS)).read(file, Mappings.of(ERP_DEBTORS), sink);
 
         // then the umlauts come out right and the steward is told why
         assertThat(sink.values(0)).containsExactly("000101", "Müller Bäckerei GmbH", "Köln");
         assertThat(sink.values(1)).containsExactly("000102", "Jürgen Förster KG", "Düsseldorf");
-        assertThat(summary.warnings()).contains("the file is in DOS code page 850/437, not windows-1252 (line 2, "
-                + "byte 9 is 0x81: 'M\uFFFDller' in windows-1252, 'Müller' in IBM850); read as IBM850");
+        assertThat(summary.warnings())
+                .contains("the file is in DOS code page 850/437, not windows-1252 (line 2, "
+                        + "byte 9 is 0x81: 'M\uFFFDller' in windows-1252, 'Müller' in IBM850); read as IBM850");
     }
 
     @Test
     void windows1252WithApostrophesAndDashesInWordsIsNotMistakenForDos() throws Exception {
         // given a genuine windows-1252 file with typographic apostrophes and dashes between letters
-        Path file = write("erp_debtors_1252.csv", CP1252, "Debitor;Name;Ort\n"
-                + "000101;O’Brien’s Pub;Baden–Baden\n000102;Mäder & Söhne;Köln\n");
+        Path file = write(
+                "erp_debtors_1252.csv",
+                CP1252,
+                "Debitor;Name;Ort\n" + "000101;O’Brien’s Pub;Baden–Baden\n000102;Mäder & Söhne;Köln\n");
         CollectingSink sink = new CollectingSink();
 
         // when it is read with the encoding declared, then it loads as it is
@@ -94,7 +96,8 @@ class CsvEncodingTest {
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith("File erp_debtors_1252.csv: mapping erp_debtors declares UTF-8, but line 2, "
                         + "byte 9 (0xFC) is not valid UTF-8; the file looks like ISO-8859-1 (")
-                .hasMessageEndingWith(". Set 'encoding:' in the mapping to the file's encoding or ask the sender for UTF-8");
+                .hasMessageEndingWith(
+                        ". Set 'encoding:' in the mapping to the file's encoding or ask the sender for UTF-8");
     }
 
     @Test
@@ -108,7 +111,8 @@ class CsvEncodingTest {
     }
 
     private void read(Path file, String mappingYaml) throws FileRejectedException {
-        SourceFileReader.forFile(file, Mappings.of(mappingYaml)).read(file, Mappings.of(mappingYaml), new CollectingSink());
+        SourceFileReader.forFile(file, Mappings.of(mappingYaml))
+                .read(file, Mappings.of(mappingYaml), new CollectingSink());
     }
 
     private Path write(String name, Charset charset, String content) throws IOException {

@@ -1,9 +1,9 @@
 package io.salesbi.connectors.read;
 
-import io.salesbi.connectors.mapping.SourceMapping;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesbi.connectors.mapping.SourceMapping;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvFileReaderTest {
 
@@ -65,13 +64,14 @@ class CsvFileReaderTest {
 
         assertThat(sink.rows).hasSize(1);
         assertThat(sink.rows.get(0).row()).isEqualTo(2);
-        assertThat(sink.values(0)).containsExactly("R-1001", LocalDate.of(2024, 2, 3), "000123",
-                new BigDecimal("1250.5"), "Außendienst");
-        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::column, RowRejection::rawValue,
-                RowRejection::rule).containsExactly(
-                tuple(3L, "Belegdatum", "31.02.2024", "type.date"),
-                tuple(4L, "Debitor", "", "required"),
-                tuple(4L, "Menge", "abc", "type.decimal"));
+        assertThat(sink.values(0))
+                .containsExactly("R-1001", LocalDate.of(2024, 2, 3), "000123", new BigDecimal("1250.5"), "Außendienst");
+        assertThat(sink.rejections)
+                .extracting(RowRejection::row, RowRejection::column, RowRejection::rawValue, RowRejection::rule)
+                .containsExactly(
+                        tuple(3L, "Belegdatum", "31.02.2024", "type.date"),
+                        tuple(4L, "Debitor", "", "required"),
+                        tuple(4L, "Menge", "abc", "type.decimal"));
         assertThat(sink.rejections.get(0).message()).isEqualTo("expected a date in the format dd.MM.yyyy");
         assertThat(sink.rejections.get(0).file()).isEqualTo("erp_order_lines_20250101.csv");
         assertThat(summary.rowsDelivered()).isEqualTo(3);
@@ -94,7 +94,13 @@ class CsvFileReaderTest {
                 """;
         StringBuilder csv = new StringBuilder("Id,AccountId,Amount\n");
         for (int i = 1; i <= 45; i++) {
-            csv.append("O-").append(i).append(",A-").append(i).append(',').append(i * 10).append('\n');
+            csv.append("O-")
+                    .append(i)
+                    .append(",A-")
+                    .append(i)
+                    .append(',')
+                    .append(i * 10)
+                    .append('\n');
         }
         Path file = write("accounts.csv", StandardCharsets.UTF_8, csv.toString());
 
@@ -110,8 +116,10 @@ class CsvFileReaderTest {
 
     @Test
     void detectsWindows1252WhenTheBytesAreNotUtf8() throws Exception {
-        Path file = write("erp.csv", CP1252, "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n"
-                + "R-1;01.01.2024;1;1;Außendienst\n");
+        Path file = write(
+                "erp.csv",
+                CP1252,
+                "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n" + "R-1;01.01.2024;1;1;Außendienst\n");
 
         CollectingSink sink = new CollectingSink();
         read(file, Mappings.of(ERP_ORDER_LINES), sink);
@@ -121,7 +129,8 @@ class CsvFileReaderTest {
 
     @Test
     void detectsUtf8AndSkipsTheByteOrderMark() throws Exception {
-        byte[] body = "Account ID,Account Name,Street\r\nA-1,Müller GmbH,Königstraße 5\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "Account ID,Account Name,Street\r\nA-1,Müller GmbH,Königstraße 5\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];
         withBom[0] = (byte) 0xEF;
         withBom[1] = (byte) 0xBB;
@@ -138,9 +147,12 @@ class CsvFileReaderTest {
 
     @Test
     void keepsQuotedLineBreaksAndCountsLinesFromTheRowStart() throws Exception {
-        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, "Account ID,Account Name,Street\r\n"
-                + "A-1,\"Müller GmbH\",\"Hauptstr. 1\r\nHinterhaus\"\r\n"
-                + "A-2,\"Say \"\"Hi\"\" AG\",Weg 2\r\n");
+        Path file = write(
+                "crm_accounts.csv",
+                StandardCharsets.UTF_8,
+                "Account ID,Account Name,Street\r\n"
+                        + "A-1,\"Müller GmbH\",\"Hauptstr. 1\r\nHinterhaus\"\r\n"
+                        + "A-2,\"Say \"\"Hi\"\" AG\",Weg 2\r\n");
 
         CollectingSink sink = new CollectingSink();
         read(file, Mappings.of(CRM_ACCOUNTS), sink);
@@ -162,14 +174,15 @@ class CsvFileReaderTest {
                 """);
 
         CollectingSink sink = new CollectingSink();
-        ReadSummary summary = read(file, Mappings.of(CRM_ACCOUNTS.replace("locale: en-US",
-                "locale: en-US\nmax-reject-ratio: 0.5")), sink);
+        ReadSummary summary = read(
+                file, Mappings.of(CRM_ACCOUNTS.replace("locale: en-US", "locale: en-US\nmax-reject-ratio: 0.5")), sink);
 
         assertThat(sink.rows).extracting(r -> r.values().get(0)).containsExactly("A-1", "A-4");
         assertThat(sink.rows).extracting(CollectingSink.Row::row).containsExactly(2L, 6L);
-        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::rule, RowRejection::rawValue)
-                .containsExactly(tuple(3L, "field_count", "A-2|Beta GmbH| Berlin|Weg 2"),
-                        tuple(5L, "field_count", "A-3|Gamma"));
+        assertThat(sink.rejections)
+                .extracting(RowRejection::row, RowRejection::rule, RowRejection::rawValue)
+                .containsExactly(
+                        tuple(3L, "field_count", "A-2|Beta GmbH| Berlin|Weg 2"), tuple(5L, "field_count", "A-3|Gamma"));
         assertThat(sink.rejections.get(0).message()).startsWith("expected 3 fields as in the header, found 4");
         assertThat(summary.rowsDelivered()).isEqualTo(4);
     }
@@ -185,14 +198,25 @@ class CsvFileReaderTest {
                 """);
 
         CollectingSink sink = new CollectingSink();
-        ReadSummary summary = read(file, Mappings.of(CRM_ACCOUNTS.replace("locale: en-US",
-                "locale: en-US\nmax-reject-ratio: 0.5\ndrop-rows-where: \"account_name is null\"")), sink);
+        ReadSummary summary = read(
+                file,
+                Mappings.of(CRM_ACCOUNTS.replace(
+                        "locale: en-US",
+                        "locale: en-US\nmax-reject-ratio: 0.5\ndrop-rows-where: \"account_name is null\"")),
+                sink);
 
-        assertThat(sink.rows).extracting(CollectingSink.Row::row, CollectingSink.Row::values).containsExactly(
-                tuple(2L, List.of("A-1", "Alpha", "Weg 1")),
-                tuple(3L, Arrays.asList("Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.", null,
-                        null)));
-        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::rule)
+        assertThat(sink.rows)
+                .extracting(CollectingSink.Row::row, CollectingSink.Row::values)
+                .containsExactly(
+                        tuple(2L, List.of("A-1", "Alpha", "Weg 1")),
+                        tuple(
+                                3L,
+                                Arrays.asList(
+                                        "Copyright (c) 2000-2025 salesforce.com, inc. All rights reserved.",
+                                        null,
+                                        null)));
+        assertThat(sink.rejections)
+                .extracting(RowRejection::row, RowRejection::rule)
                 .containsExactly(tuple(3L, "field_count"));
         assertThat(summary.rowsAccepted()).isEqualTo(1);
         assertThat(summary.rowsRejected()).isEqualTo(1);
@@ -206,19 +230,23 @@ class CsvFileReaderTest {
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessage("File erp_order_lines_x.csv: required column ['Belegdatum'] not found in the header "
                         + "['Beleg', 'Datum', 'Debitor', 'Menge']")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("missing_column");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("missing_column");
     }
 
     @Test
     void tooManyBadRowsRejectTheWholeFileAfterStreaming() throws Exception {
-        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, "Account ID,Account Name,Street\n"
-                + "A-1,Alpha,x\n,Beta,y\n,Gamma,z\n");
+        Path file = write(
+                "crm_accounts.csv",
+                StandardCharsets.UTF_8,
+                "Account ID,Account Name,Street\n" + "A-1,Alpha,x\n,Beta,y\n,Gamma,z\n");
 
         CollectingSink sink = new CollectingSink();
         assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), sink))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("2 of 3 rows (66.7 %) were rejected, more than the 20.0 % allowed")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("reject_ratio");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("reject_ratio");
         assertThat(sink.rows).hasSize(1);
         assertThat(sink.rejections).hasSize(2);
     }
@@ -233,7 +261,8 @@ class CsvFileReaderTest {
 
         assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("not_text");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("not_text");
     }
 
     @Test
@@ -241,18 +270,20 @@ class CsvFileReaderTest {
         Path empty = dir.resolve("empty.csv");
         Files.write(empty, new byte[0]);
         Path onlyBom = dir.resolve("bom.csv");
-        Files.write(onlyBom, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'});
+        Files.write(onlyBom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'});
 
         for (Path file : List.of(empty, onlyBom)) {
             assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), new CollectingSink()))
                     .isInstanceOf(FileRejectedException.class)
-                    .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("empty");
+                    .extracting(e -> ((FileRejectedException) e).reasonCode())
+                    .isEqualTo("empty");
         }
     }
 
     @Test
     void detectsTabAndPipeDelimiters() throws Exception {
-        Path tab = write("tab.csv", StandardCharsets.UTF_8, "Account ID\tAccount Name\tStreet\nA-1\tAlpha, Inc.\tWeg 1\n");
+        Path tab =
+                write("tab.csv", StandardCharsets.UTF_8, "Account ID\tAccount Name\tStreet\nA-1\tAlpha, Inc.\tWeg 1\n");
         Path pipe = write("pipe.csv", StandardCharsets.UTF_8, "Account ID|Account Name|Street\nA-2|Beta; Co|Weg 2\n");
 
         CollectingSink sink = new CollectingSink();
@@ -265,7 +296,9 @@ class CsvFileReaderTest {
 
     @Test
     void unknownColumnsWarnOrRejectAsTheMappingSays() throws Exception {
-        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8,
+        Path file = write(
+                "crm_accounts.csv",
+                StandardCharsets.UTF_8,
                 "Account ID,Account Name,Street,Fax\nA-1,Alpha,Weg 1,0301234\n");
 
         ReadSummary summary = read(file, Mappings.of(CRM_ACCOUNTS), new CollectingSink());
@@ -285,33 +318,38 @@ class CsvFileReaderTest {
 
         assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS + "encoding: UTF-8\n"), new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("encoding");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("encoding");
     }
 
     @Test
     void declaredWindows1252ButDeliveredUtf8IsReadAsUtf8WithAWarning() throws Exception {
-        Path file = write("erp.csv", StandardCharsets.UTF_8, "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n"
-                + "R-1;01.01.2024;1;1;Außendienst\n");
+        Path file = write(
+                "erp.csv",
+                StandardCharsets.UTF_8,
+                "Beleg;Belegdatum;Debitor;Menge;Vertriebskanal\n" + "R-1;01.01.2024;1;1;Außendienst\n");
 
         CollectingSink sink = new CollectingSink();
         ReadSummary summary = read(file, Mappings.of(ERP_ORDER_LINES + "encoding: windows-1252\n"), sink);
 
         assertThat(sink.values(0).get(4)).isEqualTo("Außendienst");
-        assertThat(summary.warnings()).containsExactly("the file is UTF-8, not windows-1252 as the mapping says; "
-                + "read as UTF-8");
+        assertThat(summary.warnings())
+                .containsExactly("the file is UTF-8, not windows-1252 as the mapping says; " + "read as UTF-8");
     }
 
     @Test
     void brokenQuotingRejectsTheFileNamingTheLine() throws Exception {
-        Path file = write("crm_accounts.csv", StandardCharsets.UTF_8, "Account ID,Account Name,Street\n"
-                + "A-1,Alpha,Weg 1\n"
-                + "A-2,\"Beta\" GmbH,Weg 2\n");
+        Path file = write(
+                "crm_accounts.csv",
+                StandardCharsets.UTF_8,
+                "Account ID,Account Name,Street\n" + "A-1,Alpha,Weg 1\n" + "A-2,\"Beta\" GmbH,Weg 2\n");
 
         CollectingSink sink = new CollectingSink();
         assertThatThrownBy(() -> read(file, Mappings.of(CRM_ACCOUNTS), sink))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith("File crm_accounts.csv, from line 3: the CSV structure is broken")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("malformed");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("malformed");
         assertThat(sink.rows).hasSize(1);
     }
 

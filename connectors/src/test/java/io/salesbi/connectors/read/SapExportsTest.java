@@ -1,14 +1,13 @@
 package io.salesbi.connectors.read;
 
-import io.salesbi.connectors.mapping.SourceMapping;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesbi.connectors.mapping.SourceMapping;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Real SAP sample exports (Apache-2.0, see src/test/resources/README.md): both the comma and the German variant. */
 class SapExportsTest {
@@ -39,12 +38,28 @@ class SapExportsTest {
 
         assertThat(summary.rowsDelivered()).isEqualTo(20);
         assertThat(summary.rowsAccepted()).isEqualTo(20);
-        assertThat(summary.unknownColumns()).containsExactly("GROSSAMOUNT", "TAXAMOUNT", "ITEMATPSTATUS", "OPITEMPOS",
-                "QUANTITYUNIT");
-        assertThat(sink.values(0)).containsExactly("0500000000", "0000000010", "MB-1034", null, "USD",
-                new BigDecimal("2186.625"), 4L, LocalDate.of(2018, 3, 11));
-        assertThat(sink.values(4)).containsExactly("0500000001", "0000000030", "CC-1021", null, "USD",
-                new BigDecimal("1001"), 3L, LocalDate.of(2018, 2, 28));
+        assertThat(summary.unknownColumns())
+                .containsExactly("GROSSAMOUNT", "TAXAMOUNT", "ITEMATPSTATUS", "OPITEMPOS", "QUANTITYUNIT");
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "0500000000",
+                        "0000000010",
+                        "MB-1034",
+                        null,
+                        "USD",
+                        new BigDecimal("2186.625"),
+                        4L,
+                        LocalDate.of(2018, 3, 11));
+        assertThat(sink.values(4))
+                .containsExactly(
+                        "0500000001",
+                        "0000000030",
+                        "CC-1021",
+                        null,
+                        "USD",
+                        new BigDecimal("1001"),
+                        3L,
+                        LocalDate.of(2018, 2, 28));
     }
 
     @Test
@@ -56,10 +71,26 @@ class SapExportsTest {
 
         assertThat(summary.rowsAccepted()).isEqualTo(20);
         assertThat(sink.rows.get(0).row()).isEqualTo(2);
-        assertThat(sink.values(0)).containsExactly("200000000", "10", "MZ-FG-R100", null, "USD",
-                new BigDecimal("4374.13"), 6L, LocalDate.of(2015, 2, 26));
-        assertThat(sink.values(1)).containsExactly("200000001", "10", "MZ-FG-P010", null, "USD",
-                new BigDecimal("1049.13"), 3L, LocalDate.of(2015, 2, 15));
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "200000000",
+                        "10",
+                        "MZ-FG-R100",
+                        null,
+                        "USD",
+                        new BigDecimal("4374.13"),
+                        6L,
+                        LocalDate.of(2015, 2, 26));
+        assertThat(sink.values(1))
+                .containsExactly(
+                        "200000001",
+                        "10",
+                        "MZ-FG-P010",
+                        null,
+                        "USD",
+                        new BigDecimal("1049.13"),
+                        3L,
+                        LocalDate.of(2015, 2, 15));
     }
 
     @Test
@@ -84,10 +115,10 @@ class SapExportsTest {
 
         assertThat(summary.rowsAccepted()).isEqualTo(40);
         assertThat(summary.warnings()).isEmpty();
-        assertThat(sink.values(0)).containsExactly("0100000000", 2L, "622734567", "All For Bikes",
-                LocalDate.of(2018, 10, 3));
-        assertThat(sink.values(39)).containsExactly("0100000039", 1L, "4203876954", "Eiffel Bikes",
-                LocalDate.of(2018, 10, 3));
+        assertThat(sink.values(0))
+                .containsExactly("0100000000", 2L, "622734567", "All For Bikes", LocalDate.of(2018, 10, 3));
+        assertThat(sink.values(39))
+                .containsExactly("0100000039", 1L, "4203876954", "Eiffel Bikes", LocalDate.of(2018, 10, 3));
     }
 
     static Path resource(String name) throws URISyntaxException {

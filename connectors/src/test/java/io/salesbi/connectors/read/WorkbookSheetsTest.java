@@ -1,6 +1,14 @@
 package io.salesbi.connectors.read;
 
+import static io.salesbi.connectors.read.XlsxFileReaderTest.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.salesbi.connectors.mapping.SourceMapping;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -11,15 +19,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static io.salesbi.connectors.read.XlsxFileReaderTest.row;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which sheet is read: hidden and pivot-table sheets are passed over with a note unless the mapping names them. */
 class WorkbookSheetsTest {
@@ -69,8 +68,9 @@ class WorkbookSheetsTest {
             XSSFSheet pivot = wb.createSheet("Übersicht");
             XSSFSheet data = wb.createSheet("Debitoren");
             debtors(data, "000101", "Müller GmbH", "Köln");
-            pivot.createPivotTable(new AreaReference("A1:C2", SpreadsheetVersion.EXCEL2007), new CellReference("A3"),
-                    data).addRowLabel(2);
+            pivot.createPivotTable(
+                            new AreaReference("A1:C2", SpreadsheetVersion.EXCEL2007), new CellReference("A3"), data)
+                    .addRowLabel(2);
             save(wb, file);
         }
         CollectingSink sink = new CollectingSink();
@@ -147,7 +147,8 @@ class WorkbookSheetsTest {
             row(sheet, 2, "Debitor", "Name", "Ort");
             row(sheet, 3, "000101", "Müller GmbH", "Köln");
             row(sheet, 4, "000102", "Schmidt AG", "München");
-            sheet.createTable(new AreaReference("A3:C5", SpreadsheetVersion.EXCEL2007)).setName("Debitoren");
+            sheet.createTable(new AreaReference("A3:C5", SpreadsheetVersion.EXCEL2007))
+                    .setName("Debitoren");
             save(wb, file);
         }
         CollectingSink sink = new CollectingSink();

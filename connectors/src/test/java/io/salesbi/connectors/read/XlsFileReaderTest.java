@@ -1,22 +1,5 @@
 package io.salesbi.connectors.read;
 
-import io.salesbi.connectors.mapping.SourceMapping;
-import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
-import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.List;
-
 import static io.salesbi.connectors.read.SapExportsTest.resource;
 import static io.salesbi.connectors.read.XlsxFileReaderTest.bundled;
 import static io.salesbi.connectors.read.XlsxFileReaderTest.row;
@@ -24,6 +7,22 @@ import static io.salesbi.connectors.read.XlsxFileReaderTest.withRatio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+
+import io.salesbi.connectors.mapping.SourceMapping;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Legacy .xls workbooks: one written by POI in the test, and calamine's real files (MIT). */
 class XlsFileReaderTest {
@@ -41,9 +40,22 @@ class XlsFileReaderTest {
             Row groups = sheet.createRow(2);
             groups.createCell(2).setCellValue("Adresse");
             sheet.addMergedRegion(new CellRangeAddress(2, 2, 2, 4));
-            row(sheet, 3, "Nr.", "Firma", "Straße", "PLZ", "Ort", "Ansprechpartner", "Telefon", "E-Mail",
-                    "Potenzial EUR", "Bemerkung");
-            row(sheet, 4, 7, "Kraus KG", "Ringstr. 3", 90402, "Nürnberg").createCell(8).setCellFormula("2500*4");
+            row(
+                    sheet,
+                    3,
+                    "Nr.",
+                    "Firma",
+                    "Straße",
+                    "PLZ",
+                    "Ort",
+                    "Ansprechpartner",
+                    "Telefon",
+                    "E-Mail",
+                    "Potenzial EUR",
+                    "Bemerkung");
+            row(sheet, 4, 7, "Kraus KG", "Ringstr. 3", 90402, "Nürnberg")
+                    .createCell(8)
+                    .setCellFormula("2500*4");
             row(sheet, 5, 8, "Versteckt AG").setZeroHeight(true);
             row(sheet, 6, 9, "Lang GmbH", null, null, null, null, null, null, "#");
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
@@ -56,12 +68,24 @@ class XlsFileReaderTest {
 
         ReadSummary summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
 
-        assertThat(sink.rows).extracting(CollectingSink.Row::sheet, CollectingSink.Row::row)
+        assertThat(sink.rows)
+                .extracting(CollectingSink.Row::sheet, CollectingSink.Row::row)
                 .containsExactly(tuple("Kunden", 5L));
-        assertThat(sink.values(0)).containsExactly("7", "Kraus KG", "Ringstr. 3", "90402", "Nürnberg", null, null,
-                null, new BigDecimal("10000"), null);
-        assertThat(sink.rejections).extracting(RowRejection::row, RowRejection::column, RowRejection::rawValue,
-                RowRejection::rule).containsExactly(tuple(7L, "Potenzial EUR", "#", "type.decimal"));
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "7",
+                        "Kraus KG",
+                        "Ringstr. 3",
+                        "90402",
+                        "Nürnberg",
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("10000"),
+                        null);
+        assertThat(sink.rejections)
+                .extracting(RowRejection::row, RowRejection::column, RowRejection::rawValue, RowRejection::rule)
+                .containsExactly(tuple(7L, "Potenzial EUR", "#", "type.decimal"));
         assertThat(summary.warnings()).containsExactly("1 hidden rows were skipped");
     }
 
@@ -89,7 +113,8 @@ class XlsFileReaderTest {
                 - { column: "a", field: s, type: string }
                 """, "sheet: issue2");
 
-        assertThat(sink.rows).extracting(CollectingSink.Row::values)
+        assertThat(sink.rows)
+                .extracting(CollectingSink.Row::values)
                 .containsExactly(List.of(2L, "b"), List.of(3L, "c"));
     }
 
@@ -100,7 +125,8 @@ class XlsFileReaderTest {
                 - { column: "Not Merged", field: c, type: string }
                 """);
 
-        assertThat(sink.rows).extracting(CollectingSink.Row::row, CollectingSink.Row::values)
+        assertThat(sink.rows)
+                .extracting(CollectingSink.Row::row, CollectingSink.Row::values)
                 .containsExactly(tuple(2L, java.util.Arrays.asList("Column Merge", null)));
     }
 
@@ -108,7 +134,8 @@ class XlsFileReaderTest {
     void passwordProtectedXlsIsRejected() throws Exception {
         Path file = dir.resolve("Kanalkosten_geschuetzt.xls");
         Biff8EncryptionKey.setCurrentUserPassword("geheim");
-        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             row(wb.createSheet("Kanalkosten"), 0, "Kanal", "Monat", "Kostenart", "Betrag EUR");
             wb.write(out);
         } finally {
@@ -119,7 +146,8 @@ class XlsFileReaderTest {
         assertThatThrownBy(() -> SourceFileReader.forFile(file, mapping).read(file, mapping, new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith("File Kanalkosten_geschuetzt.xls is password-protected")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("encrypted");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("encrypted");
     }
 
     @Test
@@ -129,16 +157,20 @@ class XlsFileReaderTest {
         assertThatThrownBy(() -> read("calamine/issue_385.xls", "- { column: a, field: a, type: string }"))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageEndingWith("no header row found, the sheet is empty")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("empty");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("empty");
     }
 
     @Test
     void craftedAllocationFileIsReadWithoutExhaustingMemory() {
-        assertThatThrownBy(() -> read("calamine/OOM_alloc.xls",
-                "- { column: \"Kundennummer\", field: a, type: string, required: true }", "sheet-index: 0"))
+        assertThatThrownBy(() -> read(
+                        "calamine/OOM_alloc.xls",
+                        "- { column: \"Kundennummer\", field: a, type: string, required: true }",
+                        "sheet-index: 0"))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("required column ['Kundennummer'] not found in the header")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("missing_column");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("missing_column");
     }
 
     private static CollectingSink read(String resource, String fields) throws Exception {

@@ -1,7 +1,21 @@
 package io.salesbi.connectors.read;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.salesbi.connectors.mapping.MappingLoader;
 import io.salesbi.connectors.mapping.SourceMapping;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -13,21 +27,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class XlsxFileReaderTest {
 
@@ -46,12 +45,34 @@ class XlsxFileReaderTest {
             groups.createCell(5).setCellValue("Kontakt");
             sheet.addMergedRegion(new CellRangeAddress(3, 3, 2, 4));
             sheet.addMergedRegion(new CellRangeAddress(3, 3, 5, 7));
-            row(sheet, 4, "Nr.", "Firma", "Straße", "PLZ", "Ort", "Ansprechpartner", "Telefon", "E-Mail",
-                    "Potenzial EUR", "Bemerkung");
-            row(sheet, 5, 1, "Müller GmbH", "Hauptstr. 1", "01067", "Dresden", "Hr. Müller", "0351 123",
-                    "info@mueller.de", 125000.5, "A-Kunde");
-            Row second = row(sheet, 6, 2, "Schmidt AG", "Marienplatz 2", 80331, "München", null, null, null, null,
-                    null);
+            row(
+                    sheet,
+                    4,
+                    "Nr.",
+                    "Firma",
+                    "Straße",
+                    "PLZ",
+                    "Ort",
+                    "Ansprechpartner",
+                    "Telefon",
+                    "E-Mail",
+                    "Potenzial EUR",
+                    "Bemerkung");
+            row(
+                    sheet,
+                    5,
+                    1,
+                    "Müller GmbH",
+                    "Hauptstr. 1",
+                    "01067",
+                    "Dresden",
+                    "Hr. Müller",
+                    "0351 123",
+                    "info@mueller.de",
+                    125000.5,
+                    "A-Kunde");
+            Row second =
+                    row(sheet, 6, 2, "Schmidt AG", "Marienplatz 2", 80331, "München", null, null, null, null, null);
             second.createCell(8).setCellFormula("1000*12");
             row(sheet, 7, 3, "Versteckt KG").setZeroHeight(true);
             row(sheet, 8, 4, null, "Weg 4");
@@ -64,15 +85,42 @@ class XlsxFileReaderTest {
         CollectingSink sink = new CollectingSink();
         ReadSummary summary = read(file, mapping, sink);
 
-        assertThat(sink.rows).extracting(CollectingSink.Row::sheet, CollectingSink.Row::row)
+        assertThat(sink.rows)
+                .extracting(CollectingSink.Row::sheet, CollectingSink.Row::row)
                 .containsExactly(tuple("Kunden", 6L), tuple("Kunden", 7L));
-        assertThat(sink.values(0)).containsExactly("1", "Müller GmbH", "Hauptstr. 1", "01067", "Dresden",
-                "Hr. Müller", "0351 123", "info@mueller.de", new BigDecimal("125000.5"), "A-Kunde");
-        assertThat(sink.values(1)).containsExactly("2", "Schmidt AG", "Marienplatz 2", "80331", "München",
-                null, null, null, new BigDecimal("12000"), null);
-        assertThat(sink.rejections).extracting(RowRejection::sheet, RowRejection::row, RowRejection::column,
-                        RowRejection::rawValue, RowRejection::rule)
-                .containsExactly(tuple("Kunden", 9L, "Firma", null, "required"),
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "1",
+                        "Müller GmbH",
+                        "Hauptstr. 1",
+                        "01067",
+                        "Dresden",
+                        "Hr. Müller",
+                        "0351 123",
+                        "info@mueller.de",
+                        new BigDecimal("125000.5"),
+                        "A-Kunde");
+        assertThat(sink.values(1))
+                .containsExactly(
+                        "2",
+                        "Schmidt AG",
+                        "Marienplatz 2",
+                        "80331",
+                        "München",
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("12000"),
+                        null);
+        assertThat(sink.rejections)
+                .extracting(
+                        RowRejection::sheet,
+                        RowRejection::row,
+                        RowRejection::column,
+                        RowRejection::rawValue,
+                        RowRejection::rule)
+                .containsExactly(
+                        tuple("Kunden", 9L, "Firma", null, "required"),
                         tuple("Kunden", 10L, "Potenzial EUR", "viel", "type.decimal"));
         assertThat(summary.rowsDelivered()).isEqualTo(4);
         assertThat(summary.warnings()).containsExactly("1 hidden rows were skipped");
@@ -96,8 +144,8 @@ class XlsxFileReaderTest {
         CollectingSink sink = new CollectingSink();
         read(file, bundled("channel_costs"), sink);
 
-        assertThat(sink.values(0)).containsExactly("Außendienst", LocalDate.of(2024, 3, 1), "Reisekosten",
-                new BigDecimal("1234.56"));
+        assertThat(sink.values(0))
+                .containsExactly("Außendienst", LocalDate.of(2024, 3, 1), "Reisekosten", new BigDecimal("1234.56"));
     }
 
     @Test
@@ -108,10 +156,21 @@ class XlsxFileReaderTest {
             CellStyle percent = wb.createCellStyle();
             percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
             sheet.createRow(0).createCell(0).setCellValue("Marktstudie 2024");
-            row(sheet, 2, "Branche", "Region", "Jahr", "Marktvolumen EUR", "Wettbewerber 1", "Anteil 1",
-                    "Wettbewerber 2", "Anteil 2", "Wettbewerber 3", "Anteil 3");
-            Row data = row(sheet, 3, "Maschinenbau", "Süd", 2024, 45000000, "Alpha", 0.235, "Beta", null, null,
-                    "7,5 %");
+            row(
+                    sheet,
+                    2,
+                    "Branche",
+                    "Region",
+                    "Jahr",
+                    "Marktvolumen EUR",
+                    "Wettbewerber 1",
+                    "Anteil 1",
+                    "Wettbewerber 2",
+                    "Anteil 2",
+                    "Wettbewerber 3",
+                    "Anteil 3");
+            Row data =
+                    row(sheet, 3, "Maschinenbau", "Süd", 2024, 45000000, "Alpha", 0.235, "Beta", null, null, "7,5 %");
             data.getCell(5).setCellStyle(percent);
             save(wb, file);
         }
@@ -120,8 +179,18 @@ class XlsxFileReaderTest {
         read(file, bundled("market_study"), sink);
 
         assertThat(sink.rows.get(0).row()).isEqualTo(4);
-        assertThat(sink.values(0)).containsExactly("Maschinenbau", "Süd", 2024L, new BigDecimal("45000000"),
-                "Alpha", new BigDecimal("0.235"), "Beta", null, null, new BigDecimal("0.075"));
+        assertThat(sink.values(0))
+                .containsExactly(
+                        "Maschinenbau",
+                        "Süd",
+                        2024L,
+                        new BigDecimal("45000000"),
+                        "Alpha",
+                        new BigDecimal("0.235"),
+                        "Beta",
+                        null,
+                        null,
+                        new BigDecimal("0.075"));
     }
 
     @Test
@@ -135,9 +204,22 @@ class XlsxFileReaderTest {
             save(wb, file);
         }
         SourceMapping m = bundled("channel_costs");
-        SourceMapping withHidden = new SourceMapping(m.name(), m.inbox(), m.filePattern(), m.format(), m.target(),
-                m.sheetName(), m.sheetIndex(), m.headerRow(), m.encoding(), m.delimiter(), m.locale(), m.fields(),
-                m.unknownColumns(), m.maxRejectRatio(), true);
+        SourceMapping withHidden = new SourceMapping(
+                m.name(),
+                m.inbox(),
+                m.filePattern(),
+                m.format(),
+                m.target(),
+                m.sheetName(),
+                m.sheetIndex(),
+                m.headerRow(),
+                m.encoding(),
+                m.delimiter(),
+                m.locale(),
+                m.fields(),
+                m.unknownColumns(),
+                m.maxRejectRatio(),
+                true);
 
         CollectingSink visibleOnly = new CollectingSink();
         CollectingSink all = new CollectingSink();
@@ -146,8 +228,8 @@ class XlsxFileReaderTest {
 
         assertThat(visibleOnly.rows).extracting(CollectingSink.Row::row).containsExactly(2L);
         assertThat(all.rows).extracting(CollectingSink.Row::row).containsExactly(2L, 3L);
-        assertThat(all.values(1)).containsExactly("E-Shop", LocalDate.of(2024, 1, 1), "Marketing",
-                new BigDecimal("250.5"));
+        assertThat(all.values(1))
+                .containsExactly("E-Shop", LocalDate.of(2024, 1, 1), "Marketing", new BigDecimal("250.5"));
     }
 
     @Test
@@ -167,12 +249,12 @@ class XlsxFileReaderTest {
             }
 
             @Override
-            public void reject(RowRejection rejection) {
-            }
+            public void reject(RowRejection rejection) {}
         };
 
         assertThatThrownBy(() -> read(file, mapping, failing))
-                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("appender closed");
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("appender closed");
     }
 
     @Test
@@ -226,7 +308,7 @@ class XlsxFileReaderTest {
         }
         Path bomb = dir.resolve("Kanalkosten_bomb.xlsx");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(small));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 byte[] content = in.readAllBytes();
                 out.putNextEntry(new ZipEntry(entry.getName()));
@@ -263,10 +345,12 @@ class XlsxFileReaderTest {
         ReaderSettings tight = new ReaderSettings(30, 1L << 30, 0.01, 1L << 20, 100);
         SourceMapping mapping = bundled("channel_costs");
 
-        assertThatThrownBy(() -> SourceFileReaders.forFile(file, mapping, tight).read(file, mapping, new CollectingSink()))
+        assertThatThrownBy(
+                        () -> SourceFileReaders.forFile(file, mapping, tight).read(file, mapping, new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith("File Kanalkosten.xlsx: its shared-strings table has ")
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo("too_large");
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo("too_large");
     }
 
     @Test
@@ -280,13 +364,15 @@ class XlsxFileReaderTest {
 
         assertThatThrownBy(() -> read(file, bundled("channel_costs"), new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
-                .hasMessage("File Kanalkosten.xlsx: sheet 'Kanalkosten' not found; the workbook has [Tabelle1, Tabelle2]");
+                .hasMessage(
+                        "File Kanalkosten.xlsx: sheet 'Kanalkosten' not found; the workbook has [Tabelle1, Tabelle2]");
     }
 
     private void assertRejected(Path file, String reason) {
         assertThatThrownBy(() -> read(file, bundled("channel_costs"), new CollectingSink()))
                 .isInstanceOf(FileRejectedException.class)
-                .extracting(e -> ((FileRejectedException) e).reasonCode()).isEqualTo(reason);
+                .extracting(e -> ((FileRejectedException) e).reasonCode())
+                .isEqualTo(reason);
     }
 
     static Row row(Sheet sheet, int index, Object... values) {
@@ -309,13 +395,29 @@ class XlsxFileReaderTest {
     }
 
     static SourceMapping bundled(String name) {
-        return MappingLoader.loadBundled().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return MappingLoader.loadBundled().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static SourceMapping withRatio(SourceMapping m, double ratio) {
-        return new SourceMapping(m.name(), m.inbox(), m.filePattern(), m.format(), m.target(), m.sheetName(),
-                m.sheetIndex(), m.headerRow(), m.encoding(), m.delimiter(), m.locale(), m.fields(), m.unknownColumns(),
-                ratio, m.includeHiddenRows());
+        return new SourceMapping(
+                m.name(),
+                m.inbox(),
+                m.filePattern(),
+                m.format(),
+                m.target(),
+                m.sheetName(),
+                m.sheetIndex(),
+                m.headerRow(),
+                m.encoding(),
+                m.delimiter(),
+                m.locale(),
+                m.fields(),
+                m.unknownColumns(),
+                ratio,
+                m.includeHiddenRows());
     }
 
     private ReadSummary read(Path file, SourceMapping mapping, RowSink sink) throws FileRejectedException {

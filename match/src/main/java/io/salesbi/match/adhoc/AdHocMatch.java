@@ -44,8 +44,12 @@ public final class AdHocMatch {
         Map<String, Integer> indexOfId = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             if (indexOfId.putIfAbsent(ids.get(i), i) != null) {
-                LOG.warn("{}: id '{}' occurs more than once (rows {} and {}); overrides use the first",
-                        input, ids.get(i), indexOfId.get(ids.get(i)) + 2, i + 2);
+                LOG.warn(
+                        "{}: id '{}' occurs more than once (rows {} and {}); overrides use the first",
+                        input,
+                        ids.get(i),
+                        indexOfId.get(ids.get(i)) + 2,
+                        i + 2);
             }
         }
         AppliedOverrides overrides = AppliedOverrides.resolve(OverridesReader.read(overridesFile), indexOfId);
@@ -56,8 +60,7 @@ public final class AdHocMatch {
     private static int requireColumn(InputTable table, String name) {
         int column = table.column(name);
         if (column < 0) {
-            throw new UnknownColumnException(table.source() + ": no column '" + name + "' in header "
-                    + table.header());
+            throw new UnknownColumnException(table.source() + ": no column '" + name + "' in header " + table.header());
         }
         return column;
     }

@@ -21,8 +21,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The outcome of an ad-hoc match with the record ids, and how to write it out. */
-public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String[][] columns, MatchResult match,
-                               EngineSettings settings, ClusterConstraints constraints) {
+public record AdHocMatchResult(
+        List<String> ids,
+        List<MatchField> fields,
+        String[][] columns,
+        MatchResult match,
+        EngineSettings settings,
+        ClusterConstraints constraints) {
 
     /** Record id → cluster id, the cluster id being the id of the cluster's first record in the file. */
     public Map<String, String> clusterIdsById() {
@@ -38,10 +43,14 @@ public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String
             Files.createDirectories(output.getParent());
         }
         try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer,
+                        CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             printer.printRecord("id", "cluster_id", "match_probability");
             for (int i = 0; i < ids.size(); i++) {
-                printer.printRecord(ids.get(i), ids.get(match.clusterOf()[i]),
+                printer.printRecord(
+                        ids.get(i),
+                        ids.get(match.clusterOf()[i]),
                         String.format(Locale.ROOT, "%.4f", match.probability()[i]));
             }
         }
@@ -88,41 +97,69 @@ public record AdHocMatchResult(List<String> ids, List<MatchField> fields, String
         int a = ids.indexOf(id1);
         int b = ids.indexOf(id2);
         if (a < 0 || b < 0) {
-            throw new IllegalArgumentException("--explain: no record with id '" + (a < 0 ? id1 : id2)
-                    + "' in the list");
+            throw new IllegalArgumentException(
+                    "--explain: no record with id '" + (a < 0 ? id1 : id2) + "' in the list");
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "pair %s - %s: %s%n", id1, id2,
+        out.append(String.format(
+                Locale.ROOT,
+                "pair %s - %s: %s%n",
+                id1,
+                id2,
                 match.clusterOf()[a] == match.clusterOf()[b] ? "same cluster" : "different clusters"));
         PairExplanation explanation = match.explain(a, b);
         if (explanation == null) {
             return out.append("  not compared: blocking proposed no pair of these records (no shared block key)")
-                    .append(System.lineSeparator()).toString();
+                    .append(System.lineSeparator())
+                    .toString();
         }
         out.append(String.format(Locale.ROOT, "  %-24s %9.2f%n", "prior (log-odds)", explanation.priorLogit()));
         for (PairExplanation.Contribution field : explanation.fields()) {
             int column = columnOf(field.field());
-            String values = column < 0 ? "" : "\"" + nullToEmpty(columns[column][a]) + "\" vs \""
-                    + nullToEmpty(columns[column][b]) + "\"";
-            String level = field.level() < 0 ? "missing"
-                    : field.level() == 0 ? "exact" : field.level() == field.levels() - 1 ? "different"
-                    : "level " + field.level() + " of " + (field.levels() - 1);
-            out.append(String.format(Locale.ROOT, "  %-24s %+9.2f  %-10s%s %s%n", field.field(), field.total(), level,
-                    field.adjustment() == 0 ? "" : String.format(Locale.ROOT, " (weight %+.2f, term frequency %+.2f)",
-                            field.weight(), field.adjustment()), values));
+            String values = column < 0
+                    ? ""
+                    : "\"" + nullToEmpty(columns[column][a]) + "\" vs \"" + nullToEmpty(columns[column][b]) + "\"";
+            String level = field.level() < 0
+                    ? "missing"
+                    : field.level() == 0
+                            ? "exact"
+                            : field.level() == field.levels() - 1
+                                    ? "different"
+                                    : "level " + field.level() + " of " + (field.levels() - 1);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-24s %+9.2f  %-10s%s %s%n",
+                    field.field(),
+                    field.total(),
+                    level,
+                    field.adjustment() == 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (weight %+.2f, term frequency %+.2f)",
+                                    field.weight(),
+                                    field.adjustment()),
+                    values));
         }
         out.append(String.format(Locale.ROOT, "  %-24s %9.2f%n", "sum", explanation.fieldLogit()));
         if (explanation.decisive() != 0) {
-            out.append(explanation.decisive() > 0 ? "  linked by an agreeing id (VAT id or own id)"
-                    : "  kept apart by contradicting VAT ids").append(System.lineSeparator());
+            out.append(
+                            explanation.decisive() > 0
+                                    ? "  linked by an agreeing id (VAT id or own id)"
+                                    : "  kept apart by contradicting VAT ids")
+                    .append(System.lineSeparator());
         }
         if (explanation.heldAtReview()) {
             out.append("  held at the review threshold: organisation names that disagree completely, or another house "
-                    + "number on the same street")
+                            + "number on the same street")
                     .append(System.lineSeparator());
         }
-        out.append(String.format(Locale.ROOT, "  score %.2f, probability %.4f: %s%n", explanation.logit(),
-                explanation.probability(), decisions().decision(explanation.pair())));
+        out.append(String.format(
+                Locale.ROOT,
+                "  score %.2f, probability %.4f: %s%n",
+                explanation.logit(),
+                explanation.probability(),
+                decisions().decision(explanation.pair())));
         return out.toString();
     }
 

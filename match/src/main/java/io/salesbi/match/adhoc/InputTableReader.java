@@ -39,8 +39,7 @@ import org.xml.sax.XMLReader;
  */
 public final class InputTableReader {
 
-    private InputTableReader() {
-    }
+    private InputTableReader() {}
 
     public static InputTable read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -57,9 +56,15 @@ public final class InputTableReader {
         char delimiter = detectDelimiter(firstLine);
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setTrim(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader reader = new StringReader(text); CSVParser parser = format.parse(reader)) {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setTrim(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .get();
+        try (Reader reader = new StringReader(text);
+                CSVParser parser = format.parse(reader)) {
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = record.toList();
@@ -89,8 +94,12 @@ public final class InputTableReader {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }
@@ -108,8 +117,8 @@ public final class InputTableReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(rows),
-                        new DataFormatter(Locale.ROOT), false));
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        styles, null, strings, new RowCollector(rows), new DataFormatter(Locale.ROOT), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {

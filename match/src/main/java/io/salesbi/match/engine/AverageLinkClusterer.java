@@ -45,7 +45,8 @@ final class AverageLinkClusterer {
             for (int edge : edges) {
                 int a = pairs.a()[edge];
                 int b = pairs.b()[edge];
-                if (state.find(a) != state.find(b) && state.averageLogit(a, b) >= linkLogit
+                if (state.find(a) != state.find(b)
+                        && state.averageLogit(a, b) >= linkLogit
                         && state.mergeIfAllowed(a, b)) {
                     merged = true;
                 }
@@ -80,8 +81,11 @@ final class AverageLinkClusterer {
             }
         }
         Integer[] sorted = edges.toArray(Integer[]::new);
-        Arrays.sort(sorted, Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
-                .thenComparingInt(p -> pairs.a()[p]).thenComparingInt(p -> pairs.b()[p]));
+        Arrays.sort(
+                sorted,
+                Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
+                        .thenComparingInt(p -> pairs.a()[p])
+                        .thenComparingInt(p -> pairs.b()[p]));
         return sorted;
     }
 }

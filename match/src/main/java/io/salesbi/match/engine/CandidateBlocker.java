@@ -63,8 +63,12 @@ final class CandidateBlocker {
             }
         }
         long[] distinct = pairs.sortedDistinct();
-        LOG.debug("Blocking: {} records, {} oversize blocks refined, {} sub-blocks dropped, {} candidate pairs",
-                recordCount, oversize, dropped, distinct.length);
+        LOG.debug(
+                "Blocking: {} records, {} oversize blocks refined, {} sub-blocks dropped, {} candidate pairs",
+                recordCount,
+                oversize,
+                dropped,
+                distinct.length);
         return distinct;
     }
 

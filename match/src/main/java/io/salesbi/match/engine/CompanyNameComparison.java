@@ -19,10 +19,10 @@ final class CompanyNameComparison {
 
     /** Least Jaro-Winkler similarity of two words of at least {@value #SOFT_LENGTH} letters taken for one word. */
     static final double SOFT_MATCH = 0.93;
+
     static final int SOFT_LENGTH = 5;
 
-    private CompanyNameComparison() {
-    }
+    private CompanyNameComparison() {}
 
     /**
      * The share of each name's word weight that the other name matches.
@@ -42,7 +42,9 @@ final class CompanyNameComparison {
         }
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < y.length && !matchedX[i]; j++) {
-                if (!matchedY[j] && x[i].length() >= SOFT_LENGTH && y[j].length() >= SOFT_LENGTH
+                if (!matchedY[j]
+                        && x[i].length() >= SOFT_LENGTH
+                        && y[j].length() >= SOFT_LENGTH
                         && JaroWinkler.similarity(x[i], y[j]) >= SOFT_MATCH) {
                     matchedX[i] = true;
                     matchedY[j] = true;
@@ -84,7 +86,8 @@ final class CompanyNameComparison {
             if (tokens[i] != null) {
                 weights[i] = new float[tokens[i].length];
                 for (int k = 0; k < tokens[i].length; k++) {
-                    weights[i][k] = present < MIN_NAMES ? 1f
+                    weights[i][k] = present < MIN_NAMES
+                            ? 1f
                             : (float) Math.log(1 + present / (double) documents.get(tokens[i][k]));
                 }
             }
@@ -100,7 +103,10 @@ final class CompanyNameComparison {
     private static void acronyms(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY) {
         for (int i = 0; i < x.length; i++) {
             String word = x[i];
-            if (matchedX[i] || word.length() < 2 || word.length() > 6 || !word.chars().allMatch(Character::isLetter)) {
+            if (matchedX[i]
+                    || word.length() < 2
+                    || word.length() > 6
+                    || !word.chars().allMatch(Character::isLetter)) {
                 continue;
             }
             List<Integer> run = new ArrayList<>();

@@ -12,8 +12,8 @@ import java.util.Locale;
  * @param boundedLambda true when the prior match probability hit one of its bounds
  * @param labelledFields fields whose m-probabilities came from labelled pairs, not from EM
  */
-public record EmConvergence(int iterations, double lastChange, boolean converged, boolean boundedLambda,
-                            int labelledFields) {
+public record EmConvergence(
+        int iterations, double lastChange, boolean converged, boolean boundedLambda, int labelledFields) {
 
     public EmConvergence(int iterations, double lastChange, boolean converged, boolean boundedLambda) {
         this(iterations, lastChange, converged, boundedLambda, 0);
@@ -29,8 +29,12 @@ public record EmConvergence(int iterations, double lastChange, boolean converged
         if (iterations == 0) {
             return "fixed parameters, not estimated";
         }
-        return String.format(Locale.ROOT, "EM %s after %d iterations (last change %.2g)%s%s",
-                converged ? "converged" : "stopped unconverged", iterations, lastChange,
+        return String.format(
+                Locale.ROOT,
+                "EM %s after %d iterations (last change %.2g)%s%s",
+                converged ? "converged" : "stopped unconverged",
+                iterations,
+                lastChange,
                 boundedLambda ? ", prior at its bound" : "",
                 labelledFields > 0 ? ", m of " + labelledFields + " fields from labelled pairs" : "");
     }

@@ -1,5 +1,4 @@
 package io.salesbi.match.engine;
 
 /** The parameters EM settled on and how it got there. */
-record EmEstimate(ModelParameters parameters, EmConvergence convergence) {
-}
+record EmEstimate(ModelParameters parameters, EmConvergence convergence) {}

@@ -13,9 +13,15 @@ package io.salesbi.match.engine;
  * @param unscoredPairProbability match probability assumed, when two clusters may merge, for the pairs between
  *                        them that blocking never proposed
  */
-public record EngineSettings(double matchThreshold, double reviewThreshold, int maxBlockSize, int randomPairs,
-                             int emIterations, String defaultCountry, ModelParameters parameters,
-                             double unscoredPairProbability) {
+public record EngineSettings(
+        double matchThreshold,
+        double reviewThreshold,
+        int maxBlockSize,
+        int randomPairs,
+        int emIterations,
+        String defaultCountry,
+        ModelParameters parameters,
+        double unscoredPairProbability) {
 
     public EngineSettings {
         if (!(reviewThreshold > 0 && reviewThreshold <= matchThreshold && matchThreshold < 1)) {
@@ -23,7 +29,8 @@ public record EngineSettings(double matchThreshold, double reviewThreshold, int 
                     + reviewThreshold + " and match " + matchThreshold);
         }
         if (!(unscoredPairProbability > 0 && unscoredPairProbability < 1)) {
-            throw new IllegalArgumentException("unscoredPairProbability must be in (0, 1), got " + unscoredPairProbability);
+            throw new IllegalArgumentException(
+                    "unscoredPairProbability must be in (0, 1), got " + unscoredPairProbability);
         }
         if (maxBlockSize < 2) {
             throw new IllegalArgumentException("maxBlockSize must be at least 2, got " + maxBlockSize);
@@ -35,12 +42,26 @@ public record EngineSettings(double matchThreshold, double reviewThreshold, int 
     }
 
     public EngineSettings withThresholds(double match, double review) {
-        return new EngineSettings(match, review, maxBlockSize, randomPairs, emIterations, defaultCountry, parameters,
+        return new EngineSettings(
+                match,
+                review,
+                maxBlockSize,
+                randomPairs,
+                emIterations,
+                defaultCountry,
+                parameters,
                 unscoredPairProbability);
     }
 
     public EngineSettings withParameters(ModelParameters fixed) {
-        return new EngineSettings(matchThreshold, reviewThreshold, maxBlockSize, randomPairs, emIterations,
-                defaultCountry, fixed, unscoredPairProbability);
+        return new EngineSettings(
+                matchThreshold,
+                reviewThreshold,
+                maxBlockSize,
+                randomPairs,
+                emIterations,
+                defaultCountry,
+                fixed,
+                unscoredPairProbability);
     }
 }

@@ -15,8 +15,7 @@ final class FieldComparator {
 
     static final int MISSING = -1;
 
-    private FieldComparator() {
-    }
+    private FieldComparator() {}
 
     static int compare(PreparedField field, int a, int b) {
         String x = field.value()[a];
@@ -58,7 +57,8 @@ final class FieldComparator {
         if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
             return 1;
         }
-        double[] cover = field.tokenWeights() == null ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
+        double[] cover = field.tokenWeights() == null
+                ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
                 : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
         double most = Math.max(cover[0], cover[1]);
         double least = Math.min(cover[0], cover[1]);
@@ -118,8 +118,8 @@ final class FieldComparator {
         String[] wordsY = y.street().split(" ");
         Arrays.sort(wordsX);
         Arrays.sort(wordsY);
-        boolean sameStreet = similarity >= 0.92
-                || Math.min(wordsX.length, wordsY.length) >= 2 && overlap(wordsX, wordsY) >= 0.99;
+        boolean sameStreet =
+                similarity >= 0.92 || Math.min(wordsX.length, wordsY.length) >= 2 && overlap(wordsX, wordsY) >= 0.99;
         boolean sameNumber = numberX != null && numberX.equals(numberY);
         if (sameNumber) {
             if (sameStreet) {
@@ -139,7 +139,11 @@ final class FieldComparator {
         String numberY = y.buildingNumber();
         String streetX = x.joinedStreet();
         String streetY = y.joinedStreet();
-        return numberX != null && numberY != null && !numberX.equals(numberY) && streetX != null && streetY != null
+        return numberX != null
+                && numberY != null
+                && !numberX.equals(numberY)
+                && streetX != null
+                && streetY != null
                 && (streetX.equals(streetY) || jaroWinkler(streetX, streetY) >= 0.92);
     }
 
@@ -158,14 +162,32 @@ final class FieldComparator {
         int atX = x.indexOf('@');
         int atY = y.indexOf('@');
         String local = x.substring(0, Math.max(atX, 0));
-        boolean sameMailbox = atX > 0 && atY > 0 && local.equals(y.substring(0, atY))
-                && !GENERIC_MAILBOXES.contains(local);
+        boolean sameMailbox =
+                atX > 0 && atY > 0 && local.equals(y.substring(0, atY)) && !GENERIC_MAILBOXES.contains(local);
         return sameMailbox ? 1 : 2;
     }
 
-    private static final java.util.Set<String> GENERIC_MAILBOXES = java.util.Set.of("info", "kontakt", "contact",
-            "office", "mail", "post", "service", "sales", "vertrieb", "einkauf", "buchhaltung", "zentrale", "hello",
-            "admin", "support", "team", "order", "bestellung", "rechnung", "invoice");
+    private static final java.util.Set<String> GENERIC_MAILBOXES = java.util.Set.of(
+            "info",
+            "kontakt",
+            "contact",
+            "office",
+            "mail",
+            "post",
+            "service",
+            "sales",
+            "vertrieb",
+            "einkauf",
+            "buchhaltung",
+            "zentrale",
+            "hello",
+            "admin",
+            "support",
+            "team",
+            "order",
+            "bestellung",
+            "rechnung",
+            "invoice");
 
     private static int postcode(String x, String y) {
         if (x.length() == y.length() && oneEdit(x, y) || withoutLeadingZeros(x).equals(withoutLeadingZeros(y))) {
@@ -185,7 +207,8 @@ final class FieldComparator {
 
     private static int phone(String x, String y) {
         int tail = 7;
-        if (x.length() >= tail && y.length() >= tail
+        if (x.length() >= tail
+                && y.length() >= tail
                 && x.regionMatches(x.length() - tail, y, y.length() - tail, tail)) {
             return 1;
         }
@@ -205,8 +228,11 @@ final class FieldComparator {
     }
 
     private static boolean swappedDayMonth(String x, String y) {
-        return x.length() == 8 && y.length() == 8 && x.regionMatches(0, y, 0, 4)
-                && x.regionMatches(4, y, 6, 2) && x.regionMatches(6, y, 4, 2);
+        return x.length() == 8
+                && y.length() == 8
+                && x.regionMatches(0, y, 0, 4)
+                && x.regionMatches(4, y, 6, 2)
+                && x.regionMatches(6, y, 4, 2);
     }
 
     static double jaroWinkler(String x, String y) {

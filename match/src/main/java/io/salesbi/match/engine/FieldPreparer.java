@@ -5,10 +5,10 @@ import io.salesbi.match.standardize.CompanyNameStandardizer;
 import io.salesbi.match.standardize.CountryCodes;
 import io.salesbi.match.standardize.Dates;
 import io.salesbi.match.standardize.EmailAddresses;
+import io.salesbi.match.standardize.ParsedAddress;
 import io.salesbi.match.standardize.PersonNames;
 import io.salesbi.match.standardize.PhoneNumbers;
 import io.salesbi.match.standardize.PostalStandardizer;
-import io.salesbi.match.standardize.ParsedAddress;
 import io.salesbi.match.standardize.StreetStandardizer;
 import io.salesbi.match.standardize.TextFold;
 import io.salesbi.match.standardize.VatIds;
@@ -61,9 +61,10 @@ final class FieldPreparer {
             if (phonetic != null) {
                 phonetic[i] = phoneticOf(cologne, value[i]);
             }
-            keys[i] = type == FieldType.ADDRESS ? addressKeys(addresses[i])
-                    : blockKeys(type, value[i], phonetic == null ? null : phonetic[i],
-                            tokens == null ? null : tokens[i]);
+            keys[i] = type == FieldType.ADDRESS
+                    ? addressKeys(addresses[i])
+                    : blockKeys(
+                            type, value[i], phonetic == null ? null : phonetic[i], tokens == null ? null : tokens[i]);
         });
         canonicalize(value);
         if (phonetic != null) {
@@ -194,8 +195,10 @@ final class FieldPreparer {
                 }
                 yield keys.toArray(String[]::new);
             }
-            case GIVEN_NAME, SURNAME -> phonetic.isEmpty() || phonetic.equals(value)
-                    ? new String[] {value} : new String[] {value, "p:" + phonetic};
+            case GIVEN_NAME, SURNAME ->
+                phonetic.isEmpty() || phonetic.equals(value)
+                        ? new String[] {value}
+                        : new String[] {value, "p:" + phonetic};
             default -> new String[] {value};
         };
     }
@@ -222,12 +225,16 @@ final class FieldPreparer {
     }
 
     private static boolean usesPhonetic(FieldType type) {
-        return type == FieldType.NAME || type == FieldType.GIVEN_NAME || type == FieldType.SURNAME
+        return type == FieldType.NAME
+                || type == FieldType.GIVEN_NAME
+                || type == FieldType.SURNAME
                 || type == FieldType.COMPANY;
     }
 
     private static boolean usesTokens(FieldType type) {
-        return type == FieldType.COMPANY || type == FieldType.NAME || type == FieldType.ADDRESS
+        return type == FieldType.COMPANY
+                || type == FieldType.NAME
+                || type == FieldType.ADDRESS
                 || type == FieldType.TEXT;
     }
 }

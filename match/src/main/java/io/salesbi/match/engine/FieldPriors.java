@@ -10,8 +10,7 @@ final class FieldPriors {
     /** Weight of the priors, in pairs. */
     static final double PSEUDO_PAIRS = 50;
 
-    private FieldPriors() {
-    }
+    private FieldPriors() {}
 
     static double[] m(FieldType type) {
         return switch (type) {

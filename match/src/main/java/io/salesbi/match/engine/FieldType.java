@@ -62,6 +62,8 @@ public enum FieldType {
 
     /** The command-line names of all types, comma separated. */
     public static String names() {
-        return Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(t -> t.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -41,8 +41,12 @@ final class ImpliedFields {
                 city = type == FieldType.CITY && city < 0 ? f : city;
             }
         }
-        return new ImpliedFields(postcode, city, postcode < 0 ? new int[0]
-                : implied.stream().mapToInt(Integer::intValue).toArray());
+        return new ImpliedFields(
+                postcode,
+                city,
+                postcode < 0
+                        ? new int[0]
+                        : implied.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Adjusts the levels of one pair, its row in the matrix. */

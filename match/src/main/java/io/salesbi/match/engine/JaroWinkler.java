@@ -18,8 +18,7 @@ final class JaroWinkler {
     /** Per ASCII character the positions of y holding it, as bits; all zero between calls. */
     private static final ThreadLocal<long[]> POSITIONS = ThreadLocal.withInitial(() -> new long[ASCII]);
 
-    private JaroWinkler() {
-    }
+    private JaroWinkler() {}
 
     static double similarity(String x, String y) {
         if (x.equals(y)) {

@@ -38,8 +38,8 @@ public final class MatchEngine {
      *
      * @param training labelled pairs that train the model; they do not force the clustering (constraints do)
      */
-    public MatchResult run(List<MatchField> fields, String[][] columns, ClusterConstraints constraints,
-                           TrainingLabels training) {
+    public MatchResult run(
+            List<MatchField> fields, String[][] columns, ClusterConstraints constraints, TrainingLabels training) {
         long started = System.currentTimeMillis();
         int n = columns.length == 0 ? 0 : columns[0].length;
         FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
@@ -86,34 +86,51 @@ public final class MatchEngine {
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
-        double[][] weights = singleField ? SingleFieldLadder.weights(weighted.get(0).type())
-                : weights(weightedNames, parameters);
+        double[][] weights =
+                singleField ? SingleFieldLadder.weights(weighted.get(0).type()) : weights(weightedNames, parameters);
         double prior = singleField ? 0.0 : priorLogOdds(parameters);
-        TermFrequencies termFrequencies = singleField ? TermFrequencies.none()
-                : TermFrequencies.of(weighted);
+        TermFrequencies termFrequencies = singleField ? TermFrequencies.none() : TermFrequencies.of(weighted);
         double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
         // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
         capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
-        int[] clusterOf = new AverageLinkClusterer(matchLogit, logit(settings.reviewThreshold()),
-                logit(settings.unscoredPairProbability()))
+        int[] clusterOf = new AverageLinkClusterer(
+                        matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()))
                 .cluster(n, pairs, constraints);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;
-        LOG.debug("Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
-                prepared - started, compared - prepared, estimated - compared, started + millis - estimated);
-        MatchResult result = new MatchResult(weightedNames, clusterOf, probability, pairs, parameters, weights, prior,
-                termFrequencies, estimate.convergence(), millis);
-        LOG.info("Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {}, {} ms",
-                n, pairCount, result.clusterCount(), String.format("%.3g", parameters.lambda()),
-                estimate.convergence().describe(), millis);
+        LOG.debug(
+                "Phases: prepare {} ms, block and compare {} ms, estimate {} ms, score and cluster {} ms",
+                prepared - started,
+                compared - prepared,
+                estimated - compared,
+                started + millis - estimated);
+        MatchResult result = new MatchResult(
+                weightedNames,
+                clusterOf,
+                probability,
+                pairs,
+                parameters,
+                weights,
+                prior,
+                termFrequencies,
+                estimate.convergence(),
+                millis);
+        LOG.info(
+                "Matched {} records: {} candidate pairs compared, {} clusters, lambda {}, {}, {} ms",
+                n,
+                pairCount,
+                result.clusterCount(),
+                String.format("%.3g", parameters.lambda()),
+                estimate.convergence().describe(),
+                millis);
         return result;
     }
 
-    private EmEstimate parameters(List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix,
-                                  TrainingLabels training) {
+    private EmEstimate parameters(
+            List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix, TrainingLabels training) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -151,8 +168,13 @@ public final class MatchEngine {
     }
 
     /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen, exact ones adjusted. */
-    private static double[] scores(double prior, double[][] weights, TermFrequencies termFrequencies,
-                                   ComparisonMatrix matrix, int[] a, byte[] decisive) {
+    private static double[] scores(
+            double prior,
+            double[][] weights,
+            TermFrequencies termFrequencies,
+            ComparisonMatrix matrix,
+            int[] a,
+            byte[] decisive) {
         int fieldCount = weights.length;
         double[] logit = new double[matrix.pairCount()];
         IntStream.range(0, logit.length).parallel().forEach(p -> {
@@ -179,10 +201,11 @@ public final class MatchEngine {
      * lost a fifth of its precision that way), so such a pair is held at the review threshold: the steward sees it,
      * the clusterer does not link through it. A decisive id (VAT or own id agreeing) still decides.
      */
-    static void capDifferentOrganisations(double[] logit, ComparisonMatrix matrix, List<PreparedField> weighted,
-                                          byte[] decisive, double cap) {
+    static void capDifferentOrganisations(
+            double[] logit, ComparisonMatrix matrix, List<PreparedField> weighted, byte[] decisive, double cap) {
         int[] companies = IntStream.range(0, weighted.size())
-                .filter(f -> weighted.get(f).type() == FieldType.COMPANY).toArray();
+                .filter(f -> weighted.get(f).type() == FieldType.COMPANY)
+                .toArray();
         if (companies.length == 0) {
             return;
         }
@@ -209,10 +232,17 @@ public final class MatchEngine {
      * numbers differ on one street, and to a street field that agrees with a house number field that does not.
      * Person lists are left alone: there a typo in a house number is common and neighbours rarely share a name.
      */
-    static void capOtherHouseNumbers(double[] logit, int[] a, int[] b, ComparisonMatrix matrix,
-                                     List<PreparedField> weighted, byte[] decisive, double cap) {
+    static void capOtherHouseNumbers(
+            double[] logit,
+            int[] a,
+            int[] b,
+            ComparisonMatrix matrix,
+            List<PreparedField> weighted,
+            byte[] decisive,
+            double cap) {
         boolean organisations = weighted.stream().anyMatch(f -> f.type() == FieldType.COMPANY);
-        int[] addresses = IntStream.range(0, weighted.size()).filter(f -> weighted.get(f).addresses() != null)
+        int[] addresses = IntStream.range(0, weighted.size())
+                .filter(f -> weighted.get(f).addresses() != null)
                 .toArray();
         int street = -1;
         int houseNumber = -1;
@@ -228,8 +258,11 @@ public final class MatchEngine {
             if (decisive[p] != 0 || logit[p] <= cap) {
                 continue;
             }
-            boolean other = street >= 0 && houseNumber >= 0 && matrix.level(p, street) >= 0
-                    && matrix.level(p, street) <= 1 && matrix.level(p, houseNumber) == otherNumber;
+            boolean other = street >= 0
+                    && houseNumber >= 0
+                    && matrix.level(p, street) >= 0
+                    && matrix.level(p, street) <= 1
+                    && matrix.level(p, houseNumber) == otherNumber;
             for (int k = 0; k < addresses.length && !other; k++) {
                 PreparedField field = weighted.get(addresses[k]);
                 ParsedAddress x = field.addresses()[a[p]];
@@ -266,10 +299,12 @@ public final class MatchEngine {
 
     /** The weighted fields that name the entity: company and person names, the surname of split names. */
     private static int[] nameFields(List<PreparedField> weighted) {
-        return IntStream.range(0, weighted.size()).filter(f -> switch (weighted.get(f).type()) {
-            case COMPANY, NAME, SURNAME -> true;
-            default -> false;
-        }).toArray();
+        return IntStream.range(0, weighted.size())
+                .filter(f -> switch (weighted.get(f).type()) {
+                    case COMPANY, NAME, SURNAME -> true;
+                    default -> false;
+                })
+                .toArray();
     }
 
     /**
@@ -285,8 +320,8 @@ public final class MatchEngine {
         return false;
     }
 
-    private static double[] recordProbabilities(int n, ScoredPairs pairs, int[] clusterOf,
-                                                ClusterConstraints constraints) {
+    private static double[] recordProbabilities(
+            int n, ScoredPairs pairs, int[] clusterOf, ClusterConstraints constraints) {
         double[] best = new double[n];
         int[] size = new int[n];
         for (int i = 0; i < n; i++) {

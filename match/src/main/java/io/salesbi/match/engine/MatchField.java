@@ -1,5 +1,4 @@
 package io.salesbi.match.engine;
 
 /** One input column to match on: its name (any text, spaces allowed) and its type. */
-public record MatchField(String name, FieldType type) {
-}
+public record MatchField(String name, FieldType type) {}

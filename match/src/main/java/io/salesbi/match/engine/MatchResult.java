@@ -18,9 +18,17 @@ import java.util.List;
  * @param convergence       how the EM estimate of the parameters ended
  * @param millis            wall-clock time of the run
  */
-public record MatchResult(List<String> weightedFields, int[] clusterOf, double[] probability, ScoredPairs pairs,
-                          ModelParameters parameters, double[][] weights, double priorLogit,
-                          TermFrequencies termFrequencies, EmConvergence convergence, long millis) {
+public record MatchResult(
+        List<String> weightedFields,
+        int[] clusterOf,
+        double[] probability,
+        ScoredPairs pairs,
+        ModelParameters parameters,
+        double[][] weights,
+        double priorLogit,
+        TermFrequencies termFrequencies,
+        EmConvergence convergence,
+        long millis) {
 
     public int clusterCount() {
         int count = 0;
@@ -63,8 +71,8 @@ public record MatchResult(List<String> weightedFields, int[] clusterOf, double[]
             int level = pairs.level(pair, f);
             double weight = level < 0 ? 0.0 : weights[f][level];
             double adjustment = level < 0 ? 0.0 : termFrequencies.adjustment(f, level, pairs.a()[pair]);
-            fields.add(new PairExplanation.Contribution(weightedFields.get(f), level, weights[f].length, weight,
-                    adjustment));
+            fields.add(new PairExplanation.Contribution(
+                    weightedFields.get(f), level, weights[f].length, weight, adjustment));
         }
         int decisive = pairs.decisive()[pair];
         double logit = pairs.logit()[pair];

@@ -26,8 +26,10 @@ public record ModelParameters(double lambda, Map<String, double[]> m, Map<String
     }
 
     public boolean covers(String field, int levels) {
-        return m.containsKey(field) && u.containsKey(field)
-                && m.get(field).length == levels && u.get(field).length == levels;
+        return m.containsKey(field)
+                && u.containsKey(field)
+                && m.get(field).length == levels
+                && u.get(field).length == levels;
     }
 
     public void write(Path file) throws IOException {
@@ -66,10 +68,12 @@ public record ModelParameters(double lambda, Map<String, double[]> m, Map<String
 
     private static double[] parse(Path file, String key, String value) throws IOException {
         try {
-            return Arrays.stream(value.split(",")).mapToDouble(s -> Double.parseDouble(s.strip())).toArray();
+            return Arrays.stream(value.split(","))
+                    .mapToDouble(s -> Double.parseDouble(s.strip()))
+                    .toArray();
         } catch (NumberFormatException e) {
-            throw new IOException(file + ": property '" + key + "' = '" + value
-                    + "', expected comma-separated probabilities", e);
+            throw new IOException(
+                    file + ": property '" + key + "' = '" + value + "', expected comma-separated probabilities", e);
         }
     }
 

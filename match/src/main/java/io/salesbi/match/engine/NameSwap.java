@@ -32,8 +32,7 @@ final class NameSwap {
                 surname = f;
             }
         }
-        return given < 0 || surname < 0 ? NONE
-                : new NameSwap(fields.get(given), fields.get(surname), given, surname);
+        return given < 0 || surname < 0 ? NONE : new NameSwap(fields.get(given), fields.get(surname), given, surname);
     }
 
     /** Raises both name levels to 1 when the names agree crosswise; levels are the pair's row in the matrix. */
@@ -43,17 +42,20 @@ final class NameSwap {
         }
         int last = FieldType.GIVEN_NAME.levels() - 1;
         boolean bothPoor = levels[row + givenIndex] >= 3 || levels[row + surnameIndex] >= 3;
-        if (!bothPoor || levels[row + givenIndex] == FieldComparator.MISSING
-                && levels[row + surnameIndex] == FieldComparator.MISSING) {
+        if (!bothPoor
+                || levels[row + givenIndex] == FieldComparator.MISSING
+                        && levels[row + surnameIndex] == FieldComparator.MISSING) {
             return;
         }
         boolean crossA = similar(given.value()[a], surname.value()[b]);
         boolean crossB = similar(surname.value()[a], given.value()[b]);
-        if (crossA && crossB || crossA && (surname.value()[a] == null || given.value()[b] == null)
+        if (crossA && crossB
+                || crossA && (surname.value()[a] == null || given.value()[b] == null)
                 || crossB && (given.value()[a] == null || surname.value()[b] == null)) {
-            levels[row + givenIndex] = (byte) Math.min(levels[row + givenIndex] < 0 ? last : levels[row + givenIndex], 1);
-            levels[row + surnameIndex] = (byte) Math.min(levels[row + surnameIndex] < 0 ? last
-                    : levels[row + surnameIndex], 1);
+            levels[row + givenIndex] =
+                    (byte) Math.min(levels[row + givenIndex] < 0 ? last : levels[row + givenIndex], 1);
+            levels[row + surnameIndex] =
+                    (byte) Math.min(levels[row + surnameIndex] < 0 ? last : levels[row + surnameIndex], 1);
         }
     }
 

@@ -15,8 +15,8 @@ public final class PairDecisions {
     private final Set<Long> forcedSplit = new HashSet<>();
     private final String[][] evidencePrefix;
 
-    public PairDecisions(MatchResult result, double matchThreshold, double reviewThreshold,
-                         ClusterConstraints constraints) {
+    public PairDecisions(
+            MatchResult result, double matchThreshold, double reviewThreshold, ClusterConstraints constraints) {
         this.result = result;
         this.matchThreshold = matchThreshold;
         this.reviewThreshold = reviewThreshold;
@@ -85,8 +85,10 @@ public final class PairDecisions {
                 quote(json, result.weightedFields().get(f));
                 json.append(":{\"level\":");
                 quote(json, levelName(f, level));
-                json.append(",\"weight\":").append(String.format(Locale.ROOT, "%.2f", weight(f, level) + adjustment))
-                        .append(",\"tf_adjustment\":").append(String.format(Locale.ROOT, "%.2f", adjustment));
+                json.append(",\"weight\":")
+                        .append(String.format(Locale.ROOT, "%.2f", weight(f, level) + adjustment))
+                        .append(",\"tf_adjustment\":")
+                        .append(String.format(Locale.ROOT, "%.2f", adjustment));
             }
             String[] values = displayValues.get(f);
             if (values != null) {

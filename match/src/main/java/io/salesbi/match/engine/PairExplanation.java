@@ -14,8 +14,8 @@ import java.util.List;
  * @param heldAtReview  true when the score was held at the review threshold: organisation names that disagree, or
  *                      another house number on the same street
  */
-public record PairExplanation(int pair, double priorLogit, List<Contribution> fields, double logit, int decisive,
-                              boolean heldAtReview) {
+public record PairExplanation(
+        int pair, double priorLogit, List<Contribution> fields, double logit, int decisive, boolean heldAtReview) {
 
     /**
      * One field's part.

@@ -41,13 +41,17 @@ final class ParameterEstimator {
         this.iterations = iterations;
     }
 
-    EmEstimate estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
-                        ImpliedFields implied) {
+    EmEstimate estimate(
+            List<String> names, List<PreparedField> fields, ComparisonMatrix candidates, ImpliedFields implied) {
         return estimate(names, fields, candidates, implied, TrainingLabels.none());
     }
 
-    EmEstimate estimate(List<String> names, List<PreparedField> fields, ComparisonMatrix candidates,
-                        ImpliedFields implied, TrainingLabels training) {
+    EmEstimate estimate(
+            List<String> names,
+            List<PreparedField> fields,
+            ComparisonMatrix candidates,
+            ImpliedFields implied,
+            TrainingLabels training) {
         int fieldCount = fields.size();
         ComparisonMatrix random = randomPairs(fields, implied);
         double[][] u = levelFrequencies(fields, random);
@@ -112,8 +116,10 @@ final class ParameterEstimator {
             lastChange = Math.abs(newLambda - lambda) / lambda;
             for (int f = 0; f < fieldCount; f++) {
                 FieldType type = fields.get(f).type();
-                double[] newM = labelled[f] ? m[f] : ProbabilityBounds.boundM(
-                        capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)));
+                double[] newM = labelled[f]
+                        ? m[f]
+                        : ProbabilityBounds.boundM(
+                                capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)));
                 double[] newU = ProbabilityBounds.boundU(normalize(uCount[f], u[f]), type);
                 lastChange = Math.max(lastChange, Math.max(largestChange(m[f], newM), largestChange(u[f], newU)));
                 m[f] = newM;
@@ -240,7 +246,8 @@ final class ParameterEstimator {
                     counts[f][level]++;
                 }
             }
-            counts[f] = ProbabilityBounds.boundU(normalize(counts[f], counts[f]), fields.get(f).type());
+            counts[f] = ProbabilityBounds.boundU(
+                    normalize(counts[f], counts[f]), fields.get(f).type());
         }
         return counts;
     }

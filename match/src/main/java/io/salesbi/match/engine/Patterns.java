@@ -47,7 +47,8 @@ final class Patterns {
                 index++;
                 long key = keys[p];
                 for (int f = 0; f < fieldCount; f++) {
-                    levels[index * fieldCount + f] = (byte) ((key / radix[f]) % (fields.get(f).type().levels() + 1) - 1);
+                    levels[index * fieldCount + f] =
+                            (byte) ((key / radix[f]) % (fields.get(f).type().levels() + 1) - 1);
                 }
             }
             weights[index]++;

@@ -13,8 +13,14 @@ import io.salesbi.match.standardize.ParsedAddress;
  * @param addresses street, house number, unit and postcode per record (address and street types); null otherwise
  * @param tokenWeights rarity weight of each token, parallel to {@code tokens} (company names); null otherwise
  */
-record PreparedField(FieldType type, String[] value, String[] phonetic, String[][] tokens, String[][] blockKeys,
-                     ParsedAddress[] addresses, float[][] tokenWeights) {
+record PreparedField(
+        FieldType type,
+        String[] value,
+        String[] phonetic,
+        String[][] tokens,
+        String[][] blockKeys,
+        ParsedAddress[] addresses,
+        float[][] tokenWeights) {
 
     PreparedField(FieldType type, String[] value, String[] phonetic, String[][] tokens, String[][] blockKeys) {
         this(type, value, phonetic, tokens, blockKeys, null, null);

@@ -14,8 +14,7 @@ final class ProbabilityBounds {
     static final double U_AGREEMENT_MAX = 0.5;
     static final double LEVEL_MIN = 1e-5;
 
-    private ProbabilityBounds() {
-    }
+    private ProbabilityBounds() {}
 
     static double[] boundM(double[] m) {
         return bound(m, 0, M_EXACT_MIN, M_EXACT_MAX);
@@ -44,7 +43,8 @@ final class ProbabilityBounds {
         double rest = 1 - p[level];
         double[] bounded = new double[p.length];
         for (int l = 0; l < p.length; l++) {
-            bounded[l] = l == level ? target
+            bounded[l] = l == level
+                    ? target
                     : Math.max(LEVEL_MIN, rest <= 0 ? (1 - target) / (p.length - 1) : p[l] / rest * (1 - target));
         }
         return bounded;

@@ -10,8 +10,7 @@ final class SingleFieldLadder {
     private static final double[] LADDER = {0.99, 0.95, 0.7, 0.2};
     private static final double DIFFERENT = 0.01;
 
-    private SingleFieldLadder() {
-    }
+    private SingleFieldLadder() {}
 
     /** Per level the log-odds of the ladder's probability, as one weighted field with prior log-odds 0. */
     static double[][] weights(FieldType type) {

@@ -56,7 +56,7 @@ final class TermFrequencies {
     static boolean adjusts(FieldType type) {
         return switch (type) {
             case COMPANY, NAME, GIVEN_NAME, SURNAME, ADDRESS, STREET, POSTCODE, CITY, PHONE, EMAIL, WEBSITE, TEXT ->
-                    true;
+                true;
             default -> false;
         };
     }

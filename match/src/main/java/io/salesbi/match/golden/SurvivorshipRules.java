@@ -13,12 +13,15 @@ import java.util.List;
  * @param commercial sources in order of trust for industry and sales region
  * @param ownership sources in order of trust for the account owner
  */
-public record SurvivorshipRules(List<String> identity, List<String> address, List<String> commercial,
-                                List<String> ownership) {
+public record SurvivorshipRules(
+        List<String> identity, List<String> address, List<String> commercial, List<String> ownership) {
 
     public static SurvivorshipRules defaults() {
-        return new SurvivorshipRules(List.of("erp", "crm", "excel"), List.of("erp", "crm", "excel"),
-                List.of("erp", "crm", "excel"), List.of("crm", "erp", "excel"));
+        return new SurvivorshipRules(
+                List.of("erp", "crm", "excel"),
+                List.of("erp", "crm", "excel"),
+                List.of("erp", "crm", "excel"),
+                List.of("crm", "erp", "excel"));
     }
 
     static int rank(List<String> order, String source) {

@@ -9,9 +9,16 @@ import java.util.Map;
  * records. Pairwise measures count record pairs; B-cubed averages per record; the cluster measure counts
  * predicted clusters that equal a true entity exactly.
  */
-public record MatchQuality(long records, long truePairs, long predictedPairs, long correctPairs,
-                           double bcubedPrecision, double bcubedRecall, long trueClusters, long predictedClusters,
-                           long exactClusters) {
+public record MatchQuality(
+        long records,
+        long truePairs,
+        long predictedPairs,
+        long correctPairs,
+        double bcubedPrecision,
+        double bcubedRecall,
+        long trueClusters,
+        long predictedClusters,
+        long exactClusters) {
 
     public double precision() {
         return predictedPairs == 0 ? 1.0 : (double) correctPairs / predictedPairs;
@@ -65,23 +72,42 @@ public record MatchQuality(long records, long truePairs, long predictedPairs, lo
         for (Map.Entry<String, Integer> cell : bothSize.entrySet()) {
             String[] parts = cell.getKey().split("\u0000", 2);
             clusterOverlaps.merge(parts[0], 1, Integer::sum);
-            if (cell.getValue().equals(predictedSize.get(parts[0])) && cell.getValue().equals(trueSize.get(parts[1]))) {
+            if (cell.getValue().equals(predictedSize.get(parts[0]))
+                    && cell.getValue().equals(trueSize.get(parts[1]))) {
                 exact++;
             }
         }
-        return new MatchQuality(records, pairs(trueSize), pairs(predictedSize), pairs(bothSize),
-                records == 0 ? 1 : bcubedPrecision / records, records == 0 ? 1 : bcubedRecall / records,
-                trueSize.size(), predictedSize.size(), exact);
+        return new MatchQuality(
+                records,
+                pairs(trueSize),
+                pairs(predictedSize),
+                pairs(bothSize),
+                records == 0 ? 1 : bcubedPrecision / records,
+                records == 0 ? 1 : bcubedRecall / records,
+                trueSize.size(),
+                predictedSize.size(),
+                exact);
     }
 
     /** A few lines for the command line and logs. */
     public String report() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "pairwise: precision %.4f, recall %.4f, F1 %.4f (true pairs %d, predicted %d, correct %d)%n"
                         + "b-cubed: precision %.4f, recall %.4f, F1 %.4f%n"
                         + "clusters: %d true entities, %d predicted clusters, %d exactly right (%.1f%% of entities)",
-                precision(), recall(), f1(), truePairs, predictedPairs, correctPairs,
-                bcubedPrecision, bcubedRecall, bcubedF1(), trueClusters, predictedClusters, exactClusters,
+                precision(),
+                recall(),
+                f1(),
+                truePairs,
+                predictedPairs,
+                correctPairs,
+                bcubedPrecision,
+                bcubedRecall,
+                bcubedF1(),
+                trueClusters,
+                predictedClusters,
+                exactClusters,
                 trueClusters == 0 ? 100.0 : 100.0 * exactClusters / trueClusters);
     }
 

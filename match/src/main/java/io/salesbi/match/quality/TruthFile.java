@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class TruthFile {
 
-    private TruthFile() {
-    }
+    private TruthFile() {}
 
     public static Map<String, String> read(Path file, String idColumn, String entityColumn) throws IOException {
         InputTable table = InputTableReader.read(file);
@@ -27,8 +26,8 @@ public final class TruthFile {
         int system = table.column("source_system");
         int key = table.column("source_key");
         if (id < 0 && (system < 0 || key < 0)) {
-            throw new IOException(file + ": no column '" + idColumn
-                    + "' (nor source_system and source_key) in header " + table.header());
+            throw new IOException(file + ": no column '" + idColumn + "' (nor source_system and source_key) in header "
+                    + table.header());
         }
         Map<String, String> truth = new HashMap<>();
         for (String[] row : table.rows()) {

@@ -15,16 +15,15 @@ import java.util.Map;
  */
 public final class WarehouseMatchQuality {
 
-    private WarehouseMatchQuality() {
-    }
+    private WarehouseMatchQuality() {}
 
     public static MatchQuality of(Connection conn, Path truthFile, String entityColumn)
             throws SQLException, IOException {
         Map<String, String> truth = TruthFile.read(truthFile, "record_key", entityColumn);
         Map<String, String> predicted = new HashMap<>();
         try (Statement statement = conn.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select source_system || ':' || source_key, customer_id from core.customer_xref")) {
+                ResultSet rs = statement.executeQuery(
+                        "select source_system || ':' || source_key, customer_id from core.customer_xref")) {
             while (rs.next()) {
                 predicted.put(rs.getString(1), rs.getString(2));
             }

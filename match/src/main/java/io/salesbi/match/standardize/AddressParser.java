@@ -52,52 +52,121 @@ public final class AddressParser {
             "(?<![a-z0-9])(\\d+)\\s*(?:\\.|st|nd|rd|th)?\\s*(?:og|obergeschoss|stock|etage|floor|fl)(?![a-z])");
 
     private static final Map<String, String> UNIT_KINDS = Map.ofEntries(
-            Map.entry("suite", "suite"), Map.entry("ste", "suite"), Map.entry("room", "room"), Map.entry("rm", "room"),
-            Map.entry("zimmer", "room"), Map.entry("zi", "room"), Map.entry("raum", "room"), Map.entry("unit", "unit"),
-            Map.entry("apartment", "unit"), Map.entry("apt", "unit"), Map.entry("flat", "unit"),
+            Map.entry("suite", "suite"),
+            Map.entry("ste", "suite"),
+            Map.entry("room", "room"),
+            Map.entry("rm", "room"),
+            Map.entry("zimmer", "room"),
+            Map.entry("zi", "room"),
+            Map.entry("raum", "room"),
+            Map.entry("unit", "unit"),
+            Map.entry("apartment", "unit"),
+            Map.entry("apt", "unit"),
+            Map.entry("flat", "unit"),
             Map.entry("whg", "unit"),
-            Map.entry("wohnung", "unit"), Map.entry("#", "unit"), Map.entry("floor", "floor"), Map.entry("fl", "floor"),
-            Map.entry("etage", "floor"), Map.entry("stock", "floor"), Map.entry("building", "building"),
-            Map.entry("bldg", "building"), Map.entry("gebaeude", "building"), Map.entry("geb", "building"),
+            Map.entry("wohnung", "unit"),
+            Map.entry("#", "unit"),
+            Map.entry("floor", "floor"),
+            Map.entry("fl", "floor"),
+            Map.entry("etage", "floor"),
+            Map.entry("stock", "floor"),
+            Map.entry("building", "building"),
+            Map.entry("bldg", "building"),
+            Map.entry("gebaeude", "building"),
+            Map.entry("geb", "building"),
             Map.entry("postfach", "po box"));
 
-    private static final Pattern NUMBER_AT_END = Pattern.compile(
-            "^(.*[a-z].*?)\\s+(?:nr\\s+|no\\s+)?(\\d+(?:\\s?[a-z])?(?:[-/]\\d+[a-z]?)?)$");
+    private static final Pattern NUMBER_AT_END =
+            Pattern.compile("^(.*[a-z].*?)\\s+(?:nr\\s+|no\\s+)?(\\d+(?:\\s?[a-z])?(?:[-/]\\d+[a-z]?)?)$");
     private static final Pattern NUMBER_AT_START = Pattern.compile("^(\\d+[a-z]?(?:[-/]\\d+[a-z]?)?)\\s+(.*[a-z].*)$");
 
     /** Abbreviations and spellings that mean the same word, in either language and any position. */
     static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("strase", "strasse"), Map.entry("str", "strasse"),
-            Map.entry("ave", "avenue"), Map.entry("av", "avenue"), Map.entry("avn", "avenue"),
-            Map.entry("blvd", "boulevard"), Map.entry("blv", "boulevard"), Map.entry("boul", "boulevard"),
-            Map.entry("rd", "road"), Map.entry("ln", "lane"), Map.entry("hwy", "highway"),
-            Map.entry("pkwy", "parkway"), Map.entry("pky", "parkway"), Map.entry("sq", "square"),
-            Map.entry("ct", "court"), Map.entry("crt", "court"), Map.entry("cres", "crescent"),
-            Map.entry("pde", "parade"), Map.entry("ter", "terrace"), Map.entry("terr", "terrace"),
-            Map.entry("cir", "circle"), Map.entry("expy", "expressway"), Map.entry("fwy", "freeway"),
-            Map.entry("sankt", "saint"), Map.entry("mt", "mount"), Map.entry("ft", "fort"),
-            Map.entry("n", "north"), Map.entry("s", "south"), Map.entry("e", "east"), Map.entry("w", "west"),
-            Map.entry("ne", "northeast"), Map.entry("nw", "northwest"), Map.entry("se", "southeast"),
+            Map.entry("strase", "strasse"),
+            Map.entry("str", "strasse"),
+            Map.entry("ave", "avenue"),
+            Map.entry("av", "avenue"),
+            Map.entry("avn", "avenue"),
+            Map.entry("blvd", "boulevard"),
+            Map.entry("blv", "boulevard"),
+            Map.entry("boul", "boulevard"),
+            Map.entry("rd", "road"),
+            Map.entry("ln", "lane"),
+            Map.entry("hwy", "highway"),
+            Map.entry("pkwy", "parkway"),
+            Map.entry("pky", "parkway"),
+            Map.entry("sq", "square"),
+            Map.entry("ct", "court"),
+            Map.entry("crt", "court"),
+            Map.entry("cres", "crescent"),
+            Map.entry("pde", "parade"),
+            Map.entry("ter", "terrace"),
+            Map.entry("terr", "terrace"),
+            Map.entry("cir", "circle"),
+            Map.entry("expy", "expressway"),
+            Map.entry("fwy", "freeway"),
+            Map.entry("sankt", "saint"),
+            Map.entry("mt", "mount"),
+            Map.entry("ft", "fort"),
+            Map.entry("n", "north"),
+            Map.entry("s", "south"),
+            Map.entry("e", "east"),
+            Map.entry("w", "west"),
+            Map.entry("ne", "northeast"),
+            Map.entry("nw", "northwest"),
+            Map.entry("se", "southeast"),
             Map.entry("sw", "southwest"),
-            Map.entry("first", "1st"), Map.entry("second", "2nd"), Map.entry("third", "3rd"),
-            Map.entry("fourth", "4th"), Map.entry("fifth", "5th"), Map.entry("sixth", "6th"),
-            Map.entry("seventh", "7th"), Map.entry("eighth", "8th"), Map.entry("ninth", "9th"),
+            Map.entry("first", "1st"),
+            Map.entry("second", "2nd"),
+            Map.entry("third", "3rd"),
+            Map.entry("fourth", "4th"),
+            Map.entry("fifth", "5th"),
+            Map.entry("sixth", "6th"),
+            Map.entry("seventh", "7th"),
+            Map.entry("eighth", "8th"),
+            Map.entry("ninth", "9th"),
             Map.entry("tenth", "10th"));
 
     /** Words after which "St" stays "street": directions and street types ("Main St W", "St Ave"). */
-    private static final Set<String> AFTER_STREET = Set.of("north", "south", "east", "west", "northeast", "northwest",
-            "southeast", "southwest", "street", "avenue", "road", "boulevard", "lane", "drive", "place");
+    private static final Set<String> AFTER_STREET = Set.of(
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "street",
+            "avenue",
+            "road",
+            "boulevard",
+            "lane",
+            "drive",
+            "place");
 
     /** Spelled-out words that name a kind of street or a direction, not a street. */
-    private static final Set<String> GENERIC = Set.of("strasse", "street", "saint", "sainte", "platz", "place",
-            "drive", "doctor", "weg", "allee", "gasse", "ring", "chaussee");
+    private static final Set<String> GENERIC = Set.of(
+            "strasse",
+            "street",
+            "saint",
+            "sainte",
+            "platz",
+            "place",
+            "drive",
+            "doctor",
+            "weg",
+            "allee",
+            "gasse",
+            "ring",
+            "chaussee");
 
-    private AddressParser() {
-    }
+    private AddressParser() {}
 
     /** True for a street type or direction ("strasse", "avenue", "north"), which says little about a street. */
     public static boolean isGeneric(String word) {
-        return GENERIC.contains(word) || AFTER_STREET.contains(word)
+        return GENERIC.contains(word)
+                || AFTER_STREET.contains(word)
                 || WORDS.containsValue(word) && !word.matches("\\d.*");
     }
 
@@ -113,7 +182,8 @@ public final class AddressParser {
         List<String> kept = new ArrayList<>();
         String[] parts = text.split("[,;\\n]+");
         for (int i = 0; i < parts.length; i++) {
-            String part = NOT_ADDRESS_CHARACTERS.matcher(parts[i]).replaceAll(" ").strip();
+            String part =
+                    NOT_ADDRESS_CHARACTERS.matcher(parts[i]).replaceAll(" ").strip();
             if (part.isEmpty()) {
                 continue;
             }
@@ -143,8 +213,12 @@ public final class AddressParser {
     private static ParsedAddress streetAndNumber(String rest, String unit, String postcode) {
         List<String> pieces = new ArrayList<>();
         for (String piece : rest.split(",")) {
-            String clean = SPACED_DASH.matcher(LETTERS_THEN_DIGITS.matcher(piece.replace("#", " "))
-                    .replaceAll("$1 $2")).replaceAll("$1$2$3").replaceAll("\\s+", " ").strip();
+            String clean = SPACED_DASH
+                    .matcher(
+                            LETTERS_THEN_DIGITS.matcher(piece.replace("#", " ")).replaceAll("$1 $2"))
+                    .replaceAll("$1$2$3")
+                    .replaceAll("\\s+", " ")
+                    .strip();
             if (!clean.isEmpty()) {
                 pieces.add(clean);
             }
@@ -192,16 +266,19 @@ public final class AddressParser {
                 continue;
             }
             String next = i + 1 < tokens.length ? WORDS.getOrDefault(tokens[i + 1], tokens[i + 1]) : null;
-            words.add(switch (token) {
-                case "st" -> next != null && !AFTER_STREET.contains(next) ? "saint" : "street";
-                case "ste" -> next != null ? "sainte" : "suite";
-                case "dr" -> next == null || AFTER_STREET.contains(next) ? "drive" : "doctor";
-                case "pl" -> englishOrder ? "place" : "platz";
-                default -> {
-                    String spelled = WORDS.getOrDefault(token, token);
-                    yield spelled.endsWith("strase") ? spelled.substring(0, spelled.length() - 6) + "strasse" : spelled;
-                }
-            });
+            words.add(
+                    switch (token) {
+                        case "st" -> next != null && !AFTER_STREET.contains(next) ? "saint" : "street";
+                        case "ste" -> next != null ? "sainte" : "suite";
+                        case "dr" -> next == null || AFTER_STREET.contains(next) ? "drive" : "doctor";
+                        case "pl" -> englishOrder ? "place" : "platz";
+                        default -> {
+                            String spelled = WORDS.getOrDefault(token, token);
+                            yield spelled.endsWith("strase")
+                                    ? spelled.substring(0, spelled.length() - 6) + "strasse"
+                                    : spelled;
+                        }
+                    });
         }
         return words.isEmpty() ? null : String.join(" ", words);
     }

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class CompanyNameStandardizer {
 
-    private record LegalForm(String canonical, List<String> tokens, boolean anywhere) {
-    }
+    private record LegalForm(String canonical, List<String> tokens, boolean anywhere) {}
 
     /** Longest first, so that "gmbh co kg" wins over "gmbh" and "kg". */
     private static final List<LegalForm> FORMS = List.of(
@@ -73,8 +72,7 @@ public final class CompanyNameStandardizer {
     private static final Set<String> NOISE = Set.of(
             "und", "u", "co", "the", "der", "die", "das", "fa", "firma", "inh", "inhaber", "of", "and", "et", "cie");
 
-    private CompanyNameStandardizer() {
-    }
+    private CompanyNameStandardizer() {}
 
     public static CompanyName standardize(String companyName) {
         List<String> tokens = new ArrayList<>(TextFold.tokens(companyName));

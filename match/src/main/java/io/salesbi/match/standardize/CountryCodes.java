@@ -10,8 +10,7 @@ public final class CountryCodes {
 
     private static final Map<String, String> BY_NAME = build();
 
-    private CountryCodes() {
-    }
+    private CountryCodes() {}
 
     /** The ISO alpha-2 code, or null when the text names no known country. */
     public static String toIso(String country) {
@@ -36,11 +35,30 @@ public final class CountryCodes {
             names.put(TextFold.fold(locale.getDisplayCountry(Locale.GERMAN)), code);
         }
         String[][] aliases = {
-                {"d", "DE"}, {"brd", "DE"}, {"bundesrepublik deutschland", "DE"}, {"germany", "DE"},
-                {"uk", "GB"}, {"england", "GB"}, {"great britain", "GB"}, {"grossbritannien", "GB"},
-                {"usa", "US"}, {"u s a", "US"}, {"us", "US"}, {"united states of america", "US"}, {"vereinigte staaten", "US"},
-                {"a", "AT"}, {"ch", "CH"}, {"schweiz", "CH"}, {"switzerland", "CH"}, {"holland", "NL"},
-                {"niederlande", "NL"}, {"polen", "PL"}, {"oesterreich", "AT"}, {"tschechien", "CZ"}, {"czech republic", "CZ"}};
+            {"d", "DE"},
+            {"brd", "DE"},
+            {"bundesrepublik deutschland", "DE"},
+            {"germany", "DE"},
+            {"uk", "GB"},
+            {"england", "GB"},
+            {"great britain", "GB"},
+            {"grossbritannien", "GB"},
+            {"usa", "US"},
+            {"u s a", "US"},
+            {"us", "US"},
+            {"united states of america", "US"},
+            {"vereinigte staaten", "US"},
+            {"a", "AT"},
+            {"ch", "CH"},
+            {"schweiz", "CH"},
+            {"switzerland", "CH"},
+            {"holland", "NL"},
+            {"niederlande", "NL"},
+            {"polen", "PL"},
+            {"oesterreich", "AT"},
+            {"tschechien", "CZ"},
+            {"czech republic", "CZ"}
+        };
         for (String[] alias : aliases) {
             names.put(alias[0], alias[1]);
         }

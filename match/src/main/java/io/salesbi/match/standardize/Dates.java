@@ -10,13 +10,14 @@ import java.util.List;
 public final class Dates {
 
     private static final List<DateTimeFormatter> FORMATS = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd"), DateTimeFormatter.ofPattern("uuuuMMdd"),
-            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
-            DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("d-M-uuuu"))
-            .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
+                    DateTimeFormatter.ofPattern("uuuu-MM-dd"), DateTimeFormatter.ofPattern("uuuuMMdd"),
+                    DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"),
+                    DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("d-M-uuuu"))
+            .stream()
+            .map(f -> f.withResolverStyle(ResolverStyle.STRICT))
+            .toList();
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /**
      * The date as yyyyMMdd; an 8-digit value that is no valid date (as FEBRL's corrupted birth dates) is kept as
@@ -28,7 +29,8 @@ public final class Dates {
             return null;
         }
         String head = text.length() > 10 && text.charAt(10) == 'T' || text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) : text;
+                ? text.substring(0, 10)
+                : text;
         for (DateTimeFormatter format : FORMATS) {
             try {
                 return LocalDate.parse(head, format).format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -47,7 +49,10 @@ public final class Dates {
         int year = Integer.parseInt(yyyymmdd, 0, 4, 10);
         int month = Integer.parseInt(yyyymmdd, 4, 6, 10);
         int day = Integer.parseInt(yyyymmdd, 6, 8, 10);
-        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return Long.MIN_VALUE;
         }
         return LocalDate.of(year, month, day).toEpochDay();

@@ -9,12 +9,28 @@ import org.apache.commons.validator.routines.EmailValidator;
 public final class EmailAddresses {
 
     /** Mail providers whose domain says nothing about the company a mailbox belongs to. */
-    public static final Set<String> FREEMAIL = Set.of("gmail.com", "googlemail.com", "web.de", "gmx.de", "gmx.net",
-            "t-online.de", "yahoo.com", "yahoo.de", "hotmail.com", "hotmail.de", "outlook.com", "outlook.de",
-            "freenet.de", "aol.com", "icloud.com", "posteo.de", "mail.de", "live.com", "protonmail.com");
+    public static final Set<String> FREEMAIL = Set.of(
+            "gmail.com",
+            "googlemail.com",
+            "web.de",
+            "gmx.de",
+            "gmx.net",
+            "t-online.de",
+            "yahoo.com",
+            "yahoo.de",
+            "hotmail.com",
+            "hotmail.de",
+            "outlook.com",
+            "outlook.de",
+            "freenet.de",
+            "aol.com",
+            "icloud.com",
+            "posteo.de",
+            "mail.de",
+            "live.com",
+            "protonmail.com");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Lower case address without "mailto:" and spaces, or null when it is no valid address. */
     public static String email(String email) {
@@ -22,7 +38,8 @@ public final class EmailAddresses {
         if (text == null) {
             return null;
         }
-        String address = text.toLowerCase(Locale.ROOT).replaceFirst("^mailto:", "").replace(" ", "");
+        String address =
+                text.toLowerCase(Locale.ROOT).replaceFirst("^mailto:", "").replace(" ", "");
         return EmailValidator.getInstance(false, true).isValid(address) ? address : null;
     }
 
@@ -32,7 +49,8 @@ public final class EmailAddresses {
         if (text == null) {
             return null;
         }
-        String host = text.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "");
+        String host =
+                text.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "");
         if (host.contains("@")) {
             host = host.substring(host.indexOf('@') + 1);
         }

@@ -9,8 +9,7 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * The number in E.164 ("+4971112345"), parsed in the record's country when it has no international prefix.

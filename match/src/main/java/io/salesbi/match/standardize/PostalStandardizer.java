@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 /** Standardizes postcodes and city names. */
 public final class PostalStandardizer {
 
-    private static final Pattern CITY_NOISE = Pattern.compile("\\(.*?\\)|\\b(a\\.? ?m\\.?|am|an der|i\\.? ?d\\.?|in der)\\b.*$");
+    private static final Pattern CITY_NOISE =
+            Pattern.compile("\\(.*?\\)|\\b(a\\.? ?m\\.?|am|an der|i\\.? ?d\\.?|in der)\\b.*$");
 
-    private PostalStandardizer() {
-    }
+    private PostalStandardizer() {}
 
     /**
      * Upper case postcode without spaces and country prefixes ("D-70173" → "70173"); a German postcode that lost its

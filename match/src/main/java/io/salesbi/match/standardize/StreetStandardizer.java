@@ -1,6 +1,5 @@
 package io.salesbi.match.standardize;
 
-
 /**
  * Standardizes street lines: "Hauptstr. 12 a", "Haupt-Straße 12a" and "Hauptstrasse 12A" all become street
  * "hauptstrasse" and house number "12a". Abbreviations are spelled out by {@link AddressParser} and spaces and
@@ -8,8 +7,7 @@ package io.salesbi.match.standardize;
  */
 public final class StreetStandardizer {
 
-    private StreetStandardizer() {
-    }
+    private StreetStandardizer() {}
 
     /** Splits a street line into street name and house number and standardizes both ({@link AddressParser}). */
     public static StreetAddress standardize(String streetLine) {

@@ -11,17 +11,22 @@ public final class TextFold {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
-    private TextFold() {
-    }
+    private TextFold() {}
 
     /** Lower case with umlauts spelled out (ä → ae, ß → ss) and accents removed; punctuation kept. */
     public static String foldCase(String text) {
         if (text == null) {
             return "";
         }
-        String lower = text.strip().toLowerCase(java.util.Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-                .replace("æ", "ae").replace("ø", "oe").replace("œ", "oe");
+        String lower = text.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("ø", "oe")
+                .replace("œ", "oe");
         if (isAscii(lower)) {
             return lower;
         }

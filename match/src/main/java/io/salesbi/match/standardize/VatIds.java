@@ -42,8 +42,7 @@ public final class VatIds {
             Map.entry("GB", Pattern.compile("GB(\\d{9}|\\d{12}|GD\\d{3}|HA\\d{3})")),
             Map.entry("CH", Pattern.compile("CHE\\d{9}(MWST|TVA|IVA)?")));
 
-    private VatIds() {
-    }
+    private VatIds() {}
 
     /** The VAT id in upper case without spaces and punctuation ("DE 123.456.789" → "DE123456789"), or null when its format does not check out. */
     public static String normalize(String vatId) {

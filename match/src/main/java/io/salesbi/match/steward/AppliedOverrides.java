@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public record AppliedOverrides(List<int[]> forceMatch, List<int[]> forceSplit, List<Status> statuses) {
 
-    public record Status(Override override, String status) {
-    }
+    public record Status(Override override, String status) {}
 
     public static AppliedOverrides resolve(List<Override> overrides, Map<String, Integer> indexOfKey) {
         List<int[]> match = new ArrayList<>();

@@ -10,11 +10,12 @@ package io.salesbi.match.steward;
  * @param sourceLine line (CSV) or row (xlsx, 1-based) in that file
  * @param comment    the steward's comment, may be null
  */
-public record Override(Action action, String recordKey1, String recordKey2, String sourceFile, int sourceLine,
-                       String comment) {
+public record Override(
+        Action action, String recordKey1, String recordKey2, String sourceFile, int sourceLine, String comment) {
 
     public enum Action {
-        FORCE_MATCH, FORCE_SPLIT;
+        FORCE_MATCH,
+        FORCE_SPLIT;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -31,8 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class OverridesReader {
 
-    private OverridesReader() {
-    }
+    private OverridesReader() {}
 
     public static List<Override> read(Path path) throws IOException {
         if (path == null || !Files.exists(path)) {
@@ -43,7 +42,8 @@ public final class OverridesReader {
         }
         List<Override> overrides = new ArrayList<>();
         try (Stream<Path> files = Files.list(path)) {
-            for (Path file : files.filter(OverridesReader::isOverrideFile).sorted().toList()) {
+            for (Path file :
+                    files.filter(OverridesReader::isOverrideFile).sorted().toList()) {
                 overrides.addAll(readFile(file));
             }
         }
@@ -56,8 +56,8 @@ public final class OverridesReader {
     }
 
     private static List<Override> readFile(Path file) throws IOException {
-        List<List<String>> rows = file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? xlsxRows(file) : csvRows(file);
+        List<List<String>> rows =
+                file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsxRows(file) : csvRows(file);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -95,17 +95,20 @@ public final class OverridesReader {
                         + "', expected two record keys");
             }
             String note = comment == null ? "" : cell(row, comment);
-            overrides.add(new Override(parsed, a, b, file.getFileName().toString(), r + 1,
-                    note.isEmpty() ? null : note));
+            overrides.add(
+                    new Override(parsed, a, b, file.getFileName().toString(), r + 1, note.isEmpty() ? null : note));
         }
         return overrides;
     }
 
     static Override.Action parseAction(String decision) {
-        return switch (decision.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_')) {
+        return switch (decision.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_')) {
             case "force_match", "match", "same", "yes", "ja", "y", "j", "merge" -> Override.Action.FORCE_MATCH;
             case "force_split", "split", "no_match", "nomatch", "different", "no", "nein", "n", "keep_apart" ->
-                    Override.Action.FORCE_SPLIT;
+                Override.Action.FORCE_SPLIT;
             default -> null;
         };
     }
@@ -117,7 +120,8 @@ public final class OverridesReader {
     private static List<List<String>> csvRows(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setTrim(true).get().parse(reader)) {
+                CSVParser parser =
+                        CSVFormat.RFC4180.builder().setTrim(true).get().parse(reader)) {
             for (CSVRecord record : parser) {
                 List<String> values = new ArrayList<>(record.toList());
                 if (rows.isEmpty() && !values.isEmpty()) {
@@ -133,7 +137,8 @@ public final class OverridesReader {
     private static List<List<String>> xlsxRows(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             for (Row row : sheet) {
                 while (rows.size() < row.getRowNum()) {

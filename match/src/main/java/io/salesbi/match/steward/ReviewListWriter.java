@@ -45,7 +45,8 @@ public final class ReviewListWriter {
         ScoredPairs pairs = result.pairs();
         List<Integer> ordered = new ArrayList<>(reviewPairs);
         ordered.sort(Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
-                .thenComparing(p -> recordKeys.get(pairs.a()[p])).thenComparing(p -> recordKeys.get(pairs.b()[p])));
+                .thenComparing(p -> recordKeys.get(pairs.a()[p]))
+                .thenComparing(p -> recordKeys.get(pairs.b()[p])));
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -55,8 +56,8 @@ public final class ReviewListWriter {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            List<String> header = new ArrayList<>(List.of("record_1", "record_2", "match_probability", "decision",
-                    "comment"));
+            List<String> header =
+                    new ArrayList<>(List.of("record_1", "record_2", "match_probability", "decision", "comment"));
             for (String field : result.weightedFields()) {
                 header.add(field + " (1)");
                 header.add(field + " (2)");
@@ -81,8 +82,12 @@ public final class ReviewListWriter {
                     int level = pairs.level(p, f);
                     row.createCell(c++).setCellValue(values[a] == null ? "" : values[a]);
                     row.createCell(c++).setCellValue(values[b] == null ? "" : values[b]);
-                    row.createCell(c++).setCellValue(String.format(Locale.ROOT, "%s (%+.1f)",
-                            decisions.levelName(f, level), decisions.weight(f, level)));
+                    row.createCell(c++)
+                            .setCellValue(String.format(
+                                    Locale.ROOT,
+                                    "%s (%+.1f)",
+                                    decisions.levelName(f, level),
+                                    decisions.weight(f, level)));
                 }
             }
             if (!ordered.isEmpty()) {
@@ -95,10 +100,11 @@ public final class ReviewListWriter {
             sheet.createFreezePane(2, 1);
             Sheet help = workbook.createSheet("How to use");
             String[] lines = {
-                    "Each row is a pair of customer records the matcher could not decide on its own.",
-                    "Fill in the column 'decision' with match (same customer) or no_match (different customers).",
-                    "Leave it empty to decide later. Then drop this file into the overrides folder:",
-                    "every following run applies your decisions (match = force_match, no_match = force_split)."};
+                "Each row is a pair of customer records the matcher could not decide on its own.",
+                "Fill in the column 'decision' with match (same customer) or no_match (different customers).",
+                "Leave it empty to decide later. Then drop this file into the overrides folder:",
+                "every following run applies your decisions (match = force_match, no_match = force_split)."
+            };
             for (int i = 0; i < lines.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(lines[i]);
             }

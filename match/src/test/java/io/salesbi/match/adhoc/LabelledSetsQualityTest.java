@@ -29,11 +29,17 @@ class LabelledSetsQualityTest {
     @Test
     void febrlDataset3PersonsWithAddresses() throws Exception {
         Path input = resource("febrl_dataset3.csv");
-        List<MatchField> fields = List.of(field("given_name", FieldType.GIVEN_NAME),
-                field("surname", FieldType.SURNAME), field("street_number", FieldType.HOUSE_NUMBER),
-                field("address_1", FieldType.STREET), field("address_2", FieldType.TEXT),
-                field("suburb", FieldType.CITY), field("postcode", FieldType.POSTCODE), field("state", FieldType.EXACT),
-                field("date_of_birth", FieldType.DATE), field("soc_sec_id", FieldType.TEXT));
+        List<MatchField> fields = List.of(
+                field("given_name", FieldType.GIVEN_NAME),
+                field("surname", FieldType.SURNAME),
+                field("street_number", FieldType.HOUSE_NUMBER),
+                field("address_1", FieldType.STREET),
+                field("address_2", FieldType.TEXT),
+                field("suburb", FieldType.CITY),
+                field("postcode", FieldType.POSTCODE),
+                field("state", FieldType.EXACT),
+                field("date_of_birth", FieldType.DATE),
+                field("soc_sec_id", FieldType.TEXT));
 
         AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "rec_id", fields, null);
 
@@ -49,13 +55,17 @@ class LabelledSetsQualityTest {
     @Test
     void splinkFake1000PersonsWithTyposAndSwappedNames() throws Exception {
         Path input = resource("splink_fake_1000.csv");
-        List<MatchField> fields = List.of(field("first_name", FieldType.GIVEN_NAME), field("surname", FieldType.SURNAME),
-                field("dob", FieldType.DATE), field("city", FieldType.CITY), field("email", FieldType.EMAIL));
+        List<MatchField> fields = List.of(
+                field("first_name", FieldType.GIVEN_NAME),
+                field("surname", FieldType.SURNAME),
+                field("dob", FieldType.DATE),
+                field("city", FieldType.CITY),
+                field("email", FieldType.EMAIL));
 
         AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "unique_id", fields, null);
 
-        MatchQuality quality = report("Splink fake_1000",
-                MatchQuality.of(result.clusterIdsById(), column(input, "unique_id", "cluster")));
+        MatchQuality quality = report(
+                "Splink fake_1000", MatchQuality.of(result.clusterIdsById(), column(input, "unique_id", "cluster")));
         assertThat(quality.truePairs()).isEqualTo(2031);
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.98);
         assertThat(quality.f1()).isGreaterThanOrEqualTo(0.94);
@@ -65,8 +75,12 @@ class LabelledSetsQualityTest {
     void fodorsZagatRestaurantsAcrossTwoGuides() throws Exception {
         Path input = folder.resolve("fodors_zagats.csv");
         Map<String, String> truth = fodorsZagat(input);
-        List<MatchField> fields = List.of(field("name", FieldType.COMPANY), field("addr", FieldType.ADDRESS),
-                field("city", FieldType.CITY), field("phone", FieldType.PHONE), field("type", FieldType.TEXT));
+        List<MatchField> fields = List.of(
+                field("name", FieldType.COMPANY),
+                field("addr", FieldType.ADDRESS),
+                field("city", FieldType.CITY),
+                field("phone", FieldType.PHONE),
+                field("type", FieldType.TEXT));
         EngineSettings settings = new EngineSettings(0.9, 0.5, 100, 50_000, 40, "US", null, 0.12);
 
         AdHocMatchResult result = new AdHocMatch(settings).run(input, "id", fields, null);
@@ -83,7 +97,8 @@ class LabelledSetsQualityTest {
 
         AdHocMatchResult result = new AdHocMatch(EngineSettings.defaults()).run(input, "person_id", fields, null);
 
-        MatchQuality quality = report("PATSTAT company names",
+        MatchQuality quality = report(
+                "PATSTAT company names",
                 MatchQuality.of(result.clusterIdsById(), column(input, "person_id", "leuven_id")));
         assertThat(quality.truePairs()).isEqualTo(293_785);
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
@@ -140,6 +155,8 @@ class LabelledSetsQualityTest {
     }
 
     private static Path resource(String name) throws URISyntaxException {
-        return Path.of(LabelledSetsQualityTest.class.getResource("/match/datasets/" + name).toURI());
+        return Path.of(LabelledSetsQualityTest.class
+                .getResource("/match/datasets/" + name)
+                .toURI());
     }
 }

@@ -18,9 +18,18 @@ class CompanyNameComparisonTest {
 
     private static String[] list() {
         String[] names = new String[50];
-        String[] first = {"Müller Consulting GmbH", "Schmidt Consulting AG", "Weber Consulting",
-            "Fischer Consulting KG", "Wagner Consulting", "IBM", "International Business Machines Corp.",
-            "Bau 2000 GmbH", "Bau 3000 GmbH", "Rexroth"};
+        String[] first = {
+            "Müller Consulting GmbH",
+            "Schmidt Consulting AG",
+            "Weber Consulting",
+            "Fischer Consulting KG",
+            "Wagner Consulting",
+            "IBM",
+            "International Business Machines Corp.",
+            "Bau 2000 GmbH",
+            "Bau 3000 GmbH",
+            "Rexroth"
+        };
         System.arraycopy(first, 0, names, 0, first.length);
         for (int i = first.length; i < names.length; i++) {
             String word = "Q" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "x";
@@ -48,15 +57,20 @@ class CompanyNameComparisonTest {
     @Test
     void anAcronymMatchesTheWordsItAbbreviates() {
         assertThat(FieldComparator.compare(NAMES, 5, 6)).isEqualTo(2);
-        double[] withCountry = CompanyNameComparison.cover(new String[] {"deutschland", "ibm"}, new float[] {1, 3},
-                new String[] {"business", "deutschland", "international", "machines"}, new float[] {2, 1, 2, 2});
+        double[] withCountry = CompanyNameComparison.cover(
+                new String[] {"deutschland", "ibm"},
+                new float[] {1, 3},
+                new String[] {"business", "deutschland", "international", "machines"},
+                new float[] {2, 1, 2, 2});
         assertThat(withCountry).containsExactly(1.0, 1.0);
     }
 
     @Test
     void anAcronymMustStandForAllTheOtherNamesRemainingWords() {
-        double[] cover = CompanyNameComparison.cover(new String[] {"abg"}, new float[] {1},
-                new String[] {"alpha", "beta", "gamma", "holding"}, new float[] {1, 1, 1, 1});
+        double[] cover = CompanyNameComparison.cover(
+                new String[] {"abg"}, new float[] {1}, new String[] {"alpha", "beta", "gamma", "holding"}, new float[] {
+                    1, 1, 1, 1
+                });
         assertThat(cover).containsExactly(0.0, 0.0);
     }
 
@@ -69,8 +83,9 @@ class CompanyNameComparisonTest {
 
     @Test
     void inAShortListEveryWordWeighsTheSame() {
-        PreparedField field = new FieldPreparer("DE").prepare(FieldType.COMPANY,
-                new String[] {"Schulz Logistik KG", "Hoffmann Logistik KG", "Becker Logistik"});
+        PreparedField field = new FieldPreparer("DE").prepare(FieldType.COMPANY, new String[] {
+            "Schulz Logistik KG", "Hoffmann Logistik KG", "Becker Logistik"
+        });
         assertThat(field.tokenWeights()[0]).containsExactly(1f, 1f);
         // one word of two shared: cover 0.5 each, level 3
         assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(3);
@@ -78,23 +93,26 @@ class CompanyNameComparisonTest {
 
     @Test
     void oneNameWhollyInsideTheOtherSharesMostWords() {
-        PreparedField field = new FieldPreparer("DE").prepare(FieldType.COMPANY,
-                new String[] {"Rexroth", "Rexroth Consulting", "Bosch", "Siemens"});
+        PreparedField field = new FieldPreparer("DE")
+                .prepare(FieldType.COMPANY, new String[] {"Rexroth", "Rexroth Consulting", "Bosch", "Siemens"});
         assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(2);
     }
 
     @Test
     void aTypoInALongWordStillMatchesTheWord() {
         // "elektronics" and "electronics": Jaro-Winkler 0.96 >= 0.93, both at least 5 letters
-        double[] cover = CompanyNameComparison.cover(new String[] {"elektronics", "philips"}, new float[] {1, 2},
-                new String[] {"electronics", "philips"}, new float[] {1, 2});
+        double[] cover = CompanyNameComparison.cover(
+                new String[] {"elektronics", "philips"},
+                new float[] {1, 2},
+                new String[] {"electronics", "philips"},
+                new float[] {1, 2});
         assertThat(cover).containsExactly(1.0, 1.0);
     }
 
     @Test
     void initialsWrittenApartAreOneWord() {
-        PreparedField field = new FieldPreparer("NL").prepare(FieldType.COMPANY,
-                new String[] {"D.S.M. IP Assets B.V.", "DSM IP Assets"});
+        PreparedField field = new FieldPreparer("NL")
+                .prepare(FieldType.COMPANY, new String[] {"D.S.M. IP Assets B.V.", "DSM IP Assets"});
         assertThat(field.tokens()[0]).containsExactly("assets", "dsm", "ip");
         assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(1);
     }

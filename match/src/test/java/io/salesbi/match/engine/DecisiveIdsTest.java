@@ -7,20 +7,22 @@ import org.junit.jupiter.api.Test;
 
 class DecisiveIdsTest {
 
-    private static final List<MatchField> FIELDS = List.of(new MatchField("company", FieldType.COMPANY),
-            new MatchField("city", FieldType.CITY), new MatchField("vat", FieldType.VAT_ID),
+    private static final List<MatchField> FIELDS = List.of(
+            new MatchField("company", FieldType.COMPANY),
+            new MatchField("city", FieldType.CITY),
+            new MatchField("vat", FieldType.VAT_ID),
             new MatchField("debtor", FieldType.STRONG_ID));
 
     @Test
     void anAgreeingDebtorNumberLinksAndContradictingVatIdsKeepApart() {
         String[][] columns = {
-                {"Alpha Antriebe GmbH", "Alpha Handelsgesellschaft", "Beta Sensorik GmbH", "Beta Sensorik GmbH"},
-                {"Kassel", "Fulda", "Ulm", "Ulm"},
-                {"", "", "DE 136 695 976", "DE123456789"},
-                {"001234", "1234", "", ""}};
+            {"Alpha Antriebe GmbH", "Alpha Handelsgesellschaft", "Beta Sensorik GmbH", "Beta Sensorik GmbH"},
+            {"Kassel", "Fulda", "Ulm", "Ulm"},
+            {"", "", "DE 136 695 976", "DE123456789"},
+            {"001234", "1234", "", ""}
+        };
 
-        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
-                ClusterConstraints.none());
+        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns, ClusterConstraints.none());
 
         assertThat(result.clusterOf()).containsExactly(0, 0, 2, 3);
         assertThat(result.pairs().decisive()).contains((byte) 1, (byte) -1);
@@ -29,13 +31,13 @@ class DecisiveIdsTest {
     @Test
     void aDebtorNumberSharedByCompletelyDifferentNamesIsScoredInsteadOfLinking() {
         String[][] columns = {
-                {"Alpha Antriebe GmbH", "Zeta Logistik KG", "Beta Sensorik GmbH"},
-                {"Kassel", "Rostock", "Ulm"},
-                {"", "", ""},
-                {"4711", "4711", ""}};
+            {"Alpha Antriebe GmbH", "Zeta Logistik KG", "Beta Sensorik GmbH"},
+            {"Kassel", "Rostock", "Ulm"},
+            {"", "", ""},
+            {"4711", "4711", ""}
+        };
 
-        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns,
-                ClusterConstraints.none());
+        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns, ClusterConstraints.none());
 
         assertThat(result.clusterOf()).containsExactly(0, 1, 2);
         assertThat(result.pairs().decisive()).containsOnly((byte) 0);

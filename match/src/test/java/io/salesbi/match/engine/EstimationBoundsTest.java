@@ -37,21 +37,23 @@ class EstimationBoundsTest {
 
     @Test
     void reportsHowManyIterationsTheEstimateTookAndWhetherItSettled() {
-        List<MatchField> fields = List.of(new MatchField("company", FieldType.COMPANY),
-                new MatchField("city", FieldType.CITY));
+        List<MatchField> fields =
+                List.of(new MatchField("company", FieldType.COMPANY), new MatchField("city", FieldType.CITY));
         String[][] columns = {
-                {"Beta Sensorik GmbH", "Beta Sensorik", "Gamma Logistik KG", "Gamma Logistik", "Delta Bau AG"},
-                {"Ulm", "Ulm", "Köln", "Köln", "Bonn"}};
+            {"Beta Sensorik GmbH", "Beta Sensorik", "Gamma Logistik KG", "Gamma Logistik", "Delta Bau AG"},
+            {"Ulm", "Ulm", "Köln", "Köln", "Bonn"}
+        };
 
-        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(fields, columns,
-                ClusterConstraints.none());
+        MatchResult result = new MatchEngine(EngineSettings.defaults()).run(fields, columns, ClusterConstraints.none());
 
         EmConvergence convergence = result.convergence();
-        assertThat(convergence.iterations()).isBetween(1, EngineSettings.defaults().emIterations());
+        assertThat(convergence.iterations())
+                .isBetween(1, EngineSettings.defaults().emIterations());
         assertThat(convergence.lastChange()).isGreaterThanOrEqualTo(0.0);
         assertThat(convergence.converged()).isEqualTo(convergence.lastChange() < 1e-4);
-        assertThat(convergence.describe()).startsWith("EM " + (convergence.converged() ? "converged" : "stopped "
-                + "unconverged") + " after " + convergence.iterations() + " iterations (last change ");
+        assertThat(convergence.describe())
+                .startsWith("EM " + (convergence.converged() ? "converged" : "stopped " + "unconverged") + " after "
+                        + convergence.iterations() + " iterations (last change ");
         assertThat(result.clusterCount()).isEqualTo(3);
     }
 

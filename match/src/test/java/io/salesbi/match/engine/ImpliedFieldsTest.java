@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** Place fields implied by another place field do not count twice. Levels: company, postcode, city, country. */
 class ImpliedFieldsTest {
 
-    private static final ImpliedFields IMPLIED = ImpliedFields.of(List.of(field(FieldType.COMPANY),
-            field(FieldType.POSTCODE), field(FieldType.CITY), field(FieldType.COUNTRY)));
+    private static final ImpliedFields IMPLIED = ImpliedFields.of(List.of(
+            field(FieldType.COMPANY), field(FieldType.POSTCODE), field(FieldType.CITY), field(FieldType.COUNTRY)));
 
     @Test
     void agreeingPostcodesImplyTheAgreeingCityAndCountry() {

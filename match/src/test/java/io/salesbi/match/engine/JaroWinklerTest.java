@@ -25,7 +25,8 @@ class JaroWinklerTest {
         String alphabet = "aabcdeeilmnorstuäöüß -";
         for (int k = 0; k < 50_000; k++) {
             String x = randomText(random, alphabet, random.nextInt(0, 66));
-            String y = random.nextInt(3) == 0 ? mutate(random, x, alphabet)
+            String y = random.nextInt(3) == 0
+                    ? mutate(random, x, alphabet)
                     : randomText(random, alphabet, random.nextInt(0, 66));
 
             assertThat(JaroWinkler.similarity(x, y)).as("'%s' and '%s'", x, y).isEqualTo(windowScan(x, y));

@@ -11,17 +11,21 @@ import org.junit.jupiter.api.Test;
  */
 class OtherHouseNumberTest {
 
-    private static final String[] STREETS = {"Hauptstr.", "Bahnhofstr.", "Gartenweg", "Lindenallee", "Marktplatz",
-        "Schulstr.", "Bergstr."};
+    private static final String[] STREETS = {
+        "Hauptstr.", "Bahnhofstr.", "Gartenweg", "Lindenallee", "Marktplatz", "Schulstr.", "Bergstr."
+    };
 
     @Test
     void anotherHouseNumberOnTheSameStreetIsNotMergedInAnAddressLine() {
         String[][] columns = list(new String[][] {
             {"Müller Bau GmbH", "Hauptstr. 12", "70173", "Stuttgart"},
             {"Mueller Bau", "Hauptstraße 12", "70173", "Stuttgart"},
-            {"Müller Bau GmbH", "Hauptstraße 14", "70173", "Stuttgart"}});
-        List<MatchField> fields = List.of(new MatchField("name", FieldType.COMPANY),
-                new MatchField("address", FieldType.ADDRESS), new MatchField("postcode", FieldType.POSTCODE),
+            {"Müller Bau GmbH", "Hauptstraße 14", "70173", "Stuttgart"}
+        });
+        List<MatchField> fields = List.of(
+                new MatchField("name", FieldType.COMPANY),
+                new MatchField("address", FieldType.ADDRESS),
+                new MatchField("postcode", FieldType.POSTCODE),
                 new MatchField("city", FieldType.CITY));
 
         MatchResult result = new MatchEngine(EngineSettings.defaults()).run(fields, columns, ClusterConstraints.none());
@@ -39,9 +43,12 @@ class OtherHouseNumberTest {
         String[][] columns = list(new String[][] {
             {"Müller Bau GmbH", "Hauptstr.", "70173", "12"},
             {"Mueller Bau", "Hauptstraße", "70173", "12"},
-            {"Müller Bau GmbH", "Hauptstraße", "70173", "14"}});
-        List<MatchField> fields = List.of(new MatchField("name", FieldType.COMPANY),
-                new MatchField("street", FieldType.STREET), new MatchField("postcode", FieldType.POSTCODE),
+            {"Müller Bau GmbH", "Hauptstraße", "70173", "14"}
+        });
+        List<MatchField> fields = List.of(
+                new MatchField("name", FieldType.COMPANY),
+                new MatchField("street", FieldType.STREET),
+                new MatchField("postcode", FieldType.POSTCODE),
                 new MatchField("house_number", FieldType.HOUSE_NUMBER));
 
         MatchResult result = new MatchEngine(EngineSettings.defaults()).run(fields, columns, ClusterConstraints.none());

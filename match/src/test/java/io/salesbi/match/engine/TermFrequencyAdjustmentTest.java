@@ -24,11 +24,12 @@ class TermFrequencyAdjustmentTest {
     private static final double UMBRELLA_ADJUSTMENT = -1.37010;
     private static final double PAIR_ADJUSTMENT = Math.log(10);
 
-    private static final List<MatchField> FIELDS = List.of(new MatchField("phone", FieldType.PHONE),
-            new MatchField("city", FieldType.CITY));
+    private static final List<MatchField> FIELDS =
+            List.of(new MatchField("phone", FieldType.PHONE), new MatchField("city", FieldType.CITY));
 
     /** Phone exact ln(0.7 / 0.01) = 4.24850; prior ln(0.02 / 0.98) = -3.89182; city is missing everywhere. */
-    private static final ModelParameters FIXED = new ModelParameters(0.02,
+    private static final ModelParameters FIXED = new ModelParameters(
+            0.02,
             Map.of("phone", new double[] {0.7, 0.1, 0.2}, "city", new double[] {0.9, 0.05, 0.05}),
             Map.of("phone", new double[] {0.01, 0.01, 0.98}, "city", new double[] {0.09, 0.05, 0.86}));
 
@@ -48,8 +49,8 @@ class TermFrequencyAdjustmentTest {
     void leavesFiftyOrganisationsOnOneSwitchboardApartAndLinksThePairsSharingTheirOwnPhone() {
         String[][] columns = {phones(), new String[RECORDS]};
 
-        MatchResult result = new MatchEngine(EngineSettings.defaults().withParameters(FIXED)).run(FIELDS, columns,
-                ClusterConstraints.none());
+        MatchResult result = new MatchEngine(EngineSettings.defaults().withParameters(FIXED))
+                .run(FIELDS, columns, ClusterConstraints.none());
 
         int umbrellaPair = pair(result, 0, 1);
         int ownPair = pair(result, UMBRELLA, UMBRELLA + 1);
@@ -57,7 +58,11 @@ class TermFrequencyAdjustmentTest {
         assertThat(result.pairs().logit()[umbrellaPair]).isCloseTo(-1.01342, Offset.offset(1e-4));
         // -3.89182 + 4.24850 + 2.30259 = 2.65927: probability 0.93, a match.
         assertThat(result.pairs().logit()[ownPair]).isCloseTo(2.65927, Offset.offset(1e-4));
-        assertThat(IntStream.range(0, UMBRELLA).map(i -> result.clusterOf()[i]).distinct().count()).isEqualTo(UMBRELLA);
+        assertThat(IntStream.range(0, UMBRELLA)
+                        .map(i -> result.clusterOf()[i])
+                        .distinct()
+                        .count())
+                .isEqualTo(UMBRELLA);
         for (int p = 0; p < PAIRS; p++) {
             assertThat(result.clusterOf()[UMBRELLA + 2 * p + 1]).isEqualTo(result.clusterOf()[UMBRELLA + 2 * p]);
         }
@@ -67,14 +72,15 @@ class TermFrequencyAdjustmentTest {
     @Test
     void showsTheAdjustmentInTheEvidenceOfAPair() {
         String[][] columns = {phones(), new String[RECORDS]};
-        MatchResult result = new MatchEngine(EngineSettings.defaults().withParameters(FIXED)).run(FIELDS, columns,
-                ClusterConstraints.none());
+        MatchResult result = new MatchEngine(EngineSettings.defaults().withParameters(FIXED))
+                .run(FIELDS, columns, ClusterConstraints.none());
         PairDecisions decisions = new PairDecisions(result, 0.9, 0.5, ClusterConstraints.none());
 
         String evidence = decisions.evidenceJson(pair(result, 0, 1), Arrays.asList(null, null));
 
-        assertThat(evidence).isEqualTo("{\"phone\":{\"level\":\"exact\",\"weight\":2.88,\"tf_adjustment\":-1.37},"
-                + "\"city\":{\"level\":\"missing\",\"weight\":0.00}}");
+        assertThat(evidence)
+                .isEqualTo("{\"phone\":{\"level\":\"exact\",\"weight\":2.88,\"tf_adjustment\":-1.37},"
+                        + "\"city\":{\"level\":\"missing\",\"weight\":0.00}}");
     }
 
     /** 50 on the umbrella number, then 20 pairs on their own number, then 110 unique numbers. */
@@ -94,7 +100,9 @@ class TermFrequencyAdjustmentTest {
 
     private static int pair(MatchResult result, int a, int b) {
         ScoredPairs pairs = result.pairs();
-        return IntStream.range(0, pairs.size()).filter(p -> pairs.a()[p] == a && pairs.b()[p] == b).findFirst()
+        return IntStream.range(0, pairs.size())
+                .filter(p -> pairs.a()[p] == a && pairs.b()[p] == b)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("pair " + a + "-" + b + " was not compared"));
     }
 }

@@ -81,7 +81,8 @@ class AddressParserTest {
     void aPostcodeWithItsPlaceAfterACommaIsThePostcodeAndThePlaceIsDropped() {
         assertThat(AddressParser.parse("Hauptstr. 12, 10115 Berlin"))
                 .isEqualTo(new ParsedAddress("hauptstrasse", "12", null, "10115"));
-        assertThat(AddressParser.parse("Hauptstr. 12, D-10115 Berlin").postcode()).isEqualTo("10115");
+        assertThat(AddressParser.parse("Hauptstr. 12, D-10115 Berlin").postcode())
+                .isEqualTo("10115");
         assertThat(AddressParser.parse("100 W. Madison St, Chicago, IL 60601-1234"))
                 .isEqualTo(new ParsedAddress("west madison street", "100", null, "60601"));
         assertThat(AddressParser.parse("10 Downing St, London SW1A 2AA"))

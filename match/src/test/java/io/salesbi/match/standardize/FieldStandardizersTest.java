@@ -14,8 +14,7 @@ class FieldStandardizersTest {
                 .isEqualTo(new StreetAddress("hauptstrasse", "12a"));
         assertThat(StreetStandardizer.standardize("Kölner Str. 3-5"))
                 .isEqualTo(new StreetAddress("koelnerstrasse", "3-5"));
-        assertThat(StreetStandardizer.standardize("12 Main St"))
-                .isEqualTo(new StreetAddress("mainstreet", "12"));
+        assertThat(StreetStandardizer.standardize("12 Main St")).isEqualTo(new StreetAddress("mainstreet", "12"));
         assertThat(StreetStandardizer.standardize("Am Markt")).isEqualTo(new StreetAddress("ammarkt", null));
     }
 
@@ -56,7 +55,8 @@ class FieldStandardizersTest {
     void emailsAndWebDomainsAreValidatedAndReduced() {
         assertThat(EmailAddresses.email(" Info@Mueller-GmbH.de ")).isEqualTo("info@mueller-gmbh.de");
         assertThat(EmailAddresses.email("info(at)mueller.de")).isNull();
-        assertThat(EmailAddresses.webDomain("https://www.mueller-gmbh.de/kontakt?x=1")).isEqualTo("mueller-gmbh.de");
+        assertThat(EmailAddresses.webDomain("https://www.mueller-gmbh.de/kontakt?x=1"))
+                .isEqualTo("mueller-gmbh.de");
         assertThat(EmailAddresses.webDomain("WWW.Mueller-GmbH.de")).isEqualTo("mueller-gmbh.de");
         assertThat(EmailAddresses.companyDomainOf("k.mueller@mueller-gmbh.de")).isEqualTo("mueller-gmbh.de");
         assertThat(EmailAddresses.companyDomainOf("k.mueller@gmx.de")).isNull();

@@ -26,10 +26,17 @@ public final class RunNotifier {
         if (config.email() != null) {
             try {
                 new EmailAlert(config.email()).send(report);
-                log.info("Night {} reported by e-mail to {}", report.runId(), config.email().to());
+                log.info(
+                        "Night {} reported by e-mail to {}",
+                        report.runId(),
+                        config.email().to());
             } catch (Exception e) {
-                log.warn("The e-mail about night {} could not be sent through {}:{}: {}", report.runId(),
-                        config.email().smtpHost(), config.email().smtpPort(), e.getMessage());
+                log.warn(
+                        "The e-mail about night {} could not be sent through {}:{}: {}",
+                        report.runId(),
+                        config.email().smtpHost(),
+                        config.email().smtpPort(),
+                        e.getMessage());
             }
         }
         if (config.webhook() != null) {
@@ -37,7 +44,10 @@ public final class RunNotifier {
                 new WebhookAlert(config.webhook()).send(report);
                 log.info("Night {} reported to the webhook", report.runId());
             } catch (Exception e) {
-                log.warn("The webhook {} could not be told about night {}: {}", config.webhook(), report.runId(),
+                log.warn(
+                        "The webhook {} could not be told about night {}: {}",
+                        config.webhook(),
+                        report.runId(),
                         e.getMessage());
             }
         }

@@ -17,7 +17,8 @@ final class WebhookAlert {
     }
 
     void send(RunReport report) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json; charset=utf-8")

@@ -2,12 +2,6 @@ package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,13 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi audit}: the JDBC endpoint's audit trail from {@code ops.audit}, newest first: logins (user, address,
  * outcome) and queries (SQL hash, rows, duration, outcome). While {@code salesbi serve} holds the warehouse, stewards
  * read the same table over JDBC as {@code ops.audit}.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Shows the JDBC endpoint's audit trail (ops.audit), newest first: login attempts with user, "
                 + "address and outcome (ok, failed, throttled, locked), and queries with the SHA-256 of their SQL, "
                 + "rows, duration and outcome. While 'salesbi serve' runs, stewards read it over JDBC as ops.audit.")
@@ -40,7 +41,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--failed", description = "Only what did not succeed (outcome other than ok).")
     boolean failed;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "At most N events (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -73,22 +77,41 @@ final class AuditCommand implements Callable<Integer> {
         }
         sql.append(" order by logged_at desc limit ?");
         parameters.add(limit);
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect();
                 PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 ps.setObject(i + 1, parameters.get(i));
             }
-            out.printf(Locale.ROOT, "%-23s  %-5s  %-16s  %-15s  %-9s  %-12s  %9s  %8s  %s%n", "time (UTC)", "event",
-                    "user", "address", "outcome", "sql sha256", "rows", "ms", "detail");
+            out.printf(
+                    Locale.ROOT,
+                    "%-23s  %-5s  %-16s  %-15s  %-9s  %-12s  %9s  %8s  %s%n",
+                    "time (UTC)",
+                    "event",
+                    "user",
+                    "address",
+                    "outcome",
+                    "sql sha256",
+                    "rows",
+                    "ms",
+                    "detail");
             int events = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     events++;
                     String hash = rs.getString(6);
-                    out.printf(Locale.ROOT, "%-23.23s  %-5s  %-16s  %-15s  %-9s  %-12s  %9s  %8s  %s%n",
-                            rs.getString(1), rs.getString(2), rs.getString(3), orDash(rs.getString(4)),
-                            rs.getString(5), hash == null ? "-" : hash.substring(0, Math.min(12, hash.length())),
-                            orDash(rs.getString(7)), orDash(rs.getString(8)), orDash(rs.getString(9)));
+                    out.printf(
+                            Locale.ROOT,
+                            "%-23.23s  %-5s  %-16s  %-15s  %-9s  %-12s  %9s  %8s  %s%n",
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            orDash(rs.getString(4)),
+                            rs.getString(5),
+                            hash == null ? "-" : hash.substring(0, Math.min(12, hash.length())),
+                            orDash(rs.getString(7)),
+                            orDash(rs.getString(8)),
+                            orDash(rs.getString(9)));
                 }
             }
             if (events == 0) {

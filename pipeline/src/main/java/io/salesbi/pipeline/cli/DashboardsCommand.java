@@ -4,28 +4,32 @@ import io.salesbi.dashboards.DashboardGenerator;
 import io.salesbi.dashboards.DashboardSettings;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code salesbi dashboards}: renders the dashboards from the warehouse's published KPI views. */
-@Command(name = "dashboards", mixinStandardHelpOptions = true,
+@Command(
+        name = "dashboards",
+        mixinStandardHelpOptions = true,
         description = "Renders the self-contained HTML dashboards from the KPI views into a folder.")
 final class DashboardsCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the configured dashboards folder).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder (default: the configured dashboards folder).")
     Path out;
 
     @Option(names = "--locale", paramLabel = "de|en", description = "Language and number format (default: de).")
@@ -42,7 +46,8 @@ final class DashboardsCommand implements Callable<Integer> {
         SalesbiSettings settings = home.settings();
         Path dir = out != null ? out : settings.dashboards();
         Locale loc = locale != null ? Locale.forLanguageTag(locale) : settings.locale();
-        try (Warehouse warehouse = Warehouse.open(home.existingWarehouse(settings)); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(home.existingWarehouse(settings));
+                Connection conn = warehouse.connect()) {
             List<Path> pages = new DashboardGenerator(new DashboardSettings(dir, loc, Instant.now())).generate(conn);
             pages.forEach(p -> spec.commandLine().getOut().println(p));
         }

@@ -1,46 +1,60 @@
 package io.salesbi.pipeline.cli;
 
+import io.salesbi.generator.GenerationSummary;
+import io.salesbi.match.quality.MatchQuality;
+import io.salesbi.match.quality.WarehouseMatchQuality;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SchemaFiles;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.generator.GenerationSummary;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.salesbi.match.quality.MatchQuality;
-import io.salesbi.match.quality.WarehouseMatchQuality;
-
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.util.Locale;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.concurrent.Callable;
-
 /** {@code salesbi demo}: the whole night on generated demo data, from scratch, in one command. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates the demo inbox, runs the nightly job on it and leaves the warehouse and the "
-                + "dashboards under DIR (default ./demo). Starts from scratch each time, so two runs give the same KPIs.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Generates the demo inbox, runs the nightly job on it and leaves the warehouse and the "
+                        + "dashboards under DIR (default ./demo). Starts from scratch each time, so two runs give the same KPIs.")
 final class DemoCommand implements Callable<Integer> {
 
     /** The demo's export date: orders run 2023 to 2025, so KPIs are computed as of mid-January 2026. */
     static final LocalDate DEMO_EXPORT_DATE = LocalDate.of(2026, 1, 15);
+
     private static final String MARKER = ".salesbi-demo";
 
-    @Option(names = "--dir", defaultValue = "demo", paramLabel = "DIR", description = "Demo folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dir",
+            defaultValue = "demo",
+            paramLabel = "DIR",
+            description = "Demo folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "N", description = "Size factor (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Size factor (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec
@@ -54,8 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Generating demo data (scale " + scale + ", seed " + seed + ") into " + home + " ...");
         out.flush();
         GenerationSummary generated = GenerateCommand.generate(scale, seed, home);
-        out.printf("  %,d customer records of %,d companies, %,d order lines%n", generated.sourceCustomerRecords(),
-                generated.customerEntities(), generated.orderLines());
+        out.printf(
+                "  %,d customer records of %,d companies, %,d order lines%n",
+                generated.sourceCustomerRecords(), generated.customerEntities(), generated.orderLines());
         out.println("Running the nightly job ...");
         out.flush();
         SalesbiSettings settings = SettingsLoader.load(writeSettings(home), home);
@@ -72,14 +87,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         RunSummaryPrinter.print(out, result);
         if (quality != null) {
-            out.printf(Locale.ROOT, "%nMatching against the demo's ground truth: precision %.4f, recall %.4f, "
-                    + "pairwise F1 %.4f (%,d records)%n", quality.precision(), quality.recall(), quality.f1(),
+            out.printf(
+                    Locale.ROOT,
+                    "%nMatching against the demo's ground truth: precision %.4f, recall %.4f, "
+                            + "pairwise F1 %.4f (%,d records)%n",
+                    quality.precision(),
+                    quality.recall(),
+                    quality.f1(),
                     quality.records());
         }
         if (result.ok()) {
             out.println();
             out.println("Where to look:");
-            out.println("  dashboards   " + settings.dashboards().resolve("index.html") + "  (open in a browser, works offline)");
+            out.println("  dashboards   " + settings.dashboards().resolve("index.html")
+                    + "  (open in a browser, works offline)");
             out.println("  warehouse    " + settings.warehouse() + "  (DuckDB; KPI views in schema kpi)");
             out.println("  archive      " + settings.archive() + "  (files loaded),  error: " + settings.error());
             out.println("  ground truth " + home.resolve("truth"));
@@ -114,8 +135,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void prepare(Path home) throws java.io.IOException {
         if (Files.exists(home)) {
             if (!Files.exists(home.resolve(MARKER)) && !PathUtils.isEmptyDirectory(home)) {
-                throw new SalesbiCommand.UsageException(home + " exists and was not made by 'salesbi demo'; "
-                        + "choose another folder with --dir");
+                throw new SalesbiCommand.UsageException(
+                        home + " exists and was not made by 'salesbi demo'; " + "choose another folder with --dir");
             }
             PathUtils.deleteDirectory(home);
         }

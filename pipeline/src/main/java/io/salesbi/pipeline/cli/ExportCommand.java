@@ -3,19 +3,20 @@ package io.salesbi.pipeline.cli;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.export.ParquetExport;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.concurrent.Callable;
-
 /** {@code salesbi export}: the warehouse's core and KPI layers as Parquet files for a lakehouse. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Writes the core and kpi layers of the warehouse as Parquet into DIR: order facts partitioned "
                 + "by year and month, one file per other table and view, and _manifest.json. Run again into the "
                 + "same DIR, it rewrites only the partitions and files whose content changed (docs/export.md). "
@@ -25,7 +26,10 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet",
+    @Option(
+            names = "--format",
+            defaultValue = "parquet",
+            paramLabel = "parquet",
             description = "Output format; only parquet so far (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -38,8 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("parquet")) {
-            throw new SalesbiCommand.UsageException("--format must be parquet (iceberg is not supported yet), was '"
-                    + format + "'");
+            throw new SalesbiCommand.UsageException(
+                    "--format must be parquet (iceberg is not supported yet), was '" + format + "'");
         }
         SalesbiSettings settings = home.settings();
         ParquetExport.Result result;
@@ -47,9 +51,15 @@ final class ExportCommand implements Callable<Integer> {
             result = new ParquetExport(conn, out).export();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("Exported %d relations to %s: %d parts written (%,d rows), %d unchanged, %d removed in %,d ms%n",
-                result.relations(), out.toAbsolutePath(), result.partsWritten().size(), result.rowsWritten(),
-                result.partsUnchanged(), result.partsRemoved().size(), result.millis());
+        o.printf(
+                "Exported %d relations to %s: %d parts written (%,d rows), %d unchanged, %d removed in %,d ms%n",
+                result.relations(),
+                out.toAbsolutePath(),
+                result.partsWritten().size(),
+                result.rowsWritten(),
+                result.partsUnchanged(),
+                result.partsRemoved().size(),
+                result.millis());
         o.flush();
         return SalesbiCommand.EXIT_OK;
     }

@@ -1,24 +1,30 @@
 package io.salesbi.pipeline.cli;
 
 import io.salesbi.server.PasswordHasher;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code salesbi hash-password}: the hash to put under server.users.NAME.password-hash. */
-@Command(name = "hash-password", mixinStandardHelpOptions = true,
-        description = "Prints the salted PBKDF2 hash of a password for server.users.NAME.password-hash in salesbi.yaml. "
-                + "The password is asked for on the terminal, or read from the first line of standard input.")
+@Command(
+        name = "hash-password",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints the salted PBKDF2 hash of a password for server.users.NAME.password-hash in salesbi.yaml. "
+                        + "The password is asked for on the terminal, or read from the first line of standard input.")
 final class HashPasswordCommand implements Callable<Integer> {
 
-    @Option(names = "--password", interactive = true, arity = "0..1", paramLabel = "SECRET",
+    @Option(
+            names = "--password",
+            interactive = true,
+            arity = "0..1",
+            paramLabel = "SECRET",
             description = "The password; asked for when given without a value.")
     char[] password;
 

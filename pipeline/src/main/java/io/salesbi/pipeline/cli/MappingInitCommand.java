@@ -10,13 +10,6 @@ import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SchemaFiles;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.pipeline.warehouse.WarehouseBusyException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +21,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi mapping init FILE --target TABLE}: drafts a mapping file from a delivered file. The target's fields
  * come from the warehouse schema, which fields are required from the bundled mapping for the same table.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Drafts a mapping from a file: finds the header row below title rows, guesses each column's "
-                + "type, date format and locale, the file's encoding and delimiter, proposes the canonical field by "
-                + "name (German and English) and writes the mapping with TODO comments for required fields it "
-                + "could not place.", "Exit code 0 when a draft was written, 2 for a bad file, sheet or target."})
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Drafts a mapping from a file: finds the header row below title rows, guesses each column's "
+                    + "type, date format and locale, the file's encoding and delimiter, proposes the canonical field by "
+                    + "name (German and English) and writes the mapping with TODO comments for required fields it "
+                    + "could not place.",
+            "Exit code 0 when a draft was written, 2 for a bad file, sheet or target."
+        })
 final class MappingInitCommand implements Callable<Integer> {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -48,18 +52,23 @@ final class MappingInitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A delivered file (CSV, .xlsx or .xls).")
     Path file;
 
-    @Option(names = "--target", required = true, paramLabel = "TABLE",
+    @Option(
+            names = "--target",
+            required = true,
+            paramLabel = "TABLE",
             description = "The raw table the rows load into, e.g. raw.erp_order_line.")
     String target;
 
     @Option(names = "--sheet", paramLabel = "SHEET", description = "Spreadsheets: the sheet (default: the first).")
     String sheet;
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "The mapping's name (default: from the file name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "The mapping's name (default: from the file name).")
     String name;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the mapping (default: standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the mapping (default: standard output).")
     Path out;
 
     @Spec
@@ -91,8 +100,8 @@ final class MappingInitCommand implements Callable<Integer> {
         }
         // the draft names its schema, installed beside the configuration, so that an editor completes and checks it
         Path schema = SchemaFiles.install(settings.home(), SchemaFiles.MAPPING);
-        write(draft.toYaml(SchemaFiles.reference(out == null ? Path.of("") : out.toAbsolutePath().getParent(),
-                schema)));
+        write(draft.toYaml(SchemaFiles.reference(
+                out == null ? Path.of("") : out.toAbsolutePath().getParent(), schema)));
         PrintWriter err = spec.commandLine().getErr();
         err.println("mapping " + draft.name() + ": " + draft.fields().size() + " column(s) placed, "
                 + draft.unplaced().size() + " not placed, " + draft.missing().size() + " required field(s) missing"
@@ -105,15 +114,16 @@ final class MappingInitCommand implements Callable<Integer> {
      * The target's columns from the installation's warehouse; from a fresh schema in a scratch folder when there is
      * no warehouse yet (drafting creates none) or a running night holds it.
      */
-    private List<TargetTable.Column> targetColumns(SalesbiSettings settings, String table) throws SQLException,
-            IOException {
+    private List<TargetTable.Column> targetColumns(SalesbiSettings settings, String table)
+            throws SQLException, IOException {
         try {
             if (Files.isRegularFile(settings.warehouse())) {
                 return targetColumns(settings.warehouse(), table);
             }
         } catch (WarehouseBusyException busy) {
-            spec.commandLine().getErr().println("note: the warehouse is busy; the target's columns are read from "
-                    + "a fresh schema");
+            spec.commandLine()
+                    .getErr()
+                    .println("note: the warehouse is busy; the target's columns are read from " + "a fresh schema");
         }
         Path scratch = Files.createTempDirectory("salesbi-mapping-init");
         try {
@@ -124,11 +134,12 @@ final class MappingInitCommand implements Callable<Integer> {
     }
 
     private List<TargetTable.Column> targetColumns(Path warehouseFile, String table) throws SQLException {
-        try (Warehouse warehouse = Warehouse.open(warehouseFile); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(warehouseFile);
+                Connection conn = warehouse.connect()) {
             List<TargetTable.Column> columns = RawTableColumns.of(conn, table);
             if (columns.isEmpty()) {
-                throw new SalesbiCommand.UsageException("--target '" + target + "' is not a raw table; known: "
-                        + RawTableColumns.rawTables(conn));
+                throw new SalesbiCommand.UsageException(
+                        "--target '" + target + "' is not a raw table; known: " + RawTableColumns.rawTables(conn));
             }
             return columns;
         }

@@ -22,9 +22,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code salesbi match}: finds the duplicates in any CSV or .xlsx list and writes one cluster id per record. */
-@Command(name = "match", mixinStandardHelpOptions = true,
-        description = {"Finds records that describe the same customer, person or thing in a CSV or .xlsx list.",
-                "Writes id,cluster_id,match_probability per record; with --truth also prints precision, recall and F1."})
+@Command(
+        name = "match",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Finds records that describe the same customer, person or thing in a CSV or .xlsx list.",
+            "Writes id,cluster_id,match_probability per record; with --truth also prints precision, recall and F1."
+        })
 public final class MatchCommand implements Callable<Integer> {
 
     @Spec
@@ -36,9 +40,14 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "Column holding the record id.")
     String idColumn;
 
-    @Option(names = "--field", required = true, paramLabel = "COLUMN=TYPE",
-            description = {"A column to match on and its type (repeat the option). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text.",
-                    "A column name may contain spaces: --field \"Company Name=company\"."})
+    @Option(
+            names = "--field",
+            required = true,
+            paramLabel = "COLUMN=TYPE",
+            description = {
+                "A column to match on and its type (repeat the option). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text.",
+                "A column name may contain spaces: --field \"Company Name=company\"."
+            })
     List<String> fields;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write the clusters to.")
@@ -47,19 +56,30 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "FILE", description = "Ground truth CSV/.xlsx to measure quality against.")
     Path truth;
 
-    @Option(names = "--truth-column", paramLabel = "COL", defaultValue = "entity_id",
+    @Option(
+            names = "--truth-column",
+            paramLabel = "COL",
+            defaultValue = "entity_id",
             description = "Entity column in the truth file (default: ${DEFAULT-VALUE}).")
     String truthColumn;
 
-    @Option(names = "--match-threshold", paramLabel = "P", defaultValue = "0.9",
+    @Option(
+            names = "--match-threshold",
+            paramLabel = "P",
+            defaultValue = "0.9",
             description = "Match probability from which two records are the same (default: ${DEFAULT-VALUE}).")
     double matchThreshold;
 
-    @Option(names = "--review-threshold", paramLabel = "P", defaultValue = "0.5",
+    @Option(
+            names = "--review-threshold",
+            paramLabel = "P",
+            defaultValue = "0.5",
             description = "Match probability from which a pair is listed for review (default: ${DEFAULT-VALUE}).")
     double reviewThreshold;
 
-    @Option(names = "--overrides", paramLabel = "FILE|DIR",
+    @Option(
+            names = "--overrides",
+            paramLabel = "FILE|DIR",
             description = "Steward decisions (.csv or .xlsx with record_1, record_2, action/decision), by record id.")
     Path overrides;
 
@@ -72,16 +92,25 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--save-model", paramLabel = "FILE", description = "Write the estimated m/u parameters here.")
     Path saveModel;
 
-    @Option(names = "--explain", arity = "2", paramLabel = "ID",
+    @Option(
+            names = "--explain",
+            arity = "2",
+            paramLabel = "ID",
             description = "Explain the pair of these two record ids: each field's level, weight and term-frequency "
                     + "adjustment, the score and the decision.")
     List<String> explain;
 
-    @Option(names = "--max-block-size", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--max-block-size",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "Blocks larger than this are refined by a second field (default: ${DEFAULT-VALUE}).")
     int maxBlockSize;
 
-    @Option(names = "--default-country", paramLabel = "ISO", defaultValue = "DE",
+    @Option(
+            names = "--default-country",
+            paramLabel = "ISO",
+            defaultValue = "DE",
             description = "Country assumed for phone numbers without prefix (default: ${DEFAULT-VALUE}).")
     String defaultCountry;
 
@@ -91,9 +120,15 @@ public final class MatchCommand implements Callable<Integer> {
         EngineSettings base = EngineSettings.defaults();
         EngineSettings settings;
         try {
-            settings = new EngineSettings(matchThreshold, reviewThreshold, maxBlockSize, base.randomPairs(),
-                    base.emIterations(), defaultCountry.toUpperCase(Locale.ROOT),
-                    model == null ? null : ModelParameters.read(model), base.unscoredPairProbability());
+            settings = new EngineSettings(
+                    matchThreshold,
+                    reviewThreshold,
+                    maxBlockSize,
+                    base.randomPairs(),
+                    base.emIterations(),
+                    defaultCountry.toUpperCase(Locale.ROOT),
+                    model == null ? null : ModelParameters.read(model),
+                    base.unscoredPairProbability());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -111,12 +146,24 @@ public final class MatchCommand implements Callable<Integer> {
         if (saveModel != null) {
             result.match().parameters().write(saveModel);
         }
-        out.printf(Locale.ROOT, "records %d, clusters %d, pairs compared %d, time %.2f s%n", result.ids().size(),
-                result.match().clusterCount(), result.match().pairs().size(), result.match().millis() / 1000.0);
-        out.printf(Locale.ROOT, "model: %s, prior match probability %.3g%n",
-                result.match().convergence().describe(), result.match().parameters().lambda());
-        out.printf(Locale.ROOT, "matches %d, to review %d; clusters written to %s%n", result.matchPairs(),
-                result.reviewPairs().size(), output);
+        out.printf(
+                Locale.ROOT,
+                "records %d, clusters %d, pairs compared %d, time %.2f s%n",
+                result.ids().size(),
+                result.match().clusterCount(),
+                result.match().pairs().size(),
+                result.match().millis() / 1000.0);
+        out.printf(
+                Locale.ROOT,
+                "model: %s, prior match probability %.3g%n",
+                result.match().convergence().describe(),
+                result.match().parameters().lambda());
+        out.printf(
+                Locale.ROOT,
+                "matches %d, to review %d; clusters written to %s%n",
+                result.matchPairs(),
+                result.reviewPairs().size(),
+                output);
         if (explain != null) {
             try {
                 out.print(result.explain(explain.get(0), explain.get(1)));
@@ -137,8 +184,9 @@ public final class MatchCommand implements Callable<Integer> {
         for (String field : fields) {
             int eq = field.lastIndexOf('=');
             if (eq <= 0 || eq == field.length() - 1) {
-                throw new ParameterException(spec.commandLine(), "--field '" + field
-                        + "': expected COLUMN=TYPE, e.g. \"Company Name=company\"");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--field '" + field + "': expected COLUMN=TYPE, e.g. \"Company Name=company\"");
             }
             try {
                 parsed.add(new MatchField(field.substring(0, eq), FieldType.parse(field.substring(eq + 1))));

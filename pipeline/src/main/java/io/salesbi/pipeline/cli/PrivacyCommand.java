@@ -6,21 +6,22 @@ import io.salesbi.pipeline.privacy.Erasure;
 import io.salesbi.pipeline.privacy.Person;
 import io.salesbi.pipeline.privacy.PersonalDataSearch;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code salesbi privacy}: a data subject's requests (GDPR Art. 15 access, Art. 17 erasure); docs/privacy.md. */
-@Command(name = "privacy", mixinStandardHelpOptions = true,
+@Command(
+        name = "privacy",
+        mixinStandardHelpOptions = true,
         description = "A person's data: 'export' reports everything held of them, 'erase' erases them for good.",
         subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
 final class PrivacyCommand implements Runnable {
@@ -42,7 +43,10 @@ final class PrivacyCommand implements Runnable {
         @Option(names = "--name", paramLabel = "\"FIRST LAST\"", description = "The person's full name.")
         String name;
 
-        @Option(names = "--phone", paramLabel = "NUMBER", description = "The person's phone number (compared as digits).")
+        @Option(
+                names = "--phone",
+                paramLabel = "NUMBER",
+                description = "The person's phone number (compared as digits).")
         String phone;
 
         Person person() {
@@ -54,7 +58,9 @@ final class PrivacyCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
             description = "Finds the person in the warehouse (raw, staging, quarantine, core and KPI relations the "
                     + "catalogue of personal data declares), the archive and the error folder, and writes one report "
                     + "as JSON and Markdown with the table and column, or file, sheet and row, of every place. "
@@ -67,7 +73,10 @@ final class PrivacyCommand implements Runnable {
         @Mixin
         Who who;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: privacy/ in the home folder).")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Report folder (default: privacy/ in the home folder).")
         Path out;
 
         @Spec
@@ -92,7 +101,9 @@ final class PrivacyCommand implements Runnable {
         }
     }
 
-    @Command(name = "erase", mixinStandardHelpOptions = true,
+    @Command(
+            name = "erase",
+            mixinStandardHelpOptions = true,
             description = "Erases the person for good: pseudonymises their values in the warehouse (incl. quarantine "
                     + "and match evidence), rewrites the archived and error files holding them, puts keyed hashes of "
                     + "the identifiers given on the suppression list (later deliveries of the person are dropped at "
@@ -106,8 +117,9 @@ final class PrivacyCommand implements Runnable {
         @Mixin
         Who who;
 
-        @Option(names = "--yes", description = "Really erase (irreversible); also when the identifiers match "
-                + "several people.")
+        @Option(
+                names = "--yes",
+                description = "Really erase (irreversible); also when the identifiers match " + "several people.")
         boolean yes;
 
         @Spec
@@ -118,7 +130,8 @@ final class PrivacyCommand implements Runnable {
             SalesbiSettings settings = home.settings();
             Person person = who.person();
             PrintWriter o = spec.commandLine().getOut();
-            try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+            try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                    Connection conn = warehouse.connect()) {
                 PersonalDataSearch.Result found = search(settings).find(conn, person);
                 AccessReport report = found.report();
                 summary(o, report);
@@ -128,17 +141,20 @@ final class PrivacyCommand implements Runnable {
                     return SalesbiCommand.EXIT_OK;
                 }
                 if (!yes) {
-                    o.println(report.ambiguous()
-                            ? "The identifiers match several people; nothing changed. Narrow them (--email), or "
-                              + "erase all of them with --yes."
-                            : "Nothing changed yet: run again with --yes to erase (irreversible).");
+                    o.println(
+                            report.ambiguous()
+                                    ? "The identifiers match several people; nothing changed. Narrow them (--email), or "
+                                            + "erase all of them with --yes."
+                                    : "Nothing changed yet: run again with --yes to erase (irreversible).");
                     o.flush();
                     return report.ambiguous() ? SalesbiCommand.EXIT_USAGE : SalesbiCommand.EXIT_OK;
                 }
-                Erasure.Outcome outcome = new Erasure(settings.warehouse())
-                        .erase(conn, found, System.getProperty("user.name"));
-                o.printf("Erased (erasure %s): %d warehouse values, %d files rewritten; the identifiers are on the "
-                        + "suppression list.%n", outcome.erasureId(), outcome.warehouseValues(), outcome.filesRewritten());
+                Erasure.Outcome outcome =
+                        new Erasure(settings.warehouse()).erase(conn, found, System.getProperty("user.name"));
+                o.printf(
+                        "Erased (erasure %s): %d warehouse values, %d files rewritten; the identifiers are on the "
+                                + "suppression list.%n",
+                        outcome.erasureId(), outcome.warehouseValues(), outcome.filesRewritten());
                 outcome.places().forEach((place, n) -> o.printf("  %-40s %,d%n", place, n));
                 o.flush();
                 return SalesbiCommand.EXIT_OK;
@@ -156,9 +172,13 @@ final class PrivacyCommand implements Runnable {
             o.println("No data of this person found in the warehouse, the archive or the error folder.");
             return;
         }
-        o.printf("%d places hold data of this person%s:%n", report.hits().size(),
-                report.ambiguous() ? " (the identifiers match " + report.people().size() + " different e-mail "
-                        + "addresses: they may be different people)" : "");
+        o.printf(
+                "%d places hold data of this person%s:%n",
+                report.hits().size(),
+                report.ambiguous()
+                        ? " (the identifiers match " + report.people().size() + " different e-mail "
+                                + "addresses: they may be different people)"
+                        : "");
         report.counts().forEach((place, n) -> o.printf("  %-50s %,d%n", place, n));
         report.problems().forEach(p -> o.println("  not searched: " + p));
     }

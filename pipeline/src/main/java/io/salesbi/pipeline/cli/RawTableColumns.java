@@ -1,7 +1,6 @@
 package io.salesbi.pipeline.cli;
 
 import io.salesbi.connectors.draft.TargetTable;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +14,7 @@ import java.util.List;
  */
 final class RawTableColumns {
 
-    private RawTableColumns() {
-    }
+    private RawTableColumns() {}
 
     /** The canonical fields of a raw table in table order, without the lineage columns ({@code _load_id}, ...). */
     static List<TargetTable.Column> of(Connection conn, String target) throws SQLException {
@@ -46,7 +44,7 @@ final class RawTableColumns {
                 from information_schema.tables
                 where table_schema = 'raw' and table_type = 'BASE TABLE'
                 order by table_name""");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

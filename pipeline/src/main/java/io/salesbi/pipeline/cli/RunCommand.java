@@ -4,27 +4,33 @@ import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code salesbi run}: one night, for external schedulers (cron, systemd timers). */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the nightly job once: ingest the inbox, validate, standardize, match, consolidate, "
-                + "check and publish the KPIs, render the dashboards. A failed night is resumed by the next run.",
-                "Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 the warehouse is busy, "
-                        + "4 completed with warnings (a file was rejected, or nothing delivered reached the KPIs)."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the nightly job once: ingest the inbox, validate, standardize, match, consolidate, "
+                    + "check and publish the KPIs, render the dashboards. A failed night is resumed by the next run.",
+            "Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration, 3 the warehouse is busy, "
+                    + "4 completed with warnings (a file was rejected, or nothing delivered reached the KPIs)."
+        })
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd", description = "Date the KPIs are computed for (default: today).")
+    @Option(
+            names = "--as-of",
+            paramLabel = "yyyy-MM-dd",
+            description = "Date the KPIs are computed for (default: today).")
     LocalDate asOf;
 
     @Option(names = "--full", description = "Rebuild everything instead of processing only what changed.")

@@ -2,32 +2,50 @@ package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.InvalidSettingsException;
 import io.salesbi.pipeline.warehouse.WarehouseBusyException;
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-
-import java.io.PrintWriter;
-import java.util.ServiceLoader;
 
 /**
  * The {@code salesbi} command line. Exit codes: 0 ok, 1 the run failed, 2 bad usage or configuration,
  * 3 the warehouse is busy (another process owns it), 4 the night completed with warnings (a file was rejected, or
  * nothing delivered reached the KPIs).
  */
-@Command(name = "salesbi", mixinStandardHelpOptions = true, version = "salesbi 0.1.0",
+@Command(
+        name = "salesbi",
+        mixinStandardHelpOptions = true,
+        version = "salesbi 0.1.0",
         description = "Sales BI for mid-sized B2B companies: loads Excel, CRM and ERP exports every night, "
                 + "deduplicates customers, computes KPIs, serves them over JDBC and renders dashboards.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ServeCommand.class,
-                DashboardsCommand.class, SqlCommand.class, HistoryCommand.class, AuditCommand.class,
-                HashPasswordCommand.class, MatchCommand.class, ValidateCommand.class, MappingCommand.class,
-                ExportCommand.class, PrivacyCommand.class,
-                HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
+            DashboardsCommand.class,
+            SqlCommand.class,
+            HistoryCommand.class,
+            AuditCommand.class,
+            HashPasswordCommand.class,
+            MatchCommand.class,
+            ValidateCommand.class,
+            MappingCommand.class,
+            ExportCommand.class,
+            PrivacyCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:the run failed", "2:bad usage or configuration",
-                "3:the warehouse is busy (another process owns it)",
-                "4:the night completed with warnings: a file was rejected (as a whole, or more of its rows "
-                        + "quarantined than its mapping's max-reject-ratio), or files were delivered but none of "
-                        + "their rows reached the KPIs; 'salesbi history RUN_ID' names the files and rules"})
+        exitCodeList = {
+            "0:ok",
+            "1:the run failed",
+            "2:bad usage or configuration",
+            "3:the warehouse is busy (another process owns it)",
+            "4:the night completed with warnings: a file was rejected (as a whole, or more of its rows "
+                    + "quarantined than its mapping's max-reject-ratio), or files were delivered but none of "
+                    + "their rows reached the KPIs; 'salesbi history RUN_ID' names the files and rules"
+        })
 public final class SalesbiCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -40,7 +58,9 @@ public final class SalesbiCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** Global, so both {@code salesbi --verbose demo} and {@code salesbi demo --verbose} work. */
-    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Show every log line, libraries' INFO included (default: warnings and one line per step).")
     void verbose(boolean verbose) {
         if (verbose) {
@@ -70,7 +90,8 @@ public final class SalesbiCommand implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidSettingsException invalid) {
-                err.println("salesbi: the configuration has " + invalid.problems().size() + " problem(s):");
+                err.println(
+                        "salesbi: the configuration has " + invalid.problems().size() + " problem(s):");
                 invalid.problems().forEach(p -> err.println("  - " + p));
                 return EXIT_USAGE;
             }

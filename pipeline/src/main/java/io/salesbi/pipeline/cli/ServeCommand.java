@@ -6,12 +6,6 @@ import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.server.JdbcServer;
 import io.salesbi.server.JdbcServerSettings;
 import io.salesbi.server.UserAccount;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,13 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi serve}: the long-running owner of the warehouse. Serves the KPI views over JDBC (Calcite over
  * DuckDB, Avatica remote protocol) and the latest dashboards over HTTP under {@code /dashboards/}, both behind the
  * same login, and runs the nightly job on the configured cron schedule.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serves the KPI views over JDBC (Avatica) and the latest dashboards at /dashboards/ (same "
                 + "accounts), and runs the nightly job on the cron schedule from the configuration. Binds to "
                 + "127.0.0.1 unless configured otherwise. Stop with Ctrl-C or SIGTERM.")
@@ -34,7 +35,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: server.port of the configuration, 8765).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port (default: server.port of the configuration, 8765).")
     Integer port;
 
     @Option(names = "--no-schedule", description = "Serve only; do not run the nightly job on its schedule.")
@@ -49,8 +53,9 @@ final class ServeCommand implements Callable<Integer> {
         Path warehouseFile = home.existingWarehouse(settings);
         SalesbiSettings.ServerConfig sc = settings.server();
         Map<String, UserAccount> users = new LinkedHashMap<>();
-        sc.users().forEach((name, u) -> users.put(name,
-                new UserAccount(name, u.passwordHash(), Set.copyOf(u.roles()), Set.copyOf(u.regions()))));
+        sc.users()
+                .forEach((name, u) -> users.put(
+                        name, new UserAccount(name, u.passwordHash(), Set.copyOf(u.roles()), Set.copyOf(u.regions()))));
         if (users.isEmpty() && !sc.allowAnonymous()) {
             throw new SalesbiCommand.UsageException("no users are configured under server.users and "
                     + "server.allow-anonymous is false, so nobody could log in; add a user "
@@ -60,29 +65,44 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Warehouse warehouse = Warehouse.open(warehouseFile);
-             JdbcServer server = JdbcServer.start(() -> {
-                 try {
-                     return warehouse.connect();
-                 } catch (java.sql.SQLException e) {
-                     throw new IllegalStateException(e);
-                 }
-             }, new JdbcServerSettings(sc.host(), port != null ? port : sc.port(), users, sc.allowAnonymous(), null, null)
-                     .withDashboards(settings.dashboards()).withLimits(sc.limits()).withLogins(sc.logins()));
-             NightlyScheduler scheduler = noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
-            out.println("salesbi serves " + settings.warehouse() + " (pid " + ProcessHandle.current().pid() + ")");
+                JdbcServer server = JdbcServer.start(
+                        () -> {
+                            try {
+                                return warehouse.connect();
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        new JdbcServerSettings(
+                                        sc.host(),
+                                        port != null ? port : sc.port(),
+                                        users,
+                                        sc.allowAnonymous(),
+                                        null,
+                                        null)
+                                .withDashboards(settings.dashboards())
+                                .withLimits(sc.limits())
+                                .withLogins(sc.logins()));
+                NightlyScheduler scheduler =
+                        noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
+            out.println("salesbi serves " + settings.warehouse() + " (pid "
+                    + ProcessHandle.current().pid() + ")");
             out.println("  JDBC URL: " + server.url());
             out.println("  dashboards: " + server.dashboardsUrl() + " (from " + settings.dashboards() + ")");
             out.println(scheduler == null ? "  nightly job: not scheduled" : "  nightly job: cron '" + sc.cron() + "'");
             out.flush();
             // SIGTERM / Ctrl-C: let the main thread close server, scheduler and warehouse before the JVM halts
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
-                try {
-                    closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "salesbi-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                stopped.countDown();
+                                try {
+                                    closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "salesbi-shutdown"));
             stopped.await();
             out.println("salesbi: stopping; closing the JDBC endpoint and the warehouse");
             out.flush();

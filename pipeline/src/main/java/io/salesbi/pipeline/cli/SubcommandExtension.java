@@ -6,5 +6,4 @@ package io.salesbi.pipeline.cli;
  * {@link java.util.ServiceLoader} when its jar is on the class path. The application itself never names it, so its
  * jars carry no benchmark code and no module depends on one above it.
  */
-public interface SubcommandExtension {
-}
+public interface SubcommandExtension {}

@@ -13,13 +13,6 @@ import io.salesbi.pipeline.dryrun.DryRun.FileVerdict;
 import io.salesbi.pipeline.ingest.FileLoadResult;
 import io.salesbi.pipeline.ingest.SourceMappings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -33,21 +26,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salesbi validate}: a steward's full dry run. The files go through the night's own ingest and validation on
  * a scratch copy of the warehouse, so what it prints is what the night would load, quarantine (by rule, in any
  * stage), filter and supersede.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"A dry run of the night for the files given: the same parsing and validation rules as the "
-                + "night (including the checks against the warehouse, such as unknown debtor, product or channel and "
-                + "missing exchange rate), evaluated against the warehouse plus the other files of the same call, on "
-                + "a scratch copy (nothing is loaded). Prints per file and mapping: rows read, would load, would be "
-                + "quarantined by rule with the first examples, filtered, superseded.",
-                "Exit code 0 if every file would load, 1 if a file would be rejected (as a whole, or more of its rows "
-                        + "quarantined than its mapping's max-reject-ratio), 2 for a mapping with errors (one line "
-                        + "each, file:line)."})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A dry run of the night for the files given: the same parsing and validation rules as the "
+                    + "night (including the checks against the warehouse, such as unknown debtor, product or channel and "
+                    + "missing exchange rate), evaluated against the warehouse plus the other files of the same call, on "
+                    + "a scratch copy (nothing is loaded). Prints per file and mapping: rows read, would load, would be "
+                    + "quarantined by rule with the first examples, filtered, superseded.",
+            "Exit code 0 if every file would load, 1 if a file would be rejected (as a whole, or more of its rows "
+                    + "quarantined than its mapping's max-reject-ratio), 2 for a mapping with errors (one line "
+                    + "each, file:line)."
+        })
 final class ValidateCommand implements Callable<Integer> {
 
     private static final int EXAMPLES = 3;
@@ -55,7 +58,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;
 
-    @Option(names = "--source", paramLabel = "NAME",
+    @Option(
+            names = "--source",
+            paramLabel = "NAME",
             description = "Check with this mapping only; default: every mapping whose file pattern takes the file.")
     String source;
 
@@ -73,8 +78,9 @@ final class ValidateCommand implements Callable<Integer> {
         SalesbiSettings settings = home.settings();
         PrintWriter out = spec.commandLine().getOut();
         MappingSet mappings;
-        try (Warehouse schema = Warehouse.open(Files.createTempDirectory("salesbi-schema").resolve("schema.duckdb"));
-             Connection conn = schema.connect()) {
+        try (Warehouse schema = Warehouse.open(
+                        Files.createTempDirectory("salesbi-schema").resolve("schema.duckdb"));
+                Connection conn = schema.connect()) {
             mappings = SourceMappings.load(settings, conn);
         }
         if (!mappings.broken().isEmpty()) {
@@ -95,16 +101,23 @@ final class ValidateCommand implements Callable<Integer> {
                 allLoad = false;
             } else if (taking.isEmpty()) {
                 out.println(file);
-                out.println("  WOULD NOT LOAD: no mapping takes the file name; mappings: " + mappings.mappings().stream()
-                        .map(m -> m.name() + " (" + m.inbox() + "/" + m.filePattern() + ")").sorted().toList());
+                out.println("  WOULD NOT LOAD: no mapping takes the file name; mappings: "
+                        + mappings.mappings().stream()
+                                .map(m -> m.name() + " (" + m.inbox() + "/" + m.filePattern() + ")")
+                                .sorted()
+                                .toList());
                 allLoad = false;
             } else {
                 plan.put(file, taking);
             }
         }
         if (!plan.isEmpty()) {
-            DryRun.Result result = new DryRun(settings.warehouse(), settings.home().resolve("reference"), settings.kpi(),
-                    asOf == null ? LocalDate.now() : asOf).run(plan);
+            DryRun.Result result = new DryRun(
+                            settings.warehouse(),
+                            settings.home().resolve("reference"),
+                            settings.kpi(),
+                            asOf == null ? LocalDate.now() : asOf)
+                    .run(plan);
             for (FileVerdict v : result.files()) {
                 allLoad &= print(out, v);
             }
@@ -116,14 +129,18 @@ final class ValidateCommand implements Callable<Integer> {
 
     private List<SourceMapping> mappingsFor(Path file, List<SourceMapping> all) {
         if (source != null) {
-            SourceMapping named = all.stream().filter(m -> m.name().equals(source)).findFirst()
-                    .orElseThrow(() -> new SalesbiCommand.UsageException("no mapping is named '" + source
-                            + "'; known: " + all.stream().map(SourceMapping::name).sorted().toList()));
+            SourceMapping named = all.stream()
+                    .filter(m -> m.name().equals(source))
+                    .findFirst()
+                    .orElseThrow(() -> new SalesbiCommand.UsageException("no mapping is named '" + source + "'; known: "
+                            + all.stream().map(SourceMapping::name).sorted().toList()));
             return List.of(named);
         }
         List<SourceMapping> taking = new ArrayList<>();
         for (SourceMapping m : all) {
-            if (FileSystems.getDefault().getPathMatcher("glob:" + m.filePattern()).matches(file.getFileName())) {
+            if (FileSystems.getDefault()
+                    .getPathMatcher("glob:" + m.filePattern())
+                    .matches(file.getFileName())) {
                 taking.add(m);
             }
         }
@@ -131,7 +148,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static boolean print(PrintWriter out, FileVerdict v) {
-        out.println(v.file() + "  (mapping " + v.mapping().name() + " -> " + v.mapping().target() + ")");
+        out.println(v.file() + "  (mapping " + v.mapping().name() + " -> "
+                + v.mapping().target() + ")");
         if (v.status() == FileLoadResult.Status.FAILED) {
             printReaderRejections(out, v.file(), v.mapping());
             out.println("  WOULD NOT LOAD (" + v.reasonCode() + "): " + v.message());
@@ -141,19 +159,38 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("  ALREADY LOADED: " + v.message());
             return true;
         }
-        out.printf(Locale.ROOT, "  %,d rows delivered: %,d would load, %,d would be quarantined, %,d filtered,"
-                        + " %,d superseded by a later row with the same key%n", v.rowsDelivered(), v.rowsCurrent(),
-                v.rowsQuarantined(), v.rowsFiltered(), v.rowsSuperseded());
+        out.printf(
+                Locale.ROOT,
+                "  %,d rows delivered: %,d would load, %,d would be quarantined, %,d filtered,"
+                        + " %,d superseded by a later row with the same key%n",
+                v.rowsDelivered(),
+                v.rowsCurrent(),
+                v.rowsQuarantined(),
+                v.rowsFiltered(),
+                v.rowsSuperseded());
         for (DryRun.RuleCount rule : v.rules()) {
             out.printf(Locale.ROOT, "  rule %s: %,d row(s)%n", rule.rule(), rule.rows());
-            rule.examples().forEach(e -> out.printf(Locale.ROOT, "    %srow %d, column %s, value '%s': %s%n",
-                    e.sheet() == null ? "" : "sheet " + e.sheet() + ", ", e.row(), e.column(), e.value(), e.message()));
+            rule.examples()
+                    .forEach(e -> out.printf(
+                            Locale.ROOT,
+                            "    %srow %d, column %s, value '%s': %s%n",
+                            e.sheet() == null ? "" : "sheet " + e.sheet() + ", ",
+                            e.row(),
+                            e.column(),
+                            e.value(),
+                            e.message()));
         }
         if (v.rejected()) {
             long considered = v.rowsDelivered() - v.rowsFiltered();
-            out.printf(Locale.ROOT, "  WOULD BE REJECTED: %,d of %,d rows (%.1f %%) quarantined, more than the %.1f %%"
-                            + " mapping %s allows%n", v.rowsQuarantined(), considered,
-                    100.0 * v.rowsQuarantined() / considered, 100 * v.mapping().maxRejectRatio(), v.mapping().name());
+            out.printf(
+                    Locale.ROOT,
+                    "  WOULD BE REJECTED: %,d of %,d rows (%.1f %%) quarantined, more than the %.1f %%"
+                            + " mapping %s allows%n",
+                    v.rowsQuarantined(),
+                    considered,
+                    100.0 * v.rowsQuarantined() / considered,
+                    100 * v.mapping().maxRejectRatio(),
+                    v.mapping().name());
             return false;
         }
         out.println("  OK: the file would load; " + v.rowsCurrent() + " rows would reach the warehouse's KPIs");
@@ -166,8 +203,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             SourceFileReader.forFile(file, mapping).read(file, mapping, new RowSink() {
                 @Override
-                public void accept(String sheet, long row, Object[] values) {
-                }
+                public void accept(String sheet, long row, Object[] values) {}
 
                 @Override
                 public void reject(RowRejection r) {
@@ -179,8 +215,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         byRule.forEach((rule, list) -> {
             out.printf(Locale.ROOT, "  rule %s: %,d cell(s)%n", rule, list.size());
-            list.stream().limit(EXAMPLES).forEach(r -> out.printf(Locale.ROOT, "    %srow %d, column %s, value '%s': %s%n",
-                    r.sheet() == null ? "" : "sheet " + r.sheet() + ", ", r.row(), r.column(), r.rawValue(), r.message()));
+            list.stream()
+                    .limit(EXAMPLES)
+                    .forEach(r -> out.printf(
+                            Locale.ROOT,
+                            "    %srow %d, column %s, value '%s': %s%n",
+                            r.sheet() == null ? "" : "sheet " + r.sheet() + ", ",
+                            r.row(),
+                            r.column(),
+                            r.rawValue(),
+                            r.message()));
         });
     }
 }

@@ -32,11 +32,24 @@ import java.util.Map;
  * @param alerts         who is told how a night went
  * @param retention      how long archived and rejected files, quarantined rows and run history are kept
  */
-public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, Path warehouse, Path jobRepository,
-                              Path dashboards, Path mappings, Locale locale, long fileSettleMillis,
-                              String readyMarker, Map<String, String> kpi, Map<String, String> kpiLocations,
-                              MatchConfig match, ServerConfig server, AlertConfig alerts,
-                              RetentionConfig retention) {
+public record SalesbiSettings(
+        Path home,
+        Path inbox,
+        Path archive,
+        Path error,
+        Path warehouse,
+        Path jobRepository,
+        Path dashboards,
+        Path mappings,
+        Locale locale,
+        long fileSettleMillis,
+        String readyMarker,
+        Map<String, String> kpi,
+        Map<String, String> kpiLocations,
+        MatchConfig match,
+        ServerConfig server,
+        AlertConfig alerts,
+        RetentionConfig retention) {
 
     /**
      * How many days what a night leaves behind is kept; null keeps it for ever (the default: nothing is deleted
@@ -47,8 +60,8 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
      * @param quarantineDays quarantined rows, by the time their file was loaded
      * @param runHistoryDays the nights' step records, file outcomes and verdicts, and the night log files
      */
-    public record RetentionConfig(Integer archiveDays, Integer errorDays, Integer quarantineDays,
-                                  Integer runHistoryDays) {
+    public record RetentionConfig(
+            Integer archiveDays, Integer errorDays, Integer quarantineDays, Integer runHistoryDays) {
 
         public static RetentionConfig keepAll() {
             return new RetentionConfig(null, null, null, null);
@@ -56,8 +69,7 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
     }
 
     /** Matching thresholds (match probability) and the steward's overrides file. */
-    public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {
-    }
+    public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {}
 
     /**
      * The server started by {@code salesbi serve}.
@@ -70,9 +82,14 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
      *               {@code login-max-backoff-seconds}, {@code login-lockout-failures},
      *               {@code login-lockout-minutes})
      */
-    public record ServerConfig(String host, int port, String cron, boolean allowAnonymous,
-                               Map<String, UserConfig> users, QueryLimits limits, LoginLimits logins) {
-    }
+    public record ServerConfig(
+            String host,
+            int port,
+            String cron,
+            boolean allowAnonymous,
+            Map<String, UserConfig> users,
+            QueryLimits limits,
+            LoginLimits logins) {}
 
     /**
      * Notifications after a night: always on failure, on success only when asked.
@@ -88,11 +105,15 @@ public record SalesbiSettings(Path home, Path inbox, Path archive, Path error, P
     }
 
     /** An SMTP server and the addresses of a night's notification. */
-    public record EmailConfig(String smtpHost, int smtpPort, boolean startTls, String username, String password,
-                              String from, java.util.List<String> to) {
-    }
+    public record EmailConfig(
+            String smtpHost,
+            int smtpPort,
+            boolean startTls,
+            String username,
+            String password,
+            String from,
+            java.util.List<String> to) {}
 
     /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
-    public record UserConfig(String passwordHash, java.util.List<String> roles, java.util.List<String> regions) {
-    }
+    public record UserConfig(String passwordHash, java.util.List<String> roles, java.util.List<String> regions) {}
 }

@@ -17,8 +17,7 @@ public final class SchemaFiles {
     public static final String SETTINGS = "salesbi.schema.json";
     public static final String MAPPING = "mapping.schema.json";
 
-    private SchemaFiles() {
-    }
+    private SchemaFiles() {}
 
     /** Writes the schema {@code name} to {@code home/schema/} unless it is there already as shipped; its path. */
     public static Path install(Path home, String name) throws IOException {
@@ -39,7 +38,10 @@ public final class SchemaFiles {
 
     /** The schema's path as a YAML file in {@code folder} names it: relative, with forward slashes. */
     public static String reference(Path folder, Path schema) {
-        return folder.toAbsolutePath().normalize().relativize(schema.toAbsolutePath().normalize()).toString()
+        return folder.toAbsolutePath()
+                .normalize()
+                .relativize(schema.toAbsolutePath().normalize())
+                .toString()
                 .replace('\\', '/');
     }
 

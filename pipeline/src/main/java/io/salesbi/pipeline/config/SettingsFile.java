@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +39,29 @@ import java.util.Map;
  * @param alerts           who is told how a night went
  */
 public record SettingsFile(
-        String home, String inbox, String archive, String error, String warehouse, String jobRepository,
-        String dashboards, String mappings,
-        @Pattern(regexp = "de|en", message = "is not supported; expected de or en") String locale,
+        String home,
+        String inbox,
+        String archive,
+        String error,
+        String warehouse,
+        String jobRepository,
+        String dashboards,
+        String mappings,
+
+        @Pattern(regexp = "de|en", message = "is not supported; expected de or en")
+        String locale,
+
         @Min(value = 0, message = "must be >= 0") Long fileSettleMillis,
         ReadyMarker readyMarker,
-        @Pattern(regexp = "[A-Za-z]{3}", message = "is not an ISO 4217 code such as EUR or CHF") String homeCurrency,
+
+        @Pattern(regexp = "[A-Za-z]{3}", message = "is not an ISO 4217 code such as EUR or CHF")
+        String homeCurrency,
+
         Map<String, @NotNull(message = "needs a value") String> kpi,
-        List<@NotBlank(message = "is empty") @Pattern(regexp = "[a-z][a-z0-9_]*", message = "must match {regexp}")
-                String> sourcePrecedence,
+        List<
+                        @NotBlank(message = "is empty")
+                        @Pattern(regexp = "[a-z][a-z0-9_]*", message = "must match {regexp}") String>
+                sourcePrecedence,
         @Valid Match match,
         @Valid Server server,
         @Valid Alerts alerts,
@@ -58,8 +71,9 @@ public record SettingsFile(
         kpi = kpi == null ? Map.of() : kpi;
         match = match == null ? new Match(null, null, null) : match;
         server = server == null
-                ? new Server(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null)
+                ? new Server(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null)
                 : server;
     }
 
@@ -81,7 +95,11 @@ public record SettingsFile(
     }
 
     /** Whether a file is taken only beside a marker file {@code NAME.done} / {@code NAME.ok}. */
-    public enum ReadyMarker { NONE, DONE, OK }
+    public enum ReadyMarker {
+        NONE,
+        DONE,
+        OK
+    }
 
     /**
      * @param matchThreshold  a pair at or above this match probability is merged (default 0.9)
@@ -90,9 +108,13 @@ public record SettingsFile(
      */
     public record Match(
             @DecimalMin(value = "0", inclusive = false, message = THRESHOLD)
-            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD) Double matchThreshold,
+            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD)
+            Double matchThreshold,
+
             @DecimalMin(value = "0", inclusive = false, message = THRESHOLD)
-            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD) Double reviewThreshold,
+            @DecimalMax(value = "1", inclusive = false, message = THRESHOLD)
+            Double reviewThreshold,
+
             String overridesFile) {
 
         static final String THRESHOLD = "must be a probability between 0 and 1 (exclusive)";
@@ -105,7 +127,10 @@ public record SettingsFile(
      */
     public record Server(
             String host,
-            @Min(value = 0, message = PORT) @Max(value = 65535, message = PORT) Integer port,
+
+            @Min(value = 0, message = PORT) @Max(value = 65535, message = PORT)
+            Integer port,
+
             String cron,
             Boolean allowAnonymous,
             Map<String, @NotNull(message = "needs a password-hash") @Valid User> users,
@@ -128,10 +153,11 @@ public record SettingsFile(
 
     /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
     public record User(
-            @NotBlank(message = "is missing (create one with 'salesbi hash-password')") String passwordHash,
+            @NotBlank(message = "is missing (create one with 'salesbi hash-password')")
+            String passwordHash,
+
             List<String> roles,
-            List<String> regions) {
-    }
+            List<String> regions) {}
 
     /**
      * Notifications after a night: always on failure, on success only when asked.
@@ -141,21 +167,29 @@ public record SettingsFile(
     public record Alerts(
             Boolean onSuccess,
             @Valid Email email,
-            @Pattern(regexp = "https?://.+", message = "must be an http:// or https:// URL") String webhook) {
-    }
+
+            @Pattern(regexp = "https?://.+", message = "must be an http:// or https:// URL")
+            String webhook) {}
 
     /** An SMTP server and the addresses of a night's notification. */
     public record Email(
             @NotBlank(message = "is missing") String smtpHost,
-            @Min(value = 1, message = Server.PORT) @Max(value = 65535, message = Server.PORT) Integer smtpPort,
+
+            @Min(value = 1, message = Server.PORT) @Max(value = 65535, message = Server.PORT)
+            Integer smtpPort,
+
             Boolean starttls,
             String username,
             String password,
+
             @NotBlank(message = "is missing") @Pattern(regexp = ADDRESS, message = "must be an e-mail address")
             String from,
+
             @NotEmpty(message = "must list e-mail addresses")
-            List<@NotBlank(message = "is empty") @Pattern(regexp = ADDRESS, message = "must be an e-mail address")
-                    String> to) {
+            List<
+                            @NotBlank(message = "is empty")
+                            @Pattern(regexp = ADDRESS, message = "must be an e-mail address") String>
+                    to) {
 
         static final String ADDRESS = "[^@\\s]+@[^@\\s]+";
     }

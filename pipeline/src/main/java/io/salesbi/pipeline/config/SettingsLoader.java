@@ -14,8 +14,6 @@ import io.salesbi.pipeline.config.SettingsFile.ReadyMarker;
 import io.salesbi.pipeline.config.SettingsFile.Server;
 import io.salesbi.server.LoginLimits;
 import io.salesbi.server.QueryLimits;
-import org.springframework.scheduling.support.CronExpression;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Reads {@code salesbi.yaml} into {@link SettingsFile} (all keys optional; {@link YamlBinder} reports unknown keys,
@@ -41,8 +40,7 @@ public final class SettingsLoader {
      */
     public static final List<String> DEFAULT_SOURCE_PRECEDENCE = List.of("crm", "erp", "excel");
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /** Settings with every default, rooted at {@code home}. */
     public static SalesbiSettings defaults(Path home) {
@@ -71,16 +69,17 @@ public final class SettingsLoader {
                 throw new InvalidSettingsException(List.of(configFile + ": cannot be read: " + e.getMessage()));
             }
             if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
-                text = "{}";   // a file of comments only: every default
+                text = "{}"; // a file of comments only: every default
             }
         }
-        BoundYaml<SettingsFile> file = YamlBinder.bind(configFile == null ? "defaults" : configFile.toString(), text,
-                SettingsFile.class);
+        BoundYaml<SettingsFile> file =
+                YamlBinder.bind(configFile == null ? "defaults" : configFile.toString(), text, SettingsFile.class);
         SettingsFile f = file.value();
         if (f == null) {
             throw new InvalidSettingsException(file.problems());
         }
-        Path home = homeOverride != null ? homeOverride.toAbsolutePath()
+        Path home = homeOverride != null
+                ? homeOverride.toAbsolutePath()
                 : base.resolve(Objects.requireNonNullElse(f.home(), ".")).normalize();
         Path mappings = f.mappings() == null ? null : base.resolve(f.mappings()).normalize();
         if (mappings != null && !Files.isDirectory(mappings)) {
@@ -97,23 +96,30 @@ public final class SettingsLoader {
             }
         });
         // the currency of order lines and debtors whose file names none: a parameter of the SQL layer
-        kpi.putIfAbsent("home_currency", Objects.requireNonNullElse(f.homeCurrency(), "EUR").toUpperCase(Locale.ROOT));
+        kpi.putIfAbsent(
+                "home_currency",
+                Objects.requireNonNullElse(f.homeCurrency(), "EUR").toUpperCase(Locale.ROOT));
         // the order in which sources lead a golden customer's history: a parameter of the SQL layer
         List<String> precedence = Objects.requireNonNullElse(f.sourcePrecedence(), DEFAULT_SOURCE_PRECEDENCE);
         for (int i = 0; i < precedence.size(); i++) {
             if (precedence.get(i) != null && precedence.indexOf(precedence.get(i)) < i) {
-                file.problem("/source-precedence/" + i, "key 'source-precedence[" + i + "]': '" + precedence.get(i)
-                        + "' is listed twice");
+                file.problem(
+                        "/source-precedence/" + i,
+                        "key 'source-precedence[" + i + "]': '" + precedence.get(i) + "' is listed twice");
             }
         }
         kpi.putIfAbsent("source_precedence", String.join(",", precedence));
-        MatchConfig match = new MatchConfig(Objects.requireNonNullElse(f.match().matchThreshold(), 0.9),
+        MatchConfig match = new MatchConfig(
+                Objects.requireNonNullElse(f.match().matchThreshold(), 0.9),
                 Objects.requireNonNullElse(f.match().reviewThreshold(), 0.5),
-                f.match().overridesFile() == null ? home.resolve("config/match-overrides.csv")
+                f.match().overridesFile() == null
+                        ? home.resolve("config/match-overrides.csv")
                         : base.resolve(f.match().overridesFile()).normalize());
         if (match.reviewThreshold() > match.matchThreshold()) {
-            file.problem("/match", "key 'match': expected 0 < review-threshold <= match-threshold < 1, was "
-                    + match.reviewThreshold() + " and " + match.matchThreshold());
+            file.problem(
+                    "/match",
+                    "key 'match': expected 0 < review-threshold <= match-threshold < 1, was " + match.reviewThreshold()
+                            + " and " + match.matchThreshold());
         }
         ServerConfig server = server(f.server(), file);
         AlertConfig alerts = alerts(f.alerts());
@@ -121,15 +127,23 @@ public final class SettingsLoader {
             throw new InvalidSettingsException(file.problems());
         }
         ReadyMarker marker = Objects.requireNonNullElse(f.readyMarker(), ReadyMarker.NONE);
-        return new SalesbiSettings(home, path(f.inbox(), base, home.resolve("inbox")),
-                path(f.archive(), base, home.resolve("archive")), path(f.error(), base, home.resolve("error")),
+        return new SalesbiSettings(
+                home,
+                path(f.inbox(), base, home.resolve("inbox")),
+                path(f.archive(), base, home.resolve("archive")),
+                path(f.error(), base, home.resolve("error")),
                 path(f.warehouse(), base, home.resolve("warehouse/salesbi.duckdb")),
                 path(f.jobRepository(), base, home.resolve("warehouse/batch-metadata")),
-                path(f.dashboards(), base, home.resolve("dashboards")), mappings,
+                path(f.dashboards(), base, home.resolve("dashboards")),
+                mappings,
                 Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de")),
                 Objects.requireNonNullElse(f.fileSettleMillis(), 1000L),
                 marker == ReadyMarker.NONE ? null : "." + marker.name().toLowerCase(Locale.ROOT),
-                Collections.unmodifiableMap(kpi), Collections.unmodifiableMap(kpiLocations), match, server, alerts,
+                Collections.unmodifiableMap(kpi),
+                Collections.unmodifiableMap(kpiLocations),
+                match,
+                server,
+                alerts,
                 retention(f.retention()));
     }
 
@@ -148,8 +162,10 @@ public final class SettingsLoader {
         try {
             CronExpression.parse(cron);
         } catch (IllegalArgumentException e) {
-            file.problem("/server/cron", "key 'server.cron': '" + cron + "' is not a cron expression (second minute"
-                    + " hour day month weekday): " + e.getMessage());
+            file.problem(
+                    "/server/cron",
+                    "key 'server.cron': '" + cron + "' is not a cron expression (second minute"
+                            + " hour day month weekday): " + e.getMessage());
         }
         Map<String, UserConfig> users = new LinkedHashMap<>();
         if (s.users() != null) {
@@ -163,12 +179,15 @@ public final class SettingsLoader {
         QueryLimits limits = d;
         try {
             limits = new QueryLimits(
-                    Duration.ofSeconds(Objects.requireNonNullElse(s.queryTimeoutSeconds(), d.defaultTimeout().toSeconds())),
-                    Duration.ofSeconds(Objects.requireNonNullElse(s.maxQueryTimeoutSeconds(), d.maxTimeout().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(
+                            s.queryTimeoutSeconds(), d.defaultTimeout().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(
+                            s.maxQueryTimeoutSeconds(), d.maxTimeout().toSeconds())),
                     Objects.requireNonNullElse(s.maxConcurrentQueries(), d.maxConcurrent()),
                     Objects.requireNonNullElse(s.maxConcurrentQueriesPerUser(), d.maxConcurrentPerUser()),
                     Objects.requireNonNullElse(s.maxQueuedQueries(), d.maxQueued()),
-                    Duration.ofSeconds(Objects.requireNonNullElse(s.queueWaitSeconds(), d.queueWait().toSeconds())));
+                    Duration.ofSeconds(Objects.requireNonNullElse(
+                            s.queueWaitSeconds(), d.queueWait().toSeconds())));
         } catch (IllegalArgumentException e) {
             file.problem("/server", "server query limits: " + e.getMessage());
         }
@@ -178,20 +197,29 @@ public final class SettingsLoader {
             logins = new LoginLimits(
                     Objects.requireNonNullElse(s.loginFreeFailuresPerUser(), l.freeFailuresPerUser()),
                     Objects.requireNonNullElse(s.loginFreeFailuresPerAddress(), l.freeFailuresPerAddress()),
-                    Duration.ofSeconds(Objects.requireNonNullElse(s.loginBackoffSeconds(), l.backoff().toSeconds())),
-                    Duration.ofSeconds(Objects.requireNonNullElse(s.loginMaxBackoffSeconds(), l.maxBackoff().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(
+                            s.loginBackoffSeconds(), l.backoff().toSeconds())),
+                    Duration.ofSeconds(Objects.requireNonNullElse(
+                            s.loginMaxBackoffSeconds(), l.maxBackoff().toSeconds())),
                     Objects.requireNonNullElse(s.loginLockoutFailures(), l.lockoutFailures()),
-                    Duration.ofMinutes(Objects.requireNonNullElse(s.loginLockoutMinutes(), l.lockout().toMinutes())));
+                    Duration.ofMinutes(Objects.requireNonNullElse(
+                            s.loginLockoutMinutes(), l.lockout().toMinutes())));
         } catch (IllegalArgumentException e) {
             file.problem("/server", "server login limits: " + e.getMessage());
         }
-        return new ServerConfig(Objects.requireNonNullElse(s.host(), "127.0.0.1"),
-                Objects.requireNonNullElse(s.port(), 8765), cron, Boolean.TRUE.equals(s.allowAnonymous()),
-                Map.copyOf(users), limits, logins);
+        return new ServerConfig(
+                Objects.requireNonNullElse(s.host(), "127.0.0.1"),
+                Objects.requireNonNullElse(s.port(), 8765),
+                cron,
+                Boolean.TRUE.equals(s.allowAnonymous()),
+                Map.copyOf(users),
+                limits,
+                logins);
     }
 
     private static RetentionConfig retention(SettingsFile.Retention r) {
-        return r == null ? RetentionConfig.keepAll()
+        return r == null
+                ? RetentionConfig.keepAll()
                 : new RetentionConfig(r.archiveDays(), r.errorDays(), r.quarantineDays(), r.runHistoryDays());
     }
 
@@ -200,8 +228,16 @@ public final class SettingsLoader {
             return AlertConfig.none();
         }
         Email e = a.email();
-        EmailConfig email = e == null ? null : new EmailConfig(e.smtpHost(), Objects.requireNonNullElse(e.smtpPort(), 25),
-                Boolean.TRUE.equals(e.starttls()), e.username(), e.password(), e.from(), copy(e.to()));
+        EmailConfig email = e == null
+                ? null
+                : new EmailConfig(
+                        e.smtpHost(),
+                        Objects.requireNonNullElse(e.smtpPort(), 25),
+                        Boolean.TRUE.equals(e.starttls()),
+                        e.username(),
+                        e.password(),
+                        e.from(),
+                        copy(e.to()));
         return new AlertConfig(Boolean.TRUE.equals(a.onSuccess()), email, a.webhook());
     }
 

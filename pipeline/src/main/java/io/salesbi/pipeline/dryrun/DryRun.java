@@ -1,16 +1,13 @@
 package io.salesbi.pipeline.dryrun;
 
 import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.match.CustomerStandardizer;
 import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.ingest.FileLoadResult;
 import io.salesbi.pipeline.job.JobParameters;
 import io.salesbi.pipeline.job.ReferenceVocabularies;
-import io.salesbi.match.CustomerStandardizer;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.SqlScripts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A steward's dry run: the night's own ingest and validation, on a scratch copy of the warehouse, for the files given
@@ -70,8 +69,11 @@ public final class DryRun {
                 }
                 try (Connection conn = warehouse.connect()) {
                     JobParameters.write(conn, parameters, DRY_RUN_ID, asOf, false);
-                    ReferenceVocabularies.load(conn, referenceFolder != null && Files.isDirectory(referenceFolder)
-                            ? referenceFolder : scratch.resolve("reference"));
+                    ReferenceVocabularies.load(
+                            conn,
+                            referenceFolder != null && Files.isDirectory(referenceFolder)
+                                    ? referenceFolder
+                                    : scratch.resolve("reference"));
                     SqlScripts.runFolder(conn, "validate");
                     CustomerStandardizer.run(conn, DRY_RUN_ID);
                     List<FileVerdict> verdicts = new ArrayList<>();
@@ -106,11 +108,14 @@ public final class DryRun {
             // the suppression list's key goes along: the copy drops an erased person's rows as the night would
             Path key = io.salesbi.pipeline.privacy.PrivacyKey.fileOf(warehouseFile);
             if (Files.isRegularFile(key)) {
-                Files.copy(key, io.salesbi.pipeline.privacy.PrivacyKey.fileOf(copy), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        key, io.salesbi.pipeline.privacy.PrivacyKey.fileOf(copy), StandardCopyOption.REPLACE_EXISTING);
             }
             return "the warehouse " + warehouseFile;
         } catch (SQLException e) {
-            log.warn("The warehouse {} is in use ({}); the files are checked against each other only", warehouseFile,
+            log.warn(
+                    "The warehouse {} is in use ({}); the files are checked against each other only",
+                    warehouseFile,
                     e.getMessage());
             return "an empty warehouse (" + warehouseFile + " is in use by a running night or server)";
         }
@@ -151,13 +156,24 @@ public final class DryRun {
                         rule = new RuleCount(rs.getString(1), rs.getLong(2), new ArrayList<>());
                         rules.put(rule.rule(), rule);
                     }
-                    rule.examples().add(new Example(rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7)));
+                    rule.examples()
+                            .add(new Example(
+                                    rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
         }
-        return new FileVerdict(l.file(), l.mapping(), r.status(), r.reasonCode(), r.message(), r.rowsDelivered(),
-                current, quarantined, filtered, superseded, List.copyOf(rules.values()));
+        return new FileVerdict(
+                l.file(),
+                l.mapping(),
+                r.status(),
+                r.reasonCode(),
+                r.message(),
+                r.rowsDelivered(),
+                current,
+                quarantined,
+                filtered,
+                superseded,
+                List.copyOf(rules.values()));
     }
 
     private static void deleteQuietly(Path dir) {
@@ -168,28 +184,33 @@ public final class DryRun {
         }
     }
 
-    private record Loaded(Path file, SourceMapping mapping, FileLoadResult result) {
-    }
+    private record Loaded(Path file, SourceMapping mapping, FileLoadResult result) {}
 
     /** What the dry run checked against, and one verdict per file and mapping. */
-    public record Result(String basis, List<FileVerdict> files) {
-    }
+    public record Result(String basis, List<FileVerdict> files) {}
 
     /** A rule that would quarantine rows, how many (distinct rows), and its first examples. */
-    public record RuleCount(String rule, long rows, List<Example> examples) {
-    }
+    public record RuleCount(String rule, long rows, List<Example> examples) {}
 
     /** One quarantined cell as the steward finds it in the file. */
-    public record Example(String sheet, long row, String column, String value, String message) {
-    }
+    public record Example(String sheet, long row, String column, String value, String message) {}
 
     /**
      * What the night would make of one file with one mapping: rowsDelivered = rowsCurrent + rowsQuarantined +
      * rowsFiltered + rowsSuperseded, where rowsCurrent are the valid rows the KPIs would read.
      */
-    public record FileVerdict(Path file, SourceMapping mapping, FileLoadResult.Status status, String reasonCode,
-                              String message, long rowsDelivered, long rowsCurrent, long rowsQuarantined,
-                              long rowsFiltered, long rowsSuperseded, List<RuleCount> rules) {
+    public record FileVerdict(
+            Path file,
+            SourceMapping mapping,
+            FileLoadResult.Status status,
+            String reasonCode,
+            String message,
+            long rowsDelivered,
+            long rowsCurrent,
+            long rowsQuarantined,
+            long rowsFiltered,
+            long rowsSuperseded,
+            List<RuleCount> rules) {
 
         /** Whether the night would reject the file: it fails as a whole, or quarantines more than its mapping allows. */
         public boolean rejected() {

@@ -2,7 +2,6 @@ package io.salesbi.pipeline.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ record ExportManifest(int formatVersion, Map<String, Relation> relations) {
 
     static final String FILE_NAME = "_manifest.json";
     static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
@@ -33,15 +33,12 @@ record ExportManifest(int formatVersion, Map<String, Relation> relations) {
      *                    folder names, not in the files (read them with {@code hive_partitioning})
      * @param parts       part key ({@code year=2025/month=3}, or "" for a single file) to what was written
      */
-    record Relation(String type, List<String> partitionBy, List<Column> columns, Map<String, Part> parts) {
-    }
+    record Relation(String type, List<String> partitionBy, List<Column> columns, Map<String, Part> parts) {}
 
-    record Column(String name, String type) {
-    }
+    record Column(String name, String type) {}
 
     /** What one part was written with; equal rows and checksum mean equal content. */
-    record Part(long rows, String checksum) {
-    }
+    record Part(long rows, String checksum) {}
 
     static ExportManifest empty() {
         return new ExportManifest(FORMAT_VERSION, new TreeMap<>());

@@ -2,10 +2,6 @@ package io.salesbi.pipeline.export;
 
 import io.salesbi.pipeline.export.ExportManifest.Part;
 import io.salesbi.pipeline.export.WarehouseRelations.Relation;
-import org.apache.commons.io.file.PathUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.commons.io.file.PathUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the {@code core} and {@code kpi} layers of the warehouse as Parquet with DuckDB's {@code COPY}: the order
@@ -41,13 +40,18 @@ public final class ParquetExport {
      * allocation key), so that an engine recomputing the views over the export (salesbi spark-kpis) uses the same.
      */
     static final List<String> ALSO = List.of("ops.parameter");
+
     static final Map<String, List<String>> PARTITIONING = Map.of("core.fact_order_line", List.of("year", "month"));
     private static final String STAGING = ".staging";
 
     /** What an export did; part names are {@code schema.name} or {@code schema.name/year=Y/month=M}. */
-    public record Result(int relations, List<String> partsWritten, int partsUnchanged, List<String> partsRemoved,
-                         long rowsWritten, long millis) {
-    }
+    public record Result(
+            int relations,
+            List<String> partsWritten,
+            int partsUnchanged,
+            List<String> partsRemoved,
+            long rowsWritten,
+            long millis) {}
 
     private final Connection conn;
     private final Path out;
@@ -73,7 +77,8 @@ public final class ParquetExport {
             List<String> partitionBy = PARTITIONING.getOrDefault(relation.qualified(), List.of());
             Map<String, Part> now = warehouse.parts(relation, partitionBy);
             ExportManifest.Relation before = manifest.relations().get(relation.qualified());
-            boolean sameShape = before != null && before.columns().equals(relation.columns())
+            boolean sameShape = before != null
+                    && before.columns().equals(relation.columns())
                     && before.partitionBy().equals(partitionBy);
             Set<String> changed = new TreeSet<>();
             now.forEach((part, content) -> {
@@ -81,7 +86,8 @@ public final class ParquetExport {
                     changed.add(part);
                 }
             });
-            Set<String> gone = new TreeSet<>(before == null ? Set.of() : before.parts().keySet());
+            Set<String> gone =
+                    new TreeSet<>(before == null ? Set.of() : before.parts().keySet());
             gone.removeAll(now.keySet());
             if (!changed.isEmpty() || !gone.isEmpty()) {
                 forget(manifest, relation.qualified(), before, changed, gone);
@@ -100,8 +106,9 @@ public final class ParquetExport {
             }
             gone.forEach(part -> removed.add(partName(relation, part)));
             unchanged += now.size() - changed.size();
-            exported.put(relation.qualified(), new ExportManifest.Relation(relation.type(), partitionBy,
-                    relation.columns(), now));
+            exported.put(
+                    relation.qualified(),
+                    new ExportManifest.Relation(relation.type(), partitionBy, relation.columns(), now));
         }
         for (String vanished : manifest.relations().keySet()) {
             if (!exported.containsKey(vanished)) {
@@ -111,22 +118,36 @@ public final class ParquetExport {
         }
         new ExportManifest(ExportManifest.FORMAT_VERSION, exported).write(out);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Exported {} relations to {}: {} parts written ({} rows), {} unchanged, {} removed in {} ms",
-                relations.size(), out, written.size(), rows, unchanged, removed.size(), millis);
+        log.info(
+                "Exported {} relations to {}: {} parts written ({} rows), {} unchanged, {} removed in {} ms",
+                relations.size(),
+                out,
+                written.size(),
+                rows,
+                unchanged,
+                removed.size(),
+                millis);
         return new Result(relations.size(), written, unchanged, removed, rows, millis);
     }
 
     /** Drops the parts about to be rewritten or removed from the manifest on disk before touching their files. */
-    private void forget(ExportManifest manifest, String relation, ExportManifest.Relation before, Set<String> changed,
-                        Set<String> gone) throws IOException {
+    private void forget(
+            ExportManifest manifest,
+            String relation,
+            ExportManifest.Relation before,
+            Set<String> changed,
+            Set<String> gone)
+            throws IOException {
         if (before == null) {
             return;
         }
         Map<String, Part> kept = new TreeMap<>(before.parts());
         kept.keySet().removeAll(changed);
         kept.keySet().removeAll(gone);
-        manifest.relations().put(relation, new ExportManifest.Relation(before.type(), before.partitionBy(),
-                before.columns(), kept));
+        manifest.relations()
+                .put(
+                        relation,
+                        new ExportManifest.Relation(before.type(), before.partitionBy(), before.columns(), kept));
         manifest.write(out);
     }
 
@@ -151,18 +172,23 @@ public final class ParquetExport {
         Files.createDirectories(staging.getParent());
         String where = "";
         if (changed.size() < partCount) {
-            String key = String.join(" || '/' || ", partitionBy.stream()
-                    .map(c -> "'" + c + "=' || " + WarehouseRelations.quoted(c)).toList());
+            String key = String.join(
+                    " || '/' || ",
+                    partitionBy.stream()
+                            .map(c -> "'" + c + "=' || " + WarehouseRelations.quoted(c))
+                            .toList());
             where = " where " + key + " in ('" + String.join("', '", changed) + "')";
         }
-        copy("select * from " + relation.qualified() + where, staging,
+        copy(
+                "select * from " + relation.qualified() + where,
+                staging,
                 ", partition_by (" + String.join(", ", partitionBy) + ")");
         Path target = relationPath(relation);
         for (String part : changed) {
             Path fresh = staging.resolve(part);
             if (!Files.isDirectory(fresh)) {
-                throw new IOException("DuckDB wrote no partition " + part + " of " + relation.qualified()
-                        + " into " + staging);
+                throw new IOException(
+                        "DuckDB wrote no partition " + part + " of " + relation.qualified() + " into " + staging);
             }
             Path old = target.resolve(part);
             if (Files.exists(old)) {
@@ -175,8 +201,8 @@ public final class ParquetExport {
     }
 
     private void copy(String select, Path target, String options) throws SQLException {
-        String sql = "copy (" + select + ") to '" + target.toString().replace("'", "''") + "' (format parquet"
-                + options + ")";
+        String sql = "copy (" + select + ") to '" + target.toString().replace("'", "''") + "' (format parquet" + options
+                + ")";
         try (Statement st = conn.createStatement()) {
             st.execute(sql);
         }

@@ -4,7 +4,6 @@ import io.salesbi.connectors.mapping.FieldMapping;
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.RowRejection;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,8 +48,10 @@ final class ComputedFieldsLoad {
 
     /** The landing table, created for this file inside its transaction. */
     String createLanding() throws SQLException {
-        StringBuilder ddl = new StringBuilder("create table ").append(landing).append(" (_load_id bigint, "
-                + "_source_file varchar, _file_hash varchar, _sheet varchar, _row_number bigint");
+        StringBuilder ddl = new StringBuilder("create table ")
+                .append(landing)
+                .append(" (_load_id bigint, "
+                        + "_source_file varchar, _file_hash varchar, _sheet varchar, _row_number bigint");
         for (FieldMapping f : mapping.fields()) {
             ddl.append(", ").append(quote(f.field())).append(' ').append(sqlType(f));
         }
@@ -67,14 +68,17 @@ final class ComputedFieldsLoad {
         String drop = mapping.dropRowsWhere();
         // the condition is evaluated as a column, not in a where clause, so that it may use window functions: an
         // order's status that the export gives on the order's first line only, filled down to its other lines
-        sql("drop-rows-where '" + drop + "'", "create table " + kept + " as " + (drop == null
-                ? "select * from " + landing
-                : "select * exclude (_dropped) from (select *, coalesce((" + drop + "), false) as _dropped from "
-                        + landing + ") where not _dropped"));
+        sql(
+                "drop-rows-where '" + drop + "'",
+                "create table " + kept + " as "
+                        + (drop == null
+                                ? "select * from " + landing
+                                : "select * exclude (_dropped) from (select *, coalesce((" + drop
+                                        + "), false) as _dropped from " + landing + ") where not _dropped"));
         Set<String> dropped = new HashSet<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select _sheet, _row_number from " + landing
-                     + " except select _sheet, _row_number from " + kept)) {
+                ResultSet rs = st.executeQuery("select _sheet, _row_number from " + landing
+                        + " except select _sheet, _row_number from " + kept)) {
             while (rs.next()) {
                 dropped.add(rowKey(rs.getString(1), rs.getLong(2)));
             }
@@ -87,7 +91,8 @@ final class ComputedFieldsLoad {
             }
         }
         rejections.addAll(emptyComputedFields());
-        String fields = mapping.targetFields().stream().map(f -> quote(f.field())).collect(Collectors.joining(", "));
+        String fields =
+                mapping.targetFields().stream().map(f -> quote(f.field())).collect(Collectors.joining(", "));
         long loaded;
         try (Statement st = conn.createStatement()) {
             loaded = st.executeUpdate("insert into " + mapping.target() + " (" + LINEAGE + ", " + fields + ") select "
@@ -97,20 +102,33 @@ final class ComputedFieldsLoad {
         for (String table : List.of(computed, kept, landing)) {
             execute("drop table if exists " + table);
         }
-        long rejectedRows = rejections.stream().map(r -> rowKey(r.sheet(), r.row())).distinct().count();
+        long rejectedRows = rejections.stream()
+                .map(r -> rowKey(r.sheet(), r.row()))
+                .distinct()
+                .count();
         long considered = rowsDelivered - dropped.size();
         double ratio = considered == 0 ? 0 : (double) rejectedRows / considered;
         if (ratio > mapping.maxRejectRatio()) {
-            throw new FileRejectedException("reject_ratio", String.format(Locale.ROOT,
-                    "File %s: %d of %d rows (%.1f %%) were rejected, more than the %.1f %% allowed by mapping %s"
-                            + " (%d total or filtered rows not counted)", fileName, rejectedRows, considered,
-                    ratio * 100, mapping.maxRejectRatio() * 100, mapping.name(), dropped.size()));
+            throw new FileRejectedException(
+                    "reject_ratio",
+                    String.format(
+                            Locale.ROOT,
+                            "File %s: %d of %d rows (%.1f %%) were rejected, more than the %.1f %% allowed by mapping %s"
+                                    + " (%d total or filtered rows not counted)",
+                            fileName,
+                            rejectedRows,
+                            considered,
+                            ratio * 100,
+                            mapping.maxRejectRatio() * 100,
+                            mapping.name(),
+                            dropped.size()));
         }
         return new Outcome(loaded, rejectedRows, dropped.size(), rejections);
     }
 
     private void computeFields() throws SQLException, FileRejectedException {
-        List<FieldMapping> computedFields = mapping.fields().stream().filter(FieldMapping::computed).toList();
+        List<FieldMapping> computedFields =
+                mapping.fields().stream().filter(FieldMapping::computed).toList();
         if (computedFields.isEmpty()) {
             execute("create table " + computed + " as select * from " + kept);
             return;
@@ -118,7 +136,9 @@ final class ComputedFieldsLoad {
         String replace = computedFields.stream()
                 .map(f -> "cast((" + f.expression() + ") as " + sqlType(f) + ") as " + quote(f.field()))
                 .collect(Collectors.joining(", "));
-        sql("the expressions of " + computedFields.stream().map(FieldMapping::field).toList(),
+        sql(
+                "the expressions of "
+                        + computedFields.stream().map(FieldMapping::field).toList(),
                 "create table " + computed + " as select * replace (" + replace + ") from " + kept);
     }
 
@@ -130,12 +150,19 @@ final class ComputedFieldsLoad {
                 continue;
             }
             try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("select _sheet, _row_number from " + computed + " where "
-                         + quote(f.field()) + " is null and not " + REJECTED_COLUMN + " order by _row_number")) {
+                    ResultSet rs = st.executeQuery("select _sheet, _row_number from " + computed + " where "
+                            + quote(f.field()) + " is null and not " + REJECTED_COLUMN + " order by _row_number")) {
                 while (rs.next()) {
-                    rejections.add(new RowRejection(fileName, rs.getString(1), rs.getLong(2), f.field(), null,
-                            "expression.empty", "field " + f.field() + " = " + f.expression()
-                            + " is empty for this row; expected a value (are the columns it uses empty or 0?)"));
+                    rejections.add(
+                            new RowRejection(
+                                    fileName,
+                                    rs.getString(1),
+                                    rs.getLong(2),
+                                    f.field(),
+                                    null,
+                                    "expression.empty",
+                                    "field " + f.field() + " = " + f.expression()
+                                            + " is empty for this row; expected a value (are the columns it uses empty or 0?)"));
                 }
             }
         }
@@ -143,8 +170,10 @@ final class ComputedFieldsLoad {
     }
 
     private String requiredComputedPresent() {
-        return mapping.fields().stream().filter(f -> f.computed() && f.required())
-                .map(f -> " and " + quote(f.field()) + " is not null").collect(Collectors.joining());
+        return mapping.fields().stream()
+                .filter(f -> f.computed() && f.required())
+                .map(f -> " and " + quote(f.field()) + " is not null")
+                .collect(Collectors.joining());
     }
 
     /** Runs a statement built from the mapping; a DuckDB error names the mapping and what it was evaluating. */
@@ -152,8 +181,10 @@ final class ComputedFieldsLoad {
         try {
             execute(statement);
         } catch (SQLException e) {
-            throw new FileRejectedException("mapping_expression", "File " + fileName + ": mapping " + mapping.name()
-                    + " cannot evaluate " + what + ": " + firstLine(e.getMessage()));
+            throw new FileRejectedException(
+                    "mapping_expression",
+                    "File " + fileName + ": mapping " + mapping.name() + " cannot evaluate " + what + ": "
+                            + firstLine(e.getMessage()));
         }
     }
 
@@ -192,6 +223,5 @@ final class ComputedFieldsLoad {
     }
 
     /** What became of a file's rows: delivered = loaded + rejected + filtered. */
-    record Outcome(long loaded, long rejectedRows, long filtered, List<RowRejection> rejections) {
-    }
+    record Outcome(long loaded, long rejectedRows, long filtered, List<RowRejection> rejections) {}
 }

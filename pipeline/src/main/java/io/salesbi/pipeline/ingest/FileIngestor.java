@@ -5,17 +5,12 @@ import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.ReadSummary;
 import io.salesbi.connectors.read.RowRejection;
-import io.salesbi.connectors.read.SourceFileReader;
 import io.salesbi.connectors.read.RowSink;
+import io.salesbi.connectors.read.SourceFileReader;
 import io.salesbi.pipeline.ingest.FileLoadResult.Status;
 import io.salesbi.pipeline.privacy.Suppression;
-import io.salesbi.sql.PersonalDataCatalogue;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import io.salesbi.sql.PersonalDataCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +28,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads one delivered file into its raw table: once (fingerprinted by sha-256, so a file already loaded is
@@ -50,7 +49,7 @@ public final class FileIngestor {
     private final Warehouse warehouse;
     private final long runId;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private Consumer<Path> readFinished = file -> { };
+    private Consumer<Path> readFinished = file -> {};
     private Suppression suppression;
     private PersonalDataCatalogue catalogue;
 
@@ -78,10 +77,20 @@ public final class FileIngestor {
         try (Connection conn = warehouse.connect()) {
             long loadId = nextLoadId(conn);
             Path file = Path.of(broken.origin());
-            String message = "The mapping file cannot be used; its source's files wait in the inbox until it is fixed:\n"
-                    + String.join("\n", broken.problems());
-            FileLoadResult r = new FileLoadResult(loadId, "mapping", file.getFileName().toString(),
-                    Files.isRegularFile(file) ? sha256(file) : "-", Status.FAILED, 0, 0, 0, "mapping_invalid", message);
+            String message =
+                    "The mapping file cannot be used; its source's files wait in the inbox until it is fixed:\n"
+                            + String.join("\n", broken.problems());
+            FileLoadResult r = new FileLoadResult(
+                    loadId,
+                    "mapping",
+                    file.getFileName().toString(),
+                    Files.isRegularFile(file) ? sha256(file) : "-",
+                    Status.FAILED,
+                    0,
+                    0,
+                    0,
+                    "mapping_invalid",
+                    message);
             insertLoad(conn, r, Files.isRegularFile(file) ? Files.size(file) : 0, LocalDateTime.now(), null);
             broken.problems().forEach(p -> log.error("{}", p));
             return r;
@@ -100,8 +109,17 @@ public final class FileIngestor {
         writeLock.lock();
         try (Connection conn = warehouse.connect()) {
             long loadId = nextLoadId(conn);
-            FileLoadResult r = new FileLoadResult(loadId, source, file.getFileName().toString(), sha256(file),
-                    Status.FAILED, 0, 0, 0, "no_mapping", message);
+            FileLoadResult r = new FileLoadResult(
+                    loadId,
+                    source,
+                    file.getFileName().toString(),
+                    sha256(file),
+                    Status.FAILED,
+                    0,
+                    0,
+                    0,
+                    "no_mapping",
+                    message);
             insertLoad(conn, r, Files.size(file), LocalDateTime.now(), null);
             return r;
         } finally {
@@ -117,16 +135,28 @@ public final class FileIngestor {
         try (Connection conn = warehouse.connect()) {
             FileLoadResult resumed = loadedEarlierThisNight(conn, hash, mapping.name(), name);
             if (resumed != null) {
-                log.info("{} was taken earlier this night (load {}, {}) before the run was interrupted; moving it on",
-                        name, resumed.loadId(), resumed.status());
+                log.info(
+                        "{} was taken earlier this night (load {}, {}) before the run was interrupted; moving it on",
+                        name,
+                        resumed.loadId(),
+                        resumed.status());
                 return resumed;
             }
             long loadId = nextLoadId(conn);
             String earlier = alreadyLoaded(conn, hash, mapping.name());
             if (earlier != null) {
-                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.DUPLICATE, 0, 0, 0,
-                        "duplicate", "Skipped: the same content (sha-256 " + hash.substring(0, 12)
-                        + "…) was already loaded with mapping " + mapping.name() + " as " + earlier);
+                FileLoadResult r = new FileLoadResult(
+                        loadId,
+                        mapping.name(),
+                        name,
+                        hash,
+                        Status.DUPLICATE,
+                        0,
+                        0,
+                        0,
+                        "duplicate",
+                        "Skipped: the same content (sha-256 " + hash.substring(0, 12)
+                                + "…) was already loaded with mapping " + mapping.name() + " as " + earlier);
                 insertLoad(conn, r, size, started, mapping);
                 log.info("{}: {}", name, r.message());
                 return r;
@@ -141,8 +171,14 @@ public final class FileIngestor {
                 }
                 insertLoad(conn, r, size, started, mapping);
                 conn.commit();
-                log.info("{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered, {} suppressed", name,
-                        mapping.target(), r.rowsDelivered(), r.rowsLoaded(), r.rowsRejected(), r.rowsFiltered(),
+                log.info(
+                        "{} -> {}: {} rows delivered, {} loaded, {} quarantined, {} filtered, {} suppressed",
+                        name,
+                        mapping.target(),
+                        r.rowsDelivered(),
+                        r.rowsLoaded(),
+                        r.rowsRejected(),
+                        r.rowsFiltered(),
                         r.rowsSuppressed());
                 return r;
             } catch (FileRejectedException e) {
@@ -151,8 +187,8 @@ public final class FileIngestor {
                 if (changedSince(file, hash, size)) {
                     return recordChanged(conn, file, mapping, loadId, hash, size, started);
                 }
-                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
-                        e.reasonCode(), e.getMessage());
+                FileLoadResult r = new FileLoadResult(
+                        loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0, e.reasonCode(), e.getMessage());
                 insertLoad(conn, r, size, started, mapping);
                 log.error("{} rejected ({}): {}", name, e.reasonCode(), e.getMessage());
                 return r;
@@ -162,8 +198,17 @@ public final class FileIngestor {
                 if (changedSince(file, hash, size)) {
                     return recordChanged(conn, file, mapping, loadId, hash, size, started);
                 }
-                FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0,
-                        "unreadable", "The file could not be read: " + e.getMessage());
+                FileLoadResult r = new FileLoadResult(
+                        loadId,
+                        mapping.name(),
+                        name,
+                        hash,
+                        Status.FAILED,
+                        0,
+                        0,
+                        0,
+                        "unreadable",
+                        "The file could not be read: " + e.getMessage());
                 insertLoad(conn, r, size, started, mapping);
                 log.error("{} could not be loaded: {}", name, e.getMessage(), e);
                 return r;
@@ -178,25 +223,45 @@ public final class FileIngestor {
      */
     private boolean changedSince(Path file, String hash, long size) throws IOException {
         readFinished.accept(file);
-        return !Files.isRegularFile(file) || Files.size(file) != size || !sha256(file).equals(hash);
+        return !Files.isRegularFile(file)
+                || Files.size(file) != size
+                || !sha256(file).equals(hash);
     }
 
-    private FileLoadResult recordChanged(Connection conn, Path file, SourceMapping mapping, long loadId, String hash,
-                                         long size, LocalDateTime started) throws SQLException, IOException {
+    private FileLoadResult recordChanged(
+            Connection conn,
+            Path file,
+            SourceMapping mapping,
+            long loadId,
+            String hash,
+            long size,
+            LocalDateTime started)
+            throws SQLException, IOException {
         String name = file.getFileName().toString();
         String now = Files.isRegularFile(file) ? Files.size(file) + " bytes" : "gone";
-        FileLoadResult r = new FileLoadResult(loadId, mapping.name(), name, hash, Status.FAILED, 0, 0, 0, FILE_CHANGED,
+        FileLoadResult r = new FileLoadResult(
+                loadId,
+                mapping.name(),
+                name,
+                hash,
+                Status.FAILED,
+                0,
+                0,
+                0,
+                FILE_CHANGED,
                 "File " + name + " changed while it was loaded (" + size + " bytes when taken, now " + now
-                + "), so nothing of it was kept; it stays in the inbox and the next night loads it as it is then");
+                        + "), so nothing of it was kept; it stays in the inbox and the next night loads it as it is then");
         insertLoad(conn, r, size, started, mapping);
         log.warn("{}: {}", name, r.message());
         return r;
     }
 
-    private FileLoadResult loadInTransaction(Connection conn, Path file, SourceMapping mapping, long loadId,
-                                             String hash) throws FileRejectedException, SQLException {
+    private FileLoadResult loadInTransaction(
+            Connection conn, Path file, SourceMapping mapping, long loadId, String hash)
+            throws FileRejectedException, SQLException {
         String name = file.getFileName().toString();
-        ComputedFieldsLoad computed = mapping.computedInSql() ? new ComputedFieldsLoad(conn, mapping, loadId, name) : null;
+        ComputedFieldsLoad computed =
+                mapping.computedInSql() ? new ComputedFieldsLoad(conn, mapping, loadId, name) : null;
         String table = computed == null ? mapping.target() : computed.createLanding();
         ReadSummary summary;
         List<RowRejection> rejections;
@@ -205,8 +270,8 @@ public final class FileIngestor {
         try (PipelinedSink<RawTableSink> pipeline = appendingSink(conn, file, mapping, table, loadId, hash)) {
             RowSink sink = pipeline;
             if (!listed.isEmpty()) {
-                suppressing = new SuppressingSink(pipeline, listed,
-                        listed.forTarget(catalogue, mapping.target(), mapping.fieldNames()));
+                suppressing = new SuppressingSink(
+                        pipeline, listed, listed.forTarget(catalogue, mapping.target(), mapping.fieldNames()));
                 sink = suppressing;
             }
             summary = SourceFileReader.forFile(file, mapping).read(file, mapping, sink);
@@ -234,8 +299,19 @@ public final class FileIngestor {
         if (!summary.unknownColumns().isEmpty()) {
             warnings = (warnings.isEmpty() ? "" : warnings + "; ") + "unknown columns " + summary.unknownColumns();
         }
-        return new FileLoadResult(loadId, mapping.name(), name, hash, Status.LOADED, summary.rowsDelivered(),
-                loaded, rejected, null, warnings.isEmpty() ? null : warnings, filtered, suppressed);
+        return new FileLoadResult(
+                loadId,
+                mapping.name(),
+                name,
+                hash,
+                Status.LOADED,
+                summary.rowsDelivered(),
+                loaded,
+                rejected,
+                null,
+                warnings.isEmpty() ? null : warnings,
+                filtered,
+                suppressed);
     }
 
     /** The suppression list of this night (read at its first use). */
@@ -261,13 +337,15 @@ public final class FileIngestor {
     }
 
     /** The file's raw table sink, fed on a thread of its own while this thread parses the file. */
-    private static PipelinedSink<RawTableSink> appendingSink(Connection conn, Path file, SourceMapping mapping,
-                                                             String table, long loadId, String hash)
+    private static PipelinedSink<RawTableSink> appendingSink(
+            Connection conn, Path file, SourceMapping mapping, String table, long loadId, String hash)
             throws SQLException {
         String name = file.getFileName().toString();
         try {
-            return new PipelinedSink<>(() -> new RawTableSink(conn, mapping, table, loadId, name, hash)
-                    .withProgress(LoadProgress.of(file)), name);
+            return new PipelinedSink<>(
+                    () -> new RawTableSink(conn, mapping, table, loadId, name, hash)
+                            .withProgress(LoadProgress.of(file)),
+                    name);
         } catch (SQLException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -315,8 +393,19 @@ public final class FileIngestor {
             ps.setLong(3, runId);
             ps.setString(4, source);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new FileLoadResult(rs.getLong(1), source, name, hash, Status.valueOf(rs.getString(5)),
-                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(6), rs.getString(7)) : null;
+                return rs.next()
+                        ? new FileLoadResult(
+                                rs.getLong(1),
+                                source,
+                                name,
+                                hash,
+                                Status.valueOf(rs.getString(5)),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getString(6),
+                                rs.getString(7))
+                        : null;
             }
         }
     }
@@ -328,7 +417,10 @@ public final class FileIngestor {
             ps.setString(1, hash);
             ps.setString(2, source);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) + " on " + rs.getTimestamp(2).toLocalDateTime().toLocalDate() : null;
+                return rs.next()
+                        ? rs.getString(1) + " on "
+                                + rs.getTimestamp(2).toLocalDateTime().toLocalDate()
+                        : null;
             }
         }
     }
@@ -340,7 +432,7 @@ public final class FileIngestor {
      */
     private static long nextLoadId(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select coalesce(max(load_id), 0) + 1 from ops.file_load")) {
+                ResultSet rs = st.executeQuery("select coalesce(max(load_id), 0) + 1 from ops.file_load")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -10,24 +10,77 @@ package io.salesbi.pipeline.ingest;
  *                      delivered = loaded + rejected + filtered + suppressed
  * @param rowsSuppressed rows dropped because they hold a person on the suppression list (erased earlier)
  */
-public record FileLoadResult(long loadId, String source, String fileName, String fileHash, Status status,
-                             long rowsDelivered, long rowsLoaded, long rowsRejected, String reasonCode,
-                             String message, long rowsFiltered, long rowsSuppressed) {
+public record FileLoadResult(
+        long loadId,
+        String source,
+        String fileName,
+        String fileHash,
+        Status status,
+        long rowsDelivered,
+        long rowsLoaded,
+        long rowsRejected,
+        String reasonCode,
+        String message,
+        long rowsFiltered,
+        long rowsSuppressed) {
 
     /** A file with no rows suppressed. */
-    public FileLoadResult(long loadId, String source, String fileName, String fileHash, Status status,
-                          long rowsDelivered, long rowsLoaded, long rowsRejected, String reasonCode, String message,
-                          long rowsFiltered) {
-        this(loadId, source, fileName, fileHash, status, rowsDelivered, rowsLoaded, rowsRejected, reasonCode, message,
-                rowsFiltered, 0);
-    }
-
-    /** A file with no rows filtered. */
-    public FileLoadResult(long loadId, String source, String fileName, String fileHash, Status status,
-                          long rowsDelivered, long rowsLoaded, long rowsRejected, String reasonCode, String message) {
-        this(loadId, source, fileName, fileHash, status, rowsDelivered, rowsLoaded, rowsRejected, reasonCode, message,
+    public FileLoadResult(
+            long loadId,
+            String source,
+            String fileName,
+            String fileHash,
+            Status status,
+            long rowsDelivered,
+            long rowsLoaded,
+            long rowsRejected,
+            String reasonCode,
+            String message,
+            long rowsFiltered) {
+        this(
+                loadId,
+                source,
+                fileName,
+                fileHash,
+                status,
+                rowsDelivered,
+                rowsLoaded,
+                rowsRejected,
+                reasonCode,
+                message,
+                rowsFiltered,
                 0);
     }
 
-    public enum Status { LOADED, DUPLICATE, FAILED }
+    /** A file with no rows filtered. */
+    public FileLoadResult(
+            long loadId,
+            String source,
+            String fileName,
+            String fileHash,
+            Status status,
+            long rowsDelivered,
+            long rowsLoaded,
+            long rowsRejected,
+            String reasonCode,
+            String message) {
+        this(
+                loadId,
+                source,
+                fileName,
+                fileHash,
+                status,
+                rowsDelivered,
+                rowsLoaded,
+                rowsRejected,
+                reasonCode,
+                message,
+                0);
+    }
+
+    public enum Status {
+        LOADED,
+        DUPLICATE,
+        FAILED
+    }
 }

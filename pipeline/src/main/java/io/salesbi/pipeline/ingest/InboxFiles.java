@@ -1,8 +1,5 @@
 package io.salesbi.pipeline.ingest;
 
-import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.GenericFileFilter;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * Which files of an inbox folder a route takes, said once for the route's filter and for the empty-folder check.
@@ -49,9 +48,12 @@ final class InboxFiles implements GenericFileFilter<File> {
     /** Whether {@code file} is one the route takes (leaving aside whether it still changes). */
     boolean takes(Path file) {
         String name = file.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith(REASON_SUFFIX) || isMarker(name)
-                || NOT_YET_COMPLETE.stream().anyMatch(suffix -> name.regionMatches(true,
-                name.length() - suffix.length(), suffix, 0, suffix.length()))) {
+        if (name.startsWith(".")
+                || name.endsWith(REASON_SUFFIX)
+                || isMarker(name)
+                || NOT_YET_COMPLETE.stream()
+                        .anyMatch(suffix -> name.regionMatches(
+                                true, name.length() - suffix.length(), suffix, 0, suffix.length()))) {
             return false;
         }
         return readyMarker == null || Files.isRegularFile(markerOf(file));

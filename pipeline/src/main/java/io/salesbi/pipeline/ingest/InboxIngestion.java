@@ -1,15 +1,14 @@
 package io.salesbi.pipeline.ingest;
 
 import io.salesbi.connectors.mapping.SourceMapping;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Works off the inbox once: starts the Camel inbox route of each folder in turn (folders in name order, files in
@@ -49,7 +48,8 @@ public final class InboxIngestion {
                 camel.getRouteController().startRoute(InboxRoutes.routeId(inbox));
                 while (!progress.isIdle(inbox)) {
                     if (System.nanoTime() > deadline) {
-                        log.warn("The inbox was not worked off within {}; the rest waits for the next run",
+                        log.warn(
+                                "The inbox was not worked off within {}; the rest waits for the next run",
                                 settings.drainTimeout());
                         break;
                     }
@@ -57,7 +57,9 @@ public final class InboxIngestion {
                 }
                 long stopping = System.nanoTime();
                 camel.getRouteController().stopRoute(InboxRoutes.routeId(inbox));
-                log.debug("Inbox {} worked off; its route stopped in {} ms", inbox,
+                log.debug(
+                        "Inbox {} worked off; its route stopped in {} ms",
+                        inbox,
                         (System.nanoTime() - stopping) / 1_000_000);
             }
             long stopping = System.nanoTime();

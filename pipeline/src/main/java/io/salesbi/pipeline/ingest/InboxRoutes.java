@@ -1,27 +1,26 @@
 package io.salesbi.pipeline.ingest;
 
 import io.salesbi.connectors.mapping.SourceMapping;
+import io.salesbi.pipeline.ingest.FileLoadResult.Status;
 import io.salesbi.pipeline.privacy.SuppressedRowsScrub;
 import io.salesbi.pipeline.privacy.Suppression;
-import io.salesbi.pipeline.ingest.FileLoadResult.Status;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.file.FileEndpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.ArrayList;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.FileEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Camel file route per inbox folder. A file is taken only once it has stopped changing (still being written
@@ -43,8 +42,11 @@ final class InboxRoutes extends RouteBuilder {
     private final InboxProgress progress;
     private final InboxFiles files;
 
-    InboxRoutes(InboxSettings settings, Map<String, List<SourceMapping>> mappingsByInbox, FileIngestor ingestor,
-                InboxProgress progress) {
+    InboxRoutes(
+            InboxSettings settings,
+            Map<String, List<SourceMapping>> mappingsByInbox,
+            FileIngestor ingestor,
+            InboxProgress progress) {
         this.settings = settings;
         this.mappingsByInbox = mappingsByInbox;
         this.ingestor = ingestor;
@@ -55,14 +57,12 @@ final class InboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // a file's failure is logged once, with its cause, by the FileIngestor or by handle()
-        errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
+        errorHandler(
+                defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
         for (String inbox : mappingsByInbox.keySet()) {
             FileEndpoint endpoint = getContext().getEndpoint(inboxUri(inbox), FileEndpoint.class);
             endpoint.setFilter(files);
-            from(endpoint)
-                    .routeId(routeId(inbox))
-                    .autoStartup(false)
-                    .process(exchange -> handle(inbox, exchange));
+            from(endpoint).routeId(routeId(inbox)).autoStartup(false).process(exchange -> handle(inbox, exchange));
         }
     }
 
@@ -101,8 +101,11 @@ final class InboxRoutes extends RouteBuilder {
             List<SourceMapping> mappings = mappingsFor(inbox, path.getFileName().toString());
             List<FileLoadResult> results = new ArrayList<>();
             if (mappings.isEmpty()) {
-                results.add(ingestor.recordUnmapped(path, inbox, "No mapping takes the file name '"
-                        + path.getFileName() + "' in inbox '" + inbox + "'; expected one of " + patterns(inbox)));
+                results.add(ingestor.recordUnmapped(
+                        path,
+                        inbox,
+                        "No mapping takes the file name '" + path.getFileName() + "' in inbox '" + inbox
+                                + "'; expected one of " + patterns(inbox)));
             }
             // one file may feed several targets (order lines, and debtors and products from the same rows): each
             // mapping loads it in a transaction of its own, and the file moves on once all have taken it
@@ -133,26 +136,33 @@ final class InboxRoutes extends RouteBuilder {
         FileLoadResult first = results.get(0);
         String now = FileIngestor.sha256(file);
         if (!now.equals(first.fileHash())) {
-            log.warn("{} changed after it was taken (load {}, {}; sha-256 was {}…, is now {}…); it stays in the "
-                    + "inbox and the next night loads what it holds then", file.getFileName(), first.loadId(),
-                    first.status(), first.fileHash().substring(0, 12), now.substring(0, 12));
+            log.warn(
+                    "{} changed after it was taken (load {}, {}; sha-256 was {}…, is now {}…); it stays in the "
+                            + "inbox and the next night loads what it holds then",
+                    file.getFileName(),
+                    first.loadId(),
+                    first.status(),
+                    first.fileHash().substring(0, 12),
+                    now.substring(0, 12));
             return;
         }
         Path marker = files.markerOf(file);
-        List<FileLoadResult> failed = results.stream().filter(r -> r.status() == Status.FAILED).toList();
+        List<FileLoadResult> failed =
+                results.stream().filter(r -> r.status() == Status.FAILED).toList();
         Path kept;
         if (!failed.isEmpty()) {
             writeReasonFile(inbox, failed);
             kept = settings.error().resolve(inbox).resolve(file.getFileName().toString());
         } else {
-            kept = settings.archive().resolve(inbox)
+            kept = settings.archive()
+                    .resolve(inbox)
                     .resolve(LocalDateTime.now().format(ARCHIVE_STAMP) + "_" + file.getFileName());
         }
         move(file, kept);
         // an erased person delivered again stays out of the kept copy too (the load was not, or only partly, made)
         Suppression suppression = ingestor.suppressionList();
-        if (!suppression.isEmpty() && results.stream()
-                .anyMatch(r -> r.rowsSuppressed() > 0 || r.status() != Status.LOADED)) {
+        if (!suppression.isEmpty()
+                && results.stream().anyMatch(r -> r.rowsSuppressed() > 0 || r.status() != Status.LOADED)) {
             int blanked = SuppressedRowsScrub.scrub(kept, suppression);
             if (blanked > 0) {
                 log.info("{}: {} rows of erased people blanked in the kept copy", file.getFileName(), blanked);
@@ -181,7 +191,9 @@ final class InboxRoutes extends RouteBuilder {
     }
 
     private List<String> patterns(String inbox) {
-        return mappingsByInbox.get(inbox).stream().map(SourceMapping::filePattern).toList();
+        return mappingsByInbox.get(inbox).stream()
+                .map(SourceMapping::filePattern)
+                .toList();
     }
 
     private void writeReasonFile(String inbox, List<FileLoadResult> failed) throws IOException {
@@ -190,11 +202,20 @@ final class InboxRoutes extends RouteBuilder {
         StringBuilder text = new StringBuilder();
         for (FileLoadResult r : failed) {
             text.append(text.isEmpty() ? "" : "\n")
-                    .append("File:    ").append(r.fileName()).append('\n')
-                    .append("Source:  ").append(r.source()).append('\n')
-                    .append("SHA-256: ").append(r.fileHash()).append('\n')
-                    .append("Reason:  ").append(r.reasonCode()).append("\n\n")
-                    .append(r.message()).append('\n');
+                    .append("File:    ")
+                    .append(r.fileName())
+                    .append('\n')
+                    .append("Source:  ")
+                    .append(r.source())
+                    .append('\n')
+                    .append("SHA-256: ")
+                    .append(r.fileHash())
+                    .append('\n')
+                    .append("Reason:  ")
+                    .append(r.reasonCode())
+                    .append("\n\n")
+                    .append(r.message())
+                    .append('\n');
         }
         Files.writeString(dir.resolve(failed.get(0).fileName() + InboxFiles.REASON_SUFFIX), text.toString());
     }

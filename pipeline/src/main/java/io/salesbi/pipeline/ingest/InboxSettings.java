@@ -12,8 +12,8 @@ import java.time.Duration;
  *                         {@code orders.csv} is then taken only beside {@code orders.csv.done}); null when files
  *                         are taken without a marker
  */
-public record InboxSettings(Path inbox, Path archive, Path error, long fileSettleMillis, Duration drainTimeout,
-                            String readyMarker) {
+public record InboxSettings(
+        Path inbox, Path archive, Path error, long fileSettleMillis, Duration drainTimeout, String readyMarker) {
 
     public InboxSettings {
         if (readyMarker != null && !readyMarker.startsWith(".")) {

@@ -1,13 +1,12 @@
 package io.salesbi.pipeline.ingest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Progress of one long file load for the terminal and the run log: rows so far, rows/s and, for text files whose
@@ -58,11 +57,18 @@ final class LoadProgress {
         double rate = rowsSoFar / seconds;
         if (expectedRows > 0) {
             long left = Math.max(0, expectedRows - rowsSoFar);
-            log.info("{}: {} of ~{} rows, {} rows/s, about {} s left", file, String.format(Locale.ROOT, "%,d", rowsSoFar),
-                    String.format(Locale.ROOT, "%,d", expectedRows), String.format(Locale.ROOT, "%,.0f", rate),
+            log.info(
+                    "{}: {} of ~{} rows, {} rows/s, about {} s left",
+                    file,
+                    String.format(Locale.ROOT, "%,d", rowsSoFar),
+                    String.format(Locale.ROOT, "%,d", expectedRows),
+                    String.format(Locale.ROOT, "%,.0f", rate),
                     String.format(Locale.ROOT, "%.0f", left / Math.max(rate, 1)));
         } else {
-            log.info("{}: {} rows, {} rows/s", file, String.format(Locale.ROOT, "%,d", rowsSoFar),
+            log.info(
+                    "{}: {} rows, {} rows/s",
+                    file,
+                    String.format(Locale.ROOT, "%,d", rowsSoFar),
                     String.format(Locale.ROOT, "%,.0f", rate));
         }
     }

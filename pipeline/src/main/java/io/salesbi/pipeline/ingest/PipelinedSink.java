@@ -2,7 +2,6 @@ package io.salesbi.pipeline.ingest;
 
 import io.salesbi.connectors.read.RowRejection;
 import io.salesbi.connectors.read.RowSink;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,8 +34,7 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
     private List<Object> batch = new ArrayList<>(BATCH_ROWS);
     private boolean ended;
 
-    private record Row(String sheet, long row, Object[] values) {
-    }
+    private record Row(String sheet, long row, Object[] values) {}
 
     /** Starts the appending thread and waits until it created the target; rethrows what creating it threw. */
     PipelinedSink(Target<T> factory, String fileName) throws Exception {

@@ -3,9 +3,6 @@ package io.salesbi.pipeline.ingest;
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.connectors.read.RowRejection;
 import io.salesbi.connectors.read.RowSink;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -17,6 +14,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Appends the typed rows of one file to its raw table, with lineage, through DuckDB's Appender; keeps the
@@ -46,8 +45,8 @@ final class RawTableSink implements RowSink, AutoCloseable {
      * A sink into {@code table} ({@code schema.name}): the mapping's raw table, or the landing table of a mapping
      * whose fields DuckDB computes ({@link ComputedFieldsLoad}), which also records whether a row had bad cells.
      */
-    RawTableSink(Connection conn, SourceMapping mapping, String table, long loadId, String sourceFile,
-                 String fileHash) throws SQLException {
+    RawTableSink(Connection conn, SourceMapping mapping, String table, long loadId, String sourceFile, String fileHash)
+            throws SQLException {
         String[] target = table.split("\\.", 2);
         this.columns = columnsOf(conn, target[0], target[1], mapping);
         this.appender = conn.unwrap(DuckDBConnection.class).createAppender(target[0], target[1]);
@@ -79,7 +78,8 @@ final class RawTableSink implements RowSink, AutoCloseable {
                 progress.row(rowsAppended);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append row " + row + " of " + sourceFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot append row " + row + " of " + sourceFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -155,21 +155,29 @@ final class RawTableSink implements RowSink, AutoCloseable {
             throw new SQLException("Mapping '" + mapping.name() + "' targets " + mapping.target()
                     + ", which is not a raw table of the warehouse");
         }
-        List<String> known = result.stream().map(Column::name)
-                .filter(n -> !n.equals(ComputedFieldsLoad.REJECTED_COLUMN)).toList();
+        List<String> known = result.stream()
+                .map(Column::name)
+                .filter(n -> !n.equals(ComputedFieldsLoad.REJECTED_COLUMN))
+                .toList();
         List<String> unknown = fields.stream().filter(f -> !known.contains(f)).toList();
         if (!unknown.isEmpty()) {
-            throw new SQLException("Mapping '" + mapping.name() + "' names fields " + unknown
-                    + " that table " + mapping.target() + " does not have; it has " + known);
+            throw new SQLException("Mapping '" + mapping.name() + "' names fields " + unknown + " that table "
+                    + mapping.target() + " does not have; it has " + known);
         }
         return result;
     }
 
-    private record Column(String name, Kind kind, int scale, int valueIndex) {
-    }
+    private record Column(String name, Kind kind, int scale, int valueIndex) {}
 
     private enum Kind {
-        VARCHAR, INTEGER, BIGINT, DOUBLE, DECIMAL, DATE, TIMESTAMP, BOOLEAN;
+        VARCHAR,
+        INTEGER,
+        BIGINT,
+        DOUBLE,
+        DECIMAL,
+        DATE,
+        TIMESTAMP,
+        BOOLEAN;
 
         static Kind of(String duckType) {
             String t = duckType.toUpperCase(Locale.ROOT);

@@ -4,7 +4,6 @@ import io.salesbi.connectors.mapping.MappingLoader;
 import io.salesbi.connectors.mapping.MappingLoader.MappingSet;
 import io.salesbi.connectors.mapping.TargetSchema;
 import io.salesbi.pipeline.config.SalesbiSettings;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +20,7 @@ import java.util.Map;
  */
 public final class SourceMappings {
 
-    private SourceMappings() {
-    }
+    private SourceMappings() {}
 
     public static MappingSet load(SalesbiSettings settings, Connection conn) throws SQLException {
         if (settings.mappings() == null) {
@@ -35,9 +33,9 @@ public final class SourceMappings {
     public static TargetSchema schemaOf(Connection conn) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select table_schema || '.' || table_name, column_name"
-                     + " from information_schema.columns where table_schema = 'raw' and column_name not like '\\_%'"
-                     + " escape '\\' order by table_name, ordinal_position")) {
+                ResultSet rs = st.executeQuery("select table_schema || '.' || table_name, column_name"
+                        + " from information_schema.columns where table_schema = 'raw' and column_name not like '\\_%'"
+                        + " escape '\\' order by table_name, ordinal_position")) {
             while (rs.next()) {
                 columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
             }

@@ -3,7 +3,6 @@ package io.salesbi.pipeline.ingest;
 import io.salesbi.connectors.read.RowRejection;
 import io.salesbi.connectors.read.RowSink;
 import io.salesbi.pipeline.privacy.Suppression;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +53,9 @@ final class SuppressingSink implements RowSink {
             }
         }
         suppressedRows.addAll(refusedForListed);
-        return rejections.stream().filter(r -> !suppressedRows.contains(key(r.sheet(), r.row()))).toList();
+        return rejections.stream()
+                .filter(r -> !suppressedRows.contains(key(r.sheet(), r.row())))
+                .toList();
     }
 
     /** Rows dropped that the reader had accepted. */

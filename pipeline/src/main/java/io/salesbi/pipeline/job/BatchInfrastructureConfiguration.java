@@ -1,6 +1,11 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.beans.factory.DisposableBean;
@@ -10,12 +15,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * Spring Batch's job repository in an embedded H2 file beside the warehouse. A JDBC repository is what lets a
@@ -31,7 +30,8 @@ class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration imp
     BatchInfrastructureConfiguration(SalesbiSettings settings) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         // open for the whole night (not reopened for every repository call), shut down cleanly when the night ends
-        h2.setURL("jdbc:h2:file:" + settings.jobRepository().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:file:" + settings.jobRepository().toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         this.batchDataSource = h2;
         this.batchTransactionManager = new JdbcTransactionManager(h2);
@@ -40,7 +40,7 @@ class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration imp
 
     private static void createSchemaIfMissing(DataSource dataSource) throws SQLException {
         try (Connection conn = dataSource.getConnection();
-             ResultSet rs = conn.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
+                ResultSet rs = conn.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
             if (rs.next()) {
                 return;
             }
@@ -52,7 +52,8 @@ class BatchInfrastructureConfiguration extends JdbcDefaultBatchConfiguration imp
     /** Closes the H2 file when the night's context closes, so the next night or a copy of the folder finds it whole. */
     @Override
     public void destroy() throws SQLException {
-        try (Connection conn = batchDataSource.getConnection(); Statement st = conn.createStatement()) {
+        try (Connection conn = batchDataSource.getConnection();
+                Statement st = conn.createStatement()) {
             st.execute("SHUTDOWN");
         }
     }

@@ -6,7 +6,6 @@ import io.salesbi.sql.Assertions;
 import io.salesbi.sql.KpiSnapshot;
 import io.salesbi.sql.ScriptRunSummary;
 import io.salesbi.sql.SqlScripts;
-
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,12 @@ final class ConsolidateTasklet extends WarehouseTasklet {
         }
         long rows = SqlFolderTasklet.rowsIn(conn, "core");
         String orderLines = IncrementalState.describe(conn, night.runId(), "order_line_fact", "order line facts built");
-        return new StepCounts(rows, rows, 0, rows + " rows in core" + (orderLines.isEmpty() ? "" : "; " + orderLines)
-                + SqlFolderTasklet.skipped(scripts) + "; all pre-publish checks passed");
+        return new StepCounts(
+                rows,
+                rows,
+                0,
+                rows + " rows in core" + (orderLines.isEmpty() ? "" : "; " + orderLines)
+                        + SqlFolderTasklet.skipped(scripts) + "; all pre-publish checks passed");
     }
 
     /** The night's numbers do not add up; the message lists each failed check. */

@@ -1,13 +1,12 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-
-import java.sql.SQLException;
 
 /**
  * Hands memory from DuckDB to Java and back around a step that works in the heap (matching): before it, DuckDB's

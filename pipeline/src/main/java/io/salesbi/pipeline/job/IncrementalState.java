@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class IncrementalState {
 
-    private IncrementalState() {
-    }
+    private IncrementalState() {}
 
     /** How {@code subject} was built by night {@code runId}, or "" when that night did not build it. */
     static String describe(Connection conn, long runId, String subject, String what) throws SQLException {
@@ -22,8 +21,14 @@ final class IncrementalState {
             ps.setLong(1, runId);
             ps.setString(2, subject);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? String.format(Locale.ROOT, "%s %s: %,d rows", what,
-                        "full".equals(rs.getString(1)) ? "in full" : "incrementally", rs.getLong(2)) : "";
+                return rs.next()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s %s: %,d rows",
+                                what,
+                                "full".equals(rs.getString(1)) ? "in full" : "incrementally",
+                                rs.getLong(2))
+                        : "";
             }
         }
     }

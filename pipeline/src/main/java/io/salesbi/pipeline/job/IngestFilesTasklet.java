@@ -8,7 +8,6 @@ import io.salesbi.pipeline.ingest.FileLoadResult.Status;
 import io.salesbi.pipeline.ingest.InboxIngestion;
 import io.salesbi.pipeline.ingest.InboxSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,18 @@ final class IngestFilesTasklet extends WarehouseTasklet {
             results.add(ingestor.recordBrokenMapping(broken));
         }
         results.addAll(new InboxIngestion(inbox, mappings.mappings()).drain(ingestor));
-        long delivered = results.stream().mapToLong(FileLoadResult::rowsDelivered).sum();
+        long delivered =
+                results.stream().mapToLong(FileLoadResult::rowsDelivered).sum();
         long loaded = results.stream().mapToLong(FileLoadResult::rowsLoaded).sum();
         long rejected = results.stream().mapToLong(FileLoadResult::rowsRejected).sum();
         long files = results.stream().filter(r -> r.status() == Status.LOADED).count();
-        long duplicates = results.stream().filter(r -> r.status() == Status.DUPLICATE).count();
+        long duplicates =
+                results.stream().filter(r -> r.status() == Status.DUPLICATE).count();
         long failed = results.stream().filter(r -> r.status() == Status.FAILED).count();
-        return new StepCounts(delivered, loaded, rejected,
+        return new StepCounts(
+                delivered,
+                loaded,
+                rejected,
                 files + " files loaded, " + duplicates + " skipped as already loaded, " + failed + " failed");
     }
 }

@@ -17,21 +17,22 @@ public final class JobParameters {
      */
     static final java.util.Set<String> FROM_SETTINGS = java.util.Set.of("source_precedence");
 
-    private JobParameters() {
-    }
+    private JobParameters() {}
 
     static void write(Connection conn, Map<String, String> parameters, NightContext night) throws SQLException {
         write(conn, parameters, night.runId(), night.asOf(), night.full());
     }
 
     /** The parameters of a night with the given run id and as-of date (also used by the validate dry run). */
-    public static void write(Connection conn, Map<String, String> parameters, long runId, java.time.LocalDate asOf,
-                             boolean full) throws SQLException {
+    public static void write(
+            Connection conn, Map<String, String> parameters, long runId, java.time.LocalDate asOf, boolean full)
+            throws SQLException {
         try (var st = conn.createStatement()) {
-            st.execute("insert or replace into ops.parameter (name, value) select name, value from ops.parameter_default");
+            st.execute(
+                    "insert or replace into ops.parameter (name, value) select name, value from ops.parameter_default");
         }
-        try (PreparedStatement ps = conn.prepareStatement(
-                "insert or replace into ops.parameter (name, value) values (?, ?)")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("insert or replace into ops.parameter (name, value) values (?, ?)")) {
             for (Map.Entry<String, String> p : parameters.entrySet()) {
                 set(ps, p.getKey(), p.getValue());
             }
@@ -54,11 +55,11 @@ public final class JobParameters {
      * As {@link #undeclared(Connection, Map)}, each line led by where the key is written ({@code salesbi.yaml:12:3})
      * when {@code locations} knows it, else by {@code salesbi.yaml}.
      */
-    public static java.util.List<String> undeclared(Connection conn, Map<String, String> parameters,
-                                                    Map<String, String> locations) throws SQLException {
+    public static java.util.List<String> undeclared(
+            Connection conn, Map<String, String> parameters, Map<String, String> locations) throws SQLException {
         java.util.List<String> declared = new java.util.ArrayList<>();
         try (var st = conn.createStatement();
-             var rs = st.executeQuery("select name from ops.parameter_default order by name")) {
+                var rs = st.executeQuery("select name from ops.parameter_default order by name")) {
             while (rs.next()) {
                 declared.add(rs.getString(1).replace('_', '-'));
             }

@@ -1,11 +1,10 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.match.CustomerMatcher;
 import io.salesbi.match.MatchRunSummary;
 import io.salesbi.match.MatchSettings;
+import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,17 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
         String input = inputChecksum(conn);
         String previous = StepInputs.previous(conn, "matchCustomersStep");
         if (!night.full() && input.equals(previous)) {
-            long customers = count(conn, MatchResultStaging.parked(conn)
-                    ? "select count(*) from staging.next_customer_golden" : "select count(*) from core.customer_golden");
-            return new StepCounts(0, 0, 0, "customer records and overrides unchanged since the last match; "
-                    + customers + " golden customers kept (run with --full to match anyway)");
+            long customers = count(
+                    conn,
+                    MatchResultStaging.parked(conn)
+                            ? "select count(*) from staging.next_customer_golden"
+                            : "select count(*) from core.customer_golden");
+            return new StepCounts(
+                    0,
+                    0,
+                    0,
+                    "customer records and overrides unchanged since the last match; " + customers
+                            + " golden customers kept (run with --full to match anyway)");
         }
         MatchResultStaging.prepareParking(conn);
         MatchRunSummary summary = new CustomerMatcher(settings).run(conn, night.runId(), MatchResultStaging.PARKED);
@@ -47,18 +53,28 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
 
     /** The step's line for the user: a sentence, not the summary record's toString(). */
     static String describe(MatchRunSummary s) {
-        return String.format(Locale.ROOT, "%d records matched into %d golden customers; %,d pairs compared, "
+        return String.format(
+                Locale.ROOT,
+                "%d records matched into %d golden customers; %,d pairs compared, "
                         + "%,d matched, %,d to review; %d new ids, %d merges, %d splits, %d steward overrides applied",
-                s.records(), s.customers(), s.pairsCompared(), s.matchPairs(), s.reviewPairs(), s.newCustomers(),
-                s.merges(), s.splits(), s.overridesApplied());
+                s.records(),
+                s.customers(),
+                s.pairsCompared(),
+                s.matchPairs(),
+                s.reviewPairs(),
+                s.newCustomers(),
+                s.merges(),
+                s.splits(),
+                s.overridesApplied());
     }
 
     /** The customer records to match plus the steward's overrides file: what the match result depends on. */
     private String inputChecksum(Connection conn) throws Exception {
         String records;
-        try (var st = conn.createStatement(); var rs = st.executeQuery(
-                "select count(*)::varchar || ':' || coalesce(sum(hash(r)::hugeint), 0)::varchar "
-                        + "from staging.customer_record r")) {
+        try (var st = conn.createStatement();
+                var rs = st.executeQuery(
+                        "select count(*)::varchar || ':' || coalesce(sum(hash(r)::hugeint), 0)::varchar "
+                                + "from staging.customer_record r")) {
             rs.next();
             records = rs.getString(1);
         }
@@ -83,7 +99,8 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
     }
 
     private static long count(Connection conn, String sql) throws java.sql.SQLException {
-        try (var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
+        try (var st = conn.createStatement();
+                var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,7 +1,6 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.match.MatchTables;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,14 +17,13 @@ import java.util.List;
 final class MatchResultStaging {
 
     /** The tables the matcher writes. */
-    static final List<String> TABLES = List.of("customer_xref", "customer_golden", "customer_match_pair",
-            "customer_override", "customer_id_history");
+    static final List<String> TABLES = List.of(
+            "customer_xref", "customer_golden", "customer_match_pair", "customer_override", "customer_id_history");
 
     /** Where the matcher parks its result: staging.next_customer_xref and so on. */
     static final MatchTables PARKED = new MatchTables("staging", "next_");
 
-    private MatchResultStaging() {
-    }
+    private MatchResultStaging() {}
 
     /**
      * Before matching: empty parked tables shaped like the published ones; the id history starts as the published
@@ -60,8 +58,9 @@ final class MatchResultStaging {
 
     /** Whether a match result waits to be published. */
     static boolean parked(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
-                "select count(*) from duckdb_tables() where schema_name = 'staging' and table_name like 'next_customer_%'")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select count(*) from duckdb_tables() where schema_name = 'staging' and table_name like 'next_customer_%'")) {
             rs.next();
             return rs.getInt(1) == TABLES.size();
         }

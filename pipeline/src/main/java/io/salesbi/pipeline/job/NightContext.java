@@ -1,8 +1,7 @@
 package io.salesbi.pipeline.job;
 
-import org.springframework.batch.core.step.StepExecution;
-
 import java.time.LocalDate;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The night a step belongs to: its run id (the job instance, stable across restarts of the same night) and the
@@ -17,7 +16,7 @@ record NightContext(long runId, LocalDate asOf, boolean full) {
         var params = step.getJobParameters();
         LocalDate asOf = params.getLocalDate(AS_OF, LocalDate.now());
         String full = params.getString(FULL, "false");
-        return new NightContext(step.getJobExecution().getJobInstance().getInstanceId(), asOf,
-                Boolean.parseBoolean(full));
+        return new NightContext(
+                step.getJobExecution().getJobInstance().getInstanceId(), asOf, Boolean.parseBoolean(full));
     }
 }

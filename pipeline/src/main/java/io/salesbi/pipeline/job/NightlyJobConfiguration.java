@@ -1,11 +1,14 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.connectors.mapping.MappingLoader.MappingSet;
+import io.salesbi.match.MatchSettings;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.ingest.InboxSettings;
 import io.salesbi.pipeline.ingest.SourceMappings;
-import io.salesbi.match.MatchSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,11 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The night in one job: ingest -> validate -> standardize -> match -> consolidate -> kpi -> dashboards. Steps
@@ -40,9 +38,15 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step ingestFilesStep, Step validateRowsStep,
-                   Step standardizeCustomersStep, Step matchCustomersStep, Step consolidateStep,
-                   Step publishKpisStep, Step renderDashboardsStep) {
+    Job nightlyJob(
+            JobRepository jobRepository,
+            Step ingestFilesStep,
+            Step validateRowsStep,
+            Step standardizeCustomersStep,
+            Step matchCustomersStep,
+            Step consolidateStep,
+            Step publishKpisStep,
+            Step renderDashboardsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFilesStep)
                 .next(validateRowsStep)
@@ -55,18 +59,26 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step ingestFilesStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
-                         SalesbiSettings s, MappingSet sourceMappings) {
-        InboxSettings inbox = new InboxSettings(s.inbox(), s.archive(), s.error(), s.fileSettleMillis(),
-                Duration.ofMinutes(30), s.readyMarker());
+    Step ingestFilesStep(
+            JobRepository repo,
+            PlatformTransactionManager tx,
+            Warehouse warehouse,
+            SalesbiSettings s,
+            MappingSet sourceMappings) {
+        InboxSettings inbox = new InboxSettings(
+                s.inbox(), s.archive(), s.error(), s.fileSettleMillis(), Duration.ofMinutes(30), s.readyMarker());
         return step("ingestFilesStep", repo, tx, warehouse, new IngestFilesTasklet(warehouse, inbox, sourceMappings));
     }
 
     @Bean
     Step validateRowsStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
-        return step("validateRowsStep", repo, tx, warehouse,
-                new SqlFolderTasklet(warehouse, "validate", "staging", s.kpi(),
-                        s.home().resolve("reference")));
+        return step(
+                "validateRowsStep",
+                repo,
+                tx,
+                warehouse,
+                new SqlFolderTasklet(
+                        warehouse, "validate", "staging", s.kpi(), s.home().resolve("reference")));
     }
 
     @Bean
@@ -75,10 +87,12 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step matchCustomersStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
-                            SalesbiSettings s) {
-        MatchSettings match = new MatchSettings(s.match().matchThreshold(), s.match().reviewThreshold(),
-                s.match().overridesFile(), s.home().resolve("review"));
+    Step matchCustomersStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
+        MatchSettings match = new MatchSettings(
+                s.match().matchThreshold(),
+                s.match().reviewThreshold(),
+                s.match().overridesFile(),
+                s.home().resolve("review"));
         return new StepBuilder("matchCustomersStep", repo)
                 .tasklet(new MatchCustomersTasklet(warehouse, match), tx)
                 .listener(new HeapStepMemory(warehouse))
@@ -88,8 +102,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step consolidateStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
-        return step("consolidateStep", repo, tx, warehouse,
-                new ConsolidateTasklet(warehouse, s.kpi()));
+        return step("consolidateStep", repo, tx, warehouse, new ConsolidateTasklet(warehouse, s.kpi()));
     }
 
     @Bean
@@ -98,14 +111,22 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step renderDashboardsStep(JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
-                              SalesbiSettings s) {
-        return step("renderDashboardsStep", repo, tx, warehouse,
+    Step renderDashboardsStep(
+            JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse, SalesbiSettings s) {
+        return step(
+                "renderDashboardsStep",
+                repo,
+                tx,
+                warehouse,
                 new RenderDashboardsTasklet(warehouse, s.dashboards(), s.locale()));
     }
 
-    private static Step step(String name, JobRepository repo, PlatformTransactionManager tx, Warehouse warehouse,
-                             WarehouseTasklet tasklet) {
+    private static Step step(
+            String name,
+            JobRepository repo,
+            PlatformTransactionManager tx,
+            Warehouse warehouse,
+            WarehouseTasklet tasklet) {
         return new StepBuilder(name, repo)
                 .tasklet(tasklet, tx)
                 .listener(new StepRunRecorder(warehouse))

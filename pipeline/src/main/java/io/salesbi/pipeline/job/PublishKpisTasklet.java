@@ -2,7 +2,6 @@ package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.sql.KpiSnapshot;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package io.salesbi.pipeline.job;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reference vocabularies (channels, regions, segments, product groups, currencies, opportunity stages) as data: one CSV file each in
@@ -25,22 +24,42 @@ public final class ReferenceVocabularies {
 
     /** The vocabularies: file, table, and the file's columns with their types (the table's columns, in order). */
     static final List<Vocabulary> ALL = List.of(
-            new Vocabulary("channels.csv", "core.dim_channel", "channel_code", "{'channel_code': 'VARCHAR', "
-                    + "'name_de': 'VARCHAR', 'name_en': 'VARCHAR', 'erp_spelling': 'VARCHAR', 'sort_order': 'INTEGER'}"),
-            new Vocabulary("regions.csv", "ref.region", "region", "{'region': 'VARCHAR', 'name_en': 'VARCHAR', "
-                    + "'is_export': 'BOOLEAN', 'sort_order': 'INTEGER'}"),
-            new Vocabulary("segments.csv", "ref.segment", "industry", "{'industry': 'VARCHAR', 'name_en': 'VARCHAR', "
-                    + "'sort_order': 'INTEGER'}"),
-            new Vocabulary("product_groups.csv", "ref.product_group", "product_group", "{'product_group': 'VARCHAR', "
-                    + "'name_en': 'VARCHAR', 'sort_order': 'INTEGER'}"),
-            new Vocabulary("currencies.csv", "ref.currency", "currency", "{'currency': 'VARCHAR', 'name_de': 'VARCHAR', "
-                    + "'name_en': 'VARCHAR'}"),
-            new Vocabulary("opportunity_stages.csv", "ref.opportunity_stage", "stage", "{'stage': 'VARCHAR', "
-                    + "'name_de': 'VARCHAR', 'name_en': 'VARCHAR', 'sort_order': 'INTEGER', 'probability': 'DOUBLE', "
-                    + "'status': 'VARCHAR', 'journey_phase': 'VARCHAR'}"));
+            new Vocabulary(
+                    "channels.csv",
+                    "core.dim_channel",
+                    "channel_code",
+                    "{'channel_code': 'VARCHAR', "
+                            + "'name_de': 'VARCHAR', 'name_en': 'VARCHAR', 'erp_spelling': 'VARCHAR', 'sort_order': 'INTEGER'}"),
+            new Vocabulary(
+                    "regions.csv",
+                    "ref.region",
+                    "region",
+                    "{'region': 'VARCHAR', 'name_en': 'VARCHAR', "
+                            + "'is_export': 'BOOLEAN', 'sort_order': 'INTEGER'}"),
+            new Vocabulary(
+                    "segments.csv",
+                    "ref.segment",
+                    "industry",
+                    "{'industry': 'VARCHAR', 'name_en': 'VARCHAR', " + "'sort_order': 'INTEGER'}"),
+            new Vocabulary(
+                    "product_groups.csv",
+                    "ref.product_group",
+                    "product_group",
+                    "{'product_group': 'VARCHAR', " + "'name_en': 'VARCHAR', 'sort_order': 'INTEGER'}"),
+            new Vocabulary(
+                    "currencies.csv",
+                    "ref.currency",
+                    "currency",
+                    "{'currency': 'VARCHAR', 'name_de': 'VARCHAR', " + "'name_en': 'VARCHAR'}"),
+            new Vocabulary(
+                    "opportunity_stages.csv",
+                    "ref.opportunity_stage",
+                    "stage",
+                    "{'stage': 'VARCHAR', "
+                            + "'name_de': 'VARCHAR', 'name_en': 'VARCHAR', 'sort_order': 'INTEGER', 'probability': 'DOUBLE', "
+                            + "'status': 'VARCHAR', 'journey_phase': 'VARCHAR'}"));
 
-    private ReferenceVocabularies() {
-    }
+    private ReferenceVocabularies() {}
 
     /** Writes the missing files of {@code folder} from the bundled defaults, then reloads every vocabulary table. */
     public static void load(Connection conn, Path folder) throws SQLException {
@@ -53,9 +72,12 @@ public final class ReferenceVocabularies {
                         + "', header = true, auto_detect = false, delim = ',', quote = '\"', encoding = 'utf-8',"
                         + " columns = " + v.columns() + ") where nullif(trim(" + v.key() + "), '') is not null");
             } catch (SQLException e) {
-                throw new SQLException("Reference file " + file + " cannot be loaded into " + v.table()
-                        + " (expected a UTF-8 CSV with the header " + header(v) + ", one row per value, no value twice): "
-                        + firstLine(e.getMessage()), e);
+                throw new SQLException(
+                        "Reference file " + file + " cannot be loaded into " + v.table()
+                                + " (expected a UTF-8 CSV with the header " + header(v)
+                                + ", one row per value, no value twice): "
+                                + firstLine(e.getMessage()),
+                        e);
             }
         }
     }
@@ -64,8 +86,8 @@ public final class ReferenceVocabularies {
         if (Files.isRegularFile(file)) {
             return;
         }
-        try (InputStream in = ReferenceVocabularies.class.getClassLoader()
-                .getResourceAsStream("reference/" + v.file())) {
+        try (InputStream in =
+                ReferenceVocabularies.class.getClassLoader().getResourceAsStream("reference/" + v.file())) {
             if (in == null) {
                 throw new IllegalStateException("Bundled reference file reference/" + v.file() + " is missing");
             }
@@ -90,6 +112,5 @@ public final class ReferenceVocabularies {
         return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
     }
 
-    record Vocabulary(String file, String table, String key, String columns) {
-    }
+    record Vocabulary(String file, String table, String key, String columns) {}
 }

@@ -3,7 +3,6 @@ package io.salesbi.pipeline.job;
 import io.salesbi.dashboards.DashboardGenerator;
 import io.salesbi.dashboards.DashboardSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.salesbi.pipeline.job;
 
 import io.salesbi.match.CustomerStandardizer;
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,8 +23,12 @@ final class StandardizeCustomersTasklet extends WarehouseTasklet {
     StepCounts work(Connection conn, NightContext night) throws Exception {
         String input = inputChecksum(conn);
         if (!night.full() && input.equals(StepInputs.previous(conn, STEP))) {
-            return new StepCounts(0, 0, 0, "no customer source delivered since the last run; "
-                    + "standardized customer records kept (run with --full to standardize anyway)");
+            return new StepCounts(
+                    0,
+                    0,
+                    0,
+                    "no customer source delivered since the last run; "
+                            + "standardized customer records kept (run with --full to standardize anyway)");
         }
         long records = CustomerStandardizer.run(conn, night.runId());
         StepInputs.record(conn, STEP, inputChecksum(conn), night.runId());
@@ -34,7 +37,8 @@ final class StandardizeCustomersTasklet extends WarehouseTasklet {
 
     /** Rows and latest load of each customer source, the standardized records' count, and this code's version. */
     private static String inputChecksum(Connection conn) throws Exception {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("""
                 select concat_ws('/',
                     (select count(*) || ':' || coalesce(max(_load_id), 0) from raw.crm_account),
                     (select count(*) || ':' || coalesce(max(_load_id), 0) from raw.erp_debtor),

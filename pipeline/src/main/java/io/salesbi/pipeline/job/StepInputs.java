@@ -8,12 +8,11 @@ import java.sql.SQLException;
 /** The content checksum of what a step last worked on ({@code ops.step_input}), to skip unchanged work. */
 final class StepInputs {
 
-    private StepInputs() {
-    }
+    private StepInputs() {}
 
     static String previous(Connection conn, String step) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "select input_checksum from ops.step_input where step_name = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("select input_checksum from ops.step_input where step_name = ?")) {
             ps.setString(1, step);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

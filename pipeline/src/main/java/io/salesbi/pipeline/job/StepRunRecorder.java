@@ -1,12 +1,6 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,6 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Writes one row per step into {@code ops.step_run} (rows read / written / rejected, duration, status) and logs the
@@ -46,9 +45,14 @@ final class StepRunRecorder implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution step) {
         long started = System.nanoTime();
-        progress = PROGRESS.scheduleAtFixedRate(() -> log.info("{}: still running after {} s",
-                        step.getStepName(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)),
-                PROGRESS_AFTER_SECONDS, PROGRESS_EVERY_SECONDS, TimeUnit.SECONDS);
+        progress = PROGRESS.scheduleAtFixedRate(
+                () -> log.info(
+                        "{}: still running after {} s",
+                        step.getStepName(),
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)),
+                PROGRESS_AFTER_SECONDS,
+                PROGRESS_EVERY_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     @Override
@@ -59,19 +63,25 @@ final class StepRunRecorder implements StepExecutionListener {
         }
         LocalDateTime start = step.getStartTime();
         LocalDateTime end = LocalDateTime.now();
-        String message = step.getFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+        String message = step.getFailureExceptions().stream()
+                .map(Throwable::getMessage)
+                .findFirst()
                 .orElse(step.getExecutionContext().getString("summary", null));
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
         try (Connection conn = warehouse.connect();
-             PreparedStatement ps = conn.prepareStatement(
-                     "insert or replace into ops.step_run values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement ps = conn.prepareStatement(
+                        "insert or replace into ops.step_run values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, runId);
             ps.setString(2, step.getStepName());
             ps.setString(3, step.getFailureExceptions().isEmpty() ? "COMPLETED" : "FAILED");
             ps.setLong(4, step.getReadCount());
             ps.setLong(5, step.getWriteCount());
-            ps.setLong(6, step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount()
-                    + step.getFilterCount());
+            ps.setLong(
+                    6,
+                    step.getReadSkipCount()
+                            + step.getProcessSkipCount()
+                            + step.getWriteSkipCount()
+                            + step.getFilterCount());
             ps.setTimestamp(7, Timestamp.valueOf(start));
             ps.setTimestamp(8, Timestamp.valueOf(end));
             ps.setString(9, message);
@@ -79,8 +89,13 @@ final class StepRunRecorder implements StepExecutionListener {
         } catch (SQLException e) {
             log.warn("Could not record step {} in ops.step_run: {}", step.getStepName(), e.getMessage());
         }
-        log.info("{}: {} read, {} written, {} rejected in {} ms{}", step.getStepName(), step.getReadCount(),
-                step.getWriteCount(), step.getFilterCount(), Duration.between(start, end).toMillis(),
+        log.info(
+                "{}: {} read, {} written, {} rejected in {} ms{}",
+                step.getStepName(),
+                step.getReadCount(),
+                step.getWriteCount(),
+                step.getFilterCount(),
+                Duration.between(start, end).toMillis(),
                 message == null ? "" : " (" + message + ")");
         return step.getExitStatus();
     }

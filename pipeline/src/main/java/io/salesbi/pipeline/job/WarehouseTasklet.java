@@ -1,13 +1,12 @@
 package io.salesbi.pipeline.job;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.sql.Connection;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.sql.Connection;
 
 /**
  * A step of the night that works inside the warehouse on its own connection and commits its work as one

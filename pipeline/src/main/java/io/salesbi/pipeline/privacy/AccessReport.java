@@ -2,7 +2,6 @@ package io.salesbi.pipeline.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import java.util.Map;
  * @param hits       every place found
  * @param problems   what could not be searched (an unreadable file)
  */
-public record AccessReport(Person request, String generated, List<String> people, List<Hit> hits,
-                           List<String> problems) {
+public record AccessReport(
+        Person request, String generated, List<String> people, List<Hit> hits, List<String> problems) {
 
     /** Whether the identifiers given found rows of more than one person (e.g. two people of that name). */
     public boolean ambiguous() {
@@ -54,30 +53,55 @@ public record AccessReport(Person request, String generated, List<String> people
             ids.append("e-mail `").append(request.email()).append('`');
         }
         if (request.name() != null) {
-            ids.append(ids.isEmpty() ? "" : ", ").append("name `").append(request.name()).append('`');
+            ids.append(ids.isEmpty() ? "" : ", ")
+                    .append("name `")
+                    .append(request.name())
+                    .append('`');
         }
         if (request.phone() != null) {
-            ids.append(ids.isEmpty() ? "" : ", ").append("phone (digits) `").append(request.phone()).append('`');
+            ids.append(ids.isEmpty() ? "" : ", ")
+                    .append("phone (digits) `")
+                    .append(request.phone())
+                    .append('`');
         }
-        s.append(ids).append(" (compared normalised: e-mail in lower case, phone as digits, name in lower case "
-                + "without accents).\n\nGenerated ").append(generated).append(".\n\n");
+        s.append(ids)
+                .append(" (compared normalised: e-mail in lower case, phone as digits, name in lower case "
+                        + "without accents).\n\nGenerated ")
+                .append(generated)
+                .append(".\n\n");
         if (hits.isEmpty()) {
             s.append("**Nothing is held about this person** in the warehouse, the archive or the error folder.\n");
         } else {
             s.append(hits.size()).append(" places hold data of this person");
             if (ambiguous()) {
-                s.append("; **the identifiers match ").append(people.size())
-                        .append(" different e-mail addresses** (").append(String.join(", ", people))
+                s.append("; **the identifiers match ")
+                        .append(people.size())
+                        .append(" different e-mail addresses** (")
+                        .append(String.join(", ", people))
                         .append("): they may be different people");
             }
-            s.append(".\n\n| place | where | source file | sheet | row | found as | values |\n|---|---|---|---|---|---|---|\n");
+            s.append(
+                    ".\n\n| place | where | source file | sheet | row | found as | values |\n|---|---|---|---|---|---|---|\n");
             for (Hit h : hits) {
-                s.append("| ").append(h.place()).append(" | `").append(h.location()).append("` | ")
-                        .append(cell(h.sourceFile())).append(" | ").append(cell(h.sheet())).append(" | ")
-                        .append(h.row() == null ? "" : h.row()).append(" | ").append(h.match()).append(" | ");
+                s.append("| ")
+                        .append(h.place())
+                        .append(" | `")
+                        .append(h.location())
+                        .append("` | ")
+                        .append(cell(h.sourceFile()))
+                        .append(" | ")
+                        .append(cell(h.sheet()))
+                        .append(" | ")
+                        .append(h.row() == null ? "" : h.row())
+                        .append(" | ")
+                        .append(h.match())
+                        .append(" | ");
                 StringBuilder v = new StringBuilder();
-                h.values().forEach((k, val) -> v.append(v.isEmpty() ? "" : "; ").append(k).append(": ")
-                        .append(val));
+                h.values()
+                        .forEach((k, val) -> v.append(v.isEmpty() ? "" : "; ")
+                                .append(k)
+                                .append(": ")
+                                .append(val));
                 s.append(cell(v.toString())).append(" |\n");
             }
             s.append("\nfound as: *row* — the row is this person's (an e-mail, phone or name in it is theirs); "

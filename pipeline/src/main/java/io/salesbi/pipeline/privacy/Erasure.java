@@ -2,14 +2,6 @@ package io.salesbi.pipeline.privacy;
 
 import io.salesbi.connectors.mapping.SourceMapping.FileFormat;
 import io.salesbi.sql.PersonalColumn.Category;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +30,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Erases a person (GDPR Art. 17) so that it lasts: every value of theirs in the warehouse relations the catalogue
@@ -54,8 +53,7 @@ public final class Erasure {
     private static final Logger log = LoggerFactory.getLogger(Erasure.class);
 
     /** What an erasure changed, without the erased data. */
-    public record Outcome(String erasureId, long warehouseValues, int filesRewritten, Map<String, Long> places) {
-    }
+    public record Outcome(String erasureId, long warehouseValues, int filesRewritten, Map<String, Long> places) {}
 
     private final Path warehouseFile;
 
@@ -93,8 +91,9 @@ public final class Erasure {
                 long n = 0;
                 String rowCond = r.rowCondition(person);
                 if (rowCond != null) {
-                    String set = r.identifying().stream().map(c -> PersonalRelation.q(c) + " = case when "
-                            + PersonalRelation.q(c) + " is null then null else " + PersonalRelation.lit(token) + " end")
+                    String set = r.identifying().stream()
+                            .map(c -> PersonalRelation.q(c) + " = case when " + PersonalRelation.q(c)
+                                    + " is null then null else " + PersonalRelation.lit(token) + " end")
                             .collect(Collectors.joining(", "));
                     n += st.executeUpdate("update " + r.qualified() + " set " + set + " where " + rowCond);
                 }
@@ -106,13 +105,15 @@ public final class Erasure {
                     StringBuilder cases = new StringBuilder("case " + PersonalRelation.q(b));
                     int k = 0;
                     for (String old : ids) {
-                        cases.append(" when ").append(PersonalRelation.lit(old)).append(" then ")
+                        cases.append(" when ")
+                                .append(PersonalRelation.lit(old))
+                                .append(" then ")
                                 .append(PersonalRelation.lit(token + "-" + (++k)));
                     }
                     cases.append(" end");
                     n += st.executeUpdate("update " + r.qualified() + " set " + PersonalRelation.q(b) + " = " + cases
-                            + " where " + PersonalRelation.q(b) + " in (" + ids.stream().map(PersonalRelation::lit)
-                            .collect(Collectors.joining(", ")) + ")");
+                            + " where " + PersonalRelation.q(b) + " in ("
+                            + ids.stream().map(PersonalRelation::lit).collect(Collectors.joining(", ")) + ")");
                 }
                 for (String text : r.columns(Category.FREE_TEXT)) {
                     String cond = PersonalRelation.mentionCondition(text, person);
@@ -140,8 +141,9 @@ public final class Erasure {
             try (PreparedStatement ps = conn.prepareStatement("insert into ops.privacy_suppression "
                     + "(identifier_hash, kind, erasure_id, added_at) values (?, ?, ?, ?) on conflict do nothing")) {
                 Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-                for (String[] kindValue : new String[][] {{"email", person.email()}, {"name", person.name()},
-                        {"phone", person.phone()}}) {
+                for (String[] kindValue :
+                        new String[][] {{"email", person.email()}, {"name", person.name()}, {"phone", person.phone()}
+                        }) {
                     if (kindValue[1] != null) {
                         ps.setString(1, key.hash(kindValue[0], kindValue[1]));
                         ps.setString(2, kindValue[0]);
@@ -160,8 +162,11 @@ public final class Erasure {
                 ps.setString(4, person.kinds());
                 ps.setLong(5, values);
                 ps.setLong(6, rewritten.size());
-                ps.setString(7, places.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining("; ")));
+                ps.setString(
+                        7,
+                        places.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(Collectors.joining("; ")));
                 ps.executeUpdate();
             }
             conn.commit();
@@ -185,19 +190,19 @@ public final class Erasure {
         return new Outcome(id, values, rewritten.size(), places);
     }
 
-    private record Rewritten(Path file, Path temp, String oldHash, String newHash) {
-    }
+    private record Rewritten(Path file, Path temp, String oldHash, String newHash) {}
 
     /** The file's loads and the lineage of its rows now name the rewritten file's hash. */
     private static void recordNewHash(Connection conn, String oldHash, String newHash) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "update ops.file_load set file_hash = ? where file_hash = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("update ops.file_load set file_hash = ? where file_hash = ?")) {
             ps.setString(1, newHash);
             ps.setString(2, oldHash);
             ps.executeUpdate();
         }
         List<String> tables = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("""
                 select c.table_schema || '.' || c.table_name from information_schema.columns c
                 join information_schema.tables t using (table_catalog, table_schema, table_name)
                 where c.column_name = '_file_hash' and t.table_type = 'BASE TABLE'
@@ -207,8 +212,8 @@ public final class Erasure {
             }
         }
         for (String table : tables) {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "update " + table + " set _file_hash = ? where _file_hash = ?")) {
+            try (PreparedStatement ps =
+                    conn.prepareStatement("update " + table + " set _file_hash = ? where _file_hash = ?")) {
                 ps.setString(1, newHash);
                 ps.setString(2, oldHash);
                 ps.executeUpdate();
@@ -239,21 +244,28 @@ public final class Erasure {
                 continue;
             }
             String digits = Identifiers.phone(s);
-            if (s.matches("[0-9+()/ .\\-]+") && digits != null && digits.length() >= Identifiers.MIN_PHONE_DIGITS_IN_TEXT) {
-                literals.add(digits.chars().mapToObj(c -> String.valueOf((char) c))
+            if (s.matches("[0-9+()/ .\\-]+")
+                    && digits != null
+                    && digits.length() >= Identifiers.MIN_PHONE_DIGITS_IN_TEXT) {
+                literals.add(digits.chars()
+                        .mapToObj(c -> String.valueOf((char) c))
                         .collect(Collectors.joining("[^0-9A-Za-z]{0,3}")));
             } else if (s.contains("@")) {
                 literals.add(Pattern.quote(s.toLowerCase(java.util.Locale.ROOT)));
             } else {
-                literals.add(java.util.Arrays.stream(s.split("\\s+")).map(Pattern::quote)
+                literals.add(java.util.Arrays.stream(s.split("\\s+"))
+                        .map(Pattern::quote)
                         .collect(Collectors.joining("\\s+")));
             }
         }
         if (literals.isEmpty()) {
             return null;
         }
-        return Pattern.compile(literals.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(
+                literals.stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed())
+                        .collect(Collectors.joining("|")),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private static String scrub(String text, String token, Pattern mention) {
@@ -268,8 +280,7 @@ public final class Erasure {
         }
     }
 
-    private static void rewriteCsv(FileSearch.FileRows f, Path temp, String token, Pattern mention)
-            throws IOException {
+    private static void rewriteCsv(FileSearch.FileRows f, Path temp, String token, Pattern mention) throws IOException {
         Charset charset = f.how().charset();
         String text = new String(Files.readAllBytes(f.file()), charset);
         List<String> lines = new ArrayList<>(List.of(text.split("(?<=\n)", -1)));
@@ -281,11 +292,15 @@ public final class Erasure {
             String line = lines.get(index);
             if (m.personal().containsAll(m.cells().keySet()) && f.how().delimiter() != null) {
                 // the whole row goes: every cell becomes the token, the columns stay
-                int last = m.cells().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+                int last = m.cells().keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0);
                 String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
                 StringBuilder blank = new StringBuilder();
                 for (int c = 0; c <= last; c++) {
-                    blank.append(c == 0 ? "" : f.how().delimiter()).append(m.cells().containsKey(c) ? token : "");
+                    blank.append(c == 0 ? "" : f.how().delimiter())
+                            .append(m.cells().containsKey(c) ? token : "");
                 }
                 lines.set(index, blank + end);
                 continue;
@@ -310,14 +325,15 @@ public final class Erasure {
     static String replaceField(String line, char delimiter, String value, String replacement) {
         String d = Pattern.quote(String.valueOf(delimiter));
         Pattern field = Pattern.compile("(^|" + d + ")(\"?)" + Pattern.quote(value) + "\\2(?=" + d + "|\r?\n|$)");
-        return field.matcher(line).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + replacement
-                + r.group(2)));
+        return field.matcher(line)
+                .replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + replacement + r.group(2)));
     }
 
     private static void rewriteXlsx(FileSearch.FileRows f, Path temp, String token, Pattern mention)
             throws IOException {
         DataFormatter format = new DataFormatter();
-        try (InputStream in = Files.newInputStream(f.file()); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(f.file());
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
             for (FileSearch.RowMatch m : f.rows()) {
                 Sheet sheet = book.getSheet(m.sheet());
                 Row row = sheet == null ? null : sheet.getRow((int) m.row() - 1);

@@ -3,7 +3,6 @@ package io.salesbi.pipeline.privacy;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.FileScanner;
 import io.salesbi.connectors.read.SampleCell;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +24,20 @@ import java.util.stream.Stream;
 final class FileSearch {
 
     /** The rows of one file that hold the person, with the cells that are theirs. */
-    record FileRows(String place, Path file, String location, FileScanner.Scanned how, List<RowMatch> rows) {
-    }
+    record FileRows(String place, Path file, String location, FileScanner.Scanned how, List<RowMatch> rows) {}
 
     /**
      * @param cells    the row's non-blank cells by 0-based column
      * @param personal the columns whose cell is an identifier of the person (replaced by an erasure)
      * @param mentions the columns whose cell mentions the person in free text (the mention is replaced)
      */
-    record RowMatch(String sheet, long row, String match, Map<Integer, String> cells, Set<Integer> personal,
-                    Set<Integer> mentions) {
-    }
+    record RowMatch(
+            String sheet,
+            long row,
+            String match,
+            Map<Integer, String> cells,
+            Set<Integer> personal,
+            Set<Integer> mentions) {}
 
     private final Path home;
 
@@ -64,7 +66,10 @@ final class FileSearch {
             }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(folder.getValue())) {
-                files = walk.filter(Files::isRegularFile).filter(FileSearch::scanned).sorted().toList();
+                files = walk.filter(Files::isRegularFile)
+                        .filter(FileSearch::scanned)
+                        .sorted()
+                        .toList();
             }
             for (Path file : files) {
                 List<RowMatch> rows = new ArrayList<>();
@@ -77,7 +82,8 @@ final class FileSearch {
                         }
                     });
                 } catch (FileRejectedException e) {
-                    problems.add(location(file) + " could not be read (" + e.reasonCode() + "); look through it by hand");
+                    problems.add(
+                            location(file) + " could not be read (" + e.reasonCode() + "); look through it by hand");
                     continue;
                 }
                 if (!rows.isEmpty()) {
@@ -90,12 +96,13 @@ final class FileSearch {
 
     static boolean scanned(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls"))
+        return !name.startsWith(".")
+                && (name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls"))
                 && !name.endsWith(".reason.txt");
     }
 
-    private static RowMatch match(Person person, Set<String> knownNames, String sheet, long number,
-                                  List<SampleCell> cells) {
+    private static RowMatch match(
+            Person person, Set<String> knownNames, String sheet, long number, List<SampleCell> cells) {
         Set<Integer> personal = new TreeSet<>();
         Set<Integer> mentions = new TreeSet<>();
         for (int c = 0; c < cells.size(); c++) {
@@ -105,8 +112,11 @@ final class FileSearch {
             }
             if (person.isIdentifier(text)) {
                 personal.add(c);
-            } else if (person.name() != null && c + 1 < cells.size()
-                    && person.name().equals(Identifiers.name(text + " " + cells.get(c + 1).text()))) {
+            } else if (person.name() != null
+                    && c + 1 < cells.size()
+                    && person.name()
+                            .equals(Identifiers.name(
+                                    text + " " + cells.get(c + 1).text()))) {
                 personal.add(c);
                 personal.add(c + 1);
             } else if (person.mentionedIn(text)) {

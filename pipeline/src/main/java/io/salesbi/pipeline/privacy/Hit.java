@@ -14,8 +14,14 @@ import java.util.Map;
  *                   free text mentions them; {@code linked}: the row holds an id of one of their rows (a contact id)
  * @param values     the personal values held there, by column (warehouse) or by column number from 1 (files)
  */
-public record Hit(String place, String location, String sourceFile, String sheet, Long row, String match,
-                  Map<String, String> values) {
+public record Hit(
+        String place,
+        String location,
+        String sourceFile,
+        String sheet,
+        Long row,
+        String match,
+        Map<String, String> values) {
 
     public static final String ROW = "row";
     public static final String TEXT = "text";

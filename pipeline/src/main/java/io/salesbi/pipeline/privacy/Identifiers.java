@@ -18,8 +18,7 @@ public final class Identifiers {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static String email(String value) {
         if (value == null) {
@@ -44,7 +43,8 @@ public final class Identifiers {
         if (value == null) {
             return null;
         }
-        String n = MARKS.matcher(Normalizer.normalize(value, Normalizer.Form.NFD)).replaceAll("");
+        String n =
+                MARKS.matcher(Normalizer.normalize(value, Normalizer.Form.NFD)).replaceAll("");
         n = BLANKS.matcher(n.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return n.isEmpty() ? null : n;
     }

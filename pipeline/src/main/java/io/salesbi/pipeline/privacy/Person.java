@@ -57,7 +57,9 @@ public record Person(String email, String name, String phone) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         return (email != null && lower.contains(email))
                 || (name != null && (" " + words(text) + " ").contains(" " + words(name) + " "))
-                || (phone != null && phone.length() >= Identifiers.MIN_PHONE_DIGITS_IN_TEXT
-                && Identifiers.phone(text) != null && Identifiers.phone(text).contains(phone));
+                || (phone != null
+                        && phone.length() >= Identifiers.MIN_PHONE_DIGITS_IN_TEXT
+                        && Identifiers.phone(text) != null
+                        && Identifiers.phone(text).contains(phone));
     }
 }

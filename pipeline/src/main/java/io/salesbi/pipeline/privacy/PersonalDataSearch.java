@@ -3,7 +3,6 @@ package io.salesbi.pipeline.privacy;
 import io.salesbi.sql.PersonalColumn.Category;
 import io.salesbi.sql.PersonalColumn.Mask;
 import io.salesbi.sql.PersonalDataCatalogue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +25,12 @@ import java.util.TreeSet;
 public final class PersonalDataSearch {
 
     /** What was found: the report, and what an erasure needs to change it. */
-    public record Result(AccessReport report, List<PersonalRelation> relations, Map<String, Set<String>> ids,
-                         List<FileSearch.FileRows> files, Set<String> known) {
-    }
+    public record Result(
+            AccessReport report,
+            List<PersonalRelation> relations,
+            Map<String, Set<String>> ids,
+            List<FileSearch.FileRows> files,
+            Set<String> known) {}
 
     private final Path home;
     private final Map<String, Path> folders;
@@ -60,7 +62,8 @@ public final class PersonalDataSearch {
                 }
             }
             for (String c : r.identifying()) {
-                boolean identifier = r.masked(Mask.EMAIL).contains(c) || r.masked(Mask.PHONE).contains(c)
+                boolean identifier = r.masked(Mask.EMAIL).contains(c)
+                        || r.masked(Mask.PHONE).contains(c)
                         || r.columns(Category.NAME).contains(c);
                 if (identifier && h.values().get(c) != null) {
                     known.add(h.values().get(c));
@@ -75,8 +78,12 @@ public final class PersonalDataSearch {
             people.clear();
             people.add(person.email());
         }
-        AccessReport report = new AccessReport(person, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                List.copyOf(people), List.copyOf(hits), List.copyOf(problems));
+        AccessReport report = new AccessReport(
+                person,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                List.copyOf(people),
+                List.copyOf(hits),
+                List.copyOf(problems));
         return new Result(report, relations, warehouse.ids(), files, known);
     }
 }

@@ -4,7 +4,6 @@ import io.salesbi.sql.PersonalColumn;
 import io.salesbi.sql.PersonalColumn.Category;
 import io.salesbi.sql.PersonalColumn.Mask;
 import io.salesbi.sql.PersonalDataCatalogue;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,15 +25,14 @@ import java.util.stream.Collectors;
  * @param table   a base table (an erasure changes it) rather than a view (it follows its tables)
  * @param lineage the columns naming the file, sheet and row a row came from, as far as the relation has them
  */
-record PersonalRelation(String schema, String name, boolean table, List<PersonalColumn> columns,
-                        List<String> lineage) {
+record PersonalRelation(String schema, String name, boolean table, List<PersonalColumn> columns, List<String> lineage) {
 
     /** The catalogue's relations in the warehouse, in catalogue order. */
     static List<PersonalRelation> of(Connection conn, PersonalDataCatalogue catalogue) throws SQLException {
         Map<String, Set<String>> existing = new LinkedHashMap<>();
         Map<String, Boolean> isTable = new LinkedHashMap<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("""
+                ResultSet rs = st.executeQuery("""
                      select c.table_schema || '.' || c.table_name, lower(c.column_name), t.table_type = 'BASE TABLE'
                      from information_schema.columns c
                      join information_schema.tables t using (table_catalog, table_schema, table_name)
@@ -52,8 +50,8 @@ record PersonalRelation(String schema, String name, boolean table, List<Personal
         byRelation.forEach((rel, cols) -> {
             Set<String> have = existing.get(rel);
             List<String> lineage = new ArrayList<>();
-            for (List<String> candidate : List.of(List.of("_source_file", "_sheet", "_row_number"),
-                    List.of("source_file", "sheet", "row_number"))) {
+            for (List<String> candidate : List.of(
+                    List.of("_source_file", "_sheet", "_row_number"), List.of("source_file", "sheet", "row_number"))) {
                 if (have.containsAll(candidate)) {
                     lineage = candidate;
                     break;
@@ -63,8 +61,8 @@ record PersonalRelation(String schema, String name, boolean table, List<Personal
                 lineage = have.contains("_row_number") ? List.of("_load_id", "_row_number") : List.of("_load_id");
             }
             String[] parts = rel.split("\\.", 2);
-            relations.add(new PersonalRelation(parts[0], parts[1], isTable.get(rel), List.copyOf(cols),
-                    List.copyOf(lineage)));
+            relations.add(new PersonalRelation(
+                    parts[0], parts[1], isTable.get(rel), List.copyOf(cols), List.copyOf(lineage)));
         });
         return relations;
     }
@@ -74,16 +72,25 @@ record PersonalRelation(String schema, String name, boolean table, List<Personal
     }
 
     List<String> columns(Category category) {
-        return columns.stream().filter(c -> c.category() == category).map(PersonalColumn::column).toList();
+        return columns.stream()
+                .filter(c -> c.category() == category)
+                .map(PersonalColumn::column)
+                .toList();
     }
 
     List<String> masked(Mask mask) {
-        return columns.stream().filter(c -> c.mask() == mask).map(PersonalColumn::column).toList();
+        return columns.stream()
+                .filter(c -> c.mask() == mask)
+                .map(PersonalColumn::column)
+                .toList();
     }
 
     /** Every personal column but the behaviour ones, whose ids are replaced consistently instead. */
     List<String> identifying() {
-        return columns.stream().filter(c -> c.category() != Category.BEHAVIOUR).map(PersonalColumn::column).toList();
+        return columns.stream()
+                .filter(c -> c.category() != Category.BEHAVIOUR)
+                .map(PersonalColumn::column)
+                .toList();
     }
 
     /** Whether a name is split over first_name and last_name: then the full name is compared too. */
@@ -119,8 +126,9 @@ record PersonalRelation(String schema, String name, boolean table, List<Personal
             or.add("contains(lower(" + q(column) + "), " + lit(p.email()) + ")");
         }
         if (p.name() != null) {
-            or.add("contains(' ' || coalesce(" + Identifiers.nameSql("regexp_replace(" + q(column)
-                    + ", '[^\\p{L}\\p{N}]+', ' ', 'g')") + ", '') || ' ', " + lit(" " + Person.words(p.name()) + " ")
+            or.add("contains(' ' || coalesce("
+                    + Identifiers.nameSql("regexp_replace(" + q(column) + ", '[^\\p{L}\\p{N}]+', ' ', 'g')")
+                    + ", '') || ' ', " + lit(" " + Person.words(p.name()) + " ")
                     + ")");
         }
         if (p.phone() != null && p.phone().length() >= Identifiers.MIN_PHONE_DIGITS_IN_TEXT) {

@@ -1,9 +1,6 @@
 package io.salesbi.pipeline.privacy;
 
 import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what a night leaves behind no longer than configured ({@code retention:} in salesbi.yaml): archived files
@@ -33,8 +32,7 @@ public final class Retention {
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** What one kind lost. */
-    public record Purged(String kind, int keepDays, LocalDateTime cutoff, long purged) {
-    }
+    public record Purged(String kind, int keepDays, LocalDateTime cutoff, long purged) {}
 
     private final RetentionConfig config;
     private final Path archive;
@@ -64,14 +62,16 @@ public final class Retention {
             long n = update(conn, """
                     delete from quarantine.rejected_row r
                     where coalesce((select f.finished_at from ops.file_load f where f.load_id = r.load_id),
-                                   (select min(s.started_at) from ops.step_run s where s.run_id = r.run_id)) < ?""",
-                    cutoff);
+                                   (select min(s.started_at) from ops.step_run s where s.run_id = r.run_id)) < ?""", cutoff);
             purged.add(new Purged("quarantine", config.quarantineDays(), cutoff, n));
         }
         if (config.runHistoryDays() != null) {
             LocalDateTime cutoff = now.minusDays(config.runHistoryDays());
-            long n = update(conn, "delete from ops.file_outcome o where (select f.finished_at from ops.file_load f "
-                    + "where f.load_id = o.load_id) < ?", cutoff);
+            long n = update(
+                    conn,
+                    "delete from ops.file_outcome o where (select f.finished_at from ops.file_load f "
+                            + "where f.load_id = o.load_id) < ?",
+                    cutoff);
             n += update(conn, "delete from ops.night_outcome where decided_at < ?", cutoff);
             n += update(conn, "delete from ops.step_run where started_at < ?", cutoff);
             n += update(conn, "delete from ops.retention_purge where purged_at < ?", cutoff);
@@ -92,8 +92,12 @@ public final class Retention {
                 ps.setTimestamp(5, Timestamp.valueOf(p.cutoff()));
                 ps.setLong(6, p.purged());
                 ps.executeUpdate();
-                log.info("Retention: {} older than {} days (before {}): {} purged", p.kind(), p.keepDays(),
-                        p.cutoff().toLocalDate(), p.purged());
+                log.info(
+                        "Retention: {} older than {} days (before {}): {} purged",
+                        p.kind(),
+                        p.keepDays(),
+                        p.cutoff().toLocalDate(),
+                        p.purged());
             }
         }
         return purged;
@@ -114,7 +118,9 @@ public final class Retention {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(".reason.txt")).sorted().toList();
+                    .filter(f -> !f.getFileName().toString().endsWith(".reason.txt"))
+                    .sorted()
+                    .toList();
         }
         long deleted = 0;
         for (Path f : files) {

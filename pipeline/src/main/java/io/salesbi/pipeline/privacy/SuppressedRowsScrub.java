@@ -3,7 +3,6 @@ package io.salesbi.pipeline.privacy;
 import io.salesbi.connectors.read.FileRejectedException;
 import io.salesbi.connectors.read.FileScanner;
 import io.salesbi.connectors.read.SampleCell;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +24,7 @@ public final class SuppressedRowsScrub {
 
     public static final String TOKEN = "suppressed";
 
-    private SuppressedRowsScrub() {
-    }
+    private SuppressedRowsScrub() {}
 
     /** Blanks the suppressed rows of {@code file} in place; returns how many rows were blanked. */
     public static int scrub(Path file, Suppression suppression) throws IOException {
@@ -44,8 +42,8 @@ public final class SuppressedRowsScrub {
                             all.put(c, cells.get(c).text());
                         }
                     }
-                    rows.add(new FileSearch.RowMatch(sheet, number, Hit.ROW, all, new TreeSet<>(all.keySet()),
-                            Set.of()));
+                    rows.add(new FileSearch.RowMatch(
+                            sheet, number, Hit.ROW, all, new TreeSet<>(all.keySet()), Set.of()));
                 }
             });
         } catch (FileRejectedException e) {
@@ -69,7 +67,8 @@ public final class SuppressedRowsScrub {
             if (suppression.listedAsAnything(text)) {
                 return true;
             }
-            if (c + 1 < cells.size() && !cells.get(c + 1).isBlank()
+            if (c + 1 < cells.size()
+                    && !cells.get(c + 1).isBlank()
                     && suppression.listed("name", text + " " + cells.get(c + 1).text())) {
                 return true;
             }

@@ -2,7 +2,6 @@ package io.salesbi.pipeline.privacy;
 
 import io.salesbi.sql.PersonalColumn;
 import io.salesbi.sql.PersonalDataCatalogue;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +35,7 @@ public final class Suppression {
     public static Suppression load(Connection conn, Path warehouseFile) throws SQLException, IOException {
         Set<String> hashes = new HashSet<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select identifier_hash from ops.privacy_suppression")) {
+                ResultSet rs = st.executeQuery("select identifier_hash from ops.privacy_suppression")) {
             while (rs.next()) {
                 hashes.add(rs.getString(1));
             }
@@ -73,7 +72,8 @@ public final class Suppression {
 
     /** Whether a single delivered value (a quarantined cell) is a listed e-mail, phone or name. */
     public boolean listedAsAnything(String value) {
-        return listed("email", value) || listed("name", value)
+        return listed("email", value)
+                || listed("name", value)
                 || (value != null && value.matches("[0-9+()/ .\\-]+") && listed("phone", value));
     }
 
@@ -87,7 +87,8 @@ public final class Suppression {
         List<Integer> phones = new ArrayList<>();
         List<Integer> names = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
-            PersonalColumn c = catalogue.personal(parts[0], parts[1], fields.get(i)).orElse(null);
+            PersonalColumn c =
+                    catalogue.personal(parts[0], parts[1], fields.get(i)).orElse(null);
             if (c == null) {
                 continue;
             }
@@ -121,7 +122,9 @@ public final class Suppression {
                     return true;
                 }
             }
-            return fullName && values[first] != null && values[last] != null
+            return fullName
+                    && values[first] != null
+                    && values[last] != null
                     && listed("name", values[first] + " " + values[last]);
         };
     }

@@ -1,7 +1,6 @@
 package io.salesbi.pipeline.privacy;
 
 import io.salesbi.sql.PersonalColumn.Category;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +29,7 @@ final class WarehouseSearch {
     }
 
     /** What the warehouse holds of the person, and the behaviour ids of their rows by column name. */
-    record Found(List<Hit> hits, Map<String, Set<String>> ids) {
-    }
+    record Found(List<Hit> hits, Map<String, Set<String>> ids) {}
 
     Found find(Person person) throws SQLException {
         List<Hit> hits = new ArrayList<>();
@@ -39,9 +37,11 @@ final class WarehouseSearch {
         for (PersonalRelation r : relations) {
             String rowCond = r.rowCondition(person);
             if (rowCond != null) {
-                List<String> cols = new ArrayList<>(r.columns().stream().map(c -> c.column()).toList());
+                List<String> cols = new ArrayList<>(
+                        r.columns().stream().map(c -> c.column()).toList());
                 for (List<String> row : select(r, cols, rowCond)) {
-                    Map<String, String> values = values(cols, row.subList(r.lineage().size(), row.size()));
+                    Map<String, String> values =
+                            values(cols, row.subList(r.lineage().size(), row.size()));
                     hits.add(hit(r, row, Hit.ROW, values));
                     for (String b : r.columns(Category.BEHAVIOUR)) {
                         String id = values.get(b);
@@ -58,7 +58,11 @@ final class WarehouseSearch {
                 }
                 String cond = mention + (rowCond == null ? "" : " and not coalesce(" + rowCond + ", false)");
                 for (List<String> row : select(r, List.of(text), cond)) {
-                    hits.add(hit(r, row, Hit.TEXT, values(List.of(text), row.subList(r.lineage().size(), row.size()))));
+                    hits.add(hit(
+                            r,
+                            row,
+                            Hit.TEXT,
+                            values(List.of(text), row.subList(r.lineage().size(), row.size()))));
                 }
             }
         }
@@ -69,11 +73,15 @@ final class WarehouseSearch {
                 if (linked == null) {
                     continue;
                 }
-                String cond = PersonalRelation.q(b) + " in (" + linked.stream().map(PersonalRelation::lit)
-                        .collect(Collectors.joining(", ")) + ")"
+                String cond = PersonalRelation.q(b) + " in ("
+                        + linked.stream().map(PersonalRelation::lit).collect(Collectors.joining(", ")) + ")"
                         + (rowCond == null ? "" : " and not coalesce(" + rowCond + ", false)");
                 for (List<String> row : select(r, List.of(b), cond)) {
-                    hits.add(hit(r, row, Hit.LINKED, values(List.of(b), row.subList(r.lineage().size(), row.size()))));
+                    hits.add(hit(
+                            r,
+                            row,
+                            Hit.LINKED,
+                            values(List.of(b), row.subList(r.lineage().size(), row.size()))));
                 }
             }
         }
@@ -84,12 +92,13 @@ final class WarehouseSearch {
         List<String> select = new ArrayList<>();
         r.lineage().forEach(c -> select.add("cast(" + PersonalRelation.q(c) + " as varchar)"));
         columns.forEach(c -> select.add("cast(" + PersonalRelation.q(c) + " as varchar)"));
-        String order = r.lineage().isEmpty() ? "" : " order by " + r.lineage().stream().map(PersonalRelation::q)
-                .collect(Collectors.joining(", "));
+        String order = r.lineage().isEmpty()
+                ? ""
+                : " order by " + r.lineage().stream().map(PersonalRelation::q).collect(Collectors.joining(", "));
         List<List<String>> rows = new ArrayList<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select " + String.join(", ", select) + " from " + r.qualified()
-                     + " where " + where + order)) {
+                ResultSet rs = st.executeQuery(
+                        "select " + String.join(", ", select) + " from " + r.qualified() + " where " + where + order)) {
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= select.size(); i++) {

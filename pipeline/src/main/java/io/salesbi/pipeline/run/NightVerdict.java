@@ -1,8 +1,5 @@
 package io.salesbi.pipeline.run;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether a completed night was an honest success: a file whose rows were mostly quarantined in any stage (parsing
@@ -34,17 +33,33 @@ public record NightVerdict(boolean warnings, String message, List<RejectedFile> 
     public static final NightVerdict NONE = new NightVerdict(false, null, List.of());
 
     /** A file the night counts as rejected, and the rule that quarantined most of its rows. */
-    public record RejectedFile(long loadId, String source, String fileName, long rowsDelivered, long rowsQuarantined,
-                               double maxRejectRatio, String topRule, long topRuleRows, String rules) {
+    public record RejectedFile(
+            long loadId,
+            String source,
+            String fileName,
+            long rowsDelivered,
+            long rowsQuarantined,
+            double maxRejectRatio,
+            String topRule,
+            long topRuleRows,
+            String rules) {
 
         /** One line for the alert and the log, e.g. "orders.csv (erp_order_lines): 3 of 3 rows quarantined ...". */
         public String describe() {
             if (rowsDelivered == 0) {
                 return String.format(Locale.ROOT, "%s (%s): rejected as a whole, %s", fileName, source, topRule);
             }
-            return String.format(Locale.ROOT, "%s (%s): %d of %d rows quarantined (%.0f %%, limit %.0f %%); "
-                            + "rule %s: %d rows%s", fileName, source, rowsQuarantined, rowsDelivered,
-                    100.0 * rowsQuarantined / rowsDelivered, 100 * maxRejectRatio, topRule, topRuleRows,
+            return String.format(
+                    Locale.ROOT,
+                    "%s (%s): %d of %d rows quarantined (%.0f %%, limit %.0f %%); " + "rule %s: %d rows%s",
+                    fileName,
+                    source,
+                    rowsQuarantined,
+                    rowsDelivered,
+                    100.0 * rowsQuarantined / rowsDelivered,
+                    100 * maxRejectRatio,
+                    topRule,
+                    topRuleRows,
                     rules != null && rules.contains(";") ? " (" + rules + ")" : "");
         }
     }
@@ -85,8 +100,8 @@ public record NightVerdict(boolean warnings, String message, List<RejectedFile> 
     public static NightVerdict read(Connection conn, long runId) throws SQLException {
         String outcome;
         String message;
-        try (PreparedStatement ps = conn.prepareStatement(
-                "select outcome, message from ops.night_outcome where run_id = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("select outcome, message from ops.night_outcome where run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -104,8 +119,16 @@ public record NightVerdict(boolean warnings, String message, List<RejectedFile> 
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rejected.add(new RejectedFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5), rs.getDouble(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
+                    rejected.add(new RejectedFile(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getDouble(6),
+                            rs.getString(7),
+                            rs.getLong(8),
+                            rs.getString(9)));
                 }
             }
         }

@@ -5,6 +5,13 @@ import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.job.NightlyJobConfiguration;
 import io.salesbi.pipeline.privacy.Retention;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -17,14 +24,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Runs one night of the {@code nightlyJob}. When the last night failed, or was killed before it could say so,
@@ -44,14 +43,14 @@ public final class NightlyRun {
 
     public RunResult execute(LocalDate asOf, boolean full) throws Exception {
         try (java.sql.Connection conn = warehouse.connect()) {
-            List<String> undeclared = io.salesbi.pipeline.job.JobParameters.undeclared(conn, settings.kpi(),
-                    settings.kpiLocations());
+            List<String> undeclared =
+                    io.salesbi.pipeline.job.JobParameters.undeclared(conn, settings.kpi(), settings.kpiLocations());
             if (!undeclared.isEmpty()) {
                 throw new io.salesbi.pipeline.config.InvalidSettingsException(undeclared);
             }
         }
         try (RunLog runLog = RunLog.open(settings.home().resolve("logs"));
-             AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
+                AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext()) {
             log.info("Night starting as of {}; log file {}", asOf, runLog.file());
             ctx.registerBean(SalesbiSettings.class, () -> settings);
             // the caller owns the warehouse: the context must not close it when it shuts down
@@ -67,11 +66,14 @@ public final class NightlyRun {
             if (unfinished != null) {
                 if (unfinished.getStatus().isRunning()) {
                     // this process owns the warehouse, so nobody else runs it: the earlier process died
-                    log.warn("Night {} was interrupted (status {}); marking it failed and resuming it",
-                            unfinished.getJobInstance().getInstanceId(), unfinished.getStatus());
+                    log.warn(
+                            "Night {} was interrupted (status {}); marking it failed and resuming it",
+                            unfinished.getJobInstance().getInstanceId(),
+                            unfinished.getStatus());
                     unfinished = operator.recover(unfinished);
                 }
-                log.info("Resuming night {} from the step that did not complete",
+                log.info(
+                        "Resuming night {} from the step that did not complete",
                         unfinished.getJobInstance().getInstanceId());
                 execution = operator.restart(unfinished);
             } else {
@@ -93,7 +95,11 @@ public final class NightlyRun {
      */
     private void purgeExpired(long runId) {
         try (Connection conn = warehouse.connect()) {
-            new Retention(settings.retention(), settings.archive(), settings.error(), settings.home().resolve("logs"))
+            new Retention(
+                            settings.retention(),
+                            settings.archive(),
+                            settings.error(),
+                            settings.home().resolve("logs"))
                     .purge(conn, runId, LocalDateTime.now());
         } catch (SQLException | java.io.IOException | RuntimeException e) {
             log.warn("Night {}: retention could not purge what is older than configured: {}", runId, e.getMessage());
@@ -113,8 +119,8 @@ public final class NightlyRun {
             return NightVerdict.decide(conn, runId);
         } catch (SQLException | RuntimeException e) {
             log.error("Night {}: what became of its files could not be decided: {}", runId, e.getMessage(), e);
-            return new NightVerdict(true, "what became of the night's files could not be decided: " + e.getMessage(),
-                    List.of());
+            return new NightVerdict(
+                    true, "what became of the night's files could not be decided: " + e.getMessage(), List.of());
         }
     }
 
@@ -136,7 +142,8 @@ public final class NightlyRun {
             log.warn("Whether night {} was judged could not be read: {}", last.getInstanceId(), e.getMessage());
             return;
         }
-        log.warn("Night {} completed but its files were never judged (the process ended first); judging it now",
+        log.warn(
+                "Night {} completed but its files were never judged (the process ended first); judging it now",
                 last.getInstanceId());
         new RunNotifier(settings.alerts()).notify(RunReports.of(RunResult.of(exec, verdict(exec))));
     }
@@ -167,8 +174,13 @@ public final class NightlyRun {
      * How a night ended, step by step. {@code status} is the job's own; {@code verdict} says whether its files reached
      * the KPIs, and {@link #outcome()} combines both into the night's status as salesbi reports it.
      */
-    public record RunResult(long runId, BatchStatus status, Duration duration, List<StepResult> steps,
-                            String failure, NightVerdict verdict) {
+    public record RunResult(
+            long runId,
+            BatchStatus status,
+            Duration duration,
+            List<StepResult> steps,
+            String failure,
+            NightVerdict verdict) {
 
         /** The night's status as salesbi reports it when the job ended COMPLETED. */
         public static final String COMPLETED_WITH_WARNINGS = "COMPLETED_WITH_WARNINGS";
@@ -185,8 +197,10 @@ public final class NightlyRun {
                     .toList();
             String failure = e.getAllFailureExceptions().stream()
                     .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
-                    .findFirst().orElse(null);
-            Duration d = e.getStartTime() == null || e.getEndTime() == null ? Duration.ZERO
+                    .findFirst()
+                    .orElse(null);
+            Duration d = e.getStartTime() == null || e.getEndTime() == null
+                    ? Duration.ZERO
                     : Duration.between(e.getStartTime(), e.getEndTime());
             return new RunResult(e.getJobInstance().getInstanceId(), e.getStatus(), d, steps, failure, verdict);
         }
@@ -208,14 +222,27 @@ public final class NightlyRun {
     }
 
     /** One step of a night. */
-    public record StepResult(String name, BatchStatus status, long read, long written, long rejected,
-                             Duration duration, String summary) {
+    public record StepResult(
+            String name,
+            BatchStatus status,
+            long read,
+            long written,
+            long rejected,
+            Duration duration,
+            String summary) {
 
         static StepResult of(StepExecution s) {
-            Duration d = s.getStartTime() == null || s.getEndTime() == null ? Duration.ZERO
+            Duration d = s.getStartTime() == null || s.getEndTime() == null
+                    ? Duration.ZERO
                     : Duration.between(s.getStartTime(), s.getEndTime());
-            return new StepResult(s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
-                    s.getFilterCount(), d, s.getExecutionContext().getString("summary", ""));
+            return new StepResult(
+                    s.getStepName(),
+                    s.getStatus(),
+                    s.getReadCount(),
+                    s.getWriteCount(),
+                    s.getFilterCount(),
+                    d,
+                    s.getExecutionContext().getString("summary", ""));
         }
     }
 }

@@ -2,15 +2,14 @@ package io.salesbi.pipeline.run;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.support.CronExpression;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Runs the nightly job inside the serving process on a cron schedule (one night at a time). Analysts keep querying
@@ -40,7 +39,8 @@ public final class NightlyScheduler implements AutoCloseable {
     }
 
     public static NightlyScheduler start(String cronExpression, SalesbiSettings settings, Warehouse warehouse) {
-        NightlyScheduler s = new NightlyScheduler(CronExpression.parse(cronExpression), new NightlyRun(settings, warehouse));
+        NightlyScheduler s =
+                new NightlyScheduler(CronExpression.parse(cronExpression), new NightlyRun(settings, warehouse));
         s.scheduleNext();
         return s;
     }
@@ -60,8 +60,14 @@ public final class NightlyScheduler implements AutoCloseable {
         nightRunning = true;
         try {
             NightlyRun.RunResult r = run.execute(LocalDate.now(), false);
-            log.info("Night {} ended {} in {} s{}", r.runId(), r.outcome(), r.duration().toSeconds(),
-                    r.failure() != null ? ": " + r.failure() : r.warnings() ? ": " + r.verdict().message() : "");
+            log.info(
+                    "Night {} ended {} in {} s{}",
+                    r.runId(),
+                    r.outcome(),
+                    r.duration().toSeconds(),
+                    r.failure() != null
+                            ? ": " + r.failure()
+                            : r.warnings() ? ": " + r.verdict().message() : "");
         } catch (Exception e) {
             log.error("The scheduled night could not run: {}", e.getMessage(), e);
         } finally {
@@ -84,7 +90,8 @@ public final class NightlyScheduler implements AutoCloseable {
                 log.info("Waiting up to {} s for the running night to finish", STOP_GRACE.toSeconds());
             }
             if (!executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("The running night did not finish within {} s; interrupting it (the next run resumes it)",
+                log.warn(
+                        "The running night did not finish within {} s; interrupting it (the next run resumes it)",
                         STOP_GRACE.toSeconds());
                 executor.shutdownNow();
             }

@@ -7,7 +7,6 @@ import io.salesbi.pipeline.alert.RunReport;
 import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
-
 import java.util.Locale;
 
 /** A night's outcome as the report the alert channels deliver: subject line, plain text and JSON (by Jackson). */
@@ -15,30 +14,43 @@ public final class RunReports {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunReports() {
-    }
+    private RunReports() {}
 
     public static RunReport of(RunResult r) {
         String subject = "salesbi: night " + r.runId() + " "
                 + (!r.ok() ? "FAILED" : r.warnings() ? "completed with warnings" : "completed");
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Night %d ended %s after %d s.%n%n", r.runId(), r.outcome(),
+        text.append(String.format(
+                Locale.ROOT,
+                "Night %d ended %s after %d s.%n%n",
+                r.runId(),
+                r.outcome(),
                 r.duration().toSeconds()));
         if (r.warnings()) {
             text.append("Warnings: ").append(r.verdict().message()).append("\n");
             for (RejectedFile f : r.verdict().rejectedFiles()) {
                 text.append("Rejected: ").append(f.describe()).append('\n');
             }
-            text.append("The rows are in quarantine.rejected_row; 'salesbi history ").append(r.runId())
+            text.append("The rows are in quarantine.rejected_row; 'salesbi history ")
+                    .append(r.runId())
                     .append("' lists the files.\n\n");
         }
         if (r.failure() != null) {
-            text.append("Cause: ").append(r.failure()).append("\n\n")
+            text.append("Cause: ")
+                    .append(r.failure())
+                    .append("\n\n")
                     .append("Fix the cause and run again: the night resumes at the step that failed.\n\n");
         }
         for (StepResult s : r.steps()) {
-            text.append(String.format(Locale.ROOT, "%-26s %-10s read %,d, written %,d, rejected %,d  %s%n",
-                    s.name(), s.status(), s.read(), s.written(), s.rejected(), s.summary()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-26s %-10s read %,d, written %,d, rejected %,d  %s%n",
+                    s.name(),
+                    s.status(),
+                    s.read(),
+                    s.written(),
+                    s.rejected(),
+                    s.summary()));
         }
         ObjectNode json = JSON.createObjectNode()
                 .put("run_id", r.runId())
@@ -56,8 +68,7 @@ public final class RunReports {
                     .put("rule_rows", f.topRuleRows())
                     .put("text", f.describe());
         }
-        json.put("duration_seconds", r.duration().toSeconds())
-                .put("failure", r.failure());
+        json.put("duration_seconds", r.duration().toSeconds()).put("failure", r.failure());
         ArrayNode steps = json.putArray("steps");
         for (StepResult s : r.steps()) {
             steps.addObject()

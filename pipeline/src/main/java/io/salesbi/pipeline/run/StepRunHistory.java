@@ -1,8 +1,6 @@
 package io.salesbi.pipeline.run;
 
 import io.salesbi.pipeline.run.NightlyRun.StepResult;
-import org.springframework.batch.core.BatchStatus;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,12 +8,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.batch.core.BatchStatus;
 
 /** The steps of a night as the warehouse recorded them ({@code ops.step_run}), in the order they ran. */
 public final class StepRunHistory {
 
-    private StepRunHistory() {
-    }
+    private StepRunHistory() {}
 
     /** The steps of night {@code runId}; empty when there is no such night. */
     public static List<StepResult> steps(Connection conn, long runId) throws SQLException {
@@ -27,8 +25,14 @@ public final class StepRunHistory {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    steps.add(new StepResult(rs.getString(1), BatchStatus.valueOf(rs.getString(2)), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), Duration.ofMillis(rs.getLong(6)), rs.getString(7)));
+                    steps.add(new StepResult(
+                            rs.getString(1),
+                            BatchStatus.valueOf(rs.getString(2)),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            Duration.ofMillis(rs.getLong(6)),
+                            rs.getString(7)));
                 }
             }
         }
@@ -38,7 +42,7 @@ public final class StepRunHistory {
     /** The id of the latest night recorded, or 0 when none is. */
     public static long lastRunId(Connection conn) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("select coalesce(max(run_id), 0) from ops.step_run");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

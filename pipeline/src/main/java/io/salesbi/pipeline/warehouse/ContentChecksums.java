@@ -17,14 +17,14 @@ import java.util.TreeMap;
  */
 public final class ContentChecksums {
 
-    private ContentChecksums() {
-    }
+    private ContentChecksums() {}
 
     /** Relation name to "rows:checksum" for every table and view of {@code schema}. */
     public static Map<String, String> of(Connection conn, String schema) throws SQLException {
         List<String> relations = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
-                "select table_name from information_schema.tables where table_schema = '" + schema + "' order by 1")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select table_name from information_schema.tables where table_schema = '"
+                        + schema + "' order by 1")) {
             while (rs.next()) {
                 relations.add(rs.getString(1));
             }
@@ -33,7 +33,8 @@ public final class ContentChecksums {
         for (String r : relations) {
             String q = "select count(*)::varchar || ':' || coalesce(sum(hash(" + rowExpression(conn, schema, r)
                     + ")::hugeint), 0)::varchar from " + schema + "." + r + " t";
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(q)) {
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery(q)) {
                 rs.next();
                 sums.put(schema + "." + r, rs.getString(1));
             }
@@ -43,9 +44,10 @@ public final class ContentChecksums {
 
     private static String rowExpression(Connection conn, String schema, String relation) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
-                "select column_name from information_schema.columns where table_schema = '" + schema
-                        + "' and table_name = '" + relation + "' order by ordinal_position")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs =
+                        st.executeQuery("select column_name from information_schema.columns where table_schema = '"
+                                + schema + "' and table_name = '" + relation + "' order by ordinal_position")) {
             while (rs.next()) {
                 String c = rs.getString(1);
                 if (!c.endsWith("_at")) {

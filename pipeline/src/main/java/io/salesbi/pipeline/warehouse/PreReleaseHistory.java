@@ -18,23 +18,30 @@ final class PreReleaseHistory {
 
     /** System property that adopts a complete pre-release schema as the baseline (once; later opens need nothing). */
     static final String ADOPT_PROPERTY = "salesbi.warehouse.adopt-pre-release";
+
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** Where the adopted warehouse keeps its development history, for the record. */
     static final String KEPT_HISTORY_TABLE = "flyway_schema_history_pre_release";
+
     static final String FIRST_SCRIPT = "V1__raw_and_operations.sql";
     static final String LAST_SCRIPT = "V50__masters_from_order_lines.sql";
 
-    private PreReleaseHistory() {
-    }
+    private PreReleaseHistory() {}
 
     /** Whether the warehouse's Flyway history is one of the development migrations before the baseline. */
     static boolean present(Connection conn) throws SQLException {
-        if (count(conn, "select count(*) from duckdb_tables() where database_name = current_database() "
-                + "and schema_name = current_schema() and table_name = '" + HISTORY_TABLE + "'") == 0) {
+        if (count(
+                        conn,
+                        "select count(*) from duckdb_tables() where database_name = current_database() "
+                                + "and schema_name = current_schema() and table_name = '" + HISTORY_TABLE + "'")
+                == 0) {
             return false;
         }
-        return count(conn, "select count(*) from " + HISTORY_TABLE + " where version = '1' and script = '"
-                + FIRST_SCRIPT + "'") > 0;
+        return count(
+                        conn,
+                        "select count(*) from " + HISTORY_TABLE + " where version = '1' and script = '" + FIRST_SCRIPT
+                                + "'")
+                > 0;
     }
 
     /** The error for a pre-release warehouse that is not (or cannot be) adopted; names the file and both ways out. */
@@ -44,8 +51,10 @@ final class PreReleaseHistory {
                 ? "; it cannot be adopted as the baseline because its history ends at " + last + ", not at "
                         + LAST_SCRIPT + " (or has a failed migration)"
                 : " (its history runs from " + FIRST_SCRIPT + " to " + last + ")";
-        String adopt = adoptAsked ? "" : " If its history ends at " + LAST_SCRIPT + ", its schema is the baseline's:"
-                + " adopt it once with SALESBI_JAVA_OPTS=-D" + ADOPT_PROPERTY + "=true.";
+        String adopt = adoptAsked
+                ? ""
+                : " If its history ends at " + LAST_SCRIPT + ", its schema is the baseline's:"
+                        + " adopt it once with SALESBI_JAVA_OPTS=-D" + ADOPT_PROPERTY + "=true.";
         return new SQLException("The warehouse " + file + " was made by a development build of salesbi before "
                 + "release 0.1, whose migrations V1 to V50 were squashed into V1__baseline.sql" + reason + ". "
                 + "Re-create it: move the file away and run the night again with the files of the archive put back "
@@ -55,10 +64,13 @@ final class PreReleaseHistory {
     /** Whether the history ends at {@value #LAST_SCRIPT}, every migration successful. */
     static boolean adoptable(Connection conn) throws SQLException {
         return count(conn, "select count(*) from " + HISTORY_TABLE + " where not success") == 0
-                && count(conn, "select count(*) from " + HISTORY_TABLE
-                        + " where try_cast(version as integer) > 50") == 0
-                && count(conn, "select count(*) from " + HISTORY_TABLE + " where version = '50' and script = '"
-                        + LAST_SCRIPT + "' and success") == 1;
+                && count(conn, "select count(*) from " + HISTORY_TABLE + " where try_cast(version as integer) > 50")
+                        == 0
+                && count(
+                                conn,
+                                "select count(*) from " + HISTORY_TABLE + " where version = '50' and script = '"
+                                        + LAST_SCRIPT + "' and success")
+                        == 1;
     }
 
     /** Moves the development history aside, so that Flyway can baseline the warehouse at version 1. */
@@ -69,14 +81,16 @@ final class PreReleaseHistory {
     }
 
     private static String lastScript(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("select script from "
-                + HISTORY_TABLE + " where version is not null order by try_cast(version as integer) desc limit 1")) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select script from " + HISTORY_TABLE
+                        + " where version is not null order by try_cast(version as integer) desc limit 1")) {
             return rs.next() ? rs.getString(1) : FIRST_SCRIPT;
         }
     }
 
     private static long count(Connection conn, String query) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,12 +1,6 @@
 package io.salesbi.pipeline.warehouse;
 
 import io.salesbi.sql.WarehouseDataSource;
-import org.duckdb.DuckDBConnection;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +9,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The DuckDB warehouse file, owned by this process. DuckDB allows one read-write process per file, so the
@@ -107,8 +106,11 @@ public final class Warehouse implements AutoCloseable {
         adoptPreReleaseSchema(flyway);
         MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
-            log.info("Warehouse {}: applied {} migration(s), schema now at version {}", file,
-                    result.migrationsExecuted, result.targetSchemaVersion);
+            log.info(
+                    "Warehouse {}: applied {} migration(s), schema now at version {}",
+                    file,
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
         }
     }
 
@@ -130,8 +132,11 @@ public final class Warehouse implements AutoCloseable {
             PreReleaseHistory.keepAside(conn);
         }
         flyway.baseline();
-        log.warn("Warehouse {}: pre-release schema (migrations V1 to V50) adopted as the baseline; its history is kept "
-                + "in {}", file, PreReleaseHistory.KEPT_HISTORY_TABLE);
+        log.warn(
+                "Warehouse {}: pre-release schema (migrations V1 to V50) adopted as the baseline; its history is kept "
+                        + "in {}",
+                file,
+                PreReleaseHistory.KEPT_HISTORY_TABLE);
     }
 
     /** DuckDB's buffer memory limit as configured for this process (e.g. "1GB"). */
@@ -154,7 +159,8 @@ public final class Warehouse implements AutoCloseable {
 
     /** Runs one statement on a fresh connection in auto-commit mode. */
     public void execute(String sql) throws SQLException {
-        try (Connection conn = connect(); Statement st = conn.createStatement()) {
+        try (Connection conn = connect();
+                Statement st = conn.createStatement()) {
             st.execute(sql);
         }
     }

@@ -28,8 +28,11 @@ public final class WarehouseBusyException extends SQLException {
         Matcher m = PID.matcher(msg);
         Long pid = m.find() ? Long.valueOf(m.group(1)) : null;
         String who = pid != null ? "process " + pid : "another process";
-        return new WarehouseBusyException("The warehouse " + file + " is in use by " + who
-                + " (a running 'salesbi serve' or nightly run). Stop it or wait until it has finished.", pid, e);
+        return new WarehouseBusyException(
+                "The warehouse " + file + " is in use by " + who
+                        + " (a running 'salesbi serve' or nightly run). Stop it or wait until it has finished.",
+                pid,
+                e);
     }
 
     public Long ownerPid() {

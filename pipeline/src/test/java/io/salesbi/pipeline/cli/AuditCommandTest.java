@@ -24,7 +24,8 @@ class AuditCommandTest {
     @Test
     void printsTheTrailNewestFirstAndFilters() throws Exception {
         try (Warehouse warehouse = Warehouse.open(SettingsLoader.defaults(home).warehouse());
-                Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
+                Connection connection = warehouse.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     insert into ops.audit values
                       (timestamp '2026-12-03 09:00:01', 'login', 'anna', '10.0.0.7', 'failed', null, null, null, null),
@@ -36,18 +37,20 @@ class AuditCommandTest {
         }
 
         assertThat(run("--home", home.toString())).isZero();
-        assertThat(out.toString().lines().skip(1).map(String::strip)).containsExactly(
-                "2026-12-03 09:00:04.000  login  mallory           10.0.0.9         throttled  -                     -"
-                        + "         -  user_throttled, retry after 4 s",
-                "2026-12-03 09:00:03.000  query  anna              10.0.0.7         ok         1f2e3d4c5b6a         42"
-                        + "       130  -",
-                "2026-12-03 09:00:02.000  login  anna              10.0.0.7         ok         -                     -"
-                        + "         -  -",
-                "2026-12-03 09:00:01.000  login  anna              10.0.0.7         failed     -                     -"
-                        + "         -  -");
+        assertThat(out.toString().lines().skip(1).map(String::strip))
+                .containsExactly(
+                        "2026-12-03 09:00:04.000  login  mallory           10.0.0.9         throttled  -                     -"
+                                + "         -  user_throttled, retry after 4 s",
+                        "2026-12-03 09:00:03.000  query  anna              10.0.0.7         ok         1f2e3d4c5b6a         42"
+                                + "       130  -",
+                        "2026-12-03 09:00:02.000  login  anna              10.0.0.7         ok         -                     -"
+                                + "         -  -",
+                        "2026-12-03 09:00:01.000  login  anna              10.0.0.7         failed     -                     -"
+                                + "         -  -");
 
         out.getBuffer().setLength(0);
-        assertThat(run("--home", home.toString(), "--user", "anna", "--event", "login", "--failed")).isZero();
+        assertThat(run("--home", home.toString(), "--user", "anna", "--event", "login", "--failed"))
+                .isZero();
         assertThat(out.toString().lines().skip(1)).hasSize(1).allMatch(line -> line.contains("failed"));
     }
 

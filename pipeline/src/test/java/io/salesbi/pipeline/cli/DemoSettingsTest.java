@@ -1,15 +1,14 @@
 package io.salesbi.pipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.networknt.schema.InputFormat;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.config.SettingsSchemaTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoSettingsTest {
 

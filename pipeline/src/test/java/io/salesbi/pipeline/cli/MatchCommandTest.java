@@ -20,8 +20,17 @@ import picocli.CommandLine;
 
 class MatchCommandTest {
 
-    private static final List<String> FIELDS = List.of("--field", "Firmen Name=company", "--field", "Straße=street",
-            "--field", "PLZ=postcode", "--field", "Ort=city", "--field", "Telefon=phone");
+    private static final List<String> FIELDS = List.of(
+            "--field",
+            "Firmen Name=company",
+            "--field",
+            "Straße=street",
+            "--field",
+            "PLZ=postcode",
+            "--field",
+            "Ort=city",
+            "--field",
+            "Telefon=phone");
 
     @TempDir
     Path folder;
@@ -45,8 +54,8 @@ class MatchCommandTest {
         int exit = run(args(input, output));
 
         assertThat(exit).isZero();
-        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
-                "7,6", "8,8");
+        assertThat(clusterColumns(output))
+                .containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6", "7,6", "8,8");
         assertThat(out.toString()).containsPattern("records 8, clusters 5, pairs compared \\d+, time \\d+\\.\\d\\d s");
     }
 
@@ -59,8 +68,8 @@ class MatchCommandTest {
         int exit = run(args(xlsx, output));
 
         assertThat(exit).isZero();
-        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
-                "7,6", "8,8");
+        assertThat(clusterColumns(output))
+                .containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6", "7,6", "8,8");
     }
 
     @Test
@@ -71,8 +80,9 @@ class MatchCommandTest {
         int exit = run(withTruth(args(input, folder.resolve("clusters.csv")), truth));
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains(
-                "pairwise: precision 1.0000, recall 0.7500, F1 0.8571 (true pairs 4, predicted 3, correct 3)");
+        assertThat(out.toString())
+                .contains(
+                        "pairwise: precision 1.0000, recall 0.7500, F1 0.8571 (true pairs 4, predicted 3, correct 3)");
     }
 
     @Test
@@ -90,8 +100,8 @@ class MatchCommandTest {
 
         assertThat(run(again)).isZero();
 
-        assertThat(clusterColumns(output)).containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6",
-                "7,6", "8,6");
+        assertThat(clusterColumns(output))
+                .containsExactly("id,cluster_id", "1,1", "2,1", "3,3", "4,3", "5,5", "6,6", "7,6", "8,6");
     }
 
     @Test
@@ -104,10 +114,11 @@ class MatchCommandTest {
         assertThat(exit).isZero();
         String text = out.toString();
         assertThat(text).contains("pair 1 - 2: same cluster");
-        assertThat(text).containsPattern("Firmen Name\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+"
-                + "\"Müller Maschinenbau GmbH\" vs \"Mueller Maschinenbau\"");
-        assertThat(text).containsPattern(
-                "Straße\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+\"Hauptstr. 12\" vs \"Hauptstraße 12\"");
+        assertThat(text)
+                .containsPattern("Firmen Name\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+"
+                        + "\"Müller Maschinenbau GmbH\" vs \"Mueller Maschinenbau\"");
+        assertThat(text)
+                .containsPattern("Straße\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+\"Hauptstr. 12\" vs \"Hauptstraße 12\"");
         // the city adds nothing where the postcode agrees
         assertThat(text).containsPattern("Ort\\s+\\+0\\.00\\s+missing");
         assertThat(text).containsPattern("score \\d+\\.\\d\\d, probability \\d\\.\\d{4}: match");
@@ -124,8 +135,15 @@ class MatchCommandTest {
 
     @Test
     void anUnknownColumnIsABadUsageWithExitCode2() throws Exception {
-        int exit = run(List.of("--input", input.toString(), "--id", "Kunden Nr", "--field", "Firma=company",
-                "--output", folder.resolve("x.csv").toString()));
+        int exit = run(List.of(
+                "--input",
+                input.toString(),
+                "--id",
+                "Kunden Nr",
+                "--field",
+                "Firma=company",
+                "--output",
+                folder.resolve("x.csv").toString()));
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("no column 'Firma'");
@@ -152,11 +170,14 @@ class MatchCommandTest {
     }
 
     private static List<String> clusterColumns(Path output) throws Exception {
-        return Files.readAllLines(output).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+        return Files.readAllLines(output).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(',')))
+                .toList();
     }
 
     private static void writeAsXlsx(List<String> csvLines, Path xlsx) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(xlsx)) {
             Sheet sheet = workbook.createSheet("Kunden");
             for (int r = 0; r < csvLines.size(); r++) {
                 String[] values = csvLines.get(r).split(";", -1);
@@ -172,7 +193,8 @@ class MatchCommandTest {
     /** Fills in the decision of one pair in a review list, as a steward would in Excel. */
     private static void decide(Path review, String first, String second, String decision, Path target)
             throws Exception {
-        try (InputStream in = Files.newInputStream(review); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(review);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheet("Review");
             boolean found = false;
             for (Row row : sheet) {

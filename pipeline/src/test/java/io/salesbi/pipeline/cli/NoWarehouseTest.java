@@ -1,9 +1,6 @@
 package io.salesbi.pipeline.cli;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * A command that reads a warehouse, run against a folder without one, says where it looked and exits 2, leaving the
@@ -51,7 +50,8 @@ class NoWarehouseTest {
         Path expected = home.toAbsolutePath().resolve("warehouse/salesbi.duckdb");
         assertThat(exit).as(err.toString()).isEqualTo(2);
         assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).contains("there is no warehouse at " + expected)
+        assertThat(err.toString())
+                .contains("there is no warehouse at " + expected)
                 .contains("--home " + home.toAbsolutePath())
                 .contains("'salesbi run' or 'salesbi demo' creates one");
         assertThat(out.toString()).isEmpty();
@@ -70,7 +70,8 @@ class NoWarehouseTest {
         int exit = run(args(command, "--config", config.toString()));
 
         assertThat(exit).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString()).contains("there is no warehouse at " + tmp.toAbsolutePath().resolve("data/sales.duckdb"))
+        assertThat(err.toString())
+                .contains("there is no warehouse at " + tmp.toAbsolutePath().resolve("data/sales.duckdb"))
                 .contains("warehouse of " + config.toAbsolutePath());
         assertThat(tmp.resolve("data")).doesNotExist();
         assertThat(tmp.resolve("dashboards")).doesNotExist();

@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -9,8 +11,6 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application's own {@code logback.xml} (not the tests' logback-test.xml), loaded into a fresh context: what
@@ -53,8 +53,11 @@ class QuietConsoleTest {
         assertThat(shown("io.salesbi.server.JdbcServer", Level.INFO)).isTrue();
         assertThat(shown(PER_FILE, Level.INFO)).isFalse();
         assertThat(shown(PER_SCRIPT, Level.INFO)).isFalse();
-        assertThat(shown(PER_FILE, Level.WARN)).as("a file's warning still shows").isTrue();
-        assertThat(context.getLogger(PER_FILE).isInfoEnabled()).as("detail still reaches the night's log file")
+        assertThat(shown(PER_FILE, Level.WARN))
+                .as("a file's warning still shows")
+                .isTrue();
+        assertThat(context.getLogger(PER_FILE).isInfoEnabled())
+                .as("detail still reaches the night's log file")
                 .isTrue();
     }
 

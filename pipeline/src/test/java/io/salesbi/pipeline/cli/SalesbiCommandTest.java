@@ -1,14 +1,13 @@
 package io.salesbi.pipeline.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SalesbiCommandTest {
 
@@ -61,7 +60,19 @@ class SalesbiCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "generate", "run", "serve", "sql", "dashboards", "validate", "history", "match", "hash-password"})
+    @ValueSource(
+            strings = {
+                "demo",
+                "generate",
+                "run",
+                "serve",
+                "sql",
+                "dashboards",
+                "validate",
+                "history",
+                "match",
+                "hash-password"
+            })
     void everyCommandHasHelp(String command) {
         int exit = run(command, "--help");
 
@@ -75,7 +86,8 @@ class SalesbiCommandTest {
         CommandLine cli = SalesbiCommand.commandLine();
 
         assertThat(cli.getCommandSpec().findOption("--verbose")).isNotNull();
-        assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--verbose")).isNotNull();
+        assertThat(cli.getSubcommands().get(command).getCommandSpec().findOption("--verbose"))
+                .isNotNull();
     }
 
     @Test

@@ -1,16 +1,15 @@
 package io.salesbi.pipeline.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ValidateCommandTest {
 
@@ -29,15 +28,18 @@ class ValidateCommandTest {
     @Test
     void goodFileWouldLoadAndBadRowsAreShownByRule() throws Exception {
         Path file = dir.resolve("service_drivers_20260101.csv");
-        Files.writeString(file, "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
-                + "000101,2025,12,3,1\n000102,2025,viele,1,0\n000103,2025,2,1,0\n000104,2025,0,0,0\n"
-                + "000105,2025,5,2,1\n000106,2025,1,0,0\n");
+        Files.writeString(
+                file,
+                "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
+                        + "000101,2025,12,3,1\n000102,2025,viele,1,0\n000103,2025,2,1,0\n000104,2025,0,0,0\n"
+                        + "000105,2025,5,2,1\n000106,2025,1,0,0\n");
         Path debtors = debtorMaster("000101", "000102", "000103", "000104", "000105", "000106");
 
         int exit = run("validate", "--home", dir.toString(), file.toString(), debtors.toString());
 
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("6 rows delivered: 5 would load, 1 would be quarantined, 0 filtered")
+        assertThat(out.toString())
+                .contains("6 rows delivered: 5 would load, 1 would be quarantined, 0 filtered")
                 .contains("row 3, column Visits, value 'viele'")
                 .contains("OK: the file would load");
     }
@@ -46,8 +48,10 @@ class ValidateCommandTest {
     void checksThatRunOnlyInSqlAfterLoadingArePredictedToo() throws Exception {
         // given service drivers for debtors of which the debtor master delivered in the same call knows only one
         Path file = dir.resolve("service_drivers_20260101.csv");
-        Files.writeString(file, "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
-                + "000101,2025,12,3,1\n000102,2025,1,1,0\n000103,2025,2,1,0\n");
+        Files.writeString(
+                file,
+                "Debitor,Year,Visits,Support Tickets,Special Deliveries\n"
+                        + "000101,2025,12,3,1\n000102,2025,1,1,0\n000103,2025,2,1,0\n");
         Path debtors = debtorMaster("000101");
 
         int exit = run("validate", "--home", dir.toString(), file.toString(), debtors.toString());
@@ -62,11 +66,13 @@ class ValidateCommandTest {
 
     private Path debtorMaster(String... numbers) throws Exception {
         Path debtors = dir.resolve("erp_debtors_20260101.csv");
-        StringBuilder csv = new StringBuilder("Debitor;Name 1;Name 2;Strasse;PLZ;Ort;Land;USt-IdNr;Waehrung;Branche;"
-                + "Region;Betreuer;Telefon\n");
+        StringBuilder csv = new StringBuilder(
+                "Debitor;Name 1;Name 2;Strasse;PLZ;Ort;Land;USt-IdNr;Waehrung;Branche;" + "Region;Betreuer;Telefon\n");
         for (String n : numbers) {
-            csv.append(n).append(";Firma ").append(n).append(";;Hauptstr. 1;70173;Stuttgart;DE;;EUR;Maschinenbau;"
-                    + "Süd;;\n");
+            csv.append(n)
+                    .append(";Firma ")
+                    .append(n)
+                    .append(";;Hauptstr. 1;70173;Stuttgart;DE;;EUR;Maschinenbau;" + "Süd;;\n");
         }
         Files.writeString(debtors, csv, Charset.forName("windows-1252"));
         return debtors;
@@ -75,13 +81,16 @@ class ValidateCommandTest {
     @Test
     void tooManyBadRowsRejectTheFile() throws Exception {
         Path file = dir.resolve("erp_fx_rates_20260101.csv");
-        Files.writeString(file, "Waehrung;Monat;Kurs\nCHF;01.01.2025;0,9412\nUSD;01.13.2025;1,0400\n",
+        Files.writeString(
+                file,
+                "Waehrung;Monat;Kurs\nCHF;01.01.2025;0,9412\nUSD;01.13.2025;1,0400\n",
                 Charset.forName("windows-1252"));
 
         int exit = run("validate", "--home", dir.toString(), "--source", "erp_fx_rates", file.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("row 3, column Monat, value '01.13.2025'")
+        assertThat(out.toString())
+                .contains("row 3, column Monat, value '01.13.2025'")
                 .contains("WOULD NOT LOAD (reject_ratio)");
     }
 

@@ -1,15 +1,14 @@
 package io.salesbi.pipeline.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.salesbi.server.QueryLimits;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
 
@@ -65,11 +64,12 @@ class SettingsLoaderTest {
                   cron: "every night"
                 """);
 
-        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SettingsLoader.load(config, null));
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
 
         assertThat(e.problems()).hasSize(6);
-        assertThat(e.problems()).anyMatch(p -> p.contains("locale") && p.contains("'fr'"))
+        assertThat(e.problems())
+                .anyMatch(p -> p.contains("locale") && p.contains("'fr'"))
                 .anyMatch(p -> p.contains("unknown key 'colour'"))
                 .anyMatch(p -> p.contains("key 'kpi.cost-per-visit-eur' must be a number, found 'lots'"))
                 .anyMatch(p -> p.contains("review-threshold <= match-threshold"))
@@ -94,8 +94,9 @@ class SettingsLoaderTest {
 
         QueryLimits limits = SettingsLoader.load(config, null).server().limits();
 
-        assertThat(limits).isEqualTo(new QueryLimits(Duration.ofSeconds(60), Duration.ofSeconds(600), 4, 2, 3,
-                Duration.ofSeconds(5)));
+        assertThat(limits)
+                .isEqualTo(new QueryLimits(
+                        Duration.ofSeconds(60), Duration.ofSeconds(600), 4, 2, 3, Duration.ofSeconds(5)));
     }
 
     @Test
@@ -107,11 +108,12 @@ class SettingsLoaderTest {
                   max-concurrent-queries-per-user: 3
                 """);
 
-        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SettingsLoader.load(config, null));
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
 
-        assertThat(e.problems()).containsExactly(config + ":1:1: server query limits: JDBC concurrent queries must be at "
-                + "least 1 and per user at most the total, were 2 total, 3 per user");
+        assertThat(e.problems())
+                .containsExactly(config + ":1:1: server query limits: JDBC concurrent queries must be at "
+                        + "least 1 and per user at most the total, were 2 total, 3 per user");
     }
 
     @Test
@@ -123,10 +125,10 @@ class SettingsLoaderTest {
         assertThat(SettingsLoader.load(config, null).readyMarker()).isEqualTo(".ok");
 
         Files.writeString(config, "ready-marker: flag\n");
-        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SettingsLoader.load(config, null));
-        assertThat(e.problems()).containsExactly(config
-                + ":1:1: key 'ready-marker': 'flag' is not one of [none, done, ok]");
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
+        assertThat(e.problems())
+                .containsExactly(config + ":1:1: key 'ready-marker': 'flag' is not one of [none, done, ok]");
     }
 
     @Test
@@ -138,11 +140,12 @@ class SettingsLoaderTest {
         assertThat(SettingsLoader.load(config, null).kpi()).containsEntry("source_precedence", "erp,crm");
 
         Files.writeString(config, "source-precedence: [erp, CRM, erp]\n");
-        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SettingsLoader.load(config, null));
-        assertThat(e.problems()).containsExactly(
-                config + ":1:26: key 'source-precedence[1]': 'CRM' must match [a-z][a-z0-9_]*",
-                config + ":1:31: key 'source-precedence[2]': 'erp' is listed twice");
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
+        assertThat(e.problems())
+                .containsExactly(
+                        config + ":1:26: key 'source-precedence[1]': 'CRM' must match [a-z][a-z0-9_]*",
+                        config + ":1:31: key 'source-precedence[2]': 'erp' is listed twice");
     }
 
     @Test
@@ -170,13 +173,14 @@ class SettingsLoaderTest {
                   logs-days: 3
                 """);
 
-        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
-                () -> SettingsLoader.load(config, null));
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
 
-        assertThat(e.problems()).containsExactlyInAnyOrder(
-                config + ": retention: unknown key 'logs-days'; expected one of "
-                        + "[archive-days, error-days, quarantine-days, run-history-days]",
-                config + ": retention.archive-days must be a whole number of days >= 1, was 0",
-                config + ": retention.error-days must be a whole number of days >= 1, was soon");
+        assertThat(e.problems())
+                .containsExactlyInAnyOrder(
+                        config + ": retention: unknown key 'logs-days'; expected one of "
+                                + "[archive-days, error-days, quarantine-days, run-history-days]",
+                        config + ": retention.archive-days must be a whole number of days >= 1, was 0",
+                        config + ": retention.error-days must be a whole number of days >= 1, was soon");
     }
 }

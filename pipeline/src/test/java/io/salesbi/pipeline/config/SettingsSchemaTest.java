@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.InputFormat;
@@ -8,9 +10,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.salesbi.connectors.yaml.RecordSchemas;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,8 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docs/schema/salesbi.schema.json}, which editors use to complete and check {@code salesbi.yaml}, says what
@@ -43,24 +42,33 @@ public class SettingsSchemaTest {
         JsonNode p = schema.path("properties");
 
         assertThat(RecordSchemas.differences(SettingsFile.class, schema)).isEmpty();
-        assertThat(RecordSchemas.differences(SettingsFile.Match.class, p.path("match"))).isEmpty();
-        assertThat(RecordSchemas.differences(SettingsFile.Server.class, p.path("server"))).isEmpty();
-        assertThat(RecordSchemas.differences(SettingsFile.User.class, p.at("/server/properties/users/additionalProperties")))
+        assertThat(RecordSchemas.differences(SettingsFile.Match.class, p.path("match")))
                 .isEmpty();
-        assertThat(RecordSchemas.differences(SettingsFile.Alerts.class, p.path("alerts"))).isEmpty();
-        assertThat(RecordSchemas.differences(SettingsFile.Email.class, p.at("/alerts/properties/email"))).isEmpty();
+        assertThat(RecordSchemas.differences(SettingsFile.Server.class, p.path("server")))
+                .isEmpty();
+        assertThat(RecordSchemas.differences(
+                        SettingsFile.User.class, p.at("/server/properties/users/additionalProperties")))
+                .isEmpty();
+        assertThat(RecordSchemas.differences(SettingsFile.Alerts.class, p.path("alerts")))
+                .isEmpty();
+        assertThat(RecordSchemas.differences(SettingsFile.Email.class, p.at("/alerts/properties/email")))
+                .isEmpty();
     }
 
     @Test
     void theSchemaListsTheKpiParametersTheSqlLayerDeclares() throws Exception {
         Set<String> listed = new TreeSet<>();
-        new ObjectMapper().readTree(SCHEMA.toFile()).at("/properties/kpi/properties").fieldNames()
+        new ObjectMapper()
+                .readTree(SCHEMA.toFile())
+                .at("/properties/kpi/properties")
+                .fieldNames()
                 .forEachRemaining(listed::add);
 
         Set<String> declared = new TreeSet<>();
-        try (Warehouse warehouse = Warehouse.open(dir.resolve("w.duckdb")); Connection conn = warehouse.connect();
-             Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("select name from ops.parameter_default")) {
+        try (Warehouse warehouse = Warehouse.open(dir.resolve("w.duckdb"));
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select name from ops.parameter_default")) {
             while (rs.next()) {
                 declared.add(rs.getString(1).replace('_', '-'));
             }
@@ -97,8 +105,11 @@ public class SettingsSchemaTest {
         assertThat(schema().validate(broken, InputFormat.YAML))
                 .extracting(e -> e.getKeyword() + " " + e.getInstanceLocation()
                         + (e.getProperty() == null ? "" : "/" + e.getProperty()))
-                .containsExactlyInAnyOrder("additionalProperties /inbx", "enum /locale",
-                        "additionalProperties /kpi/cost-per-vist-eur", "type /server/port");
+                .containsExactlyInAnyOrder(
+                        "additionalProperties /inbx",
+                        "enum /locale",
+                        "additionalProperties /kpi/cost-per-vist-eur",
+                        "type /server/port");
     }
 
     /** The published schema, for tests of the files salesbi writes. */

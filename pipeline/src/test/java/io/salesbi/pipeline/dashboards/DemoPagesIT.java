@@ -1,20 +1,17 @@
 package io.salesbi.pipeline.dashboards;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.salesbi.dashboards.DashboardGenerator;
 import io.salesbi.dashboards.DashboardSettings;
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,9 +28,11 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * The plan-vs-actual and customer pages on demo data, as a reader sees them. Plan:  a generated inbox (with the planted plan gap: one
@@ -64,11 +63,13 @@ class DemoPagesIT {
         new DemoDataGenerator(new GeneratorSettings(0.02, 3, home, AS_OF)).generate();
         SalesbiSettings settings = SettingsLoader.defaults(home);
         english = tmp.resolve("en");
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect()) {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, true);
             assertThat(night.status()).as(night.failure()).isEqualTo(BatchStatus.COMPLETED);
             new DashboardGenerator(new DashboardSettings(english, Locale.ENGLISH, Instant.now())).generate(conn);
-            try (var st = conn.createStatement(); var rs = st.executeQuery("""
+            try (var st = conn.createStatement();
+                    var rs = st.executeQuery("""
                     select customer_id, string_agg(source_system || ' ' || source_key, '|' order by source_system)
                     from core.customer_xref
                     group by customer_id
@@ -122,10 +123,14 @@ class DemoPagesIT {
         List<List<String>> rows = table(dumpDom(page), "table-customer-sources");
 
         // columns: Quellsystem, Schlüssel in der Quelle, Name wie geliefert, PLZ, Ort, Zuordnungswahrscheinlichkeit
-        assertThat(rows).extracting(r -> r.get(0)).containsExactlyInAnyOrder("CRM (Account)", "ERP (Debitor)",
-                "Kundenliste (Excel)");
-        assertThat(rows).extracting(r -> r.get(1)).containsExactlyInAnyOrderElementsOf(
-                threeSourceKeys.stream().map(k -> k.substring(k.indexOf(' ') + 1)).toList());
+        assertThat(rows)
+                .extracting(r -> r.get(0))
+                .containsExactlyInAnyOrder("CRM (Account)", "ERP (Debitor)", "Kundenliste (Excel)");
+        assertThat(rows)
+                .extracting(r -> r.get(1))
+                .containsExactlyInAnyOrderElementsOf(threeSourceKeys.stream()
+                        .map(k -> k.substring(k.indexOf(' ') + 1))
+                        .toList());
         assertThat(rows).allSatisfy(r -> assertThat(r.get(2)).isNotBlank());
     }
 
@@ -144,8 +149,13 @@ class DemoPagesIT {
             List<String> cells = new ArrayList<>();
             Matcher cell = CELL.matcher(row.group(1));
             while (cell.find()) {
-                cells.add(cell.group(1).replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&amp;", "&")
-                        .replace("&lt;", "<").replace("&gt;", ">").strip());
+                cells.add(cell.group(1)
+                        .replaceAll("<[^>]+>", "")
+                        .replace("&nbsp;", " ")
+                        .replace("&amp;", "&")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .strip());
             }
             rows.add(cells);
         }
@@ -154,11 +164,21 @@ class DemoPagesIT {
 
     private static String dumpDom(String page) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("salesbi-chromium-");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--window-size=1440,2200",
-                "--dump-dom", page)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(
+                        CHROMIUM.toString(),
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--user-data-dir=" + profile,
+                        "--virtual-time-budget=10000",
+                        "--window-size=1440,2200",
+                        "--dump-dom",
+                        page)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(chromium.waitFor(2, TimeUnit.MINUTES)).isTrue();
         org.apache.commons.io.file.PathUtils.deleteDirectory(profile);
@@ -168,7 +188,10 @@ class DemoPagesIT {
 
     /** "-20,3 %" or "-20.3%" as -20.3. */
     private static double percent(String text) {
-        return Double.parseDouble(text.replace("%", "").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        return Double.parseDouble(text.replace("%", "")
+                .replace(" ", "")
+                .replace("\u00a0", "")
+                .replace(",", ".")
                 .replace("+", ""));
     }
 }

@@ -1,19 +1,15 @@
 package io.salesbi.pipeline.export;
 
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.generator.NewOrderLines;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
-
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +26,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * A small demo night exported to Parquet reads back with the warehouse's row counts and amounts, relation by
@@ -71,8 +70,10 @@ class ParquetExportIT {
         night(false);
         afterNewLines = export();
         try (Connection conn = Warehouse.openReadOnly(settings().warehouse())) {
-            monthsWithNewLines = strings(conn, "select distinct 'year=' || year || '/month=' || month "
-                    + "from core.fact_order_line where document_no like 'N%'");
+            monthsWithNewLines = strings(
+                    conn,
+                    "select distinct 'year=' || year || '/month=' || month "
+                            + "from core.fact_order_line where document_no like 'N%'");
             assertThat(count(conn, "select count(*) from core.fact_order_line where document_no like 'N%'"))
                     .isEqualTo(newLines);
         }
@@ -83,12 +84,18 @@ class ParquetExportIT {
     @Test
     void everyCoreAndKpiRelationReadsBackWithTheWarehousesRowsAndAmounts() throws Exception {
         assertThat(first.relations()).isGreaterThan(30);
-        assertThat(firstCounts).containsKeys("core.fact_order_line", "core.customer_golden", "kpi.channel_pnl",
-                "kpi.market_share", "kpi.customer_value");
+        assertThat(firstCounts)
+                .containsKeys(
+                        "core.fact_order_line",
+                        "core.customer_golden",
+                        "kpi.channel_pnl",
+                        "kpi.market_share",
+                        "kpi.customer_value");
         assertThat(rows(firstCounts, "core.fact_order_line")).isGreaterThan(9000);
         assertThat(firstCounts.get("core.fact_order_line")).anyMatch(v -> v.matches("net_amount_eur=[1-9][0-9]+"));
         assertThat(firstCounts.get("kpi.channel_pnl")).hasSizeGreaterThan(3);
-        assertThat(Files.list(out.resolve("core/fact_order_line")).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(out.resolve("core/fact_order_line"))
+                        .map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("year=2023", "year=2024", "year=2025");
         assertThat(out.resolve("core/fact_order_line/year=2025/month=12")).isDirectory();
         assertThat(out.resolve("kpi/channel_pnl.parquet")).isNotEmptyFile();
@@ -108,9 +115,12 @@ class ParquetExportIT {
     void aNightWithNewOrderLinesRewritesOnlyTheirMonthsPartitions() throws Exception {
         assertThat(monthsWithNewLines).containsExactlyInAnyOrder("year=2025/month=11", "year=2025/month=12");
         List<String> factParts = afterNewLines.partsWritten().stream()
-                .filter(p -> p.startsWith("core.fact_order_line/")).toList();
-        assertThat(factParts).containsExactlyInAnyOrderElementsOf(
-                monthsWithNewLines.stream().map(m -> "core.fact_order_line/" + m).toList());
+                .filter(p -> p.startsWith("core.fact_order_line/"))
+                .toList();
+        assertThat(factParts)
+                .containsExactlyInAnyOrderElementsOf(monthsWithNewLines.stream()
+                        .map(m -> "core.fact_order_line/" + m)
+                        .toList());
         assertThat(afterNewLines.partsRemoved()).isEmpty();
         Map<String, FileTime> factFilesAfter = factFiles();
         factFilesBefore.forEach((file, time) -> {
@@ -138,8 +148,10 @@ class ParquetExportIT {
     private Map<String, List<String>> warehouseCounts() throws Exception {
         try (Connection conn = Warehouse.openReadOnly(settings().warehouse())) {
             Map<String, List<String>> counts = new TreeMap<>();
-            for (String relation : strings(conn, "select table_schema || '.' || table_name from "
-                    + "information_schema.tables where table_schema in ('core', 'kpi')")) {
+            for (String relation : strings(
+                    conn,
+                    "select table_schema || '.' || table_name from "
+                            + "information_schema.tables where table_schema in ('core', 'kpi')")) {
                 counts.put(relation, rowsAndAmounts(conn, relation, relation));
             }
             return counts;
@@ -150,12 +162,14 @@ class ParquetExportIT {
     private Map<String, List<String>> parquetCounts() throws Exception {
         try (Connection conn = Warehouse.openReadOnly(settings().warehouse())) {
             Map<String, List<String>> counts = new TreeMap<>();
-            for (String relation : strings(conn, "select table_schema || '.' || table_name from "
-                    + "information_schema.tables where table_schema in ('core', 'kpi')")) {
+            for (String relation : strings(
+                    conn,
+                    "select table_schema || '.' || table_name from "
+                            + "information_schema.tables where table_schema in ('core', 'kpi')")) {
                 Path file = out.resolve(relation.replace('.', '/') + ".parquet");
                 String source = relation.equals("core.fact_order_line")
                         ? "read_parquet('" + out.resolve("core/fact_order_line") + "/**/*.parquet', "
-                        + "hive_partitioning = true)"
+                                + "hive_partitioning = true)"
                         : "read_parquet('" + file + "')";
                 counts.put(relation, rowsAndAmounts(conn, relation, source));
             }
@@ -169,14 +183,18 @@ class ParquetExportIT {
      */
     private static List<String> rowsAndAmounts(Connection conn, String relation, String source) throws SQLException {
         String[] name = relation.split("\\.");
-        Set<String> numeric = strings(conn, "select column_name from information_schema.columns where table_schema = '"
-                + name[0] + "' and table_name = '" + name[1] + "' and (data_type like 'DECIMAL%' or data_type in "
-                + "('DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'HUGEINT'))");
+        Set<String> numeric = strings(
+                conn,
+                "select column_name from information_schema.columns where table_schema = '"
+                        + name[0] + "' and table_name = '" + name[1]
+                        + "' and (data_type like 'DECIMAL%' or data_type in "
+                        + "('DOUBLE', 'FLOAT', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'HUGEINT'))");
         StringBuilder sql = new StringBuilder("select count(*)::varchar");
         for (String c : numeric) {
             sql.append(", coalesce(sum(round(\"").append(c).append("\"::double * 100)::hugeint), 0)::varchar");
         }
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql + " from " + source)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql + " from " + source)) {
             rs.next();
             List<String> values = new ArrayList<>();
             values.add("rows=" + rs.getString(1));
@@ -230,7 +248,8 @@ class ParquetExportIT {
 
     private static Set<String> strings(Connection conn, String sql) throws SQLException {
         Set<String> values = new TreeSet<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -239,7 +258,8 @@ class ParquetExportIT {
     }
 
     private static long count(Connection conn, String sql) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,17 +1,16 @@
 package io.salesbi.pipeline.exports;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * The example {@code mappings/examples/crm-opportunities}: a Salesforce-style Opportunity report (UTF-8 with BOM,
@@ -37,12 +36,13 @@ class CrmOpportunitiesExampleNightIT {
         // is quarantined
         assertThat(night.result().status()).as(night.result().failure()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(night.rows("select year, channel_code, sum(net_revenue_eur), cast(sum(order_lines) as bigint)"
-                + " from kpi.sales_cube group by all order by year, channel_code")).containsExactly(
-                List.of(2024, "FIELD_SALES", new BigDecimal("18500.00"), 1L),
-                List.of(2024, "WEB_SHOP", new BigDecimal("7240.50"), 1L),
-                List.of(2025, "DISTRIBUTOR", new BigDecimal("22000.00"), 1L),
-                List.of(2025, "FIELD_SALES", new BigDecimal("1480.00"), 1L),
-                List.of(2025, "INSIDE_SALES", new BigDecimal("3315.25"), 1L));
+                        + " from kpi.sales_cube group by all order by year, channel_code"))
+                .containsExactly(
+                        List.of(2024, "FIELD_SALES", new BigDecimal("18500.00"), 1L),
+                        List.of(2024, "WEB_SHOP", new BigDecimal("7240.50"), 1L),
+                        List.of(2025, "DISTRIBUTOR", new BigDecimal("22000.00"), 1L),
+                        List.of(2025, "FIELD_SALES", new BigDecimal("1480.00"), 1L),
+                        List.of(2025, "INSIDE_SALES", new BigDecimal("3315.25"), 1L));
     }
 
     @Test
@@ -50,18 +50,20 @@ class CrmOpportunitiesExampleNightIT {
         // 10 rows: 8 opportunities and 2 footer lines (the empty line before them is no row);
         // 3 accounts and 3 products (one opportunity has none)
         assertThat(night.rows("select source, rows_delivered, rows_current, rows_quarantined, rows_filtered,"
-                + " rows_superseded from kpi.dq_file_rows order by source")).containsExactly(
-                List.of("crm_accounts_as_debtors", 10L, 3L, 0L, 2L, 5L),
-                List.of("crm_products", 10L, 3L, 0L, 3L, 4L),
-                List.of("crm_won_order_lines", 10L, 5L, 1L, 4L, 0L));
+                        + " rows_superseded from kpi.dq_file_rows order by source"))
+                .containsExactly(
+                        List.of("crm_accounts_as_debtors", 10L, 3L, 0L, 2L, 5L),
+                        List.of("crm_products", 10L, 3L, 0L, 3L, 4L),
+                        List.of("crm_won_order_lines", 10L, 5L, 1L, 4L, 0L));
         assertThat(night.rows("select source, row_number, column_name from quarantine.rejected_row"))
                 .containsExactly(List.of("crm_won_order_lines", 9L, "Product__c"));
     }
 
     @Test
     void validatePredictsWhatTheNightLoads() throws Exception {
-        assertThat(night.predicted()).isEqualTo(night.rows("select source, rows_delivered, rows_current,"
-                + " rows_quarantined, rows_filtered, rows_superseded from kpi.dq_file_rows order by source"));
+        assertThat(night.predicted())
+                .isEqualTo(night.rows("select source, rows_delivered, rows_current,"
+                        + " rows_quarantined, rows_filtered, rows_superseded from kpi.dq_file_rows order by source"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.salesbi.pipeline.ingest.SourceMappings;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ import java.util.stream.Stream;
 final class ExampleNight {
 
     /** The examples folder seen from the pipeline module, the working directory of its tests. */
-    static final Path EXAMPLES = Path.of("..", "mappings", "examples").toAbsolutePath().normalize();
+    static final Path EXAMPLES =
+            Path.of("..", "mappings", "examples").toAbsolutePath().normalize();
 
     private final Path home;
     private final RunResult result;
@@ -53,7 +53,8 @@ final class ExampleNight {
         }
         Path home = tmp.resolve("site");
         Files.createDirectories(home);
-        Files.writeString(home.resolve("salesbi.yaml"), "mappings: \"" + folder.toString().replace('\\', '/') + "\"\n");
+        Files.writeString(
+                home.resolve("salesbi.yaml"), "mappings: \"" + folder.toString().replace('\\', '/') + "\"\n");
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
         // an example's own vocabulary (e.g. a product group the defaults lack) goes where the steward keeps it
         Path reference = folder.resolve("reference");
@@ -106,12 +107,15 @@ final class ExampleNight {
     }
 
     private static List<SourceMapping> mappings(SalesbiSettings settings) throws Exception {
-        try (Warehouse schema = Warehouse.open(Files.createTempDirectory("salesbi-schema").resolve("schema.duckdb"));
-             Connection conn = schema.connect()) {
+        try (Warehouse schema = Warehouse.open(
+                        Files.createTempDirectory("salesbi-schema").resolve("schema.duckdb"));
+                Connection conn = schema.connect()) {
             var set = SourceMappings.load(settings, conn);
             if (!set.broken().isEmpty()) {
-                throw new IllegalStateException("broken example mappings: " + set.broken().stream()
-                        .flatMap(e -> e.problems().stream()).toList());
+                throw new IllegalStateException("broken example mappings: "
+                        + set.broken().stream()
+                                .flatMap(e -> e.problems().stream())
+                                .toList());
             }
             return set.mappings();
         }
@@ -119,18 +123,26 @@ final class ExampleNight {
 
     private static List<Path> fixtures(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+            return files.filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
         }
     }
 
-    private static List<List<Object>> dryRun(SalesbiSettings settings, Map<Path, List<SourceMapping>> files,
-                                             LocalDate asOf) throws Exception {
-        DryRun.Result result = new DryRun(settings.warehouse(), settings.home().resolve("reference"), settings.kpi(), asOf).run(files);
+    private static List<List<Object>> dryRun(
+            SalesbiSettings settings, Map<Path, List<SourceMapping>> files, LocalDate asOf) throws Exception {
+        DryRun.Result result =
+                new DryRun(settings.warehouse(), settings.home().resolve("reference"), settings.kpi(), asOf).run(files);
         return result.files().stream()
                 .sorted(Comparator.comparing(v -> v.mapping().name()))
-                .map(v -> List.<Object>of(v.mapping().name(), v.rowsDelivered(), v.rowsCurrent(), v.rowsQuarantined(),
-                        v.rowsFiltered(), v.rowsSuperseded()))
+                .map(v -> List.<Object>of(
+                        v.mapping().name(),
+                        v.rowsDelivered(),
+                        v.rowsCurrent(),
+                        v.rowsQuarantined(),
+                        v.rowsFiltered(),
+                        v.rowsSuperseded()))
                 .toList();
     }
 }

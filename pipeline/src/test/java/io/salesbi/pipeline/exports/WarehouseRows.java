@@ -1,7 +1,6 @@
 package io.salesbi.pipeline.exports;
 
 import io.salesbi.pipeline.warehouse.Warehouse;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,13 +12,13 @@ import java.util.List;
 /** What a night left in a warehouse, as the tests of own exports compare it: rows of JDBC objects, or one value. */
 final class WarehouseRows {
 
-    private WarehouseRows() {
-    }
+    private WarehouseRows() {}
 
     /** The rows of {@code sql} on an open warehouse, each a list of its columns' JDBC objects (nulls kept). */
     static List<List<Object>> of(Warehouse warehouse, String sql) throws SQLException {
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {

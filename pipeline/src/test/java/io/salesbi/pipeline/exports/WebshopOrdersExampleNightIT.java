@@ -1,17 +1,16 @@
 package io.salesbi.pipeline.exports;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * The example {@code mappings/examples/webshop-orders}: a Shopify-style orders export (one row per line item, the
@@ -37,43 +36,50 @@ class WebshopOrdersExampleNightIT {
         //       has no SKU: quarantined); #1004 is voided: both its lines are filtered
         assertThat(night.result().status()).as(night.result().failure()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(night.rows("select year, channel_code, sum(net_revenue_eur), cast(sum(order_lines) as bigint)"
-                + " from kpi.sales_cube group by all order by year, channel_code")).containsExactly(
-                List.of(2024, "WEB_SHOP", new BigDecimal("594.65"), 3L),
-                List.of(2025, "WEB_SHOP", new BigDecimal("627.85"), 3L));
+                        + " from kpi.sales_cube group by all order by year, channel_code"))
+                .containsExactly(
+                        List.of(2024, "WEB_SHOP", new BigDecimal("594.65"), 3L),
+                        List.of(2025, "WEB_SHOP", new BigDecimal("627.85"), 3L));
     }
 
     @Test
     void everyRowOfTheExportIsAccountedForPerMapping() throws Exception {
         // 9 rows: 5 orders' first rows and 4 continuation rows; 3 customers, 3 SKUs and one custom item
         assertThat(night.rows("select source, rows_delivered, rows_current, rows_quarantined, rows_filtered,"
-                + " rows_superseded from kpi.dq_file_rows order by source")).containsExactly(
-                List.of("webshop_customers", 9L, 3L, 0L, 4L, 2L),
-                List.of("webshop_order_lines", 9L, 6L, 1L, 2L, 0L),
-                List.of("webshop_products", 9L, 3L, 0L, 1L, 5L));
+                        + " rows_superseded from kpi.dq_file_rows order by source"))
+                .containsExactly(
+                        List.of("webshop_customers", 9L, 3L, 0L, 4L, 2L),
+                        List.of("webshop_order_lines", 9L, 6L, 1L, 2L, 0L),
+                        List.of("webshop_products", 9L, 3L, 0L, 1L, 5L));
         assertThat(night.rows("select source, row_number, column_name from quarantine.rejected_row"))
                 .containsExactly(List.of("webshop_order_lines", 10L, "Lineitem sku"));
     }
 
     @Test
     void validatePredictsWhatTheNightLoads() throws Exception {
-        assertThat(night.predicted()).isEqualTo(night.rows("select source, rows_delivered, rows_current,"
-                + " rows_quarantined, rows_filtered, rows_superseded from kpi.dq_file_rows order by source"));
+        assertThat(night.predicted())
+                .isEqualTo(night.rows("select source, rows_delivered, rows_current,"
+                        + " rows_quarantined, rows_filtered, rows_superseded from kpi.dq_file_rows order by source"));
     }
 
     @Test
     void orderFieldsOfTheFirstRowAreFilledDownAndLinesNumberedPerOrder() throws Exception {
         assertThat(night.rows("select document_no, line_no, document_date, currency, product_no, list_price"
-                + " from staging.erp_order_line order by document_no, line_no")).containsExactly(
-                List.of("#1001", 1, LocalDate.of(2024, 12, 31), "EUR", "TW-200", new BigDecimal("219.0000")),
-                List.of("#1001", 2, LocalDate.of(2024, 12, 31), "EUR", "BS-32", new BigDecimal("24.9500")),
-                List.of("#1001", 3, LocalDate.of(2024, 12, 31), "EUR", "TW-200", new BigDecimal("219.0000")),
-                List.of("#1002", 1, LocalDate.of(2025, 1, 15), "EUR", "BS-32", new BigDecimal("24.9500")),
-                List.of("#1003", 1, LocalDate.of(2025, 2, 2), "EUR", "SS-12", new BigDecimal("89.0000")),
-                List.of("#1005", 1, LocalDate.of(2025, 3, 1), "EUR", "SS-12", new BigDecimal("89.0000")));
+                        + " from staging.erp_order_line order by document_no, line_no"))
+                .containsExactly(
+                        List.of("#1001", 1, LocalDate.of(2024, 12, 31), "EUR", "TW-200", new BigDecimal("219.0000")),
+                        List.of("#1001", 2, LocalDate.of(2024, 12, 31), "EUR", "BS-32", new BigDecimal("24.9500")),
+                        List.of("#1001", 3, LocalDate.of(2024, 12, 31), "EUR", "TW-200", new BigDecimal("219.0000")),
+                        List.of("#1002", 1, LocalDate.of(2025, 1, 15), "EUR", "BS-32", new BigDecimal("24.9500")),
+                        List.of("#1003", 1, LocalDate.of(2025, 2, 2), "EUR", "SS-12", new BigDecimal("89.0000")),
+                        List.of("#1005", 1, LocalDate.of(2025, 3, 1), "EUR", "SS-12", new BigDecimal("89.0000")));
         assertThat(night.rows("select debtor_no, name1, postcode, city from staging.erp_debtor order by debtor_no"))
                 .containsExactly(
                         List.of("bestellung@seidel-kfz.example", "Seidel Kfz-Technik e.K.", "34117", "Kassel"),
-                        List.of("einkauf@hartmann-werkzeugbau.example", "Hartmann Werkzeugbau GmbH", "42651",
+                        List.of(
+                                "einkauf@hartmann-werkzeugbau.example",
+                                "Hartmann Werkzeugbau GmbH",
+                                "42651",
                                 "Solingen"),
                         List.of("info@wendt-metallbau.example", "Wendt Metallbau GmbH", "18055", "Rostock"));
     }

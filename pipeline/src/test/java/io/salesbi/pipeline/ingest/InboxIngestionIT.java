@@ -1,14 +1,11 @@
 package io.salesbi.pipeline.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.connectors.mapping.MappingLoader;
 import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.pipeline.ingest.FileLoadResult.Status;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The inbox routes on real files and a real DuckDB warehouse. */
 class InboxIngestionIT {
@@ -38,9 +37,10 @@ class InboxIngestionIT {
     @BeforeEach
     void openWarehouse() throws Exception {
         warehouse = Warehouse.open(home.resolve("warehouse/test.duckdb"));
-        settings = new InboxSettings(home.resolve("inbox"), home.resolve("archive"), home.resolve("error"), 300,
-                Duration.ofSeconds(60));
-        mappings = List.of(MappingLoader.load(Path.of(getClass().getResource("/ingest/service_drivers.yaml").toURI())));
+        settings = new InboxSettings(
+                home.resolve("inbox"), home.resolve("archive"), home.resolve("error"), 300, Duration.ofSeconds(60));
+        mappings = List.of(MappingLoader.load(
+                Path.of(getClass().getResource("/ingest/service_drivers.yaml").toURI())));
         Files.createDirectories(settings.inbox().resolve("service"));
     }
 
@@ -78,10 +78,12 @@ class InboxIngestionIT {
             assertThat(r.rowsLoaded()).isEqualTo(2);
         });
         assertThat(rows("select debtor_no, year, visits, support_tickets, _source_file, _row_number "
-                + "from raw.service_driver order by debtor_no")).containsExactly(
-                "000101|2025|12|3|service_drivers_20260101.csv|2",
-                "000102|2025|4|null|service_drivers_20260101.csv|3");
-        assertThat(filesIn(settings.archive().resolve("service"))).singleElement()
+                        + "from raw.service_driver order by debtor_no"))
+                .containsExactly(
+                        "000101|2025|12|3|service_drivers_20260101.csv|2",
+                        "000102|2025|4|null|service_drivers_20260101.csv|3");
+        assertThat(filesIn(settings.archive().resolve("service")))
+                .singleElement()
                 .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260101.csv"));
         assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
     }
@@ -105,8 +107,9 @@ class InboxIngestionIT {
 
     @Test
     void badRowsGoToQuarantineAndTheRestLoads() throws Exception {
-        deliver("service_drivers_20260103.csv", HEADER + "000101,2025,12,3,1\n000102,2025,viele,1,0\n"
-                + "000103,2025,2,1,0\n");
+        deliver(
+                "service_drivers_20260103.csv",
+                HEADER + "000101,2025,12,3,1\n000102,2025,viele,1,0\n" + "000103,2025,2,1,0\n");
 
         FileLoadResult r = drain(1).get(0);
 
@@ -125,15 +128,20 @@ class InboxIngestionIT {
 
         List<FileLoadResult> results = drain(1);
 
-        assertThat(results).extracting(FileLoadResult::fileName, FileLoadResult::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("service_drivers_a.csv", Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("service_drivers_b.csv", Status.LOADED));
+        assertThat(results)
+                .extracting(FileLoadResult::fileName, FileLoadResult::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("service_drivers_a.csv", Status.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("service_drivers_b.csv", Status.LOADED));
         Path error = settings.error().resolve("service");
-        assertThat(filesIn(error)).containsExactlyInAnyOrder("service_drivers_a.csv", "service_drivers_a.csv.reason.txt");
+        assertThat(filesIn(error))
+                .containsExactlyInAnyOrder("service_drivers_a.csv", "service_drivers_a.csv.reason.txt");
         assertThat(Files.readString(error.resolve("service_drivers_a.csv.reason.txt")))
-                .contains("service_drivers_a.csv").contains("Visits");
+                .contains("service_drivers_a.csv")
+                .contains("Visits");
         assertThat(rows("select status, reason_code from ops.file_load where file_name = 'service_drivers_a.csv'"))
-                .singleElement().satisfies(s -> assertThat(s).startsWith("FAILED|"));
+                .singleElement()
+                .satisfies(s -> assertThat(s).startsWith("FAILED|"));
         assertThat(rows("select count(*) from raw.service_driver")).containsExactly("1");
     }
 
@@ -219,10 +227,12 @@ class InboxIngestionIT {
             assertThat(r.fileHash()).isNotEqualTo(first.get(0).fileHash());
         });
         assertThat(rows("select run_id, status, rows_delivered, rows_loaded, rows_rejected from ops.file_load "
-                + "order by load_id")).containsExactly("1|FAILED|0|0|0", "2|LOADED|3|3|0");
+                        + "order by load_id"))
+                .containsExactly("1|FAILED|0|0|0", "2|LOADED|3|3|0");
         assertThat(rows("select count(*) from raw.service_driver")).containsExactly("3");
         assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
-        assertThat(filesIn(settings.archive().resolve("service"))).singleElement()
+        assertThat(filesIn(settings.archive().resolve("service")))
+                .singleElement()
                 .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260104.csv"));
     }
 
@@ -241,16 +251,18 @@ class InboxIngestionIT {
         // when the sender renames the finished file, then the next night loads it
         Path done = Files.move(part, part.resolveSibling("service_drivers_20260105.csv"));
         done.toFile().setLastModified(System.currentTimeMillis() - 5_000);
-        assertThat(drain(2)).extracting(FileLoadResult::fileName, FileLoadResult::status, FileLoadResult::rowsLoaded)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("service_drivers_20260105.csv", Status.LOADED, 1L));
+        assertThat(drain(2))
+                .extracting(FileLoadResult::fileName, FileLoadResult::status, FileLoadResult::rowsLoaded)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("service_drivers_20260105.csv", Status.LOADED, 1L));
         assertThat(filesIn(settings.inbox().resolve("service"))).containsExactly("service_drivers_20260106.csv.tmp");
     }
 
     @Test
     void withAReadyMarkerAFileWaitsForItsMarkerWhichIsRemovedOnceLoaded() throws Exception {
         // given an installation whose senders write orders.csv.done when orders.csv is complete
-        settings = new InboxSettings(settings.inbox(), settings.archive(), settings.error(), 300,
-                Duration.ofSeconds(60), ".done");
+        settings = new InboxSettings(
+                settings.inbox(), settings.archive(), settings.error(), 300, Duration.ofSeconds(60), ".done");
         deliver("service_drivers_20260107.csv", HEADER + "000101,2025,12,3,1\n000102,2025,4,,0\n");
 
         // when a night runs before the marker is there, then the file waits
@@ -266,7 +278,8 @@ class InboxIngestionIT {
         assertThat(rows("select file_name, status, rows_delivered, rows_loaded from ops.file_load"))
                 .containsExactly("service_drivers_20260107.csv|LOADED|2|2");
         assertThat(filesIn(settings.inbox().resolve("service"))).isEmpty();
-        assertThat(filesIn(settings.archive().resolve("service"))).singleElement()
+        assertThat(filesIn(settings.archive().resolve("service")))
+                .singleElement()
                 .satisfies(n -> assertThat(n).endsWith("_service_drivers_20260107.csv"));
     }
 
@@ -274,8 +287,10 @@ class InboxIngestionIT {
     void fileInAnotherEncodingThanDeclaredGoesToErrorNamingBothEncodings() throws Exception {
         // given a DOS code page 850 export for a mapping that declares UTF-8
         Path tmp = home.resolve("cp850.tmp");
-        Files.write(tmp, (HEADER.strip() + ",Bemerkung\n000101,2025,12,3,1,Rückruf erwünscht\n000102,2025,4,,0,Köln\n")
-                .getBytes(java.nio.charset.Charset.forName("IBM850")));
+        Files.write(
+                tmp,
+                (HEADER.strip() + ",Bemerkung\n000101,2025,12,3,1,Rückruf erwünscht\n000102,2025,4,,0,Köln\n")
+                        .getBytes(java.nio.charset.Charset.forName("IBM850")));
         Path file = Files.move(tmp, settings.inbox().resolve("service").resolve("service_drivers_cp850.csv"));
         file.toFile().setLastModified(System.currentTimeMillis() - 5_000);
 
@@ -285,9 +300,10 @@ class InboxIngestionIT {
         // then no row is loaded, and the history, the error folder and the reason file say why
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.reasonCode()).isEqualTo("encoding");
-        assertThat(r.message()).startsWith("File service_drivers_cp850.csv: mapping service_drivers declares UTF-8, "
-                + "but line 2, byte 21 (0x81) is not valid UTF-8; the file looks like DOS code page 850/437 (IBM850; "
-                + "line 2, byte 21 is 0x81: 'R\uFFFDckruf' in windows-1252, 'Rückruf' in IBM850)");
+        assertThat(r.message())
+                .startsWith("File service_drivers_cp850.csv: mapping service_drivers declares UTF-8, "
+                        + "but line 2, byte 21 (0x81) is not valid UTF-8; the file looks like DOS code page 850/437 (IBM850; "
+                        + "line 2, byte 21 is 0x81: 'R\uFFFDckruf' in windows-1252, 'Rückruf' in IBM850)");
         assertThat(rows("select status, reason_code, rows_delivered, rows_loaded, rows_rejected from ops.file_load"))
                 .containsExactly("FAILED|encoding|0|0|0");
         assertThat(rows("select count(*) from raw.service_driver")).containsExactly("0");
@@ -295,7 +311,9 @@ class InboxIngestionIT {
         Path error = settings.error().resolve("service");
         assertThat(filesIn(error)).containsExactly("service_drivers_cp850.csv", "service_drivers_cp850.csv.reason.txt");
         assertThat(Files.readString(error.resolve("service_drivers_cp850.csv.reason.txt")))
-                .contains("Reason:  encoding").contains("declares UTF-8").contains("IBM850");
+                .contains("Reason:  encoding")
+                .contains("declares UTF-8")
+                .contains("IBM850");
     }
 
     private static void appendLine(Path file, String line) {
@@ -308,7 +326,9 @@ class InboxIngestionIT {
 
     private List<String> rows(String sql) throws Exception {
         List<String> result = new ArrayList<>();
-        try (Connection conn = warehouse.connect(); Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection conn = warehouse.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder b = new StringBuilder();
@@ -326,7 +346,10 @@ class InboxIngestionIT {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -71,7 +71,12 @@ class InboxRoutesTest {
     }
 
     private InboxSettings settings(String readyMarker) {
-        return new InboxSettings(dir.resolve("inbox"), dir.resolve("archive"), dir.resolve("error"), 300,
-                Duration.ofSeconds(10), readyMarker);
+        return new InboxSettings(
+                dir.resolve("inbox"),
+                dir.resolve("archive"),
+                dir.resolve("error"),
+                300,
+                Duration.ofSeconds(10),
+                readyMarker);
     }
 }

@@ -1,14 +1,13 @@
 package io.salesbi.pipeline.ingest;
 
-import io.salesbi.connectors.read.RowRejection;
-import io.salesbi.connectors.read.RowSink;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesbi.connectors.read.RowRejection;
+import io.salesbi.connectors.read.RowSink;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PipelinedSinkTest {
 
@@ -52,7 +51,8 @@ class PipelinedSinkTest {
         try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
             for (long row = 2; row <= 10_001; row++) {
                 if (row % 1000 == 0) {
-                    sink.reject(new RowRejection("orders.csv", null, row, "quantity", "x", "not_a_number", "expected a number"));
+                    sink.reject(new RowRejection(
+                            "orders.csv", null, row, "quantity", "x", "not_a_number", "expected a number"));
                     expected.add("reject " + row);
                 } else {
                     sink.accept(null, row, new Object[] {"v" + row});
@@ -72,13 +72,15 @@ class PipelinedSinkTest {
         Recording target = new Recording();
         target.failAtRow = 5000;
         assertThatThrownBy(() -> {
-            try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
-                for (long row = 1; row <= 100_000; row++) {
-                    sink.accept(null, row, new Object[] {row});
-                }
-                sink.finish();
-            }
-        }).isInstanceOf(IllegalStateException.class).hasMessage("Cannot append row 5000: disk full");
+                    try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
+                        for (long row = 1; row <= 100_000; row++) {
+                            sink.accept(null, row, new Object[] {row});
+                        }
+                        sink.finish();
+                    }
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot append row 5000: disk full");
         assertThat(target.events).hasSize(4999);
     }
 
@@ -90,13 +92,19 @@ class PipelinedSinkTest {
         sink.close();
         sink.close();
         assertThat(target.closedOn).isEqualTo("append orders.csv");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("append orders.csv"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("append orders.csv"));
     }
 
     @Test
     void aTargetThatCannotBeCreatedFailsTheConstructorWithItsException() {
-        assertThatThrownBy(() -> new PipelinedSink<Recording>(() -> {
-            throw new java.sql.SQLException("Mapping 'erp_order_line' targets raw.nothing, which is not a raw table");
-        }, "orders.csv")).isInstanceOf(java.sql.SQLException.class).hasMessageContaining("not a raw table");
+        assertThatThrownBy(() -> new PipelinedSink<Recording>(
+                        () -> {
+                            throw new java.sql.SQLException(
+                                    "Mapping 'erp_order_line' targets raw.nothing, which is not a raw table");
+                        },
+                        "orders.csv"))
+                .isInstanceOf(java.sql.SQLException.class)
+                .hasMessageContaining("not a raw table");
     }
 }

@@ -1,15 +1,14 @@
 package io.salesbi.pipeline.job;
 
-import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesbi.pipeline.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobParametersTest {
 
@@ -20,8 +19,11 @@ class JobParametersTest {
         kpi.put("cost_per_support_ticket_eur", "60");
         kpi.put("home_currency", "EUR");
 
-        try (Warehouse warehouse = Warehouse.open(dir.resolve("w.duckdb")); Connection conn = warehouse.connect()) {
-            assertThat(JobParameters.undeclared(conn, kpi)).singleElement().asString()
+        try (Warehouse warehouse = Warehouse.open(dir.resolve("w.duckdb"));
+                Connection conn = warehouse.connect()) {
+            assertThat(JobParameters.undeclared(conn, kpi))
+                    .singleElement()
+                    .asString()
                     .startsWith("kpi.cost-per-vist-eur is not a parameter of the KPIs (did you mean "
                             + "'cost-per-visit-eur'?); known: [");
         }

@@ -1,9 +1,9 @@
 package io.salesbi.pipeline.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.match.MatchRunSummary;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MatchCustomersTaskletTest {
 
@@ -13,8 +13,9 @@ class MatchCustomersTaskletTest {
 
         String line = MatchCustomersTasklet.describe(summary);
 
-        assertThat(line).isEqualTo("1479 records matched into 780 golden customers; 63,154 pairs compared, "
-                + "886 matched, 3 to review; 780 new ids, 1 merges, 2 splits, 4 steward overrides applied");
+        assertThat(line)
+                .isEqualTo("1479 records matched into 780 golden customers; 63,154 pairs compared, "
+                        + "886 matched, 3 to review; 780 new ids, 1 merges, 2 splits, 4 steward overrides applied");
         assertThat(line).doesNotContain("MatchRunSummary", "[", "=");
     }
 }

@@ -37,15 +37,20 @@ class MatchResultStagingIT {
             night(warehouse, 2);
 
             try (Connection conn = warehouse.connect()) {
-                List<String> mueller = List.of("crm:A-1001=C0000001", "erp:100001=C0000001",
-                        "excel:Kundenliste_Meier/1=C0000001");
+                List<String> mueller =
+                        List.of("crm:A-1001=C0000001", "erp:100001=C0000001", "excel:Kundenliste_Meier/1=C0000001");
                 assertThat(TestWarehouse.rows(conn, XREF_OF_MUELLER.formatted("core.customer_xref")))
                         .containsExactlyElementsOf(mueller);
                 assertThat(TestWarehouse.rows(conn, XREF_OF_MUELLER.formatted("staging.next_customer_xref")))
-                        .containsExactly("crm:A-1001=C0000001", "crm:A-1004=C0000001", "erp:100001=C0000001",
+                        .containsExactly(
+                                "crm:A-1001=C0000001",
+                                "crm:A-1004=C0000001",
+                                "erp:100001=C0000001",
                                 "excel:Kundenliste_Meier/1=C0000001");
-                assertThat(TestWarehouse.rows(conn, "select run_id, event, count(*) "
-                        + "from staging.next_customer_id_history group by all order by all"))
+                assertThat(TestWarehouse.rows(
+                                conn,
+                                "select run_id, event, count(*) "
+                                        + "from staging.next_customer_id_history group by all order by all"))
                         .containsExactly("1|new|5", "2|new|1");
                 assertThat(TestWarehouse.rows(conn, "select count(*) from core.customer_id_history"))
                         .containsExactly("5");
@@ -55,16 +60,24 @@ class MatchResultStagingIT {
 
             try (Connection conn = warehouse.connect()) {
                 assertThat(TestWarehouse.rows(conn, XREF_OF_MUELLER.formatted("core.customer_xref")))
-                        .containsExactly("crm:A-1001=C0000001", "crm:A-1004=C0000001", "erp:100001=C0000001",
+                        .containsExactly(
+                                "crm:A-1001=C0000001",
+                                "crm:A-1004=C0000001",
+                                "erp:100001=C0000001",
                                 "excel:Kundenliste_Meier/1=C0000001");
                 assertThat(TestWarehouse.rows(conn, "select count(*) from core.customer_golden"))
                         .containsExactly("6");
-                assertThat(TestWarehouse.rows(conn, "select run_id, event, count(*) "
-                        + "from core.customer_id_history group by all order by all"))
+                assertThat(TestWarehouse.rows(
+                                conn,
+                                "select run_id, event, count(*) "
+                                        + "from core.customer_id_history group by all order by all"))
                         .containsExactly("1|new|5", "2|new|1");
                 // published means gone from staging: a night that skips matching republishes nothing
-                assertThat(TestWarehouse.rows(conn, "select count(*) from duckdb_tables() "
-                        + "where schema_name = 'staging' and table_name like 'next_customer_%'")).containsExactly("0");
+                assertThat(TestWarehouse.rows(
+                                conn,
+                                "select count(*) from duckdb_tables() "
+                                        + "where schema_name = 'staging' and table_name like 'next_customer_%'"))
+                        .containsExactly("0");
             }
         }
     }
@@ -75,8 +88,8 @@ class MatchResultStagingIT {
             TestWarehouse.validateDebtors(conn);
             return new StandardizeCustomersTasklet(warehouse).work(conn, night);
         });
-        inTransaction(warehouse, conn -> new MatchCustomersTasklet(warehouse, MatchSettings.defaults())
-                .work(conn, night));
+        inTransaction(
+                warehouse, conn -> new MatchCustomersTasklet(warehouse, MatchSettings.defaults()).work(conn, night));
     }
 
     private static void publish(Warehouse warehouse) throws Exception {

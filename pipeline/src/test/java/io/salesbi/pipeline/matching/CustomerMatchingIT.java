@@ -1,8 +1,8 @@
 package io.salesbi.pipeline.matching;
 
-import io.salesbi.match.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesbi.match.*;
 import io.salesbi.match.quality.MatchQuality;
 import io.salesbi.match.quality.WarehouseMatchQuality;
 import java.nio.file.Files;
@@ -34,13 +34,14 @@ class CustomerMatchingIT {
                            phone, email, website_domain, vat_id, erp_debtor_no, source_updated_at
                     from staging.customer_record
                     where record_key in ('crm:A-1001', 'erp:100002', 'excel:Kundenliste_Meier/1')
-                    order by record_key""")).containsExactly(
-                    "crm:A-1001|mueller maschinenbau|GmbH|Hauptstraße|12|70173|Stuttgart|DE|+49711123456"
-                            + "|info@mueller-maschinenbau.de|mueller-maschinenbau.de|null|100001|2025-01-01 00:00:00.0",
-                    "erp:100002|schmidt metallbau|GmbH & Co. KG|Hafenstraße|3|28195|Bremen|DE|+494213330999"
-                            + "|null|null|DE136695976|100002|2025-01-01 00:00:00.0",
-                    "excel:Kundenliste_Meier/1|mueller maschinenbau|null|Hauptstraße|12|70173|Stuttgart|null"
-                            + "|+49711123456|k.mueller@mueller-maschinenbau.de|null|null|null|2025-01-02 07:30:00.0");
+                    order by record_key"""))
+                    .containsExactly(
+                            "crm:A-1001|mueller maschinenbau|GmbH|Hauptstraße|12|70173|Stuttgart|DE|+49711123456"
+                                    + "|info@mueller-maschinenbau.de|mueller-maschinenbau.de|null|100001|2025-01-01 00:00:00.0",
+                            "erp:100002|schmidt metallbau|GmbH & Co. KG|Hafenstraße|3|28195|Bremen|DE|+494213330999"
+                                    + "|null|null|DE136695976|100002|2025-01-01 00:00:00.0",
+                            "excel:Kundenliste_Meier/1|mueller maschinenbau|null|Hauptstraße|12|70173|Stuttgart|null"
+                                    + "|+49711123456|k.mueller@mueller-maschinenbau.de|null|null|null|2025-01-02 07:30:00.0");
         }
     }
 
@@ -55,40 +56,50 @@ class CustomerMatchingIT {
             assertThat(summary.records()).isEqualTo(10);
             assertThat(summary.customers()).isEqualTo(5);
             List<String> xref = TestWarehouse.rows(conn, XREF);
-            assertThat(xref).contains(
-                    "crm:A-1001=C0000001", "erp:100001=C0000001", "excel:Kundenliste_Meier/1=C0000001",
-                    "crm:A-1002=C0000002", "erp:100002=C0000002",
-                    "crm:A-1003=C0000003", "excel:Kundenliste_Meier/2=C0000003",
-                    "crm:A-2001=C0000004", "erp:100003=C0000005");
+            assertThat(xref)
+                    .contains(
+                            "crm:A-1001=C0000001",
+                            "erp:100001=C0000001",
+                            "excel:Kundenliste_Meier/1=C0000001",
+                            "crm:A-1002=C0000002",
+                            "erp:100002=C0000002",
+                            "crm:A-1003=C0000003",
+                            "excel:Kundenliste_Meier/2=C0000003",
+                            "crm:A-2001=C0000004",
+                            "erp:100003=C0000005");
             assertThat(xref).contains("excel:Kundenliste_Meier/3=C0000004");
             assertThat(TestWarehouse.rows(conn, """
                     select customer_id, company_name, legal_form, street, postcode, city, country, phone, vat_id,
                            account_owner, record_count, source_systems, field_sources
-                    from core.customer_golden where customer_id in ('C0000001', 'C0000002') order by customer_id""")
-            ).containsExactly(
-                    "C0000001|Mueller Maschinenbau GmbH|GmbH|Hauptstraße 12|70173|Stuttgart|DE|+49711123456|null"
-                            + "|Anna Berg|3|crm,erp,excel|{\"company_name\":\"erp:100001\",\"street\":\"erp:100001\","
-                            + "\"postcode\":\"erp:100001\",\"city\":\"erp:100001\",\"country\":\"erp:100001\","
-                            + "\"phone\":\"excel:Kundenliste_Meier/1\",\"email\":\"excel:Kundenliste_Meier/1\","
-                            + "\"website_domain\":\"crm:A-1001\",\"industry\":\"erp:100001\","
-                            + "\"sales_region\":\"erp:100001\",\"account_owner\":\"crm:A-1001\","
-                            + "\"wallet_estimate_eur\":\"crm:A-1001\",\"potential_eur\":\"excel:Kundenliste_Meier/1\"}",
-                    SCHMIDT_METALLBAU_GOLDEN);
+                    from core.customer_golden where customer_id in ('C0000001', 'C0000002') order by customer_id"""))
+                    .containsExactly(
+                            "C0000001|Mueller Maschinenbau GmbH|GmbH|Hauptstraße 12|70173|Stuttgart|DE|+49711123456|null"
+                                    + "|Anna Berg|3|crm,erp,excel|{\"company_name\":\"erp:100001\",\"street\":\"erp:100001\","
+                                    + "\"postcode\":\"erp:100001\",\"city\":\"erp:100001\",\"country\":\"erp:100001\","
+                                    + "\"phone\":\"excel:Kundenliste_Meier/1\",\"email\":\"excel:Kundenliste_Meier/1\","
+                                    + "\"website_domain\":\"crm:A-1001\",\"industry\":\"erp:100001\","
+                                    + "\"sales_region\":\"erp:100001\",\"account_owner\":\"crm:A-1001\","
+                                    + "\"wallet_estimate_eur\":\"crm:A-1001\",\"potential_eur\":\"excel:Kundenliste_Meier/1\"}",
+                            SCHMIDT_METALLBAU_GOLDEN);
 
-            assertThat(TestWarehouse.rows(conn,
-                    "select event, count(*) from core.customer_id_history group by event order by event"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select event, count(*) from core.customer_id_history group by event order by event"))
                     .containsExactly("new|5");
-            assertThat(TestWarehouse.rows(conn, "select record_key_1, record_key_2, decision "
-                    + "from core.customer_match_pair where same_customer order by all")).containsExactly(
-                    "crm:A-1001|erp:100001|id_match", "crm:A-1001|excel:Kundenliste_Meier/1|match",
-                    "crm:A-1002|erp:100002|id_match", "crm:A-1003|excel:Kundenliste_Meier/2|match",
-                    "crm:A-2001|excel:Kundenliste_Meier/3|match", "erp:100001|excel:Kundenliste_Meier/1|match");
+            assertThat(TestWarehouse.rows(
+                            conn,
+                            "select record_key_1, record_key_2, decision "
+                                    + "from core.customer_match_pair where same_customer order by all"))
+                    .containsExactly(
+                            "crm:A-1001|erp:100001|id_match", "crm:A-1001|excel:Kundenliste_Meier/1|match",
+                            "crm:A-1002|erp:100002|id_match", "crm:A-1003|excel:Kundenliste_Meier/2|match",
+                            "crm:A-2001|excel:Kundenliste_Meier/3|match", "erp:100001|excel:Kundenliste_Meier/1|match");
         }
     }
 
     @Test
     void measuresTheMatchingAgainstAGroundTruthOfSourceKeys() throws Exception {
-        Path truth = Path.of(getClass().getResource("/match/german_customers_truth.csv").toURI());
+        Path truth = Path.of(
+                getClass().getResource("/match/german_customers_truth.csv").toURI());
         try (Connection conn = TestWarehouse.create(folder)) {
             TestWarehouse.runScript(conn, "/match/german_customers_three_silos.sql");
             TestWarehouse.standardize(conn, 1);
@@ -140,12 +151,18 @@ class CustomerMatchingIT {
             MatchRunSummary summary = new CustomerMatcher(MatchSettings.defaults()).run(conn, 2);
 
             List<String> xref = TestWarehouse.rows(conn, XREF);
-            assertThat(xref).contains("crm:A-1001=C0000001", "erp:100001=C0000001", "crm:A-1004=C0000001",
-                    "crm:A-1003=C0000003", "excel:Kundenliste_Meier/2=C0000003", "erp:100004=C0000003",
-                    "crm:A-1005=C0000006");
+            assertThat(xref)
+                    .contains(
+                            "crm:A-1001=C0000001",
+                            "erp:100001=C0000001",
+                            "crm:A-1004=C0000001",
+                            "crm:A-1003=C0000003",
+                            "excel:Kundenliste_Meier/2=C0000003",
+                            "erp:100004=C0000003",
+                            "crm:A-1005=C0000006");
             assertThat(summary.newCustomers()).isEqualTo(1);
-            assertThat(TestWarehouse.rows(conn,
-                    "select run_id, event, customer_id from core.customer_id_history where run_id = 2"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select run_id, event, customer_id from core.customer_id_history where run_id = 2"))
                     .containsExactly("2|new|C0000006");
         }
     }
@@ -170,18 +187,23 @@ class CustomerMatchingIT {
             MatchRunSummary again = new CustomerMatcher(settings).run(conn, 3);
 
             List<String> xref = TestWarehouse.rows(conn, XREF);
-            assertThat(xref).contains("crm:A-1003=C0000003", "excel:Kundenliste_Meier/2=C0000006",
-                    "crm:A-2001=C0000004", "erp:100003=C0000004");
+            assertThat(xref)
+                    .contains(
+                            "crm:A-1003=C0000003",
+                            "excel:Kundenliste_Meier/2=C0000006",
+                            "crm:A-2001=C0000004",
+                            "erp:100003=C0000004");
             assertThat(split.overridesApplied()).isEqualTo(2);
             assertThat(reviews.resolve("customer_review_run2.xlsx")).isRegularFile();
             assertThat(reviews.resolve("customer_review_run3.xlsx")).isRegularFile();
             assertThat(again.overridesApplied()).isEqualTo(2);
-            assertThat(TestWarehouse.rows(conn,
-                    "select run_id, event, customer_id, related_customer_id from core.customer_id_history "
-                            + "where run_id > 1 order by run_id, event, customer_id"))
+            assertThat(TestWarehouse.rows(
+                            conn,
+                            "select run_id, event, customer_id, related_customer_id from core.customer_id_history "
+                                    + "where run_id > 1 order by run_id, event, customer_id"))
                     .containsExactly("2|merge|C0000004|C0000005", "2|split|C0000006|C0000003");
-            assertThat(TestWarehouse.rows(conn,
-                    "select action, record_key_1, status from core.customer_override order by action"))
+            assertThat(TestWarehouse.rows(
+                            conn, "select action, record_key_1, status from core.customer_override order by action"))
                     .containsExactly("force_match|erp:100003|applied", "force_split|crm:A-1003|applied");
         }
     }

@@ -1,14 +1,14 @@
 package io.salesbi.pipeline.matching;
 
-import io.salesbi.match.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.match.*;
 import io.salesbi.match.quality.MatchQuality;
 import io.salesbi.match.quality.WarehouseMatchQuality;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import java.nio.file.Path;
@@ -40,11 +40,13 @@ class GeneratedInboxMatchingIT {
         MatchQuality first;
         MatchQuality second;
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
-            assertThat(new NightlyRun(settings, warehouse).execute(AS_OF, true).ok()).isTrue();
+            assertThat(new NightlyRun(settings, warehouse).execute(AS_OF, true).ok())
+                    .isTrue();
             try (Connection conn = warehouse.connect()) {
                 first = WarehouseMatchQuality.of(conn, truth, "entity_id");
             }
-            assertThat(new NightlyRun(settings, warehouse).execute(AS_OF, true).ok()).isTrue();
+            assertThat(new NightlyRun(settings, warehouse).execute(AS_OF, true).ok())
+                    .isTrue();
             try (Connection conn = warehouse.connect()) {
                 second = WarehouseMatchQuality.of(conn, truth, "entity_id");
             }

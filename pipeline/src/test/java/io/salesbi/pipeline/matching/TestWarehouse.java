@@ -18,12 +18,15 @@ import org.flywaydb.core.Flyway;
 /** A DuckDB warehouse in a temporary folder with the schema migrated by Flyway, for matching tests. */
 public final class TestWarehouse {
 
-    private TestWarehouse() {
-    }
+    private TestWarehouse() {}
 
     public static Connection create(Path folder) throws SQLException {
         String url = "jdbc:duckdb:" + folder.resolve("warehouse.duckdb");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         return DriverManager.getConnection(url, properties);
@@ -74,7 +77,8 @@ public final class TestWarehouse {
     /** All rows of a query, each row's columns joined by '|', in the query's order. */
     public static List<String> rows(Connection conn, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = conn.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = conn.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();

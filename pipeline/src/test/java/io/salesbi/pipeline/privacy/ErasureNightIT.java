@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesbi.connectors.read.FileScanner;
@@ -11,14 +13,6 @@ import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -31,8 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data subject's requests on a real small installation (the demo inbox at scale 0.02, one night): the access report
@@ -68,14 +67,16 @@ class ErasureNightIT {
         new DemoDataGenerator(new GeneratorSettings(0.02, 7, home, AS_OF)).generate();
         settings = SettingsLoader.defaults(home);
         try (Stream<Path> crm = Files.list(home.resolve("inbox/crm"))) {
-            Path contacts = crm.filter(f -> f.getFileName().toString().startsWith("crm_contacts")).findFirst()
+            Path contacts = crm.filter(f -> f.getFileName().toString().startsWith("crm_contacts"))
+                    .findFirst()
                     .orElseThrow();
             originalContacts = Files.copy(contacts, tmp.resolve(contacts.getFileName()));
         }
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, true);
             assertThat(night.ok()).as(night.failure()).isTrue();
-            try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+            try (Connection conn = warehouse.connect();
+                    Statement st = conn.createStatement()) {
                 // a contact with e-mail, phone and activities whose e-mail is theirs alone
                 try (ResultSet rs = st.executeQuery("""
                         select contact_id, email, phone, first_name, last_name, _row_number from raw.crm_contact
@@ -93,10 +94,13 @@ class ErasureNightIT {
                 }
                 activities = count(st, "select count(*) from raw.crm_activity where contact_id = '" + contactId + "'");
                 // every relation the catalogue declares contact_id for, but the contact's own rows
-                linkedRows = count(st, "select (select count(*) from raw.crm_activity where contact_id = '" + contactId
-                        + "') + (select count(*) from staging.crm_activity where contact_id = '" + contactId
-                        + "') + (select count(*) from core.dim_contact where contact_id = '" + contactId
-                        + "') + (select count(*) from core.fact_touchpoint where contact_id = '" + contactId + "')");
+                linkedRows = count(
+                        st,
+                        "select (select count(*) from raw.crm_activity where contact_id = '" + contactId
+                                + "') + (select count(*) from staging.crm_activity where contact_id = '" + contactId
+                                + "') + (select count(*) from core.dim_contact where contact_id = '" + contactId
+                                + "') + (select count(*) from core.fact_touchpoint where contact_id = '" + contactId
+                                + "')");
                 revenueBefore = revenue(st);
             }
         }
@@ -117,8 +121,15 @@ class ErasureNightIT {
         assertThat(line).isEqualTo(expectedLine);
         Path out = tmp.resolve("report");
 
-        String console = run("privacy", "export", "--home", home.toString(), "--email", email.toUpperCase(Locale.ROOT),
-                "--out", out.toString());
+        String console = run(
+                "privacy",
+                "export",
+                "--home",
+                home.toString(),
+                "--email",
+                email.toUpperCase(Locale.ROOT),
+                "--out",
+                out.toString());
 
         assertThat(console).doesNotContain(email).doesNotContain(lastName);
         Path json;
@@ -130,22 +141,25 @@ class ErasureNightIT {
         long linked = 0;
         for (JsonNode h : report.get("hits")) {
             if (h.get("match").asText().equals("row")) {
-                rowHits.add(h.get("place").asText() + " " + h.get("location").asText().replaceAll("/\\d{8}-\\d{6}_", "/")
-                        + " " + h.get("sourceFile").asText(null) + " " + h.get("row").asLong());
+                rowHits.add(h.get("place").asText() + " "
+                        + h.get("location").asText().replaceAll("/\\d{8}-\\d{6}_", "/") + " "
+                        + h.get("sourceFile").asText(null) + " " + h.get("row").asLong());
             } else if (h.get("match").asText().equals("linked")) {
                 linked++;
             }
         }
         String file = originalContacts.getFileName().toString();
-        assertThat(rowHits).containsExactlyInAnyOrder(
-                "warehouse raw.crm_contact " + file + " " + line,
-                "warehouse staging.crm_contact " + file + " " + line,
-                "archive archive/crm/" + file + " null " + line);
+        assertThat(rowHits)
+                .containsExactlyInAnyOrder(
+                        "warehouse raw.crm_contact " + file + " " + line,
+                        "warehouse staging.crm_contact " + file + " " + line,
+                        "archive archive/crm/" + file + " null " + line);
         // the contact's activities: raw and staging rows, the touchpoint facts, the contact dimension
         assertThat(activities).isPositive();
         assertThat(linked).isEqualTo(linkedRows).isGreaterThanOrEqualTo(2 * activities + 1);
         String markdown = Files.readString(Path.of(json.toString().replace(".json", ".md")));
-        assertThat(markdown).contains("| warehouse | `raw.crm_contact` | " + file + " |  | " + line + " | row |")
+        assertThat(markdown)
+                .contains("| warehouse | `raw.crm_contact` | " + file + " |  | " + line + " | row |")
                 .contains(email);
     }
 
@@ -158,17 +172,27 @@ class ErasureNightIT {
 
         String erased = run("privacy", "erase", "--home", home.toString(), "--email", email, "--yes");
 
-        assertThat(erased).contains("Erased (erasure ").contains("1 files rewritten").doesNotContain(email);
-        assertThat(occurrences(email)).as("places holding the e-mail after the erasure").isZero();
-        assertThat(occurrences(phone)).as("places holding the phone after the erasure").isZero();
+        assertThat(erased)
+                .contains("Erased (erasure ")
+                .contains("1 files rewritten")
+                .doesNotContain(email);
+        assertThat(occurrences(email))
+                .as("places holding the e-mail after the erasure")
+                .isZero();
+        assertThat(occurrences(phone))
+                .as("places holding the phone after the erasure")
+                .isZero();
         // the same export delivered again
         Files.copy(originalContacts, home.resolve("inbox/crm").resolve(originalContacts.getFileName()));
         try (Warehouse warehouse = Warehouse.open(settings.warehouse())) {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, false);
             assertThat(night.ok()).as(night.failure()).isTrue();
-            try (Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
-                long rows = count(st, "select count(*) from raw.crm_contact where _load_id = (select max(load_id) "
-                        + "from ops.file_load where source = 'crm_contacts')");
+            try (Connection conn = warehouse.connect();
+                    Statement st = conn.createStatement()) {
+                long rows = count(
+                        st,
+                        "select count(*) from raw.crm_contact where _load_id = (select max(load_id) "
+                                + "from ops.file_load where source = 'crm_contacts')");
                 try (ResultSet rs = st.executeQuery("""
                         select status, rows_delivered, rows_loaded, rows_suppressed from ops.file_load
                         where source = 'crm_contacts' order by load_id desc limit 1""")) {
@@ -177,18 +201,27 @@ class ErasureNightIT {
                     assertThat(rs.getLong(4)).isEqualTo(1);
                     assertThat(rs.getLong(3)).isEqualTo(rs.getLong(2) - 1).isEqualTo(rows);
                 }
-                assertThat(count(st, "select rows_suppressed from kpi.dq_file_rows where source = 'crm_contacts' "
-                        + "order by load_id desc limit 1")).isEqualTo(1);
-                assertThat(count(st, "select count(*) from ops.privacy_audit where identifier_kinds = 'email' "
-                        + "and files_rewritten = 1")).isEqualTo(1);
+                assertThat(count(
+                                st,
+                                "select rows_suppressed from kpi.dq_file_rows where source = 'crm_contacts' "
+                                        + "order by load_id desc limit 1"))
+                        .isEqualTo(1);
+                assertThat(count(
+                                st,
+                                "select count(*) from ops.privacy_audit where identifier_kinds = 'email' "
+                                        + "and files_rewritten = 1"))
+                        .isEqualTo(1);
                 assertThat(revenue(st)).isEqualTo(revenueBefore);
             }
         }
         // the archived copy of the new delivery keeps its rows and columns, the person's row blanked
         List<Path> copies;
         try (Stream<Path> archived = Files.list(home.resolve("archive/crm"))) {
-            copies = archived.filter(f -> f.getFileName().toString().endsWith(originalContacts.getFileName().toString()))
-                    .sorted().toList();
+            copies = archived.filter(f -> f.getFileName()
+                            .toString()
+                            .endsWith(originalContacts.getFileName().toString()))
+                    .sorted()
+                    .toList();
         }
         assertThat(copies).hasSize(2);
         List<String> kept = Files.readAllLines(copies.get(1));
@@ -196,10 +229,15 @@ class ErasureNightIT {
         assertThat(kept).hasSameSizeAs(delivered);
         assertThat(kept.get((int) line - 1)).matches("suppressed(,suppressed)*");
         assertThat(kept.get((int) line)).isEqualTo(delivered.get((int) line));
-        assertThat(occurrences(email)).as("places holding the e-mail after the next night").isZero();
-        assertThat(occurrences(phone)).as("places holding the phone after the next night").isZero();
+        assertThat(occurrences(email))
+                .as("places holding the e-mail after the next night")
+                .isZero();
+        assertThat(occurrences(phone))
+                .as("places holding the phone after the next night")
+                .isZero();
         // the audit holds no identifier
-        assertThat(Files.readString(PrivacyKey.fileOf(settings.warehouse())).strip()).hasSize(64);
+        assertThat(Files.readString(PrivacyKey.fileOf(settings.warehouse())).strip())
+                .hasSize(64);
     }
 
     /**
@@ -209,7 +247,8 @@ class ErasureNightIT {
     private long occurrences(String value) throws Exception {
         String needle = value.toLowerCase(Locale.ROOT);
         long found = 0;
-        try (Connection conn = Warehouse.openReadOnly(settings.warehouse()); Statement st = conn.createStatement()) {
+        try (Connection conn = Warehouse.openReadOnly(settings.warehouse());
+                Statement st = conn.createStatement()) {
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("""
                     select c.table_schema || '.' || c.table_name, c.column_name from information_schema.columns c
@@ -222,8 +261,10 @@ class ErasureNightIT {
             }
             for (String c : columns) {
                 String[] tc = c.split("\u0000");
-                found += count(st, "select count(*) from " + tc[0] + " where contains(lower(\"" + tc[1] + "\"), '"
-                        + needle.replace("'", "''") + "')");
+                found += count(
+                        st,
+                        "select count(*) from " + tc[0] + " where contains(lower(\"" + tc[1] + "\"), '"
+                                + needle.replace("'", "''") + "')");
             }
         }
         for (String folder : List.of("archive", "error", "dashboards", "logs", "review", "inbox")) {
@@ -236,14 +277,20 @@ class ErasureNightIT {
                     String name = f.toString().toLowerCase(Locale.ROOT);
                     if (name.endsWith(".xlsx")) {
                         long[] hits = {0};
-                        new FileScanner().scan(f, (sheet, row, cells) -> cells.forEach(cell -> {
-                            if (cell.text().toLowerCase(Locale.ROOT).contains(needle)) {
-                                hits[0]++;
-                            }
-                        }));
+                        new FileScanner()
+                                .scan(
+                                        f,
+                                        (sheet, row, cells) -> cells.forEach(cell -> {
+                                            if (cell.text()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .contains(needle)) {
+                                                hits[0]++;
+                                            }
+                                        }));
                         found += hits[0];
                     } else if (new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
-                            .toLowerCase(Locale.ROOT).contains(needle)) {
+                            .toLowerCase(Locale.ROOT)
+                            .contains(needle)) {
                         found++;
                     }
                 }

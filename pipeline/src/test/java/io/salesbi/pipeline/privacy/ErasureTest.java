@@ -1,10 +1,9 @@
 package io.salesbi.pipeline.privacy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ErasureTest {
 
@@ -18,12 +17,15 @@ class ErasureTest {
 
     @Test
     void mentionsAreFoundWrittenAnyWay() {
-        var pattern = Erasure.mentionPattern(new Person("Anna.Schmidt@Kunde.de", "anna schmidt", "+49 40 1234567"),
-                Set.of("040 1234567"));
+        var pattern = Erasure.mentionPattern(
+                new Person("Anna.Schmidt@Kunde.de", "anna schmidt", "+49 40 1234567"), Set.of("040 1234567"));
 
-        assertThat(pattern.matcher("Rückruf: ANNA   Schmidt (anna.schmidt@kunde.de, +49 (40) 123-4567 oder 040/1234567)")
-                .replaceAll("X")).isEqualTo("Rückruf: X (X, +X oder X)");
-        assertThat(pattern.matcher("Annabel Schmidtke, 0401234").replaceAll("X")).isEqualTo("Annabel Schmidtke, 0401234");
+        assertThat(pattern.matcher(
+                                "Rückruf: ANNA   Schmidt (anna.schmidt@kunde.de, +49 (40) 123-4567 oder 040/1234567)")
+                        .replaceAll("X"))
+                .isEqualTo("Rückruf: X (X, +X oder X)");
+        assertThat(pattern.matcher("Annabel Schmidtke, 0401234").replaceAll("X"))
+                .isEqualTo("Annabel Schmidtke, 0401234");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,11 +13,6 @@ import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.cli.SalesbiCommand;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,14 +21,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs never print personal values (#21 item 5): a small night run with {@code --verbose} (every salesbi line down to
@@ -77,11 +75,13 @@ class NoPersonalDataInLogsIT {
         for (ILoggingEvent e : captured.list) {
             logged.append(e.getFormattedMessage()).append('\n');
             if (e.getThrowableProxy() != null) {
-                logged.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
+                logged.append(ThrowableProxyUtil.asString(e.getThrowableProxy()))
+                        .append('\n');
             }
         }
         assertThat(captured.list.stream().filter(e -> e.getLevel().toInt() <= ch.qos.logback.classic.Level.DEBUG_INT))
-                .as("verbose logging reached DEBUG").isNotEmpty();
+                .as("verbose logging reached DEBUG")
+                .isNotEmpty();
         try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
             for (Path log : logs.toList()) {
                 logged.append(Files.readString(log));
@@ -95,8 +95,9 @@ class NoPersonalDataInLogsIT {
     /** E-mails, phones and full names of the contacts and reps' list entries the night loaded, lower case. */
     private static Set<String> personalValues(Path home) throws Exception {
         Set<String> values = new TreeSet<>();
-        try (Connection conn = Warehouse.openReadOnly(SettingsLoader.defaults(home).warehouse());
-             Statement st = conn.createStatement()) {
+        try (Connection conn =
+                        Warehouse.openReadOnly(SettingsLoader.defaults(home).warehouse());
+                Statement st = conn.createStatement()) {
             for (String sql : List.of(
                     "select email, phone, first_name || ' ' || last_name from raw.crm_contact",
                     "select email, phone, contact_person from raw.sales_rep_customer",

@@ -1,17 +1,12 @@
 package io.salesbi.pipeline.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesbi.connectors.read.FileScanner;
 import io.salesbi.pipeline.cli.SalesbiCommand;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,8 +17,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code salesbi privacy} on a hand-made installation whose every place is known: two contacts named Anna Schmidt in
@@ -49,8 +48,8 @@ class PrivacyCommandIT {
                 C3,A1,Bernd,Vogel,user,b.vogel@kunde.de,
                 """);
         Path excel = Files.createDirectories(home.resolve("archive/excel"));
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out =
-                Files.newOutputStream(excel.resolve("20260110-020000_Kundenliste_Horn.xlsx"))) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(excel.resolve("20260110-020000_Kundenliste_Horn.xlsx"))) {
             Sheet sheet = book.createSheet("Kunden");
             row(sheet, 0, "Kundenliste Horn");
             row(sheet, 2, "Nr.", "Firma", "Ansprechpartner", "Telefon", "E-Mail", "Bemerkung");
@@ -60,13 +59,13 @@ class PrivacyCommandIT {
         }
         String crmHash = Erasure.sha256(crm.resolve("20260110-020000_crm_contacts.csv"));
         try (Warehouse warehouse = Warehouse.open(home.resolve("warehouse/salesbi.duckdb"));
-             Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             st.execute(("""
                     insert into raw.crm_contact values
                       (1, 'crm_contacts.csv', 'h1', null, 2, 'C1', 'A1', 'Anna', 'Schmidt', 'decider', 'Anna.Schmidt@kunde.de', '+49 40 1234567'),
                       (1, 'crm_contacts.csv', 'h1', null, 3, 'C2', 'A2', 'Anna', 'Schmidt', 'user', 'a.schmidt@andere.de', '+49 89 7654321'),
-                      (1, 'crm_contacts.csv', 'h1', null, 4, 'C3', 'A1', 'Bernd', 'Vogel', 'user', 'b.vogel@kunde.de', null)""")
-                    .replace("'h1'", "'" + crmHash + "'"));
+                      (1, 'crm_contacts.csv', 'h1', null, 4, 'C3', 'A1', 'Bernd', 'Vogel', 'user', 'b.vogel@kunde.de', null)""").replace("'h1'", "'" + crmHash + "'"));
             st.execute("""
                     insert into raw.crm_activity (_load_id, _source_file, _file_hash, _sheet, _row_number, activity_id,
                         account_id, contact_id) values
@@ -98,29 +97,45 @@ class PrivacyCommandIT {
     void theAccessReportNamesEveryPlace() throws Exception {
         Path out = home.resolve("out");
 
-        String console = run(0, "privacy", "export", "--home", home.toString(), "--email", ANNA, "--phone",
-                "+49 40 1234567", "--out", out.toString());
+        String console = run(
+                0,
+                "privacy",
+                "export",
+                "--home",
+                home.toString(),
+                "--email",
+                ANNA,
+                "--phone",
+                "+49 40 1234567",
+                "--out",
+                out.toString());
 
         assertThat(console).contains("8 places hold data of this person").doesNotContain(ANNA);
         // relations in catalogue order (own rows and mentions first, then rows linked by her contact id), then files;
         // the remark "kennt Anna Schmidt" is not hers by e-mail or phone, so it is not reported
-        assertThat(hits(out)).containsExactly(
-                "warehouse core.customer_match_pair null null null text {evidence={\"phone\": {\"level\": \"exact\", \"values\": [\"+49 40 1234567\", \"040 1234567\"]}}}",
-                "warehouse quarantine.rejected_row crm_contacts_2.csv null 7 text {raw_value=anna.schmidt@kunde.de;}",
-                "warehouse raw.crm_contact crm_contacts.csv null 2 row {contact_id=C1, email=Anna.Schmidt@kunde.de, first_name=Anna, last_name=Schmidt, phone=+49 40 1234567}",
-                "warehouse raw.sales_rep_customer Kundenliste_Horn.xlsx Kunden 4 row {contact_person=Anna Schmidt, email=anna.schmidt@kunde.de, phone=040 1234567, remark=mag Rückrufe vormittags}",
-                "warehouse raw.crm_activity crm_activities.csv null 2 linked {contact_id=C1}",
-                "warehouse raw.crm_activity crm_activities.csv null 3 linked {contact_id=C1}",
-                "archive archive/crm/20260110-020000_crm_contacts.csv null null 2 row {column 1=C1, column 2=A1, column 3=Anna, column 4=Schmidt, column 5=decider, column 6=Anna.Schmidt@kunde.de, column 7=+49 40 1234567}",
-                "archive archive/excel/20260110-020000_Kundenliste_Horn.xlsx null Kunden 4 row {column 1=1, column 2=Kunde GmbH, column 3=Anna Schmidt, column 4=040 1234567, column 5=anna.schmidt@kunde.de, column 6=mag Rückrufe vormittags}");
-        assertThat(Files.readString(out.resolve(Files.list(out).filter(f -> f.toString().endsWith(".md")).findFirst()
-                .orElseThrow().getFileName()))).contains("| archive | `archive/excel/20260110-020000_Kundenliste_Horn.xlsx` |  | Kunden | 4 | row |");
+        assertThat(hits(out))
+                .containsExactly(
+                        "warehouse core.customer_match_pair null null null text {evidence={\"phone\": {\"level\": \"exact\", \"values\": [\"+49 40 1234567\", \"040 1234567\"]}}}",
+                        "warehouse quarantine.rejected_row crm_contacts_2.csv null 7 text {raw_value=anna.schmidt@kunde.de;}",
+                        "warehouse raw.crm_contact crm_contacts.csv null 2 row {contact_id=C1, email=Anna.Schmidt@kunde.de, first_name=Anna, last_name=Schmidt, phone=+49 40 1234567}",
+                        "warehouse raw.sales_rep_customer Kundenliste_Horn.xlsx Kunden 4 row {contact_person=Anna Schmidt, email=anna.schmidt@kunde.de, phone=040 1234567, remark=mag Rückrufe vormittags}",
+                        "warehouse raw.crm_activity crm_activities.csv null 2 linked {contact_id=C1}",
+                        "warehouse raw.crm_activity crm_activities.csv null 3 linked {contact_id=C1}",
+                        "archive archive/crm/20260110-020000_crm_contacts.csv null null 2 row {column 1=C1, column 2=A1, column 3=Anna, column 4=Schmidt, column 5=decider, column 6=Anna.Schmidt@kunde.de, column 7=+49 40 1234567}",
+                        "archive archive/excel/20260110-020000_Kundenliste_Horn.xlsx null Kunden 4 row {column 1=1, column 2=Kunde GmbH, column 3=Anna Schmidt, column 4=040 1234567, column 5=anna.schmidt@kunde.de, column 6=mag Rückrufe vormittags}");
+        assertThat(Files.readString(out.resolve(Files.list(out)
+                        .filter(f -> f.toString().endsWith(".md"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getFileName())))
+                .contains("| archive | `archive/excel/20260110-020000_Kundenliste_Horn.xlsx` |  | Kunden | 4 | row |");
     }
 
     @Test
     void anAmbiguousNameOrAnUnknownPersonChangesNothing() throws Exception {
         String ambiguous = run(2, "privacy", "erase", "--home", home.toString(), "--name", "anna  SCHMIDT");
-        assertThat(ambiguous).contains("the identifiers match 2 different e-mail addresses")
+        assertThat(ambiguous)
+                .contains("the identifiers match 2 different e-mail addresses")
                 .contains("The identifiers match several people; nothing changed");
 
         String unknown = run(0, "privacy", "erase", "--home", home.toString(), "--email", "nobody@kunde.de", "--yes");
@@ -130,7 +145,9 @@ class PrivacyCommandIT {
         assertThat(none).contains("give at least one of --email, --name, --phone");
         assertThat(rows("select count(*) from ops.privacy_suppression")).containsExactly("0");
         assertThat(rows("select count(*) from ops.privacy_audit")).containsExactly("0");
-        assertThat(rows("select count(*) from raw.crm_contact where email like 'erased-%' or first_name like 'erased-%'"))
+        assertThat(
+                        rows(
+                                "select count(*) from raw.crm_contact where email like 'erased-%' or first_name like 'erased-%'"))
                 .containsExactly("0");
         assertThat(PrivacyKey.fileOf(home.resolve("warehouse/salesbi.duckdb"))).doesNotExist();
     }
@@ -139,50 +156,71 @@ class PrivacyCommandIT {
     void anErasureChangesHerValuesAndNothingElse() throws Exception {
         String hashBefore = Erasure.sha256(home.resolve("archive/crm/20260110-020000_crm_contacts.csv"));
 
-        String console = run(0, "privacy", "erase", "--home", home.toString(), "--email", ANNA, "--phone",
-                "+49 40 1234567", "--yes");
+        String console = run(
+                0,
+                "privacy",
+                "erase",
+                "--home",
+                home.toString(),
+                "--email",
+                ANNA,
+                "--phone",
+                "+49 40 1234567",
+                "--yes");
 
         assertThat(console).contains("2 files rewritten").doesNotContain(ANNA);
         String id = rows("select erasure_id from ops.privacy_audit").get(0);
         String token = "erased-" + id;
-        assertThat(rows("select contact_id, first_name, last_name, buying_center_role, email, phone from raw.crm_contact "
-                + "order by _row_number")).containsExactly(
-                token + "-1 " + token + " " + token + " decider " + token + " " + token,
-                "C2 Anna Schmidt user a.schmidt@andere.de +49 89 7654321",
-                "C3 Bernd Vogel user b.vogel@kunde.de null");
+        assertThat(rows(
+                        "select contact_id, first_name, last_name, buying_center_role, email, phone from raw.crm_contact "
+                                + "order by _row_number"))
+                .containsExactly(
+                        token + "-1 " + token + " " + token + " decider " + token + " " + token,
+                        "C2 Anna Schmidt user a.schmidt@andere.de +49 89 7654321",
+                        "C3 Bernd Vogel user b.vogel@kunde.de null");
         assertThat(rows("select activity_id, contact_id from raw.crm_activity order by 1"))
                 .containsExactly("X1 " + token + "-1", "X2 " + token + "-1", "X3 C3");
         assertThat(rows("select company_name, contact_person, phone, email, remark from raw.sales_rep_customer "
-                + "order by _row_number")).containsExactly(
-                "Kunde GmbH " + token + " " + token + " " + token + " " + token,
-                "Vogel KG Bernd Vogel null b.vogel@kunde.de kennt Anna Schmidt");
+                        + "order by _row_number"))
+                .containsExactly(
+                        "Kunde GmbH " + token + " " + token + " " + token + " " + token,
+                        "Vogel KG Bernd Vogel null b.vogel@kunde.de kennt Anna Schmidt");
         assertThat(rows("select raw_value from quarantine.rejected_row")).containsExactly(token + ";");
-        assertThat(rows("select evidence from core.customer_match_pair")).containsExactly(
-                "{\"phone\": {\"level\": \"exact\", \"values\": [\"+" + token + "\", \"" + token + "\"]}}");
+        assertThat(rows("select evidence from core.customer_match_pair"))
+                .containsExactly(
+                        "{\"phone\": {\"level\": \"exact\", \"values\": [\"+" + token + "\", \"" + token + "\"]}}");
         // the files: her rows rewritten, the others untouched, the load's fingerprint is the new file's
         Path csv = home.resolve("archive/crm/20260110-020000_crm_contacts.csv");
-        assertThat(Files.readAllLines(csv)).containsExactly(
-                "Contact ID,Account ID,First Name,Last Name,Buying Center Role,Email,Phone",
-                "C1,A1," + token + "," + token + ",decider," + token + "," + token,
-                "C2,A2,Anna,Schmidt,user,a.schmidt@andere.de,+49 89 7654321",
-                "C3,A1,Bernd,Vogel,user,b.vogel@kunde.de,");
+        assertThat(Files.readAllLines(csv))
+                .containsExactly(
+                        "Contact ID,Account ID,First Name,Last Name,Buying Center Role,Email,Phone",
+                        "C1,A1," + token + "," + token + ",decider," + token + "," + token,
+                        "C2,A2,Anna,Schmidt,user,a.schmidt@andere.de,+49 89 7654321",
+                        "C3,A1,Bernd,Vogel,user,b.vogel@kunde.de,");
         String hashAfter = Erasure.sha256(csv);
         assertThat(hashAfter).isNotEqualTo(hashBefore);
         assertThat(rows("select file_hash from ops.file_load")).containsExactly(hashAfter);
         assertThat(rows("select distinct _file_hash from raw.crm_contact")).containsExactly(hashAfter);
         List<String> excel = new ArrayList<>();
-        new FileScanner().scan(home.resolve("archive/excel/20260110-020000_Kundenliste_Horn.xlsx"),
-                (sheet, row, cells) -> excel.add(sheet + " " + row + " " + cells.stream().map(c -> c.text()).toList()));
-        assertThat(excel).containsExactly(
-                "Kunden 1 [Kundenliste Horn]",
-                "Kunden 3 [Nr., Firma, Ansprechpartner, Telefon, E-Mail, Bemerkung]",
-                "Kunden 4 [1, Kunde GmbH, " + token + ", " + token + ", " + token + ", mag Rückrufe vormittags]",
-                "Kunden 5 [2, Vogel KG, Bernd Vogel, , b.vogel@kunde.de, kennt Anna Schmidt]");
+        new FileScanner()
+                .scan(
+                        home.resolve("archive/excel/20260110-020000_Kundenliste_Horn.xlsx"),
+                        (sheet, row, cells) -> excel.add(sheet + " " + row + " "
+                                + cells.stream().map(c -> c.text()).toList()));
+        assertThat(excel)
+                .containsExactly(
+                        "Kunden 1 [Kundenliste Horn]",
+                        "Kunden 3 [Nr., Firma, Ansprechpartner, Telefon, E-Mail, Bemerkung]",
+                        "Kunden 4 [1, Kunde GmbH, " + token + ", " + token + ", " + token
+                                + ", mag Rückrufe vormittags]",
+                        "Kunden 5 [2, Vogel KG, Bernd Vogel, , b.vogel@kunde.de, kennt Anna Schmidt]");
         assertThat(rows("select kind from ops.privacy_suppression order by 1")).containsExactly("email", "phone");
         assertThat(rows("select identifier_kinds, files_rewritten from ops.privacy_audit"))
                 .containsExactly("email, phone 2");
-        assertThat(String.join("\n", rows("select * from ops.privacy_audit")) + rows("select * from ops.privacy_suppression"))
-                .doesNotContainIgnoringCase("anna").doesNotContain("1234567");
+        assertThat(String.join("\n", rows("select * from ops.privacy_audit"))
+                        + rows("select * from ops.privacy_suppression"))
+                .doesNotContainIgnoringCase("anna")
+                .doesNotContain("1234567");
     }
 
     private List<String> hits(Path out) throws Exception {
@@ -193,9 +231,14 @@ class PrivacyCommandIT {
         List<String> hits = new ArrayList<>();
         for (JsonNode h : new ObjectMapper().readTree(json.toFile()).get("hits")) {
             List<String> values = new ArrayList<>();
-            h.get("values").fields().forEachRemaining(e -> values.add(e.getKey() + "=" + e.getValue().asText()));
-            hits.add(h.get("place").asText() + " " + h.get("location").asText() + " " + h.get("sourceFile").asText(null)
-                    + " " + h.get("sheet").asText(null) + " " + (h.get("row").isNull() ? "null" : h.get("row").asText())
+            h.get("values")
+                    .fields()
+                    .forEachRemaining(
+                            e -> values.add(e.getKey() + "=" + e.getValue().asText()));
+            hits.add(h.get("place").asText() + " " + h.get("location").asText() + " "
+                    + h.get("sourceFile").asText(null)
+                    + " " + h.get("sheet").asText(null) + " "
+                    + (h.get("row").isNull() ? "null" : h.get("row").asText())
                     + " " + h.get("match").asText() + " {" + String.join(", ", values) + "}");
         }
         return hits;
@@ -204,7 +247,8 @@ class PrivacyCommandIT {
     private List<String> rows(String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection conn = Warehouse.openReadOnly(home.resolve("warehouse/salesbi.duckdb"));
-             Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

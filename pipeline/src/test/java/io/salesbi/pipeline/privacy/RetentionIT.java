@@ -1,10 +1,9 @@
 package io.salesbi.pipeline.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,8 +15,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Retention with the clock set forward: an installation whose files and rows are of known age, purged as of
@@ -40,7 +39,7 @@ class RetentionIT {
         Path logs = home.resolve("logs");
         file(archive.resolve("crm/20260101-020000_crm_contacts.csv"), RECENT); // old by its archive stamp
         file(archive.resolve("crm/20260601-020000_crm_contacts.csv"), RECENT);
-        file(archive.resolve("crm/put-here-by-hand.csv"), OLD);                 // no stamp: by modification time
+        file(archive.resolve("crm/put-here-by-hand.csv"), OLD); // no stamp: by modification time
         file(error.resolve("erp/bad.csv"), OLD);
         file(error.resolve("erp/bad.csv.reason.txt"), OLD);
         file(error.resolve("erp/bad-too.csv"), RECENT);
@@ -48,7 +47,8 @@ class RetentionIT {
         file(logs.resolve("night-20260101-020000.jsonl"), OLD);
         file(logs.resolve("night-20260601-020000.jsonl"), RECENT);
         try (Warehouse warehouse = Warehouse.open(home.resolve("warehouse/salesbi.duckdb"));
-             Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             st.execute("""
                     insert into ops.file_load (load_id, run_id, source, file_name, file_hash, status, started_at, finished_at)
                     values (1, 1, 'crm_contacts', 'old.csv', 'h1', 'LOADED', '2026-01-01 02:00', '2026-01-01 02:01'),
@@ -76,21 +76,23 @@ class RetentionIT {
                     values (1, 1, 'crm_contacts', 'old.csv', 10, 3, false),
                            (2, 2, 'crm_contacts', 'new.csv', 10, 2, false)""");
 
-            List<Retention.Purged> purged = new Retention(new RetentionConfig(90, 90, 90, 90), archive, error, logs)
-                    .purge(conn, 3L, NOW);
+            List<Retention.Purged> purged =
+                    new Retention(new RetentionConfig(90, 90, 90, 90), archive, error, logs).purge(conn, 3L, NOW);
 
             LocalDateTime cutoff = LocalDateTime.of(2026, 3, 12, 3, 0);
-            assertThat(purged).containsExactly(
-                    new Retention.Purged("archive", 90, cutoff, 2),
-                    new Retention.Purged("error", 90, cutoff, 1),
-                    new Retention.Purged("quarantine", 90, cutoff, 3),
-                    // 1 file outcome, 1 night verdict, 2 step records, 1 log file
-                    new Retention.Purged("run_history", 90, cutoff, 5));
-            assertThat(files(home)).containsExactly(
-                    "archive/crm/20260601-020000_crm_contacts.csv",
-                    "error/erp/bad-too.csv",
-                    "error/erp/bad-too.csv.reason.txt",
-                    "logs/night-20260601-020000.jsonl");
+            assertThat(purged)
+                    .containsExactly(
+                            new Retention.Purged("archive", 90, cutoff, 2),
+                            new Retention.Purged("error", 90, cutoff, 1),
+                            new Retention.Purged("quarantine", 90, cutoff, 3),
+                            // 1 file outcome, 1 night verdict, 2 step records, 1 log file
+                            new Retention.Purged("run_history", 90, cutoff, 5));
+            assertThat(files(home))
+                    .containsExactly(
+                            "archive/crm/20260601-020000_crm_contacts.csv",
+                            "error/erp/bad-too.csv",
+                            "error/erp/bad-too.csv.reason.txt",
+                            "logs/night-20260601-020000.jsonl");
             assertThat(rows(st, "select load_id, row_number from quarantine.rejected_row order by all"))
                     .containsExactly("2 2", "null 5");
             assertThat(rows(st, "select run_id, step_name from ops.step_run")).containsExactly("2 ingestFilesStep");
@@ -98,9 +100,15 @@ class RetentionIT {
             assertThat(rows(st, "select load_id from ops.file_outcome")).containsExactly("2");
             // the loads stay: they keep a file from being loaded twice
             assertThat(rows(st, "select load_id from ops.file_load order by 1")).containsExactly("1", "2");
-            assertThat(rows(st, "select run_id, kind, keep_days, cast(cutoff as varchar), purged from ops.retention_purge order by kind"))
-                    .containsExactly("3 archive 90 2026-03-12 03:00:00 2", "3 error 90 2026-03-12 03:00:00 1",
-                            "3 quarantine 90 2026-03-12 03:00:00 3", "3 run_history 90 2026-03-12 03:00:00 5");
+            assertThat(
+                            rows(
+                                    st,
+                                    "select run_id, kind, keep_days, cast(cutoff as varchar), purged from ops.retention_purge order by kind"))
+                    .containsExactly(
+                            "3 archive 90 2026-03-12 03:00:00 2",
+                            "3 error 90 2026-03-12 03:00:00 1",
+                            "3 quarantine 90 2026-03-12 03:00:00 3",
+                            "3 run_history 90 2026-03-12 03:00:00 5");
         }
     }
 
@@ -109,9 +117,11 @@ class RetentionIT {
         Path archive = home.resolve("archive");
         file(archive.resolve("crm/20200101-020000_crm_contacts.csv"), OLD);
         try (Warehouse warehouse = Warehouse.open(home.resolve("warehouse/salesbi.duckdb"));
-             Connection conn = warehouse.connect(); Statement st = conn.createStatement()) {
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             assertThat(new Retention(RetentionConfig.keepAll(), archive, home.resolve("error"), home.resolve("logs"))
-                    .purge(conn, 1L, NOW)).isEmpty();
+                            .purge(conn, 1L, NOW))
+                    .isEmpty();
             assertThat(files(home.resolve("archive"))).containsExactly("crm/20200101-020000_crm_contacts.csv");
             assertThat(rows(st, "select count(*) from ops.retention_purge")).containsExactly("0");
         }
@@ -120,13 +130,17 @@ class RetentionIT {
     private static void file(Path file, LocalDateTime modified) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x\n");
-        Files.setLastModifiedTime(file, FileTime.from(modified.atZone(ZoneId.systemDefault()).toInstant()));
+        Files.setLastModifiedTime(
+                file, FileTime.from(modified.atZone(ZoneId.systemDefault()).toInstant()));
     }
 
     private static List<String> files(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(f -> !f.toString().contains("warehouse"))
-                    .map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().contains("warehouse"))
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,24 +1,22 @@
 package io.salesbi.pipeline.run;
 
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.generator.NewOrderLines;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Map;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A night with a few new order lines, run incrementally (standardizing and matching skipped: no customer source
@@ -42,24 +40,38 @@ class IncrementalNightIT {
         RunResult second = night(incremental, false);
         RunResult rebuilt = night(full, true);
 
-        assertThat(second.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
+        assertThat(second.steps())
+                .filteredOn(s -> s.name().equals("matchCustomersStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("unchanged since the last match"));
-        assertThat(second.steps()).filteredOn(s -> s.name().equals("standardizeCustomersStep")).singleElement()
+        assertThat(second.steps())
+                .filteredOn(s -> s.name().equals("standardizeCustomersStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("standardized customer records kept"));
-        assertThat(second.steps()).filteredOn(s -> s.name().equals("validateRowsStep")).singleElement()
+        assertThat(second.steps())
+                .filteredOn(s -> s.name().equals("validateRowsStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("order lines validated incrementally"));
-        assertThat(second.steps()).filteredOn(s -> s.name().equals("consolidateStep")).singleElement()
+        assertThat(second.steps())
+                .filteredOn(s -> s.name().equals("consolidateStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("order line facts built incrementally"));
-        assertThat(rebuilt.steps()).filteredOn(s -> s.name().equals("validateRowsStep")).singleElement()
+        assertThat(rebuilt.steps())
+                .filteredOn(s -> s.name().equals("validateRowsStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("order lines validated in full"));
-        assertThat(rebuilt.steps()).filteredOn(s -> s.name().equals("matchCustomersStep")).singleElement()
+        assertThat(rebuilt.steps())
+                .filteredOn(s -> s.name().equals("matchCustomersStep"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.summary()).contains("golden customers"));
         Map<String, String> incrementalContent = content(incremental);
         assertThat(incrementalContent).isEqualTo(content(full));
         try (Warehouse w = Warehouse.open(SettingsLoader.defaults(incremental).warehouse());
-             Connection conn = w.connect()) {
-            assertThat(NightlyRunIT.count(conn, "select count(*) from core.fact_order_line where document_no like 'N%'"))
-                    .isPositive().isLessThanOrEqualTo(newLines);
+                Connection conn = w.connect()) {
+            assertThat(NightlyRunIT.count(
+                            conn, "select count(*) from core.fact_order_line where document_no like 'N%'"))
+                    .isPositive()
+                    .isLessThanOrEqualTo(newLines);
         }
     }
 

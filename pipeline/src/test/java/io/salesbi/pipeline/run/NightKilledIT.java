@@ -1,18 +1,14 @@
 package io.salesbi.pipeline.run;
 
-import io.salesbi.pipeline.cli.SalesbiCommand;
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GenerationSummary;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.pipeline.cli.SalesbiCommand;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A night killed with {@code kill -9} at several points, then run again, ends exactly where an uninterrupted night
@@ -48,17 +47,19 @@ class NightKilledIT {
         files = NightlyRunIT.inboxFiles(generated);
         Process p = salesbi(home, tmp.resolve("reference.log"));
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("reference.log"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(tmp.resolve("reference.log")))
+                .isZero();
         uninterrupted = checksums(home);
     }
 
     /** Kills the night once the given log line appeared, i.e. while the step after it is working. */
     @ParameterizedTest(name = "killed after \"{0}\" (during {1})")
     @CsvSource({
-            "'FileIngestor - ', ingest",
-            "'standardizeCustomersStep: ', match",
-            "'matchCustomersStep: ', consolidate",
-            "'consolidateStep: ', publish"
+        "'FileIngestor - ', ingest",
+        "'standardizeCustomersStep: ', match",
+        "'matchCustomersStep: ', consolidate",
+        "'consolidateStep: ', publish"
     })
     void killedNightIsRedoneWithoutLossOrDuplicates(String marker, String during) throws Exception {
         Path home = tmp.resolve("killed-during-" + during);
@@ -86,10 +87,21 @@ class NightKilledIT {
     }
 
     private static Process salesbi(Path home, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), SalesbiCommand.class.getName(),
-                "run", "--home", home.toString(), "--as-of", AS_OF.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SalesbiCommand.class.getName(),
+                "run",
+                "--home",
+                home.toString(),
+                "--as-of",
+                AS_OF.toString()));
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static boolean waitFor(Process p, Path log, String marker) throws Exception {

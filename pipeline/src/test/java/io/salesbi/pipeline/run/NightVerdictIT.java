@@ -1,14 +1,13 @@
 package io.salesbi.pipeline.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.pipeline.matching.TestWarehouse;
 import io.salesbi.pipeline.run.NightVerdict.RejectedFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The verdict on a night's files, decided in SQL from hand-written load records and quarantined rows. */
 class NightVerdictIT {
@@ -44,17 +43,37 @@ class NightVerdictIT {
             // debtors_at_limit: 2 of 10 = 20 %, not above its 20 %; orders: rows 2, 3, 4 of 4 = 75 % across stages
             assertThat(verdict.warnings()).isTrue();
             assertThat(verdict.message()).isEqualTo("2 of 3 files rejected");
-            assertThat(verdict.rejectedFiles()).containsExactly(
-                    new RejectedFile(3, "erp_order_lines", "orders_mostly_bad.csv", 4, 3, 0.2,
-                            "order_line.unknown_debtor", 2,
-                            "order_line.unknown_debtor 2; invalid_number 1; order_line.unknown_product 1"),
-                    new RejectedFile(5, "crm_accounts", "accounts.xlsx", 0, 0, 0.2, "missing_column", 0,
-                            "missing_column"));
-            assertThat(verdict.rejectedFiles().get(0).describe()).isEqualTo("orders_mostly_bad.csv (erp_order_lines): "
-                    + "3 of 4 rows quarantined (75 %, limit 20 %); rule order_line.unknown_debtor: 2 rows "
-                    + "(order_line.unknown_debtor 2; invalid_number 1; order_line.unknown_product 1)");
-            assertThat(TestWarehouse.rows(conn, "select run_id, outcome, files_taken, files_rejected, rows_delivered, "
-                    + "rows_passed from ops.night_outcome")).containsExactly("2|COMPLETED_WITH_WARNINGS|3|2|14|9");
+            assertThat(verdict.rejectedFiles())
+                    .containsExactly(
+                            new RejectedFile(
+                                    3,
+                                    "erp_order_lines",
+                                    "orders_mostly_bad.csv",
+                                    4,
+                                    3,
+                                    0.2,
+                                    "order_line.unknown_debtor",
+                                    2,
+                                    "order_line.unknown_debtor 2; invalid_number 1; order_line.unknown_product 1"),
+                            new RejectedFile(
+                                    5,
+                                    "crm_accounts",
+                                    "accounts.xlsx",
+                                    0,
+                                    0,
+                                    0.2,
+                                    "missing_column",
+                                    0,
+                                    "missing_column"));
+            assertThat(verdict.rejectedFiles().get(0).describe())
+                    .isEqualTo("orders_mostly_bad.csv (erp_order_lines): "
+                            + "3 of 4 rows quarantined (75 %, limit 20 %); rule order_line.unknown_debtor: 2 rows "
+                            + "(order_line.unknown_debtor 2; invalid_number 1; order_line.unknown_product 1)");
+            assertThat(TestWarehouse.rows(
+                            conn,
+                            "select run_id, outcome, files_taken, files_rejected, rows_delivered, "
+                                    + "rows_passed from ops.night_outcome"))
+                    .containsExactly("2|COMPLETED_WITH_WARNINGS|3|2|14|9");
         }
     }
 
@@ -92,10 +111,16 @@ class NightVerdictIT {
             assertThat(good).isEqualTo(new NightVerdict(false, null, java.util.List.of()));
             assertThat(nothingNew).isEqualTo(good);
             assertThat(decidedAgain).isEqualTo(good);
-            assertThat(TestWarehouse.rows(conn, "select run_id, outcome, files_taken, rows_delivered, rows_passed "
-                    + "from ops.night_outcome order by run_id")).containsExactly("1|COMPLETED|1|10|9", "3|COMPLETED|0|0|0");
-            assertThat(TestWarehouse.rows(conn, "select load_id, rows_quarantined, quarantined_share, rejected "
-                    + "from ops.file_outcome where run_id = 1")).containsExactly("1|1|0.1|false");
+            assertThat(TestWarehouse.rows(
+                            conn,
+                            "select run_id, outcome, files_taken, rows_delivered, rows_passed "
+                                    + "from ops.night_outcome order by run_id"))
+                    .containsExactly("1|COMPLETED|1|10|9", "3|COMPLETED|0|0|0");
+            assertThat(TestWarehouse.rows(
+                            conn,
+                            "select load_id, rows_quarantined, quarantined_share, rejected "
+                                    + "from ops.file_outcome where run_id = 1"))
+                    .containsExactly("1|1|0.1|false");
         }
     }
 }

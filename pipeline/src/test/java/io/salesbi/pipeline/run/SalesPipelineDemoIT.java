@@ -49,15 +49,20 @@ class SalesPipelineDemoIT {
 
     @Test
     void historyDerivedFromTheSnapshotsIsTheStageHistoryExport() throws Exception {
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
-             Statement st = conn.createStatement()) {
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
             String columns = "opportunity_id, valid_from, valid_to, is_current, version, stage, amount_eur, "
                     + "expected_close_date";
             st.execute("create temp table from_export as select " + columns + " from core.opportunity_history");
-            assertThat(count(conn, "select count(*) from core.opportunity_history where history_source <> 'history_export'"))
+            assertThat(count(
+                            conn,
+                            "select count(*) from core.opportunity_history where history_source <> 'history_export'"))
                     .isZero();
-            assertThat(count(conn, "select count(distinct opportunity_id) from from_export")).isGreaterThan(50);
-            assertThat(count(conn, "select count(*) from core.opportunity where status is null")).isZero();
+            assertThat(count(conn, "select count(distinct opportunity_id) from from_export"))
+                    .isGreaterThan(50);
+            assertThat(count(conn, "select count(*) from core.opportunity where status is null"))
+                    .isZero();
 
             // the same night without the stage-history export
             st.execute("delete from raw.crm_opportunity_history");
@@ -65,10 +70,16 @@ class SalesPipelineDemoIT {
 
             assertThat(count(conn, "select count(*) from core.opportunity_history where history_source <> 'snapshots'"))
                     .isZero();
-            assertThat(count(conn, "select count(*) from (select " + columns + " from core.opportunity_history"
-                    + " except all select * from from_export)")).isZero();
-            assertThat(count(conn, "select count(*) from (select * from from_export except all select " + columns
-                    + " from core.opportunity_history)")).isZero();
+            assertThat(count(
+                            conn,
+                            "select count(*) from (select " + columns + " from core.opportunity_history"
+                                    + " except all select * from from_export)"))
+                    .isZero();
+            assertThat(count(
+                            conn,
+                            "select count(*) from (select * from from_export except all select " + columns
+                                    + " from core.opportunity_history)"))
+                    .isZero();
             // backwards moves, reopened deals and amount changes are part of what was compared
             assertThat(count(conn, """
                     select count(*) from (select stage_order < lag(stage_order) over (partition by opportunity_id
@@ -83,9 +94,10 @@ class SalesPipelineDemoIT {
 
     @Test
     void theMarketplaceWinsMostOftenButLosesMoneyAfterCostToServe() throws Exception {
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect();
-             Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("""
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("""
                      select channel_code, sum(won_deals) / sum(closed_deals) as win_rate,
                          sum(contribution_eur) as contribution_eur
                      from kpi.pipeline_channel_return
@@ -109,7 +121,8 @@ class SalesPipelineDemoIT {
     }
 
     private static long count(Connection conn, String sql) throws Exception {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

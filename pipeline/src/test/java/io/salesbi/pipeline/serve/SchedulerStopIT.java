@@ -1,14 +1,13 @@
 package io.salesbi.pipeline.serve;
 
-import io.salesbi.pipeline.config.SalesbiSettings;
-import io.salesbi.pipeline.config.SettingsLoader;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.pipeline.config.SalesbiSettings;
+import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyScheduler;
 import io.salesbi.pipeline.warehouse.Warehouse;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +16,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping the server while its scheduler runs a night lets the night finish before the warehouse closes. */
 class SchedulerStopIT {
@@ -35,8 +34,9 @@ class SchedulerStopIT {
 
             scheduler.close();
 
-            try (Connection conn = warehouse.connect(); Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("select count(*) from ops.publish")) {
+            try (Connection conn = warehouse.connect();
+                    Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("select count(*) from ops.publish")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(1);
             }
@@ -59,7 +59,8 @@ class SchedulerStopIT {
             return 0;
         }
         try (Stream<Path> files = Files.list(logs)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("night-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("night-"))
+                    .count();
         }
     }
 }

@@ -1,24 +1,17 @@
 package io.salesbi.pipeline.serve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesbi.generator.DemoDataGenerator;
+import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.cli.SalesbiCommand;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
-import io.salesbi.generator.DemoDataGenerator;
-import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.server.PasswordHasher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.BatchStatus;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -39,9 +32,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * {@code salesbi serve} as operators run it: a real night on a small generated inbox, then the server in its own
@@ -81,9 +80,11 @@ class ServeIT {
                       password-hash: "%s"
                       roles: [regional_manager]
                       regions: [Nord]
-                """.formatted(hash("anna-secret"), hash("sven-secret"), hash("nora-secret")));
+                """.formatted(
+                        hash("anna-secret"), hash("sven-secret"), hash("nora-secret")));
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
-        try (Warehouse warehouse = Warehouse.open(settings.warehouse()); Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(settings.warehouse());
+                Connection conn = warehouse.connect()) {
             RunResult night = new NightlyRun(settings, warehouse).execute(AS_OF, true);
             assertThat(night.status()).as(night.failure()).isEqualTo(BatchStatus.COMPLETED);
             rawOrderLines = count(conn, "select count(*) from raw.erp_order_line");
@@ -94,7 +95,8 @@ class ServeIT {
 
         port = freePort();
         serverLog = tmp.resolve("serve.log");
-        server = salesbi(serverLog, "serve", "--home", home.toString(), "--port", Integer.toString(port), "--no-schedule");
+        server = salesbi(
+                serverLog, "serve", "--home", home.toString(), "--port", Integer.toString(port), "--no-schedule");
         awaitLine(server, serverLog, "JDBC URL:");
     }
 
@@ -114,10 +116,12 @@ class ServeIT {
 
     @Test
     void writesCopiesAndFileReadsAreRefused() {
-        for (String sql : List.of("insert into kpi.channel_pnl_year (year) values (2030)",
+        for (String sql : List.of(
+                "insert into kpi.channel_pnl_year (year) values (2030)",
                 "copy core.fact_order_line to '/tmp/order_lines.csv'",
                 "select * from table(read_csv('/etc/passwd'))")) {
-            assertThatThrownBy(() -> query("sven", "sven-secret", sql)).as(sql)
+            assertThatThrownBy(() -> query("sven", "sven-secret", sql))
+                    .as(sql)
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("read-only endpoint");
         }
@@ -125,8 +129,8 @@ class ServeIT {
 
     @Test
     void theRegionalManagerSeesOnlyNordCustomers() throws Exception {
-        List<List<String>> regions = query("nora", "nora-secret",
-                "select sales_region, count(*) from kpi.customer_value group by sales_region");
+        List<List<String>> regions = query(
+                "nora", "nora-secret", "select sales_region, count(*) from kpi.customer_value group by sales_region");
 
         assertThat(regions).containsExactly(List.of("Nord", Long.toString(nordCustomerValueRows)));
         assertThat(query("anna", "anna-secret", "select count(*) from kpi.customer_value"))
@@ -148,8 +152,8 @@ class ServeIT {
 
         HttpResponse<String> withLogin = get("/dashboards/", "anna", "anna-secret");
         HttpResponse<String> channels = get("/dashboards/channels.html", "anna", "anna-secret");
-        HttpResponse<String> withoutLogin = http.send(HttpRequest.newBuilder(uri("/dashboards/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutLogin = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> regionalManager = get("/dashboards/", "nora", "nora-secret");
 
         assertThat(withLogin.statusCode()).isEqualTo(200);
@@ -166,7 +170,8 @@ class ServeIT {
         Process run = salesbi(log, "run", "--home", home.toString(), "--as-of", AS_OF.toString());
 
         assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        List<String> output = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+        List<String> output =
+                Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
         assertThat(run.exitValue()).as(String.join("\n", output)).isEqualTo(SalesbiCommand.EXIT_BUSY);
         assertThat(output).hasSize(1);
         assertThat(output.get(0)).contains("in use by process " + server.pid());
@@ -180,8 +185,9 @@ class ServeIT {
         assertThat(server.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(server.exitValue()).as(Files.readString(serverLog)).isIn(0, 143);
         assertThat(Files.readString(serverLog)).contains("salesbi: stopping");
-        try (Warehouse warehouse = Warehouse.open(SettingsLoader.load(home.resolve("salesbi.yaml"), home).warehouse());
-             Connection conn = warehouse.connect()) {
+        try (Warehouse warehouse = Warehouse.open(
+                        SettingsLoader.load(home.resolve("salesbi.yaml"), home).warehouse());
+                Connection conn = warehouse.connect()) {
             assertThat(count(conn, "select count(*) from raw.erp_order_line")).isEqualTo(rawOrderLines);
         }
     }
@@ -191,9 +197,11 @@ class ServeIT {
         Properties login = new Properties();
         login.setProperty("avatica_user", user);
         login.setProperty("avatica_password", password);
-        String url = "jdbc:avatica:remote:url=http://127.0.0.1:" + port + ";serialization=protobuf;authentication=BASIC";
-        try (Connection c = DriverManager.getConnection(url, login); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        String url =
+                "jdbc:avatica:remote:url=http://127.0.0.1:" + port + ";serialization=protobuf;authentication=BASIC";
+        try (Connection c = DriverManager.getConnection(url, login);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -206,9 +214,15 @@ class ServeIT {
         }
     }
 
-    private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET().build(),
+    private HttpResponse<String> get(String path, String user, String password)
+            throws IOException, InterruptedException {
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Basic " + credentials)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -217,10 +231,17 @@ class ServeIT {
     }
 
     private static Process salesbi(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), SalesbiCommand.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SalesbiCommand.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static void awaitLine(Process p, Path log, String marker) throws Exception {
@@ -230,11 +251,13 @@ class ServeIT {
             if (text.contains(marker)) {
                 return;
             }
-            assertThat(p.isAlive()).as("server died before saying '%s':%n%s", marker, text).isTrue();
+            assertThat(p.isAlive())
+                    .as("server died before saying '%s':%n%s", marker, text)
+                    .isTrue();
             Thread.sleep(50);
         }
-        throw new AssertionError("server did not say '" + marker + "' within " + STARTUP_SECONDS + " s:\n"
-                + Files.readString(log));
+        throw new AssertionError(
+                "server did not say '" + marker + "' within " + STARTUP_SECONDS + " s:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {
@@ -248,7 +271,8 @@ class ServeIT {
     }
 
     private static long count(Connection conn, String sql) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

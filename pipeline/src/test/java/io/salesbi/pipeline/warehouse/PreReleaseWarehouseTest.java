@@ -50,8 +50,8 @@ class PreReleaseWarehouseTest {
                     insert into flyway_schema_history
                     select installed_rank, version, description, type, script, checksum, '',
                         timestamp '2026-11-30 02:00', 10, true
-                    from read_csv('%s', header = true, all_varchar = true)"""
-                    .formatted(Path.of("src/test/resources/warehouse/pre-release-history.csv").toAbsolutePath()));
+                    from read_csv('%s', header = true, all_varchar = true)""".formatted(Path.of("src/test/resources/warehouse/pre-release-history.csv")
+                    .toAbsolutePath()));
             st.execute("""
                     insert into ops.publish values (7, date '2026-11-29', timestamp '2026-11-30 02:10', 20, 11290)""");
         }
@@ -82,21 +82,30 @@ class PreReleaseWarehouseTest {
         System.clearProperty(PreReleaseHistory.ADOPT_PROPERTY);
 
         // then opening again needs no option and applies nothing
-        try (Warehouse warehouse = Warehouse.open(file); Connection conn = warehouse.connect()) {
-            List<String> versions = rows(conn, "select version, type, description, success from flyway_schema_history "
-                    + "where version is not null order by installed_rank");
+        try (Warehouse warehouse = Warehouse.open(file);
+                Connection conn = warehouse.connect()) {
+            List<String> versions = rows(
+                    conn,
+                    "select version, type, description, success from flyway_schema_history "
+                            + "where version is not null order by installed_rank");
             assertThat(versions.get(0)).isEqualTo("1 BASELINE pre-release schema adopted as the baseline true");
             // the versions after the baseline (V61 onwards) applied on top, as on any warehouse
-            assertThat(versions.subList(1, versions.size())).allSatisfy(version -> assertThat(version)
-                    .matches("[0-9]+ SQL .* true").doesNotStartWith("1 "));
+            assertThat(versions.subList(1, versions.size()))
+                    .allSatisfy(version ->
+                            assertThat(version).matches("[0-9]+ SQL .* true").doesNotStartWith("1 "));
             assertThat(rows(conn, "select count(*) from flyway_schema_history where version is null and success"))
                     .containsExactly(String.valueOf(repeatableMigrations()));
-            assertThat(rows(conn,
-                    "select count(*), max(try_cast(version as integer)) from flyway_schema_history_pre_release"))
+            assertThat(
+                            rows(
+                                    conn,
+                                    "select count(*), max(try_cast(version as integer)) from flyway_schema_history_pre_release"))
                     .containsExactly("33 50");
             assertThat(rows(conn, "select run_id, kpi_rows from ops.publish")).containsExactly("7 11290");
-            assertThat(rows(conn, "select count(*) from duckdb_views() where schema_name = 'kpi' and view_name in "
-                    + "('sales_cube', 'channel_pnl', 'customer_value')")).containsExactly("3");
+            assertThat(rows(
+                            conn,
+                            "select count(*) from duckdb_views() where schema_name = 'kpi' and view_name in "
+                                    + "('sales_cube', 'channel_pnl', 'customer_value')"))
+                    .containsExactly("3");
         }
     }
 
@@ -122,13 +131,15 @@ class PreReleaseWarehouseTest {
     /** The repeatable migrations of the sql module, each applied once after the baseline. */
     private static long repeatableMigrations() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../sql/src/main/resources/db/migration"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("R__")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("R__"))
+                    .count();
         }
     }
 
     private static List<String> rows(Connection conn, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
