@@ -98,6 +98,7 @@ class KpiViewsTest {
                         "kpi.cross_sell_gap",
                         "kpi.customer_value",
                         "kpi.market_share",
+                        "kpi.plan_vs_actual",
                         "kpi.price_realization",
                         "kpi.sales_cube",
                         "kpi.touchpoints");

@@ -108,6 +108,7 @@ class SparkKpisIT {
                         "kpi.cross_sell_gap",
                         "kpi.customer_value",
                         "kpi.market_share",
+                        "kpi.plan_vs_actual",
                         "kpi.price_realization",
                         "kpi.sales_cube",
                         "kpi.touchpoints");

@@ -5,6 +5,7 @@ import io.salesbi.connectors.mapping.FieldMapping.Otherwise;
 import io.salesbi.connectors.mapping.MappingFile.Field;
 import io.salesbi.connectors.mapping.MappingFile.Input;
 import io.salesbi.connectors.yaml.BoundYaml;
+import io.salesbi.connectors.yaml.Suggestions;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystems;
 import java.time.format.DateTimeFormatter;

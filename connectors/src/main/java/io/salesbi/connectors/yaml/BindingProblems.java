@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
-import io.salesbi.connectors.mapping.Suggestions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -70,7 +70,7 @@ public final class JobParameters {
             if (!declared.contains(yamlKey) && !FROM_SETTINGS.contains(key)) {
                 String at = locations.isEmpty() ? "" : locations.getOrDefault(key, "salesbi.yaml") + ": ";
                 problems.add(at + "kpi." + yamlKey + " is not a parameter of the KPIs"
-                        + io.salesbi.connectors.mapping.Suggestions.didYouMean(yamlKey, declared)
+                        + io.salesbi.connectors.yaml.Suggestions.didYouMean(yamlKey, declared)
                         + "; known: " + declared);
             }
         }

@@ -39,10 +39,12 @@ class SettingsFileErrorsTest {
                         config
                                 + ":1:1: unknown key 'inbx' (did you mean 'inbox'?); known keys: [alerts, archive, dashboards, "
                                 + "error, file-settle-millis, home, home-currency, inbox, job-repository, kpi, locale, "
-                                + "mappings, match, ready-marker, server, source-precedence, warehouse]",
+                                + "mappings, match, ready-marker, retention, server, source-precedence, warehouse]",
                         config
                                 + ":3:3: unknown key 'server.portt' (did you mean 'port'?); known keys: [allow-anonymous, "
-                                + "cron, host, max-concurrent-queries, max-concurrent-queries-per-user, max-query-timeout-seconds, "
+                                + "cron, host, login-backoff-seconds, login-free-failures-per-address, login-free-failures-per-user, "
+                                + "login-lockout-failures, login-lockout-minutes, login-max-backoff-seconds, "
+                                + "max-concurrent-queries, max-concurrent-queries-per-user, max-query-timeout-seconds, "
                                 + "max-queued-queries, port, query-timeout-seconds, queue-wait-seconds, users]",
                         config + ":5:3: key 'alerts.email.from' is missing",
                         config

@@ -178,9 +178,9 @@ class SettingsLoaderTest {
 
         assertThat(e.problems())
                 .containsExactlyInAnyOrder(
-                        config + ": retention: unknown key 'logs-days'; expected one of "
-                                + "[archive-days, error-days, quarantine-days, run-history-days]",
-                        config + ": retention.archive-days must be a whole number of days >= 1, was 0",
-                        config + ": retention.error-days must be a whole number of days >= 1, was soon");
+                        config + ":2:3: key 'retention.archive-days': 0 must be a whole number of days >= 1",
+                        config + ":3:3: key 'retention.error-days' must be a whole number, found 'soon'",
+                        config + ":4:3: unknown key 'retention.logs-days'; known keys: "
+                                + "[archive-days, error-days, quarantine-days, run-history-days]");
     }
 }

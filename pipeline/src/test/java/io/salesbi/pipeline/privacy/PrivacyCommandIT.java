@@ -110,7 +110,7 @@ class PrivacyCommandIT {
                 "--out",
                 out.toString());
 
-        assertThat(console).contains("8 places hold data of this person").doesNotContain(ANNA);
+        assertThat(console).contains("9 places hold data of this person").doesNotContain(ANNA);
         // relations in catalogue order (own rows and mentions first, then rows linked by her contact id), then files;
         // the remark "kennt Anna Schmidt" is not hers by e-mail or phone, so it is not reported
         assertThat(hits(out))
@@ -119,6 +119,7 @@ class PrivacyCommandIT {
                         "warehouse quarantine.rejected_row crm_contacts_2.csv null 7 text {raw_value=anna.schmidt@kunde.de;}",
                         "warehouse raw.crm_contact crm_contacts.csv null 2 row {contact_id=C1, email=Anna.Schmidt@kunde.de, first_name=Anna, last_name=Schmidt, phone=+49 40 1234567}",
                         "warehouse raw.sales_rep_customer Kundenliste_Horn.xlsx Kunden 4 row {contact_person=Anna Schmidt, email=anna.schmidt@kunde.de, phone=040 1234567, remark=mag Rückrufe vormittags}",
+                        "warehouse staging.customer_source_row load 3 null null row {email=anna.schmidt@kunde.de, phone=040 1234567}",
                         "warehouse raw.crm_activity crm_activities.csv null 2 linked {contact_id=C1}",
                         "warehouse raw.crm_activity crm_activities.csv null 3 linked {contact_id=C1}",
                         "archive archive/crm/20260110-020000_crm_contacts.csv null null 2 row {column 1=C1, column 2=A1, column 3=Anna, column 4=Schmidt, column 5=decider, column 6=Anna.Schmidt@kunde.de, column 7=+49 40 1234567}",

@@ -1,4 +1,4 @@
-package io.salesbi.connectors.mapping;
+package io.salesbi.connectors.yaml;
 
 import java.util.Collection;
 import java.util.Comparator;
