@@ -67,6 +67,10 @@ final class AuditLog implements AutoCloseable {
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    /** Events taken into the queue, and events the writer finished with (written or failed): flush waits for both. */
+    private final AtomicLong queued = new AtomicLong();
+
+    private final AtomicLong processed = new AtomicLong();
     private final Thread writer;
     private volatile boolean closed;
 
@@ -151,7 +155,12 @@ final class AuditLog implements AutoCloseable {
     }
 
     private void add(Event event) {
-        if (writer != null && !closed && !queue.offer(event)) {
+        if (writer == null || closed) {
+            return;
+        }
+        if (queue.offer(event)) {
+            queued.incrementAndGet();
+        } else {
             long lost = dropped.incrementAndGet();
             if (lost == 1 || lost % 1_000 == 0) {
                 LOG.warn(
@@ -184,12 +193,27 @@ final class AuditLog implements AutoCloseable {
         return written.get();
     }
 
-    /** Writes what is queued now (tests and close). */
-    synchronized void flush() {
-        List<Event> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
-            write(batch);
-            batch.clear();
+    /**
+     * Writes what is queued now, and waits (at most 5 s) for the batch the writer thread may have taken from the queue
+     * just before, so that every event added before the call is in ops.audit when it returns (tests and close).
+     */
+    void flush() {
+        long target = queued.get();
+        synchronized (this) {
+            List<Event> batch = new ArrayList<>();
+            while (queue.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (processed.get() < target && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -231,8 +255,10 @@ final class AuditLog implements AutoCloseable {
             }
             insert.executeBatch();
             written.addAndGet(batch.size());
+            processed.addAndGet(batch.size());
         } catch (SQLException | RuntimeException e) {
             dropped.addAndGet(batch.size());
+            processed.addAndGet(batch.size());
             LOG.warn(
                     "cannot write {} audit events to ops.audit (they are in the log): {}",
                     batch.size(),
