@@ -241,7 +241,7 @@ with rate as (
     -- months are added in
     select channel_code, year,
         cast(sum(cast(direct_channel_cost_eur + allocated_cost_eur as decimal(18, 2))) as double)
-            / nullif(cast(sum(net_revenue_eur) as double), 0) as channel_cost_rate
+            / nullif(cast(sum(cast(net_revenue_eur as decimal(18, 2))) as double), 0) as channel_cost_rate
     from kpi.channel_pnl
     group by all
 ),
@@ -251,7 +251,7 @@ closed as (
         cast(count(*) filter (where status = 'won') as bigint) as won_deals,
         coalesce(sum(amount_eur) filter (where status = 'won'), 0) as won_revenue_eur,
         case when count(*) filter (where status = 'won' and margin_pct is null) = 0
-            then coalesce(sum(round(amount_eur * margin_pct / 100, 2)) filter (where status = 'won'), 0)
+            then coalesce(sum(cast(round(amount_eur * margin_pct / 100, 2) as decimal(18, 2))) filter (where status = 'won'), 0)
             end as offer_margin_eur
     from core.opportunity
     where status in ('won', 'lost')

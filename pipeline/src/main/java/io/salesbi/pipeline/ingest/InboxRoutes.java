@@ -60,9 +60,30 @@ final class InboxRoutes extends RouteBuilder {
         errorHandler(
                 defaultErrorHandler().logExhausted(false).logStackTrace(false).logRetryAttempted(false));
         for (String inbox : mappingsByInbox.keySet()) {
+            removeOrphanLocks(settings.inbox().resolve(inbox));
             FileEndpoint endpoint = getContext().getEndpoint(inboxUri(inbox), FileEndpoint.class);
             endpoint.setFilter(files);
             from(endpoint).routeId(routeId(inbox)).autoStartup(false).process(exchange -> handle(inbox, exchange));
+        }
+    }
+
+    /**
+     * Removes the read-lock marker files ({@code NAME.camelLock}) a killed night left behind: only the process that owns
+     * the warehouse reads the inbox, so a marker present before its routes start belongs to no one, and left there it
+     * would stay in the inbox for ever after its file was archived.
+     */
+    static void removeOrphanLocks(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var entries = Files.list(folder)) {
+            for (Path lock : entries.filter(p -> p.getFileName().toString().endsWith(".camelLock"))
+                    .toList()) {
+                Files.deleteIfExists(lock);
+                log.info("Removed {}, left by a night that was stopped while reading its file", lock.getFileName());
+            }
+        } catch (IOException e) {
+            log.warn("Could not remove orphan read locks in {}: {}", folder, e.getMessage());
         }
     }
 

@@ -15,6 +15,20 @@ class InboxRoutesTest {
     Path dir;
 
     @Test
+    void aReadLockLeftByAKilledNightIsRemovedAndTheFileStays() throws Exception {
+        Path costs = Files.createDirectories(dir.resolve("costs"));
+        Files.writeString(costs.resolve("Kanalkosten.xlsx"), "x");
+        Files.writeString(costs.resolve("Kanalkosten.xlsx.camelLock"), "");
+
+        InboxRoutes.removeOrphanLocks(costs);
+        InboxRoutes.removeOrphanLocks(dir.resolve("missing"));
+
+        try (var files = Files.list(costs)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("Kanalkosten.xlsx");
+        }
+    }
+
+    @Test
     void onlyADeliveredFileMakesAFolderWorthPolling() throws Exception {
         Path erp = dir.resolve("inbox/erp");
         InboxSettings settings = settings(null);
