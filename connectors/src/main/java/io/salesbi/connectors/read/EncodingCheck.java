@@ -2,7 +2,6 @@ package io.salesbi.connectors.read;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -58,12 +57,10 @@ final class EncodingCheck {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    scan.next(buffer[i] & 0xFF);
-                }
+                scan.next(buffer, n);
             }
         }
-        scan.next(-1);
+        scan.end();
         return scan.dos > scan.windows ? scan.evidence() : null;
     }
 
@@ -78,13 +75,18 @@ final class EncodingCheck {
                 + match.getConfidence() + " %)";
     }
 
-    /** One pass over the bytes, looking at each byte with its neighbours. */
+    /**
+     * One pass over the bytes, looking at each byte with its neighbours. A tight loop over each buffer with the state
+     * in locals (an export of several gigabytes is scanned before it is read): an ASCII byte costs a comparison, a
+     * store into the line buffer and a counter.
+     */
     private static final class Scan {
         private int previous = -1;
         private int current = -1;
         private long line = 1;
         private long column;
-        private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
+        private final byte[] lineBytes = new byte[MAX_LINE_BYTES];
+        private int lineLength;
         private long dos;
         private long windows;
         private long firstLine;
@@ -92,51 +94,67 @@ final class EncodingCheck {
         private int firstValue;
         private byte[] firstLineBytes;
 
-        void next(int following) {
-            if (current >= 0) {
-                look(following);
+        /** Looks at the bytes {@code buffer[0..n)}, each with the byte before and after it. */
+        void next(byte[] buffer, int n) {
+            int prev = previous;
+            int cur = current;
+            for (int i = 0; i < n; i++) {
+                int following = buffer[i] & 0xFF;
+                if (cur >= 0) {
+                    if (cur == '\n') {
+                        endLine();
+                    } else {
+                        column++;
+                        if (lineLength < MAX_LINE_BYTES) {
+                            lineBytes[lineLength++] = (byte) cur;
+                        }
+                        if (cur >= 0x80 && prev >= 0) {
+                            look(prev, cur, following);
+                        }
+                    }
+                }
+                prev = cur;
+                cur = following;
             }
-            previous = current;
-            current = following;
+            previous = prev;
+            current = cur;
         }
 
-        private void look(int following) {
-            if (current == '\n') {
-                endLine();
-                return;
+        /** The last byte, which has no byte after it. */
+        void end() {
+            if (current >= 0 && current != '\n') {
+                column++;
+                if (lineLength < MAX_LINE_BYTES) {
+                    lineBytes[lineLength++] = (byte) current;
+                }
             }
-            column++;
-            if (lineBytes.size() < MAX_LINE_BYTES) {
-                lineBytes.write(current);
-            }
-            if (current < 0x80 || previous < 0 || following < 0) {
-                return;
-            }
-            if (DOS_ONLY_IN_WORD[current] && DOS_LETTER[previous] && DOS_LETTER[following]) {
+            previous = current;
+            current = -1;
+        }
+
+        private void look(int before, int at, int following) {
+            if (DOS_ONLY_IN_WORD[at] && DOS_LETTER[before] && DOS_LETTER[following]) {
                 if (dos++ == 0) {
                     firstLine = line;
                     firstColumn = column;
-                    firstValue = current;
+                    firstValue = at;
                 }
-            } else if (WINDOWS_LETTER[current]
-                    && !DOS_LETTER[current]
-                    && WINDOWS_LETTER[previous]
-                    && WINDOWS_LETTER[following]) {
+            } else if (WINDOWS_LETTER[at] && !DOS_LETTER[at] && WINDOWS_LETTER[before] && WINDOWS_LETTER[following]) {
                 windows++;
             }
         }
 
         private void endLine() {
             if (dos > 0 && firstLineBytes == null) {
-                firstLineBytes = lineBytes.toByteArray();
+                firstLineBytes = java.util.Arrays.copyOf(lineBytes, lineLength);
             }
-            lineBytes.reset();
+            lineLength = 0;
             line++;
             column = 0;
         }
 
         DosEvidence evidence() {
-            byte[] bytes = firstLineBytes != null ? firstLineBytes : lineBytes.toByteArray();
+            byte[] bytes = firstLineBytes != null ? firstLineBytes : java.util.Arrays.copyOf(lineBytes, lineLength);
             int at = (int) Math.min(firstColumn - 1, bytes.length - 1);
             int from = at;
             while (from > 0 && DOS_LETTER[bytes[from - 1] & 0xFF]) {

@@ -53,15 +53,26 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
     @Override
     public void accept(String sheet, long row, Object[] values) {
         batch.add(new Row(sheet, row, values));
-        if (batch.size() == BATCH_ROWS) {
-            hand(batch);
-            batch = new ArrayList<>(BATCH_ROWS);
-        }
+        handWhenFull();
     }
 
     @Override
     public void reject(RowRejection rejection) {
         batch.add(rejection);
+        handWhenFull();
+    }
+
+    /**
+     * Hands the batch on once it holds {@link #BATCH_ROWS} items, rows and rejections alike: the queue's bound is
+     * then the bound of the memory in flight. (Counting only at accepted rows with {@code ==} let a rejection step
+     * over the limit, after which the batch grew with the whole rest of the file: an out-of-memory at 6 million
+     * rows of a 50-million-row export, issue #22.)
+     */
+    private void handWhenFull() {
+        if (batch.size() >= BATCH_ROWS) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH_ROWS);
+        }
     }
 
     /** Waits until the target has every row and is closed; returns it, or rethrows its failure. */

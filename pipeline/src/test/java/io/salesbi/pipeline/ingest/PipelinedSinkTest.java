@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PipelinedSinkTest {
 
     /** Records what arrives, and on which thread. */
-    private static final class Recording implements RowSink, AutoCloseable {
+    private static class Recording implements RowSink, AutoCloseable {
         final List<String> events = new ArrayList<>();
         String createdOn;
         String closedOn;
@@ -65,6 +65,51 @@ class PipelinedSinkTest {
         assertThat(target.threads).containsOnly("append orders.csv");
         assertThat(target.createdOn).isEqualTo("append orders.csv");
         assertThat(target.closedOn).isEqualTo("append orders.csv");
+    }
+
+    /**
+     * The memory in flight is bounded by the queue whatever mix of rows and rejections arrives: with the appender
+     * stuck, the reader blocks after a few batches, also when a rejection fills a batch exactly (before the fix the
+     * batch then grew with the whole rest of the file, an out-of-memory on a 50-million-row export).
+     */
+    @Test
+    void theReaderBlocksAfterAFewBatchesWhenTheAppenderIsStuckAlsoWhenARejectionFillsABatch() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Recording target = new Recording() {
+            @Override
+            public void accept(String sheet, long row, Object[] values) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicLong handed = new java.util.concurrent.atomic.AtomicLong();
+        int rows = 200_000;
+        try (PipelinedSink<Recording> sink = new PipelinedSink<>(target::created, "orders.csv")) {
+            Thread reader = new Thread(() -> {
+                for (long row = 1; row <= rows; row++) {
+                    if (row % 4096 == 0) { // the 4096th item of the first batch is a rejection
+                        sink.reject(new RowRejection("orders.csv", null, row, "q", "x", "not_a_number", "a number"));
+                    } else {
+                        sink.accept(null, row, new Object[] {row});
+                    }
+                    handed.incrementAndGet();
+                }
+            });
+            reader.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (reader.getState() != Thread.State.WAITING && reader.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            long inFlight = handed.get();
+            release.countDown();
+            reader.join();
+            sink.finish();
+            // queue of 4 batches + the batch being appended + the batch being filled
+            assertThat(inFlight).isLessThanOrEqualTo(6L * 4096).isLessThan(rows);
+        }
     }
 
     @Test
