@@ -4,7 +4,7 @@
 -- subscription in salesbi.yaml. Key: (run_id, login).
 --   status: sent | retrying (a try failed; tried again after subscriptions.retry-minutes) | failed (gave up after
 --           subscriptions.max-attempts, reported to the stewards) | skipped (nothing was sent, detail says why)
---   delivery: attach | link (what the mail carried)
+--   delivery: attach | link (what the mail carried); times are UTC
 create table if not exists ops.subscription_delivery (
     run_id              bigint not null,
     login               varchar not null,

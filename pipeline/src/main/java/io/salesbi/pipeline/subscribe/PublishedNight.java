@@ -15,10 +15,10 @@ import java.util.Optional;
  *
  * @param runId          the night
  * @param asOf           the business date the night ran for
- * @param publishedAt    when managers started to see its numbers (UTC)
+ * @param publishedAt    when managers started to see its numbers, as ops.publish records it
  * @param withWarnings   whether the night ended COMPLETED_WITH_WARNINGS (a file rejected, rows quarantined)
  * @param newestFileDate the newest date a loaded source file carries, or null when no file is dated
- * @param lastLoadAt     when the last file was loaded (UTC), or null
+ * @param lastLoadAt     when the last file was loaded, as ops.file_load records it, or null
  */
 public record PublishedNight(
         long runId,

@@ -58,6 +58,9 @@ public final class SubscriptionDispatcher implements AutoCloseable {
     private final Clock clock;
     private final SmtpSender smtp;
     private final SubscribedPages pages;
+    /** The night this dispatcher last saw as the newest, so that a new one is logged once. */
+    private volatile long lastSeenRun = -1;
+
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "salesbi-subscriptions");
         t.setDaemon(true);
@@ -119,6 +122,20 @@ public final class SubscriptionDispatcher implements AutoCloseable {
             }
             PublishedNight night = latest.get();
             Map<String, Delivery> done = DeliveryLog.of(conn, night.runId());
+            if (night.runId() != lastSeenRun) {
+                lastSeenRun = night.runId();
+                long due = subscribers().keySet().stream()
+                        .filter(login -> done.get(login) == null
+                                || !done.get(login).status().settled())
+                        .count();
+                log.info(
+                        "Subscriptions: night {} (as of {}) is the newest published night; {} of {} subscriber(s) "
+                                + "still to mail",
+                        night.runId(),
+                        night.asOf(),
+                        due,
+                        subscribers().size());
+            }
             for (Map.Entry<String, UserConfig> subscriber : subscribers().entrySet()) {
                 String login = subscriber.getKey();
                 Delivery before = done.get(login);

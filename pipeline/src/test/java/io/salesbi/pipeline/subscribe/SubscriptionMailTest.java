@@ -38,7 +38,7 @@ class SubscriptionMailTest {
         assertThat(mail.body(letter)).isEqualTo("""
                         Guten Tag,
 
-                        die Dashboards der Nacht vom 15.01.2026 sind veröffentlicht (am 16.01.2026 um 02:14 UTC).
+                        die Dashboards der Nacht vom 15.01.2026 sind veröffentlicht (am 16.01.2026 um 02:14 Uhr).
                         Datenstand: die neueste gelieferte Quelldatei ist vom 14.01.2026 (2 Tage vor der Veröffentlichung).
 
                         Im Anhang 2 Seite(n); sie öffnen sich im Browser, auch ohne Netz:
@@ -62,7 +62,7 @@ class SubscriptionMailTest {
         assertThat(mail.body(letter)).isEqualTo("""
                         Hello,
 
-                        the dashboards of the night of 15 January 2026 are published (on 16 January 2026 at 02:14 UTC).
+                        the dashboards of the night of 15 January 2026 are published (on 16 January 2026 at 02:14).
                         Data as of: the newest delivered source file is dated 15 January 2026 (1 day before publication).
                         Note: the night ended with warnings; not all delivered data is in the figures. See the page "Data quality & last run".
 

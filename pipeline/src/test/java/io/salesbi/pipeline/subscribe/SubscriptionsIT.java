@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.salesbi.dashboards.DashboardPages;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
+import io.salesbi.pipeline.cli.SalesbiCommand;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SettingsLoader;
 import io.salesbi.pipeline.run.NightlyRun;
@@ -16,6 +17,7 @@ import io.salesbi.pipeline.subscribe.DeliveryLog.Delivery;
 import io.salesbi.pipeline.subscribe.DeliveryLog.Status;
 import io.salesbi.pipeline.subscribe.SubscriptionDispatcher.Check;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import io.salesbi.server.PasswordHasher;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -36,10 +38,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 
@@ -50,6 +56,7 @@ import org.springframework.batch.core.BatchStatus;
  * reported to the stewards when the last try fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubscriptionsIT {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
@@ -272,6 +279,102 @@ class SubscriptionsIT {
                 .isEqualTo("MessagingException: the SMTP password is missing: environment variable "
                         + "SALESBI_TEST_SMTP_PASSWORD (subscriptions.password-env) is not set for the salesbi process");
         assertThat(to("fiona@example.com")).isEmpty();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void serveMailsTheNightItFindsAndARestartedServeDoesNotMailItAgain() throws Exception {
+        // given the published night, and a subscriber in the salesbi.yaml of 'salesbi serve'
+        warehouse.close();
+        warehouse = null;
+        Files.writeString(home.resolve("salesbi.yaml"), """
+                subscriptions:
+                  smtp-host: 127.0.0.1
+                  smtp-port: %d
+                  from: salesbi@example.com
+                  check-seconds: 1
+                server:
+                  users:
+                    gina:
+                      password-hash: "%s"
+                      roles: [analyst]
+                      subscription:
+                        email: gina@example.com
+                        pages: [overview]
+                """.formatted(
+                        smtp.getSmtp().getPort(), PasswordHasher.hash("gina-secret".toCharArray())));
+
+        // when serve runs, is stopped, and runs again
+        Path firstLog = home.resolve("serve-1.log");
+        Process first = serve(firstLog);
+        try {
+            awaitLine(first, firstLog, "Subscriptions: night " + runId + " mailed to user gina (1 page(s) attached");
+        } finally {
+            stop(first);
+        }
+        Path secondLog = home.resolve("serve-2.log");
+        Process second = serve(secondLog);
+        try {
+            awaitLine(
+                    second,
+                    secondLog,
+                    "night " + runId + " (as of 2026-01-15) is the newest published night; 0 of 1 "
+                            + "subscriber(s) still to mail");
+        } finally {
+            stop(second);
+        }
+
+        // then gina got the night once, from the first server
+        assertThat(Files.readString(firstLog))
+                .contains("night " + runId + " (as of 2026-01-15) is the newest published night; 1 of 1 subscriber(s) "
+                        + "still to mail")
+                .doesNotContain("gina@example.com");
+        assertThat(Files.readString(secondLog)).doesNotContain("mailed to user gina");
+        MimeMessage gina = only(to("gina@example.com"));
+        assertThat(((MimeMultipart) gina.getContent()).getBodyPart(1).getFileName())
+                .isEqualTo("index.html");
+    }
+
+    private Process serve(Path log) throws IOException {
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SalesbiCommand.class.getName(),
+                "serve",
+                "--home",
+                home.toString(),
+                "--port",
+                Integer.toString(unusedPort()),
+                "--no-schedule");
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static void stop(Process serve) throws InterruptedException {
+        serve.destroy();
+        if (!serve.waitFor(1, TimeUnit.MINUTES)) {
+            serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits up to two minutes (a busy machine starts the server slowly) for the server to log {@code marker}. */
+    private static void awaitLine(Process serve, Path log, String marker) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains(marker)) {
+                return;
+            }
+            assertThat(serve.isAlive())
+                    .as("serve ended before saying '%s':%n%s", marker, text)
+                    .isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve did not say '" + marker + "' within 2 minutes:\n" + Files.readString(log));
     }
 
     private SalesbiSettings settings(String name, int port, String users) throws Exception {
