@@ -7,6 +7,7 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 
@@ -39,11 +40,11 @@ final class SmtpSender {
         if (config.username() == null) {
             return Session.getInstance(props);
         }
-        String password = config.passwordEnv() == null ? null : environment.apply(config.passwordEnv());
-        if (password == null || password.isEmpty()) {
-            throw new MessagingException("the SMTP password is missing: environment variable " + config.passwordEnv()
-                    + " (subscriptions.password-env) is not set for the salesbi process");
+        Optional<String> missing = missingPassword();
+        if (missing.isPresent()) {
+            throw new MessagingException(missing.get());
         }
+        String password = environment.apply(config.passwordEnv());
         props.put("mail.smtp.auth", "true");
         return Session.getInstance(props, new Authenticator() {
             @Override
@@ -51,6 +52,19 @@ final class SmtpSender {
                 return new PasswordAuthentication(config.username(), password);
             }
         });
+    }
+
+    /** Why the SMTP login has no password, or empty when it has one or needs none. */
+    Optional<String> missingPassword() {
+        if (config.username() == null) {
+            return Optional.empty();
+        }
+        String password = config.passwordEnv() == null ? null : environment.apply(config.passwordEnv());
+        if (password == null || password.isEmpty()) {
+            return Optional.of("the SMTP password is missing: environment variable " + config.passwordEnv()
+                    + " (subscriptions.password-env) is not set for the salesbi process");
+        }
+        return Optional.empty();
     }
 
     void send(MimeMessage message) throws MessagingException {

@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,12 @@ public final class SubscriptionDispatcher implements AutoCloseable {
     private final Clock clock;
     private final SmtpSender smtp;
     private final SubscribedPages pages;
+    /**
+     * Mails this process sent ({@code runId/login}): not sent again should recording one in the warehouse fail, which
+     * would otherwise mail the subscriber at every check.
+     */
+    private final Set<String> sentHere = ConcurrentHashMap.newKeySet();
+
     /** The night this dispatcher last saw as the newest, so that a new one is logged once. */
     private volatile long lastSeenRun = -1;
 
@@ -94,6 +102,8 @@ public final class SubscriptionDispatcher implements AutoCloseable {
                 subscribers().size(),
                 smtp.server(),
                 config.checkEvery().toSeconds());
+        smtp.missingPassword()
+                .ifPresent(problem -> log.warn("Subscriptions: {}; every mail fails until it is set", problem));
         return this;
     }
 
@@ -139,6 +149,9 @@ public final class SubscriptionDispatcher implements AutoCloseable {
             for (Map.Entry<String, UserConfig> subscriber : subscribers().entrySet()) {
                 String login = subscriber.getKey();
                 Delivery before = done.get(login);
+                if (sentHere.contains(night.runId() + "/" + login)) {
+                    continue;
+                }
                 if (before != null
                         && (before.status().settled()
                                 || before.lastAttemptAt()
@@ -147,6 +160,9 @@ public final class SubscriptionDispatcher implements AutoCloseable {
                     continue;
                 }
                 Delivery after = deliver(night, login, subscriber.getValue(), before);
+                if (after.status() == Status.SENT) {
+                    sentHere.add(night.runId() + "/" + login);
+                }
                 DeliveryLog.record(conn, after);
                 switch (after.status()) {
                     case SENT -> sent++;
