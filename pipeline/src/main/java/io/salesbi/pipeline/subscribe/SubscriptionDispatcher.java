@@ -1,9 +1,5 @@
 package io.salesbi.pipeline.subscribe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.salesbi.pipeline.alert.RunNotifier;
-import io.salesbi.pipeline.alert.RunReport;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.config.SalesbiSettings.SubscriptionsConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
@@ -254,24 +250,7 @@ public final class SubscriptionDispatcher implements AutoCloseable {
                 smtp.server(),
                 attempts,
                 why);
-        String subject = "salesbi: the dashboards of night " + night.runId() + " could not be mailed to user " + login;
-        String text = "The pages of night " + night.runId() + " (as of " + night.asOf() + ") could not be mailed to "
-                + "user " + login + " through " + smtp.server() + " after " + attempts + " attempt(s).\n"
-                + "Last error: " + why + "\n"
-                + "Check the SMTP settings ('subscriptions:' in salesbi.yaml) with "
-                + "'salesbi subscriptions test --user " + login + "'.\n";
-        ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("event", "subscription_failed");
-        json.put("runId", night.runId());
-        json.put("login", login);
-        json.put("attempts", attempts);
-        json.put("error", why);
-        try {
-            new RunNotifier(settings.alerts())
-                    .notify(new RunReport(night.runId(), false, subject, text, json.toString()));
-        } catch (RuntimeException e) {
-            log.warn("Subscriptions: the stewards could not be told: {}", e.getMessage());
-        }
+        new DeliveryFailureAlert(settings.alerts()).report(night, login, smtp.server(), attempts, why);
         return new Delivery(night.runId(), login, Status.FAILED, null, null, null, attempts, first, now, null, why);
     }
 
