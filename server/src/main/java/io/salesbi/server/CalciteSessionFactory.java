@@ -33,10 +33,13 @@ final class CalciteSessionFactory {
     static final List<String> READER_SCHEMAS = List.of("kpi", "core");
     static final List<String> STEWARD_SCHEMAS = List.of("raw", "quarantine");
     static final String DEFAULT_SCHEMA = "kpi";
-    /** The endpoint's audit trail ({@link AuditLog}): the only relation of schema {@code ops} a session may see. */
+    /**
+     * The relations of schema {@code ops} a steward's session may see: the endpoint's audit trail ({@link AuditLog})
+     * and what the subscriptions mailed to whom ({@code ops.subscription_delivery}, by login, no address).
+     */
     static final String AUDIT_SCHEMA = "ops";
 
-    static final Set<String> AUDIT_TABLES = Set.of("audit");
+    static final Set<String> AUDIT_TABLES = Set.of("audit", "subscription_delivery");
 
     /**
      * Compiled plans Calcite keeps across sessions, keyed by their generated Java source, which holds the SQL sent
@@ -159,7 +162,8 @@ final class CalciteSessionFactory {
     }
 
     /**
-     * Whether {@code user} reads the audit trail as {@code ops.audit}: stewards, unless they also have a restricted
+     * Whether {@code user} reads the audit trail as {@code ops.audit} (and the subscriptions' mails as
+     * {@code ops.subscription_delivery}): stewards, unless they also have a restricted
      * role (the trail names every user and address, and has no row policy).
      */
     static boolean seesAudit(UserAccount user) {

@@ -34,6 +34,7 @@ import picocli.CommandLine.HelpCommand;
             MappingCommand.class,
             ExportCommand.class,
             PrivacyCommand.class,
+            SubscriptionsCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,7 @@ package io.salesbi.pipeline.cli;
 
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.run.NightlyScheduler;
+import io.salesbi.pipeline.subscribe.SubscriptionDispatcher;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.server.JdbcServer;
 import io.salesbi.server.JdbcServerSettings;
@@ -84,12 +85,27 @@ final class ServeCommand implements Callable<Integer> {
                                 .withLimits(sc.limits())
                                 .withLogins(sc.logins()));
                 NightlyScheduler scheduler =
-                        noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse)) {
+                        noSchedule ? null : NightlyScheduler.start(sc.cron(), settings, warehouse);
+                SubscriptionDispatcher subscriptions = settings.subscriptions() == null
+                        ? null
+                        : new SubscriptionDispatcher(
+                                        settings,
+                                        warehouse::connect,
+                                        scheduler == null ? () -> false : scheduler::isNightRunning,
+                                        System::getenv,
+                                        java.time.Clock.systemUTC())
+                                .start()) {
             out.println("salesbi serves " + settings.warehouse() + " (pid "
                     + ProcessHandle.current().pid() + ")");
             out.println("  JDBC URL: " + server.url());
             out.println("  dashboards: " + server.dashboardsUrl() + " (from " + settings.dashboards() + ")");
             out.println(scheduler == null ? "  nightly job: not scheduled" : "  nightly job: cron '" + sc.cron() + "'");
+            out.println(
+                    subscriptions == null
+                            ? "  subscriptions: none (no 'subscriptions:' block)"
+                            : "  subscriptions: mailed through "
+                                    + settings.subscriptions().smtpHost() + ":"
+                                    + settings.subscriptions().smtpPort() + " after each published night");
             out.flush();
             // SIGTERM / Ctrl-C: let the main thread close server, scheduler and warehouse before the JVM halts
             Runtime.getRuntime()

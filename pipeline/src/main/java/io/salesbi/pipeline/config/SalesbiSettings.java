@@ -31,6 +31,7 @@ import java.util.Map;
  * @param server         the JDBC and dashboard server
  * @param alerts         who is told how a night went
  * @param retention      how long archived and rejected files, quarantined rows and run history are kept
+ * @param subscriptions  the SMTP server that mails the pages to subscribed users after a night, or null
  */
 public record SalesbiSettings(
         Path home,
@@ -49,7 +50,8 @@ public record SalesbiSettings(
         MatchConfig match,
         ServerConfig server,
         AlertConfig alerts,
-        RetentionConfig retention) {
+        RetentionConfig retention,
+        SubscriptionsConfig subscriptions) {
 
     /**
      * How many days what a night leaves behind is kept; null keeps it for ever (the default: nothing is deleted
@@ -114,6 +116,52 @@ public record SalesbiSettings(
             String from,
             java.util.List<String> to) {}
 
-    /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
-    public record UserConfig(String passwordHash, java.util.List<String> roles, java.util.List<String> regions) {}
+    /**
+     * One analyst account; the password is stored hashed ({@code salesbi hash-password}).
+     *
+     * @param subscription the pages mailed to the user after each published night, or null
+     */
+    public record UserConfig(
+            String passwordHash,
+            java.util.List<String> roles,
+            java.util.List<String> regions,
+            SubscriptionConfig subscription) {
+
+        public UserConfig(String passwordHash, java.util.List<String> roles, java.util.List<String> regions) {
+            this(passwordHash, roles, regions, null);
+        }
+    }
+
+    /**
+     * A user's subscription to the pages of each published night.
+     *
+     * @param email  the one address the mail goes to (never logged)
+     * @param locale the language of the mail's text
+     * @param pages  the dashboard page keys ({@code io.salesbi.dashboards.DashboardPages}), all of them by default
+     * @param link   whether the mail links to the pages under the base URL instead of attaching them
+     */
+    public record SubscriptionConfig(String email, Locale locale, java.util.List<String> pages, boolean link) {}
+
+    /**
+     * The SMTP server and sender of the subscriptions' mails.
+     *
+     * @param passwordEnv     the environment variable holding the SMTP password, or null (no login, or no password)
+     * @param baseUrl         where users open the served pages, ending in '/', or null
+     * @param maxAttempts     how often a mail is tried before it is reported as failed
+     * @param retryAfter      the wait between two tries
+     * @param checkEvery      how often {@code serve} looks for a newly published night
+     * @param maxAttachmentBytes attached pages above this size go as links (with a base URL), else fail the mail
+     */
+    public record SubscriptionsConfig(
+            String smtpHost,
+            int smtpPort,
+            boolean startTls,
+            String username,
+            String passwordEnv,
+            String from,
+            String baseUrl,
+            int maxAttempts,
+            java.time.Duration retryAfter,
+            java.time.Duration checkEvery,
+            long maxAttachmentBytes) {}
 }

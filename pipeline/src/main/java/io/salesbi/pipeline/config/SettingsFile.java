@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,6 +38,8 @@ import java.util.Map;
  * @param match            matching thresholds and the steward's overrides file
  * @param server           the JDBC and dashboard server
  * @param alerts           who is told how a night went
+ * @param retention        how long what a night leaves behind is kept
+ * @param subscriptions    the SMTP server that mails the pages to the users who subscribe to them after a night
  */
 public record SettingsFile(
         String home,
@@ -65,7 +68,8 @@ public record SettingsFile(
         @Valid Match match,
         @Valid Server server,
         @Valid Alerts alerts,
-        @Valid Retention retention) {
+        @Valid Retention retention,
+        @Valid Subscriptions subscriptions) {
 
     public SettingsFile {
         kpi = kpi == null ? Map.of() : kpi;
@@ -151,13 +155,84 @@ public record SettingsFile(
         static final String POSITIVE = "must be >= 1";
     }
 
-    /** One analyst account; the password is stored hashed ({@code salesbi hash-password}). */
+    /**
+     * One analyst account; the password is stored hashed ({@code salesbi hash-password}).
+     *
+     * @param subscription the pages mailed to the user after each published night, or null
+     */
     public record User(
             @NotBlank(message = "is missing (create one with 'salesbi hash-password')")
             String passwordHash,
 
             List<String> roles,
-            List<String> regions) {}
+            List<String> regions,
+            @Valid Subscription subscription) {}
+
+    /**
+     * A user's subscription to the pages of each published night.
+     *
+     * @param email    the one address the mail goes to
+     * @param locale   the language of the mail's text, de or en (default: the top-level locale)
+     * @param pages    page keys ({@code overview}, {@code channels}, ...) or {@code all} (the default)
+     * @param delivery attach (the default) the pages to the mail, or send a link to each under
+     *                 {@code subscriptions.base-url}
+     */
+    public record Subscription(
+            @NotBlank(message = "is missing") @Pattern(regexp = Email.ADDRESS, message = "must be an e-mail address")
+            String email,
+
+            @Pattern(regexp = "de|en", message = "is not supported; expected de or en")
+            String locale,
+
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            List<@NotBlank(message = "is empty") String> pages,
+
+            Delivery delivery) {}
+
+    /** Whether a subscription's mail carries the pages or links to them. */
+    public enum Delivery {
+        ATTACH,
+        LINK
+    }
+
+    /**
+     * The SMTP server and sender of the subscriptions' mails ({@code server.users.NAME.subscription}). The password
+     * is never written in the file: {@code password-env} names the environment variable that holds it.
+     *
+     * @param baseUrl           where users open the served pages, e.g. {@code https://bi.example.com/dashboards/}
+     *                          (needed by {@code delivery: link})
+     * @param maxAttempts       how often a mail is tried before it is reported as failed (default 3)
+     * @param retryMinutes      the wait between two tries (default 10)
+     * @param checkSeconds      how often {@code serve} looks for a newly published night (default 60)
+     * @param maxAttachmentMb   attached pages above this size go as links instead (with a base URL), else the mail
+     *                          is reported as failed (default 15)
+     */
+    public record Subscriptions(
+            @NotBlank(message = "is missing") String smtpHost,
+
+            @Min(value = 1, message = Server.PORT) @Max(value = 65535, message = Server.PORT)
+            Integer smtpPort,
+
+            Boolean starttls,
+            String username,
+
+            @Pattern(
+                    regexp = "[A-Za-z_][A-Za-z0-9_]*",
+                    message = "must name an environment variable, e.g. SMTP_PASSWORD")
+            String passwordEnv,
+
+            @NotBlank(message = "is missing") @Pattern(regexp = Email.ADDRESS, message = "must be an e-mail address")
+            String from,
+
+            @Pattern(regexp = "https?://.+", message = "must be an http:// or https:// URL")
+            String baseUrl,
+
+            @Min(value = 1, message = Server.POSITIVE) @Max(value = 20, message = "must be between 1 and 20")
+            Integer maxAttempts,
+
+            @Min(value = 1, message = Server.POSITIVE) Integer retryMinutes,
+            @Min(value = 1, message = Server.POSITIVE) Integer checkSeconds,
+            @Min(value = 1, message = Server.POSITIVE) Integer maxAttachmentMb) {}
 
     /**
      * Notifications after a night: always on failure, on success only when asked.

@@ -2,11 +2,14 @@ package io.salesbi.pipeline.config;
 
 import io.salesbi.connectors.yaml.BoundYaml;
 import io.salesbi.connectors.yaml.YamlBinder;
+import io.salesbi.dashboards.DashboardPages;
 import io.salesbi.pipeline.config.SalesbiSettings.AlertConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.EmailConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.MatchConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.RetentionConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.ServerConfig;
+import io.salesbi.pipeline.config.SalesbiSettings.SubscriptionConfig;
+import io.salesbi.pipeline.config.SalesbiSettings.SubscriptionsConfig;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
 import io.salesbi.pipeline.config.SettingsFile.Alerts;
 import io.salesbi.pipeline.config.SettingsFile.Email;
@@ -39,6 +42,9 @@ public final class SettingsLoader {
      * the CRM leads (it was {@code min(source_system)} before it was declared).
      */
     public static final List<String> DEFAULT_SOURCE_PRECEDENCE = List.of("crm", "erp", "excel");
+
+    /** The word a subscription's {@code pages} takes for every page. */
+    public static final String ALL_PAGES = "all";
 
     private SettingsLoader() {}
 
@@ -121,7 +127,9 @@ public final class SettingsLoader {
                     "key 'match': expected 0 < review-threshold <= match-threshold < 1, was " + match.reviewThreshold()
                             + " and " + match.matchThreshold());
         }
-        ServerConfig server = server(f.server(), file);
+        Locale locale = Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de"));
+        SubscriptionsConfig subscriptions = subscriptions(f.subscriptions(), file);
+        ServerConfig server = server(f.server(), file, locale, subscriptions);
         AlertConfig alerts = alerts(f.alerts());
         if (file.hasProblems()) {
             throw new InvalidSettingsException(file.problems());
@@ -136,7 +144,7 @@ public final class SettingsLoader {
                 path(f.jobRepository(), base, home.resolve("warehouse/batch-metadata")),
                 path(f.dashboards(), base, home.resolve("dashboards")),
                 mappings,
-                Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de")),
+                locale,
                 Objects.requireNonNullElse(f.fileSettleMillis(), 1000L),
                 marker == ReadyMarker.NONE ? null : "." + marker.name().toLowerCase(Locale.ROOT),
                 Collections.unmodifiableMap(kpi),
@@ -144,7 +152,8 @@ public final class SettingsLoader {
                 match,
                 server,
                 alerts,
-                retention(f.retention()));
+                retention(f.retention()),
+                subscriptions);
     }
 
     private static void checkNonNegativeNumber(BoundYaml<?> file, String key, String value) {
@@ -157,7 +166,7 @@ public final class SettingsLoader {
         }
     }
 
-    private static ServerConfig server(Server s, BoundYaml<?> file) {
+    private static ServerConfig server(Server s, BoundYaml<?> file, Locale locale, SubscriptionsConfig subscriptions) {
         String cron = Objects.requireNonNullElse(s.cron(), "0 0 2 * * *");
         try {
             CronExpression.parse(cron);
@@ -171,7 +180,13 @@ public final class SettingsLoader {
         if (s.users() != null) {
             s.users().forEach((name, u) -> {
                 if (u != null) {
-                    users.put(name, new UserConfig(u.passwordHash(), copy(u.roles()), copy(u.regions())));
+                    users.put(
+                            name,
+                            new UserConfig(
+                                    u.passwordHash(),
+                                    copy(u.roles()),
+                                    copy(u.regions()),
+                                    subscription(name, u.subscription(), file, locale, subscriptions)));
                 }
             });
         }
@@ -215,6 +230,81 @@ public final class SettingsLoader {
                 Map.copyOf(users),
                 limits,
                 logins);
+    }
+
+    /**
+     * The SMTP server of the subscriptions, or null without a {@code subscriptions:} block. A user name needs the
+     * name of the environment variable that holds its password: the password itself is never written in the file.
+     */
+    private static SubscriptionsConfig subscriptions(SettingsFile.Subscriptions s, BoundYaml<?> file) {
+        if (s == null) {
+            return null;
+        }
+        if (s.username() != null && s.passwordEnv() == null) {
+            file.problem(
+                    "/subscriptions/username",
+                    "key 'subscriptions.username' needs 'password-env': the name of the environment variable that "
+                            + "holds the SMTP password (the password is never written in salesbi.yaml)");
+        }
+        String baseUrl = s.baseUrl() == null || s.baseUrl().endsWith("/") ? s.baseUrl() : s.baseUrl() + "/";
+        return new SubscriptionsConfig(
+                s.smtpHost(),
+                Objects.requireNonNullElse(s.smtpPort(), 25),
+                Boolean.TRUE.equals(s.starttls()),
+                s.username(),
+                s.passwordEnv(),
+                s.from(),
+                baseUrl,
+                Objects.requireNonNullElse(s.maxAttempts(), 3),
+                Duration.ofMinutes(Objects.requireNonNullElse(s.retryMinutes(), 10)),
+                Duration.ofSeconds(Objects.requireNonNullElse(s.checkSeconds(), 60)),
+                Objects.requireNonNullElse(s.maxAttachmentMb(), 15) * 1024L * 1024L);
+    }
+
+    /** A user's subscription, its pages checked against the pages a night renders; null when there is none. */
+    private static SubscriptionConfig subscription(
+            String user,
+            SettingsFile.Subscription s,
+            BoundYaml<?> file,
+            Locale defaultLocale,
+            SubscriptionsConfig subscriptions) {
+        if (s == null) {
+            return null;
+        }
+        String at = "/server/users/" + user + "/subscription";
+        String key = "key 'server.users." + user + ".subscription";
+        if (subscriptions == null) {
+            file.problem(
+                    at,
+                    key + "' needs the SMTP server that sends it: add a 'subscriptions:' block with smtp-host and "
+                            + "from");
+        }
+        List<String> pages = copy(s.pages());
+        List<String> known = DashboardPages.keys();
+        if (pages.isEmpty() || pages.equals(List.of(ALL_PAGES))) {
+            pages = known;
+        } else {
+            for (int i = 0; i < pages.size(); i++) {
+                String page = pages.get(i);
+                if (!known.contains(page)) {
+                    file.problem(
+                            at + "/pages/" + i,
+                            key + ".pages[" + i + "]': '" + page + "' is not a page; expected 'all' or some of "
+                                    + known);
+                } else if (pages.indexOf(page) < i) {
+                    file.problem(at + "/pages/" + i, key + ".pages[" + i + "]': '" + page + "' is listed twice");
+                }
+            }
+        }
+        boolean link = s.delivery() == SettingsFile.Delivery.LINK;
+        if (link && subscriptions != null && subscriptions.baseUrl() == null) {
+            file.problem(
+                    at + "/delivery",
+                    key + ".delivery': link needs 'subscriptions.base-url', the address under which users open the "
+                            + "served pages (e.g. https://bi.example.com/dashboards/)");
+        }
+        Locale locale = s.locale() == null ? defaultLocale : Locale.forLanguageTag(s.locale());
+        return new SubscriptionConfig(s.email(), locale, pages, link);
     }
 
     private static RetentionConfig retention(SettingsFile.Retention r) {

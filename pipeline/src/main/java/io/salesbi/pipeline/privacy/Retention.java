@@ -75,6 +75,8 @@ public final class Retention {
             n += update(conn, "delete from ops.night_outcome where decided_at < ?", cutoff);
             n += update(conn, "delete from ops.step_run where started_at < ?", cutoff);
             n += update(conn, "delete from ops.retention_purge where purged_at < ?", cutoff);
+            // the mails of nights whose step records go: a night without them is never mailed again
+            n += update(conn, "delete from ops.subscription_delivery where last_attempt_at < ?", cutoff);
             n += deleteFiles(logs, cutoff, false);
             purged.add(new Purged("run_history", config.runHistoryDays(), cutoff, n));
         }

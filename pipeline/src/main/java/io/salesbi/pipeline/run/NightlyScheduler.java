@@ -78,6 +78,11 @@ public final class NightlyScheduler implements AutoCloseable {
         }
     }
 
+    /** Whether a night is running now (its pages may be half rewritten). */
+    public boolean isNightRunning() {
+        return nightRunning;
+    }
+
     /**
      * Stops scheduling. A night that is running is given {@link #STOP_GRACE} to finish before it is interrupted, so
      * that the caller does not close the warehouse under it; an interrupted night is resumed by the next run.

@@ -39,7 +39,7 @@ class SettingsFileErrorsTest {
                         config
                                 + ":1:1: unknown key 'inbx' (did you mean 'inbox'?); known keys: [alerts, archive, dashboards, "
                                 + "error, file-settle-millis, home, home-currency, inbox, job-repository, kpi, locale, "
-                                + "mappings, match, ready-marker, retention, server, source-precedence, warehouse]",
+                                + "mappings, match, ready-marker, retention, server, source-precedence, subscriptions, warehouse]",
                         config
                                 + ":3:3: unknown key 'server.portt' (did you mean 'port'?); known keys: [allow-anonymous, "
                                 + "cron, host, login-backoff-seconds, login-free-failures-per-address, login-free-failures-per-user, "

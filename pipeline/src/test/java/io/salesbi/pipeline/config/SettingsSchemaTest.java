@@ -9,12 +9,15 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.salesbi.connectors.yaml.RecordSchemas;
+import io.salesbi.dashboards.DashboardPages;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -53,6 +56,26 @@ public class SettingsSchemaTest {
                 .isEmpty();
         assertThat(RecordSchemas.differences(SettingsFile.Email.class, p.at("/alerts/properties/email")))
                 .isEmpty();
+        assertThat(RecordSchemas.differences(SettingsFile.Subscriptions.class, p.path("subscriptions")))
+                .isEmpty();
+        assertThat(RecordSchemas.differences(
+                        SettingsFile.Subscription.class,
+                        p.at("/server/properties/users/additionalProperties/properties/subscription")))
+                .isEmpty();
+    }
+
+    @Test
+    void theSchemaListsThePagesANightRenders() throws Exception {
+        JsonNode pages = new ObjectMapper()
+                .readTree(SCHEMA.toFile())
+                .at("/properties/server/properties/users/additionalProperties/properties/subscription/properties/pages"
+                        + "/oneOf/1/items/enum");
+        List<String> listed = new ArrayList<>();
+        pages.forEach(page -> listed.add(page.asText()));
+
+        List<String> expected = new ArrayList<>(List.of(SettingsLoader.ALL_PAGES));
+        expected.addAll(DashboardPages.keys());
+        assertThat(listed).isEqualTo(expected);
     }
 
     @Test
