@@ -31,16 +31,20 @@ import java.util.regex.Pattern;
  */
 final class RegionalRelations implements AutoCloseable {
 
+    /** A schema-qualified name: {@code schema.relation}, not part of a longer dotted or quoted name. */
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(?<![\\w.\"])([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)\\b(?![.\"])");
+
     /**
      * What follows {@code from} or {@code join}: a relation, a CTE or a sub-query; not the {@code from} of
      * {@code extract(x from y)} or {@code is [not] distinct from}.
      */
     private static final Pattern SOURCE = Pattern.compile(
-            "(?<!extract\\(\\w{1,20}\\s{1,5})(?<!distinct\\s{1,5})\\b(from|join)(\\s+)([A-Za-z_][\\w.]*)",
+            "(?<!extract\\(\\w{1,20}\\s{1,5})(?<!distinct\\s{1,5})\\b(from|join)\\s+(?!\\()(\\S+)",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CTE = Pattern.compile("(?:\\bwith|,)\\s*([A-Za-z_]\\w*)\\s+as\\s*\\(");
-    private static final String VIEW_PREFIX = "regional ";
+    private static final String VIEW_PREFIX = "regional:";
 
     /** Where a relation's rows are read from: a kpi view's snapshot table when the night took one. */
     @FunctionalInterface
@@ -65,30 +69,54 @@ final class RegionalRelations implements AutoCloseable {
         return scope;
     }
 
-    /** The dataset query reading the scoped views instead of the relations. */
+    /**
+     * The dataset query reading the scoped views instead of the relations: every {@code schema.relation} whose
+     * schema the warehouse has is replaced, wherever it stands (also in a comma join or a sub-query). Then every
+     * {@code from} and {@code join} must read a scoped view, one of the query's own CTEs or a sub-query; anything
+     * else (an unqualified or quoted relation, a table function) is refused, since no policy could apply to it.
+     */
     String rewrite(String dataset, String sql) throws SQLException {
+        Set<String> schemas = schemas();
+        Matcher qualified = QUALIFIED.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (qualified.find()) {
+            String schema = qualified.group(1).toLowerCase(Locale.ROOT);
+            String replacement = schemas.contains(schema)
+                    ? view(schema + "." + qualified.group(2).toLowerCase(Locale.ROOT))
+                    : qualified.group();
+            qualified.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        String rewritten = qualified.appendTail(out).toString();
         Set<String> ctes = new HashSet<>();
-        Matcher cte = CTE.matcher(sql);
+        Matcher cte = CTE.matcher(rewritten);
         while (cte.find()) {
             ctes.add(cte.group(1).toLowerCase(Locale.ROOT));
         }
-        Matcher source = SOURCE.matcher(sql);
-        StringBuilder out = new StringBuilder();
+        Matcher source = SOURCE.matcher(rewritten);
         while (source.find()) {
-            String name = source.group(3);
-            String replacement;
-            if (name.indexOf('.') > 0) {
-                replacement = view(name.toLowerCase(Locale.ROOT));
-            } else if (ctes.contains(name.toLowerCase(Locale.ROOT))) {
-                replacement = name;
-            } else {
-                throw new IllegalStateException("dashboard dataset '" + dataset + "' reads '" + name
-                        + "', which is neither schema-qualified nor one of its CTEs, so the regional page set for "
-                        + scope.label() + " cannot apply its row policy; qualify the relation (schema.relation)");
+            String read = source.group(2);
+            boolean scoped = read.startsWith("\"" + VIEW_PREFIX);
+            String name = read.replaceAll("[);,]+$", "").toLowerCase(Locale.ROOT);
+            if (!scoped && !ctes.contains(name)) {
+                throw new IllegalStateException("dashboard dataset '" + dataset + "' reads '" + read
+                        + "', which is neither a schema-qualified relation nor one of its CTEs, so the regional page "
+                        + "set for " + scope.label() + " cannot apply a row policy to it; qualify the relation "
+                        + "(schema.relation)");
             }
-            source.appendReplacement(out, Matcher.quoteReplacement(source.group(1) + source.group(2) + replacement));
         }
-        return source.appendTail(out).toString();
+        return rewritten;
+    }
+
+    /** The warehouse's schemas, lower case: what a qualified name's first part must be to name a relation. */
+    private Set<String> schemas() throws SQLException {
+        Set<String> schemas = new HashSet<>();
+        try (Statement statement = conn.createStatement();
+                ResultSet rows = statement.executeQuery("select distinct schema_name from duckdb_schemas()")) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return schemas;
     }
 
     /** The scoped view of {@code schema.relation}, created on first use. */

@@ -156,16 +156,26 @@ class RegionalPageSetTest {
                     "test",
                     "with active as (select * from kpi.customer_value v join core.sales_line l "
                             + "on l.customer_id = v.customer_id) select extract(year from last_order_date) "
-                            + "from active a where a.sales_region is not distinct from a.industry");
+                            + "from active a, kpi.cross_sell_gap g where a.sales_region is not distinct from "
+                            + "a.industry and g.customer_id in (select customer_id from core.dim_contact)");
 
+            // every relation, also in a comma join and a sub-query, reads its scoped view
             assertThat(rewritten)
-                    .isEqualTo("with active as (select * from \"regional kpi.customer_value\" v join "
-                            + "\"regional core.sales_line\" l on l.customer_id = v.customer_id) select "
-                            + "extract(year from last_order_date) from active a where a.sales_region is not "
-                            + "distinct from a.industry");
-            assertThatThrownBy(() -> relations.rewrite("test", "select * from customer_value"))
-                    .hasMessageStartingWith("dashboard dataset 'test' reads 'customer_value', which is neither "
-                            + "schema-qualified nor one of its CTEs");
+                    .isEqualTo("with active as (select * from \"regional:kpi.customer_value\" v join "
+                            + "\"regional:core.sales_line\" l on l.customer_id = v.customer_id) select "
+                            + "extract(year from last_order_date) from active a, \"regional:kpi.cross_sell_gap\" g "
+                            + "where a.sales_region is not distinct from a.industry and g.customer_id in (select "
+                            + "customer_id from \"regional:core.dim_contact\")");
+            // what no policy can apply to is refused: unqualified, quoted, a table function
+            for (String unscoped : List.of(
+                    "select * from customer_value",
+                    "select * from \"kpi\".\"customer_value\"",
+                    "select * from read_csv('/tmp/customers.csv')")) {
+                assertThatThrownBy(() -> relations.rewrite("test", unscoped))
+                        .as(unscoped)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("which is neither a schema-qualified relation nor one of its CTEs");
+            }
             relations.close();
         }
     }
