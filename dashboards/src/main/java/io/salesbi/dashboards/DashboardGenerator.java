@@ -211,8 +211,13 @@ public final class DashboardGenerator {
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
-            filters.add(FilterOptions.of(
-                    filter, List.copyOf(data.values()), channelNames, coverage, messages, settings.locale()));
+            FilterOptions options = FilterOptions.of(
+                    filter, List.copyOf(data.values()), channelNames, coverage, messages, settings.locale());
+            // a regional set offers its own regions; totals shown whole still count all of them under "all"
+            filters.add(
+                    kpi.scope() != null && filter == Page.Filter.REGION
+                            ? options.only(kpi.scope().regions())
+                            : options);
         }
         String year = selected(filters, "year");
 

@@ -197,8 +197,16 @@ class DashboardBrowserIT {
                     TARGET.resolve("screenshots/regional-nord-" + (set == regionalDe ? "de" : "en") + ".png"),
                     browser.driver.getScreenshotAs(OutputType.BYTES));
         }
-        // the region filter opens on Nord: the overview's revenue is Nord's 2026 (Müller 1200.00 + C0000004 300.00
-        // in the cube) and the customers page lists only Nord's customers
+        // the region filter offers and opens on Nord, also where totals shown whole (market volumes) hold others
+        open(regionalDe, "index.html");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-region"))).getOptions())
+                .extracting(o -> o.getAttribute("value"))
+                .containsExactly("", "Nord");
+        assertThat(new Select(browser.driver.findElement(By.id("filter-region")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("Nord");
+        // and the customers page lists only Nord's customers, linked to the set's own customer page
         open(regionalDe, "customers.html");
         assertThat(new Select(browser.driver.findElement(By.id("filter-region")))
                         .getFirstSelectedOption()
