@@ -121,6 +121,26 @@ class RegionalPageSetTest {
     }
 
     @Test
+    void aManagerOfTwoRegionsGetsOneSetWithBothOpeningOnAllOfThem() throws Exception {
+        try (Connection conn = fixture()) {
+            RegionScope both = RegionScope.of(Set.of("Süd", "Nord"));
+
+            List<Path> written = generator(out, Locale.GERMAN).generateRegional(conn, List.of(both), POLICIES);
+
+            assertThat(written)
+                    .hasSize(Page.values().length)
+                    .allSatisfy(page -> assertThat(page).hasParent(out.resolve("regions/nord_sued")));
+            String pages = allOf(out.resolve("regions/nord_sued"));
+            for (String id : List.of("C0000001", "C0000002", "C0000003", "C0000004")) {
+                assertThat(pages).contains(id);
+            }
+            assertThat(Files.readString(out.resolve("regions/nord_sued/index.html")))
+                    .contains("Regionale Seiten: Nord, Süd.")
+                    .contains("\"defaultRegion\":\"\"");
+        }
+    }
+
+    @Test
     void aRegionNoGoldenCustomerIsInGetsNoPageSet() throws Exception {
         try (Connection conn = fixture()) {
             List<Path> written = generator(out, Locale.GERMAN)

@@ -34,6 +34,7 @@ class DashboardServingIT {
     private static final String NORD_OVERVIEW = "<!doctype html><title>Überblick Nord</title><p>Nord only</p>";
     private static final String NORD_CUSTOMERS = "<!doctype html><p>Müller Maschinenbau GmbH</p>";
     private static final String SUED_OVERVIEW = "<!doctype html><p>Süd only</p>";
+    private static final String BOTH_OVERVIEW = "<!doctype html><p>Nord and Süd</p>";
 
     private TestWarehouse warehouse;
     private JdbcServer server;
@@ -55,11 +56,14 @@ class DashboardServingIT {
         Files.writeString(nord.resolve("customers.html"), NORD_CUSTOMERS, UTF_8);
         Path sued = Files.createDirectories(pages.resolve("regions/sued"));
         Files.writeString(sued.resolve("index.html"), SUED_OVERVIEW, UTF_8);
+        Path both = Files.createDirectories(pages.resolve("regions/nord_sued"));
+        Files.writeString(both.resolve("index.html"), BOTH_OVERVIEW, UTF_8);
         Map<String, UserAccount> users = Map.of(
                 "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
                 "nora", account("nora", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")),
                 "sina", account("sina", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Süd")),
-                "udo", account("udo", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nrod")));
+                "udo", account("udo", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nrod")),
+                "mia", account("mia", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Süd", "Nord")));
         server = JdbcServer.start(
                 warehouse.connections(),
                 JdbcServerSettings.localhost(0, users).withDashboards(pages),
@@ -122,6 +126,8 @@ class DashboardServingIT {
         assertThat(customers.statusCode()).isEqualTo(200);
         assertThat(customers.body()).isEqualTo(NORD_CUSTOMERS);
         assertThat(get("/dashboards/", "sina", "sina-secret").body()).isEqualTo(SUED_OVERVIEW);
+        // a manager of two regions gets the one set of both (the night renders it as regions/nord_sued)
+        assertThat(get("/dashboards/", "mia", "mia-secret").body()).isEqualTo(BOTH_OVERVIEW);
 
         // neither another region's set nor the full set is reachable from it
         assertThat(get("/dashboards/regions/sued/index.html", "nora", "nora-secret")
