@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Reads the kpi views and writes the dashboard pages (index.html is the overview) into the output folder. Every
  * page is one self-contained HTML file: style, ECharts, page script and the page's data are inlined, so it opens
  * from disk or an e-mail attachment without a server or network.
+ *
+ * <p>{@link #generateRegional} writes the same pages once more per regional manager's regions, from the relations
+ * as their row policies let that manager see them ({@link RegionalRelations}), into {@code regions/<regions>/}.
  */
 public final class DashboardGenerator {
 

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * every dataset, chart and table of the set is built from the scoped rows only.
  *
  * <p>Fail closed, like the endpoint: a relation without a declared policy is hidden (its view holds no rows), a
- * relation whose columns no longer fit its policy stops the rendering, and a query that reads a relation this class
- * cannot scope (an unqualified name that is not one of its own CTEs) is refused.
+ * relation whose columns no longer fit its policy stops the rendering, and a query that reads anything this class
+ * cannot scope (an unqualified name that is not one of its own CTEs, a quoted name, a table function) is refused.
  */
 final class RegionalRelations implements AutoCloseable {
 
