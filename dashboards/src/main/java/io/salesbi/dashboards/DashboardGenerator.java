@@ -1,21 +1,31 @@
 package io.salesbi.dashboards;
 
+import io.salesbi.sql.RegionScope;
+import io.salesbi.sql.RowPolicies;
+import io.salesbi.sql.RowPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * Reads the kpi views and writes the dashboard pages (index.html is the overview) into the output folder. Every
  * page is one self-contained HTML file: style, ECharts, page script and the page's data are inlined, so it opens
  * from disk or an e-mail attachment without a server or network.
+ *
+ * <p>{@link #generateRegional} writes the same pages once more per regional manager's regions, from the relations
+ * as their row policies let that manager see them ({@link RegionalRelations}), into {@code regions/<regions>/}.
  */
 public final class DashboardGenerator {
 
@@ -51,9 +64,76 @@ public final class DashboardGenerator {
 
     /** Reads the kpi views over conn and writes index.html (overview) and the other pages; returns the files. */
     public List<Path> generate(Connection conn) throws SQLException, IOException {
+        return generate(new KpiQueries(conn), settings.outDir());
+    }
+
+    /**
+     * Writes one regional page set per scope into {@code <outDir>/regions/<scope's folder>/} (see
+     * {@link RegionScope#folderName()}): the same pages, read through the row policies of {@code policies} for the
+     * scope's regions, the declaration the JDBC endpoint filters a regional manager's queries by. A scope none of
+     * whose regions a golden customer has (a region name the warehouse does not know) gets no page set and a
+     * warning. Returns the files written.
+     *
+     * @throws IllegalStateException when two scopes would share a folder, the warehouse has no golden customers
+     *                               table, or a relation's columns no longer fit its policy
+     */
+    public List<Path> generateRegional(Connection conn, Collection<RegionScope> scopes, RowPolicies policies)
+            throws SQLException, IOException {
+        Map<String, RegionScope> byFolder = new TreeMap<>();
+        for (RegionScope scope : scopes) {
+            RegionScope other = byFolder.putIfAbsent(scope.folderName(), scope);
+            if (other != null && !other.equals(scope)) {
+                throw new IllegalStateException("regional page sets: regions " + other.regions() + " and "
+                        + scope.regions() + " would share the folder " + RegionScope.PAGE_SETS_FOLDER + "/"
+                        + scope.folderName() + "; rename one region");
+            }
+        }
+        Set<String> known = knownRegions(conn);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, RegionScope> entry : byFolder.entrySet()) {
+            RegionScope scope = entry.getValue();
+            if (scope.regions().stream().noneMatch(known::contains)) {
+                log.warn(
+                        "No regional page set for regions {}: no golden customer (core.customer_golden.sales_region)"
+                                + " is in them; known regions: {}",
+                        scope.regions(),
+                        known);
+                continue;
+            }
+            Path folder =
+                    settings.outDir().resolve(RegionScope.PAGE_SETS_FOLDER).resolve(entry.getKey());
+            KpiQueries kpi = new KpiQueries(conn, scope, policies);
+            try {
+                written.addAll(generate(kpi, folder));
+            } finally {
+                kpi.release();
+            }
+        }
+        return written;
+    }
+
+    /** The regions golden customers are in: the values a regional manager's row filter can match. */
+    private static Set<String> knownRegions(Connection conn) throws SQLException {
+        Set<String> known = new TreeSet<>();
+        String sql = "select distinct " + RowPolicy.REGION_COLUMN + " from " + RowPolicy.CUSTOMER_REGIONS + " where "
+                + RowPolicy.REGION_COLUMN + " is not null";
+        try (Statement statement = conn.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                known.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "regional page sets need " + RowPolicy.CUSTOMER_REGIONS + " (the golden customers' regions): "
+                            + e.getMessage(),
+                    e);
+        }
+        return known;
+    }
+
+    private List<Path> generate(KpiQueries kpi, Path outDir) throws SQLException, IOException {
         long started = System.nanoTime();
-        Files.createDirectories(settings.outDir());
-        KpiQueries kpi = new KpiQueries(conn);
+        Files.createDirectories(outDir);
         Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
         YearCoverage coverage = YearCoverage.of(kpi.get("months"));
         Assets assets = Assets.load();
@@ -66,7 +146,7 @@ public final class DashboardGenerator {
         try {
             for (Page page : RENDER_ORDER) {
                 Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
-                pages.put(page, rendering.submit(() -> render(page, model)));
+                pages.put(page, rendering.submit(() -> render(page, model, outDir)));
             }
         } finally {
             rendering.shutdown();
@@ -79,11 +159,12 @@ public final class DashboardGenerator {
             largest = Math.max(largest, rendered.bytes());
         }
         log.info(
-                "Dashboards written to {}: {} pages, locale {}, largest page {} bytes, {} ms ({} ms reading the "
-                        + "warehouse)",
-                settings.outDir(),
+                "Dashboards written to {}: {} pages, locale {}, regions {}, largest page {} bytes, {} ms ({} ms "
+                        + "reading the warehouse)",
+                outDir,
                 written.size(),
                 settings.locale().getLanguage(),
+                kpi.scope() == null ? "all" : kpi.scope().regions(),
                 largest,
                 (System.nanoTime() - started) / 1_000_000,
                 kpi.queryMillis());
@@ -109,8 +190,8 @@ public final class DashboardGenerator {
         }
     }
 
-    private Rendered render(Page page, Map<String, Object> model) {
-        Path file = settings.outDir().resolve(page.fileName);
+    private Rendered render(Page page, Map<String, Object> model, Path outDir) {
+        Path file = outDir.resolve(page.fileName);
         model.put("pageJson", ScriptJson.write(model.remove(PAGE_DATA)));
         byte[] html = renderer.render(page.template, settings.locale(), model).getBytes(StandardCharsets.UTF_8);
         try {
@@ -133,8 +214,13 @@ public final class DashboardGenerator {
         }
         List<FilterOptions> filters = new ArrayList<>();
         for (Page.Filter filter : page.filters) {
-            filters.add(FilterOptions.of(
-                    filter, List.copyOf(data.values()), channelNames, coverage, messages, settings.locale()));
+            FilterOptions options = FilterOptions.of(
+                    filter, List.copyOf(data.values()), channelNames, coverage, messages, settings.locale());
+            // a regional set offers its own regions; totals shown whole still count all of them under "all"
+            filters.add(
+                    kpi.scope() != null && filter == Page.Filter.REGION
+                            ? options.only(kpi.scope().regions())
+                            : options);
         }
         String year = selected(filters, "year");
 
@@ -151,11 +237,24 @@ public final class DashboardGenerator {
         meta.put("priorSpans", coverage.spansForScript(messages, settings.locale()));
         meta.put("cubePriorSpan", !kpi.get("cubePriorSpan").cols().isEmpty());
         meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
+        RegionScope scope = kpi.scope();
+        // a regional set opens on its region (of several: on all of them); the reader may still pick "all"
+        meta.put("regionScope", scope == null ? null : scope.list());
+        meta.put(
+                "defaultRegion",
+                scope != null && scope.regions().size() == 1 ? scope.regions().first() : "");
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page.key());
         model.put("lang", settings.locale().getLanguage());
         model.put("nav", navigation(page));
+        model.put(
+                "regionScope",
+                scope == null
+                        ? null
+                        : scope.regions().stream()
+                                .map(region -> messages.label("region", region))
+                                .collect(Collectors.joining(", ")));
         model.put("filters", filters);
         model.put("generatedAt", formats.instant(settings.generatedAt()));
         model.put("assets", assets);

@@ -21,6 +21,13 @@ record FilterOptions(String name, List<Option> options, String selected) {
     /** One choice; {@code value} is what the data holds, {@code label} what the reader sees. */
     record Option(String value, String label) {}
 
+    /** These options without the values outside {@code values}; the selection, when it is one of them, stays. */
+    FilterOptions only(java.util.Set<String> values) {
+        List<Option> kept =
+                options.stream().filter(o -> values.contains(o.value())).toList();
+        return new FilterOptions(name, kept, values.contains(selected) ? selected : "");
+    }
+
     static FilterOptions of(
             Page.Filter filter,
             List<DataTable> tables,

@@ -1,5 +1,7 @@
 package io.salesbi.dashboards;
 
+import io.salesbi.sql.RegionScope;
+import io.salesbi.sql.RowPolicies;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -67,6 +69,7 @@ final class KpiQueries {
     private static final String SNAPSHOT_SCHEMA = "kpi_snapshot";
 
     private final Connection conn;
+    private final RegionalRelations regional;
     private final Map<String, DataTable> cache = new HashMap<>();
     private final Map<String, Map<String, Object>> scripts = new HashMap<>();
     private Set<String> snapshotTables;
@@ -74,6 +77,29 @@ final class KpiQueries {
 
     KpiQueries(Connection conn) {
         this.conn = conn;
+        this.regional = null;
+    }
+
+    /** The datasets of a regional page set: every relation read through its row policy for the scope's regions. */
+    KpiQueries(Connection conn, RegionScope scope, RowPolicies policies) {
+        this.conn = conn;
+        this.regional = new RegionalRelations(
+                conn,
+                scope,
+                policies,
+                (schema, relation) -> schema.equals("kpi") ? source(relation) : schema + "." + relation);
+    }
+
+    /** The regions this instance's datasets are scoped to, or {@code null} for all regions. */
+    RegionScope scope() {
+        return regional == null ? null : regional.scope();
+    }
+
+    /** Drops what a regional instance created in the connection (its scoped views). */
+    void release() throws SQLException {
+        if (regional != null) {
+            regional.close();
+        }
     }
 
     DataTable get(String dataset) throws SQLException {
@@ -85,7 +111,9 @@ final class KpiQueries {
             }
             long started = System.nanoTime();
             String optional = OPTIONAL_TABLES.getOrDefault(dataset, OPTIONAL_PIPELINE_TABLES.get(dataset));
-            table = optional != null && !exists(optional) ? DataTable.empty() : DataTable.query(conn, published(sql));
+            table = optional != null && !exists(optional)
+                    ? DataTable.empty()
+                    : DataTable.query(conn, regional == null ? published(sql) : regional.rewrite(dataset, sql));
             cache.put(dataset, table);
             long nanos = System.nanoTime() - started;
             queryNanos += nanos;

@@ -3,6 +3,8 @@ package io.salesbi.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.salesbi.sql.RegionScope;
+import io.salesbi.sql.RowPolicies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,38 @@ class DashboardOnMigratedWarehouseTest {
                     .generate(conn);
 
             assertThat(pages).hasSize(10).allSatisfy(page -> assertThat(page).isNotEmptyFile());
+        }
+    }
+
+    /**
+     * A regional page set reads every relation the pages read through its declared row policy; on the real views a
+     * relation without one, or one whose columns no longer fit it, fails here rather than in the night.
+     */
+    @Test
+    void everyRelationARegionalPageSetReadsHasAPolicyThatFitsTheMigratedColumns() throws Exception {
+        List<Path> scripts = migrations();
+        assumeTrue(
+                scripts.stream().anyMatch(p -> p.getFileName().toString().startsWith("R__kpi_")),
+                "no kpi views in " + MIGRATIONS.toAbsolutePath().normalize() + " yet (R__kpi_*.sql)");
+
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Path script : scripts) {
+                try (Statement statement = conn.createStatement()) {
+                    statement.execute(Files.readString(script, StandardCharsets.UTF_8));
+                }
+            }
+            try (Statement statement = conn.createStatement()) {
+                // the region must be one a golden customer is in
+                statement.execute("insert into core.customer_golden (customer_id, sales_region, record_count, "
+                        + "source_systems) values ('C0000001', 'Nord', 1, 'erp')");
+            }
+            List<Path> pages = new DashboardGenerator(
+                            new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generateRegional(conn, List.of(RegionScope.of(Set.of("Nord"))), RowPolicies.warehouse());
+
+            assertThat(pages)
+                    .hasSize(10)
+                    .allSatisfy(page -> assertThat(page).isNotEmptyFile().hasParent(out.resolve("regions/nord")));
         }
     }
 

@@ -7,6 +7,8 @@ import io.salesbi.server.JdbcServer;
 import io.salesbi.server.JdbcServerSettings;
 import io.salesbi.server.PasswordHasher;
 import io.salesbi.server.UserAccount;
+import io.salesbi.sql.RegionScope;
+import io.salesbi.sql.RowPolicies;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,6 +76,72 @@ class DashboardQueriesThroughEndpointIT {
                 assertThatThrownBy(() ->
                                 DataTable.query(endpoint, DashboardQueries.all().get(OPS_ONLY)))
                         .hasMessageContaining("'ops' not found");
+            }
+        }
+    }
+
+    /**
+     * The same policy in both places: every dataset of Nord's regional page set has the rows the JDBC endpoint gives
+     * Nord's regional manager for the same query, and a dataset that reads a relation hidden from that manager
+     * (kpi.dq_file_load; ops.step_run, which has no policy) is refused there and empty in the set.
+     */
+    @Test
+    void aRegionalPageSetsDatasetsAreWhatTheEndpointGivesThatRegionsManager(@TempDir Path dir) throws Exception {
+        try (DuckDBConnection owner =
+                (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("warehouse.duckdb"))) {
+            try (Statement statement = owner.createStatement()) {
+                statement.execute("set autoinstall_known_extensions = false");
+            }
+            KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            KpiFixture.addGoldenCustomers(owner);
+            Supplier<Connection> duplicates = () -> {
+                try {
+                    return owner.duplicate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            UserAccount nora = new UserAccount(
+                    "nora",
+                    PasswordHasher.hash("nora-password".toCharArray()),
+                    Set.of(UserAccount.REGIONAL_MANAGER, UserAccount.PERSONAL_DATA),
+                    Set.of("Nord"));
+            Properties credentials = new Properties();
+            credentials.setProperty("authentication", "BASIC");
+            credentials.setProperty("avatica_user", "nora");
+            credentials.setProperty("avatica_password", "nora-password");
+            KpiQueries regional = new KpiQueries(owner, RegionScope.of(Set.of("Nord")), RowPolicies.warehouse());
+            List<String> hidden = List.of("fileLoads", OPS_ONLY);
+            try (JdbcServer server =
+                            JdbcServer.start(duplicates, JdbcServerSettings.localhost(0, Map.of("nora", nora)));
+                    Connection endpoint = new Driver().connect(server.url(), credentials)) {
+                SoftAssertions softly = new SoftAssertions();
+                int compared = 0;
+                for (Map.Entry<String, String> query : DashboardQueries.all().entrySet()) {
+                    List<List<String>> scoped = toMillis(regional.get(query.getKey()));
+                    if (hidden.contains(query.getKey())) {
+                        softly.assertThat(scoped).as(query.getKey()).isEmpty();
+                        softly.assertThatThrownBy(() -> DataTable.query(endpoint, query.getValue()))
+                                .as(query.getKey())
+                                .isInstanceOf(SQLException.class);
+                        continue;
+                    }
+                    softly.assertThatCode(() -> assertThat(toMillis(DataTable.query(endpoint, query.getValue())))
+                                    .isEqualTo(scoped))
+                            .as(query.getKey())
+                            .doesNotThrowAnyException();
+                    compared++;
+                }
+                softly.assertAll();
+                assertThat(compared).isEqualTo(DashboardQueries.all().size() - hidden.size());
+                // and the scope is real: Süd's customer C0000002 is in the full dataset, not in Nord's
+                assertThat(toMillis(regional.get("customers")).toString()).doesNotContain("C0000002");
+                assertThat(toMillis(DataTable.query(
+                                        owner, DashboardQueries.all().get("customers")))
+                                .toString())
+                        .contains("C0000002");
+            } finally {
+                regional.release();
             }
         }
     }

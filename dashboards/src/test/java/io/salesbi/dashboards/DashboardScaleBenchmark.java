@@ -1,5 +1,7 @@
 package io.salesbi.dashboards;
 
+import io.salesbi.sql.RegionScope;
+import io.salesbi.sql.RowPolicies;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Run by hand (never a timed test): generates the pages several times and prints the page sizes and generation
@@ -15,7 +18,8 @@ import java.util.Properties;
  * under its folder), from that warehouse opened read-only.
  * Prints wall time and the process's CPU time (all threads, DuckDB's included), which other load on the machine
  * disturbs less. Usage: java -cp test-classpath io.salesbi.dashboards.DashboardScaleBenchmark
- * [outDir [warehouse.duckdb|fixture [runs]]]
+ * [outDir [warehouse.duckdb|fixture [runs [regions]]]]; with regions (comma-separated {@code sales_region} values,
+ * e.g. {@code Nord,Süd}) each run also renders one regional page set per region and prints its time.
  */
 public final class DashboardScaleBenchmark {
 
@@ -37,6 +41,23 @@ public final class DashboardScaleBenchmark {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 long cpuMillis = (os.getProcessCpuTime() - cpuStarted) / 1_000_000;
                 System.out.printf("run %d: %d pages in %d ms, %d ms CPU%n", run, pages.size(), millis, cpuMillis);
+                if (args.length > 3) {
+                    for (String region : args[3].split(",")) {
+                        long regionStarted = System.nanoTime();
+                        long regionCpuStarted = os.getProcessCpuTime();
+                        List<Path> regional = new DashboardGenerator(
+                                        new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                                .generateRegional(
+                                        conn, List.of(RegionScope.of(Set.of(region))), RowPolicies.warehouse());
+                        System.out.printf(
+                                "run %d: region %s: %d pages in %d ms, %d ms CPU%n",
+                                run,
+                                region,
+                                regional.size(),
+                                (System.nanoTime() - regionStarted) / 1_000_000,
+                                (os.getProcessCpuTime() - regionCpuStarted) / 1_000_000);
+                    }
+                }
                 if (run == runs) {
                     for (Path page : pages) {
                         System.out.printf("  %-20s %,10d bytes%n", page.getFileName(), Files.size(page));

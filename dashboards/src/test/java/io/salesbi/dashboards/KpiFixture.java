@@ -92,6 +92,22 @@ final class KpiFixture {
         }
     }
 
+    /**
+     * The golden customers (core.customer_golden, the columns the customer(...) row policies read) of the fixture's
+     * customers: C0000001, C0000003 and C0000004 in Nord, C0000002 (the script-named one) in Süd.
+     */
+    static void addGoldenCustomers(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("create table core.customer_golden (customer_id varchar, company_name varchar, "
+                    + "sales_region varchar)");
+            statement.execute("insert into core.customer_golden values "
+                    + "('C0000001', 'Müller Maschinenbau GmbH', 'Nord'), "
+                    + "('C0000002', '<script>alert(1)</script>', 'Süd'), "
+                    + "('C0000003', '\"><img src=x onerror=alert(1)>', 'Nord'), "
+                    + "('C0000004', '=HYPERLINK(\"http://evil.example\",\"click\")', 'Nord')");
+        }
+    }
+
     static void run(Connection conn, String script) throws SQLException, IOException {
         String sql;
         try (InputStream in = KpiFixture.class.getClassLoader().getResourceAsStream(script)) {

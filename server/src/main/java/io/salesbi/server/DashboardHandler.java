@@ -1,5 +1,6 @@
 package io.salesbi.server;
 
+import io.salesbi.sql.RegionScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * inside the folder. Runs behind the BASIC login and {@link AuthenticatedUserHandler}, so with anonymous access
  * allowed the pages are open to anonymous readers too, like the kpi schema.
  *
- * <p>Regional managers are refused (403): the pages are rendered once a night for all regions and inline
- * customer-level data (the overview already carries the customer value matrix), so serving them would bypass the
- * {@link RegionRowFilter} that scopes the same user's JDBC queries. Failing closed matches the filter's own rule for
- * customer-level views it cannot scope; regional managers get their numbers over JDBC.
+ * <p>A regional manager gets the regional page set of their regions instead: {@code /dashboards/} of such a user is
+ * the folder {@code regions/<RegionScope#folderName()>/} the night renders with the same row policies as the
+ * {@link RegionRowFilter} that scopes the user's JDBC queries; nothing outside it (neither the full set nor another
+ * region's) is reachable for them. Without such a folder (a region no golden customer is in, or no night since the
+ * account was added) they are refused (403) with the reason: failing closed, like the filter.
  *
  * <p>Every other path falls through to the next handler (Avatica).
  */
@@ -59,30 +61,39 @@ final class DashboardHandler extends AbstractHandler {
             return;
         }
         UserAccount user = CurrentUser.require();
+        Path root = folder;
         if (RegionRowFilter.isRestricted(user)) {
-            LOG.info(
-                    "dashboards user={} path={} refused: regional managers get row-filtered data over JDBC only",
-                    user.name(),
-                    target);
-            response.sendError(
-                    HttpServletResponse.SC_FORBIDDEN,
-                    "The dashboards show all regions and are not "
-                            + "filtered by region; regional managers query their regions over JDBC");
-            return;
+            RegionScope scope = RegionScope.of(user.regions());
+            root = folder.resolve(RegionScope.PAGE_SETS_FOLDER).resolve(scope.folderName());
+            if (!Files.isDirectory(root)) {
+                LOG.info(
+                        "dashboards user={} path={} refused: no regional page set {} for regions {}",
+                        user.name(),
+                        target,
+                        root,
+                        scope.regions());
+                response.sendError(
+                        HttpServletResponse.SC_FORBIDDEN,
+                        "No dashboards for your regions " + scope.regions() + ": the night renders a page set for "
+                                + "each regional manager's regions that golden customers are in, and none is "
+                                + "there for these (an unknown region name, or no night since the account was "
+                                + "added); regional managers see only their regions' pages");
+                return;
+            }
         }
         if (target.equals(ROOT)) {
             response.sendRedirect(PREFIX);
             return;
         }
         String relative = target.substring(PREFIX.length());
-        Path file = resolve(relative);
+        Path file = resolve(root, relative);
         if (file != null && Files.isDirectory(file)) {
             if (!relative.isEmpty() && !relative.endsWith("/")) {
                 // relative links of the folder's pages must resolve inside it
                 response.sendRedirect(target + "/");
                 return;
             }
-            file = resolve(relative + WELCOME_FILE);
+            file = resolve(root, relative + WELCOME_FILE);
         }
         if (file == null || !Files.isRegularFile(file)) {
             LOG.debug("dashboards user={} path={} not found", user.name(), target);
@@ -98,6 +109,11 @@ final class DashboardHandler extends AbstractHandler {
      * does not exist or must not be served. The empty path is the folder itself.
      */
     Path resolve(String relative) throws IOException {
+        return resolve(folder, relative);
+    }
+
+    /** As {@link #resolve(String)}, below {@code root}: the dashboards folder or a regional page set in it. */
+    private static Path resolve(Path root, String relative) throws IOException {
         if (relative.indexOf('\\') >= 0 || relative.indexOf('\0') >= 0 || relative.indexOf(':') >= 0) {
             return null;
         }
@@ -107,12 +123,12 @@ final class DashboardHandler extends AbstractHandler {
                 return null;
             }
         }
-        Path candidate = folder.resolve(relative).normalize();
-        if (!candidate.startsWith(folder) || !Files.exists(candidate)) {
+        Path candidate = root.resolve(relative).normalize();
+        if (!candidate.startsWith(root) || !Files.exists(candidate)) {
             return null;
         }
         Path real = candidate.toRealPath();
-        if (!real.startsWith(folder.toRealPath())) {
+        if (!real.startsWith(root.toRealPath())) {
             return null;
         }
         return Files.isRegularFile(real) || Files.isDirectory(real) ? real : null;

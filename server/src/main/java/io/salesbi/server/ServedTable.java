@@ -102,7 +102,7 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         JdbcTable jdbcTable = physical.get();
-        RelDataType physical = jdbcTable.getRowType(typeFactory);
+        RelDataType physical = unboundedText(typeFactory, jdbcTable.getRowType(typeFactory));
         checkedPolicy(jdbcTable, physical);
         RelDataTypeFactory.Builder served = typeFactory.builder();
         for (RelDataTypeField field : physical.getFieldList()) {
@@ -126,8 +126,9 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
         RelOptCluster cluster = context.getCluster();
         RelDataTypeFactory typeFactory = cluster.getTypeFactory();
         JdbcTable jdbcTable = physical.get();
-        // The JDBC scan keeps DuckDB's own column types; the casts above it are pushed down to DuckDB.
-        RelDataType physicalType = jdbcTable.getRowType(typeFactory);
+        // The JDBC scan keeps DuckDB's own column types (text without a length); the casts above it are pushed
+        // down to DuckDB.
+        RelDataType physicalType = unboundedText(typeFactory, jdbcTable.getRowType(typeFactory));
         RelOptTable physicalTable = RelOptTableImpl.create(
                 relOptTable.getRelOptSchema(),
                 physicalType,
@@ -223,6 +224,27 @@ final class ServedTable extends AbstractTable implements TranslatableTable {
             own.add(builder.field(i));
         }
         builder.project(own);
+    }
+
+    /**
+     * The row type with DuckDB's text columns as {@code VARCHAR} without a length. Calcite's JDBC adapter reads them
+     * as {@code VARCHAR(0)} (DuckDB reports no size), and where the planner turns a column into a constant, e.g. the
+     * region column under a regional manager's filter {@code sales_region = 'Nord'} grouped with other columns, it
+     * casts the constant to that type: {@code CAST('Nord' AS VARCHAR(0))}, the empty string.
+     */
+    private static RelDataType unboundedText(RelDataTypeFactory typeFactory, RelDataType rowType) {
+        RelDataTypeFactory.Builder fixed = typeFactory.builder();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            RelDataType type = field.getType();
+            boolean text = type.getSqlTypeName() == SqlTypeName.VARCHAR || type.getSqlTypeName() == SqlTypeName.CHAR;
+            fixed.add(
+                    field.getName(),
+                    text && type.getPrecision() == 0
+                            ? typeFactory.createTypeWithNullability(
+                                    typeFactory.createSqlType(SqlTypeName.VARCHAR), type.isNullable())
+                            : type);
+        }
+        return fixed.build();
     }
 
     private RelDataType servedType(RelDataTypeFactory typeFactory, RelDataTypeField field) {

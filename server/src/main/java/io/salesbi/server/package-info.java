@@ -20,8 +20,8 @@
  * under {@code /dashboards/} ({@code /dashboards/} is {@code index.html}) behind the same BASIC login and accounts:
  * GET and HEAD only, content type by file extension (text types as UTF-8), {@code Cache-Control: no-cache}, no
  * directory listing, no hidden files, nothing whose real path lies outside the folder (Jetty already answers 400 to
- * paths climbing out with {@code ..}). Regional managers are refused (403): the pages are rendered for all regions and
- * carry customer-level data, which the JDBC row filter would hide from them; see
+ * paths climbing out with {@code ..}). A regional manager is served the regional page set of their regions (rendered by
+ * the night with the row policies of the JDBC filter) and nothing else, or refused (403) when there is none; see
  * {@link io.salesbi.server.DashboardHandler}.
  *
  * <h2>Consistency while a night runs</h2>

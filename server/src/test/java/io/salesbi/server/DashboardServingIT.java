@@ -31,6 +31,10 @@ class DashboardServingIT {
     private static final int FAST_TEST_ITERATIONS = 1_000;
     private static final String OVERVIEW = "<!doctype html><title>Übersicht</title><p>overview</p>";
     private static final String SECRET = "outside the dashboards folder";
+    private static final String NORD_OVERVIEW = "<!doctype html><title>Überblick Nord</title><p>Nord only</p>";
+    private static final String NORD_CUSTOMERS = "<!doctype html><p>Müller Maschinenbau GmbH</p>";
+    private static final String SUED_OVERVIEW = "<!doctype html><p>Süd only</p>";
+    private static final String BOTH_OVERVIEW = "<!doctype html><p>Nord and Süd</p>";
 
     private TestWarehouse warehouse;
     private JdbcServer server;
@@ -46,9 +50,20 @@ class DashboardServingIT {
         Files.createDirectories(pages.resolve("empty-folder"));
         Files.writeString(directory.resolve("secret.txt"), SECRET, UTF_8);
         Files.createSymbolicLink(pages.resolve("link-to-secret.html"), directory.resolve("secret.txt"));
+        // the regional page sets the night renders (DashboardGenerator.generateRegional): regions/<folder>/
+        Path nord = Files.createDirectories(pages.resolve("regions/nord"));
+        Files.writeString(nord.resolve("index.html"), NORD_OVERVIEW, UTF_8);
+        Files.writeString(nord.resolve("customers.html"), NORD_CUSTOMERS, UTF_8);
+        Path sued = Files.createDirectories(pages.resolve("regions/sued"));
+        Files.writeString(sued.resolve("index.html"), SUED_OVERVIEW, UTF_8);
+        Path both = Files.createDirectories(pages.resolve("regions/nord_sued"));
+        Files.writeString(both.resolve("index.html"), BOTH_OVERVIEW, UTF_8);
         Map<String, UserAccount> users = Map.of(
                 "anna", account("anna", Set.of(UserAccount.ANALYST), Set.of()),
-                "nora", account("nora", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")));
+                "nora", account("nora", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nord")),
+                "sina", account("sina", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Süd")),
+                "udo", account("udo", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Nrod")),
+                "mia", account("mia", Set.of(UserAccount.REGIONAL_MANAGER), Set.of("Süd", "Nord")));
         server = JdbcServer.start(
                 warehouse.connections(),
                 JdbcServerSettings.localhost(0, users).withDashboards(pages),
@@ -103,11 +118,45 @@ class DashboardServingIT {
     }
 
     @Test
-    void regionalManagersAreRefusedBecauseThePagesAreNotRowFiltered() throws Exception {
-        HttpResponse<String> refused = get("/dashboards/", "nora", "nora-secret");
+    void aRegionalManagerGetsTheirRegionsPageSetAndNothingElse() throws Exception {
+        // /dashboards/ of a regional manager is their regions' set
+        assertThat(get("/dashboards/", "nora", "nora-secret").body()).isEqualTo(NORD_OVERVIEW);
+        assertThat(get("/dashboards/index.html", "nora", "nora-secret").body()).isEqualTo(NORD_OVERVIEW);
+        HttpResponse<String> customers = get("/dashboards/customers.html", "nora", "nora-secret");
+        assertThat(customers.statusCode()).isEqualTo(200);
+        assertThat(customers.body()).isEqualTo(NORD_CUSTOMERS);
+        assertThat(get("/dashboards/", "sina", "sina-secret").body()).isEqualTo(SUED_OVERVIEW);
+        // a manager of two regions gets the one set of both (the night renders it as regions/nord_sued)
+        assertThat(get("/dashboards/", "mia", "mia-secret").body()).isEqualTo(BOTH_OVERVIEW);
+
+        // neither another region's set nor the full set is reachable from it
+        assertThat(get("/dashboards/regions/sued/index.html", "nora", "nora-secret")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/dashboards/regions/nord/index.html", "nora", "nora-secret")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/dashboards/style.css", "nora", "nora-secret").statusCode())
+                .isEqualTo(404);
+        assertThat(get("/dashboards/customers.html", "sina", "sina-secret").statusCode())
+                .isEqualTo(404);
+
+        // roles that see every row see every set, the full one at the top
+        assertThat(get("/dashboards/", "anna", "anna-secret").body()).isEqualTo(OVERVIEW);
+        assertThat(get("/dashboards/regions/sued/", "anna", "anna-secret").body())
+                .isEqualTo(SUED_OVERVIEW);
+    }
+
+    @Test
+    void aRegionalManagerOfARegionWithoutAPageSetIsRefusedWithTheReason() throws Exception {
+        HttpResponse<String> refused = get("/dashboards/", "udo", "udo-secret");
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).doesNotContain("overview");
+        assertThat(refused.body())
+                .contains("No dashboards for your regions [Nrod]")
+                .doesNotContain("<p>overview")
+                .doesNotContain("Nord only")
+                .doesNotContain("Süd only");
     }
 
     @Test
@@ -192,7 +241,7 @@ class DashboardServingIT {
                 get("/dashboards/", "anna", "wrong"),
                 get("/dashboards/", "anna", "anna-secret"),
                 get("/dashboards/no-such-page.html", "anna", "anna-secret"),
-                get("/dashboards/", "nora", "nora-secret"),
+                get("/dashboards/", "udo", "udo-secret"),
                 http.send(
                         HttpRequest.newBuilder(uri("/"))
                                 .header("Authorization", basic("anna", "anna-secret"))

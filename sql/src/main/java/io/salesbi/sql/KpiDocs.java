@@ -200,7 +200,11 @@ public final class KpiDocs {
                         "regional managers, and the JDBC endpoint refuses to start while such a relation is visible to ")
                 .append("one; it also refuses a policy whose column is missing and an `aggregate` relation with a `")
                 .append(RowPolicy.CUSTOMER_COLUMN)
-                .append("` column. Other roles see every row.\n\n")
+                .append("` column. Other roles see every row. The dashboards' regional page sets (one per regional ")
+                .append("manager's regions, `dashboards/")
+                .append(RegionScope.PAGE_SETS_FOLDER)
+                .append("/<regions>/`, served to that manager at `/dashboards/`) read every relation through the same ")
+                .append("policy: a hidden relation feeds them nothing, an aggregate one is shown whole.\n\n")
                 .append("| relation | policy | a regional manager sees |\n|---|---|---|\n");
         RowPolicies.warehouse()
                 .declared()

@@ -8,6 +8,7 @@
 
     function chart(id, option, onClick) {
         var node = document.getElementById(id);
+        if (!node) { return null; } /* a panel the page left out, e.g. one a regional page set does not show */
         var instance = echarts.getInstanceByDom(node);
         if (!instance) {
             instance = echarts.init(node, null, { renderer: 'canvas' });

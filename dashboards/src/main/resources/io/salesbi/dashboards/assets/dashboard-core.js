@@ -110,7 +110,8 @@
 
     /* Filters: state lives in the URL hash (#year=2025&segment=Maschinenbau) so drill-down links can set it. */
     var filterNames = ['year', 'region', 'segment', 'channel', 'wave', 'role'];
-    var defaults = { year: String(meta.defaultYear), wave: String(meta.defaultWave || '') };
+    var defaults = { year: String(meta.defaultYear), wave: String(meta.defaultWave || ''),
+        region: String(meta.defaultRegion || '') };
     var filters = {};
     var listeners = [];
     function readHash() {

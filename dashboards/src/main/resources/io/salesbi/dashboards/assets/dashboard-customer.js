@@ -1,6 +1,6 @@
-/* salesbi dashboards: one customer (picked, or named in the hash: customer.html#customer=C0000123): revenue and
-   DB II by year, share of wallet, buying-center coverage, touchpoints by journey phase, cross-sell gaps and the
-   source records the golden customer was formed from. */
+/* salesbi dashboards: one customer (picked, or named in the hash: customer.html#customer=<golden customer id>):
+   revenue and DB II by year, share of wallet, buying-center coverage, touchpoints by journey phase, cross-sell gaps
+   and the source records the golden customer was formed from. */
 (function (s) {
     'use strict';
 

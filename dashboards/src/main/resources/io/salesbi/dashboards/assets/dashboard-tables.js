@@ -28,6 +28,7 @@
     function table(hostId, columns, rows, options) {
         options = options || {};
         var host = document.getElementById(hostId);
+        if (!host) { return; } /* a panel the page left out, e.g. one a regional page set does not show */
         var state = s.tables[hostId] || { sortKey: options.sortKey || null, descending: options.descending !== false };
         state.columns = columns;
         state.rows = rows;

@@ -4,9 +4,11 @@ import io.salesbi.dashboards.DashboardGenerator;
 import io.salesbi.dashboards.DashboardSettings;
 import io.salesbi.pipeline.config.SalesbiSettings;
 import io.salesbi.pipeline.warehouse.Warehouse;
+import io.salesbi.sql.RowPolicies;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code salesbi dashboards}: renders the dashboards from the warehouse's published KPI views. */
+/**
+ * {@code salesbi dashboards}: renders the dashboards from the warehouse's published KPI views, and a regional page
+ * set under {@code regions/} for each regional manager configured in {@code server.users}.
+ */
 @Command(
         name = "dashboards",
         mixinStandardHelpOptions = true,
@@ -48,7 +53,11 @@ final class DashboardsCommand implements Callable<Integer> {
         Locale loc = locale != null ? Locale.forLanguageTag(locale) : settings.locale();
         try (Warehouse warehouse = Warehouse.open(home.existingWarehouse(settings));
                 Connection conn = warehouse.connect()) {
-            List<Path> pages = new DashboardGenerator(new DashboardSettings(dir, loc, Instant.now())).generate(conn);
+            DashboardGenerator generator = new DashboardGenerator(new DashboardSettings(dir, loc, Instant.now()));
+            List<Path> pages = new ArrayList<>(generator.generate(conn));
+            if (!settings.regionalPageSets().isEmpty()) {
+                pages.addAll(generator.generateRegional(conn, settings.regionalPageSets(), RowPolicies.warehouse()));
+            }
             pages.forEach(p -> spec.commandLine().getOut().println(p));
         }
         return SalesbiCommand.EXIT_OK;

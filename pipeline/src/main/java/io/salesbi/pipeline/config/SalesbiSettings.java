@@ -2,9 +2,14 @@ package io.salesbi.pipeline.config;
 
 import io.salesbi.server.LoginLimits;
 import io.salesbi.server.QueryLimits;
+import io.salesbi.server.UserAccount;
+import io.salesbi.sql.RegionScope;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a salesbi installation is configured with, typed and validated at start-up
@@ -52,6 +57,22 @@ public record SalesbiSettings(
         AlertConfig alerts,
         RetentionConfig retention,
         SubscriptionsConfig subscriptions) {
+
+    /**
+     * The regions of each regional manager among {@code server.users} (role {@value UserAccount#REGIONAL_MANAGER}),
+     * once per distinct set: the night renders one regional page set for each, and {@code serve} gives each such
+     * manager the set of their regions.
+     */
+    public List<RegionScope> regionalPageSets() {
+        Set<RegionScope> scopes = new LinkedHashSet<>();
+        if (server != null && server.users() != null) {
+            server.users().values().stream()
+                    .filter(user -> user.roles() != null && user.roles().contains(UserAccount.REGIONAL_MANAGER))
+                    .filter(user -> user.regions() != null && !user.regions().isEmpty())
+                    .forEach(user -> scopes.add(RegionScope.of(user.regions())));
+        }
+        return List.copyOf(scopes);
+    }
 
     /**
      * How many days what a night leaves behind is kept; null keeps it for ever (the default: nothing is deleted

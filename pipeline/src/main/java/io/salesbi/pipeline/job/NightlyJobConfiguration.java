@@ -118,7 +118,7 @@ public class NightlyJobConfiguration {
                 repo,
                 tx,
                 warehouse,
-                new RenderDashboardsTasklet(warehouse, s.dashboards(), s.locale()));
+                new RenderDashboardsTasklet(warehouse, s.dashboards(), s.locale(), s.regionalPageSets()));
     }
 
     private static Step step(

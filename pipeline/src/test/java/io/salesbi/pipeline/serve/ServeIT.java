@@ -3,6 +3,8 @@ package io.salesbi.pipeline.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesbi.dashboards.DashboardGenerator;
+import io.salesbi.dashboards.DashboardSettings;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GeneratorSettings;
 import io.salesbi.pipeline.cli.SalesbiCommand;
@@ -12,6 +14,7 @@ import io.salesbi.pipeline.run.NightlyRun;
 import io.salesbi.pipeline.run.NightlyRun.RunResult;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import io.salesbi.server.PasswordHasher;
+import io.salesbi.sql.RowPolicies;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,10 +29,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +66,8 @@ class ServeIT {
     private long rawOrderLines;
     private long nordCustomerValueRows;
     private long allCustomerValueRows;
+    private RegionalTraces nord;
+    private Path englishNord;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -80,8 +87,12 @@ class ServeIT {
                       password-hash: "%s"
                       roles: [regional_manager]
                       regions: [Nord]
+                    sina:
+                      password-hash: "%s"
+                      roles: [regional_manager]
+                      regions: [Süd]
                 """.formatted(
-                        hash("anna-secret"), hash("sven-secret"), hash("nora-secret")));
+                        hash("anna-secret"), hash("sven-secret"), hash("nora-secret"), hash("sina-secret")));
         SalesbiSettings settings = SettingsLoader.load(home.resolve("salesbi.yaml"), home);
         try (Warehouse warehouse = Warehouse.open(settings.warehouse());
                 Connection conn = warehouse.connect()) {
@@ -90,6 +101,10 @@ class ServeIT {
             rawOrderLines = count(conn, "select count(*) from raw.erp_order_line");
             nordCustomerValueRows = count(conn, "select count(*) from kpi.customer_value where sales_region = 'Nord'");
             allCustomerValueRows = count(conn, "select count(*) from kpi.customer_value");
+            nord = RegionalTraces.of(conn, "Nord");
+            englishNord = tmp.resolve("en");
+            new DashboardGenerator(new DashboardSettings(englishNord, Locale.ENGLISH, Instant.now()))
+                    .generateRegional(conn, settings.regionalPageSets(), RowPolicies.warehouse());
         }
         assertThat(nordCustomerValueRows).isPositive().isLessThan(allCustomerValueRows);
 
@@ -154,14 +169,42 @@ class ServeIT {
         HttpResponse<String> channels = get("/dashboards/channels.html", "anna", "anna-secret");
         HttpResponse<String> withoutLogin = http.send(
                 HttpRequest.newBuilder(uri("/dashboards/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> regionalManager = get("/dashboards/", "nora", "nora-secret");
 
         assertThat(withLogin.statusCode()).isEqualTo(200);
         assertThat(withLogin.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
         assertThat(withLogin.body()).isEqualTo(overviewOnDisk);
         assertThat(channels.statusCode()).isEqualTo(200);
         assertThat(withoutLogin.statusCode()).isEqualTo(401);
-        assertThat(regionalManager.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theNightRendersNordsPageSetWithNoCustomerOfAnotherRegionInBothLocales() throws Exception {
+        nord.assertFindsOtherRegionsCustomers(home.resolve("dashboards/customers.html"));
+        for (Path set : List.of(home.resolve("dashboards/regions/nord"), englishNord.resolve("regions/nord"))) {
+            nord.assertOnlyOwnCustomers(set);
+        }
+        assertThat(home.resolve("dashboards/regions/sued/index.html")).isRegularFile();
+    }
+
+    @Test
+    void aRegionalManagerIsServedTheirRegionsPagesNotAnotherRegions() throws Exception {
+        Path sets = home.resolve("dashboards/regions");
+        for (String page : List.of("index.html", "customers.html", "customer.html", "pipeline.html")) {
+            HttpResponse<String> served = get("/dashboards/" + page, "nora", "nora-secret");
+
+            assertThat(served.statusCode()).as(page).isEqualTo(200);
+            assertThat(served.body())
+                    .as(page)
+                    .isEqualTo(Files.readString(sets.resolve("nord/" + page), StandardCharsets.UTF_8))
+                    .isNotEqualTo(Files.readString(sets.resolve("sued/" + page), StandardCharsets.UTF_8))
+                    .isNotEqualTo(Files.readString(home.resolve("dashboards/" + page), StandardCharsets.UTF_8));
+            nord.assertOnlyOwnCustomers(page, served.body());
+        }
+        assertThat(get("/dashboards/", "sina", "sina-secret").body())
+                .isEqualTo(Files.readString(sets.resolve("sued/index.html"), StandardCharsets.UTF_8));
+        assertThat(get("/dashboards/regions/sued/index.html", "nora", "nora-secret")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
