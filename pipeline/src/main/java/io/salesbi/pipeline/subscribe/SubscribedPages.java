@@ -3,6 +3,7 @@ package io.salesbi.pipeline.subscribe;
 import io.salesbi.dashboards.DashboardPages;
 import io.salesbi.pipeline.config.SalesbiSettings.UserConfig;
 import io.salesbi.server.UserAccount;
+import io.salesbi.sql.RegionScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,16 +12,16 @@ import java.util.List;
 /**
  * Which page files a subscriber receives: the one place that knows where a user's pages are.
  *
- * <p>Users who see every region get the night's pages from the dashboards folder. Regional managers must receive only
- * their regions' pages; the night does not render regional page sets yet (the served pages show every region and
- * refuse regional managers with 403), so they are sent nothing, and the delivery is recorded as skipped with the
- * reason. Once the night renders a page set per region into a sub-folder of the dashboards folder, {@link #lookup}
- * returns that sub-folder (and its path below the base URL) for a regional manager; nothing else changes.
+ * <p>Users who see every region get the night's pages from the dashboards folder. Regional managers receive only
+ * their regions' page set, which the night renders into {@code regions/<folder>/} of the dashboards folder (the
+ * folder {@link RegionScope#folderName()} names, the one {@code serve} gives them too); links point below the base
+ * URL's {@code regions/<folder>/}. A manager without regions, or whose set the night did not render (no golden
+ * customer in those regions), is sent nothing, and the delivery is recorded as skipped with the reason.
  */
 final class SubscribedPages {
 
-    static final String REGIONAL_NOT_YET = "regional managers receive only their regions' pages, and the night renders "
-            + "no regional page sets yet: nothing is sent";
+    static final String REGIONAL_WITHOUT_REGIONS =
+            "a regional manager without regions in salesbi.yaml sees no region's pages: nothing is sent";
 
     private final Path dashboards;
 
@@ -49,7 +50,17 @@ final class SubscribedPages {
     /** The pages of {@code login}'s subscription as the folder holds them now. */
     PageSet lookup(String login, UserConfig user) {
         if (user.roles().contains(UserAccount.REGIONAL_MANAGER)) {
-            return PageSet.skip(REGIONAL_NOT_YET);
+            if (user.regions() == null || user.regions().isEmpty()) {
+                return PageSet.skip(REGIONAL_WITHOUT_REGIONS);
+            }
+            String folder = RegionScope.of(user.regions()).folderName();
+            Path set = dashboards.resolve(RegionScope.PAGE_SETS_FOLDER).resolve(folder);
+            if (!Files.isDirectory(set)) {
+                return PageSet.skip("the night rendered no page set for the regions " + user.regions() + " of "
+                        + login + " (no folder " + set + "; regions without golden customers are not rendered)");
+            }
+            return pagesIn(
+                    set, RegionScope.PAGE_SETS_FOLDER + "/" + folder + "/", user.subscription().pages());
         }
         return pagesIn(dashboards, "", user.subscription().pages());
     }
