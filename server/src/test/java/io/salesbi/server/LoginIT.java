@@ -140,13 +140,14 @@ class LoginIT {
             long unknownMedian = median(unknown);
 
             // Before: 1 ms for an unknown name against 130-170 ms for a known one. Generous bounds: the machine
-            // is shared, and a difference of a factor of two would still be far from that.
+            // is shared (a factor of 2.1 was seen once at load average 20), and a factor of three is still far
+            // from the hundredfold that gave unknown names away.
             assertThat(knownMedian)
                     .as("median ms of a known user's wrong password")
                     .isGreaterThan(5);
             assertThat(unknownMedian)
                     .as("median ms of an unknown user (known: %d ms)", knownMedian)
-                    .isBetween(knownMedian / 2, knownMedian * 2);
+                    .isBetween(knownMedian / 3, knownMedian * 3);
         }
     }
 
