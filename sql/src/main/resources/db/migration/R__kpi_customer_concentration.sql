@@ -29,8 +29,10 @@ select
     year,
     cast(max(customers) as bigint) as customers,
     cast(max(total_eur) as decimal(18, 2)) as revenue_eur,
-    round(max(revenue_eur) / max(total_eur), 4) as top_customer_share,
-    round(sum(revenue_eur) filter (where position <= ceil(0.2 * customers)) / max(total_eur), 4) as top_20pct_share,
-    round(sum((revenue_eur / total_eur) * (revenue_eur / total_eur)), 4) as hhi
+    round(cast(max(revenue_eur) as double) / cast(max(total_eur) as double), 4) as top_customer_share,
+    round(cast(sum(revenue_eur) filter (where position <= ceil(0.2 * customers)) as double)
+        / cast(max(total_eur) as double), 4) as top_20pct_share,
+    round(sum((cast(revenue_eur as double) / cast(total_eur as double))
+        * (cast(revenue_eur as double) / cast(total_eur as double))), 4) as hhi
 from ranked
 group by year;

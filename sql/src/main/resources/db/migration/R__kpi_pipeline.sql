@@ -51,9 +51,9 @@ select
     cast(count(*) filter (where status = 'won') as double) / count(*) as win_rate_count,
     cast(coalesce(sum(amount_eur) filter (where status = 'won'), 0) as double)
         / nullif(cast(sum(amount_eur) as double), 0) as win_rate_value,
-    cast(sum(amount_eur) filter (where status = 'won') / nullif(count(*) filter (where status = 'won'), 0)
-        as decimal(18, 2)) as avg_deal_size_eur,
-    avg(closed_date - created_date) filter (where status = 'won') as avg_cycle_days
+    cast(cast(sum(amount_eur) filter (where status = 'won') as double)
+        / nullif(count(*) filter (where status = 'won'), 0) as decimal(18, 2)) as avg_deal_size_eur,
+    avg(ops.datediff(closed_date, created_date)) filter (where status = 'won') as avg_cycle_days
 from core.opportunity
 where status in ('won', 'lost')
 group by all;
@@ -98,8 +98,8 @@ visit as (
 measured as (
     select v.*,
         case when v.status <> 'open' then null
-            when v.ended = date '9999-12-31' then ops.as_of_date() - v.started
-            else v.ended + 1 - v.started end as days,
+            when v.ended = date '9999-12-31' then ops.datediff(ops.as_of_date(), v.started)
+            else ops.datediff(v.ended + 1, v.started) end as days,
         v.status = 'open' and v.ended = date '9999-12-31' as is_now,
         exists (select 1 from visit n where n.opportunity_id = v.opportunity_id and n.visit_no > v.visit_no
                 and n.sort_order > v.sort_order and n.status in ('open', 'won')) as moved_on
@@ -148,11 +148,11 @@ select
     cast(round(o.amount_eur * o.probability, 2) as decimal(18, 2)) as weighted_amount_eur,
     o.expected_close_date,
     o.last_stage_change,
-    cast(ops.as_of_date() - o.last_stage_change as integer) as days_in_stage
+    cast(ops.datediff(ops.as_of_date(), o.last_stage_change) as integer) as days_in_stage
 from core.opportunity o
 left join core.customer_golden g on g.customer_id = o.customer_id
 where o.status = 'open'
-    and ops.as_of_date() - o.last_stage_change >= ops.param_double('pipeline_stalled_days');
+    and ops.datediff(ops.as_of_date(), o.last_stage_change) >= ops.param_double('pipeline_stalled_days');
 
 -- kpi.pipeline_coverage
 -- What: does the open pipeline cover the plan (Pipeline-Abdeckung)? The weighted pipeline of the coming months

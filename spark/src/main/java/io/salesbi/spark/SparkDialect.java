@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  *     become literals of the export's {@code ops.parameter} (Spark has no SQL macros), with the macros'
  *     semantics: an empty value is null, a null as-of date is today;</li>
  *     <li>{@code create or replace view schema.name} becomes a temporary view {@code schema_name}, and every
- *     {@code core.x} / {@code kpi.x} reference {@code core_x} / {@code kpi_x} (Spark's temporary views have
+ *     {@code core.x} / {@code kpi.x} / {@code ref.x} reference {@code core_x} / {@code kpi_x} / {@code ref_x} (Spark's temporary views have
  *     one-part names; no catalog, metastore or warehouse directory is touched);</li>
  *     <li>the type name {@code varchar} without a length becomes {@code string} (Spark requires a length);</li>
  *     <li>{@code to_months(n)} becomes {@code make_ym_interval(0, n)} (the same year-month interval);</li>
+ *     <li>the macro {@code ops.datediff(end, start)} becomes Spark's {@code datediff(end, start)} (whole days from
+ *     start to end; the warehouse's macro has Spark's argument order for this reason);</li>
  *     <li>a double-quoted identifier becomes a back-quoted one (Spark reads {@code "x"} as a string).</li>
  * </ol>
  * Rules apply to code only, never inside string literals or comments.
@@ -28,9 +30,10 @@ final class SparkDialect {
     private static final Pattern PARAM = Pattern.compile(
             "(?i)\\bops\\.(param|param_double)\\s*\\(\\s*('(?:[^']|'')*')\\s*\\)|\\bops\\.as_of_date\\s*\\(\\s*\\)");
     private static final Pattern CREATE_VIEW = Pattern.compile("(?i)^\\s*create\\s+or\\s+replace\\s+view\\s");
-    private static final Pattern QUALIFIED = Pattern.compile("(?i)\\b(core|kpi)\\.([a-z_][a-z0-9_]*)\\b");
+    private static final Pattern QUALIFIED = Pattern.compile("(?i)\\b(core|kpi|ref)\\.([a-z_][a-z0-9_]*)\\b");
     private static final Pattern VARCHAR = Pattern.compile("(?i)\\bvarchar\\b(?!\\s*\\()");
     private static final Pattern TO_MONTHS = Pattern.compile("(?i)\\bto_months\\s*\\(");
+    private static final Pattern DATEDIFF = Pattern.compile("(?i)\\bops\\.datediff\\s*\\(");
 
     private final Map<String, String> parameters;
 
@@ -69,6 +72,7 @@ final class SparkDialect {
         c = QUALIFIED.matcher(c).replaceAll(m -> m.group(1).toLowerCase(Locale.ROOT) + "_" + m.group(2));
         c = VARCHAR.matcher(c).replaceAll("string");
         c = TO_MONTHS.matcher(c).replaceAll("make_ym_interval(0, ");
+        c = DATEDIFF.matcher(c).replaceAll("datediff(");
         return c;
     }
 

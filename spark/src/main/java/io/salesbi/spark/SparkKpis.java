@@ -200,25 +200,33 @@ public final class SparkKpis {
     }
 
     /**
-     * Every {@code core} relation of the export as a temporary view {@code core_<name>}: a file
-     * {@code core/<name>.parquet}, or a folder {@code core/<name>/} of hive-style partitions.
+     * Every {@code core} and {@code ref} relation of the export as a temporary view {@code core_<name>} /
+     * {@code ref_<name>}: a file {@code core/<name>.parquet}, or a folder {@code core/<name>/} of hive-style
+     * partitions. An export without {@code ref/} (written before it held the reference data) leaves the views
+     * that read it skipped, with the reason.
      */
     private List<String> registerCore(FileSystem fs, Path export) throws IOException {
         List<String> relations = new ArrayList<>();
-        for (FileStatus entry : fs.listStatus(new Path(export, "core"))) {
-            String file = entry.getPath().getName();
-            String name;
-            if (file.endsWith(".parquet")) {
-                name = file.substring(0, file.length() - ".parquet".length());
-            } else if (entry.isDirectory() && !file.startsWith(".") && !file.startsWith("_")) {
-                name = file;
-            } else {
+        for (String schema : List.of("core", "ref")) {
+            Path folder = new Path(export, schema);
+            if (!fs.exists(folder)) {
                 continue;
             }
-            spark.read()
-                    .parquet(entry.getPath().toString())
-                    .createOrReplaceTempView(SparkDialect.sparkName("core." + name));
-            relations.add("core." + name);
+            for (FileStatus entry : fs.listStatus(folder)) {
+                String file = entry.getPath().getName();
+                String name;
+                if (file.endsWith(".parquet")) {
+                    name = file.substring(0, file.length() - ".parquet".length());
+                } else if (entry.isDirectory() && !file.startsWith(".") && !file.startsWith("_")) {
+                    name = file;
+                } else {
+                    continue;
+                }
+                spark.read()
+                        .parquet(entry.getPath().toString())
+                        .createOrReplaceTempView(SparkDialect.sparkName(schema + "." + name));
+                relations.add(schema + "." + name);
+            }
         }
         return relations;
     }

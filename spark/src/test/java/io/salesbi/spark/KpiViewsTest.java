@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class KpiViewsTest {
 
-    /** The core relations of a Parquet export (docs/export.md). */
+    /** The core and reference relations of a Parquet export (docs/export.md). */
     static final List<String> EXPORT_CORE = List.of(
             "core.customer_golden",
             "core.customer_id_history",
@@ -33,7 +33,12 @@ class KpiViewsTest {
             "core.opportunity_history",
             "core.sales_fact",
             "core.sales_line",
-            "core.sales_plan");
+            "core.sales_plan",
+            "ref.currency",
+            "ref.opportunity_stage",
+            "ref.product_group",
+            "ref.region",
+            "ref.segment");
 
     /** The views that cannot run over an export, because they read the night's own bookkeeping. */
     static final List<String> NOT_ON_SPARK = List.of(
@@ -97,8 +102,17 @@ class KpiViewsTest {
                         "kpi.channel_pnl",
                         "kpi.channel_pnl_year",
                         "kpi.cross_sell_gap",
+                        "kpi.customer_concentration",
                         "kpi.customer_value",
+                        "kpi.dq_opportunity",
                         "kpi.market_share",
+                        "kpi.pipeline_channel_return",
+                        "kpi.pipeline_coverage",
+                        "kpi.pipeline_funnel",
+                        "kpi.pipeline_open",
+                        "kpi.pipeline_stalled",
+                        "kpi.pipeline_unworked_potential",
+                        "kpi.pipeline_win_rate",
                         "kpi.plan_vs_actual",
                         "kpi.price_realization",
                         "kpi.sales_cube",

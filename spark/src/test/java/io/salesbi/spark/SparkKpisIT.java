@@ -26,8 +26,11 @@ import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 
@@ -38,6 +41,7 @@ import org.springframework.batch.core.BatchStatus;
  * within 1e-9 relative.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the Iceberg test changes the warehouse: it runs last
 class SparkKpisIT {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
@@ -47,6 +51,7 @@ class SparkKpisIT {
     private Path home;
     private Path export;
     private Path out;
+    private Path iceberg;
     private SparkSession spark;
     private SparkKpis.Result result;
     private final Map<String, String> timings = new LinkedHashMap<>();
@@ -56,6 +61,7 @@ class SparkKpisIT {
         home = tmp.resolve("site");
         export = tmp.resolve("export");
         out = tmp.resolve("spark-out");
+        iceberg = tmp.resolve("iceberg");
         long t0 = System.nanoTime();
         long c0 = cpu();
         new DemoDataGenerator(new GeneratorSettings(SCALE, 7, home, AS_OF)).generate();
@@ -74,6 +80,7 @@ class SparkKpisIT {
                 SparkSession.builder().appName("SparkKpisIT").master("local[2]");
         SparkKpis.localDefaults(builder, "local[2]");
         builder.config("spark.sql.warehouse.dir", tmp.resolve("spark-warehouse").toString());
+        IcebergExport.catalog(builder, iceberg.toString());
         spark = builder.getOrCreate(); // logs through the pipeline's Logback here (see the pom), so no setLogLevel
         long t3 = System.nanoTime();
         long c3 = cpu();
@@ -98,20 +105,12 @@ class SparkKpisIT {
 
     @Test
     void everyKpiViewTheExportCanFeedIsWrittenAndTheOthersAreNamed() {
-        assertThat(result.rows().keySet())
-                .containsExactlyInAnyOrder(
-                        "kpi.buying_center",
-                        "kpi.channel_migration",
-                        "kpi.channel_mix",
-                        "kpi.channel_pnl",
-                        "kpi.channel_pnl_year",
-                        "kpi.cross_sell_gap",
-                        "kpi.customer_value",
-                        "kpi.market_share",
-                        "kpi.plan_vs_actual",
-                        "kpi.price_realization",
-                        "kpi.sales_cube",
-                        "kpi.touchpoints");
+        List<String> expected = KpiViews.plan(KpiViews.load(), KpiViewsTest.EXPORT_CORE).runnable().stream()
+                .map(KpiViews.View::name)
+                .filter(v -> v.startsWith("kpi."))
+                .toList();
+        assertThat(result.rows().keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).contains("kpi.pipeline_funnel", "kpi.customer_concentration", "kpi.plan_vs_actual");
         assertThat(result.skipped()).containsOnlyKeys(KpiViewsTest.SKIPPED);
         assertThat(out.resolve("_spark_kpis.json")).isNotEmptyFile();
         // no view may pass by being empty on both sides
@@ -140,6 +139,83 @@ class SparkKpisIT {
             }
         }
         System.out.println("SparkKpisIT compared (view=rows): " + report);
+    }
+
+    /**
+     * salesbi export --format iceberg: every exported relation becomes an Iceberg table with the export's rows; run
+     * again, nothing is written; after the warehouse lost one document's order lines in one month and all of another month, and the
+     * Parquet export was brought up to date, exactly that month is overwritten and the other deleted, in new
+     * snapshots, and the order-fact table again equals the warehouse. (Changes the warehouse: runs last.)
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theExportBecomesIcebergTablesAndALaterRunWritesOnlyTheChangedPartitions() throws Exception {
+        IcebergExport.Result first = new IcebergExport(spark).run(export);
+        Map<String, Long> exported = new java.util.TreeMap<>(); // relation to rows, from the Parquet manifest
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(export.resolve("_manifest.json").toFile())
+                .path("relations")
+                .fields()
+                .forEachRemaining(r -> r.getValue()
+                        .path("parts")
+                        .forEach(part ->
+                                exported.merge(r.getKey(), part.path("rows").asLong(), Long::sum)));
+        assertThat(first.written().keySet()).isEqualTo(exported.keySet());
+        assertThat(exported).containsKeys("core.fact_order_line", "kpi.channel_pnl", "ref.opportunity_stage");
+        for (Map.Entry<String, Long> e : exported.entrySet()) {
+            assertThat(spark.table(IcebergExport.CATALOG + "." + e.getKey()).count())
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+        String facts = IcebergExport.CATALOG + ".core.fact_order_line";
+        assertThat(spark.sql("select * from " + facts + ".partitions").count())
+                .as("one Iceberg partition per exported month")
+                .isEqualTo(first.written().get("core.fact_order_line").size());
+
+        assertThat(new IcebergExport(spark).run(export).written())
+                .as("nothing changed")
+                .isEmpty();
+
+        List<int[]> months = new ArrayList<>();
+        try (Warehouse warehouse = Warehouse.open(settings().warehouse());
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select year, month from core.fact_order_line group by all"
+                    + " having count(distinct document_no) >= 2 order by year, month limit 2")) {
+                while (rs.next()) {
+                    months.add(new int[] {rs.getInt(1), rs.getInt(2)});
+                }
+            }
+            assertThat(months).hasSize(2);
+            // the month's first document goes (line numbers are 10, 20, ... as ERPs number positions)
+            String month = "year = " + months.get(0)[0] + " and month = " + months.get(0)[1];
+            st.execute("delete from core.fact_order_line where " + month + " and document_no = (select"
+                    + " min(document_no) from core.fact_order_line where " + month + ")");
+            st.execute("delete from core.fact_order_line where year = " + months.get(1)[0] + " and month = "
+                    + months.get(1)[1]);
+        }
+        try (Connection conn = Warehouse.openReadOnly(settings().warehouse())) {
+            new ParquetExport(conn, export).export();
+        }
+        long snapshotsBefore = 2; // created, then the properties recorded
+        IcebergExport.Result next = new IcebergExport(spark).run(export);
+        String changedMonth = "year=" + months.get(0)[0] + "/month=" + months.get(0)[1];
+        String goneMonth = "year=" + months.get(1)[0] + "/month=" + months.get(1)[1];
+        assertThat(next.written().get("core.fact_order_line")).containsExactly(changedMonth);
+        assertThat(next.deleted()).containsOnlyKeys("core.fact_order_line");
+        assertThat(next.deleted().get("core.fact_order_line")).containsExactly(goneMonth);
+        assertThat(spark.sql("select * from " + facts + ".snapshots").count()).isGreaterThan(snapshotsBefore);
+        try (Connection conn = Warehouse.openReadOnly(settings().warehouse());
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select count(*), sum(net_amount_eur), sum(line_no) from core.fact_order_line")) {
+            rs.next();
+            org.apache.spark.sql.Row r = spark.sql("select count(*), sum(net_amount_eur), sum(line_no) from " + facts)
+                    .first();
+            assertThat(r.getLong(0)).isEqualTo(rs.getLong(1));
+            assertThat(((BigDecimal) r.get(1))).isEqualByComparingTo(rs.getBigDecimal(2));
+            assertThat(((Number) r.get(2)).longValue()).isEqualTo(rs.getLong(3));
+        }
     }
 
     private static void assertSameRow(String view, int index, List<Object> duck, List<Object> spark) {
@@ -187,8 +263,16 @@ class SparkKpisIT {
         return rows;
     }
 
+    /**
+     * The demo's settings, but with pipeline thresholds that put rows into the stalled-deals and unworked-potential
+     * views at this small scale (a view empty on both engines would prove nothing).
+     */
     private SalesbiSettings settings() throws Exception {
-        return SettingsLoader.defaults(home);
+        Path file = home.resolve("salesbi.yaml");
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.writeString(file, "kpi:\n  pipeline-stalled-days: 1\n  pipeline-unworked-months: 0\n");
+        }
+        return SettingsLoader.load(file, home);
     }
 
     /** CPU time of this process (all threads), in ns: on a shared machine the wall clock says little. */

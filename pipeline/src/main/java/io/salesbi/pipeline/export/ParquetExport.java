@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the {@code core} and {@code kpi} layers of the warehouse as Parquet with DuckDB's {@code COPY}: the order
+ * Writes the {@code core} and {@code kpi} layers and the {@code ref} vocabularies of the warehouse as Parquet with DuckDB's {@code COPY}: the order
  * facts partitioned by year and month ({@code core/fact_order_line/year=2025/month=3/data_0.parquet}), every other
  * table and view as one file ({@code kpi/market_share.parquet}), the job parameters ({@code ops/parameter.parquet}),
  * and {@code _manifest.json}.
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ParquetExport {
 
     private static final Logger log = LoggerFactory.getLogger(ParquetExport.class);
-    static final List<String> SCHEMAS = List.of("core", "kpi");
+    static final List<String> SCHEMAS = List.of("core", "kpi", "ref");
     /**
      * Single relations of other schemas: the job parameters the KPI views were computed with (as-of date, cut-offs,
      * allocation key), so that an engine recomputing the views over the export (salesbi spark-kpis) uses the same.
