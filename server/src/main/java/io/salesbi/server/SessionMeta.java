@@ -2,7 +2,6 @@ package io.salesbi.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -31,13 +30,14 @@ final class SessionMeta extends JdbcMeta {
     @Override
     protected Connection createConnection(String url, Properties clientProperties) throws SQLException {
         // The only client property the server reads: how long this connection's queries may run, within the maximum.
-        Duration timeout;
+        // RunningQueries enforces it (and each statement's own timeout) per request; DuckDB's own timeout at the
+        // maximum is the backstop for any query that would slip past it.
         try {
-            timeout = sessions.limits().timeoutFor(clientProperties.getProperty(QueryLimits.TIMEOUT_PROPERTY));
+            sessions.limits().timeoutFor(clientProperties.getProperty(QueryLimits.TIMEOUT_PROPERTY));
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "22023");
         }
-        return sessions.open(CurrentUser.require(), timeout);
+        return sessions.open(CurrentUser.require(), sessions.limits().maxTimeout());
     }
 
     @Override
