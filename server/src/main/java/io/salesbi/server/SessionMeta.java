@@ -2,6 +2,7 @@ package io.salesbi.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -20,6 +21,12 @@ final class SessionMeta extends JdbcMeta {
 
     static final int MIN_FRAME_ROWS = 5_000;
 
+    /**
+     * How much later than the maximum query timeout DuckDB's own timeout interrupts a statement: RunningQueries,
+     * which tells the client why, comes first.
+     */
+    static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(5);
+
     private final CalciteSessionFactory sessions;
 
     SessionMeta(CalciteSessionFactory sessions) throws SQLException {
@@ -37,7 +44,8 @@ final class SessionMeta extends JdbcMeta {
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "22023");
         }
-        return sessions.open(CurrentUser.require(), sessions.limits().maxTimeout());
+        return sessions.open(
+                CurrentUser.require(), sessions.limits().maxTimeout().plus(BACKSTOP_MARGIN));
     }
 
     @Override
