@@ -137,7 +137,10 @@ final class AuditLog implements AutoCloseable {
         add(new Event(clock.instant(), "login", name, address, outcome, null, null, null, detail));
     }
 
-    /** A query: {@code outcome} ok, error, refused or closed; {@code rows} returned to the client so far. */
+    /**
+     * A query: {@code outcome} ok, error, refused, cancelled, timeout or closed; {@code rows} returned to the client so
+     * far.
+     */
     void query(
             String login, String address, String sql, long rows, long durationMillis, String outcome, String detail) {
         String hash = sha256(sql);

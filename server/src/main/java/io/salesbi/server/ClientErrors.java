@@ -48,6 +48,9 @@ final class ClientErrors {
             return failure;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof QueryInterruptedException) {
+                return error(cause.getMessage(), INTERRUPTED_STATE);
+            }
             if (cause instanceof StatementRefusedException) {
                 return error(cause.getMessage(), REFUSED_STATE);
             }

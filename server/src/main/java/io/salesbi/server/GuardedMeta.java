@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
@@ -39,30 +40,42 @@ final class GuardedMeta implements InvocationHandler {
     private final ProtobufMeta delegate;
     private final ReadOnlyStatementGuard guard;
     private final RunningQueries queries;
-    private final SessionOwnership ownership = new SessionOwnership();
+    private final SessionOwnership ownership;
     private final QueryAudit audit;
 
-    private GuardedMeta(ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries, AuditLog audit) {
+    private GuardedMeta(
+            ProtobufMeta delegate,
+            ReadOnlyStatementGuard guard,
+            RunningQueries queries,
+            SessionOwnership ownership,
+            AuditLog audit) {
         this.delegate = delegate;
         this.guard = guard;
         this.queries = queries;
+        this.ownership = ownership;
         this.audit = new QueryAudit(audit);
     }
 
     static ProtobufMeta wrap(ProtobufMeta delegate, ReadOnlyStatementGuard guard) {
-        return wrap(delegate, guard, new RunningQueries(QueryLimits.DEFAULT), AuditLog.logOnly());
+        return wrap(
+                delegate, guard, new RunningQueries(QueryLimits.DEFAULT), new SessionOwnership(), AuditLog.logOnly());
     }
 
     /**
-     * The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there, and
-     * whose queries are recorded in {@code audit}.
+     * The guarded Meta whose query requests run within {@code queries}' limits and can be interrupted there, whose
+     * connections and statements are recorded in {@code ownership} (which {@link StatementControlHandler} checks
+     * too), and whose queries are recorded in {@code audit}.
      */
     static ProtobufMeta wrap(
-            ProtobufMeta delegate, ReadOnlyStatementGuard guard, RunningQueries queries, AuditLog audit) {
+            ProtobufMeta delegate,
+            ReadOnlyStatementGuard guard,
+            RunningQueries queries,
+            SessionOwnership ownership,
+            AuditLog audit) {
         return (ProtobufMeta) Proxy.newProxyInstance(
                 GuardedMeta.class.getClassLoader(),
                 new Class<?>[] {ProtobufMeta.class},
-                new GuardedMeta(delegate, guard, queries, audit));
+                new GuardedMeta(delegate, guard, queries, ownership, audit));
     }
 
     @Override
@@ -91,8 +104,12 @@ final class GuardedMeta implements InvocationHandler {
             }
             Object result = invoke(method, operation, user, args);
             ownership.record(operation, args, result);
+            if ("openConnection".equals(operation) && args[1] instanceof Map<?, ?> info) {
+                // SessionMeta has checked the property: a number of seconds
+                queries.connectionOpened(connectionIdOf(args[0]), (String) info.get(QueryLimits.TIMEOUT_PROPERTY));
+            }
             logRequest(user, operation, statementOf(args, result), sql, started, null);
-            audit.after(operation, args, result, null, user, CurrentUser.address(), sql, started);
+            audit.after(operation, args, result, null, null, user, CurrentUser.address(), sql, started);
             return result;
         } catch (Throwable e) {
             if (newlyClaimed) {
@@ -100,7 +117,7 @@ final class GuardedMeta implements InvocationHandler {
             }
             logRequest(user, operation, statementOf(args, null), sql, started, e);
             Throwable answer = ClientErrors.toClient(e, user.name(), operation);
-            audit.after(operation, args, null, answer, user, CurrentUser.address(), sql, started);
+            audit.after(operation, args, null, answer, e, user, CurrentUser.address(), sql, started);
             throw answer;
         }
     }
@@ -114,9 +131,9 @@ final class GuardedMeta implements InvocationHandler {
             return queries.run(user, handle.connectionId, handle.id, () -> invokeDelegate(method, args));
         }
         if ("closeStatement".equals(operation) && args[0] instanceof StatementHandle handle) {
-            queries.cancel(handle.connectionId, handle.id);
+            queries.closing(handle.connectionId, handle.id);
         } else if ("closeConnection".equals(operation) && args[0] instanceof ConnectionHandle handle) {
-            queries.cancel(handle.id, null);
+            queries.closing(handle.id, null);
         }
         return invokeDelegate(method, args);
     }

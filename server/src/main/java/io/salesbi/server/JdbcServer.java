@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Jetty 9.4 is assembled here rather than through Avatica's {@code HttpServer.Builder}: the builder binds all
  * interfaces, its BASIC mode only reads Jetty realm files (plain, MD5 or crypt passwords) and it has no place for a
  * health endpoint. Handlers, in order: {@code GET /health} (no credentials), then BASIC authentication with
- * {@link AccountLoginService}, then {@link AuthenticatedUserHandler}, then (when a dashboards folder is configured)
+ * {@link AccountLoginService}, then {@link AuthenticatedUserHandler}, then {@link StatementControlHandler} for
+ * {@code /statement/...} (cancel and query timeout), then (when a dashboards folder is configured)
  * {@link DashboardHandler} for {@code /dashboards/...}, then Avatica's protobuf handler over {@link GuardedMeta} and
  * {@link SessionMeta}.
  *
@@ -124,8 +125,9 @@ public final class JdbcServer implements AutoCloseable {
         SessionMeta meta = new SessionMeta(sessions);
         CalciteWarmUp.run(sessions, meta);
         AuditLog audit = AuditLog.open(warehouseConnections, Clock.systemUTC());
+        SessionOwnership ownership = new SessionOwnership();
         AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
-                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries, audit)));
+                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries, ownership, audit)));
 
         // Every running and queued query holds a Jetty thread; the rest stay free for /health, logins and metadata.
         QueuedThreadPool threads = new QueuedThreadPool(settings.limits().serverThreads(), MIN_THREADS);
@@ -134,10 +136,11 @@ public final class JdbcServer implements AutoCloseable {
         ServerConnector connector = connector(jetty, settings);
         jetty.addConnector(connector);
         AuthenticatedUserHandler users = new AuthenticatedUserHandler(settings.users(), settings.allowAnonymous());
+        StatementControlHandler control = new StatementControlHandler(queries, ownership);
         users.setHandler(
                 settings.dashboardsDir() == null
-                        ? avatica
-                        : new HandlerList(new DashboardHandler(settings.dashboardsDir()), avatica));
+                        ? new HandlerList(control, avatica)
+                        : new HandlerList(control, new DashboardHandler(settings.dashboardsDir()), avatica));
         jetty.setHandler(
                 new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users, audit)));
         jetty.setStopTimeout(5_000);
@@ -146,6 +149,7 @@ public final class JdbcServer implements AutoCloseable {
         } catch (Exception e) {
             jetty.stop();
             audit.close();
+            queries.close();
             throw e;
         }
         int port = connector.getLocalPort();
@@ -195,6 +199,7 @@ public final class JdbcServer implements AutoCloseable {
         } finally {
             meta.closeAll();
             audit.close();
+            queries.close();
         }
         LOG.info("JDBC endpoint on port {} closed", port);
     }

@@ -45,13 +45,14 @@ final class QueryAudit {
 
     /**
      * A request to the Meta has been answered ({@code failure} null) or has failed ({@code failure} as the client
-     * gets it).
+     * gets it, {@code cause} as the server saw it).
      */
     void after(
             String operation,
             Object[] args,
             Object result,
             Throwable failure,
+            Throwable cause,
             UserAccount user,
             String address,
             String sql,
@@ -71,7 +72,7 @@ final class QueryAudit {
                 finish(pending.remove(key(handle)), "closed", null);
                 Pending query = new Pending(user.name(), address, text, started);
                 if (failure != null) {
-                    finish(query, outcomeOf(failure), stateOf(failure));
+                    finish(query, outcomeOf(failure, cause), stateOf(failure));
                 } else if (add(query, (ExecuteResult) result)) {
                     finish(query, "ok", null);
                 } else {
@@ -86,7 +87,7 @@ final class QueryAudit {
                 }
                 if (failure != null) {
                     pending.remove(key);
-                    finish(query, outcomeOf(failure), stateOf(failure));
+                    finish(query, outcomeOf(failure, cause), stateOf(failure));
                 } else if (result instanceof Frame frame) {
                     query.rows += rows(frame);
                     if (frame.done) {
@@ -151,7 +152,16 @@ final class QueryAudit {
         }
     }
 
-    private static String outcomeOf(Throwable failure) {
+    /**
+     * The outcome of a failed query: refused (read-only refusal, too busy), cancelled, timeout, closed (interrupted
+     * because its statement or connection was closed), or error.
+     */
+    private static String outcomeOf(Throwable failure, Throwable cause) {
+        for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+            if (reason instanceof QueryInterruptedException interrupted) {
+                return interrupted.outcome();
+            }
+        }
         String state = stateOf(failure);
         return ClientErrors.REFUSED_STATE.equals(state) || ClientErrors.BUSY_STATE.equals(state) ? "refused" : "error";
     }

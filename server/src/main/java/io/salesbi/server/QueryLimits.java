@@ -53,6 +53,34 @@ public record QueryLimits(
         return new QueryLimits(timeout, max, maxConcurrent, maxConcurrentPerUser, maxQueued, queueWait);
     }
 
+    /**
+     * How long a query may run and why, for the client's error message: "query timeout after 1 s (the statement's
+     * query timeout)".
+     */
+    record QueryTimeout(Duration duration, String source) {
+
+        /** The message of a query interrupted by this timeout. */
+        String message() {
+            return "query timeout after " + duration.toSeconds() + " s (" + source + ")";
+        }
+    }
+
+    /**
+     * The timeout of a query whose statement or connection ({@code whose}, e.g. "the statement's query timeout")
+     * asked for {@code requestedSeconds}: the default when it asked for none (null or 0, JDBC's "no limit"), the
+     * maximum when it asked for more.
+     */
+    QueryTimeout timeout(Long requestedSeconds, String whose) {
+        if (requestedSeconds == null || requestedSeconds <= 0) {
+            return new QueryTimeout(defaultTimeout, "the server's default query timeout");
+        }
+        if (requestedSeconds > maxTimeout.toSeconds()) {
+            return new QueryTimeout(
+                    maxTimeout, "the server's maximum query timeout; " + whose + " was " + requestedSeconds + " s");
+        }
+        return new QueryTimeout(Duration.ofSeconds(requestedSeconds), whose);
+    }
+
     /** The timeout of a connection that asked for {@code requestedSeconds} (null or blank: the default), capped. */
     Duration timeoutFor(String requestedSeconds) {
         if (requestedSeconds == null || requestedSeconds.isBlank()) {

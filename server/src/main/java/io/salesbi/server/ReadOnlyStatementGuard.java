@@ -39,7 +39,7 @@ final class ReadOnlyStatementGuard {
     /** Longer texts are not remembered, so the memory the guard holds stays small whatever clients send. */
     static final int REMEMBERED_MAX_LENGTH = 16_384;
 
-    private static final SqlParser.Config PARSER = SqlParser.config()
+    static final SqlParser.Config PARSER = SqlParser.config()
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.UNCHANGED)
             .withQuotedCasing(Casing.UNCHANGED)
@@ -145,7 +145,7 @@ final class ReadOnlyStatementGuard {
     }
 
     private static String parseAndCheck(String sql) {
-        sql = withoutTrailingSemicolon(sql);
+        sql = DuckDbSyntax.rewrite(withoutTrailingSemicolon(sql));
         SqlNode statement;
         try {
             statement = SqlParser.create(sql, PARSER).parseStmt();

@@ -21,6 +21,12 @@ final class SessionMeta extends JdbcMeta {
 
     static final int MIN_FRAME_ROWS = 5_000;
 
+    /**
+     * How much later than the maximum query timeout DuckDB's own timeout interrupts a statement: RunningQueries,
+     * which tells the client why, comes first.
+     */
+    static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(5);
+
     private final CalciteSessionFactory sessions;
 
     SessionMeta(CalciteSessionFactory sessions) throws SQLException {
@@ -31,13 +37,15 @@ final class SessionMeta extends JdbcMeta {
     @Override
     protected Connection createConnection(String url, Properties clientProperties) throws SQLException {
         // The only client property the server reads: how long this connection's queries may run, within the maximum.
-        Duration timeout;
+        // RunningQueries enforces it (and each statement's own timeout) per request; DuckDB's own timeout at the
+        // maximum is the backstop for any query that would slip past it.
         try {
-            timeout = sessions.limits().timeoutFor(clientProperties.getProperty(QueryLimits.TIMEOUT_PROPERTY));
+            sessions.limits().timeoutFor(clientProperties.getProperty(QueryLimits.TIMEOUT_PROPERTY));
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "22023");
         }
-        return sessions.open(CurrentUser.require(), timeout);
+        return sessions.open(
+                CurrentUser.require(), sessions.limits().maxTimeout().plus(BACKSTOP_MARGIN));
     }
 
     @Override

@@ -13,11 +13,11 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * A session connection whose every statement carries the endpoint's query timeout and reads one night
+ * A session connection whose every statement carries the endpoint's maximum query timeout and reads one night
  * ({@link SessionSnapshot}). Analysts' queries run inside the process that also runs the nightly job, so a runaway
- * cross join must not hold DuckDB's cores for hours. Calcite passes the timeout on to DuckDB, which interrupts the
- * query; the client gets an SQLException. Avatica does not send a client's own {@code setQueryTimeout} to the
- * server, so the server sets it.
+ * cross join must not hold DuckDB's cores for hours. {@link RunningQueries} interrupts each request after its own
+ * timeout (statement, connection or default); the maximum set here, which Calcite passes on to DuckDB, is the
+ * backstop for any query that would slip past it.
  *
  * <p>Each execution of a statement first tells the session's snapshot that a statement starts; auto-commit, commit
  * and rollback are the snapshot's (Calcite itself has no transactions), and closing the session ends its snapshot.

@@ -1,10 +1,16 @@
 package io.salesbi.server;
 
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -35,6 +41,38 @@ final class WarehouseDialect extends DuckDBSqlDialect {
     @Override
     public boolean supportsAggregateFunction(SqlKind kind) {
         return kind == SqlKind.PERCENTILE_CONT || super.supportsAggregateFunction(kind);
+    }
+
+    /**
+     * What Calcite's DuckDB dialect cannot write: {@code FLOOR(x TO QUARTER)} (what {@code date_trunc('quarter', x)}
+     * becomes) as {@code DATE_TRUNC('quarter', x)}.
+     */
+    @Override
+    public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+        if (call.getKind() == SqlKind.FLOOR && call.operandCount() == 2 && "QUARTER".equals(unitOf(call.operand(1)))) {
+            writer.print("DATE_TRUNC('quarter', ");
+            call.operand(0).unparse(writer, 0, 0);
+            writer.print(")");
+            return;
+        }
+        super.unparseCall(writer, call, leftPrec, rightPrec);
+    }
+
+    /** The time unit a FLOOR or TIMESTAMPDIFF operand names (YEAR, QUARTER, ...); null when it names none. */
+    static String unitOf(SqlNode operand) {
+        if (operand instanceof SqlIntervalQualifier qualifier) {
+            return qualifier.timeUnitRange.startUnit.name();
+        }
+        if (operand instanceof SqlLiteral literal) {
+            Object value = literal.getValue();
+            if (value instanceof TimeUnitRange range) {
+                return range.startUnit.name();
+            }
+            if (value instanceof TimeUnit unit) {
+                return unit.name();
+            }
+        }
+        return null;
     }
 
     @Override

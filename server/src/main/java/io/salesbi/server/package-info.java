@@ -9,6 +9,7 @@
  * a keystore turns on TLS. Password hashes for {@link io.salesbi.server.UserAccount}s come from
  * {@link io.salesbi.server.PasswordHasher#hash(char[])} (PBKDF2-HMAC-SHA256, 600,000 iterations, salted).
  * Analysts connect with the {@code salesbi-jdbc-client.jar} of the {@code client} module:
+ * {@code jdbc:salesbi:http://HOST:PORT} with JDBC's {@code user} and {@code password}, or Avatica's own
  * {@code jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf;authentication=BASIC;avatica_user=NAME;avatica_password=SECRET}
  * (with TLS: {@code https://...;truststore=FILE;truststore_password=SECRET}).
  * The Avatica driver sends only {@code avatica_user} / {@code avatica_password} (URL or connection properties);
@@ -56,12 +57,15 @@
  *       {@code read_parquet}, {@code glob}, {@code duckdb_*}) are refused with a message starting
  *       "read-only endpoint". Client connection properties never reach Calcite.</li>
  *   <li>Running work is bounded ({@link io.salesbi.server.QueryLimits}, {@link io.salesbi.server.RunningQueries}):
- *       every query is interrupted in DuckDB after the settings' query timeout (5 minutes unless configured), or
- *       after the timeout its connection asks for as connection property {@code query_timeout} (seconds, as a
- *       driver property: the Avatica client does not send properties written into the URL), capped at the
- *       configured maximum. Avatica's protocol carries neither {@code Statement.setQueryTimeout} nor
- *       {@code Statement.cancel()}; closing the connection from another thread interrupts its running query in
- *       DuckDB (so does closing the server). At most {@code maxConcurrent} query requests (execute and fetch) run at
+ *       every query request (execute, fetch) is interrupted in DuckDB after its statement's timeout, else the
+ *       timeout its connection asks for as connection property {@code query_timeout} (seconds, as a driver
+ *       property: the Avatica client does not send properties written into the URL), else the settings' default
+ *       (5 minutes unless configured), never after more than the configured maximum; the client reads "query
+ *       timeout after N s (why)". Avatica's protocol carries neither {@code Statement.setQueryTimeout} nor
+ *       {@code Statement.cancel()}: the salesbi driver of module {@code client} ({@code jdbc:salesbi:http://HOST:PORT})
+ *       sends both to {@link io.salesbi.server.StatementControlHandler}; a cancelled query answers "cancelled: ...".
+ *       Closing the statement or connection from another thread interrupts its running query in DuckDB (so does
+ *       closing the server). At most {@code maxConcurrent} query requests (execute and fetch) run at
  *       once, {@code maxConcurrentPerUser} of one user; {@code maxQueued} more wait up to {@code queueWait}, the rest
  *       are answered "server too busy" at once. Jetty has threads for all of them plus 8, so {@code /health},
  *       logins and metadata calls still answer while the limit is reached.</li>
@@ -77,11 +81,15 @@
  *       clients together.</li>
  *   <li>Audit trail ({@link io.salesbi.server.AuditLog}, {@link io.salesbi.server.QueryAudit}): every login
  *       attempt (UTC time, user name as sent, address, outcome ok, failed, throttled or locked) and every query
- *       (SHA-256 of its SQL text, rows returned, duration, outcome ok, error, refused or closed, SQL state) goes to
+ *       (SHA-256 of its SQL text, rows returned, duration, outcome ok, error, refused, cancelled, timeout or closed,
+ *       SQL state) goes to
  *       the log {@code io.salesbi.server.audit} and, in batches twice a second, to {@code ops.audit}, which
  *       {@code salesbi audit} prints and stewards query over JDBC.</li>
  *   <li>SQL dialect: Calcite's standard SQL, identifiers in double quotes, case-insensitive, unquoted names as
- *       written (DuckDB's names are lower case). One trailing semicolon is accepted. Errors reach the client as
+ *       written (DuckDB's names are lower case). One trailing semicolon is accepted. DuckDB's {@code x::type},
+ *       {@code GROUP BY ALL}, {@code date_trunc('unit', x)}, {@code median(x)} and {@code TIMESTAMPDIFF} are
+ *       rewritten into what Calcite plans and sends to DuckDB ({@link io.salesbi.server.DuckDbSyntax},
+ *       {@link io.salesbi.server.DuckDbFunctions}). Errors reach the client as
  *       short messages with an SQL state ({@link io.salesbi.server.ClientErrors}): syntax errors with line and
  *       column (42000), unknown names (42000), refusals (42501), "too busy" (53400), interrupted queries (57014),
  *       DuckDB's data errors (22000); anything else as "internal error" with a reference id that the server log

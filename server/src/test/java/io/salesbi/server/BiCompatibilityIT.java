@@ -65,7 +65,25 @@ class BiCompatibilityIT {
                 "select count(*) from kpi.market_share where period_start <= current_date|3",
                 "select period_start + interval '1' month from kpi.market_share where segment = 'Chemie'|2026-02-01",
                 "select string_agg(segment, ',' order by segment) from kpi.market_share where sales_region = 'Nord'|Chemie,Maschinenbau",
-                "select count(*) from kpi.market_share where segment ilike 'chem%'|1"
+                "select count(*) from kpi.market_share where segment ilike 'chem%'|1",
+                // computed_at 2026-02-03 04:05:06.789 is a Tuesday: DuckDB's weeks start on Monday
+                "select date_trunc('quarter', computed_at) from kpi.market_share where segment = 'Chemie'|2026-01-01 00:00:00",
+                "select date_trunc('week', computed_at) from kpi.market_share where segment = 'Chemie'|2026-02-02 00:00:00",
+                "select date_trunc('quarter', period_start) from kpi.market_share where segment = 'Chemie'|2026-01-01",
+                // whole units from 2026-01-01 to 2026-02-03 04:05:06.789, truncated toward zero
+                "select timestampdiff(day, period_start, computed_at) from kpi.market_share where segment = 'Chemie'|33",
+                "select timestampdiff(hour, period_start, computed_at) from kpi.market_share where segment = 'Chemie'|796",
+                "select timestampdiff(week, period_start, computed_at) from kpi.market_share where segment = 'Chemie'|4",
+                "select timestampdiff(day, computed_at, period_start) from kpi.market_share where segment = 'Chemie'|-33",
+                "select timestampdiff(month, period_start, computed_at) from kpi.market_share where segment = 'Chemie'|1",
+                "select timestampdiff(month, computed_at, period_start) from kpi.market_share where segment = 'Chemie'|-1",
+                "select timestampdiff(quarter, period_start, computed_at) from kpi.market_share where segment = 'Chemie'|0",
+                "select timestampdiff(month, date '2026-01-31', period_start + interval '58' day) from kpi.market_share where segment = 'Chemie'|0",
+                "select timestampdiff(year, date '2024-02-29', period_start) from kpi.market_share where segment = 'Chemie'|1",
+                "select units::varchar(10) from kpi.market_share where segment = 'Chemie'|5",
+                "select revenue_eur::int from kpi.market_share where segment = 'Chemie'|300000",
+                "select '2026-03-15'::date from kpi.market_share where segment = 'Chemie'|2026-03-15",
+                "select sum(units)::text from kpi.market_share|64"
             })
     void analystsFunctionsRunInDuckDb(String sql, String expected) throws SQLException {
         try (Connection connection = connect();
@@ -126,6 +144,30 @@ class BiCompatibilityIT {
                 assertThat(columns.getPrecision(2)).isEqualTo(18);
                 assertThat(columns.getScale(2)).isEqualTo(2);
             }
+        }
+    }
+
+    @Test
+    void groupByAllGroupsByTheSelectListsPlainExpressions() throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select sales_region, period_start::varchar as p,"
+                        + " sum(units) as units, count(*) as n from kpi.market_share group by all order by 1")) {
+            List<String> lines = new ArrayList<>();
+            while (rows.next()) {
+                lines.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getLong(3) + " " + rows.getLong(4));
+            }
+            assertThat(lines).containsExactly("Nord 2026-01-01 47 2", "Süd 2026-01-01 17 1");
+        }
+    }
+
+    @Test
+    void groupByAllWithSelectStarSaysWhatToDo() throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("select * from kpi.market_share group by all"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("GROUP BY ALL cannot group by SELECT *: name the columns");
         }
     }
 

@@ -119,7 +119,7 @@ class ServerOperationsIT {
 
             assertThatThrownBy(() -> statement.executeQuery("select total from kpi.runaway_cross_join"))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageMatching("(?s).*(Timeout of '1000' ms|Interrupted).*");
+                    .hasMessageContaining("query timeout after 1 s (the server's default query timeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         }
     }

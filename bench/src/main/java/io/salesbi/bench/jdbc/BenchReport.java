@@ -1,5 +1,6 @@
 package io.salesbi.bench.jdbc;
 
+import io.salesbi.server.QueryLimits;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -13,13 +14,53 @@ import java.util.Locale;
  * @param firstQueryMs  the first query after start, through the endpoint (the first user's first query)
  * @param users         one entry per benchmarked user, in the order they ran
  * @param loginFlood    login latency without and during a flood of wrong passwords; null when not measured
+ * @param extract       a full extract through the endpoint and directly; null when not measured
+ * @param concurrency   latencies with several clients at once, one entry per number of clients
+ * @param limits        the endpoint's query limits during the benchmark; null when not recorded
  */
-public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTimings> users, LoginFlood loginFlood) {
+public record BenchReport(
+        double serverStartMs,
+        double firstQueryMs,
+        List<UserTimings> users,
+        LoginFlood loginFlood,
+        ExtractTiming extract,
+        List<ConcurrencyTiming> concurrency,
+        QueryLimits limits) {
+
+    public BenchReport {
+        concurrency = List.copyOf(concurrency);
+    }
 
     /** A report without the login flood. */
     public BenchReport(double serverStartMs, double firstQueryMs, List<UserTimings> users) {
-        this(serverStartMs, firstQueryMs, users, null);
+        this(serverStartMs, firstQueryMs, users, null, null, List.of(), null);
     }
+
+    /**
+     * A full extract: every row read through the endpoint and directly on DuckDB, median of
+     * {@value JdbcBenchmark#EXTRACT_RUNS} runs each.
+     */
+    public record ExtractTiming(String sql, long rows, long directRows, double endpointMs, double directMs) {
+
+        /** Endpoint time divided by DuckDB time (target at most 2). */
+        public double ratio() {
+            return endpointMs / directMs;
+        }
+    }
+
+    /**
+     * {@code clients} analysts running the queries at once: latency percentiles over every query they ran, the wall
+     * time of the whole run, and the queries that failed (with the first failure's reason).
+     */
+    public record ConcurrencyTiming(
+            int clients,
+            int queries,
+            double medianMs,
+            double p95Ms,
+            double maxMs,
+            double wallMs,
+            int failed,
+            String firstFailure) {}
 
     /** One user's session: the login (connection open) and the queries. */
     public record UserTimings(String user, String roles, double connectMs, List<QueryTiming> queries) {
@@ -121,6 +162,47 @@ public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTi
                     user.medianEndpointMs(),
                     user.medianDirectMs());
         }
+        if (extract != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "%nfull extract (%s): %,d rows, endpoint %.0f ms, DuckDB directly %.0f ms, ratio %.2f "
+                            + "(target <= 2)%n",
+                    extract.sql(),
+                    extract.rows(),
+                    extract.endpointMs(),
+                    extract.directMs(),
+                    extract.ratio());
+        }
+        if (!concurrency.isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%nconcurrent analysts (each its own session, every query %d times; endpoint limits: %s)%n",
+                    JdbcBenchmark.CONCURRENT_ROUNDS,
+                    limits);
+            out.printf(
+                    Locale.ROOT,
+                    "%8s %8s %10s %10s %10s %9s %7s%n",
+                    "clients",
+                    "queries",
+                    "median ms",
+                    "p95 ms",
+                    "max ms",
+                    "wall s",
+                    "failed");
+            for (ConcurrencyTiming c : concurrency) {
+                out.printf(
+                        Locale.ROOT,
+                        "%8d %8d %10.1f %10.1f %10.1f %9.1f %7d%s%n",
+                        c.clients(),
+                        c.queries(),
+                        c.medianMs(),
+                        c.p95Ms(),
+                        c.maxMs(),
+                        c.wallMs() / 1000,
+                        c.failed(),
+                        c.firstFailure() == null ? "" : "  first failure: " + c.firstFailure());
+            }
+        }
         if (loginFlood != null) {
             out.printf(
                     Locale.ROOT,
@@ -135,6 +217,15 @@ public record BenchReport(double serverStartMs, double firstQueryMs, List<UserTi
                     loginFlood.maxDuringFloodMs());
         }
         out.flush();
+    }
+
+    /** The {@code p}th percentile of sorted values (nearest rank); NaN for none. */
+    static double percentile(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     static double median(double[] values) {

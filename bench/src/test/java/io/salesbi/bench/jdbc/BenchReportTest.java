@@ -46,6 +46,24 @@ class BenchReportTest {
     }
 
     @Test
+    void p95IsTheNearestRank() {
+        double[] twenty = new double[20];
+        for (int i = 0; i < twenty.length; i++) {
+            twenty[i] = i + 1;
+        }
+        // rank ceil(0.95 * 20) = 19
+        assertThat(BenchReport.percentile(twenty, 95)).isEqualTo(19.0);
+        assertThat(BenchReport.percentile(new double[] {7.0}, 95)).isEqualTo(7.0);
+        assertThat(BenchReport.percentile(new double[0], 95)).isNaN();
+    }
+
+    @Test
+    void theExtractRatioIsEndpointOverDuckDb() {
+        assertThat(new BenchReport.ExtractTiming("select 1", 10, 10, 300.0, 200.0).ratio())
+                .isEqualTo(1.5);
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(BenchReport.median(new double[] {4.0, 1.0, 3.0, 2.0})).isEqualTo(2.5);
         assertThat(BenchReport.median(new double[0])).isNaN();

@@ -1,0 +1,313 @@
+package io.salesbi.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesbi.server.JdbcServer;
+import io.salesbi.server.JdbcServerSettings;
+import io.salesbi.server.PasswordHasher;
+import io.salesbi.server.QueryLimits;
+import io.salesbi.server.UserAccount;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The salesbi JDBC driver against a real endpoint over a DuckDB file, on 127.0.0.1 only: cancel and query timeouts
+ * stop the query in DuckDB (a filtered count over 10^12 generated rows, hours unless interrupted) and are recorded in
+ * ops.audit; the server's default and maximum timeouts apply; java.time types through getObject. Bounds on elapsed
+ * time are generous (a shared 2-core machine): the query would otherwise run for hours.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesbiDriverIT {
+
+    private static final String SLOW = "select n from kpi.slow_count";
+    private static final String[] WAREHOUSE = {
+        "create schema core",
+        "create schema kpi",
+        "create schema ops",
+        "create table core.market_fact (sales_region varchar, period_start date, revenue_eur decimal(18, 2),"
+                + " units bigint, computed_at timestamp)",
+        "insert into core.market_fact values ('Nord', date '2026-01-01', 1250000.50, 42,"
+                + " timestamp '2026-02-03 04:05:06.789'), ('Süd', date '2026-03-31', 875000.25, null, null)",
+        "create view kpi.market_share as select * from core.market_fact",
+        "create view kpi.slow_count as select count(*) as n from range(1000000000000) as t(i) where i % 7 = 3",
+        // as migration V63 of the warehouse
+        "create table ops.audit (logged_at timestamp not null, event varchar not null, login varchar not null,"
+                + " client_address varchar, outcome varchar not null, sql_sha256 varchar, rows_returned bigint,"
+                + " duration_ms bigint, detail varchar)"
+    };
+
+    private DuckDBConnection owner;
+    private JdbcServer server;
+
+    @BeforeAll
+    void start(@TempDir Path directory) throws Exception {
+        owner = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("w.duckdb"));
+        try (Statement statement = owner.createStatement()) {
+            for (String sql : WAREHOUSE) {
+                statement.execute(sql);
+            }
+        }
+        server = start(new QueryLimits(Duration.ofSeconds(60), Duration.ofSeconds(90), 4, 4, 4, Duration.ofSeconds(5)));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        owner.close();
+    }
+
+    @Test
+    void cancelFromAnotherThreadStopsTheQueryInDuckDbAndTheConnectionStaysUsable() throws Exception {
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement()) {
+            CountDownLatch sent = new CountDownLatch(1);
+            Future<?> query = client.submit(() -> {
+                sent.countDown();
+                return statement.executeQuery(SLOW);
+            });
+            assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(1_500);
+            assertThat(query).as("the query still runs after 1.5 s").isNotDone();
+
+            long started = System.nanoTime();
+            statement.cancel();
+
+            assertThatThrownBy(() -> query.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("cancelled: the client cancelled the query");
+            assertThat(secondsSince(started))
+                    .as("seconds from cancel to the error")
+                    .isLessThan(15);
+
+            // the connection, and the statement, still serve queries
+            assertThat(count(connection, "select count(*) from kpi.market_share"))
+                    .isEqualTo(2);
+            try (ResultSet rows = statement.executeQuery("select count(*) from kpi.market_share")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(2);
+            }
+        } finally {
+            client.shutdownNow();
+        }
+        assertThat(auditOutcomes("anna")).contains("cancelled");
+    }
+
+    @Test
+    void cancelOfAnIdleStatementDoesNothing() throws Exception {
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement()) {
+            statement.cancel();
+            assertThat(count(connection, "select count(*) from kpi.market_share"))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void setQueryTimeoutEndsASlowQueryWithATimeoutError() throws Exception {
+        long started = System.nanoTime();
+        try (Connection connection = connect(server, "tom");
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            assertThat(statement.getQueryTimeout()).isEqualTo(1);
+            assertThatThrownBy(() -> statement.executeQuery(SLOW))
+                    .isInstanceOf(SQLTimeoutException.class)
+                    .hasMessage("query timeout after 1 s (the statement's query timeout)");
+            // and the next query of the statement runs
+            try (ResultSet rows = statement.executeQuery("select count(*) from kpi.market_share")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+        assertThat(secondsSince(started))
+                .as("seconds until the 1 s timeout ended the query")
+                .isLessThan(20);
+        assertThat(auditOutcomes("tom")).contains("timeout");
+    }
+
+    @Test
+    void theServersDefaultAppliesWithoutATimeoutAndItsMaximumCapsALongerOne() throws Exception {
+        try (JdbcServer strict =
+                start(new QueryLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 4, 4, 4, Duration.ofSeconds(5)))) {
+            try (Connection connection = connect(strict, "anna");
+                    Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.executeQuery(SLOW))
+                        .isInstanceOf(SQLTimeoutException.class)
+                        .hasMessage("query timeout after 1 s (the server's default query timeout)");
+                statement.setQueryTimeout(3_600);
+                assertThatThrownBy(() -> statement.executeQuery(SLOW))
+                        .isInstanceOf(SQLTimeoutException.class)
+                        .hasMessage("query timeout after 2 s (the server's maximum query timeout; the statement's "
+                                + "query timeout was 3600 s)");
+                statement.setQueryTimeout(0);
+                assertThatThrownBy(() -> statement.executeQuery(SLOW))
+                        .hasMessage("query timeout after 1 s (the server's default query timeout)");
+            }
+        }
+    }
+
+    @Test
+    void nobodyCancelsAnotherUsersStatement() throws Exception {
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement()) {
+            AvaticaStatement annas = statement.unwrap(AvaticaStatement.class);
+            Properties tom = credentials("tom");
+            StatementControl tomsControl = new StatementControl(ClientUrl.parse(salesbiUrl(server), tom));
+            assertThatThrownBy(() -> tomsControl.cancel(annas.handle.connectionId, annas.handle.id))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("HTTP 403")
+                    .hasMessageContaining("belongs to another user");
+            Properties wrong = credentials("anna");
+            wrong.setProperty("password", "guess");
+            StatementControl guessing = new StatementControl(ClientUrl.parse(salesbiUrl(server), wrong));
+            assertThatThrownBy(() -> guessing.cancel(annas.handle.connectionId, annas.handle.id))
+                    .hasMessageContaining("HTTP 401");
+        }
+    }
+
+    @Test
+    void javaTimeTypesThroughGetObject() throws Exception {
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select sales_region, period_start, revenue_eur, units,"
+                        + " computed_at from kpi.market_share order by period_start")) {
+            assertThat(rows.getStatement()).isSameAs(statement);
+            assertThat(statement.getConnection()).isSameAs(connection);
+            assertThat(rows.next()).isTrue();
+            LocalDateTime computed = LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000);
+            assertThat(rows.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(2026, 1, 1));
+            assertThat(rows.getObject("period_start", LocalDate.class)).isEqualTo(LocalDate.of(2026, 1, 1));
+            assertThat(rows.getObject(5, LocalDateTime.class)).isEqualTo(computed);
+            assertThat(rows.getObject("computed_at", OffsetDateTime.class))
+                    .isEqualTo(computed.atOffset(ZoneOffset.UTC));
+            assertThat(rows.getObject(5, Instant.class)).isEqualTo(Instant.parse("2026-02-03T04:05:06.789Z"));
+            assertThat(rows.getObject(1, String.class)).isEqualTo("Nord");
+            assertThat(rows.getObject(3, BigDecimal.class)).isEqualByComparingTo("1250000.50");
+            assertThat(rows.getObject(4, Long.class)).isEqualTo(42L);
+            assertThat(rows.getObject(4, Integer.class)).isEqualTo(42);
+            assertThatThrownBy(() -> rows.getObject(1, LocalDate.class)).isInstanceOf(SQLException.class);
+
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getObject(2, LocalDate.class)).isEqualTo(LocalDate.of(2026, 3, 31));
+            assertThat(rows.getObject(4, Long.class)).isNull();
+            assertThat(rows.getObject(5, LocalDateTime.class)).isNull();
+            assertThat(rows.getObject(5, OffsetDateTime.class)).isNull();
+        }
+    }
+
+    @Test
+    void avaticasUrlFormAndAvaticaCredentialsWorkToo() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("avatica_user", "anna");
+        properties.setProperty("avatica_password", "anna-secret");
+        String url = "jdbc:salesbi:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf";
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            assertThat(count(connection, "select count(*) from kpi.market_share"))
+                    .isEqualTo(2);
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:salesbi:;password=x", properties))
+                .hasMessageContaining("needs the server's address")
+                .hasMessageNotContaining("password=x");
+    }
+
+    private JdbcServer start(QueryLimits limits) throws Exception {
+        return JdbcServer.start(
+                () -> {
+                    try {
+                        return owner.duplicate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                JdbcServerSettings.localhost(0, ACCOUNTS).withLimits(limits));
+    }
+
+    /** The audit trail's query outcomes of {@code login}, once written (batches twice a second). */
+    private List<String> auditOutcomes(String login) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            outcomes.clear();
+            try (Statement statement = owner.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "select outcome from ops.audit where event = 'query' and login = '" + login + "'")) {
+                while (rows.next()) {
+                    outcomes.add(rows.getString(1));
+                }
+            }
+            if (outcomes.contains("cancelled") || outcomes.contains("timeout")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return outcomes;
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long secondsSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000_000L;
+    }
+
+    private static String salesbiUrl(JdbcServer target) {
+        return "jdbc:salesbi:http://127.0.0.1:" + target.port();
+    }
+
+    /** A connection as a BI tool opens it: the salesbi URL, JDBC's user and password. */
+    private static Connection connect(JdbcServer target, String user) throws SQLException {
+        return DriverManager.getConnection(salesbiUrl(target), credentials(user));
+    }
+
+    private static Properties credentials(String user) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", user + "-secret");
+        return properties;
+    }
+
+    /** Accounts with production hashes (the server's 1,000-iteration test hashes are not public): hashed once. */
+    private static final Map<String, UserAccount> ACCOUNTS = Map.of("anna", account("anna"), "tom", account("tom"));
+
+    private static UserAccount account(String name) {
+        return new UserAccount(
+                name, PasswordHasher.hash((name + "-secret").toCharArray()), Set.of(UserAccount.ANALYST), Set.of());
+    }
+}
