@@ -224,6 +224,39 @@ class PrivacyCommandIT {
                 .doesNotContain("1234567");
     }
 
+    @Test
+    void aStaffMembersAuditTrailIsReportedButKeptByAnErasure() throws Exception {
+        // the JDBC endpoint's audit trail names the analyst h.berger (a login and a query) and another user
+        try (Warehouse warehouse = Warehouse.open(home.resolve("warehouse/salesbi.duckdb"));
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
+            st.execute("""
+                    insert into ops.audit (logged_at, event, login, client_address, outcome, sql_sha256) values
+                      (timestamp '2026-01-12 08:00:00', 'login', 'h.berger', '10.0.0.7', 'ok', null),
+                      (timestamp '2026-01-12 08:01:00', 'query', 'h.berger', '10.0.0.7', 'ok', 'abc'),
+                      (timestamp '2026-01-12 08:02:00', 'login', 'sven', '10.0.0.8', 'ok', null)""");
+        }
+        Path out = home.resolve("out");
+
+        String export =
+                run(0, "privacy", "export", "--home", home.toString(), "--name", "h.berger", "--out", out.toString());
+
+        // the access report lists both of her rows in ops.audit (Art. 15 holds for staff too), and nothing else
+        assertThat(export).contains("2 places hold data of this person");
+        assertThat(hits(out))
+                .containsExactly(
+                        "warehouse ops.audit null null null row {client_address=10.0.0.7, login=h.berger}",
+                        "warehouse ops.audit null null null row {client_address=10.0.0.7, login=h.berger}");
+
+        // an erasure keeps the audit trail (retention purges it) and, with nothing else found, changes nothing
+        String erase = run(0, "privacy", "erase", "--home", home.toString(), "--name", "h.berger", "--yes");
+        assertThat(erase).contains("Kept: 2 rows of ops relations").contains("Nothing to erase");
+        assertThat(rows("select login, client_address from ops.audit order by logged_at"))
+                .containsExactly("h.berger 10.0.0.7", "h.berger 10.0.0.7", "sven 10.0.0.8");
+        assertThat(rows("select count(*) from ops.privacy_suppression")).containsExactly("0");
+        assertThat(rows("select count(*) from ops.privacy_audit")).containsExactly("0");
+    }
+
     private List<String> hits(Path out) throws Exception {
         Path json;
         try (var files = Files.list(out)) {
