@@ -62,7 +62,8 @@ class PrivacyCommandIT {
                 Connection conn = warehouse.connect();
                 Statement st = conn.createStatement()) {
             st.execute(("""
-                    insert into raw.crm_contact values
+                    insert into raw.crm_contact (_load_id, _source_file, _file_hash, _sheet, _row_number, contact_id,
+                      account_id, first_name, last_name, buying_center_role, email, phone) values
                       (1, 'crm_contacts.csv', 'h1', null, 2, 'C1', 'A1', 'Anna', 'Schmidt', 'decider', 'Anna.Schmidt@kunde.de', '+49 40 1234567'),
                       (1, 'crm_contacts.csv', 'h1', null, 3, 'C2', 'A2', 'Anna', 'Schmidt', 'user', 'a.schmidt@andere.de', '+49 89 7654321'),
                       (1, 'crm_contacts.csv', 'h1', null, 4, 'C3', 'A1', 'Bernd', 'Vogel', 'user', 'b.vogel@kunde.de', null)""").replace("'h1'", "'" + crmHash + "'"));
