@@ -8,7 +8,8 @@
 --   last_touchpoint_date = latest CRM activity with a contact of that role.
 -- Sources: core.sales_line, core.dim_contact, core.fact_touchpoint (CRM), core.dim_customer, ops.parameter.
 -- Caveats: contacts without a role and activities without a contact are not counted; ties at rank N are broken by
---   customer_id.
+--   customer_id. Contacts who opted out (consent) are counted: these are figures of the customer's roles, not rows of
+--   a contact (per contact: kpi.contact_touchpoints, without them).
 -- Policy: customer(customer_id)
 create or replace view kpi.buying_center as
 with latest_year as (

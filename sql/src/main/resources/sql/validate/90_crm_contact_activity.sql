@@ -1,6 +1,8 @@
 -- Validate CRM contacts and activities: raw.crm_contact -> staging.crm_contact and raw.crm_activity ->
 -- staging.crm_activity (latest delivered row per id wins); roles and journey phases become codes; rules
--- contact.* and activity.*. An unknown role or phase is kept as null (the row still counts as a touchpoint).
+-- contact.* and activity.*. An unknown role or phase is kept as null (the row still counts as a touchpoint). A contact's
+-- opt-out flag (consent, #21 item 6) is true only when the CRM delivered true; empty counts as not opted out (an
+-- unreadable flag quarantines the row on loading, rule type.boolean, so the contact is shown in no contact-level view).
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table contact_candidate as
@@ -74,8 +76,10 @@ from (select * from contact_rejected union all select * from activity_rejected);
 delete from staging.crm_contact;
 
 insert into staging.crm_contact
+    (contact_id, account_id, first_name, last_name, buying_center_role, email, phone,
+     _load_id, _source_file, _sheet, _row_number, opted_out)
 select contact_id, account_id, first_name, last_name, buying_center_role, email, phone,
-    _load_id, _source_file, _sheet, _row_number
+    _load_id, _source_file, _sheet, _row_number, coalesce(opted_out, false)
 from contact_candidate c
 where not exists (
     select 1 from contact_rejected r

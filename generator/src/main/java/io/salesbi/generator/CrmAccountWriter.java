@@ -8,6 +8,9 @@ import java.util.List;
 /** Writes the CRM accounts and their contacts (the buying center), with wallet estimates derived from sales. */
 final class CrmAccountWriter {
 
+    /** About one contact in this many opted out (consent, docs/privacy.md). */
+    static final int OPTED_OUT_EVERY = 25;
+
     private final Rng rng;
     private final CompanyPeople people;
     private final DefectLog defects;
@@ -79,7 +82,15 @@ final class CrmAccountWriter {
         String[][] ids = new String[accounts.size()][];
         int number = 500000;
         try (CsvFile csv = CsvFile.crm(
-                file, "Contact ID", "Account ID", "First Name", "Last Name", "Buying Center Role", "Email", "Phone")) {
+                file,
+                "Contact ID",
+                "Account ID",
+                "First Name",
+                "Last Name",
+                "Buying Center Role",
+                "Email",
+                "Phone",
+                "Opted Out")) {
             for (int k = 0; k < accounts.size(); k++) {
                 CrmAccount a = accounts.get(k);
                 Company c = a.company();
@@ -105,12 +116,22 @@ final class CrmAccountWriter {
                                                             100 + (p.lastName().length() * 37 + i) % 800),
                                                     rng.chance(0.7)
                                                             ? PhoneFormats.INTERNATIONAL
-                                                            : rng.nextInt(PhoneFormats.STYLE_COUNT)));
+                                                            : rng.nextInt(PhoneFormats.STYLE_COUNT)))
+                            .field(optedOut(number) ? "true" : "false");
                     csv.endRow();
                 }
             }
         }
         return ids;
+    }
+
+    /**
+     * Whether the contact numbered {@code number} opted out (consent): about one in {@value #OPTED_OUT_EVERY}, taken
+     * from the number already drawn, so the flag draws nothing from the random stream and every other file and
+     * figure stays what it was before the column existed.
+     */
+    static boolean optedOut(int number) {
+        return number % OPTED_OUT_EVERY == 0;
     }
 
     /** A rough syntax check, enough to tell the planted invalid addresses from the valid ones. */

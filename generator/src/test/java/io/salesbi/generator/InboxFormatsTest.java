@@ -41,7 +41,7 @@ class InboxFormatsTest {
                         + "Street,Postal Code,City,Country,Phone,Email,Website,VAT ID,ERP Debtor No,Industry,Sales Region,"
                         + "Account Owner,Wallet Estimate EUR,Created Date");
         assertThat(firstLine(inbox.crm("contacts"), StandardCharsets.UTF_8))
-                .isEqualTo("\uFEFFContact ID,Account ID,First Name,Last Name,Buying Center Role,Email,Phone");
+                .isEqualTo("\uFEFFContact ID,Account ID,First Name,Last Name,Buying Center Role,Email,Phone,Opted Out");
         assertThat(firstLine(inbox.crm("activities"), StandardCharsets.UTF_8))
                 .isEqualTo("\uFEFFActivity ID,Account ID,Contact ID,Activity Date,Channel,Journey Phase,Activity Type");
         assertThat(firstLine(inbox.crm("opportunities"), StandardCharsets.UTF_8))
@@ -57,12 +57,24 @@ class InboxFormatsTest {
     @Test
     void crmValuesComeFromTheContractVocabularies() throws IOException {
         Set<String> roles = new HashSet<>();
+        int contacts = 0;
+        int optedOut = 0;
         for (CSVRecord r : GeneratedInbox.crmRows(inbox.crm("contacts"))) {
             roles.add(r.get("Buying Center Role"));
+            assertThat(r.get("Opted Out")).isIn("true", "false");
+            contacts++;
+            if (r.get("Opted Out").equals("true")) {
+                optedOut++;
+                assertThat(CrmAccountWriter.optedOut(
+                                Integer.parseInt(r.get("Contact ID").substring("CON-".length()))))
+                        .isTrue();
+            }
         }
         assertThat(roles)
                 .isSubsetOf("Decision Maker", "Purchaser", "User", "Influencer")
                 .contains("Purchaser");
+        // consent: a few contacts opted out (about one in 25), most did not
+        assertThat(optedOut).isPositive().isLessThan(contacts / 10);
         for (CSVRecord r : GeneratedInbox.crmRows(inbox.crm("activities"))) {
             assertThat(r.get("Channel")).isIn("Visit", "Phone", "E-Mail", "Webinar", "Trade Fair", "Web Shop");
             assertThat(r.get("Journey Phase"))

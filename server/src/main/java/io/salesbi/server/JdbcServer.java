@@ -110,6 +110,7 @@ public final class JdbcServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(rowPolicies, "rowPolicies");
         Objects.requireNonNull(personalData, "personalData");
+        PersonalDataMask.verify(personalData);
         if (settings.allowAnonymous() && !settings.users().isEmpty()) {
             LOG.warn(
                     "JDBC endpoint admits anonymous requests: Avatica JDBC clients will not be challenged for "

@@ -1,6 +1,7 @@
 package io.salesbi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesbi.sql.PersonalColumn;
 import io.salesbi.sql.PersonalDataCatalogue;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Need-to-know over JDBC: on a warehouse migrated as in production, with one row holding a known person in every
  * table that has a personal column, users without the personal_data right see every personal column of the
  * catalogue masked, in every schema they can see, and cannot get past the mask with a filter or a join; users with
- * the right see the values in clear.
+ * the right see the values in clear. The columns the catalogue declares clear for a role (ops.audit's, for stewards)
+ * are served in clear to that role.
  */
 class PersonalDataMaskingIT {
 
@@ -39,6 +41,9 @@ class PersonalDataMaskingIT {
             PersonalColumn.Mask.EMAIL, List.of("max.mustermann@firma.de", "m***@firma.de"),
             PersonalColumn.Mask.PHONE, List.of("+49 40 1234512", "+49 *** 12"),
             PersonalColumn.Mask.REDACT, List.of("Max Mustermann, +49 40 1234512", "***"));
+
+    /** The row of ops.audit this test inserts (the endpoint's own rows have event login or query). */
+    private static final String INSERTED_AUDIT_ROW = " where event = 'x'";
 
     @TempDir
     static Path directory;
@@ -88,10 +93,12 @@ class PersonalDataMaskingIT {
             for (PersonalColumn column : servedTo(user)) {
                 seen.add(column.qualifiedName() + "=" + value(user, column));
                 expected.add(column.qualifiedName() + "="
-                        + CLEAR_AND_MASKED.get(column.mask()).get(1));
+                        + CLEAR_AND_MASKED
+                                .get(column.mask())
+                                .get(column.clearFor(users.get(user).roles()) ? 0 : 1));
             }
 
-            // then every one of them is masked
+            // then every one of them is masked, but for the columns declared clear for one of the user's roles
             assertThat(seen).as(user).containsExactlyElementsOf(expected);
         }
         assertThat(servedTo("anna"))
@@ -103,7 +110,36 @@ class PersonalDataMaskingIT {
                 .contains(
                         "raw.crm_contact.last_name",
                         "raw.sales_rep_customer.remark",
-                        "quarantine.rejected_row.raw_value");
+                        "quarantine.rejected_row.raw_value",
+                        "ops.audit.login");
+    }
+
+    @Test
+    void stewardsReadTheAuditTrailInClearAndNobodyElseSeesIt() throws SQLException {
+        // the audit trail is the stewards' record of who logged in from where: its user names are clear for them
+        rows("stefan", "select 1");
+        server.auditEventsWritten();
+        assertThat(rows("stefan", "select login, client_address from ops.audit" + INSERTED_AUDIT_ROW))
+                .containsExactly("Max Mustermann|Max Mustermann, +49 40 1234512");
+        assertThat(rows("stefan", "select count(*) from ops.audit where login = 'Max Mustermann'"))
+                .containsExactly("1");
+        // its own logins are there under its own name, as LoginIT's stewards filter for them
+        assertThat(rows("stefan", "select distinct login from ops.audit where login = 'stefan'"))
+                .containsExactly("stefan");
+        assertThat(rows("petra", "select login from ops.audit" + INSERTED_AUDIT_ROW))
+                .containsExactly("Max Mustermann");
+        // the same steward session still sees the contacts' columns masked
+        assertThat(rows(
+                        "stefan",
+                        "select a.login, c.last_name from ops.audit a join raw.crm_contact c on true"
+                                + " where a.event = 'x'"))
+                .containsExactly("Max Mustermann|M***");
+        // analysts, with the right or without, are not served the trail at all
+        for (String user : List.of("anna", "paula")) {
+            assertThatThrownBy(() -> rows(user, "select login from ops.audit"))
+                    .as(user)
+                    .hasMessageContaining("not found");
+        }
     }
 
     @Test
@@ -163,7 +199,10 @@ class PersonalDataMaskingIT {
 
     /** The catalogue's personal columns in the schemas the user sees, in catalogue order. */
     private static List<PersonalColumn> servedTo(String user) {
-        List<String> schemas = CalciteSessionFactory.visibleSchemas(users.get(user));
+        List<String> schemas = new ArrayList<>(CalciteSessionFactory.visibleSchemas(users.get(user)));
+        if (CalciteSessionFactory.seesAudit(users.get(user))) {
+            schemas.add(CalciteSessionFactory.AUDIT_SCHEMA);
+        }
         return PersonalDataCatalogue.warehouse().personalColumns().stream()
                 .filter(column -> schemas.contains(
                         column.relation().substring(0, column.relation().indexOf('.'))))
@@ -171,7 +210,11 @@ class PersonalDataMaskingIT {
     }
 
     private static String value(String user, PersonalColumn column) throws SQLException {
-        List<String> values = rows(user, "select " + column.column() + " from " + column.relation());
+        // the endpoint appends every login and query of the test to ops.audit: read the row inserted here
+        List<String> values = rows(
+                user,
+                "select " + column.column() + " from " + column.relation()
+                        + (column.relation().equals("ops.audit") ? INSERTED_AUDIT_ROW : ""));
         assertThat(values).as(column.qualifiedName()).hasSize(1);
         return values.get(0);
     }

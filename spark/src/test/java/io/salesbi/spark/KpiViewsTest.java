@@ -101,6 +101,7 @@ class KpiViewsTest {
                         "kpi.channel_mix",
                         "kpi.channel_pnl",
                         "kpi.channel_pnl_year",
+                        "kpi.contact_touchpoints",
                         "kpi.cross_sell_gap",
                         "kpi.customer_concentration",
                         "kpi.customer_value",

@@ -1,6 +1,7 @@
 package io.salesbi.sql;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One column of the warehouse as {@link PersonalDataCatalogue} declares it: whether it holds personal data, of which
@@ -10,9 +11,16 @@ import java.util.Locale;
  * @param column   column name, lower case
  * @param category what kind of personal data it holds; {@link Category#NONE} for a column reviewed as not personal
  * @param mask     how its values are masked; {@code null} for category {@link Category#NONE}
+ * @param clearFor the roles, besides {@value #PERSONAL_DATA}, that read the column in clear because the relation
+ *                 exists for them: the JDBC endpoint's audit trail (ops.audit) is the stewards' record of who logged
+ *                 in and asked what, and is useless to them with its user names masked. Empty for most columns.
  * @param why      one phrase saying what the column holds
  */
-public record PersonalColumn(String relation, String column, Category category, Mask mask, String why) {
+public record PersonalColumn(
+        String relation, String column, Category category, Mask mask, Set<String> clearFor, String why) {
+
+    /** The right that reads every personal column in clear. */
+    public static final String PERSONAL_DATA = "personal_data";
 
     /** The kinds of personal data the catalogue distinguishes. */
     public enum Category {
@@ -43,6 +51,11 @@ public record PersonalColumn(String relation, String column, Category category, 
     public PersonalColumn {
         relation = relation.toLowerCase(Locale.ROOT);
         column = column.toLowerCase(Locale.ROOT);
+        clearFor = Set.copyOf(clearFor);
+        if (category == Category.NONE && !clearFor.isEmpty()) {
+            throw new IllegalArgumentException(
+                    relation + "." + column + ": category none is read in clear by everybody; clear_for must be empty");
+        }
         if ((category == Category.NONE) != (mask == null)) {
             throw new IllegalArgumentException(relation + "." + column + ": category " + name(category)
                     + (mask == null ? " needs a mask" : " takes no mask"));
@@ -52,6 +65,11 @@ public record PersonalColumn(String relation, String column, Category category, 
     /** Whether the column holds personal data (is masked for users without the right). */
     public boolean personal() {
         return category != Category.NONE;
+    }
+
+    /** Whether a user with {@code roles} reads the column in clear: not personal, or their right or role allows. */
+    public boolean clearFor(Set<String> roles) {
+        return !personal() || roles.contains(PERSONAL_DATA) || clearFor.stream().anyMatch(roles::contains);
     }
 
     /** {@code schema.relation.column}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -16,12 +17,16 @@ import java.util.regex.Pattern;
  * {@code personal_data} right; {@code docs/personal-data.md} is generated from it ({@link PersonalDataDocs}).
  *
  * <p>File format: CSV with the header {@value #HEADER}, {@code #} comment lines; the last field ({@code why}) may
- * contain commas.
+ * contain commas. {@code clear_for} lists the roles, separated by {@code |}, that read the column in clear besides
+ * {@code personal_data} (usually empty). A file with the earlier header {@value #HEADER_WITHOUT_CLEAR_FOR} is read
+ * with {@code clear_for} empty on every line.
  */
 public final class PersonalDataCatalogue {
 
     public static final String WAREHOUSE_CATALOGUE = "privacy/personal-data.csv";
-    static final String HEADER = "relation,column,category,mask,why";
+    static final String HEADER = "relation,column,category,mask,clear_for,why";
+    static final String HEADER_WITHOUT_CLEAR_FOR = "relation,column,category,mask,why";
+    private static final Pattern ROLES = Pattern.compile("|[a-z_]+(\\|[a-z_]+)*");
 
     /**
      * Column names that look personal (tokens between underscores): a column like that in the warehouse must be
@@ -50,7 +55,7 @@ public final class PersonalDataCatalogue {
     /** A catalogue from a file's text; {@code source} names the file in errors. */
     public static PersonalDataCatalogue parse(String source, String text) {
         Map<String, PersonalColumn> columns = new TreeMap<>();
-        boolean header = false;
+        String header = null;
         int lineNumber = 0;
         for (String line : text.lines().toList()) {
             lineNumber++;
@@ -58,15 +63,15 @@ public final class PersonalDataCatalogue {
             if (stripped.isEmpty() || stripped.startsWith("#")) {
                 continue;
             }
-            if (!header) {
-                if (!stripped.equals(HEADER)) {
+            if (header == null) {
+                if (!stripped.equals(HEADER) && !stripped.equals(HEADER_WITHOUT_CLEAR_FOR)) {
                     throw new IllegalArgumentException(source + " line " + lineNumber + ": expected the header '"
                             + HEADER + "' but found '" + stripped + "'");
                 }
-                header = true;
+                header = stripped;
                 continue;
             }
-            PersonalColumn column = column(source + " line " + lineNumber, stripped);
+            PersonalColumn column = column(source + " line " + lineNumber, header, stripped);
             PersonalColumn earlier = columns.put(column.qualifiedName(), column);
             if (earlier != null) {
                 throw new IllegalArgumentException(
@@ -76,11 +81,19 @@ public final class PersonalDataCatalogue {
         return new PersonalDataCatalogue(columns);
     }
 
-    private static PersonalColumn column(String where, String line) {
-        String[] fields = line.split(",", 5);
-        if (fields.length != 5 || fields[0].split("\\.").length != 2 || fields[1].isBlank()) {
-            throw new IllegalArgumentException(where + ": expected '" + HEADER + "' with relation as schema.relation"
-                    + " but found '" + line + "'");
+    private static PersonalColumn column(String where, String header, String line) {
+        boolean withClearFor = header.equals(HEADER);
+        String[] read = line.split(",", withClearFor ? 6 : 5);
+        String[] fields = withClearFor || read.length != 5
+                ? read
+                : new String[] {read[0], read[1], read[2], read[3], "", read[4]};
+        if (fields.length != 6
+                || fields[0].split("\\.").length != 2
+                || fields[1].isBlank()
+                || !ROLES.matcher(fields[4].strip()).matches()) {
+            throw new IllegalArgumentException(where + ": expected '" + header + "' with relation as schema.relation"
+                    + (withClearFor ? " and clear_for empty or roles separated by '|'" : "") + " but found '" + line
+                    + "'");
         }
         try {
             PersonalColumn.Category category =
@@ -91,7 +104,8 @@ public final class PersonalDataCatalogue {
                     fields[1].strip(),
                     category,
                     mask.isEmpty() ? null : PersonalColumn.Mask.valueOf(mask.toUpperCase(Locale.ROOT)),
-                    fields[4].strip());
+                    fields[4].isBlank() ? Set.of() : Set.of(fields[4].strip().split("\\|")),
+                    fields[5].strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     where + ": " + e.getMessage() + " in '" + line + "'; categories "

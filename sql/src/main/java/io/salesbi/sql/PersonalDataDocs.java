@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Generates {@code docs/personal-data.md} from {@value PersonalDataCatalogue#WAREHOUSE_CATALOGUE}, so the catalogue
@@ -40,7 +41,11 @@ public final class PersonalDataDocs {
                 .append("declared column no longer exists.\n\n")
                 .append("Over JDBC, a user without the `personal_data` right (`server.users.<name>.roles: [analyst, ")
                 .append("personal_data]` in salesbi.yaml) sees every personal column masked, in every relation, view ")
-                .append("and join: the mask is part of the table's plan. A null stays null.\n\n")
+                .append(
+                        "and join: the mask is part of the table's plan. A null stays null. A column declared clear for ")
+                .append("a role (`clear_for`, shown as *clear for* beside its mask) is served in clear to that role ")
+                .append("too: the roles a relation exists for when they cannot do their job with it masked, such as ")
+                .append("the stewards reading the endpoint's audit trail `ops.audit`.\n\n")
                 .append("| category | meaning |\n|---|---|\n")
                 .append("| name | a person's name |\n")
                 .append("| contact | a way to reach or find a person: e-mail, phone, street |\n")
@@ -68,10 +73,11 @@ public final class PersonalDataDocs {
                 .append(column.column())
                 .append("` | ");
         if (personal) {
-            md.append(PersonalColumn.name(column.category()))
-                    .append(" | ")
-                    .append(PersonalColumn.name(column.mask()))
-                    .append(" | ");
+            md.append(PersonalColumn.name(column.category())).append(" | ").append(PersonalColumn.name(column.mask()));
+            if (!column.clearFor().isEmpty()) {
+                md.append("; clear for ").append(String.join(", ", new TreeSet<>(column.clearFor())));
+            }
+            md.append(" | ");
         }
         md.append(column.why().replace("|", "\\|")).append(" |\n");
     }

@@ -51,6 +51,10 @@ class KpiContractTest {
                             + "last_touchpoint_date date"),
             Map.entry("touchpoints", "year integer, journey_phase varchar, channel varchar, touchpoints bigint"),
             Map.entry(
+                    "contact_touchpoints",
+                    "customer_id varchar, company_name varchar, contact_id varchar, buying_center_role varchar, "
+                            + "touchpoints bigint, first_touchpoint_date date, last_touchpoint_date date"),
+            Map.entry(
                     "sales_cube",
                     "year integer, sales_region varchar, industry varchar, channel_code varchar, "
                             + "product_category varchar, net_revenue_eur decimal(18,2), list_revenue_eur decimal(18,2), "

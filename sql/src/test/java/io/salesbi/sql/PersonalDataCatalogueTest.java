@@ -101,13 +101,13 @@ class PersonalDataCatalogueTest {
     @Test
     void badLinesAreRejectedNamingFileAndLine() {
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
-                relation,column,category,mask,why
-                raw.crm_contact,email,contact,,an e-mail
+                relation,column,category,mask,clear_for,why
+                raw.crm_contact,email,contact,,,an e-mail
                 """))
                 .hasMessageStartingWith("test.csv line 2: raw.crm_contact.email: category contact needs a mask");
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
-                relation,column,category,mask,why
-                raw.crm_contact,email,secret,redact,an e-mail
+                relation,column,category,mask,clear_for,why
+                raw.crm_contact,email,secret,redact,,an e-mail
                 """))
                 .hasMessageStartingWith("test.csv line 2: No enum constant");
         assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
@@ -116,6 +116,51 @@ class PersonalDataCatalogueTest {
                 raw.crm_contact,EMAIL,contact,email,again
                 """))
                 .hasMessage("test.csv line 3: raw.crm_contact.email is declared twice");
+    }
+
+    @Test
+    void aColumnMayBeClearForTheRolesItsRelationIsFor() {
+        PersonalDataCatalogue catalogue = PersonalDataCatalogue.parse("test.csv", """
+                relation,column,category,mask,clear_for,why
+                ops.audit,login,name,initial,steward,user name, of an employee
+                raw.crm_contact,email,contact,email,,an e-mail
+                core.dim_customer,company_name,none,,,company
+                """);
+
+        PersonalColumn login = catalogue.personal("ops", "audit", "login").orElseThrow();
+        assertThat(login.clearFor()).containsExactly("steward");
+        assertThat(login.why()).isEqualTo("user name, of an employee");
+        assertThat(login.clearFor(Set.of("steward"))).isTrue();
+        assertThat(login.clearFor(Set.of("analyst", "personal_data"))).isTrue();
+        assertThat(login.clearFor(Set.of("analyst"))).isFalse();
+        PersonalColumn email = catalogue.personal("raw", "crm_contact", "email").orElseThrow();
+        assertThat(email.clearFor(Set.of("steward"))).isFalse();
+        assertThat(email.clearFor(Set.of("steward", "personal_data"))).isTrue();
+        assertThat(catalogue
+                        .of("core", "dim_customer", "company_name")
+                        .orElseThrow()
+                        .clearFor(Set.of()))
+                .isTrue();
+        // a file with the header before clear_for existed reads as clear for nobody
+        assertThat(PersonalDataCatalogue.parse("old.csv", """
+                        relation,column,category,mask,why
+                        raw.crm_contact,email,contact,email,an e-mail, the contact's
+                        """)
+                        .personal("raw", "crm_contact", "email")
+                        .orElseThrow())
+                .extracting(PersonalColumn::clearFor, PersonalColumn::why)
+                .containsExactly(Set.of(), "an e-mail, the contact's");
+        // a line written for the old header in a file with the new one fails, naming file and line
+        assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
+                relation,column,category,mask,clear_for,why
+                raw.crm_contact,email,contact,email,the contact's e-mail, at work
+                """))
+                .hasMessageStartingWith("test.csv line 2: expected 'relation,column,category,mask,clear_for,why'");
+        assertThatThrownBy(() -> PersonalDataCatalogue.parse("test.csv", """
+                relation,column,category,mask,clear_for,why
+                core.dim_customer,company_name,none,,steward,company
+                """))
+                .hasMessageContaining("category none is read in clear by everybody");
     }
 
     @Test

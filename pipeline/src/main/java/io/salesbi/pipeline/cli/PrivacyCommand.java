@@ -62,7 +62,8 @@ final class PrivacyCommand implements Runnable {
             name = "export",
             mixinStandardHelpOptions = true,
             description = "Finds the person in the warehouse (raw, staging, quarantine, core and KPI relations the "
-                    + "catalogue of personal data declares), the archive and the error folder, and writes one report "
+                    + "catalogue of personal data declares, and the JDBC audit trail ops.audit: give a staff member's "
+                    + "user name as --name), the archive and the error folder, and writes one report "
                     + "as JSON and Markdown with the table and column, or file, sheet and row, of every place. "
                     + "Reads the warehouse read-only; changes nothing.")
     static final class Export implements Callable<Integer> {
@@ -107,7 +108,8 @@ final class PrivacyCommand implements Runnable {
             description = "Erases the person for good: pseudonymises their values in the warehouse (incl. quarantine "
                     + "and match evidence), rewrites the archived and error files holding them, puts keyed hashes of "
                     + "the identifiers given on the suppression list (later deliveries of the person are dropped at "
-                    + "loading and counted as suppressed) and records the erasure in ops.privacy_audit. Without "
+                    + "loading and counted as suppressed) and records the erasure in ops.privacy_audit. The JDBC "
+                    + "audit trail ops.audit is kept (retention purges it; docs/privacy.md). Without "
                     + "--yes it only shows what it would change. Run it while no night or server holds the warehouse.")
     static final class Erase implements Callable<Integer> {
 
@@ -135,7 +137,16 @@ final class PrivacyCommand implements Runnable {
                 PersonalDataSearch.Result found = search(settings).find(conn, person);
                 AccessReport report = found.report();
                 summary(o, report);
-                if (report.hits().isEmpty()) {
+                long kept = report.hits().stream()
+                        .filter(h -> h.place().equals("warehouse") && Erasure.keeps(h.location()))
+                        .count();
+                if (kept > 0) {
+                    o.printf(
+                            "Kept: %d rows of ops relations (the JDBC endpoint's audit trail is not erased; "
+                                    + "retention.run-history-days purges it, docs/privacy.md).%n",
+                            kept);
+                }
+                if (report.hits().size() == kept) {
                     o.println("Nothing to erase; the suppression list is not changed either.");
                     o.flush();
                     return SalesbiCommand.EXIT_OK;

@@ -81,7 +81,7 @@ public record SalesbiSettings(
      * @param archiveDays    loaded files in the archive, by the time they were archived
      * @param errorDays      rejected files (and their reason files) in the error folder
      * @param quarantineDays quarantined rows, by the time their file was loaded
-     * @param runHistoryDays the nights' step records, file outcomes and verdicts, and the night log files
+     * @param runHistoryDays the nights' step records, file outcomes and verdicts, the night log files and ops.audit
      */
     public record RetentionConfig(
             Integer archiveDays, Integer errorDays, Integer quarantineDays, Integer runHistoryDays) {

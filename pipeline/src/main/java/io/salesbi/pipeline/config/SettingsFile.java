@@ -87,7 +87,7 @@ public record SettingsFile(
      * @param archiveDays    loaded files in the archive
      * @param errorDays      rejected files and their reason files
      * @param quarantineDays quarantined rows, by when their file was loaded
-     * @param runHistoryDays step records, file outcomes, verdicts and night log files
+     * @param runHistoryDays step records, file outcomes, verdicts, night log files and the JDBC audit trail
      */
     public record Retention(
             @Min(value = 1, message = DAYS) Integer archiveDays,

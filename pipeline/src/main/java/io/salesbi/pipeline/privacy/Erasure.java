@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * where the old one was (ops.file_load, the raw rows' lineage, the reason files), so "already loaded" compares
  * against what the archive holds; the keyed hashes of the identifiers given go on the suppression list, so the next
  * delivery of the same export does not bring the person back; and the erasure is recorded in ops.privacy_audit
- * without the erased data. Business rows stay: an order line keeps its amount, a contact row its account.
+ * without the erased data. Business rows stay: an order line keeps its amount, a contact row its account. The
+ * installation's own records in schema ops (the JDBC endpoint's audit trail, whose user names are staff) are found by
+ * the access report but not changed: they are kept until retention purges them.
  */
 public final class Erasure {
 
@@ -56,6 +58,11 @@ public final class Erasure {
     public record Outcome(String erasureId, long warehouseValues, int filesRewritten, Map<String, Long> places) {}
 
     private final Path warehouseFile;
+
+    /** Whether an erasure leaves the relation {@code schema.relation} as it is: the ops records (the audit trail). */
+    public static boolean keeps(String relation) {
+        return relation.startsWith(PersonalRelation.KEPT_SCHEMA + ".");
+    }
 
     public Erasure(Path warehouseFile) {
         this.warehouseFile = warehouseFile;
@@ -85,8 +92,8 @@ public final class Erasure {
         conn.setAutoCommit(false);
         try (Statement st = conn.createStatement()) {
             for (PersonalRelation r : found.relations()) {
-                if (!r.table()) {
-                    continue;
+                if (!r.table() || r.kept()) {
+                    continue; // a view follows its tables; the audit trail is kept (PersonalRelation.KEPT_SCHEMA)
                 }
                 long n = 0;
                 String rowCond = r.rowCondition(person);

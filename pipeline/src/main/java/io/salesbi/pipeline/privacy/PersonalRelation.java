@@ -67,8 +67,20 @@ record PersonalRelation(String schema, String name, boolean table, List<Personal
         return relations;
     }
 
+    /**
+     * The schema of the installation's own records: the JDBC endpoint's audit trail (ops.audit, staff user names and
+     * machines' addresses). Searched by the access report, never changed by an erasure: the trail of who logged in
+     * and asked what is kept until retention purges it (docs/privacy.md).
+     */
+    static final String KEPT_SCHEMA = "ops";
+
     String qualified() {
         return schema + "." + name;
+    }
+
+    /** Whether an erasure leaves the relation as it is (an ops record; see {@link #KEPT_SCHEMA}). */
+    boolean kept() {
+        return schema.equals(KEPT_SCHEMA);
     }
 
     List<String> columns(Category category) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Keeps what a night leaves behind no longer than configured ({@code retention:} in salesbi.yaml): archived files
  * (aged by the time they were archived, the stamp their name starts with), rejected files in the error folder with
  * their reason files (by last modification), quarantined rows (by the time their file was loaded) and the run history
- * (step records, file outcomes, night verdicts, the night log files). The loads themselves ({@code ops.file_load})
+ * (step records, file outcomes, night verdicts, the night log files, and the JDBC endpoint's audit trail ops.audit
+ * by its logged_at). The loads themselves ({@code ops.file_load})
  * stay: they are the fingerprints that keep a file from being loaded twice and the lineage of the raw rows.
  * Each kind purged is recorded in {@code ops.retention_purge}.
  */
@@ -77,6 +78,10 @@ public final class Retention {
             n += update(conn, "delete from ops.retention_purge where purged_at < ?", cutoff);
             // the mails of nights whose step records go: a night without them is never mailed again
             n += update(conn, "delete from ops.subscription_delivery where last_attempt_at < ?", cutoff);
+            if (exists(conn, "ops", "audit")) {
+                // the JDBC endpoint's audit trail: staff user names and addresses (never erased, docs/privacy.md)
+                n += update(conn, "delete from ops.audit where logged_at < ?", cutoff);
+            }
             n += deleteFiles(logs, cutoff, false);
             purged.add(new Purged("run_history", config.runHistoryDays(), cutoff, n));
         }
@@ -103,6 +108,18 @@ public final class Retention {
             }
         }
         return purged;
+    }
+
+    private static boolean exists(Connection conn, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select count(*) from information_schema.tables "
+                + "where table_catalog = current_database() and table_schema = ? and table_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     private static long update(Connection conn, String sql, LocalDateTime cutoff) throws SQLException {

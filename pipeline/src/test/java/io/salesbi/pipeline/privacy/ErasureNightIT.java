@@ -100,6 +100,7 @@ class ErasureNightIT {
                                 + "') + (select count(*) from staging.crm_activity where contact_id = '" + contactId
                                 + "') + (select count(*) from core.dim_contact where contact_id = '" + contactId
                                 + "') + (select count(*) from core.fact_touchpoint where contact_id = '" + contactId
+                                + "') + (select count(*) from kpi.contact_touchpoints where contact_id = '" + contactId
                                 + "')");
                 revenueBefore = revenue(st);
             }
@@ -154,7 +155,8 @@ class ErasureNightIT {
                         "warehouse raw.crm_contact " + file + " " + line,
                         "warehouse staging.crm_contact " + file + " " + line,
                         "archive archive/crm/" + file + " null " + line);
-        // the contact's activities: raw and staging rows, the touchpoint facts, the contact dimension
+        // the contact's activities: raw and staging rows, the touchpoint facts, the contact dimension, and the
+        // contact-level KPI row (kpi.contact_touchpoints)
         assertThat(activities).isPositive();
         assertThat(linked).isEqualTo(linkedRows).isGreaterThanOrEqualTo(2 * activities + 1);
         String markdown = Files.readString(Path.of(json.toString().replace(".json", ".md")));

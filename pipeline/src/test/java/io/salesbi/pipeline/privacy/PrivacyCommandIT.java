@@ -62,7 +62,8 @@ class PrivacyCommandIT {
                 Connection conn = warehouse.connect();
                 Statement st = conn.createStatement()) {
             st.execute(("""
-                    insert into raw.crm_contact values
+                    insert into raw.crm_contact (_load_id, _source_file, _file_hash, _sheet, _row_number, contact_id,
+                      account_id, first_name, last_name, buying_center_role, email, phone) values
                       (1, 'crm_contacts.csv', 'h1', null, 2, 'C1', 'A1', 'Anna', 'Schmidt', 'decider', 'Anna.Schmidt@kunde.de', '+49 40 1234567'),
                       (1, 'crm_contacts.csv', 'h1', null, 3, 'C2', 'A2', 'Anna', 'Schmidt', 'user', 'a.schmidt@andere.de', '+49 89 7654321'),
                       (1, 'crm_contacts.csv', 'h1', null, 4, 'C3', 'A1', 'Bernd', 'Vogel', 'user', 'b.vogel@kunde.de', null)""").replace("'h1'", "'" + crmHash + "'"));
@@ -222,6 +223,39 @@ class PrivacyCommandIT {
                         + rows("select * from ops.privacy_suppression"))
                 .doesNotContainIgnoringCase("anna")
                 .doesNotContain("1234567");
+    }
+
+    @Test
+    void aStaffMembersAuditTrailIsReportedButKeptByAnErasure() throws Exception {
+        // the JDBC endpoint's audit trail names the analyst h.berger (a login and a query) and another user
+        try (Warehouse warehouse = Warehouse.open(home.resolve("warehouse/salesbi.duckdb"));
+                Connection conn = warehouse.connect();
+                Statement st = conn.createStatement()) {
+            st.execute("""
+                    insert into ops.audit (logged_at, event, login, client_address, outcome, sql_sha256) values
+                      (timestamp '2026-01-12 08:00:00', 'login', 'h.berger', '10.0.0.7', 'ok', null),
+                      (timestamp '2026-01-12 08:01:00', 'query', 'h.berger', '10.0.0.7', 'ok', 'abc'),
+                      (timestamp '2026-01-12 08:02:00', 'login', 'sven', '10.0.0.8', 'ok', null)""");
+        }
+        Path out = home.resolve("out");
+
+        String export =
+                run(0, "privacy", "export", "--home", home.toString(), "--name", "h.berger", "--out", out.toString());
+
+        // the access report lists both of her rows in ops.audit (Art. 15 holds for staff too), and nothing else
+        assertThat(export).contains("2 places hold data of this person");
+        assertThat(hits(out))
+                .containsExactly(
+                        "warehouse ops.audit null null null row {client_address=10.0.0.7, login=h.berger}",
+                        "warehouse ops.audit null null null row {client_address=10.0.0.7, login=h.berger}");
+
+        // an erasure keeps the audit trail (retention purges it) and, with nothing else found, changes nothing
+        String erase = run(0, "privacy", "erase", "--home", home.toString(), "--name", "h.berger", "--yes");
+        assertThat(erase).contains("Kept: 2 rows of ops relations").contains("Nothing to erase");
+        assertThat(rows("select login, client_address from ops.audit order by logged_at"))
+                .containsExactly("h.berger 10.0.0.7", "h.berger 10.0.0.7", "sven 10.0.0.8");
+        assertThat(rows("select count(*) from ops.privacy_suppression")).containsExactly("0");
+        assertThat(rows("select count(*) from ops.privacy_audit")).containsExactly("0");
     }
 
     private List<String> hits(Path out) throws Exception {

@@ -75,6 +75,11 @@ class RetentionIT {
                         rejected)
                     values (1, 1, 'crm_contacts', 'old.csv', 10, 3, false),
                            (2, 2, 'crm_contacts', 'new.csv', 10, 2, false)""");
+            // the JDBC endpoint's audit trail: staff user names, kept as run history
+            st.execute("""
+                    insert into ops.audit (logged_at, event, login, client_address, outcome)
+                    values ('2026-01-05 08:00', 'login', 'anna', '10.0.0.7', 'ok'),
+                           ('2026-06-05 08:00', 'login', 'anna', '10.0.0.7', 'ok')""");
 
             List<Retention.Purged> purged =
                     new Retention(new RetentionConfig(90, 90, 90, 90), archive, error, logs).purge(conn, 3L, NOW);
@@ -85,8 +90,8 @@ class RetentionIT {
                             new Retention.Purged("archive", 90, cutoff, 2),
                             new Retention.Purged("error", 90, cutoff, 1),
                             new Retention.Purged("quarantine", 90, cutoff, 3),
-                            // 1 file outcome, 1 night verdict, 2 step records, 1 log file
-                            new Retention.Purged("run_history", 90, cutoff, 5));
+                            // 1 file outcome, 1 night verdict, 2 step records, 1 audit event, 1 log file
+                            new Retention.Purged("run_history", 90, cutoff, 6));
             assertThat(files(home))
                     .containsExactly(
                             "archive/crm/20260601-020000_crm_contacts.csv",
@@ -98,6 +103,8 @@ class RetentionIT {
             assertThat(rows(st, "select run_id, step_name from ops.step_run")).containsExactly("2 ingestFilesStep");
             assertThat(rows(st, "select run_id from ops.night_outcome")).containsExactly("2");
             assertThat(rows(st, "select load_id from ops.file_outcome")).containsExactly("2");
+            assertThat(rows(st, "select cast(logged_at as varchar) from ops.audit"))
+                    .containsExactly("2026-06-05 08:00:00");
             // the loads stay: they keep a file from being loaded twice
             assertThat(rows(st, "select load_id from ops.file_load order by 1")).containsExactly("1", "2");
             assertThat(
@@ -108,7 +115,7 @@ class RetentionIT {
                             "3 archive 90 2026-03-12 03:00:00 2",
                             "3 error 90 2026-03-12 03:00:00 1",
                             "3 quarantine 90 2026-03-12 03:00:00 3",
-                            "3 run_history 90 2026-03-12 03:00:00 5");
+                            "3 run_history 90 2026-03-12 03:00:00 6");
         }
     }
 
