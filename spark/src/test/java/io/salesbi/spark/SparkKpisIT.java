@@ -110,8 +110,12 @@ class SparkKpisIT {
                 .filter(v -> v.startsWith("kpi."))
                 .toList();
         assertThat(result.rows().keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).contains(
-                "kpi.pipeline_funnel", "kpi.customer_concentration", "kpi.plan_vs_actual", "kpi.contact_touchpoints");
+        assertThat(expected)
+                .contains(
+                        "kpi.pipeline_funnel",
+                        "kpi.customer_concentration",
+                        "kpi.plan_vs_actual",
+                        "kpi.contact_touchpoints");
         assertThat(result.skipped()).containsOnlyKeys(KpiViewsTest.SKIPPED);
         assertThat(out.resolve("_spark_kpis.json")).isNotEmptyFile();
         // no view may pass by being empty on both sides

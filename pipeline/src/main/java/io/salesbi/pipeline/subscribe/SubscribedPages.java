@@ -56,11 +56,13 @@ final class SubscribedPages {
             String folder = RegionScope.of(user.regions()).folderName();
             Path set = dashboards.resolve(RegionScope.PAGE_SETS_FOLDER).resolve(folder);
             if (!Files.isDirectory(set)) {
-                return PageSet.skip("the night rendered no page set for the regions " + user.regions() + " of "
-                        + login + " (no folder " + set + "; regions without golden customers are not rendered)");
+                return PageSet.skip("the night rendered no page set for the regions " + user.regions() + " of " + login
+                        + " (no folder " + set + "; regions without golden customers are not rendered)");
             }
             return pagesIn(
-                    set, RegionScope.PAGE_SETS_FOLDER + "/" + folder + "/", user.subscription().pages());
+                    set,
+                    RegionScope.PAGE_SETS_FOLDER + "/" + folder + "/",
+                    user.subscription().pages());
         }
         return pagesIn(dashboards, "", user.subscription().pages());
     }
