@@ -96,7 +96,8 @@ public final class DuckDbBaseline {
         return seconds;
     }
 
-    private static List<Path> filesOf(Path dir, SourceMapping m) throws Exception {
+    /** The files of {@code dir} that {@code m}'s file pattern takes, sorted. */
+    static List<Path> filesOf(Path dir, SourceMapping m) throws Exception {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -7,17 +7,12 @@ import io.salesbi.connectors.read.SourceFileReader;
 import io.salesbi.pipeline.ingest.FileIngestor;
 import io.salesbi.pipeline.warehouse.Warehouse;
 import java.io.PrintWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Why the night's ingest is slower than DuckDB's {@code read_csv}: on the largest CSV file of an inbox, the parts of
@@ -129,17 +124,10 @@ public final class IngestBreakdown {
     }
 
     private static List<Path> csvFilesOf(Path dir, SourceMapping m) throws Exception {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + m.filePattern());
-        try (Stream<Path> s = Files.list(dir)) {
-            return new ArrayList<>(s.filter(p -> matcher.matches(p.getFileName()))
-                    .filter(p -> m.format() == SourceMapping.FileFormat.CSV
-                            || p.toString().endsWith(".csv"))
-                    .sorted(Comparator.naturalOrder())
-                    .toList());
-        }
+        return DuckDbBaseline.filesOf(dir, m).stream()
+                .filter(p -> m.format() == SourceMapping.FileFormat.CSV
+                        || p.toString().endsWith(".csv"))
+                .toList();
     }
 
     private static double seconds(long since) {
