@@ -81,6 +81,12 @@ final class Wrappers {
                 case "getConnection" -> {
                     return connection;
                 }
+                case "setObject" -> {
+                    if (args.length >= 2 && JavaTimeParameters.convertible(args[1])) {
+                        JavaTimeParameters.set((PreparedStatement) avatica, (Integer) args[0], args[1]);
+                        return null;
+                    }
+                }
                 default -> {
                     // Avatica's
                 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -225,6 +226,46 @@ class SalesbiDriverIT {
             assertThat(rows.getObject(5, LocalDateTime.class)).isNull();
             assertThat(rows.getObject(5, OffsetDateTime.class)).isNull();
         }
+    }
+
+    @Test
+    void javaTimeTypesThroughSetObject() throws Exception {
+        LocalDateTime computed = LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000);
+        try (Connection connection = connect(server, "anna");
+                PreparedStatement byDay = connection.prepareStatement(
+                        "select sales_region from kpi.market_share where period_start = ?");
+                PreparedStatement byTime = connection.prepareStatement(
+                        "select sales_region from kpi.market_share where computed_at = ?")) {
+            byDay.setObject(1, LocalDate.of(2026, 3, 31));
+            assertThat(regions(byDay)).containsExactly("Süd");
+            byDay.setObject(1, LocalDate.of(2026, 1, 1), java.sql.Types.DATE);
+            assertThat(regions(byDay)).containsExactly("Nord");
+
+            byTime.setObject(1, computed);
+            assertThat(regions(byTime)).containsExactly("Nord");
+            byTime.setObject(1, computed.atOffset(ZoneOffset.UTC));
+            assertThat(regions(byTime)).containsExactly("Nord");
+            byTime.setObject(1, computed.atOffset(ZoneOffset.UTC).withOffsetSameInstant(ZoneOffset.ofHours(2)));
+            assertThat(regions(byTime))
+                    .as("06:05:06.789+02:00 is the stored 04:05:06.789 UTC")
+                    .containsExactly("Nord");
+            byTime.setObject(1, Instant.parse("2026-02-03T04:05:06.789Z"));
+            assertThat(regions(byTime)).containsExactly("Nord");
+            byTime.setObject(1, Instant.parse("2026-02-03T02:05:06.789Z"));
+            assertThat(regions(byTime)).isEmpty();
+            byTime.setObject(1, computed.atZone(java.time.ZoneId.of("Europe/Berlin")));
+            assertThat(regions(byTime)).as("04:05 in Berlin is 03:05 UTC").isEmpty();
+        }
+    }
+
+    private static List<String> regions(PreparedStatement statement) throws SQLException {
+        List<String> regions = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                regions.add(rows.getString(1));
+            }
+        }
+        return regions;
     }
 
     @Test

@@ -62,6 +62,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "server.allow-anonymous is false, so nobody could log in; add a user "
                     + "(password hash from 'salesbi hash-password') or set allow-anonymous: true for a local trial");
         }
+        String keystorePassword = null;
+        if (sc.keystore() != null) {
+            try {
+                keystorePassword = sc.keystorePassword(System::getenv);
+            } catch (IllegalStateException e) {
+                throw new SalesbiCommand.UsageException(e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -79,8 +87,8 @@ final class ServeCommand implements Callable<Integer> {
                                         port != null ? port : sc.port(),
                                         users,
                                         sc.allowAnonymous(),
-                                        null,
-                                        null)
+                                        sc.keystore(),
+                                        keystorePassword)
                                 .withDashboards(settings.dashboards())
                                 .withLimits(sc.limits())
                                 .withLogins(sc.logins()));

@@ -104,6 +104,9 @@ public record SalesbiSettings(
      *               {@code login-free-failures-per-address}, {@code login-backoff-seconds},
      *               {@code login-max-backoff-seconds}, {@code login-lockout-failures},
      *               {@code login-lockout-minutes})
+     * @param keystore the keystore that turns on HTTPS ({@code server.keystore}), or null for plain HTTP
+     * @param keystorePasswordEnv the environment variable holding the keystore's password
+     *               ({@code server.keystore-password-env}); set exactly when {@code keystore} is
      */
     public record ServerConfig(
             String host,
@@ -112,7 +115,24 @@ public record SalesbiSettings(
             boolean allowAnonymous,
             Map<String, UserConfig> users,
             QueryLimits limits,
-            LoginLimits logins) {}
+            LoginLimits logins,
+            Path keystore,
+            String keystorePasswordEnv) {
+
+        /**
+         * The keystore's password from the environment variable the settings name.
+         *
+         * @throws IllegalStateException naming the variable when it is unset or empty
+         */
+        public String keystorePassword(java.util.function.UnaryOperator<String> environment) {
+            String password = environment.apply(keystorePasswordEnv);
+            if (password == null || password.isEmpty()) {
+                throw new IllegalStateException("server.keystore " + keystore + " needs its password in the environment"
+                        + " variable " + keystorePasswordEnv + " (server.keystore-password-env), which is not set");
+            }
+            return password;
+        }
+    }
 
     /**
      * Notifications after a night: always on failure, on success only when asked.

@@ -77,7 +77,7 @@ public record SettingsFile(
         server = server == null
                 ? new Server(
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null)
+                        null, null, null)
                 : server;
     }
 
@@ -127,7 +127,10 @@ public record SettingsFile(
     /**
      * The server of {@code salesbi serve}; the query limits default to {@code QueryLimits.DEFAULT}.
      *
-     * @param cron when the night runs, six fields: second minute hour day month weekday (default 0 0 2 * * *)
+     * @param cron                when the night runs, six fields: second minute hour day month weekday (default 0 0 2 *
+     *                            * *)
+     * @param keystore            a PKCS12 or JKS keystore (relative to salesbi.yaml): the server then speaks HTTPS only
+     * @param keystorePasswordEnv the environment variable that holds the keystore's password (never the file itself)
      */
     public record Server(
             String host,
@@ -149,7 +152,13 @@ public record SettingsFile(
             @Min(value = 1, message = POSITIVE) Long loginBackoffSeconds,
             @Min(value = 1, message = POSITIVE) Long loginMaxBackoffSeconds,
             @Min(value = 0, message = "must be >= 0") Integer loginLockoutFailures,
-            @Min(value = 1, message = POSITIVE) Long loginLockoutMinutes) {
+            @Min(value = 1, message = POSITIVE) Long loginLockoutMinutes,
+            String keystore,
+
+            @Pattern(
+                    regexp = "[A-Za-z_][A-Za-z0-9_]*",
+                    message = "must name an environment variable, e.g. SALESBI_KEYSTORE_PASSWORD")
+            String keystorePasswordEnv) {
 
         static final String PORT = "must be between 0 and 65535";
         static final String POSITIVE = "must be >= 1";

@@ -129,7 +129,7 @@ public final class SettingsLoader {
         }
         Locale locale = Locale.forLanguageTag(Objects.requireNonNullElse(f.locale(), "de"));
         SubscriptionsConfig subscriptions = subscriptions(f.subscriptions(), file);
-        ServerConfig server = server(f.server(), file, locale, subscriptions);
+        ServerConfig server = server(f.server(), base, file, locale, subscriptions);
         AlertConfig alerts = alerts(f.alerts());
         if (file.hasProblems()) {
             throw new InvalidSettingsException(file.problems());
@@ -166,7 +166,8 @@ public final class SettingsLoader {
         }
     }
 
-    private static ServerConfig server(Server s, BoundYaml<?> file, Locale locale, SubscriptionsConfig subscriptions) {
+    private static ServerConfig server(
+            Server s, Path base, BoundYaml<?> file, Locale locale, SubscriptionsConfig subscriptions) {
         String cron = Objects.requireNonNullElse(s.cron(), "0 0 2 * * *");
         try {
             CronExpression.parse(cron);
@@ -229,7 +230,39 @@ public final class SettingsLoader {
                 Boolean.TRUE.equals(s.allowAnonymous()),
                 Map.copyOf(users),
                 limits,
-                logins);
+                logins,
+                keystore(s, base, file),
+                s.keystorePasswordEnv());
+    }
+
+    /**
+     * The keystore of {@code server.keystore}, resolved against salesbi.yaml's folder; it must exist, and its password
+     * comes from the environment variable {@code server.keystore-password-env} names (read when the server starts).
+     */
+    private static Path keystore(Server s, Path base, BoundYaml<?> file) {
+        if (s.keystore() == null) {
+            if (s.keystorePasswordEnv() != null) {
+                file.problem(
+                        "/server/keystore-password-env",
+                        "key 'server.keystore-password-env' is set but 'server.keystore' is not: name the keystore"
+                                + " (PKCS12 or JKS) that turns on HTTPS, or remove the key");
+            }
+            return null;
+        }
+        Path keystore = base.resolve(s.keystore()).normalize();
+        if (!Files.isRegularFile(keystore)) {
+            file.problem(
+                    "/server/keystore",
+                    "key 'server.keystore': no file " + keystore + " (expected a PKCS12 or JKS keystore, e.g. made"
+                            + " with keytool -genkeypair ... -storetype PKCS12)");
+        }
+        if (s.keystorePasswordEnv() == null) {
+            file.problem(
+                    "/server/keystore",
+                    "key 'server.keystore' needs 'server.keystore-password-env': the name of the environment variable"
+                            + " that holds the keystore's password (the password is never written in salesbi.yaml)");
+        }
+        return keystore;
     }
 
     /**

@@ -42,7 +42,7 @@ class SettingsFileErrorsTest {
                                 + "mappings, match, ready-marker, retention, server, source-precedence, subscriptions, warehouse]",
                         config
                                 + ":3:3: unknown key 'server.portt' (did you mean 'port'?); known keys: [allow-anonymous, "
-                                + "cron, host, login-backoff-seconds, login-free-failures-per-address, login-free-failures-per-user, "
+                                + "cron, host, keystore, keystore-password-env, login-backoff-seconds, login-free-failures-per-address, login-free-failures-per-user, "
                                 + "login-lockout-failures, login-lockout-minutes, login-max-backoff-seconds, "
                                 + "max-concurrent-queries, max-concurrent-queries-per-user, max-query-timeout-seconds, "
                                 + "max-queued-queries, port, query-timeout-seconds, queue-wait-seconds, users]",

@@ -1,6 +1,7 @@
 package io.salesbi.pipeline.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.salesbi.server.QueryLimits;
@@ -114,6 +115,48 @@ class SettingsLoaderTest {
         assertThat(e.problems())
                 .containsExactly(config + ":1:1: server query limits: JDBC concurrent queries must be at "
                         + "least 1 and per user at most the total, were 2 total, 3 per user");
+    }
+
+    @Test
+    void aKeystoreIsResolvedBesideTheFileAndItsPasswordReadFromTheNamedVariable() throws Exception {
+        assertThat(SettingsLoader.defaults(dir).server().keystore()).isNull();
+        Files.createDirectories(dir.resolve("config"));
+        Files.write(dir.resolve("config/salesbi.p12"), new byte[] {1});
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                server:
+                  keystore: ./config/salesbi.p12
+                  keystore-password-env: KEYSTORE_SECRET
+                """);
+
+        SalesbiSettings.ServerConfig server = SettingsLoader.load(config, null).server();
+
+        assertThat(server.keystore()).isEqualTo(dir.resolve("config/salesbi.p12"));
+        assertThat(server.keystorePassword(name -> name.equals("KEYSTORE_SECRET") ? "s3cret" : null))
+                .isEqualTo("s3cret");
+        assertThatThrownBy(() -> server.keystorePassword(name -> null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("KEYSTORE_SECRET")
+                .hasMessageContaining("salesbi.p12");
+    }
+
+    @Test
+    void aMissingKeystoreAndAMissingPasswordVariableAreReportedAtOnceWithTheirLines() throws Exception {
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 8443
+                  keystore: ./config/missing.p12
+                """);
+
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
+
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems())
+                .anyMatch(
+                        p -> p.startsWith(config + ":3:") && p.contains("no file " + dir.resolve("config/missing.p12")))
+                .anyMatch(p -> p.startsWith(config + ":3:") && p.contains("keystore-password-env"));
     }
 
     @Test
