@@ -82,6 +82,14 @@ record ClientUrl(URI endpoint, Properties avaticaProperties) {
         return AVATICA_PREFIX;
     }
 
+    /**
+     * Whether results after their first frame come as one stream ({@code /statement/rows}) rather than one Avatica
+     * fetch per frame: yes unless the URL says {@code row_stream=false}.
+     */
+    boolean streamRows() {
+        return !"false".equalsIgnoreCase(avaticaProperties.getProperty("row_stream"));
+    }
+
     String user() {
         return avaticaProperties.getProperty("avatica_user");
     }

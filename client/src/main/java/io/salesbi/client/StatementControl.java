@@ -62,31 +62,68 @@ final class StatementControl {
         return number(answer, "seconds");
     }
 
+    /**
+     * Opens the server's stream of a statement's rows from row {@code offset} on ({@code POST /statement/rows});
+     * no read timeout: the server's query timeout ends a stream that stalls.
+     */
+    InputStream openRows(String connectionId, int statementId, long offset) throws SQLException {
+        String query = "connection=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8) + "&statement="
+                + statementId + "&offset=" + offset;
+        URI uri = URI.create(endpoint + "/statement/rows?" + query);
+        try {
+            HttpURLConnection http = open(uri, 0);
+            int status = http.getResponseCode();
+            if (status != 200) {
+                String answer;
+                try (InputStream in = http.getErrorStream()) {
+                    answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                throw new SQLException(
+                        "the salesbi server refused the rows of statement " + statementId + ": HTTP " + status + " "
+                                + answer.strip(),
+                        status == 401 || status == 403 ? "28000" : "08006");
+            }
+            return http.getInputStream();
+        } catch (IOException e) {
+            throw new SQLException(
+                    "cannot reach the salesbi server at " + endpoint + " for the rows of statement " + statementId
+                            + ": " + e.getMessage(),
+                    "08006",
+                    e);
+        }
+    }
+
+    /** A POST with the login, the client header and an empty body, sent. */
+    private HttpURLConnection open(URI uri, int readTimeoutMs) throws IOException {
+        HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
+        if (http instanceof HttpsURLConnection https) {
+            if (tls != null) {
+                https.setSSLSocketFactory(tls);
+            }
+            if (!verifyHostName) {
+                https.setHostnameVerifier((host, session) -> true);
+            }
+        }
+        http.setRequestMethod("POST");
+        http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        http.setReadTimeout(readTimeoutMs);
+        http.setRequestProperty(CLIENT_HEADER, "salesbi-jdbc-client");
+        if (authorization != null) {
+            http.setRequestProperty("Authorization", authorization);
+        }
+        http.setDoOutput(true);
+        try (OutputStream body = http.getOutputStream()) {
+            body.flush();
+        }
+        return http;
+    }
+
     private String post(String action, String connectionId, int statementId, Integer seconds) throws SQLException {
         String query = "connection=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8) + "&statement="
                 + statementId + (seconds == null ? "" : "&seconds=" + seconds);
         URI uri = URI.create(endpoint + "/statement/" + action + "?" + query);
         try {
-            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
-            if (http instanceof HttpsURLConnection https) {
-                if (tls != null) {
-                    https.setSSLSocketFactory(tls);
-                }
-                if (!verifyHostName) {
-                    https.setHostnameVerifier((host, session) -> true);
-                }
-            }
-            http.setRequestMethod("POST");
-            http.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            http.setReadTimeout(READ_TIMEOUT_MS);
-            http.setRequestProperty(CLIENT_HEADER, "salesbi-jdbc-client");
-            if (authorization != null) {
-                http.setRequestProperty("Authorization", authorization);
-            }
-            http.setDoOutput(true);
-            try (OutputStream body = http.getOutputStream()) {
-                body.flush();
-            }
+            HttpURLConnection http = open(uri, READ_TIMEOUT_MS);
             int status = http.getResponseCode();
             String answer;
             try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {

@@ -32,6 +32,13 @@ final class TypedResultSet {
                 case "getStatement" -> {
                     return statement;
                 }
+                case "next" -> {
+                    try {
+                        return avatica.next();
+                    } catch (RowStream.StreamFailure e) {
+                        throw Wrappers.timeoutException(e.sqlException());
+                    }
+                }
                 case "getObject" -> {
                     if (args.length == 2 && args[1] instanceof Class<?> type) {
                         int column = args[0] instanceof String label ? avatica.findColumn(label) : (Integer) args[0];

@@ -62,6 +62,11 @@ class SalesbiDriverIT {
                 + " timestamp '2026-02-03 04:05:06.789'), ('Süd', date '2026-03-31', 875000.25, null, null)",
         "create view kpi.market_share as select * from core.market_fact",
         "create view kpi.slow_count as select count(*) as n from range(1000000000000) as t(i) where i % 7 = 3",
+        "create view kpi.many_rows as select i as id, cast(i % 1000 as integer) as small,"
+                + " cast(i * 1.25 as decimal(18, 2)) as amount, case when i % 7 = 0 then null else 'Zeile ü ' || i end"
+                + " as label, date '2026-01-01' + cast(i % 400 as integer) as day,"
+                + " timestamp '2026-02-03 04:05:06.789' + to_seconds(i) as at, i % 2 = 0 as even, i / 3.0 as ratio,"
+                + " cast(i as decimal(38, 0)) * 100000000000000000000 as huge from range(25000) as t(i)",
         // as migration V63 of the warehouse
         "create table ops.audit (logged_at timestamp not null, event varchar not null, login varchar not null,"
                 + " client_address varchar, outcome varchar not null, sql_sha256 varchar, rows_returned bigint,"
@@ -266,6 +271,104 @@ class SalesbiDriverIT {
             }
         }
         return regions;
+    }
+
+    @Test
+    void rowsStreamedAfterTheFirstFrameEqualAvaticasFetchedRows() throws Exception {
+        String sql = "select * from kpi.many_rows order by id";
+        Properties fetching = credentials("anna");
+        fetching.setProperty("row_stream", "false");
+        try (Connection streamed = connect(server, "anna");
+                Connection fetched = DriverManager.getConnection(salesbiUrl(server), fetching);
+                Statement a = streamed.createStatement();
+                Statement b = fetched.createStatement();
+                ResultSet viaStream = a.executeQuery(sql);
+                ResultSet viaFetch = b.executeQuery(sql)) {
+            int columns = viaStream.getMetaData().getColumnCount();
+            long rows = 0;
+            while (viaFetch.next()) {
+                assertThat(viaStream.next()).as("row %d", rows).isTrue();
+                for (int c = 1; c <= columns; c++) {
+                    assertThat(viaStream.getObject(c))
+                            .as("row %d column %d", rows, c)
+                            .isEqualTo(viaFetch.getObject(c));
+                    assertThat(viaStream.getString(c))
+                            .as("row %d column %d", rows, c)
+                            .isEqualTo(viaFetch.getString(c));
+                }
+                assertThat(viaStream.getDate("day")).isEqualTo(viaFetch.getDate("day"));
+                assertThat(viaStream.getTimestamp("at")).isEqualTo(viaFetch.getTimestamp("at"));
+                assertThat(viaStream.getObject("day", LocalDate.class))
+                        .isEqualTo(viaFetch.getObject("day", LocalDate.class));
+                rows++;
+            }
+            assertThat(viaStream.next()).isFalse();
+            assertThat(rows).isEqualTo(25_000);
+        }
+        // hand-checked cells of a row in a later frame: id 20000
+        try (Connection streamed = connect(server, "anna");
+                Statement statement = streamed.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            for (int i = 0; i <= 20_000; i++) {
+                assertThat(result.next()).isTrue();
+            }
+            assertThat(result.getLong("id")).isEqualTo(20_000);
+            assertThat(result.getInt("small")).isZero();
+            assertThat(result.getBigDecimal("amount")).isEqualByComparingTo("25000.00");
+            assertThat(result.getString("label")).isEqualTo("Zeile ü 20000");
+            assertThat(result.getObject("day", LocalDate.class))
+                    .isEqualTo(LocalDate.of(2026, 1, 1).plusDays(20_000 % 400));
+            assertThat(result.getObject("at", LocalDateTime.class))
+                    .isEqualTo(
+                            LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000).plusSeconds(20_000));
+            assertThat(result.getBoolean("even")).isTrue();
+            assertThat(result.getBigDecimal("huge")).isEqualByComparingTo("2000000000000000000000000");
+        }
+    }
+
+    @Test
+    void aResultClosedHalfWayLeavesTheConnectionUsable() throws Exception {
+        try (Connection connection = connect(server, "anna")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("select id from kpi.many_rows")) {
+                for (int i = 0; i < 6_000; i++) {
+                    assertThat(result.next()).isTrue();
+                }
+            }
+            assertThat(count(connection, "select count(*) from kpi.many_rows")).isEqualTo(25_000);
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("select id from kpi.many_rows")) {
+                long rows = 0;
+                while (result.next()) {
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(25_000);
+            }
+        }
+    }
+
+    @Test
+    void nobodyStreamsTheRowsOfAnotherUsersStatement() throws Exception {
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select id from kpi.many_rows")) {
+            assertThat(result.next()).isTrue();
+            AvaticaStatement annas = statement.unwrap(AvaticaStatement.class);
+            StatementControl tomsControl =
+                    new StatementControl(ClientUrl.parse(salesbiUrl(server), credentials("tom")));
+            RowStream stolen = new RowStream(
+                    new org.apache.calcite.avatica.Meta.Frame(0, false, List.of()),
+                    offset -> tomsControl.openRows(annas.handle.connectionId, annas.handle.id, offset));
+            assertThatThrownBy(stolen::hasNext)
+                    .isInstanceOf(RowStream.StreamFailure.class)
+                    .hasMessageContaining("belongs to another user");
+            // anna's own result is untouched
+            long rows = 1;
+            while (result.next()) {
+                rows++;
+            }
+            assertThat(rows).isEqualTo(25_000);
+        }
     }
 
     @Test

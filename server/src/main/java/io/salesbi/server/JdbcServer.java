@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.ProtobufMeta;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.apache.calcite.config.CalciteSystemProperty;
@@ -127,8 +128,8 @@ public final class JdbcServer implements AutoCloseable {
         CalciteWarmUp.run(sessions, meta);
         AuditLog audit = AuditLog.open(warehouseConnections, Clock.systemUTC());
         SessionOwnership ownership = new SessionOwnership();
-        AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(
-                new LocalService(GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries, ownership, audit)));
+        ProtobufMeta guarded = GuardedMeta.wrap(meta, new ReadOnlyStatementGuard(), queries, ownership, audit);
+        AvaticaProtobufHandler avatica = new AvaticaProtobufHandler(new LocalService(guarded));
 
         // Every running and queued query holds a Jetty thread; the rest stay free for /health, logins and metadata.
         QueuedThreadPool threads = new QueuedThreadPool(settings.limits().serverThreads(), MIN_THREADS);
@@ -138,10 +139,11 @@ public final class JdbcServer implements AutoCloseable {
         jetty.addConnector(connector);
         AuthenticatedUserHandler users = new AuthenticatedUserHandler(settings.users(), settings.allowAnonymous());
         StatementControlHandler control = new StatementControlHandler(queries, ownership);
+        RowStreamHandler rows = new RowStreamHandler(guarded);
         users.setHandler(
                 settings.dashboardsDir() == null
-                        ? new HandlerList(control, avatica)
-                        : new HandlerList(control, new DashboardHandler(settings.dashboardsDir()), avatica));
+                        ? new HandlerList(rows, control, avatica)
+                        : new HandlerList(rows, control, new DashboardHandler(settings.dashboardsDir()), avatica));
         jetty.setHandler(
                 new HandlerList(new HealthCheckHandler(warehouse), basicAuthentication(settings, users, audit)));
         jetty.setStopTimeout(5_000);
