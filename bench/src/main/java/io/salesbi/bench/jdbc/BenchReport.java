@@ -40,7 +40,8 @@ public record BenchReport(
      * A full extract: every row read through the endpoint and directly on DuckDB, median of
      * {@value JdbcBenchmark#EXTRACT_RUNS} runs each.
      */
-    public record ExtractTiming(String sql, long rows, long directRows, double endpointMs, double directMs) {
+    public record ExtractTiming(
+            String sql, long rows, long directRows, double endpointMs, double directMs, String driver) {
 
         /** Endpoint time divided by DuckDB time (target at most 2). */
         public double ratio() {
@@ -165,9 +166,10 @@ public record BenchReport(
         if (extract != null) {
             out.printf(
                     Locale.ROOT,
-                    "%nfull extract (%s): %,d rows, endpoint %.0f ms, DuckDB directly %.0f ms, ratio %.2f "
+                    "%nfull extract (%s, client %s): %,d rows, endpoint %.0f ms, DuckDB directly %.0f ms, ratio %.2f "
                             + "(target <= 2)%n",
                     extract.sql(),
+                    extract.driver(),
                     extract.rows(),
                     extract.endpointMs(),
                     extract.directMs(),

@@ -160,8 +160,9 @@ public final class JdbcBenchmark {
             }
             ExtractTiming extract = null;
             if (settings.extractSql() != null) {
-                try (Connection endpoint = new Driver().connect(server.url(), credentials(analyst(settings)))) {
-                    extract = extract(settings.extractSql(), endpoint, direct);
+                ClientDriver client = ClientDriver.find();
+                try (Connection endpoint = client.connect(server, analyst(settings), PASSWORD)) {
+                    extract = extract(settings.extractSql(), endpoint, direct, client.name());
                 }
             }
             List<ConcurrencyTiming> concurrency = new ArrayList<>();
@@ -183,7 +184,8 @@ public final class JdbcBenchmark {
                         new IllegalArgumentException("the full extract needs a user who is no regional " + "manager"));
     }
 
-    private static ExtractTiming extract(String sql, Connection endpoint, Connection direct) throws SQLException {
+    private static ExtractTiming extract(String sql, Connection endpoint, Connection direct, String driver)
+            throws SQLException {
         double[] viaEndpoint = new double[EXTRACT_RUNS];
         double[] viaDuckDb = new double[EXTRACT_RUNS];
         long rows = 0;
@@ -196,7 +198,8 @@ public final class JdbcBenchmark {
             directRows = readAll(direct, sql);
             viaDuckDb[i] = millisSince(started);
         }
-        return new ExtractTiming(sql, rows, directRows, BenchReport.median(viaEndpoint), BenchReport.median(viaDuckDb));
+        return new ExtractTiming(
+                sql, rows, directRows, BenchReport.median(viaEndpoint), BenchReport.median(viaDuckDb), driver);
     }
 
     /**

@@ -59,7 +59,7 @@ class BenchReportTest {
 
     @Test
     void theExtractRatioIsEndpointOverDuckDb() {
-        assertThat(new BenchReport.ExtractTiming("select 1", 10, 10, 300.0, 200.0).ratio())
+        assertThat(new BenchReport.ExtractTiming("select 1", 10, 10, 300.0, 200.0, "test").ratio())
                 .isEqualTo(1.5);
     }
 
