@@ -74,6 +74,12 @@ class DashboardAccessibilityIT {
                 }
             }
         }
+        // more page sets, e.g. a demo's: -Dsalesbi.a11y.pages=/path/de,/path/en (each a folder of the ten pages)
+        for (String folder : System.getProperty("salesbi.a11y.pages", "").split(",")) {
+            if (!folder.isBlank()) {
+                sets.put(folder, Path.of(folder).toAbsolutePath());
+            }
+        }
         Files.createDirectories(TARGET.resolve("screenshots"));
         browser = new BrowserSession(
                 Files.createDirectories(TARGET.resolve("downloads-a11y").toAbsolutePath()));
