@@ -59,13 +59,31 @@
         var height = node.clientHeight || 320;
         var heat = (option.series || []).some(function (serie) { return serie.type === 'heatmap'; });
         if (option.legend) { option.legend.type = 'scroll'; }
+        /* the plot's width: the chart's less the grid's margins and the y axis' labels (a category axis' longest
+           label, cut where the axis cuts it; about 70 px of values) */
+        var yAxis = [].concat(option.yAxis || [])[0];
+        var yLabels = 70;
+        if (yAxis && yAxis.type === 'category') {
+            yLabels = Math.min((yAxis.axisLabel && yAxis.axisLabel.width) || 1e9, yAxis.data.reduce(function (w, label) {
+                return Math.max(w, textWidth(label, yAxis.axisLabel && yAxis.axisLabel.fontSize));
+            }, 0));
+        }
+        var plot = Math.max(40, width - 8 - 16 - yLabels - 12);
         [].concat(option.xAxis || []).forEach(function (axis) {
             axis.axisLabel = axis.axisLabel || {};
             if (axis.type !== 'category') {
                 axis.axisLabel.hideOverlap = true;
                 return;
             }
-            var slot = (width - 90) / Math.max(1, axis.data.length);
+            var slot = plot / Math.max(1, axis.data.length);
+            (option.series || []).forEach(function (serie) {
+                /* bar values above bars narrower than the value: left to the tooltip and the data table */
+                if (serie.type !== 'bar' || !serie.label || !serie.label.show || !serie.label.formatter) { return; }
+                var widest = (serie.data || []).reduce(function (w, item) {
+                    return Math.max(w, textWidth(serie.label.formatter({ data: item, value: valueOf(item) })));
+                }, 0);
+                if (widest > slot - 4) { serie.label.show = false; }
+            });
             var longest = axis.data.reduce(function (w, label) {
                 return Math.max(w, textWidth(axis.axisLabel.formatter ? axis.axisLabel.formatter(label) : label,
                     axis.axisLabel.fontSize));
@@ -94,7 +112,7 @@
         if (heat) {
             var x = [].concat(option.xAxis)[0];
             var y = [].concat(option.yAxis)[0];
-            var cellWidth = (width - 110) / Math.max(1, x.data.length);
+            var cellWidth = plot / Math.max(1, x.data.length);
             var cellHeight = (height - 90) / Math.max(1, y.data.length);
             option.series.forEach(function (serie) {
                 if (!serie.label || !serie.label.show) { return; }
