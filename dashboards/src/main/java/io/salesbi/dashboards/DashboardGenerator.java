@@ -136,7 +136,10 @@ public final class DashboardGenerator {
         Files.createDirectories(outDir);
         Map<String, String> channelNames = channelNames(kpi.get("channelNames"));
         YearCoverage coverage = YearCoverage.of(kpi.get("months"));
-        Assets assets = Assets.load();
+        Map<Page, Assets> assets = new java.util.EnumMap<>(Page.class);
+        for (Page page : Page.values()) {
+            assets.put(page, Assets.forPage(page.key()));
+        }
         // the warehouse is read on this thread (one connection); a page is serialized and rendered on another
         // as soon as its data is read, while this thread reads the next page's. The customer page goes first:
         // it carries by far the most data (every customer and year), so its rendering overlaps the rest.
@@ -145,7 +148,7 @@ public final class DashboardGenerator {
                 Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             for (Page page : RENDER_ORDER) {
-                Map<String, Object> model = model(page, kpi, channelNames, coverage, assets);
+                Map<String, Object> model = model(page, kpi, channelNames, coverage, assets.get(page));
                 pages.put(page, rendering.submit(() -> render(page, model, outDir)));
             }
         } finally {

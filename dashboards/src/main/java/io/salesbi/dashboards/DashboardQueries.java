@@ -156,15 +156,16 @@ public final class DashboardQueries {
                 from kpi.customer_value
                 group by "year", sales_region, industry, value_segment, potential_segment
                 order by "year", region, segment, value_segment, potential_segment, customers, revenue""");
+        // by customer, so that keys, names, segments and regions are inlined as runs (DataTable.forScript)
         add("customers", """
                 select customer_id as id, company_name as name, industry as segment, sales_region as region, "year",
                        revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,
-                       abc_revenue, abc_contribution, wallet_eur as wallet,
-                       round(share_of_wallet, 4) as share_of_wallet, revenue_prev_year_eur as revenue_prev,
+                       abc_revenue, abc_contribution, round(share_of_wallet, 4) as share_of_wallet,
                        last_order_date, value_segment, potential_segment, service_model,
                        case when wallet_below_revenue = true then wallet_estimate_eur end as wallet_estimate_below
                 from kpi.customer_value
-                order by "year", revenue desc nulls last, id""");
+                order by id, "year"
+                """);
         add("customerChannels", """
                 select customer_id as id, "year", channel_code as channel
                 from core.sales_line
@@ -180,7 +181,8 @@ public final class DashboardQueries {
                        abc_revenue, wallet_eur as wallet, round(share_of_wallet, 4) as share_of_wallet,
                        last_order_date
                 from kpi.customer_value
-                order by "year", revenue desc nulls last, id""");
+                order by id, "year"
+                """);
         add("customerSources", """
                 select customer_id as id, source_system as src, source_key as src_key, company_name as name,
                        postcode, city, round(match_probability, 3) as probability

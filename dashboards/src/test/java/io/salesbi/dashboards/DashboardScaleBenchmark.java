@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class DashboardScaleBenchmark {
 
+    /** The pages' language: German unless {@code -Dlocale=en}. */
+    private static final Locale LOCALE = Locale.forLanguageTag(System.getProperty("locale", "de"));
+
     private DashboardScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -35,8 +38,7 @@ public final class DashboardScaleBenchmark {
             for (int run = 1; run <= runs; run++) {
                 long started = System.nanoTime();
                 long cpuStarted = os.getProcessCpuTime();
-                List<Path> pages = new DashboardGenerator(
-                                new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                List<Path> pages = new DashboardGenerator(new DashboardSettings(out, LOCALE, KpiFixture.GENERATED_AT))
                         .generate(conn);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 long cpuMillis = (os.getProcessCpuTime() - cpuStarted) / 1_000_000;
@@ -46,7 +48,7 @@ public final class DashboardScaleBenchmark {
                         long regionStarted = System.nanoTime();
                         long regionCpuStarted = os.getProcessCpuTime();
                         List<Path> regional = new DashboardGenerator(
-                                        new DashboardSettings(out, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                                        new DashboardSettings(out, LOCALE, KpiFixture.GENERATED_AT))
                                 .generateRegional(
                                         conn, List.of(RegionScope.of(Set.of(region))), RowPolicies.warehouse());
                         System.out.printf(

@@ -38,7 +38,7 @@
         s.bars('chart-roi', channelRows.map(function (r) { return s.channelName(r.channel); }), [{
             name: s.t('col.roi'),
             values: channelRows.map(function (r) {
-                return { value: r.roi, itemStyle: { color: r.roi < 0 ? '#c9544b' : '#2a7ab0' } };
+                return { value: r.roi, itemStyle: { color: r.roi < 0 ? '#d55e00' : '#0072b2' } };
             })
         }], s.format.percent, null, true);
 
@@ -61,7 +61,7 @@
         });
         s.heatmap('chart-price-realization', channels.map(s.channelName),
             categories.map(function (c) { return s.label('category', c); }), cells, s.format.percent,
-            ['#c9544b', '#f3efe0', '#4e9f76']);
+            ['#d55e00', '#f3efe0', '#0072b2']);
 
         var mix = s.data.mix;
         var mixYears = s.distinct(mix, 'year').map(Number).sort();

@@ -3,7 +3,12 @@
 (function (s) {
     'use strict';
 
-    var PALETTE = ['#2a7ab0', '#9bbfd8', '#e08e3c', '#4e9f76', '#8c6bb1', '#c9544b', '#5b6b7c', '#d4b13f'];
+    /* Okabe & Ito's colour-blind-safe palette (blue, orange, bluish green, vermillion, sky blue, reddish purple,
+       yellow, grey): series stay apart with any colour vision (ChartPaletteTest checks it under simulated
+       protanopia, deuteranopia and tritanopia). */
+    var PALETTE = ['#0072b2', '#e69f00', '#009e73', '#d55e00', '#56b4e9', '#cc79a7', '#f0e442', '#5b6b7c'];
+    /* Waterfall steps: totals, increases, decreases; also apart without red-green vision. */
+    var TOTAL = '#0072b2', UP = '#009e73', DOWN = '#d55e00';
     var TEXT = { fontFamily: '"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif', color: '#1d2733' };
 
     function chart(id, option, onClick) {
@@ -16,12 +21,18 @@
             node.setAttribute('role', 'img');
             node.setAttribute('aria-label', caption ? caption.textContent : id);
         }
+        var format = option.valueText || (option.tooltip && option.tooltip.valueFormatter) || s.format.text;
+        if (format === s.format.compactMoney) { format = s.format.money; } /* the table gives the exact amount */
+        delete option.valueText;
         option.animation = false;
         option.color = option.color || PALETTE;
         option.textStyle = TEXT;
         option.tooltip = Object.assign({ renderMode: 'richText', confine: true }, option.tooltip || {});
         option.grid = Object.assign({ left: 8, right: 16, top: 36, bottom: 8, containLabel: true }, option.grid || {});
+        fit(node, option);
+        options[id] = option;
         instance.setOption(option, true);
+        dataTable(node, option, format);
         instance.off('click');
         if (onClick) {
             instance.on('click', onClick);
@@ -29,6 +40,177 @@
         }
         s.charts[id] = instance;
         return instance;
+    }
+
+    /* Text widths as the chart draws them (12 px, the charts' font). */
+    var measure = document.createElement('canvas').getContext('2d');
+    function textWidth(text, size) {
+        measure.font = (size || 12) + 'px ' + TEXT.fontFamily;
+        return String(text).split('\n').reduce(function (w, line) { return Math.max(w, measure.measureText(line).width); }, 0);
+    }
+
+    /* Keeps a chart's texts apart at any width (issue #17: no overlapping labels at 1280 px or on a 390 px phone):
+       category labels along x that do not fit their slot are turned (40°, or upright where even that is too
+       narrow) and cut to 110 px; value axes drop the labels that would collide; legends scroll instead of
+       wrapping over the plot; a heat map's cell values shrink or, where no value fits its cell, are left to the
+       tooltip and the data table. Every value stays in the chart's data table. */
+    function fit(node, option) {
+        var width = node.clientWidth || 600;
+        var height = node.clientHeight || 320;
+        var heat = (option.series || []).some(function (serie) { return serie.type === 'heatmap'; });
+        if (option.legend) { option.legend.type = 'scroll'; }
+        /* the plot's width: the chart's less the grid's margins and the y axis' labels (a category axis' longest
+           label, cut where the axis cuts it; about 70 px of values) */
+        var yAxis = [].concat(option.yAxis || [])[0];
+        var yLabels = 70;
+        if (yAxis && yAxis.type === 'category') {
+            yLabels = Math.min((yAxis.axisLabel && yAxis.axisLabel.width) || 1e9, yAxis.data.reduce(function (w, label) {
+                return Math.max(w, textWidth(label, yAxis.axisLabel && yAxis.axisLabel.fontSize));
+            }, 0));
+        }
+        var plot = Math.max(40, width - 8 - 16 - yLabels - 12);
+        [].concat(option.xAxis || []).forEach(function (axis) {
+            axis.axisLabel = axis.axisLabel || {};
+            if (axis.type !== 'category') {
+                axis.axisLabel.hideOverlap = true;
+                return;
+            }
+            var slot = plot / Math.max(1, axis.data.length);
+            (option.series || []).forEach(function (serie) {
+                /* bar values above bars narrower than the value: left to the tooltip and the data table */
+                if (serie.type !== 'bar' || !serie.label || !serie.label.show || !serie.label.formatter) { return; }
+                var widest = (serie.data || []).reduce(function (w, item) {
+                    return Math.max(w, textWidth(serie.label.formatter({ data: item, value: valueOf(item) })));
+                }, 0);
+                if (widest > slot - 4) { serie.label.show = false; }
+            });
+            var longest = axis.data.reduce(function (w, label) {
+                return Math.max(w, textWidth(axis.axisLabel.formatter ? axis.axisLabel.formatter(label) : label,
+                    axis.axisLabel.fontSize));
+            }, 0);
+            if (longest <= slot - 6) {
+                axis.axisLabel.rotate = 0;
+                return;
+            }
+            axis.axisLabel.formatter = null;
+            axis.axisLabel.lineHeight = null;
+            axis.axisLabel.rotate = slot >= 26 ? 40 : 90;
+            axis.axisLabel.width = Math.min(110, height / 3);
+            axis.axisLabel.overflow = 'truncate';
+            if (slot < 15) {
+                axis.axisLabel.interval = 'auto';
+                axis.axisLabel.hideOverlap = true;
+            }
+        });
+        [].concat(option.yAxis || []).forEach(function (axis) {
+            axis.axisLabel = axis.axisLabel || {};
+            if (axis.type !== 'category') { axis.axisLabel.hideOverlap = true; }
+        });
+        (option.series || []).forEach(function (serie) {
+            if (serie.type === 'bar' && serie.label && serie.label.show) { serie.labelLayout = { hideOverlap: true }; }
+        });
+        if (heat) {
+            var x = [].concat(option.xAxis)[0];
+            var y = [].concat(option.yAxis)[0];
+            var cellWidth = plot / Math.max(1, x.data.length);
+            var cellHeight = (height - 90) / Math.max(1, y.data.length);
+            option.series.forEach(function (serie) {
+                if (!serie.label || !serie.label.show) { return; }
+                var widest = serie.data.reduce(function (w, cell) {
+                    var v = Array.isArray(cell) ? cell : cell.value;
+                    return Math.max(w, v[2] === null ? 0 : textWidth(serie.label.formatter({ value: v })));
+                }, 0);
+                if (widest <= cellWidth - 6 && cellHeight >= 16) { return; }
+                if (widest * 10 / 12 <= cellWidth - 4 && cellHeight >= 13) {
+                    serie.label.fontSize = 10;
+                } else {
+                    serie.label.show = false;
+                }
+            });
+        }
+    }
+
+    /* The chart's values as a table, the alternative to the picture for screen readers and keyboard users: in a
+       closed <details> below the chart, named by the chart's caption and linked by aria-describedby. Rows are the
+       categories (a heat map's rows, a radar's axes), columns the series (a heat map's columns). */
+    function dataTable(node, option, format) {
+        var grid = tableOf(option);
+        var id = node.id + '-data';
+        var details = document.getElementById(id + '-details');
+        if (!details) {
+            details = s.el('details', 'chart-data');
+            details.id = id + '-details';
+            details.appendChild(s.el('summary', null, s.t('chart.dataTable')));
+            node.parentNode.insertBefore(details, node.nextSibling);
+            node.setAttribute('aria-describedby', id);
+        }
+        var table = s.el('table', 'data');
+        table.id = id;
+        table.appendChild(s.el('caption', null, node.getAttribute('aria-label')));
+        var head = s.el('tr');
+        [s.t('chart.dataTableCategory')].concat(grid.columns).forEach(function (name, i) {
+            var th = s.el('th', i ? 'num' : '', name);
+            th.scope = 'col';
+            head.appendChild(th);
+        });
+        table.appendChild(s.el('thead')).appendChild(head);
+        var body = s.el('tbody');
+        grid.rows.forEach(function (row) {
+            var tr = s.el('tr');
+            var th = s.el('th', null, row.label);
+            th.scope = 'row';
+            tr.appendChild(th);
+            row.values.forEach(function (value) {
+                tr.appendChild(s.el('td', 'num', value === null || value === undefined ? '' : format(value)));
+            });
+            body.appendChild(tr);
+        });
+        table.appendChild(body);
+        var old = document.getElementById(id);
+        if (old) { old.replaceWith(table); } else { details.appendChild(table); }
+    }
+
+    function valueOf(item) {
+        if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+            return 'raw' in item ? item.raw : item.value;
+        }
+        return item;
+    }
+
+    function tableOf(option) {
+        var series = (option.series || []).filter(function (serie) { return !serie.silent; });
+        var x = [].concat(option.xAxis || [])[0] || {};
+        var y = [].concat(option.yAxis || [])[0] || {};
+        if (option.radar) {
+            return {
+                columns: series[0].data.map(function (d) { return d.name; }),
+                rows: option.radar.indicator.map(function (indicator, i) {
+                    return { label: indicator.name, values: series[0].data.map(function (d) { return d.value[i]; }) };
+                })
+            };
+        }
+        if (x.type === 'category' && y.type === 'category') {
+            var cells = {};
+            series[0].data.forEach(function (cell) {
+                var v = Array.isArray(cell) ? cell : cell.value;
+                cells[v[1] + ',' + v[0]] = v[2];
+            });
+            return {
+                columns: x.data.slice(),
+                rows: y.data.map(function (label, row) {
+                    return { label: label, values: x.data.map(function (ignored, col) { return cells[row + ',' + col]; }) };
+                })
+            };
+        }
+        var categories = (x.type === 'category' ? x : y).data || [];
+        return {
+            columns: series.map(function (serie) { return serie.name || ''; }),
+            rows: categories.map(function (label, i) {
+                return { label: String(label).split('\n').join(' '), values: series.map(function (serie) {
+                    return valueOf((serie.data || [])[i]);
+                }) };
+            })
+        };
     }
 
     function valueAxis(formatter) {
@@ -60,6 +242,7 @@
     function heatmap(id, xLabels, yLabels, cells, formatter, colors, firstRowOnTop, range) {
         var values = range || cells.map(function (c) { return c[2]; }).filter(function (v) { return v !== null; });
         return chart(id, {
+            valueText: formatter,
             tooltip: { formatter: function (p) { return yLabels[p.value[1]] + ' · ' + xLabels[p.value[0]] + ': ' + formatter(p.value[2]); } },
             grid: { top: 8, bottom: 40 },
             xAxis: {
@@ -115,6 +298,7 @@
     /* A radar (spider) chart on a fixed scale; indicators: labels, series: [{name, values}] aligned with them. */
     function radar(id, indicators, series, formatter, min, max) {
         return chart(id, {
+            valueText: formatter,
             legend: { top: 0, type: 'scroll' },
             tooltip: { trigger: 'item' },
             radar: {
@@ -145,16 +329,17 @@
                 running = step.total ? step.value : null;
             } else if (step.total) {
                 base.push(Math.min(0, step.value));
-                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? '#2a7ab0' : '#c9544b' }, raw: step.value });
+                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? TOTAL : DOWN }, raw: step.value });
                 running = step.value;
             } else {
                 var next = running + step.value;
                 base.push(Math.min(running, next));
-                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? '#4e9f76' : '#e08e3c' }, raw: step.value });
+                bar.push({ value: Math.abs(step.value), itemStyle: { color: step.value >= 0 ? UP : DOWN }, raw: step.value });
                 running = next;
             }
         });
         return chart(id, {
+            valueText: formatter,
             tooltip: {
                 trigger: 'axis',
                 formatter: function (params) {
@@ -178,8 +363,14 @@
         });
     }
 
+    /* The options last drawn, so that a new width (a phone turned) fits the labels anew. */
+    var options = {};
     window.addEventListener('resize', function () {
-        Object.keys(s.charts).forEach(function (id) { s.charts[id].resize(); });
+        Object.keys(s.charts).forEach(function (id) {
+            s.charts[id].resize();
+            fit(document.getElementById(id), options[id]);
+            s.charts[id].setOption(options[id], true);
+        });
     });
 
     s.chart = chart;

@@ -7,18 +7,29 @@
     var meta = page.meta;
     var fmt = meta.format;
 
-    /* Data: the inlined tables {cols, dict, rows} (repeating text sent once in dict) become arrays of objects. */
+    /* Data: the inlined tables {cols, dict, n, columns} (one array per column, repeating values sent once in dict,
+       repeating neighbours as runs [value, count, ...], see DataTable.forScript) become arrays of objects. */
+    function column(values, n, dict) {
+        if (!Array.isArray(values)) {
+            var runs = values.runs;
+            values = new Array(n);
+            for (var r = 0, at = 0; r < runs.length; r += 2) {
+                for (var c = 0; c < runs[r + 1]; c++) { values[at++] = runs[r]; }
+            }
+        }
+        return dict ? values.map(function (v) { return v === null ? null : dict[v]; }) : values;
+    }
     var data = {};
     Object.keys(page.data).forEach(function (name) {
         var table = page.data[name];
-        var dict = table.cols.map(function (col) { return table.dict[col] || null; });
-        data[name] = table.rows.map(function (row) {
+        var columns = table.cols.map(function (col, i) { return column(table.columns[i], table.n, table.dict[col]); });
+        var rows = new Array(table.n);
+        for (var r = 0; r < table.n; r++) {
             var record = {};
-            table.cols.forEach(function (col, i) {
-                record[col] = dict[i] && row[i] !== null ? dict[i][row[i]] : row[i];
-            });
-            return record;
-        });
+            for (var i = 0; i < columns.length; i++) { record[table.cols[i]] = columns[i][r]; }
+            rows[r] = record;
+        }
+        data[name] = rows;
     });
 
     function t(key) {

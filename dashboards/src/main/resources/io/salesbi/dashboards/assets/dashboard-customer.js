@@ -41,9 +41,14 @@
         fillPicker(picker);
         var id = wanted();
         if (!id || !Array.prototype.some.call(picker.options, function (o) { return o.value === id; })) {
-            // none asked for: the largest customer of the newest year (the dataset is ordered by year, revenue)
-            var all = s.data.customerYears;
-            id = all.length ? all.filter(function (r) { return r.year === all[all.length - 1].year; })[0].id : null;
+            // none asked for: the largest customer of the newest year (ties: the first by id, the dataset's order)
+            var newest = s.data.customerYears.reduce(function (y, r) { return Math.max(y, Number(r.year)); }, -Infinity);
+            var largest = null;
+            s.data.customerYears.forEach(function (r) {
+                if (Number(r.year) === newest && r.revenue !== null
+                        && (largest === null || Number(r.revenue) > Number(largest.revenue))) { largest = r; }
+            });
+            id = largest ? largest.id : (s.data.customerYears.length ? s.data.customerYears[0].id : null);
         }
         picker.value = id || '';
         var years = s.data.customerYears.filter(function (r) { return r.id === id; })
