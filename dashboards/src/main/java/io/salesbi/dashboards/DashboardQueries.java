@@ -276,6 +276,13 @@ public final class DashboardQueries {
                        round(gap, 4) as gap, round(t_value, 4) as t, significant
                 from kpi.survey_gap
                 order by wave, role, orientation""");
+        // the Standortbestimmung's 2x2: self-image against the external image per area and orientation
+        add("surveyPosition", """
+                select wave, external_role as role, dimension_kind as kind, dimension,
+                       round(self_score, 4) as self_score, round(external_score, 4) as external_score,
+                       round(gap, 4) as gap, strong_min_score as strong_min, quadrant
+                from kpi.survey_position
+                order by wave, role, kind, dimension""");
         add("summary", """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                        files_failed, customers_without_owner, last_load_at, newest_file_date

@@ -43,6 +43,7 @@ final class KpiQueries {
             Map.entry("surveyScores", "kpi.survey_area_score"),
             Map.entry("surveyProfile", "kpi.survey_profile"),
             Map.entry("surveyGap", "kpi.survey_gap"),
+            Map.entry("surveyPosition", "kpi.survey_position"),
             Map.entry("plan", "kpi.plan_vs_actual"),
             Map.entry("customerSources", "kpi.customer_sources"),
             Map.entry("customerContacts", "core.dim_contact"),

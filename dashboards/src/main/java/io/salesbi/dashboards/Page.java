@@ -39,7 +39,7 @@ enum Page {
     SURVEY(
             "survey.html",
             "survey",
-            List.of("surveyScores", "surveyProfile", "surveyGap"),
+            List.of("surveyScores", "surveyProfile", "surveyGap", "surveyPosition"),
             List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY(
             "data-quality.html",

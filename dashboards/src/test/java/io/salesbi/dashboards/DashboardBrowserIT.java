@@ -783,6 +783,157 @@ class DashboardBrowserIT {
         assertThat(column("table-survey-gaps", 3)).containsExactly("5.00", "4.50", "4.00");
     }
 
+    /**
+     * The market page's portfolio (issue #17 item 5): one bubble per segment at its market share and the growth of
+     * its market volume over the prior year, sized by the volume, following the filters, with its table. By hand from
+     * the fixture's kpi.market_share: 2026 Maschinenbau own 1200.00 + 734.56 of 10000 + 5000 (12.897 %), volume
+     * 15000 as in 2025 (0 %); Chemie 300 of 5000 (6 %), volume 5000 against 6000 (-16.67 %).
+     */
+    @Test
+    void marketPortfolioPlacesEachSegmentAtItsShareAndGrowth() throws Exception {
+        open(german, "market-share.html");
+        assertThat(portfolioBubbles()).containsExactly("Chemie 0.06 -0.1667 5000", "Maschinenbau 0.129 0 15000");
+        assertThat(column("table-portfolio", 1)).containsExactly("Chemie", "Maschinenbau");
+        assertThat(column("table-portfolio", 4)).containsExactly("6,0 %", "12,9 %");
+        assertThat(column("table-portfolio", 5)).containsExactly("6.000,00 €", "15.000,00 €");
+        assertThat(column("table-portfolio", 6)).containsExactly("-16,7 %", "0,0 %");
+        // the dashed line at the share of the segments shown together: 2234.56 / 20000
+        assertThat((String) browser.js("""
+                        const line = echarts.getInstanceByDom(document.getElementById('chart-portfolio'))
+                            .getOption().series[0].markLine.data[1];
+                        return line.xAxis.toFixed(4) + ' ' + line.label.formatter();""")).isEqualTo("0.1117 Ø 11,2 %");
+        Files.write(
+                TARGET.resolve("screenshots/market-portfolio-de.png"),
+                browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        select("region", "Süd");
+        assertThat(portfolioBubbles()).containsExactly("Maschinenbau 0.1469 0 5000");
+        assertThat(column("table-portfolio", 4)).containsExactly("14,7 %");
+
+        // 2025 has no prior-year study: no growth, so no bubble; the table still lists the segments
+        select("region", "");
+        select("year", "2025");
+        assertThat(portfolioBubbles()).isEmpty();
+        assertThat(column("table-portfolio", 4)).containsExactly("5,0 %", "10,0 %");
+        assertThat(column("table-portfolio", 6)).containsExactly("–", "–");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "market-share.html");
+        assertThat(portfolioBubbles())
+                .containsExactly("Chemicals 0.06 -0.1667 5000", "Mechanical engineering 0.129 0 15000");
+        assertThat(column("table-portfolio", 6)).containsExactly("-16.7%", "0.0%");
+        assertThat(browser.driver.findElement(By.id("chart-portfolio")).getAttribute("aria-label"))
+                .startsWith("Portfolio: market share against market growth");
+    }
+
+    private List<String> portfolioBubbles() {
+        @SuppressWarnings("unchecked")
+        List<String> bubbles = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-portfolio')).getOption().series[0].data
+                    .map(d => d.name + ' ' + d.value.map(v => Math.round(v * 10000) / 10000).join(' '));""");
+        return bubbles;
+    }
+
+    /**
+     * The survey page's 2x2 of self-image against external image (issue #17 item 5) from the fixture's
+     * kpi.survey_position: 2026, the customers/partners' external image (the only other role): sales strategy 5
+     * against 4 and sales management 4 against 4 are confirmed strengths, customer relationships 4 against 3 and
+     * information management 5 against 3 blind spots; strong from 3.5.
+     */
+    @Test
+    void surveyPositionPlacesAreasAndOrientationsInTheQuadrantsOfSelfAndExternalImage() throws Exception {
+        open(german, "survey.html");
+        assertThat(positionPoints(0))
+                .containsExactly(
+                        "Kundenbeziehungsmanagement 4 3",
+                        "Informationsmanagement 5 3",
+                        "Vertriebsmanagement 4 4",
+                        "Vertriebsstrategie 5 4");
+        assertThat(positionPoints(1))
+                .containsExactly("Kundenorientierung 4.5 3.5", "Leistungsorientierung 4 4", "Teamorientierung 5 3");
+        assertThat(quadrantNames())
+                .containsExactly("Bestätigte Stärke", "Blinder Fleck", "Verborgene Stärke", "Gemeinsame Schwäche");
+        assertThat(text("#survey-position-rule"))
+                .isEqualTo("Stark ab einem Mittelwert von 3,50: dort teilen sich die Quadranten.");
+        assertThat(positionAxis()).isEqualTo("Selbstbild / Fremdbild (alle anderen Rollen)");
+        assertThat(column("table-survey-position", 1))
+                .containsExactly(
+                        "Vertriebsstrategie",
+                        "Vertriebsmanagement",
+                        "Kundenbeziehungsmanagement",
+                        "Informationsmanagement",
+                        "Kundenorientierung",
+                        "Leistungsorientierung",
+                        "Teamorientierung");
+        assertThat(column("table-survey-position", 5))
+                .containsExactly("+1,00", "0,00", "+1,00", "+2,00", "+1,00", "0,00", "+2,00");
+        assertThat(column("table-survey-position", 6))
+                .containsExactly(
+                        "Bestätigte Stärke",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Bestätigte Stärke",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck");
+        Files.write(
+                TARGET.resolve("screenshots/survey-position-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        // 2025: only customer relationships (4.5 against 4.5) are a confirmed strength
+        select("wave", "2025");
+        assertThat(column("table-survey-position", 3))
+                .containsExactly("4,00", "4,50", "4,50", "4,00", "4,25", "4,50", "4,00");
+        assertThat(column("table-survey-position", 4))
+                .containsExactly("2,00", "3,00", "4,50", "2,00", "3,25", "3,00", "2,00");
+        assertThat(column("table-survey-position", 6))
+                .containsExactly(
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Blinder Fleck");
+
+        // one external role: its own image on the y axis
+        select("role", "customer_partner");
+        assertThat(positionAxis()).isEqualTo("Selbstbild / Fremdbild: Kunden/Partner");
+        assertThat(positionPoints(1))
+                .containsExactly("Kundenorientierung 4.25 3.25", "Leistungsorientierung 4.5 3", "Teamorientierung 4 2");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "survey.html");
+        assertThat(column("table-survey-position", 1))
+                .startsWith("Sales strategy", "Sales management", "Customer relationship management");
+        assertThat(column("table-survey-position", 6))
+                .startsWith("Confirmed strength", "Confirmed strength", "Blind spot");
+        assertThat(quadrantNames())
+                .containsExactly("Confirmed strength", "Blind spot", "Hidden strength", "Shared weakness");
+        assertThat(positionAxis()).isEqualTo("Self-image / External image (all other roles)");
+    }
+
+    private List<String> positionPoints(int series) {
+        @SuppressWarnings("unchecked")
+        List<String> points = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption()
+                    .series[arguments[0]].data.map(d => d.name + ' ' + d.value.join(' '));""", series);
+        return points;
+    }
+
+    private List<String> quadrantNames() {
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption()
+                    .series[0].markArea.data.map(area => area[0].name);""");
+        return names;
+    }
+
+    private String positionAxis() {
+        return (String) browser.js("""
+                const option = echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption();
+                return option.xAxis[0].name + ' / ' + option.yAxis[0].name;""");
+    }
+
     private Long radarSeries() {
         return (Long) browser.js("""
                 return echarts.getInstanceByDom(document.getElementById('chart-survey-radar'))
