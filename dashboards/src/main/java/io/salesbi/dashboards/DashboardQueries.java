@@ -97,6 +97,24 @@ public final class DashboardQueries {
                 where c.first_month > 1 or c.last_month < 12
                 group by p.channel_code, c."year"
                 order by "year", channel""");
+        // the period filter (year to date, rolling 12 months, quarter, month against the same span a year earlier):
+        // "cube" and "pnl" by month, without the product group (the pages that offer the filter do not split by it)
+        add("cubeMonth", """
+                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
+                       coalesce(industry, '(unmapped)') as segment, channel_code as channel,
+                       cast(sum(net_amount_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_amount_eur) as decimal(18, 2)) as list,
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from core.sales_fact
+                group by "year", "month", sales_region, industry, channel_code
+                order by "year", "month", region, segment, channel, net, list, cogs""");
+        add("pnlMonth", """
+                select channel_code as channel, "year", "month", net_revenue_eur as net, cost_of_goods_eur as cogs,
+                       gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
+                       allocated_cost_eur as allocated_cost, contribution_margin_eur as contribution
+                from kpi.channel_pnl
+                order by "year", "month", channel""");
         // plan against actual per month, channel and region (product groups added up); plan_to_date and actual are
         // null for months after the as-of date, the contribution plan to date is actual minus its variance
         add("plan", """

@@ -344,8 +344,20 @@ class DashboardBrowserIT {
                 .stream()
                 .map(WebElement::getText)
                 .toList();
-        // channel, revenue, DB I, direct, allocated, channel contribution, ROI
-        assertThat(webShop).containsExactly("E-Shop", "734,56 €", "k. A.", "60,00 €", "40,00 €", "k. A.", "k. A.");
+        // channel, revenue, DB I, direct, allocated, channel contribution, ROI; revenue, change and channel
+        // contribution of 2025
+        assertThat(webShop)
+                .containsExactly(
+                        "E-Shop",
+                        "734,56 €",
+                        "k. A.",
+                        "60,00 €",
+                        "40,00 €",
+                        "k. A.",
+                        "k. A.",
+                        "500,00 €",
+                        "+46,9 %",
+                        "120,00 €");
         assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream()
                         .map(WebElement::getText))
                 .contains("Deckungsbeitrag I", "Kanal-Deckungsbeitrag");
@@ -932,6 +944,161 @@ class DashboardBrowserIT {
         return (String) browser.js("""
                 const option = echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption();
                 return option.xAxis[0].name + ' / ' + option.yAxis[0].name;""");
+    }
+
+    /**
+     * The period filter (issue #17 item 3) on facts kept month by month (KpiFixture.replaceTheFactsByMonths: 2024
+     * and 2025 whole, 2026 up to November): a quarter, year to date and rolling 12 months of 2026 against the same
+     * months a year earlier, on the overview's cards and the channels page's P&L, every expected value summed from
+     * the warehouse here; the quarter the data ends in is labelled incomplete and compares only its months with data.
+     */
+    @Test
+    void periodFilterComparesQuarterYearToDateAndRolling12MonthsWithTheSameSpanAYearEarlier() throws Exception {
+        Path months = TARGET.resolve("dashboards-it/months").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.replaceTheFactsByMonths(conn);
+            new DashboardGenerator(new DashboardSettings(months, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+            open(months, "index.html");
+            // the newest complete year, whole, is what the page opens on
+            assertThat(new Select(browser.driver.findElement(By.id("filter-period")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo("year");
+            assertThat(text("#period-note")).isEmpty();
+            assertThat(exact("revenue"))
+                    .isEqualTo(money(sum(conn, "net_amount_eur", "core.sales_fact", 202501, 202512)));
+            select("year", "2026");
+
+            select("period", "q3");
+            assertThat(text("#period-note")).isEqualTo("Zeitraum: Juli–Sept. 2026, verglichen mit Juli–Sept. 2025.");
+            assertCards(conn, 202607, 202609, 202507, 202509);
+            assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                    .startsWith("Umsatz stieg gegenüber Juli–Sept. 2025 um ");
+            assertThat(text("[data-kpi=marketShare] .kpi-sentence"))
+                    .endsWith("(Wert des Jahres 2026: Marktvolumen und aktive Kunden liegen nur je Jahr vor.)");
+            Files.write(
+                    TARGET.resolve("screenshots/period-q3-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+            select("period", "ytd");
+            assertThat(text("#period-note")).isEqualTo("Zeitraum: Jan.–Nov. 2026, verglichen mit Jan.–Nov. 2025.");
+            assertCards(conn, 202601, 202611, 202501, 202511);
+
+            select("period", "r12");
+            assertThat(text("#period-note"))
+                    .isEqualTo("Zeitraum: Dez. 2025–Nov. 2026, verglichen mit Dez. 2024–Nov. 2025.");
+            assertCards(conn, 202512, 202611, 202412, 202511);
+
+            // the quarter the data ends in: October and November only, on both sides, and said so
+            select("period", "q4");
+            assertThat(text("#period-note"))
+                    .startsWith("Zeitraum: Okt.–Nov. 2026 (unvollständig), verglichen mit Okt.–Nov. 2025. Der Zeitraum"
+                            + " reicht über den letzten Monat mit Umsatz hinaus");
+            assertCards(conn, 202610, 202611, 202510, 202511);
+
+            // a filter narrows the period's rows like the year's: Süd is the web shop alone
+            select("period", "q3");
+            select("region", "Süd");
+            assertThat(exact("revenue"))
+                    .isEqualTo(money(sum(
+                            conn, "net_amount_eur", "core.sales_fact where sales_region = 'Süd' and", 202607, 202609)));
+            select("region", "");
+
+            select("period", "m12");
+            assertThat(text("#period-note")).isEqualTo("Kein Monat mit Daten in diesem Zeitraum.");
+            assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("–");
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            // the channels page's P&L: year to date per channel against January to November 2025
+            open(months, "channels.html");
+            select("year", "2026");
+            select("period", "ytd");
+            assertThat(column("table-pnl", 1)).containsExactly("Außendienst", "E-Shop");
+            assertThat(column("table-pnl", 2))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202601, 202611)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202601, 202611)));
+            assertThat(column("table-pnl", 6))
+                    .containsExactly(
+                            money(channelSum(conn, "contribution_margin_eur", "FIELD_SALES", 202601, 202611)),
+                            money(channelSum(conn, "contribution_margin_eur", "WEB_SHOP", 202601, 202611)));
+            assertThat(column("table-pnl", 8))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202501, 202511)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202501, 202511)));
+            assertThat(browser.driver.findElements(By.cssSelector("#table-pnl th")).stream()
+                            .map(WebElement::getText))
+                    .anySatisfy(header -> assertThat(header).startsWith("Umsatz Jan.–Nov. 2025"));
+            assertThat(waterfallTotal())
+                    .isEqualTo(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202601, 202611)
+                            .add(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202601, 202611))
+                            .doubleValue());
+            // the whole of the partial year 2026 is compared with January to November 2025 as well
+            select("period", "year");
+            assertThat(column("table-pnl", 8))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202501, 202511)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202501, 202511)));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** Revenue, gross margin, contribution and price realization cards against sums over the months from..to. */
+    private void assertCards(Connection conn, int from, int to, int priorFrom, int priorTo) throws Exception {
+        Formats de = Formats.of(Locale.GERMAN);
+        BigDecimal revenue = sum(conn, "net_amount_eur", "core.sales_fact", from, to);
+        BigDecimal revenuePrior = sum(conn, "net_amount_eur", "core.sales_fact", priorFrom, priorTo);
+        assertThat(exact("revenue")).as("revenue %d-%d", from, to).isEqualTo(de.money(revenue));
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo(de.signedPercent(change(revenue, revenuePrior)));
+        BigDecimal margin = sum(conn, "net_amount_eur - cost_of_goods_eur", "core.sales_fact", from, to);
+        BigDecimal marginPrior = sum(conn, "net_amount_eur - cost_of_goods_eur", "core.sales_fact", priorFrom, priorTo);
+        assertThat(exact("grossMargin")).isEqualTo(de.money(margin));
+        assertThat(text("[data-kpi=grossMargin] .kpi-delta")).isEqualTo(de.signedPercent(change(margin, marginPrior)));
+        BigDecimal contribution = sum(conn, "contribution_margin_eur", "kpi.channel_pnl", from, to);
+        BigDecimal contributionPrior = sum(conn, "contribution_margin_eur", "kpi.channel_pnl", priorFrom, priorTo);
+        assertThat(exact("contribution")).isEqualTo(de.money(contribution));
+        assertThat(text("[data-kpi=contribution] .kpi-delta"))
+                .isEqualTo(de.signedPercent(change(contribution, contributionPrior)));
+        double realization = revenue.doubleValue()
+                / sum(conn, "list_amount_eur", "core.sales_fact", from, to).doubleValue();
+        double realizationPrior = revenuePrior.doubleValue()
+                / sum(conn, "list_amount_eur", "core.sales_fact", priorFrom, priorTo)
+                        .doubleValue();
+        assertThat(text("[data-kpi=priceRealization] .kpi-value")).isEqualTo(de.percent(realization));
+        assertThat(text("[data-kpi=priceRealization] .kpi-delta"))
+                .isEqualTo(de.points((realization - realizationPrior) * 100));
+    }
+
+    private static double change(BigDecimal now, BigDecimal before) {
+        return now.subtract(before).doubleValue() / before.abs().doubleValue();
+    }
+
+    private static String money(BigDecimal value) {
+        return Formats.of(Locale.GERMAN).money(value);
+    }
+
+    /** sum(expression) over the rows of relation (optionally "relation where … and") in the months from..to. */
+    private static BigDecimal sum(Connection conn, String expression, String relation, int from, int to)
+            throws Exception {
+        String where = relation.endsWith(" and") ? " " : " where ";
+        try (var statement = conn.createStatement();
+                var rows = statement.executeQuery("select sum(" + expression + ") from " + relation + where
+                        + "year * 100 + month between " + from + " and " + to)) {
+            rows.next();
+            return rows.getBigDecimal(1);
+        }
+    }
+
+    private static BigDecimal channelSum(Connection conn, String column, String channel, int from, int to)
+            throws Exception {
+        return sum(conn, column, "kpi.channel_pnl where channel_code = '" + channel + "' and", from, to);
+    }
+
+    /** The waterfall's first bar: the revenue of the selection. */
+    private double waterfallTotal() {
+        return ((Number) browser.js("""
+                        return echarts.getInstanceByDom(document.getElementById('chart-waterfall')).getOption()
+                            .series[1].data[0].raw;""")).doubleValue();
     }
 
     private Long radarSeries() {

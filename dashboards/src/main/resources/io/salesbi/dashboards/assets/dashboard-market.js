@@ -46,10 +46,10 @@
             } },
             grid: { top: 24, left: 28, right: 32, bottom: 28 },
             xAxis: { type: 'value', name: s.t('portfolio.axisShare'), nameLocation: 'middle', nameGap: 28,
-                     min: 0, max: shareMax,
+                     min: 0, max: shareMax, interval: shareMax / 4,
                      axisLabel: { formatter: s.format.percent }, splitLine: { lineStyle: { color: '#e8edf2' } } },
             yAxis: { type: 'value', name: s.t('portfolio.axisGrowth'), nameLocation: 'middle', nameGap: 52,
-                     min: -growthMax, max: growthMax,
+                     min: -growthMax, max: growthMax, interval: growthMax / 5,
                      axisLabel: { formatter: s.format.signedPercent }, splitLine: { lineStyle: { color: '#e8edf2' } } },
             series: [{
                 type: 'scatter', name: s.t('chart.portfolio'),

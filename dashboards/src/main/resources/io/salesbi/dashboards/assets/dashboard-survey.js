@@ -144,6 +144,26 @@
             return { type: 'value', min: SCALE_MIN, max: SCALE_MAX, interval: 1, name: name, nameLocation: 'middle',
                      nameGap: 36, axisLabel: { formatter: s.format.ratio }, splitLine: { lineStyle: { color: '#e8edf2' } } };
         };
+        /* labels that would overlap a label placed before move up or down a line at a time (ECharts' own shift
+           works per series only) */
+        var placed = [];
+        function placeLabel(p) {
+            if (p.seriesIndex === 0 && placed.length && p.dataIndex === 0) { placed = []; }
+            var r = p.labelRect;
+            var step = r.height + 2;
+            for (var i = 0; i < 12; i++) {
+                var dy = (i % 2 ? 1 : -1) * Math.ceil(i / 2) * step;
+                var free = placed.every(function (o) {
+                    return r.x + r.width <= o.x || o.x + o.width <= r.x || r.y + dy + r.height <= o.y
+                        || o.y + o.height <= r.y + dy;
+                });
+                if (free) {
+                    placed.push({ x: r.x, y: r.y + dy, width: r.width, height: r.height });
+                    return { dy: dy };
+                }
+            }
+            return { hideOverlap: true };
+        }
         var series = [
             { kind: 'area', name: s.t('survey.kindArea'), symbol: 'circle' },
             { kind: 'orientation', name: s.t('survey.kindOrientation'), symbol: 'diamond' }
@@ -151,7 +171,7 @@
             var option = {
                 type: 'scatter', name: serie.name, symbol: serie.symbol, symbolSize: 14, data: points(serie.kind),
                 label: { show: true, formatter: function (p) { return p.data.labelText; }, fontSize: 11 },
-                labelLayout: { moveOverlap: 'shiftY' },
+                labelLayout: placeLabel,
                 tooltip: { formatter: function (p) {
                     return p.name + ': ' + s.t('col.selfImage') + ' ' + s.format.ratio(p.value[0]) + ', '
                         + s.t('col.externalImage') + ' ' + s.format.ratio(p.value[1]) + ' · '
