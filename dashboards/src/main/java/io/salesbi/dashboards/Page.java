@@ -23,7 +23,11 @@ enum Page {
                     "cubeMonth",
                     "pnlMonth"),
             List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    MARKET("market-share.html", "market", List.of("market"), List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
+    MARKET(
+            "market-share.html",
+            "market",
+            List.of("market", "cubeMonth"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT)),
     CHANNELS(
             "channels.html",
             "channels",

@@ -1040,6 +1040,43 @@ class DashboardBrowserIT {
                             money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202501, 202511)),
                             money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202501, 202511)));
             assertThat(browser.consoleErrors()).isEmpty();
+
+            // the market page: own revenue per segment in the period; market volumes stay per year
+            open(months, "market-share.html");
+            select("year", "2026");
+            select("period", "r12");
+            assertThat(column("table-market-period", 1)).containsExactly("Maschinenbau", "Chemie");
+            assertThat(column("table-market-period", 2))
+                    .containsExactly(
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Maschinenbau' and",
+                                    202512,
+                                    202611)),
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Chemie' and",
+                                    202512,
+                                    202611)));
+            assertThat(column("table-market-period", 3))
+                    .containsExactly(
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Maschinenbau' and",
+                                    202412,
+                                    202511)),
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Chemie' and",
+                                    202412,
+                                    202511)));
+            assertThat(text("#period-note"))
+                    .isEqualTo("Zeitraum: Dez. 2025–Nov. 2026, verglichen mit Dez. 2024–Nov. 2025.");
+            assertThat(browser.consoleErrors()).isEmpty();
         }
     }
 

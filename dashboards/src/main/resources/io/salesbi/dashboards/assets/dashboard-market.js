@@ -77,6 +77,33 @@
         ], segments, { title: s.t('table.portfolio') });
     }
 
+    /* Own revenue per segment in the selected period (s.span; the whole year when none is chosen, a partial year
+       as its months with revenue) against the same months a year earlier. Market volumes are kept per year, so the
+       shares above stay the year's. */
+    function renderPeriod(year) {
+        if (!document.getElementById('chart-market-period') || !(s.data.cubeMonth || []).length) { return; }
+        var sp = s.span(year) || s.span(year, 'ytd');
+        var rows = s.periodRows(s.data.cubeMonth, sp, year).filter(function (r) { return s.matches(r, ['year']); });
+        var now = s.sumBy(rows.filter(function (r) { return Number(r.year) === year; }), 'segment', 'net');
+        var before = s.sumBy(rows.filter(function (r) { return Number(r.year) === year - 1; }), 'segment', 'net');
+        var segments = Array.from(new Set(Array.from(now.keys()).concat(Array.from(before.keys()))))
+            .sort(function (a, b) { return (now.get(b) || 0) - (now.get(a) || 0); });
+        s.bars('chart-market-period', segments.map(function (k) { return s.label('segment', k); }), [
+            { name: sp.priorLabel, values: segments.map(function (k) { return before.get(k) || 0; }), color: '#b8cfe0' },
+            { name: sp.label, values: segments.map(function (k) { return now.get(k) || 0; }), color: '#2a7ab0' }
+        ], s.format.compactMoney, null, true);
+        s.table('table-market-period', [
+            { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
+            { key: 'own', label: s.t('col.revenueCompared', sp.label), type: 'money' },
+            { key: 'own_prev', label: s.t('col.revenueCompared', sp.priorLabel), type: 'money' },
+            { key: 'change', label: s.t('col.change'), type: 'signedPercent', tone: true }
+        ], segments.map(function (k) {
+            var prev = before.has(k) ? before.get(k) : null;
+            return { segment: k, own: now.get(k) || 0, own_prev: prev,
+                     change: prev ? ((now.get(k) || 0) - prev) / Math.abs(prev) : null };
+        }), { title: s.t('table.marketPeriod'), sortKey: 'own' });
+    }
+
     function render() {
         var year = s.year();
         var rows = s.data.market.filter(function (r) { return s.matches(r, ['year']); });
@@ -113,6 +140,7 @@
             s.format.compactMoney, null, true);
 
         renderPortfolio(rows, year);
+        renderPeriod(year);
 
         s.table('table-market', [
             { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
