@@ -272,7 +272,8 @@ public final class DashboardGenerator {
                             .forYear(Integer.parseInt(year)));
         }
         model.put(
-                "hasMonths", page == Page.MARKET && !kpi.get("cubeMonth").rows().isEmpty());
+                "hasMonths",
+                page == Page.MARKET && !kpi.get("revenueMonth").rows().isEmpty());
         model.put(
                 "hasMigration",
                 page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());

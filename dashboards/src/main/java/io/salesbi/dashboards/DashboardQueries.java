@@ -97,6 +97,17 @@ public final class DashboardQueries {
                 where c.first_month > 1 or c.last_month < 12
                 group by p.channel_code, c."year"
                 order by "year", channel""");
+        // the overview's cube: "cube" without the product group, which the overview does not split by (a tenth of
+        // the rows at scale 1); the cost of goods is null as soon as one product group's is
+        add("cubeByChannel", """
+                select "year", sales_region as region, industry as segment, channel_code as channel,
+                       cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from kpi.sales_cube
+                group by "year", sales_region, industry, channel_code
+                order by "year", region, segment, channel, net, list, cogs""");
         // the period filter (year to date, rolling 12 months, quarter, month against the same span a year earlier):
         // "cube" and "pnl" by month, without the product group (the pages that offer the filter do not split by it)
         add("cubeMonth", """
@@ -109,6 +120,13 @@ public final class DashboardQueries {
                 from core.sales_fact
                 group by "year", "month", sales_region, industry, channel_code
                 order by "year", "month", region, segment, channel, net, list, cogs""");
+        // the market page's own revenue in the period: segment and region only, so the page stays small
+        add("revenueMonth", """
+                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
+                       coalesce(industry, '(unmapped)') as segment, cast(sum(net_amount_eur) as decimal(18, 2)) as net
+                from core.sales_fact
+                group by "year", "month", sales_region, industry
+                order by "year", "month", region, segment, net""");
         add("pnlMonth", """
                 select channel_code as channel, "year", "month", net_revenue_eur as net, cost_of_goods_eur as cogs,
                        gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,

@@ -41,6 +41,7 @@ final class KpiQueries {
             Map.entry("migration", "kpi.channel_migration"),
             Map.entry("cubePriorSpan", "core.sales_fact"),
             Map.entry("cubeMonth", "core.sales_fact"),
+            Map.entry("revenueMonth", "core.sales_fact"),
             Map.entry("surveyScores", "kpi.survey_area_score"),
             Map.entry("surveyProfile", "kpi.survey_profile"),
             Map.entry("surveyGap", "kpi.survey_gap"),

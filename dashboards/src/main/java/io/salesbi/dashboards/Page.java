@@ -12,26 +12,17 @@ enum Page {
     OVERVIEW(
             "index.html",
             "overview",
-            List.of(
-                    "cube",
-                    "market",
-                    "pnl",
-                    "customerFlow",
-                    "valueMatrix",
-                    "cubePriorSpan",
-                    "pnlPriorSpan",
-                    "cubeMonth",
-                    "pnlMonth"),
+            List.of("cubeByChannel", "market", "pnl", "customerFlow", "valueMatrix", "cubeMonth", "pnlMonth"),
             List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     MARKET(
             "market-share.html",
             "market",
-            List.of("market", "cubeMonth"),
+            List.of("market", "revenueMonth"),
             List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT)),
     CHANNELS(
             "channels.html",
             "channels",
-            List.of("pnl", "cube", "mix", "migration", "pnlMonth", "cubeMonth"),
+            List.of("pnl", "cube", "mix", "migration", "pnlMonth"),
             List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     PLAN("plan-vs-actual.html", "plan", List.of("plan"), List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL)),
     CUSTOMERS(

@@ -81,9 +81,9 @@
        as its months with revenue) against the same months a year earlier. Market volumes are kept per year, so the
        shares above stay the year's. */
     function renderPeriod(year) {
-        if (!document.getElementById('chart-market-period') || !(s.data.cubeMonth || []).length) { return; }
+        if (!document.getElementById('chart-market-period') || !(s.data.revenueMonth || []).length) { return; }
         var sp = s.span(year) || s.span(year, 'ytd');
-        var rows = s.periodRows(s.data.cubeMonth, sp, year).filter(function (r) { return s.matches(r, ['year']); });
+        var rows = s.periodRows(s.data.revenueMonth, sp, year).filter(function (r) { return s.matches(r, ['year']); });
         var now = s.sumBy(rows.filter(function (r) { return Number(r.year) === year; }), 'segment', 'net');
         var before = s.sumBy(rows.filter(function (r) { return Number(r.year) === year - 1; }), 'segment', 'net');
         var segments = Array.from(new Set(Array.from(now.keys()).concat(Array.from(before.keys()))))

@@ -2,6 +2,10 @@
 (function (s) {
     'use strict';
 
+    /* the overview inlines the cube without product groups (cubeByChannel) and, for a partial year's comparison
+       and the period filter, the months (cubeMonth, pnlMonth) */
+    if (!s.data.cube) { s.data.cube = s.data.cubeByChannel || []; }
+
     function hasYear(rows, year) {
         return rows.some(function (row) { return Number(row.year) === year; });
     }
@@ -35,17 +39,16 @@
     }
 
     /* A partial year is compared with the same months of the year before (as Headlines.comparable): the year's
-       rows, and in place of the year before the span's rows, relabelled with the year before. */
+       rows, and in place of the year before the months of the year to date a year earlier (from the monthly rows,
+       labelled with the year before by s.periodRows). */
     function spanned(year) {
         var spans = s.meta.priorSpans || {};
         return s.meta.cubePriorSpan && Object.prototype.hasOwnProperty.call(spans, String(year))
             && spans[String(year)] !== null;
     }
-    function comparable(rows, spanRows, year) {
+    function comparable(rows, monthRows, year) {
         return rows.filter(function (r) { return Number(r.year) === year; }).concat(
-            spanRows.filter(function (r) { return Number(r.year) === year; }).map(function (r) {
-                return Object.assign({}, r, { year: year - 1 });
-            }));
+            s.periodRows(monthRows, s.span(year, 'ytd'), year).filter(function (r) { return Number(r.year) === year - 1; }));
     }
     function noOrders(year) {
         var spans = s.meta.priorSpans || {};
@@ -154,8 +157,8 @@
     function headlines(year) {
         var d = periodData(year);
         if (!s.span(year) && spanned(year)) {
-            d.cube = comparable(d.cube, d.cubePriorSpan || [], year);
-            d.pnl = comparable(d.pnl, d.pnlPriorSpan || [], year);
+            d.cube = comparable(d.cube, d.cubeMonth, year);
+            d.pnl = comparable(d.pnl, d.pnlMonth, year);
         }
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
