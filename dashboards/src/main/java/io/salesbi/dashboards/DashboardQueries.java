@@ -109,7 +109,9 @@ public final class DashboardQueries {
                 group by "year", sales_region, industry, channel_code
                 order by "year", region, segment, channel, net, list, cogs""");
         // the period filter (year to date, rolling 12 months, quarter, month against the same span a year earlier):
-        // "cube" and "pnl" by month, without the product group (the pages that offer the filter do not split by it)
+        // "cube" and "pnl" by month, without the product group (the pages that offer the filter do not split by it);
+        // ordered by region, segment and channel joined, because the JDBC endpoint folds a regional manager's
+        // region into the coalesce and would hand DuckDB an order by a constant ('Nord'), which DuckDB refuses
         add("cubeMonth", """
                 select "year", "month", coalesce(sales_region, '(unmapped)') as region,
                        coalesce(industry, '(unmapped)') as segment, channel_code as channel,
@@ -119,14 +121,15 @@ public final class DashboardQueries {
                            as decimal(18, 2)) as cogs
                 from core.sales_fact
                 group by "year", "month", sales_region, industry, channel_code
-                order by "year", "month", region, segment, channel, net, list, cogs""");
+                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')
+                    || '|' || coalesce(channel_code, '')""");
         // the market page's own revenue in the period: segment and region only, so the page stays small
         add("revenueMonth", """
                 select "year", "month", coalesce(sales_region, '(unmapped)') as region,
                        coalesce(industry, '(unmapped)') as segment, cast(sum(net_amount_eur) as decimal(18, 2)) as net
                 from core.sales_fact
                 group by "year", "month", sales_region, industry
-                order by "year", "month", region, segment, net""");
+                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')""");
         add("pnlMonth", """
                 select channel_code as channel, "year", "month", net_revenue_eur as net, cost_of_goods_eur as cogs,
                        gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
