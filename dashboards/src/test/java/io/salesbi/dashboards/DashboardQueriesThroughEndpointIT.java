@@ -95,6 +95,7 @@ class DashboardQueriesThroughEndpointIT {
                 statement.execute("set autoinstall_known_extensions = false");
             }
             KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            KpiFixture.replaceTheFactsByMonths(owner);
             KpiFixture.addGoldenCustomers(owner);
             Supplier<Connection> duplicates = () -> {
                 try {
