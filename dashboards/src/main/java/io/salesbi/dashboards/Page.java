@@ -24,7 +24,11 @@ enum Page {
             "channels",
             List.of("pnl", "cube", "mix", "migration", "pnlMonth"),
             List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    PLAN("plan-vs-actual.html", "plan", List.of("plan"), List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL)),
+    PLAN(
+            "plan-vs-actual.html",
+            "plan",
+            List.of("plan"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.CHANNEL)),
     CUSTOMERS(
             "customers.html",
             "customers",

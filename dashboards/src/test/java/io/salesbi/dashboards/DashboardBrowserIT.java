@@ -496,6 +496,35 @@ class DashboardBrowserIT {
                 .toList();
     }
 
+    /**
+     * The plan page follows the period filter: February 2026 alone is plan 1000 + 500 + 200 = 1700 against actual
+     * 1100 + 300 + 190 = 1590 (-110, -6.5 %), contribution 50 - 100 + 0 = -50; the first quarter's run rate is its
+     * plan 5100 × 3000 / 3400; March has not started.
+     */
+    @Test
+    void planPageFollowsThePeriod() {
+        open(german, "plan-vs-actual.html");
+        select("period", "m2");
+        assertThat(exact("planToDate")).isEqualTo("1.700,00 €");
+        assertThat(exact("actual")).isEqualTo("1.590,00 €");
+        assertThat(exact("variance")).isEqualTo("-110,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-6,5 %");
+        assertThat(exact("forecast")).isEqualTo("1.590,00 €");
+        assertThat(exact("contributionVariance")).isEqualTo("-50,00 €");
+        assertThat(text("[data-kpi=planToDate] .kpi-sentence")).isEqualTo("Plan des Zeitraums 1,7 T€");
+        assertThat(text("#period-note")).isEqualTo("Zeitraum: Feb. 2026, verglichen mit Feb. 2025.");
+        assertThat(column("table-plan", 8)).containsExactly("300,00 €", "190,00 €", "1.100,00 €");
+
+        select("period", "q1");
+        assertThat(exact("planToDate")).isEqualTo("3.400,00 €");
+        assertThat(exact("forecast")).isEqualTo("4.500,00 €");
+        assertThat(text("[data-kpi=planToDate] .kpi-sentence")).isEqualTo("Plan des Zeitraums 5,1 T€");
+
+        select("period", "m3");
+        assertThat(exact("actual")).isEqualTo("Keine Daten");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     @Test
     void planPageRanksTheShortfallFirstAndRecomputesToTheFixtureValues() throws Exception {
         open(german, "plan-vs-actual.html");
