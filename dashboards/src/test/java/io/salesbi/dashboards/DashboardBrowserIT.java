@@ -988,6 +988,9 @@ class DashboardBrowserIT {
             KpiFixture.replaceTheFactsByMonths(conn);
             new DashboardGenerator(new DashboardSettings(months, Locale.GERMAN, KpiFixture.GENERATED_AT))
                     .generate(conn);
+            Path monthsEn = TARGET.resolve("dashboards-it/months-en").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(monthsEn, Locale.ENGLISH, KpiFixture.GENERATED_AT))
+                    .generate(conn);
             open(months, "index.html");
             // the newest complete year, whole, is what the page opens on
             assertThat(new Select(browser.driver.findElement(By.id("filter-period")))
@@ -1105,6 +1108,20 @@ class DashboardBrowserIT {
                                     202511)));
             assertThat(text("#period-note"))
                     .isEqualTo("Zeitraum: Dez. 2025–Nov. 2026, verglichen mit Dez. 2024–Nov. 2025.");
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            // in English: the options, the line under the filters and the cards' sentences
+            open(monthsEn, "index.html");
+            select("year", "2026");
+            assertThat(new Select(browser.driver.findElement(By.id("filter-period")))
+                            .getOptions().stream().map(WebElement::getText).toList())
+                    .startsWith("Full year", "Year to date", "Rolling 12 months", "Q1", "Q2", "Q3", "Q4", "January");
+            select("period", "q3");
+            assertThat(text("#period-note")).isEqualTo("Period: Jul–Sep 2026, compared with Jul–Sep 2025.");
+            assertThat(exact("revenue"))
+                    .isEqualTo(Formats.of(Locale.ENGLISH)
+                            .money(sum(conn, "net_amount_eur", "core.sales_fact", 202607, 202609)));
+            assertThat(text("[data-kpi=revenue] .kpi-sentence")).contains("against Jul–Sep 2025");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
