@@ -867,6 +867,34 @@ class DashboardBrowserIT {
                 .startsWith("Portfolio: market share against market growth");
     }
 
+    /** The portfolio's and the 2x2's texts (points, quadrants, axes) do not overlap at a desktop's or a phone's width. */
+    @Test
+    void portfolioAndSelfImageLabelsDoNotOverlapAt1280And390Pixels() throws Exception {
+        try {
+            for (int width : List.of(1280, 390)) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                open(german, "market-share.html");
+                assertThat(overlappingTexts("chart-portfolio"))
+                        .as("portfolio at " + width + " px")
+                        .isEmpty();
+                open(german, "survey.html");
+                assertThat(overlappingTexts("chart-survey-position"))
+                        .as("2x2 at " + width + " px")
+                        .isEmpty();
+                select("wave", "2025");
+                assertThat(overlappingTexts("chart-survey-position"))
+                        .as("2x2 2025 at " + width + " px")
+                        .isEmpty();
+                Files.write(
+                        TARGET.resolve("screenshots/survey-position-" + width + ".png"),
+                        browser.driver.getScreenshotAs(OutputType.BYTES));
+            }
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     private List<String> portfolioBubbles() {
         @SuppressWarnings("unchecked")
         List<String> bubbles = (List<String>) browser.js("""

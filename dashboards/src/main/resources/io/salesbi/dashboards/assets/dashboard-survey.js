@@ -115,7 +115,7 @@
         var names = {};
         rows.forEach(function (r) {
             var at = r.self_score + '/' + r.external_score;
-            names[at] = (names[at] ? names[at] + ', ' : '') + dimensionLabel(r);
+            names[at] = (names[at] ? names[at] + '\n' : '') + dimensionLabel(r);
         });
         function points(kind) {
             return rows.filter(function (r) { return r.kind === kind; }).map(function (r) {
@@ -147,6 +147,8 @@
         /* labels that would overlap a label placed before move up or down a line at a time (ECharts' own shift
            works per series only) */
         var placed = [];
+        var host = document.getElementById('chart-survey-position');
+        var labelWidth = Math.max(80, Math.round((host ? host.clientWidth : 600) * 0.4));
         function placeLabel(p) {
             if (p.seriesIndex === 0 && placed.length && p.dataIndex === 0) { placed = []; }
             var r = p.labelRect;
@@ -170,7 +172,9 @@
         ].map(function (serie, i) {
             var option = {
                 type: 'scatter', name: serie.name, symbol: serie.symbol, symbolSize: 14, data: points(serie.kind),
-                label: { show: true, formatter: function (p) { return p.data.labelText; }, fontSize: 11 },
+                /* at most 40 % of the chart wide (a phone's), broken into lines beyond */
+                label: { show: true, formatter: function (p) { return p.data.labelText; }, fontSize: 11,
+                         width: labelWidth, overflow: 'break' },
                 labelLayout: placeLabel,
                 tooltip: { formatter: function (p) {
                     return p.name + ': ' + s.t('col.selfImage') + ' ' + s.format.ratio(p.value[0]) + ', '
