@@ -44,7 +44,7 @@
                     + s.t('col.volumeGrowth') + ' ' + s.format.signedPercent(p.value[1]) + ', '
                     + s.t('col.volume') + ' ' + s.format.compactMoney(p.value[2]);
             } },
-            grid: { top: 24, left: 28, right: 32, bottom: 28 },
+            grid: { top: 24, left: 28, right: 32, bottom: 36 },
             xAxis: { type: 'value', name: s.t('portfolio.axisShare'), nameLocation: 'middle', nameGap: 28,
                      min: 0, max: shareMax, interval: shareMax / 4,
                      axisLabel: { formatter: s.format.percent }, splitLine: { lineStyle: { color: '#e8edf2' } } },

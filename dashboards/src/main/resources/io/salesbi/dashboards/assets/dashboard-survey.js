@@ -174,7 +174,7 @@
                 type: 'scatter', name: serie.name, symbol: serie.symbol, symbolSize: 14, data: points(serie.kind),
                 /* at most 40 % of the chart wide (a phone's), broken into lines beyond */
                 label: { show: true, formatter: function (p) { return p.data.labelText; }, fontSize: 11,
-                         width: labelWidth, overflow: 'break' },
+                         lineHeight: 14, width: labelWidth, overflow: 'break' },
                 labelLayout: placeLabel,
                 tooltip: { formatter: function (p) {
                     return p.name + ': ' + s.t('col.selfImage') + ' ' + s.format.ratio(p.value[0]) + ', '
@@ -188,7 +188,7 @@
         s.chart('chart-survey-position', {
             legend: { top: 0 },
             tooltip: { trigger: 'item' },
-            grid: { top: 32, left: 28, right: 24, bottom: 28 },
+            grid: { top: 32, left: 28, right: 24, bottom: 40 },
             xAxis: axis(s.t('col.selfImage')),
             yAxis: axis(external === ALL ? s.t('survey.externalImageAll')
                 : s.t('survey.externalImageOf', label('surveyRole.', external))),
