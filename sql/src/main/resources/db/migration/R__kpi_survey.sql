@@ -124,3 +124,58 @@ select wave, external_role, orientation, self_score, self_answers, external_scor
     case when se_squared > 0 then gap / sqrt(se_squared) end as t_value,
     coalesce(se_squared > 0 and abs(gap / sqrt(se_squared)) > ops.param_double('survey_gap_min_t'), false) as significant
 from pair;
+
+-- kpi.survey_position
+-- What: where self-image and external image place each area and orientation of the self-assessment on the 2×2 of
+--   the Standortbestimmung: a strength both sides see, a blind spot (we rate ourselves strong, others do not), a
+--   hidden strength (others rate us strong, we do not) or a weakness both sides see.
+-- One row: survey wave × external role × dimension (the four areas and the three orientations), where both the
+--   self-image and the external role answered questions of that dimension; external_role 'all' pools the answers of
+--   every role but self.
+-- Key: wave, external_role, dimension_kind, dimension.
+-- Formula: dimension_kind = 'area' (dimension = the answer's area) or 'orientation' (dimension = its orientation);
+--   self_score, external_score = mean score (1 poor to 5 excellent) of the answers of role self and of the external
+--   role (for 'all': of every role but self) to the dimension's questions; gap = self_score - external_score;
+--   strong_min_score = the parameter survey_strong_min_score (the bar kpi.survey_profile calls strong); quadrant =
+--   confirmed_strength when self_score >= strong_min_score and external_score >= strong_min_score, blind_spot when
+--   only self_score reaches it, hidden_strength when only external_score reaches it, confirmed_weakness otherwise.
+-- Sources: staging.survey_answer, ops.parameter.
+-- Caveats: the pooled 'all' weights every answer alike, so the role with most respondents (usually customers)
+--   dominates it; a mean just at the bar counts as strong, so read the quadrant together with the scores.
+-- Policy: aggregate
+create or replace view kpi.survey_position as
+with answer as (
+    select wave, respondent_role, 'area' as dimension_kind, area as dimension, score
+    from staging.survey_answer
+    union all
+    select wave, respondent_role, 'orientation' as dimension_kind, orientation as dimension, score
+    from staging.survey_answer
+),
+self_image as (
+    select wave, dimension_kind, dimension, count(*) as self_answers, cast(sum(score) as double) / count(*) as self_score
+    from answer
+    where respondent_role = 'self'
+    group by wave, dimension_kind, dimension
+),
+external_image as (
+    select wave, coalesce(respondent_role, 'all') as external_role, dimension_kind, dimension,
+        count(*) as external_answers, cast(sum(score) as double) / count(*) as external_score
+    from answer
+    where respondent_role <> 'self'
+    group by grouping sets ((wave, respondent_role, dimension_kind, dimension), (wave, dimension_kind, dimension))
+),
+pair as (
+    select e.wave, e.external_role, e.dimension_kind, e.dimension, s.self_score, s.self_answers, e.external_score,
+        e.external_answers, ops.param_double('survey_strong_min_score') as strong_min_score
+    from external_image e
+    join self_image s using (wave, dimension_kind, dimension)
+)
+select wave, external_role, dimension_kind, dimension, self_score, self_answers, external_score, external_answers,
+    self_score - external_score as gap, strong_min_score,
+    case
+        when self_score >= strong_min_score and external_score >= strong_min_score then 'confirmed_strength'
+        when self_score >= strong_min_score then 'blind_spot'
+        when external_score >= strong_min_score then 'hidden_strength'
+        else 'confirmed_weakness'
+    end as quadrant
+from pair;

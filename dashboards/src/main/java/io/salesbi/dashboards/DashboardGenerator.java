@@ -239,6 +239,8 @@ public final class DashboardGenerator {
         meta.put("partialYears", coverage.forScript(messages, settings.locale()));
         meta.put("priorSpans", coverage.spansForScript(messages, settings.locale()));
         meta.put("cubePriorSpan", !kpi.get("cubePriorSpan").cols().isEmpty());
+        meta.put("monthsCovered", monthsCovered(kpi.get("months")));
+        meta.put("monthNames", monthNames());
         meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
         RegionScope scope = kpi.scope();
         // a regional set opens on its region (of several: on all of them); the reader may still pick "all"
@@ -273,6 +275,9 @@ public final class DashboardGenerator {
                             .forYear(Integer.parseInt(year)));
         }
         model.put(
+                "hasMonths",
+                page == Page.MARKET && !kpi.get("revenueMonth").rows().isEmpty());
+        model.put(
                 "hasMigration",
                 page == Page.CHANNELS && !kpi.get("migration").rows().isEmpty());
         if (page == Page.QUALITY) {
@@ -283,6 +288,28 @@ public final class DashboardGenerator {
             model.put("hasCompleteness", !kpi.get("completeness").rows().isEmpty());
         }
         return model;
+    }
+
+    /** Per year the first and last month with revenue (kpi.channel_pnl), for the period filter's spans. */
+    private static Map<String, List<Integer>> monthsCovered(DataTable months) {
+        Map<String, List<Integer>> covered = new LinkedHashMap<>();
+        for (Map<String, Object> row : months.records()) {
+            if (row.get("first_month") != null && row.get("last_month") != null) {
+                covered.put(
+                        String.valueOf(row.get("year")),
+                        List.of(
+                                ((Number) row.get("first_month")).intValue(),
+                                ((Number) row.get("last_month")).intValue()));
+            }
+        }
+        return covered;
+    }
+
+    /** The short month names of the page's language, January first, for the period filter's labels. */
+    private List<String> monthNames() {
+        return Arrays.stream(java.time.Month.values())
+                .map(month -> month.getDisplayName(java.time.format.TextStyle.SHORT, settings.locale()))
+                .toList();
     }
 
     private static String selected(List<FilterOptions> filters, String name) {

@@ -97,6 +97,45 @@ public final class DashboardQueries {
                 where c.first_month > 1 or c.last_month < 12
                 group by p.channel_code, c."year"
                 order by "year", channel""");
+        // the overview's cube: "cube" without the product group, which the overview does not split by (a tenth of
+        // the rows at scale 1); the cost of goods is null as soon as one product group's is
+        add("cubeByChannel", """
+                select "year", sales_region as region, industry as segment, channel_code as channel,
+                       cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from kpi.sales_cube
+                group by "year", sales_region, industry, channel_code
+                order by "year", region, segment, channel, net, list, cogs""");
+        // the period filter (year to date, rolling 12 months, quarter, month against the same span a year earlier):
+        // "cube" and "pnl" by month, without the product group (the pages that offer the filter do not split by it);
+        // ordered by region, segment and channel joined, because the JDBC endpoint folds a regional manager's
+        // region into the coalesce and would hand DuckDB an order by a constant ('Nord'), which DuckDB refuses
+        add("cubeMonth", """
+                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
+                       coalesce(industry, '(unmapped)') as segment, channel_code as channel,
+                       cast(sum(net_amount_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_amount_eur) as decimal(18, 2)) as list,
+                       cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
+                           as decimal(18, 2)) as cogs
+                from core.sales_fact
+                group by "year", "month", sales_region, industry, channel_code
+                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')
+                    || '|' || coalesce(channel_code, '')""");
+        // the market page's own revenue in the period: segment and region only, so the page stays small
+        add("revenueMonth", """
+                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
+                       coalesce(industry, '(unmapped)') as segment, cast(sum(net_amount_eur) as decimal(18, 2)) as net
+                from core.sales_fact
+                group by "year", "month", sales_region, industry
+                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')""");
+        add("pnlMonth", """
+                select channel_code as channel, "year", "month", net_revenue_eur as net, cost_of_goods_eur as cogs,
+                       gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
+                       allocated_cost_eur as allocated_cost, contribution_margin_eur as contribution
+                from kpi.channel_pnl
+                order by "year", "month", channel""");
         // plan against actual per month, channel and region (product groups added up); plan_to_date and actual are
         // null for months after the as-of date, the contribution plan to date is actual minus its variance
         add("plan", """
@@ -278,6 +317,13 @@ public final class DashboardQueries {
                        round(gap, 4) as gap, round(t_value, 4) as t, significant
                 from kpi.survey_gap
                 order by wave, role, orientation""");
+        // the Standortbestimmung's 2x2: self-image against the external image per area and orientation
+        add("surveyPosition", """
+                select wave, external_role as role, dimension_kind as kind, dimension,
+                       round(self_score, 4) as self_score, round(external_score, 4) as external_score,
+                       round(gap, 4) as gap, strong_min_score as strong_min, quadrant
+                from kpi.survey_position
+                order by wave, role, kind, dimension""");
         add("summary", """
                 select source_records, golden_customers, duplicates_merged, rows_quarantined, files_loaded,
                        files_failed, customers_without_owner, last_load_at, newest_file_date

@@ -35,6 +35,9 @@ record FilterOptions(String name, List<Option> options, String selected) {
             YearCoverage coverage,
             Messages messages,
             java.util.Locale locale) {
+        if (filter == Page.Filter.PERIOD) {
+            return periods(tables, messages, locale);
+        }
         TreeSet<String> values = new TreeSet<>(
                 switch (filter) {
                     case YEAR ->
@@ -70,5 +73,30 @@ record FilterOptions(String name, List<Option> options, String selected) {
             selected = values.first();
         }
         return new FilterOptions(filter.column, options, selected);
+    }
+
+    /** The whole year (preselected). */
+    static final String WHOLE_YEAR = "year";
+
+    /**
+     * The spans of the period filter: whole year, year to date, rolling 12 months, the quarters and the months (the
+     * page script resolves them against the selected year and the months the data covers); none when no dataset of
+     * the page has a month with data.
+     */
+    private static FilterOptions periods(List<DataTable> tables, Messages messages, java.util.Locale locale) {
+        boolean monthly = tables.stream()
+                .anyMatch(t -> t.cols().contains("month") && !t.rows().isEmpty());
+        List<Option> options = new ArrayList<>();
+        if (monthly) {
+            for (String period : List.of(WHOLE_YEAR, "ytd", "r12", "q1", "q2", "q3", "q4")) {
+                options.add(new Option(period, messages.get("period." + period)));
+            }
+            for (java.time.Month month : java.time.Month.values()) {
+                options.add(new Option(
+                        "m" + month.getValue(),
+                        month.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)));
+            }
+        }
+        return new FilterOptions(Page.Filter.PERIOD.column, options, monthly ? WHOLE_YEAR : "");
     }
 }

@@ -12,15 +12,23 @@ enum Page {
     OVERVIEW(
             "index.html",
             "overview",
-            List.of("cube", "market", "pnl", "customerFlow", "valueMatrix", "cubePriorSpan", "pnlPriorSpan"),
-            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    MARKET("market-share.html", "market", List.of("market"), List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT)),
+            List.of("cubeByChannel", "market", "pnl", "customerFlow", "valueMatrix", "cubeMonth", "pnlMonth"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    MARKET(
+            "market-share.html",
+            "market",
+            List.of("market", "revenueMonth"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT)),
     CHANNELS(
             "channels.html",
             "channels",
-            List.of("pnl", "cube", "mix", "migration"),
-            List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
-    PLAN("plan-vs-actual.html", "plan", List.of("plan"), List.of(Filter.YEAR, Filter.REGION, Filter.CHANNEL)),
+            List.of("pnl", "cube", "mix", "migration", "pnlMonth"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
+    PLAN(
+            "plan-vs-actual.html",
+            "plan",
+            List.of("plan"),
+            List.of(Filter.YEAR, Filter.PERIOD, Filter.REGION, Filter.CHANNEL)),
     CUSTOMERS(
             "customers.html",
             "customers",
@@ -39,7 +47,7 @@ enum Page {
     SURVEY(
             "survey.html",
             "survey",
-            List.of("surveyScores", "surveyProfile", "surveyGap"),
+            List.of("surveyScores", "surveyProfile", "surveyGap", "surveyPosition"),
             List.of(Filter.WAVE, Filter.ROLE)),
     QUALITY(
             "data-quality.html",
@@ -62,6 +70,11 @@ enum Page {
     /** The filter dimensions; {@code column} is the name the datasets give that dimension. */
     enum Filter {
         YEAR("year"),
+        /**
+         * The span of the selected year: the whole year (preselected), year to date, rolling 12 months, a quarter or
+         * a month, each compared with the same span a year earlier; offered where a dataset carries a month.
+         */
+        PERIOD("period"),
         REGION("region"),
         SEGMENT("segment"),
         CHANNEL("channel"),

@@ -344,8 +344,20 @@ class DashboardBrowserIT {
                 .stream()
                 .map(WebElement::getText)
                 .toList();
-        // channel, revenue, DB I, direct, allocated, channel contribution, ROI
-        assertThat(webShop).containsExactly("E-Shop", "734,56 €", "k. A.", "60,00 €", "40,00 €", "k. A.", "k. A.");
+        // channel, revenue, DB I, direct, allocated, channel contribution, ROI; revenue, change and channel
+        // contribution of 2025
+        assertThat(webShop)
+                .containsExactly(
+                        "E-Shop",
+                        "734,56 €",
+                        "k. A.",
+                        "60,00 €",
+                        "40,00 €",
+                        "k. A.",
+                        "k. A.",
+                        "500,00 €",
+                        "+46,9 %",
+                        "120,00 €");
         assertThat(browser.driver.findElements(By.xpath("//*[@id='table-pnl']//th")).stream()
                         .map(WebElement::getText))
                 .contains("Deckungsbeitrag I", "Kanal-Deckungsbeitrag");
@@ -482,6 +494,35 @@ class DashboardBrowserIT {
                 .stream()
                 .map(WebElement::getText)
                 .toList();
+    }
+
+    /**
+     * The plan page follows the period filter: February 2026 alone is plan 1000 + 500 + 200 = 1700 against actual
+     * 1100 + 300 + 190 = 1590 (-110, -6.5 %), contribution 50 - 100 + 0 = -50; the first quarter's run rate is its
+     * plan 5100 × 3000 / 3400; March has not started.
+     */
+    @Test
+    void planPageFollowsThePeriod() {
+        open(german, "plan-vs-actual.html");
+        select("period", "m2");
+        assertThat(exact("planToDate")).isEqualTo("1.700,00 €");
+        assertThat(exact("actual")).isEqualTo("1.590,00 €");
+        assertThat(exact("variance")).isEqualTo("-110,00 €");
+        assertThat(text("[data-kpi=variance] .kpi-delta")).isEqualTo("-6,5 %");
+        assertThat(exact("forecast")).isEqualTo("1.590,00 €");
+        assertThat(exact("contributionVariance")).isEqualTo("-50,00 €");
+        assertThat(text("[data-kpi=planToDate] .kpi-sentence")).isEqualTo("Plan des Zeitraums 1,7 T€");
+        assertThat(text("#period-note")).isEqualTo("Zeitraum: Feb. 2026, verglichen mit Feb. 2025.");
+        assertThat(column("table-plan", 8)).containsExactly("300,00 €", "190,00 €", "1.100,00 €");
+
+        select("period", "q1");
+        assertThat(exact("planToDate")).isEqualTo("3.400,00 €");
+        assertThat(exact("forecast")).isEqualTo("4.500,00 €");
+        assertThat(text("[data-kpi=planToDate] .kpi-sentence")).isEqualTo("Plan des Zeitraums 5,1 T€");
+
+        select("period", "m3");
+        assertThat(exact("actual")).isEqualTo("Keine Daten");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -781,6 +822,394 @@ class DashboardBrowserIT {
         assertThat(column("table-survey-gaps", 2))
                 .containsExactly("Team orientation", "Customer orientation", "Performance orientation");
         assertThat(column("table-survey-gaps", 3)).containsExactly("5.00", "4.50", "4.00");
+    }
+
+    /**
+     * The market page's portfolio (issue #17 item 5): one bubble per segment at its market share and the growth of
+     * its market volume over the prior year, sized by the volume, following the filters, with its table. By hand from
+     * the fixture's kpi.market_share: 2026 Maschinenbau own 1200.00 + 734.56 of 10000 + 5000 (12.897 %), volume
+     * 15000 as in 2025 (0 %); Chemie 300 of 5000 (6 %), volume 5000 against 6000 (-16.67 %).
+     */
+    @Test
+    void marketPortfolioPlacesEachSegmentAtItsShareAndGrowth() throws Exception {
+        open(german, "market-share.html");
+        assertThat(portfolioBubbles()).containsExactly("Chemie 0.06 -0.1667 5000", "Maschinenbau 0.129 0 15000");
+        assertThat(column("table-portfolio", 1)).containsExactly("Chemie", "Maschinenbau");
+        assertThat(column("table-portfolio", 4)).containsExactly("6,0 %", "12,9 %");
+        assertThat(column("table-portfolio", 5)).containsExactly("6.000,00 €", "15.000,00 €");
+        assertThat(column("table-portfolio", 6)).containsExactly("-16,7 %", "0,0 %");
+        // the dashed line at the share of the segments shown together: 2234.56 / 20000
+        assertThat((String) browser.js("""
+                        const line = echarts.getInstanceByDom(document.getElementById('chart-portfolio'))
+                            .getOption().series[0].markLine.data[1];
+                        return line.xAxis.toFixed(4) + ' ' + line.label.formatter();""")).isEqualTo("0.1117 Ø 11,2 %");
+        Files.write(
+                TARGET.resolve("screenshots/market-portfolio-de.png"),
+                browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        select("region", "Süd");
+        assertThat(portfolioBubbles()).containsExactly("Maschinenbau 0.1469 0 5000");
+        assertThat(column("table-portfolio", 4)).containsExactly("14,7 %");
+
+        // 2025 has no prior-year study: no growth, so no bubble; the table still lists the segments
+        select("region", "");
+        select("year", "2025");
+        assertThat(portfolioBubbles()).isEmpty();
+        assertThat(column("table-portfolio", 4)).containsExactly("5,0 %", "10,0 %");
+        assertThat(column("table-portfolio", 6)).containsExactly("–", "–");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "market-share.html");
+        assertThat(portfolioBubbles())
+                .containsExactly("Chemicals 0.06 -0.1667 5000", "Mechanical engineering 0.129 0 15000");
+        assertThat(column("table-portfolio", 6)).containsExactly("-16.7%", "0.0%");
+        assertThat(browser.driver.findElement(By.id("chart-portfolio")).getAttribute("aria-label"))
+                .startsWith("Portfolio: market share against market growth");
+    }
+
+    /** The portfolio's and the 2x2's texts (points, quadrants, axes) do not overlap at a desktop's or a phone's width. */
+    @Test
+    void portfolioAndSelfImageLabelsDoNotOverlapAt1280And390Pixels() throws Exception {
+        try {
+            for (int width : List.of(1280, 390)) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                open(german, "market-share.html");
+                assertThat(overlappingTexts("chart-portfolio"))
+                        .as("portfolio at " + width + " px")
+                        .isEmpty();
+                open(german, "survey.html");
+                assertThat(overlappingTexts("chart-survey-position"))
+                        .as("2x2 at " + width + " px")
+                        .isEmpty();
+                select("wave", "2025");
+                assertThat(overlappingTexts("chart-survey-position"))
+                        .as("2x2 2025 at " + width + " px")
+                        .isEmpty();
+                Files.write(
+                        TARGET.resolve("screenshots/survey-position-" + width + ".png"),
+                        browser.driver.getScreenshotAs(OutputType.BYTES));
+            }
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2200));
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private List<String> portfolioBubbles() {
+        @SuppressWarnings("unchecked")
+        List<String> bubbles = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-portfolio')).getOption().series[0].data
+                    .map(d => d.name + ' ' + d.value.map(v => Math.round(v * 10000) / 10000).join(' '));""");
+        return bubbles;
+    }
+
+    /**
+     * The survey page's 2x2 of self-image against external image (issue #17 item 5) from the fixture's
+     * kpi.survey_position: 2026, the customers/partners' external image (the only other role): sales strategy 5
+     * against 4 and sales management 4 against 4 are confirmed strengths, customer relationships 4 against 3 and
+     * information management 5 against 3 blind spots; strong from 3.5.
+     */
+    @Test
+    void surveyPositionPlacesAreasAndOrientationsInTheQuadrantsOfSelfAndExternalImage() throws Exception {
+        open(german, "survey.html");
+        assertThat(positionPoints(0))
+                .containsExactly(
+                        "Kundenbeziehungsmanagement 4 3",
+                        "Informationsmanagement 5 3",
+                        "Vertriebsmanagement 4 4",
+                        "Vertriebsstrategie 5 4");
+        assertThat(positionPoints(1))
+                .containsExactly("Kundenorientierung 4.5 3.5", "Leistungsorientierung 4 4", "Teamorientierung 5 3");
+        assertThat(quadrantNames())
+                .containsExactly("Bestätigte Stärke", "Blinder Fleck", "Verborgene Stärke", "Gemeinsame Schwäche");
+        assertThat(text("#survey-position-rule"))
+                .isEqualTo("Stark ab einem Mittelwert von 3,50: dort teilen sich die Quadranten.");
+        assertThat(positionAxis()).isEqualTo("Selbstbild / Fremdbild (alle anderen Rollen)");
+        assertThat(column("table-survey-position", 1))
+                .containsExactly(
+                        "Vertriebsstrategie",
+                        "Vertriebsmanagement",
+                        "Kundenbeziehungsmanagement",
+                        "Informationsmanagement",
+                        "Kundenorientierung",
+                        "Leistungsorientierung",
+                        "Teamorientierung");
+        assertThat(column("table-survey-position", 5))
+                .containsExactly("+1,00", "0,00", "+1,00", "+2,00", "+1,00", "0,00", "+2,00");
+        assertThat(column("table-survey-position", 6))
+                .containsExactly(
+                        "Bestätigte Stärke",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Bestätigte Stärke",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck");
+        Files.write(
+                TARGET.resolve("screenshots/survey-position-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+        // 2025: only customer relationships (4.5 against 4.5) are a confirmed strength
+        select("wave", "2025");
+        assertThat(column("table-survey-position", 3))
+                .containsExactly("4,00", "4,50", "4,50", "4,00", "4,25", "4,50", "4,00");
+        assertThat(column("table-survey-position", 4))
+                .containsExactly("2,00", "3,00", "4,50", "2,00", "3,25", "3,00", "2,00");
+        assertThat(column("table-survey-position", 6))
+                .containsExactly(
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Bestätigte Stärke",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Blinder Fleck",
+                        "Blinder Fleck");
+
+        // one external role: its own image on the y axis
+        select("role", "customer_partner");
+        assertThat(positionAxis()).isEqualTo("Selbstbild / Fremdbild: Kunden/Partner");
+        assertThat(positionPoints(1))
+                .containsExactly("Kundenorientierung 4.25 3.25", "Leistungsorientierung 4.5 3", "Teamorientierung 4 2");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        open(english, "survey.html");
+        assertThat(column("table-survey-position", 1))
+                .startsWith("Sales strategy", "Sales management", "Customer relationship management");
+        assertThat(column("table-survey-position", 6))
+                .startsWith("Confirmed strength", "Confirmed strength", "Blind spot");
+        assertThat(quadrantNames())
+                .containsExactly("Confirmed strength", "Blind spot", "Hidden strength", "Shared weakness");
+        assertThat(positionAxis()).isEqualTo("Self-image / External image (all other roles)");
+    }
+
+    private List<String> positionPoints(int series) {
+        @SuppressWarnings("unchecked")
+        List<String> points = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption()
+                    .series[arguments[0]].data.map(d => d.name + ' ' + d.value.join(' '));""", series);
+        return points;
+    }
+
+    private List<String> quadrantNames() {
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.js("""
+                return echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption()
+                    .series[0].markArea.data.map(area => area[0].name);""");
+        return names;
+    }
+
+    private String positionAxis() {
+        return (String) browser.js("""
+                const option = echarts.getInstanceByDom(document.getElementById('chart-survey-position')).getOption();
+                return option.xAxis[0].name + ' / ' + option.yAxis[0].name;""");
+    }
+
+    /**
+     * The period filter (issue #17 item 3) on facts kept month by month (KpiFixture.replaceTheFactsByMonths: 2024
+     * and 2025 whole, 2026 up to November): a quarter, year to date and rolling 12 months of 2026 against the same
+     * months a year earlier, on the overview's cards and the channels page's P&L, every expected value summed from
+     * the warehouse here; the quarter the data ends in is labelled incomplete and compares only its months with data.
+     */
+    @Test
+    void periodFilterComparesQuarterYearToDateAndRolling12MonthsWithTheSameSpanAYearEarlier() throws Exception {
+        Path months = TARGET.resolve("dashboards-it/months").toAbsolutePath();
+        try (Connection conn = KpiFixture.open(KpiFixture.TWO_YEARS)) {
+            KpiFixture.replaceTheFactsByMonths(conn);
+            new DashboardGenerator(new DashboardSettings(months, Locale.GERMAN, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+            Path monthsEn = TARGET.resolve("dashboards-it/months-en").toAbsolutePath();
+            new DashboardGenerator(new DashboardSettings(monthsEn, Locale.ENGLISH, KpiFixture.GENERATED_AT))
+                    .generate(conn);
+            open(months, "index.html");
+            // the newest complete year, whole, is what the page opens on
+            assertThat(new Select(browser.driver.findElement(By.id("filter-period")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo("year");
+            assertThat(text("#period-note")).isEmpty();
+            assertThat(exact("revenue"))
+                    .isEqualTo(money(sum(conn, "net_amount_eur", "core.sales_fact", 202501, 202512)));
+            select("year", "2026");
+
+            select("period", "q3");
+            assertThat(text("#period-note")).isEqualTo("Zeitraum: Juli–Sept. 2026, verglichen mit Juli–Sept. 2025.");
+            assertCards(conn, 202607, 202609, 202507, 202509);
+            assertThat(text("[data-kpi=revenue] .kpi-sentence"))
+                    .startsWith("Umsatz stieg gegenüber Juli–Sept. 2025 um ");
+            assertThat(text("[data-kpi=marketShare] .kpi-sentence"))
+                    .endsWith("(Wert des Jahres 2026: Marktvolumen und aktive Kunden liegen nur je Jahr vor.)");
+            Files.write(
+                    TARGET.resolve("screenshots/period-q3-de.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+
+            select("period", "ytd");
+            assertThat(text("#period-note")).isEqualTo("Zeitraum: Jan.–Nov. 2026, verglichen mit Jan.–Nov. 2025.");
+            assertCards(conn, 202601, 202611, 202501, 202511);
+
+            select("period", "r12");
+            assertThat(text("#period-note"))
+                    .isEqualTo("Zeitraum: Dez. 2025–Nov. 2026, verglichen mit Dez. 2024–Nov. 2025.");
+            assertCards(conn, 202512, 202611, 202412, 202511);
+
+            // the quarter the data ends in: October and November only, on both sides, and said so
+            select("period", "q4");
+            assertThat(text("#period-note"))
+                    .startsWith("Zeitraum: Okt.–Nov. 2026 (unvollständig), verglichen mit Okt.–Nov. 2025. Der Zeitraum"
+                            + " reicht über den letzten Monat mit Umsatz hinaus");
+            assertCards(conn, 202610, 202611, 202510, 202511);
+
+            // a filter narrows the period's rows like the year's: Süd is the web shop alone
+            select("period", "q3");
+            select("region", "Süd");
+            assertThat(exact("revenue"))
+                    .isEqualTo(money(sum(
+                            conn, "net_amount_eur", "core.sales_fact where sales_region = 'Süd' and", 202607, 202609)));
+            select("region", "");
+
+            select("period", "m12");
+            assertThat(text("#period-note")).isEqualTo("Kein Monat mit Daten in diesem Zeitraum.");
+            assertThat(text("[data-kpi=revenue] .kpi-value")).isEqualTo("–");
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            // the channels page's P&L: year to date per channel against January to November 2025
+            open(months, "channels.html");
+            select("year", "2026");
+            select("period", "ytd");
+            assertThat(column("table-pnl", 1)).containsExactly("Außendienst", "E-Shop");
+            assertThat(column("table-pnl", 2))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202601, 202611)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202601, 202611)));
+            assertThat(column("table-pnl", 6))
+                    .containsExactly(
+                            money(channelSum(conn, "contribution_margin_eur", "FIELD_SALES", 202601, 202611)),
+                            money(channelSum(conn, "contribution_margin_eur", "WEB_SHOP", 202601, 202611)));
+            assertThat(column("table-pnl", 8))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202501, 202511)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202501, 202511)));
+            assertThat(browser.driver.findElements(By.cssSelector("#table-pnl th")).stream()
+                            .map(WebElement::getText))
+                    .anySatisfy(header -> assertThat(header).startsWith("Umsatz Jan.–Nov. 2025"));
+            assertThat(waterfallTotal())
+                    .isEqualTo(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202601, 202611)
+                            .add(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202601, 202611))
+                            .doubleValue());
+            // the whole of the partial year 2026 is compared with January to November 2025 as well
+            select("period", "year");
+            assertThat(column("table-pnl", 8))
+                    .containsExactly(
+                            money(channelSum(conn, "net_revenue_eur", "FIELD_SALES", 202501, 202511)),
+                            money(channelSum(conn, "net_revenue_eur", "WEB_SHOP", 202501, 202511)));
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            // the market page: own revenue per segment in the period; market volumes stay per year
+            open(months, "market-share.html");
+            select("year", "2026");
+            select("period", "r12");
+            assertThat(column("table-market-period", 1)).containsExactly("Maschinenbau", "Chemie");
+            assertThat(column("table-market-period", 2))
+                    .containsExactly(
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Maschinenbau' and",
+                                    202512,
+                                    202611)),
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Chemie' and",
+                                    202512,
+                                    202611)));
+            assertThat(column("table-market-period", 3))
+                    .containsExactly(
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Maschinenbau' and",
+                                    202412,
+                                    202511)),
+                            money(sum(
+                                    conn,
+                                    "net_amount_eur",
+                                    "core.sales_fact where industry = 'Chemie' and",
+                                    202412,
+                                    202511)));
+            assertThat(text("#period-note"))
+                    .isEqualTo("Zeitraum: Dez. 2025–Nov. 2026, verglichen mit Dez. 2024–Nov. 2025.");
+            assertThat(browser.consoleErrors()).isEmpty();
+
+            // in English: the options, the line under the filters and the cards' sentences
+            open(monthsEn, "index.html");
+            select("year", "2026");
+            assertThat(new Select(browser.driver.findElement(By.id("filter-period")))
+                            .getOptions().stream().map(WebElement::getText).toList())
+                    .startsWith("Full year", "Year to date", "Rolling 12 months", "Q1", "Q2", "Q3", "Q4", "January");
+            select("period", "q3");
+            assertThat(text("#period-note")).isEqualTo("Period: Jul–Sep 2026, compared with Jul–Sep 2025.");
+            assertThat(exact("revenue"))
+                    .isEqualTo(Formats.of(Locale.ENGLISH)
+                            .money(sum(conn, "net_amount_eur", "core.sales_fact", 202607, 202609)));
+            assertThat(text("[data-kpi=revenue] .kpi-sentence")).contains("against Jul–Sep 2025");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** Revenue, gross margin, contribution and price realization cards against sums over the months from..to. */
+    private void assertCards(Connection conn, int from, int to, int priorFrom, int priorTo) throws Exception {
+        Formats de = Formats.of(Locale.GERMAN);
+        BigDecimal revenue = sum(conn, "net_amount_eur", "core.sales_fact", from, to);
+        BigDecimal revenuePrior = sum(conn, "net_amount_eur", "core.sales_fact", priorFrom, priorTo);
+        assertThat(exact("revenue")).as("revenue %d-%d", from, to).isEqualTo(de.money(revenue));
+        assertThat(text("[data-kpi=revenue] .kpi-delta")).isEqualTo(de.signedPercent(change(revenue, revenuePrior)));
+        BigDecimal margin = sum(conn, "net_amount_eur - cost_of_goods_eur", "core.sales_fact", from, to);
+        BigDecimal marginPrior = sum(conn, "net_amount_eur - cost_of_goods_eur", "core.sales_fact", priorFrom, priorTo);
+        assertThat(exact("grossMargin")).isEqualTo(de.money(margin));
+        assertThat(text("[data-kpi=grossMargin] .kpi-delta")).isEqualTo(de.signedPercent(change(margin, marginPrior)));
+        BigDecimal contribution = sum(conn, "contribution_margin_eur", "kpi.channel_pnl", from, to);
+        BigDecimal contributionPrior = sum(conn, "contribution_margin_eur", "kpi.channel_pnl", priorFrom, priorTo);
+        assertThat(exact("contribution")).isEqualTo(de.money(contribution));
+        assertThat(text("[data-kpi=contribution] .kpi-delta"))
+                .isEqualTo(de.signedPercent(change(contribution, contributionPrior)));
+        double realization = revenue.doubleValue()
+                / sum(conn, "list_amount_eur", "core.sales_fact", from, to).doubleValue();
+        double realizationPrior = revenuePrior.doubleValue()
+                / sum(conn, "list_amount_eur", "core.sales_fact", priorFrom, priorTo)
+                        .doubleValue();
+        assertThat(text("[data-kpi=priceRealization] .kpi-value")).isEqualTo(de.percent(realization));
+        assertThat(text("[data-kpi=priceRealization] .kpi-delta"))
+                .isEqualTo(de.points((realization - realizationPrior) * 100));
+    }
+
+    private static double change(BigDecimal now, BigDecimal before) {
+        return now.subtract(before).doubleValue() / before.abs().doubleValue();
+    }
+
+    private static String money(BigDecimal value) {
+        return Formats.of(Locale.GERMAN).money(value);
+    }
+
+    /** sum(expression) over the rows of relation (optionally "relation where … and") in the months from..to. */
+    private static BigDecimal sum(Connection conn, String expression, String relation, int from, int to)
+            throws Exception {
+        String where = relation.endsWith(" and") ? " " : " where ";
+        try (var statement = conn.createStatement();
+                var rows = statement.executeQuery("select sum(" + expression + ") from " + relation + where
+                        + "year * 100 + month between " + from + " and " + to)) {
+            rows.next();
+            return rows.getBigDecimal(1);
+        }
+    }
+
+    private static BigDecimal channelSum(Connection conn, String column, String channel, int from, int to)
+            throws Exception {
+        return sum(conn, column, "kpi.channel_pnl where channel_code = '" + channel + "' and", from, to);
+    }
+
+    /** The waterfall's first bar: the revenue of the selection. */
+    private double waterfallTotal() {
+        return ((Number) browser.js("""
+                        return echarts.getInstanceByDom(document.getElementById('chart-waterfall')).getOption()
+                            .series[1].data[0].raw;""")).doubleValue();
     }
 
     private Long radarSeries() {

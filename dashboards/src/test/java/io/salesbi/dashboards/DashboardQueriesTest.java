@@ -26,7 +26,7 @@ class DashboardQueriesTest {
     @Test
     void everyQueryParsesWithTheJdbcEndpointsParser() {
         assertThat(DashboardQueries.all())
-                .hasSize(37)
+                .hasSize(42)
                 .allSatisfy((dataset, sql) -> assertThatCode(
                                 () -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
                         .as(dataset)

@@ -45,6 +45,8 @@ class DashboardQueriesThroughEndpointIT {
                 statement.execute("set autoinstall_known_extensions = false");
             }
             KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            // facts by month, so the period filter's monthly datasets have rows to compare
+            KpiFixture.replaceTheFactsByMonths(owner);
             Supplier<Connection> duplicates = () -> {
                 try {
                     return owner.duplicate();
@@ -93,6 +95,7 @@ class DashboardQueriesThroughEndpointIT {
                 statement.execute("set autoinstall_known_extensions = false");
             }
             KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            KpiFixture.replaceTheFactsByMonths(owner);
             KpiFixture.addGoldenCustomers(owner);
             Supplier<Connection> duplicates = () -> {
                 try {

@@ -50,6 +50,62 @@ final class KpiFixture {
     }
 
     /**
+     * Month by month facts for the period filter, with the yearly views rebuilt from them so every figure agrees:
+     * core.sales_fact holds 2024 and 2025 whole and 2026 January to November (as of November), per month field
+     * sales in Nord / Maschinenbau / Antriebe (net 1000 + 10 × month + 100 × (year - 2024), list net + 250, cost of
+     * goods 600 + 5 × month) and the web shop in Süd / Chemie / Sensorik (net 200 + month + 50 × (year - 2024), list
+     * net + 20, cost of goods 100); kpi.channel_pnl the same per channel and month with direct cost 50 (field sales)
+     * or 20 (web shop) and allocated cost 10; kpi.sales_cube and kpi.channel_pnl_year their sums per year.
+     */
+    static void replaceTheFactsByMonths(Connection conn) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute("delete from core.sales_fact");
+            statement.execute("""
+                    insert into core.sales_fact
+                    select 'order', year, month, 'Nord', 'Maschinenbau', 'FIELD_SALES', 'Antriebe',
+                           1000 + 10 * month + 100 * (year - 2024), 1250 + 10 * month + 100 * (year - 2024),
+                           600 + 5 * month
+                    from range(2024, 2027) y(year), range(1, 13) m(month)
+                    where year < 2026 or month <= 11
+                    union all
+                    select 'order', year, month, 'Süd', 'Chemie', 'WEB_SHOP', 'Sensorik',
+                           200 + month + 50 * (year - 2024), 220 + month + 50 * (year - 2024), 100
+                    from range(2024, 2027) y(year), range(1, 13) m(month)
+                    where year < 2026 or month <= 11""");
+            statement.execute("delete from kpi.channel_pnl");
+            statement.execute("""
+                    insert into kpi.channel_pnl
+                    select channel_code, case channel_code when 'WEB_SHOP' then 'E-Shop' else 'Außendienst' end,
+                           case channel_code when 'WEB_SHOP' then 'Web shop' else 'Field sales' end, year, month,
+                           sum(net_amount_eur), sum(cost_of_goods_eur), sum(net_amount_eur - cost_of_goods_eur),
+                           any_value(case channel_code when 'WEB_SHOP' then 20 else 50 end), 10,
+                           sum(net_amount_eur - cost_of_goods_eur)
+                               - any_value(case channel_code when 'WEB_SHOP' then 30 else 60 end),
+                           (sum(net_amount_eur - cost_of_goods_eur)
+                               - any_value(case channel_code when 'WEB_SHOP' then 30 else 60 end))
+                               / any_value(case channel_code when 'WEB_SHOP' then 30 else 60 end)
+                    from core.sales_fact
+                    group by channel_code, year, month""");
+            statement.execute("delete from kpi.channel_pnl_year");
+            statement.execute("""
+                    insert into kpi.channel_pnl_year
+                    select channel_code, any_value(channel_name_de), any_value(channel_name_en), year,
+                           sum(net_revenue_eur), sum(cost_of_goods_eur), sum(gross_margin_eur),
+                           sum(direct_channel_cost_eur), sum(allocated_cost_eur), sum(contribution_margin_eur),
+                           sum(contribution_margin_eur) / (sum(direct_channel_cost_eur) + sum(allocated_cost_eur))
+                    from kpi.channel_pnl
+                    group by channel_code, year""");
+            statement.execute("delete from kpi.sales_cube");
+            statement.execute("""
+                    insert into kpi.sales_cube
+                    select year, sales_region, industry, channel_code, product_category, sum(net_amount_eur),
+                           sum(list_amount_eur), sum(cost_of_goods_eur), count(*)
+                    from core.sales_fact
+                    group by year, sales_region, industry, channel_code, product_category""");
+        }
+    }
+
+    /**
      * Reference data as a real warehouse holds it: 2026 lines of unmatched debtors (region and segment '(unmapped)')
      * without a product group, a CRM touchpoint channel ('Trade Fair') and the quarantine rule codes of validate
      * ('activity.invalid_date') and ingest ('document_date.wrong_format').

@@ -51,6 +51,7 @@ class KpiViewsTest {
             "kpi.dq_summary",
             "kpi.survey_area_score",
             "kpi.survey_gap",
+            "kpi.survey_position",
             "kpi.survey_profile");
 
     /** NOT_ON_SPARK and the views not yet made portable (KpiViews.NOT_YET_ON_SPARK). */

@@ -248,6 +248,163 @@ class SurveyKpiFixtureTest {
     }
 
     @Test
+    void positionOfSelfImageAgainstTheExternalImageOfAllOtherRoles() throws Exception {
+        assertThat(rows(conn, """
+                select wave, dimension_kind, dimension, round(self_score, 4), self_answers, round(external_score, 4),
+                    external_answers, round(gap, 4), strong_min_score, quadrant
+                from kpi.survey_position where external_role = 'all' order by wave, dimension_kind, dimension"""))
+                .containsExactly(
+                        // 2025: the external image is the customers' K1 and K2 alone; CRM: self 4, 5, customers 4, 5
+                        List.of(
+                                "2025",
+                                "area",
+                                "customer_relationship",
+                                "4.5",
+                                "2",
+                                "4.5",
+                                "2",
+                                "0.0",
+                                "3.5",
+                                "confirmed_strength"),
+                        List.of(
+                                "2025",
+                                "area",
+                                "information_management",
+                                "4.0",
+                                "2",
+                                "2.0",
+                                "2",
+                                "2.0",
+                                "3.5",
+                                "blind_spot"),
+                        List.of("2025", "area", "sales_management", "4.5", "2", "3.0", "2", "1.5", "3.5", "blind_spot"),
+                        List.of("2025", "area", "sales_strategy", "4.0", "2", "2.0", "2", "2.0", "3.5", "blind_spot"),
+                        // F1 and F3: self 4, 4, 4, 5 = 4.25; customers 2, 4, 2, 5 = 3.25
+                        List.of(
+                                "2025",
+                                "orientation",
+                                "customer",
+                                "4.25",
+                                "4",
+                                "3.25",
+                                "4",
+                                "1.0",
+                                "3.5",
+                                "blind_spot"),
+                        List.of(
+                                "2025",
+                                "orientation",
+                                "performance",
+                                "4.5",
+                                "2",
+                                "3.0",
+                                "2",
+                                "1.5",
+                                "3.5",
+                                "blind_spot"),
+                        List.of("2025", "orientation", "team", "4.0", "2", "2.0", "2", "2.0", "3.5", "blind_spot"),
+                        // 2026: K1 and V1 pooled; CRM: self 4 against 3, 3
+                        List.of(
+                                "2026",
+                                "area",
+                                "customer_relationship",
+                                "4.0",
+                                "1",
+                                "3.0",
+                                "2",
+                                "1.0",
+                                "3.5",
+                                "blind_spot"),
+                        List.of(
+                                "2026",
+                                "area",
+                                "information_management",
+                                "5.0",
+                                "1",
+                                "2.5",
+                                "2",
+                                "2.5",
+                                "3.5",
+                                "blind_spot"),
+                        // self 4 against 4, 5 = 4.5: both strong although the others see more
+                        List.of(
+                                "2026",
+                                "area",
+                                "sales_management",
+                                "4.0",
+                                "1",
+                                "4.5",
+                                "2",
+                                "-0.5",
+                                "3.5",
+                                "confirmed_strength"),
+                        // 4, 3 = 3.5: a mean just at the bar counts as strong
+                        List.of(
+                                "2026",
+                                "area",
+                                "sales_strategy",
+                                "5.0",
+                                "1",
+                                "3.5",
+                                "2",
+                                "1.5",
+                                "3.5",
+                                "confirmed_strength"),
+                        // self 5, 4 = 4.5 against K1 4, 3 and V1 3, 3 = 3.25
+                        List.of(
+                                "2026",
+                                "orientation",
+                                "customer",
+                                "4.5",
+                                "2",
+                                "3.25",
+                                "4",
+                                "1.25",
+                                "3.5",
+                                "blind_spot"),
+                        List.of(
+                                "2026",
+                                "orientation",
+                                "performance",
+                                "4.0",
+                                "1",
+                                "4.5",
+                                "2",
+                                "-0.5",
+                                "3.5",
+                                "confirmed_strength"),
+                        List.of("2026", "orientation", "team", "5.0", "1", "2.5", "2", "2.5", "3.5", "blind_spot"));
+        // 2025: all and customer_partner; 2026: all, customer_partner and head_of_sales; 4 areas + 3 orientations each
+        assertThat(single(conn, "select count(*) from kpi.survey_position")).isEqualTo("35");
+        assertThat(rows(conn, """
+                select round(external_score, 4), external_answers from kpi.survey_position
+                where wave = '2026' and external_role = 'customer_partner' and dimension = 'customer'""")).containsExactly(List.of("3.5", "2"));
+    }
+
+    @Test
+    void positionQuadrantsFollowTheStrongScoreParameter() throws Exception {
+        TestWarehouse.execute(conn, "update ops.parameter set value = '4.6' where name = 'survey_strong_min_score'");
+        try {
+            // the head of sales V1 in 2026 (3, 5, 3, 2) against self S1 (5, 4, 4, 5), strong from 4.6
+            assertThat(rows(conn, """
+                    select dimension, round(self_score, 4), round(external_score, 4), quadrant
+                    from kpi.survey_position where wave = '2026' and external_role = 'head_of_sales'
+                    order by dimension_kind, dimension"""))
+                    .containsExactly(
+                            List.of("customer_relationship", "4.0", "3.0", "confirmed_weakness"),
+                            List.of("information_management", "5.0", "2.0", "blind_spot"),
+                            List.of("sales_management", "4.0", "5.0", "hidden_strength"),
+                            List.of("sales_strategy", "5.0", "3.0", "blind_spot"),
+                            List.of("customer", "4.5", "3.0", "confirmed_weakness"),
+                            List.of("performance", "4.0", "5.0", "hidden_strength"),
+                            List.of("team", "5.0", "2.0", "blind_spot"));
+        } finally {
+            TestWarehouse.execute(
+                    conn, "update ops.parameter set value = '3.5' where name = 'survey_strong_min_score'");
+        }
+    }
+
+    @Test
     void thresholdsComeFromTheParameters() throws Exception {
         TestWarehouse.execute(
                 conn,

@@ -2,9 +2,34 @@
 (function (s) {
     'use strict';
 
+    /* Per channel the P&L sums of rows; a margin without standard cost stays not available (null), never 0. */
+    function channelSums(rows) {
+        var byChannel = new Map();
+        rows.forEach(function (r) {
+            var row = byChannel.get(r.channel) || { channel: r.channel, net: 0, cogs: 0, gross_margin: 0,
+                direct_cost: 0, allocated_cost: 0, contribution: 0 };
+            ['net', 'cogs', 'gross_margin', 'direct_cost', 'allocated_cost', 'contribution'].forEach(function (k) {
+                row[k] = row[k] === null || r[k] === null || r[k] === undefined ? null : s.cents(row[k] + Number(r[k]));
+            });
+            byChannel.set(r.channel, row);
+        });
+        return byChannel;
+    }
+
     function render() {
         var year = s.year();
-        var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        /* with a period (s.span) the P&L of its months and of the same months a year earlier; for the whole year
+           the yearly P&L, and a partial year compared with the same months of the year before */
+        var sp = s.span(year);
+        var comparedSpan = sp || (s.meta.partialYears[String(year)] && s.data.pnlMonth && s.data.pnlMonth.length
+            ? s.span(year, 'ytd') : null);
+        var pnlRows = sp ? s.periodRows(s.data.pnlMonth, sp, year) : s.data.pnl;
+        var pnl = pnlRows.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var priorRows = comparedSpan ? s.periodRows(s.data.pnlMonth, comparedSpan, year) : s.data.pnl;
+        var prior = channelSums(priorRows.filter(function (r) {
+            return s.matches(r, ['year']) && Number(r.year) === year - 1;
+        }));
+        var hasPrior = priorRows.some(function (r) { return Number(r.year) === year - 1; });
 
         var revenue = s.sum(pnl, 'net');
         var cogs = s.sumOrNull(pnl, 'cogs');
@@ -19,20 +44,15 @@
             { label: s.t('wf.contribution'), value: s.sumOrNull(pnl, 'contribution'), total: true }
         ], s.format.money);
 
-        var byChannel = new Map();
-        pnl.forEach(function (r) {
-            var row = byChannel.get(r.channel) || { channel: r.channel, net: 0, cogs: 0, gross_margin: 0,
-                direct_cost: 0, allocated_cost: 0, contribution: 0 };
-            ['net', 'cogs', 'gross_margin', 'direct_cost', 'allocated_cost', 'contribution'].forEach(function (k) {
-                // a margin without standard cost stays not available (null), never 0
-                row[k] = row[k] === null || r[k] === null || r[k] === undefined ? null : s.cents(row[k] + Number(r[k]));
-            });
-            byChannel.set(r.channel, row);
-        });
+        var byChannel = channelSums(pnl);
         var channelRows = Array.from(byChannel.values());
         channelRows.forEach(function (row) {
             var cost = row.direct_cost + row.allocated_cost;
             row.roi = cost && row.contribution !== null ? row.contribution / cost : null;
+            var before = prior.get(row.channel);
+            row.net_prev = hasPrior ? (before ? before.net : 0) : null;
+            row.net_change = row.net_prev ? (row.net - row.net_prev) / Math.abs(row.net_prev) : null;
+            row.contribution_prev = hasPrior ? (before ? before.contribution : 0) : null;
         });
         channelRows.sort(function (a, b) { return (b.roi || 0) - (a.roi || 0); });
         s.bars('chart-roi', channelRows.map(function (r) { return s.channelName(r.channel); }), [{
@@ -119,7 +139,12 @@
             { key: 'direct_cost', label: s.t('col.directCost'), type: 'money' },
             { key: 'allocated_cost', label: s.t('col.allocatedCost'), type: 'money' },
             { key: 'contribution', label: s.t('col.channelContribution'), type: 'money', tone: true, na: true },
-            { key: 'roi', label: s.t('col.roi'), type: 'percent', na: true }
+            { key: 'roi', label: s.t('col.roi'), type: 'percent', na: true },
+            { key: 'net_prev', label: s.t('col.revenueCompared', comparedSpan ? comparedSpan.priorLabel : String(year - 1)),
+              type: 'money' },
+            { key: 'net_change', label: s.t('col.change'), type: 'signedPercent', tone: true },
+            { key: 'contribution_prev', label: s.t('col.contributionCompared',
+                comparedSpan ? comparedSpan.priorLabel : String(year - 1)), type: 'money', na: true }
         ], channelRows, { title: s.t('table.pnl'), sortKey: 'net' });
 
         s.table('table-price-realization', [

@@ -120,9 +120,9 @@
     }
 
     /* Filters: state lives in the URL hash (#year=2025&segment=Maschinenbau) so drill-down links can set it. */
-    var filterNames = ['year', 'region', 'segment', 'channel', 'wave', 'role'];
+    var filterNames = ['year', 'period', 'region', 'segment', 'channel', 'wave', 'role'];
     var defaults = { year: String(meta.defaultYear), wave: String(meta.defaultWave || ''),
-        region: String(meta.defaultRegion || '') };
+        region: String(meta.defaultRegion || ''), period: 'year' };
     var filters = {};
     var listeners = [];
     function readHash() {
@@ -165,6 +165,16 @@
             });
         }
         window.addEventListener('hashchange', function () { readHash(); refresh(); });
+        var periodSelect = document.getElementById('filter-period');
+        var bar = document.getElementById('filters');
+        if (periodSelect && bar) {
+            var note = el('p', 'note period-note');
+            note.id = 'period-note';
+            note.setAttribute('aria-live', 'polite');
+            bar.insertAdjacentElement('afterend', note);
+            listeners.unshift(periodNote);
+            periodNote();
+        }
     }
     /* Does a row pass the filters? Dimensions the row lacks, or listed in ignore, do not filter it. */
     function matches(row, ignore) {
@@ -175,6 +185,70 @@
         });
     }
     function year() { return filters.year ? Number(filters.year) : Number(meta.defaultYear); }
+
+    /* The period filter: which months of the selected year a page shows (year to date, rolling 12 months ending
+       with the year's last month with revenue, a quarter, a month) and the same months a year earlier to compare
+       with; null for the whole year, where the pages' yearly figures and partial-year rules apply. Months after the
+       year's last month with revenue (meta.monthsCovered) are left out of both spans; a quarter or month cut so is
+       incomplete and labelled as such. */
+    function span(forYear, period) {
+        period = period === undefined ? filters.period : period;
+        if (!period || period === 'year') { return null; }
+        var covered = meta.monthsCovered || {};
+        var last = covered[String(forYear)] ? covered[String(forYear)][1] : (Object.keys(covered).length ? 0 : 12);
+        var wanted = [];
+        var m;
+        if (period === 'ytd') {
+            for (m = 1; m <= 12; m++) { wanted.push([forYear, m]); }
+        } else if (period === 'r12') {
+            for (m = 11; m >= 0; m--) {
+                var index = forYear * 12 + (Math.max(last, 1) - 1) - m;
+                wanted.push([Math.floor(index / 12), index % 12 + 1]);
+            }
+        } else if (period.charAt(0) === 'q') {
+            var quarter = Number(period.substring(1));
+            for (m = 3 * quarter - 2; m <= 3 * quarter; m++) { wanted.push([forYear, m]); }
+        } else if (period.charAt(0) === 'm') {
+            wanted.push([forYear, Number(period.substring(1))]);
+        }
+        var months = last === 0 ? [] : wanted.filter(function (ym) { return ym[0] < forYear || ym[1] <= last; });
+        var prior = months.map(function (ym) { return [ym[0] - 1, ym[1]]; });
+        var incomplete = period !== 'ytd' && months.length > 0 && months.length < wanted.length;
+        return { period: period, months: months, prior: prior, incomplete: incomplete,
+                 label: describe(months) + (incomplete ? ' ' + t('period.incomplete') : ''),
+                 priorLabel: describe(prior) };
+    }
+    /* "Okt.–Nov. 2026", "Dez. 2025–Nov. 2026", "Nov. 2026". */
+    function describe(months) {
+        if (!months.length) { return ''; }
+        var first = months[0], last = months[months.length - 1];
+        function name(ym) { return meta.monthNames ? meta.monthNames[ym[1] - 1] : String(ym[1]); }
+        if (months.length === 1) { return name(first) + ' ' + first[0]; }
+        return first[0] === last[0] ? name(first) + '–' + name(last) + ' ' + last[0]
+            : name(first) + ' ' + first[0] + '–' + name(last) + ' ' + last[0];
+    }
+    /* Monthly rows ({year, month, …}) of a span, under the selected year, and of its prior span, under the year
+       before: the shape of the yearly datasets, so a page computes a period as it computes a year. */
+    function periodRows(rows, sp, forYear) {
+        var now = {}, before = {};
+        sp.months.forEach(function (ym) { now[ym[0] * 100 + ym[1]] = true; });
+        sp.prior.forEach(function (ym) { before[ym[0] * 100 + ym[1]] = true; });
+        var out = [];
+        (rows || []).forEach(function (r) {
+            var key = Number(r.year) * 100 + Number(r.month);
+            if (now[key]) { out.push(Object.assign({}, r, { year: forYear })); }
+            if (before[key]) { out.push(Object.assign({}, r, { year: forYear - 1 })); }
+        });
+        return out;
+    }
+    /* The line under the filters saying which months a period shows and what it is compared with. */
+    function periodNote() {
+        var note = document.getElementById('period-note');
+        if (!note) { return; }
+        var sp = span(year());
+        note.textContent = !sp ? '' : !sp.months.length ? t('period.noMonths')
+            : t('period.note', sp.label, sp.priorLabel) + (sp.incomplete ? ' ' + t('period.incompleteNote') : '');
+    }
 
     /* Aggregation helpers. */
     function sumBy(rows, key, value) {
@@ -213,6 +287,7 @@
     window.salesbi = {
         meta: meta, data: data, t: t, format: format, channelName: channelName, customerHref: customerHref, label: label, filters: filters,
         initFilters: initFilters, onFilterChange: onFilterChange, refresh: refresh, matches: matches, year: year,
+        span: span, periodRows: periodRows,
         sumBy: sumBy, sum: sum, sumOrNull: sumOrNull, cents: cents, distinct: distinct, el: el, tables: {}, charts: {}
     };
 })();

@@ -2,6 +2,10 @@
 (function (s) {
     'use strict';
 
+    /* the overview inlines the cube without product groups (cubeByChannel) and, for a partial year's comparison
+       and the period filter, the months (cubeMonth, pnlMonth) */
+    if (!s.data.cube) { s.data.cube = s.data.cubeByChannel || []; }
+
     function hasYear(rows, year) {
         return rows.some(function (row) { return Number(row.year) === year; });
     }
@@ -35,17 +39,16 @@
     }
 
     /* A partial year is compared with the same months of the year before (as Headlines.comparable): the year's
-       rows, and in place of the year before the span's rows, relabelled with the year before. */
+       rows, and in place of the year before the months of the year to date a year earlier (from the monthly rows,
+       labelled with the year before by s.periodRows). */
     function spanned(year) {
         var spans = s.meta.priorSpans || {};
         return s.meta.cubePriorSpan && Object.prototype.hasOwnProperty.call(spans, String(year))
             && spans[String(year)] !== null;
     }
-    function comparable(rows, spanRows, year) {
+    function comparable(rows, monthRows, year) {
         return rows.filter(function (r) { return Number(r.year) === year; }).concat(
-            spanRows.filter(function (r) { return Number(r.year) === year; }).map(function (r) {
-                return Object.assign({}, r, { year: year - 1 });
-            }));
+            s.periodRows(monthRows, s.span(year, 'ytd'), year).filter(function (r) { return Number(r.year) === year - 1; }));
     }
     function noOrders(year) {
         var spans = s.meta.priorSpans || {};
@@ -138,12 +141,24 @@
         };
     }
 
-    function headlines(year) {
+    /* The cube and P&L rows the page shows for the year: with a period (s.span) the months of the span under the
+       year and the same months a year earlier under the year before; else the yearly rows. */
+    function periodData(year) {
         var d = {};
         Object.keys(s.data).forEach(function (k) { d[k] = s.data[k]; });
-        if (spanned(year)) {
-            d.cube = comparable(d.cube, d.cubePriorSpan || [], year);
-            d.pnl = comparable(d.pnl, d.pnlPriorSpan || [], year);
+        var sp = s.span(year);
+        if (sp) {
+            d.cube = s.periodRows(d.cubeMonth, sp, year);
+            d.pnl = s.periodRows(d.pnlMonth, sp, year);
+        }
+        return d;
+    }
+
+    function headlines(year) {
+        var d = periodData(year);
+        if (!s.span(year) && spanned(year)) {
+            d.cube = comparable(d.cube, d.cubeMonth, year);
+            d.pnl = comparable(d.pnl, d.pnlMonth, year);
         }
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var net = function (r) { return Number(r.net || 0); };
@@ -171,7 +186,7 @@
        none shows 0 € next to a customer count the filter does not reach. */
     function emptySelection(year) {
         var filtered = ['region', 'segment', 'channel'].some(function (name) { return s.filters[name]; });
-        return filtered && !s.data.cube.some(function (r) { return Number(r.year) === year && s.matches(r); });
+        return filtered && !periodData(year).cube.some(function (r) { return Number(r.year) === year && s.matches(r); });
     }
 
     function renderHeadlines(year) {
@@ -187,8 +202,10 @@
             if (!card) { return; }
             var h = computed[key];
             var label = card.querySelector('.kpi-label').textContent;
-            var yearToDate = spanned(year) && ['revenue', 'grossMargin', 'contribution', 'priceRealization'].indexOf(key) >= 0;
-            var against = yearToDate ? s.meta.priorSpans[String(year)] : String(year - 1);
+            var monthly = ['revenue', 'grossMargin', 'contribution', 'priceRealization'].indexOf(key) >= 0;
+            var sp = s.span(year);
+            var yearToDate = (sp !== null || spanned(year)) && monthly;
+            var against = sp && monthly ? sp.priorLabel : yearToDate ? s.meta.priorSpans[String(year)] : String(year - 1);
             if (noOrders(year) && h.value !== s.meta.format.missing) {
                 h = { value: h.value, exact: h.exact, hasPrevious: false, direction: 0, change: s.meta.format.missing,
                       sentence: s.t('move.noOrders') };
@@ -202,14 +219,20 @@
             var partial = s.meta.partialYears[String(year)] || s.meta.partialYears[String(year - 1)];
             card.querySelector('.kpi-sentence').textContent = (h.sentence !== undefined ? h.sentence
                 : !h.hasPrevious ? s.t('move.noPrevious') : sentence(label, h.direction, h.changeSize, against, h.driver))
-                + (partial && !yearToDate && !noOrders(year) ? ' ' + s.t('move.partial') : '');
+                + (partial && !yearToDate && !noOrders(year) ? ' ' + s.t('move.partial') : '')
+                /* market volumes and active customers are kept per year: with a period they stay the year's */
+                + (sp && !monthly ? ' ' + s.t('period.yearOnly', year) : '');
         });
     }
 
     function render() {
         var year = s.year();
         renderHeadlines(year);
-        var cube = s.data.cube.filter(function (r) { return s.matches(r, ['year']); });
+        var sp = s.span(year);
+        var d = periodData(year);
+        var now = sp ? sp.label : String(year);
+        var before = sp ? sp.priorLabel : String(year - 1);
+        var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var current = cube.filter(function (r) { return Number(r.year) === year; });
         var previous = cube.filter(function (r) { return Number(r.year) === year - 1; });
 
@@ -217,8 +240,8 @@
         var bySegmentPrev = s.sumBy(previous, 'segment', 'net');
         var segments = Array.from(bySegment.keys()).sort(function (a, b) { return bySegment.get(b) - bySegment.get(a); });
         s.bars('chart-revenue-segment', segments.map(function (k) { return s.label('segment', k); }), [
-            { name: String(year - 1), values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
-            { name: String(year), values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
+            { name: before, values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
+            { name: now, values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
             location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(segments[p.dataIndex]);
         }, true);
@@ -227,8 +250,8 @@
         var byChannelPrev = s.sumBy(previous, 'channel', 'net');
         var channels = Array.from(byChannel.keys()).sort(function (a, b) { return byChannel.get(b) - byChannel.get(a); });
         s.bars('chart-revenue-channel', channels.map(s.channelName), [
-            { name: String(year - 1), values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
-            { name: String(year), values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
+            { name: before, values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
+            { name: now, values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
         ], s.format.compactMoney, function (p) {
             var target = s.meta.customersByChannel ? s.meta.pages.customers : s.meta.pages.channels;
             location.href = target + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
@@ -247,7 +270,7 @@
             location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(marketSegments[p.dataIndex]);
         }, true);
 
-        var pnl = s.data.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
+        var pnl = d.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
         // a channel whose contribution is not available (no standard cost) has no bar, not a bar of 0
         var contribution = new Map();
         pnl.forEach(function (r) {

@@ -38,7 +38,8 @@
 
     function tone(value) { return value === null ? '' : value < 0 ? 'down' : value > 0 ? 'up' : 'flat'; }
 
-    function cards(all, year) {
+    function cards(all, year, sp) {
+        var planOf = function (amount) { return s.t(sp ? 'plan.ofPeriodPlan' : 'plan.ofYearPlan', amount); };
         if (!all.started) {
             ['planToDate', 'actual', 'variance', 'forecast', 'contributionVariance'].forEach(function (key) {
                 card(key, s.t('value.noData'), s.t('value.noData'), '', '', all.rows ? s.t('plan.notStarted', year) : '');
@@ -47,14 +48,14 @@
         }
         var f = s.format;
         card('planToDate', f.compactMoney(all.planToDate), f.money(all.planToDate), '', '',
-            s.t('plan.ofYearPlan', f.compactMoney(all.yearPlan)));
+            planOf(f.compactMoney(all.yearPlan)));
         card('actual', f.compactMoney(all.actual), f.money(all.actual), f.signedPercent(all.variancePct),
             tone(all.variance), s.t('plan.vsPlan'));
         card('variance', f.compactMoney(all.variance), f.signedMoney(all.variance), f.signedPercent(all.variancePct),
             tone(all.variance), s.t('plan.vsPlan'));
         card('forecast', f.compactMoney(all.forecast), f.money(all.forecast),
             f.signedPercent(all.yearPlan ? all.forecastVariance / all.yearPlan : null), tone(all.forecastVariance),
-            s.t('plan.ofYearPlan', f.compactMoney(all.yearPlan)));
+            planOf(f.compactMoney(all.yearPlan)));
         card('contributionVariance', all.contributionVariance === null ? s.t('value.na') : f.compactMoney(all.contributionVariance),
             all.contributionVariance === null ? s.t('value.na') : f.signedMoney(all.contributionVariance),
             all.contributionPlan ? f.signedPercent(all.contributionVariance / all.contributionPlan) : '',
@@ -64,8 +65,16 @@
 
     function render() {
         var year = s.year();
-        var rows = s.data.plan.filter(function (r) { return Number(r.year) === year && s.matches(r); });
-        cards(totals(rows), year);
+        /* with a period (s.span) the months of the span: plan, plan to date, actual and the run-rate forecast of
+           those months; the whole year otherwise */
+        var sp = s.span(year);
+        var spanMonths = {};
+        (sp ? sp.months : []).forEach(function (ym) { spanMonths[ym[0] * 100 + ym[1]] = true; });
+        var rows = s.data.plan.filter(function (r) {
+            return s.matches(r, ['year']) && (sp ? spanMonths[Number(r.year) * 100 + Number(r.month)] === true
+                : Number(r.year) === year);
+        });
+        cards(totals(rows), year, sp);
 
         var channels = s.distinct(rows, 'channel').sort();
         var byChannel = channels.map(function (c) { return totals(rows.filter(function (r) { return r.channel === c; })); });
@@ -95,10 +104,16 @@
             channels.map(s.channelName), cells, s.format.signedPercent, ['#c9544b', '#f4f1ea', '#2a7ab0'], true,
             [-reach, reach]);
 
-        var months = s.distinct(rows, 'month').map(Number).sort(function (a, b) { return a - b; });
-        var perMonth = months.map(function (m) { return totals(rows.filter(function (r) { return Number(r.month) === m; })); });
+        // months as year × 100 + month: a rolling 12 months' span crosses a year
+        var months = s.distinct(rows.map(function (r) { return { key: Number(r.year) * 100 + Number(r.month) }; }), 'key')
+            .sort(function (a, b) { return a - b; });
+        var perMonth = months.map(function (m) {
+            return totals(rows.filter(function (r) { return Number(r.year) * 100 + Number(r.month) === m; }));
+        });
         // a month after the as-of date shows its plan and no actual bar (nothing happened yet, not 0)
-        s.bars('chart-plan-months', months.map(function (m) { return (m < 10 ? '0' : '') + m + '/' + year; }), [
+        s.bars('chart-plan-months', months.map(function (m) {
+            return (m % 100 < 10 ? '0' : '') + (m % 100) + '/' + Math.floor(m / 100);
+        }), [
             { name: s.t('series.plan'), values: perMonth.map(function (t) { return t.yearPlan; }), color: '#9bbfd8' },
             { name: s.t('series.actual'), values: perMonth.map(function (t) { return t.started ? t.actual : null; }), color: '#2a7ab0' }
         ], s.format.compactMoney);

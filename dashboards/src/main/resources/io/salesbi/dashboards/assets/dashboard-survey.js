@@ -97,6 +97,121 @@
         { title: s.t('table.surveyScores') });
     }
 
+    /* The Standortbestimmung's 2x2: self-image (x) against the external image (y) of every area and orientation,
+       split at the score kpi.survey_position calls strong. Without a role (or with the self-image) the external image
+       pools every other role; with a role it is that role's. */
+    var QUADRANTS = ['confirmed_strength', 'blind_spot', 'hidden_strength', 'confirmed_weakness'];
+    var QUADRANT_COLORS = { confirmed_strength: '#eaf3ee', blind_spot: '#fbeee2', hidden_strength: '#eaf1f8',
+                            confirmed_weakness: '#f3f3f3' };
+    function renderPosition(wave, role) {
+        var external = role === ALL || role === 'self' ? ALL : role;
+        var rows = (s.data.surveyPosition || []).filter(function (r) { return r.wave === wave && r.role === external; });
+        var strong = rows.length ? Number(rows[0].strong_min) : null;
+        function dimensionLabel(r) {
+            return label(r.kind === 'area' ? 'surveyArea.' : 'orientation.', r.dimension);
+        }
+        /* points at the same place share one label (the first names them all); a label stands left of a point in
+           the right half, so none runs off the chart */
+        var names = {};
+        rows.forEach(function (r) {
+            var at = r.self_score + '/' + r.external_score;
+            names[at] = (names[at] ? names[at] + '\n' : '') + dimensionLabel(r);
+        });
+        function points(kind) {
+            return rows.filter(function (r) { return r.kind === kind; }).map(function (r) {
+                var at = r.self_score + '/' + r.external_score;
+                var text = names[at];
+                names[at] = null;
+                return { name: dimensionLabel(r), value: [Number(r.self_score), Number(r.external_score)],
+                         quadrant: r.quadrant, labelText: text,
+                         label: text ? { position: Number(r.self_score) > (SCALE_MIN + SCALE_MAX) / 2 ? 'left' : 'right' }
+                             : { show: false } };
+            });
+        }
+        /* the four quadrants as shaded areas named in their corner; split at the strong score */
+        var corners = { confirmed_strength: [[strong, strong], [SCALE_MAX, SCALE_MAX], 'insideTopRight'],
+                        blind_spot: [[strong, SCALE_MIN], [SCALE_MAX, strong], 'insideBottomRight'],
+                        hidden_strength: [[SCALE_MIN, strong], [strong, SCALE_MAX], 'insideTopLeft'],
+                        confirmed_weakness: [[SCALE_MIN, SCALE_MIN], [strong, strong], 'insideBottomLeft'] };
+        var areas = strong === null ? [] : QUADRANTS.map(function (q) {
+            var c = corners[q];
+            return [{ name: s.t('surveyQuadrant.' + q), xAxis: c[0][0], yAxis: c[0][1],
+                      itemStyle: { color: QUADRANT_COLORS[q] },
+                      label: { position: c[2], color: '#5b6b7c', fontSize: 11 } },
+                    { xAxis: c[1][0], yAxis: c[1][1] }];
+        });
+        var axis = function (name) {
+            return { type: 'value', min: SCALE_MIN, max: SCALE_MAX, interval: 1, name: name, nameLocation: 'middle',
+                     nameGap: 36, axisLabel: { formatter: s.format.ratio }, splitLine: { lineStyle: { color: '#e8edf2' } } };
+        };
+        /* labels that would overlap a label placed before move up or down a line at a time (ECharts' own shift
+           works per series only) */
+        var placed = [];
+        var host = document.getElementById('chart-survey-position');
+        var labelWidth = Math.max(80, Math.round((host ? host.clientWidth : 600) * 0.4));
+        function placeLabel(p) {
+            if (p.seriesIndex === 0 && placed.length && p.dataIndex === 0) { placed = []; }
+            var r = p.labelRect;
+            var step = r.height + 2;
+            for (var i = 0; i < 12; i++) {
+                var dy = (i % 2 ? 1 : -1) * Math.ceil(i / 2) * step;
+                var free = placed.every(function (o) {
+                    return r.x + r.width <= o.x || o.x + o.width <= r.x || r.y + dy + r.height <= o.y
+                        || o.y + o.height <= r.y + dy;
+                });
+                if (free) {
+                    placed.push({ x: r.x, y: r.y + dy, width: r.width, height: r.height });
+                    return { dy: dy };
+                }
+            }
+            return { hideOverlap: true };
+        }
+        var series = [
+            { kind: 'area', name: s.t('survey.kindArea'), symbol: 'circle' },
+            { kind: 'orientation', name: s.t('survey.kindOrientation'), symbol: 'diamond' }
+        ].map(function (serie, i) {
+            var option = {
+                type: 'scatter', name: serie.name, symbol: serie.symbol, symbolSize: 14, data: points(serie.kind),
+                /* at most 40 % of the chart wide (a phone's), broken into lines beyond */
+                label: { show: true, formatter: function (p) { return p.data.labelText; }, fontSize: 11,
+                         lineHeight: 14, width: labelWidth, overflow: 'break' },
+                labelLayout: placeLabel,
+                tooltip: { formatter: function (p) {
+                    return p.name + ': ' + s.t('col.selfImage') + ' ' + s.format.ratio(p.value[0]) + ', '
+                        + s.t('col.externalImage') + ' ' + s.format.ratio(p.value[1]) + ' · '
+                        + s.t('surveyQuadrant.' + p.data.quadrant);
+                } }
+            };
+            if (i === 0) { option.markArea = { silent: true, data: areas }; }
+            return option;
+        });
+        s.chart('chart-survey-position', {
+            legend: { top: 0 },
+            tooltip: { trigger: 'item' },
+            grid: { top: 32, left: 28, right: 24, bottom: 40 },
+            xAxis: axis(s.t('col.selfImage')),
+            yAxis: axis(external === ALL ? s.t('survey.externalImageAll')
+                : s.t('survey.externalImageOf', label('surveyRole.', external))),
+            series: series
+        });
+        document.getElementById('survey-position-rule').textContent = strong === null
+            ? s.t('survey.noPosition') : s.t('survey.positionRule', s.format.ratio(strong));
+        s.table('table-survey-position', [
+            { key: 'dimension', label: s.t('col.dimension'), value: dimensionLabel },
+            { key: 'kind', label: s.t('col.dimensionKind'),
+              value: function (r) { return s.t(r.kind === 'area' ? 'survey.kindArea' : 'survey.kindOrientation'); } },
+            { key: 'self_score', label: s.t('col.selfImage'), type: 'ratio' },
+            { key: 'external_score', label: s.t('col.externalImage'), type: 'ratio' },
+            { key: 'gap', label: s.t('col.gap'), type: 'signedRatio' },
+            { key: 'quadrant', label: s.t('col.quadrant'),
+              value: function (r) { return s.t('surveyQuadrant.' + r.quadrant); } }
+        ], rows.slice().sort(function (a, b) {
+            return (a.kind === b.kind ? 0 : a.kind === 'area' ? -1 : 1)
+                || (a.kind === 'area' ? byOrder(AREAS)(a.dimension, b.dimension)
+                    : String(a.dimension).localeCompare(String(b.dimension)));
+        }), { title: s.t('table.surveyPosition') });
+    }
+
     function render() {
         var wave = s.filters.wave || String(s.meta.defaultWave);
         var role = s.filters.role || ALL;
@@ -104,6 +219,7 @@
         renderType(wave, role);
         renderGaps(wave, role);
         renderTrend(wave, role);
+        renderPosition(wave, role);
     }
 
     s.pages = s.pages || {};
