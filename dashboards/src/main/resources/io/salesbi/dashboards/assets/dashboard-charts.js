@@ -24,6 +24,8 @@
         var format = option.valueText || (option.tooltip && option.tooltip.valueFormatter) || s.format.text;
         if (format === s.format.compactMoney) { format = s.format.money; } /* the table gives the exact amount */
         delete option.valueText;
+        var scatterSize = option.scatterSize;
+        delete option.scatterSize;
         option.animation = false;
         option.color = option.color || PALETTE;
         option.textStyle = TEXT;
@@ -32,7 +34,7 @@
         fit(node, option);
         options[id] = option;
         instance.setOption(option, true);
-        dataTable(node, option, format);
+        dataTable(node, Object.assign({ scatterSize: scatterSize }, option), format);
         instance.off('click');
         if (onClick) {
             instance.on('click', onClick);
@@ -59,6 +61,16 @@
         var height = node.clientHeight || 320;
         var heat = (option.series || []).some(function (serie) { return serie.type === 'heatmap'; });
         if (option.legend) { option.legend.type = 'scroll'; }
+        /* points named beside them: labels that would still overlap after moving are hidden (tooltip and data table
+           name every point); on a phone-wide chart the names are left to them altogether */
+        (option.series || []).forEach(function (serie) {
+            if (serie.type !== 'scatter' || !serie.label || !serie.label.show) { return; }
+            if (width < 600) {
+                serie.label.show = false;
+            } else if (typeof serie.labelLayout !== 'function') {
+                serie.labelLayout = Object.assign({}, serie.labelLayout || {}, { hideOverlap: true });
+            }
+        });
         /* the plot's width: the chart's less the grid's margins and the y axis' labels (a category axis' longest
            label, cut where the axis cuts it; about 70 px of values) */
         var yAxis = [].concat(option.yAxis || [])[0];
@@ -160,8 +172,9 @@
             var th = s.el('th', null, row.label);
             th.scope = 'row';
             tr.appendChild(th);
-            row.values.forEach(function (value) {
-                tr.appendChild(s.el('td', 'num', value === null || value === undefined ? '' : format(value)));
+            row.values.forEach(function (value, i) {
+                var f = (grid.formatters && grid.formatters[i]) || format;
+                tr.appendChild(s.el('td', 'num', value === null || value === undefined ? '' : f(value)));
             });
             body.appendChild(tr);
         });
@@ -187,6 +200,23 @@
                 rows: option.radar.indicator.map(function (indicator, i) {
                     return { label: indicator.name, values: series[0].data.map(function (d) { return d.value[i]; }) };
                 })
+            };
+        }
+        if (series.length && series.every(function (serie) { return serie.type === 'scatter'; })) {
+            /* points: one row each (named by its series too when there are several), its x and y (and size) */
+            var size = option.scatterSize;
+            return {
+                columns: [x.name || 'x', y.name || 'y'].concat(size ? [size.name] : []),
+                formatters: [x.axisLabel && x.axisLabel.formatter, y.axisLabel && y.axisLabel.formatter]
+                    .concat(size ? [size.format] : []),
+                rows: [].concat.apply([], series.map(function (serie) {
+                    return (serie.data || []).map(function (point) {
+                        var v = Array.isArray(point) ? point : point.value;
+                        var name = (point && point.name) || '';
+                        return { label: series.length > 1 ? serie.name + ': ' + name : name,
+                                 values: v.slice(0, size ? 3 : 2) };
+                    });
+                }))
             };
         }
         if (x.type === 'category' && y.type === 'category') {

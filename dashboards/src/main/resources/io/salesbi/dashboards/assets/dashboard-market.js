@@ -39,6 +39,7 @@
             return Number(r.year) === year && placed.some(function (p) { return p.segment === r.segment; });
         }));
         s.chart('chart-portfolio', {
+            scatterSize: { name: s.t('col.volume'), format: s.format.money },
             tooltip: { trigger: 'item', formatter: function (p) {
                 return p.name + ': ' + s.t('col.share') + ' ' + s.format.percent(p.value[0]) + ', '
                     + s.t('col.volumeGrowth') + ' ' + s.format.signedPercent(p.value[1]) + ', '
