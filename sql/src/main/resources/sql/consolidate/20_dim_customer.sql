@@ -52,8 +52,7 @@ snapshot as (
     from customer_delivery d
     join leading_source l using (customer_id, source_system)
     where d.delivered_at is not null
-    qualify row_number() over (
-        partition by d.customer_id, cast(d.delivered_at as date) order by d._load_id desc, d._row_number desc) = 1
+    qualify latest_row_per(d.customer_id, cast(d.delivered_at as date))
 ),
 flagged as (
     select *,

@@ -37,10 +37,8 @@ select
     nullif(trim(erp_order_no), '') as erp_order_no
 from raw.crm_opportunity
 where nullif(trim(opportunity_id), '') is not null
-qualify row_number() over (
-    partition by trim(opportunity_id), coalesce(snapshot_date,
-        try_strptime(regexp_extract(_source_file, '(\d{8})', 1), '%Y%m%d')::date)
-    order by _load_id desc, _row_number desc) = 1;
+qualify latest_row_per(trim(opportunity_id), coalesce(snapshot_date,
+    try_strptime(regexp_extract(_source_file, '(\d{8})', 1), '%Y%m%d')::date));
 
 -- The states as delivered by either source, one per opportunity and day, with the stage spelled as the vocabulary.
 create or replace temp table opportunity_state as
@@ -56,8 +54,7 @@ with delivered as (
         expected_close_date
     from raw.crm_opportunity_history
     where nullif(trim(opportunity_id), '') is not null and changed_date is not null
-    qualify row_number() over (partition by trim(opportunity_id), changed_date
-                               order by _load_id desc, _row_number desc) = 1
+    qualify latest_row_per(trim(opportunity_id), changed_date)
 )
 select d.history_source, d.opportunity_id, d.valid_from, coalesce(s.stage, d.stage) as stage, s.sort_order,
     s.status, s.probability, d.amount_eur, d.expected_close_date

@@ -56,20 +56,6 @@ select _load_id, _source_file, _sheet, _row_number, 'standard_cost', cast(standa
 from product_candidate
 where standard_cost < 0;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'product.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from product_rejected;
-
-delete from staging.erp_product;
-
-insert into staging.erp_product
-select product_no, product_name, product_category, list_price, standard_cost, unit,
-    _load_id, _source_file, _sheet, _row_number
-from product_candidate c
-where not exists (
-    select 1 from product_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => product, source => erp, target => staging.erp_product,
+    columns => (product_no, product_name, product_category, list_price, standard_cost, unit, _load_id, _source_file,
+        _sheet, _row_number));

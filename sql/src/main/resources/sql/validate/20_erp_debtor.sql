@@ -33,17 +33,6 @@ select _load_id, _source_file, _sheet, _row_number, 'debtor_no' as column_name, 
 from raw.erp_debtor
 where nullif(trim(debtor_no), '') is null;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'debtor.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from debtor_rejected;
-
-delete from staging.erp_debtor;
-
-insert into staging.erp_debtor
-select debtor_no, name1, name2, street, postcode, city, country, vat_id, currency, industry, sales_region,
-    account_manager, phone, _load_id, _source_file, _sheet, _row_number
-from debtor_candidate;
+stage_validated(subject => debtor, source => erp, target => staging.erp_debtor,
+    columns => (debtor_no, name1, name2, street, postcode, city, country, vat_id, currency, industry, sales_region,
+        account_manager, phone, _load_id, _source_file, _sheet, _row_number));

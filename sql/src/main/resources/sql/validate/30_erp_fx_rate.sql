@@ -23,19 +23,5 @@ select _load_id, _source_file, _sheet, _row_number, 'rate_per_eur', cast(rate_pe
 from fx_rate_candidate
 where rate_per_eur is null or rate_per_eur <= 0;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'fx_rate.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from fx_rate_rejected;
-
-delete from staging.erp_fx_rate;
-
-insert into staging.erp_fx_rate
-select currency, rate_month, rate_per_eur, _load_id, _source_file, _sheet, _row_number
-from fx_rate_candidate c
-where not exists (
-    select 1 from fx_rate_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => fx_rate, source => erp, target => staging.erp_fx_rate,
+    columns => (currency, rate_month, rate_per_eur, _load_id, _source_file, _sheet, _row_number));

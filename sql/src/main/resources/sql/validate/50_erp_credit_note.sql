@@ -48,20 +48,6 @@ where coalesce(currency, '') <> coalesce(ops.param('home_currency'), 'EUR')
         select 1 from staging.erp_fx_rate f
         where f.currency = c.currency and f.rate_month = date_trunc('month', c.credit_date));
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'credit_note.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'erp', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from credit_note_rejected;
-
-delete from staging.erp_credit_note;
-
-insert into staging.erp_credit_note
-select credit_note_no, credit_date, debtor_no, document_no, product_no, amount, currency, reason,
-    _load_id, _source_file, _sheet, _row_number
-from credit_note_candidate c
-where not exists (
-    select 1 from credit_note_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => credit_note, source => erp, target => staging.erp_credit_note,
+    columns => (credit_note_no, credit_date, debtor_no, document_no, product_no, amount, currency, reason, _load_id,
+        _source_file, _sheet, _row_number));

@@ -39,19 +39,7 @@ select _load_id, _source_file, _sheet, _row_number, 'amount_eur', cast(amount_eu
 from channel_cost_mapped
 where amount_eur is null;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'channel_cost.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'costs', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from channel_cost_rejected;
-
-delete from staging.channel_cost;
-
-insert into staging.channel_cost
-select channel, channel_code, cost_month, cost_type, amount_eur, _load_id, _source_file, _sheet, _row_number
-from channel_cost_mapped c
-where not exists (
-    select 1 from channel_cost_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => channel_cost, source => costs, target => staging.channel_cost,
+    candidates => channel_cost_mapped,
+    columns => (channel, channel_code, cost_month, cost_type, amount_eur, _load_id, _source_file, _sheet,
+        _row_number));

@@ -14,8 +14,7 @@ from raw.market_volume m
 left join ref.segment sg on lower(sg.industry) = lower(trim(m.industry))
 left join ref.region rg on lower(rg.region) = lower(trim(m.region))
 where nullif(trim(m.industry), '') is not null and nullif(trim(m.region), '') is not null and m.year is not null
-qualify row_number() over (partition by coalesce(sg.industry, trim(m.industry)), coalesce(rg.region, trim(m.region)), m.year
-    order by m._load_id desc, m._row_number desc) = 1;
+qualify latest_row_per(coalesce(sg.industry, trim(m.industry)), coalesce(rg.region, trim(m.region)), m.year);
 
 create or replace temp table market_volume_rejected as
 select _load_id, _source_file, _sheet, _row_number,
@@ -53,20 +52,6 @@ select _load_id, _source_file, _sheet, _row_number, 'region', region, 'market_vo
 from market_volume_candidate c
 where exists (select 1 from ref.region) and not exists (select 1 from ref.region r where r.region = c.region);
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'market_volume.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'market', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from market_volume_rejected;
-
-delete from staging.market_volume;
-
-insert into staging.market_volume
-select industry, region, year, market_volume_eur, competitor_1, share_1, competitor_2, share_2, competitor_3, share_3,
-    _load_id, _source_file, _sheet, _row_number
-from market_volume_candidate c
-where not exists (
-    select 1 from market_volume_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => market_volume, source => market, target => staging.market_volume,
+    columns => (industry, region, year, market_volume_eur, competitor_1, share_1, competitor_2, share_2,
+        competitor_3, share_3, _load_id, _source_file, _sheet, _row_number));

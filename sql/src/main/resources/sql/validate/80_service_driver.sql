@@ -33,19 +33,6 @@ select _load_id, _source_file, _sheet, _row_number, 'visits', concat_ws(' / ', v
 from service_driver_candidate
 where visits < 0 or support_tickets < 0 or special_deliveries < 0;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'service_driver.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'service', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from service_driver_rejected;
-
-delete from staging.service_driver;
-
-insert into staging.service_driver
-select debtor_no, year, visits, support_tickets, special_deliveries, _load_id, _source_file, _sheet, _row_number
-from service_driver_candidate c
-where not exists (
-    select 1 from service_driver_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => service_driver, source => service, target => staging.service_driver,
+    columns => (debtor_no, year, visits, support_tickets, special_deliveries, _load_id, _source_file, _sheet,
+        _row_number));

@@ -15,10 +15,8 @@ left join core.dim_channel ch on lower(trim(p.channel)) in (lower(ch.erp_spellin
 left join ref.region rg on lower(rg.region) = lower(trim(p.region))
 left join ref.product_group pg on lower(pg.product_group) = lower(trim(p.product_group))
 where p.plan_month is not null and nullif(trim(p.channel), '') is not null and nullif(trim(p.region), '') is not null
-qualify row_number() over (
-    partition by date_trunc('month', p.plan_month), coalesce(ch.channel_code, lower(trim(p.channel))),
-        coalesce(rg.region, trim(p.region)), coalesce(pg.product_group, nullif(trim(p.product_group), ''))
-    order by p._load_id desc, p._row_number desc) = 1;
+qualify latest_row_per(date_trunc('month', p.plan_month), coalesce(ch.channel_code, lower(trim(p.channel))),
+    coalesce(rg.region, trim(p.region)), coalesce(pg.product_group, nullif(trim(p.product_group), '')));
 
 create or replace temp table sales_plan_rejected as
 select _load_id, _source_file, _sheet, _row_number,
@@ -57,20 +55,6 @@ select _load_id, _source_file, _sheet, _row_number, 'revenue_plan', cast(revenue
 from sales_plan_candidate
 where revenue_plan is null or revenue_plan < 0;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'sales_plan.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'plan', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from sales_plan_rejected;
-
-delete from staging.sales_plan;
-
-insert into staging.sales_plan
-select plan_month, channel_code, region, product_group, revenue_plan, contribution_plan,
-    _load_id, _source_file, _sheet, _row_number
-from sales_plan_candidate c
-where not exists (
-    select 1 from sales_plan_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => sales_plan, source => plan, target => staging.sales_plan,
+    columns => (plan_month, channel_code, region, product_group, revenue_plan, contribution_plan, _load_id,
+        _source_file, _sheet, _row_number));

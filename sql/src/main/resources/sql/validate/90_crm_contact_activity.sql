@@ -14,7 +14,8 @@ select * replace (
         when 'purchaser' then 'purchaser'
         when 'user' then 'user'
         when 'influencer' then 'influencer'
-    end as buying_center_role)
+    end as buying_center_role,
+    coalesce(opted_out, false) as opted_out)
 from raw.crm_contact
 where nullif(trim(contact_id), '') is not null
 qualify latest_row_per(trim(contact_id));
@@ -65,32 +66,10 @@ select _load_id, _source_file, _sheet, _row_number, 'activity_date', cast(activi
 from activity_candidate
 where activity_date is null or activity_date > ops.as_of_date();
 
-delete from quarantine.rejected_row where stage = 'validate' and (rule like 'contact.%' or rule like 'activity.%');
+stage_validated(subject => contact, source => crm, target => staging.crm_contact,
+    columns => (contact_id, account_id, first_name, last_name, buying_center_role, email, phone, _load_id,
+        _source_file, _sheet, _row_number, opted_out));
 
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'crm', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from (select * from contact_rejected union all select * from activity_rejected);
-
-delete from staging.crm_contact;
-
-insert into staging.crm_contact
-    (contact_id, account_id, first_name, last_name, buying_center_role, email, phone,
-     _load_id, _source_file, _sheet, _row_number, opted_out)
-select contact_id, account_id, first_name, last_name, buying_center_role, email, phone,
-    _load_id, _source_file, _sheet, _row_number, coalesce(opted_out, false)
-from contact_candidate c
-where not exists (
-    select 1 from contact_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
-
-delete from staging.crm_activity;
-
-insert into staging.crm_activity
-select activity_id, account_id, contact_id, activity_date, channel, journey_phase, activity_type,
-    _load_id, _source_file, _sheet, _row_number
-from activity_candidate c
-where not exists (
-    select 1 from activity_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => activity, source => crm, target => staging.crm_activity,
+    columns => (activity_id, account_id, contact_id, activity_date, channel, journey_phase, activity_type, _load_id,
+        _source_file, _sheet, _row_number));

@@ -17,8 +17,7 @@ left join ops.survey_code ar on ar.kind = 'area' and lower(ar.label) = lower(tri
 left join ops.survey_code o on o.kind = 'orientation' and lower(o.label) = lower(trim(a.orientation))
 where nullif(trim(a.wave), '') is not null and nullif(trim(a.respondent_id), '') is not null
     and nullif(trim(a.question_id), '') is not null
-qualify row_number() over (partition by trim(a.wave), trim(a.respondent_id), trim(a.question_id)
-    order by a._load_id desc, a._row_number desc) = 1;
+qualify latest_row_per(trim(a.wave), trim(a.respondent_id), trim(a.question_id));
 
 create or replace temp table survey_answer_rejected as
 select _load_id, _source_file, _sheet, _row_number,
@@ -54,20 +53,6 @@ select _load_id, _source_file, _sheet, _row_number, 'score', cast(score as varch
 from survey_answer_candidate
 where score is null or score not between 1 and 5;
 
-delete from quarantine.rejected_row where stage = 'validate' and rule like 'survey_answer.%';
-
-insert into quarantine.rejected_row
-    (load_id, run_id, stage, source, source_file, sheet, row_number, column_name, raw_value, rule, message)
-select _load_id, cast(ops.param('run_id') as bigint), 'validate', 'survey', _source_file, _sheet, _row_number,
-    column_name, raw_value, rule, message
-from survey_answer_rejected;
-
-delete from staging.survey_answer;
-
-insert into staging.survey_answer
-select wave, respondent_id, role_code, area_code, orientation_code, question_id, question, score, comment,
-    _load_id, _source_file, _sheet, _row_number
-from survey_answer_candidate c
-where not exists (
-    select 1 from survey_answer_rejected r
-    where r._load_id = c._load_id and r._row_number = c._row_number and r._sheet is not distinct from c._sheet);
+stage_validated(subject => survey_answer, source => survey, target => staging.survey_answer,
+    columns => (wave, respondent_id, role_code, area_code, orientation_code, question_id, question, score, comment,
+        _load_id, _source_file, _sheet, _row_number));

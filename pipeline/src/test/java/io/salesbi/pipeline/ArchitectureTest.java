@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module graph of docs/architecture.md, as a test: every module depends only downward, no package cycle anywhere,
- * and the libraries (match engine, generator, connectors) know nothing of the night. The application's class path
+ * no module reaches into another's internals, and the libraries (match engine, generator, connectors) know nothing of
+ * the night. The application's class path
  * holds every module but the benchmarks, which Maven already keeps out (nothing may depend on bench/).
  */
 class ArchitectureTest {
@@ -64,6 +65,26 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.salesbi.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A module's internals are its own: other modules use the match engine through its API packages ({@code
+     * io.salesbi.match}, {@code engine}, {@code quality}, {@code adhoc}); the survivorship, standardizers, record
+     * model and steward overrides behind them are reached only from inside the engine.
+     */
+    @Test
+    void noModuleReachesIntoAnothersInternals() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.salesbi.match..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.salesbi.match.golden..",
+                        "io.salesbi.match.standardize..",
+                        "io.salesbi.match.record..",
+                        "io.salesbi.match.steward..")
+                .check(classes);
     }
 
     @Test

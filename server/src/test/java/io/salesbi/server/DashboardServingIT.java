@@ -50,6 +50,8 @@ class DashboardServingIT {
         Files.createDirectories(pages.resolve("empty-folder"));
         Files.writeString(directory.resolve("secret.txt"), SECRET, UTF_8);
         Files.createSymbolicLink(pages.resolve("link-to-secret.html"), directory.resolve("secret.txt"));
+        // a link even to a page inside the folder is an alias Jetty does not serve
+        Files.createSymbolicLink(pages.resolve("link-to-overview.html"), pages.resolve("index.html"));
         // the regional page sets the night renders (DashboardGenerator.generateRegional): regions/<folder>/
         Path nord = Files.createDirectories(pages.resolve("regions/nord"));
         Files.writeString(nord.resolve("index.html"), NORD_OVERVIEW, UTF_8);
@@ -167,6 +169,8 @@ class DashboardServingIT {
             "/dashboards/%2e%2e/secret.txt",
             "/dashboards/..%2fsecret.txt",
             "/dashboards/link-to-secret.html",
+            "/dashboards/link-to-overview.html",
+            "/dashboards/INDEX.HTML",
             "/dashboards/.steward-notes.txt",
             "/dashboards/empty-folder/",
             "/dashboards/missing.html"
@@ -178,7 +182,8 @@ class DashboardServingIT {
                     .as(path)
                     .doesNotContain(SECRET)
                     .doesNotContain("hidden")
-                    .doesNotContain("index.html");
+                    .doesNotContain("index.html")
+                    .doesNotContain("<p>overview");
         }
         // Jetty itself refuses paths that climb out (400); the handler answers 404 for everything it will not serve
         assertThat(statusByPath)
@@ -191,12 +196,61 @@ class DashboardServingIT {
                         400,
                         "/dashboards/link-to-secret.html",
                         404,
+                        "/dashboards/link-to-overview.html",
+                        404,
+                        "/dashboards/INDEX.HTML",
+                        404,
                         "/dashboards/.steward-notes.txt",
                         404,
                         "/dashboards/empty-folder/",
                         404,
                         "/dashboards/missing.html",
                         404));
+    }
+
+    @Test
+    void jettyAnswersConditionalRequestsAndRangesOfAPage() throws Exception {
+        HttpResponse<String> first = get("/dashboards/index.html", "anna", "anna-secret");
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> unchanged = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/index.html"))
+                        .header("Authorization", basic("anna", "anna-secret"))
+                        .header("If-None-Match", etag)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> since = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/index.html"))
+                        .header("Authorization", basic("anna", "anna-secret"))
+                        .header("If-Modified-Since", lastModified)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> range = http.send(
+                HttpRequest.newBuilder(uri("/dashboards/index.html"))
+                        .header("Authorization", basic("anna", "anna-secret"))
+                        .header("Range", "bytes=0-14")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(since.statusCode()).isEqualTo(304);
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).isEqualTo("<!doctype html>");
+        // a regional manager's conditional request is still answered from their own set only
+        assertThat(http.send(
+                                HttpRequest.newBuilder(uri("/dashboards/regions/sued/index.html"))
+                                        .header("Authorization", basic("nora", "nora-secret"))
+                                        .header("If-Modified-Since", lastModified)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -174,8 +174,17 @@ public final class KpiDocs {
     private static List<String[]> parameters(String script) {
         List<String[]> parameters = new ArrayList<>();
         String comment = "";
+        // rows of "insert into ops.parameter (name, value) values" only: a copy into ops.parameter_default is no
+        // second parameter
+        boolean seeding = false;
         for (String line : ClasspathScripts.read(script).lines().toList()) {
             Matcher matcher = PARAMETER.matcher(line);
+            if (line.strip().startsWith("insert into")) {
+                seeding = line.strip().startsWith("insert into ops.parameter (");
+            }
+            if (!seeding) {
+                continue;
+            }
             if (line.strip().startsWith("--")) {
                 comment = line.strip().substring(2).strip();
             } else if (matcher.find()) {
@@ -184,6 +193,7 @@ public final class KpiDocs {
                 parameters.add(new String[] {matcher.group(1), shown, comment});
                 comment = "";
             }
+            seeding &= !line.strip().endsWith(";");
         }
         return parameters;
     }

@@ -70,11 +70,13 @@ public final class SqlScripts {
 
     /**
      * Runs a script, or skips it when it carries {@value ScriptFingerprint#MARKER} and nothing it names changed since
-     * its last run (never on a --full night).
+     * its last run (never on a --full night). The tables it names are those of the expanded script, so a table only
+     * the validation skeleton names ({@link SqlTemplates}) counts as well.
      */
     private static ScriptResult runUnlessUnchanged(Connection conn, String resource, boolean fullRebuild)
             throws SQLException {
-        Optional<ScriptFingerprint> fingerprint = ScriptFingerprint.of(resource, ClasspathScripts.read(resource));
+        Optional<ScriptFingerprint> fingerprint =
+                ScriptFingerprint.of(resource, SqlTemplates.expand(ClasspathScripts.read(resource)));
         if (fingerprint.isEmpty()) {
             return runScript(conn, resource);
         }

@@ -48,4 +48,100 @@ class SqlTemplatesTest {
             assertThat(rows).containsExactly("A=2", "B=4");
         }
     }
+
+    @Test
+    void stageValidatedIsReplacedByTheSkeletonWithTheSubjectsParts() {
+        String expanded = SqlTemplates.expand("""
+                create temp table debtor_candidate as select 1;
+                stage_validated(subject => debtor, source => erp, target => staging.erp_debtor,
+                    columns => (debtor_no, name1,
+                        _load_id));
+                select 2;
+                """);
+
+        assertThat(SqlStatementSplitter.split(expanded))
+                .extracting(SqlStatementSplitter.ScriptStatement::firstLine)
+                .containsExactly(
+                        "create temp table debtor_candidate as select 1",
+                        "delete from quarantine.rejected_row where stage = 'validate' and rule like 'debtor.%'",
+                        "insert into quarantine.rejected_row",
+                        "delete from staging.erp_debtor",
+                        "insert into staging.erp_debtor",
+                        "select 2");
+        assertThat(expanded)
+                .contains("'validate', 'erp', _source_file")
+                .contains("from debtor_rejected;")
+                .contains("select debtor_no, name1, _load_id\nfrom debtor_candidate c\n")
+                .contains("select 1 from debtor_rejected r")
+                .doesNotContain("${")
+                .doesNotContain("stage_validated");
+        assertThat(SqlTemplates.expand("stage_validated(subject => cost, source => costs, target => staging.cost, "
+                        + "candidates => cost_mapped, columns => (a))"))
+                .contains("from cost_mapped c");
+    }
+
+    @Test
+    void aStageValidatedWithoutItsPartsIsAnErrorNamingTheLine() {
+        assertThatThrownBy(() -> SqlTemplates.expand("select 1;\nstage_validated(subject => debtor, source => erp);"))
+                .hasMessage("stage_validated( at line 2: missing [columns, target]");
+        assertThatThrownBy(() -> SqlTemplates.expand(
+                        "stage_validated(subject => debtor, source => erp, target => staging.d, colums => (a))"))
+                .hasMessage("stage_validated( at line 1: unknown argument 'colums'; expected some of "
+                        + "[candidates, columns, source, subject, target]");
+        assertThatThrownBy(() -> SqlTemplates.expand(
+                        "stage_validated(subject => debtor, source => erp, target => d, columns => (a))"))
+                .hasMessage("stage_validated( at line 1: target => d; expected a table such as staging.erp_debtor");
+        assertThatThrownBy(() -> SqlTemplates.expand(
+                        "stage_validated(subject => debtor, source => erp, target => staging.d, columns => a, b)"))
+                .hasMessage("stage_validated( at line 1: 'b' is no argument; expected name => value");
+    }
+
+    @Test
+    void inDuckDbTheSkeletonQuarantinesTheRejectedAndStagesTheRest() throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = conn.createStatement()) {
+            st.execute("create schema quarantine; create schema staging; create schema ops");
+            st.execute("create table quarantine.rejected_row (load_id bigint, run_id bigint, stage varchar, "
+                    + "source varchar, source_file varchar, sheet varchar, row_number bigint, column_name varchar, "
+                    + "raw_value varchar, rule varchar, message varchar)");
+            st.execute("create macro ops.param(n) as (select '7' where n = 'run_id')");
+            // an older rejection of the subject is replaced, another subject's stays
+            st.execute("insert into quarantine.rejected_row values (1, 6, 'validate', 'erp', 'old.csv', null, 9, "
+                    + "'k', '', 'thing.missing_key', 'old'), (1, 6, 'validate', 'erp', 'old.csv', null, 9, 'k', '', "
+                    + "'other.rule', 'kept')");
+            st.execute("create table staging.thing (k varchar, v int, _load_id bigint, _sheet varchar, "
+                    + "_row_number bigint)");
+            st.execute("insert into staging.thing values ('stale', 0, 1, null, 1)");
+            st.execute("create temp table thing_candidate as select * from (values ('A', 1, 2, 'S', 2), "
+                    + "('B', -1, 2, 'S', 3)) t(k, v, _load_id, _sheet, _row_number)");
+            st.execute("create temp table thing_rejected as select _load_id, 'f.xlsx' as _source_file, _sheet, "
+                    + "_row_number, 'v' as column_name, cast(v as varchar) as raw_value, 'thing.negative' as rule, "
+                    + "'v is negative' as message from thing_candidate where v < 0");
+            for (SqlStatementSplitter.ScriptStatement s : SqlStatementSplitter.split(
+                    SqlTemplates.expand("stage_validated(subject => thing, source => erp, target => staging.thing, "
+                            + "columns => (k, v, _load_id, _sheet, _row_number));"))) {
+                st.execute(s.sql());
+            }
+
+            assertThat(rows(st, "select k || '/' || v from staging.thing order by 1"))
+                    .containsExactly("A/1");
+            assertThat(rows(
+                            st,
+                            "select concat_ws('|', load_id, run_id, stage, source, source_file, sheet, row_number, "
+                                    + "column_name, raw_value, rule, message) from quarantine.rejected_row order by 1"))
+                    .containsExactly(
+                            "1|6|validate|erp|old.csv|9|k||other.rule|kept",
+                            "2|7|validate|erp|f.xlsx|S|3|v|-1|thing.negative|v is negative");
+        }
+    }
+
+    private static List<String> rows(Statement st, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
 }

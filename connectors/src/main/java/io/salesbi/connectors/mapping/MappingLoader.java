@@ -4,17 +4,23 @@ import io.salesbi.connectors.yaml.YamlBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** Loads and validates YAML mapping files. */
@@ -22,25 +28,6 @@ public final class MappingLoader {
 
     /** The classpath folder holding the default mappings shipped with the connectors. */
     public static final String BUNDLED_FOLDER = "mappings/";
-
-    /** The bundled mapping files; a list because a jar cannot be listed portably. */
-    static final List<String> BUNDLED_FILES = List.of(
-            "crm_accounts.yaml",
-            "crm_contacts.yaml",
-            "crm_activities.yaml",
-            "crm_opportunities.yaml",
-            "erp_debtors.yaml",
-            "erp_products.yaml",
-            "erp_order_lines.yaml",
-            "erp_credit_notes.yaml",
-            "erp_fx_rates.yaml",
-            "sales_rep_lists.yaml",
-            "market_study.yaml",
-            "channel_costs.yaml",
-            "service_drivers.yaml",
-            "survey.yaml",
-            "crm_opportunity_history.yaml",
-            "sales_plan.yaml");
 
     private MappingLoader() {}
 
@@ -113,12 +100,21 @@ public final class MappingLoader {
     /** The mappings that could be loaded, and the files that could not, each with all its problems. */
     public record MappingSet(List<SourceMapping> mappings, List<MappingException> broken) {}
 
-    /** Loads the default mappings bundled on the classpath under {@code mappings/}, one per inbox file type. */
+    /**
+     * Loads the default mappings bundled on the classpath under {@code mappings/}, one per inbox file type: every
+     * {@code *.yaml} file of that folder, in file-name order, found by listing the folder (see {@link
+     * #bundledFiles(ClassLoader)}), so that a bundled source is added by adding its mapping file and nothing else in Java.
+     */
     public static List<SourceMapping> loadBundled() {
         List<SourceMapping> mappings = new ArrayList<>();
-        for (String file : BUNDLED_FILES) {
+        ClassLoader loader = MappingLoader.class.getClassLoader();
+        List<String> files = bundledFiles(loader);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No bundled mapping in classpath folder " + BUNDLED_FOLDER);
+        }
+        for (String file : files) {
             String resource = BUNDLED_FOLDER + file;
-            URL url = MappingLoader.class.getClassLoader().getResource(resource);
+            URL url = loader.getResource(resource);
             if (url == null) {
                 throw new IllegalStateException("Bundled mapping " + resource + " is missing from the classpath");
             }
@@ -129,6 +125,53 @@ public final class MappingLoader {
             }
         }
         return checkUniqueNames("classpath:" + BUNDLED_FOLDER, mappings);
+    }
+
+    /**
+     * The file names of the {@code *.yaml} files directly in the classpath folder {@value #BUNDLED_FOLDER}, sorted,
+     * from every classpath entry that has the folder: a directory (tests, an IDE) or a jar (the installation's
+     * {@code lib/}); a jar is read through its {@link JarURLConnection}, which also serves a jar nested in another.
+     */
+    static List<String> bundledFiles(ClassLoader loader) {
+        Set<String> files = new TreeSet<>();
+        try {
+            for (URL root : Collections.list(loader.getResources(BUNDLED_FOLDER))) {
+                if ("file".equals(root.getProtocol())) {
+                    try (Stream<Path> entries = Files.list(Path.of(root.toURI()))) {
+                        entries.filter(Files::isRegularFile)
+                                .map(f -> f.getFileName().toString())
+                                .filter(MappingLoader::isBundledMapping)
+                                .forEach(files::add);
+                    }
+                } else if (root.openConnection() instanceof JarURLConnection connection) {
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        for (JarEntry entry : Collections.list(jar.entries())) {
+                            String name = entry.getName();
+                            if (name.startsWith(BUNDLED_FOLDER)
+                                    && name.indexOf('/', BUNDLED_FOLDER.length()) < 0
+                                    && isBundledMapping(name.substring(BUNDLED_FOLDER.length()))) {
+                                files.add(name.substring(BUNDLED_FOLDER.length()));
+                            }
+                        }
+                    }
+                } else {
+                    throw new IllegalStateException(
+                            "Bundled mappings in " + root + " cannot be listed: neither a " + "folder nor a jar");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Bundled mappings in classpath folder " + BUNDLED_FOLDER + " cannot be listed", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(
+                    "Bundled mappings in classpath folder " + BUNDLED_FOLDER + " cannot be listed", e);
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean isBundledMapping(String fileName) {
+        return fileName.endsWith(".yaml") && !fileName.startsWith(".");
     }
 
     /** Parses one mapping from a stream; {@code origin} names the file in error messages. */

@@ -176,7 +176,7 @@ final class ValidateCommand implements Callable<Integer> {
                             "    %srow %d, column %s, value '%s': %s%n",
                             e.sheet() == null ? "" : "sheet " + e.sheet() + ", ",
                             e.row(),
-                            e.column(),
+                            columnAsDelivered(v.mapping(), e.column()),
                             e.value(),
                             e.message()));
         }
@@ -195,6 +195,23 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.println("  OK: the file would load; " + v.rowsCurrent() + " rows would reach the warehouse's KPIs");
         return true;
+    }
+
+    /**
+     * A rejection's column as the steward's file names it: validation rules name the warehouse field
+     * ({@code debtor_no}), the file and its mapping a header ({@code Debitor}), so such a column reads
+     * {@code Debitor (debtor_no)}. Rejections at reading already name the header; a field the mapping does not read
+     * from a column (a constant, a computed field) keeps its name.
+     */
+    static String columnAsDelivered(SourceMapping mapping, String column) {
+        if (column == null) {
+            return null;
+        }
+        return mapping.fields().stream()
+                .filter(f -> column.equals(f.field()) && f.readsColumn() && !column.equals(f.column()))
+                .findFirst()
+                .map(f -> f.column() + " (" + column + ")")
+                .orElse(column);
     }
 
     /** The rows a file that fails as a whole would have quarantined at reading, by rule (they roll back with it). */

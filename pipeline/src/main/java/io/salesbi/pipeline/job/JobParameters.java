@@ -11,12 +11,6 @@ import java.util.Map;
  */
 public final class JobParameters {
 
-    /**
-     * Parameters that salesbi.yaml sets through keys of its own rather than under {@code kpi} (source-precedence):
-     * always written, read by the SQL with a default, not seeded in {@code ops.parameter_default}.
-     */
-    static final java.util.Set<String> FROM_SETTINGS = java.util.Set.of("source_precedence");
-
     private JobParameters() {}
 
     static void write(Connection conn, Map<String, String> parameters, NightContext night) throws SQLException {
@@ -67,7 +61,7 @@ public final class JobParameters {
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (String key : parameters.keySet()) {
             String yamlKey = key.replace('_', '-');
-            if (!declared.contains(yamlKey) && !FROM_SETTINGS.contains(key)) {
+            if (!declared.contains(yamlKey)) {
                 String at = locations.isEmpty() ? "" : locations.getOrDefault(key, "salesbi.yaml") + ": ";
                 problems.add(at + "kpi." + yamlKey + " is not a parameter of the KPIs"
                         + io.salesbi.connectors.yaml.Suggestions.didYouMean(yamlKey, declared)

@@ -60,7 +60,7 @@ class ValidateCommandTest {
         assertThat(out.toString())
                 .contains("3 rows delivered: 1 would load, 2 would be quarantined, 0 filtered, 0 superseded")
                 .contains("rule service_driver.unknown_debtor: 2 row(s)")
-                .contains("row 3, column debtor_no, value '000102'")
+                .contains("row 3, column Debitor (debtor_no), value '000102'")
                 .contains("WOULD BE REJECTED: 2 of 3 rows (66.7 %) quarantined, more than the 20.0 %");
     }
 
