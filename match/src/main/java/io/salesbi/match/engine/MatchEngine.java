@@ -62,14 +62,17 @@ public final class MatchEngine {
         int pairCount = candidates.length;
         int[] a = new int[pairCount];
         int[] b = new int[pairCount];
+        for (int p = 0; p < pairCount; p++) {
+            a[p] = (int) (candidates[p] >>> 32);
+            b[p] = (int) candidates[p];
+        }
+        candidates = null; // a and b hold the pairs now; the encoded copy is garbage before levels are allocated
         byte[] levels = new byte[pairCount * weighted.size()];
         byte[] decisiveFlags = new byte[pairCount];
         NameSwap swap = NameSwap.of(weighted);
         ImpliedFields implied = ImpliedFields.of(weighted);
         int[] names = nameFields(weighted);
         IntStream.range(0, pairCount).parallel().forEach(p -> {
-            a[p] = (int) (candidates[p] >>> 32);
-            b[p] = (int) candidates[p];
             for (int f = 0; f < weighted.size(); f++) {
                 levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
             }
