@@ -40,8 +40,27 @@ public final class MatchEngine {
      */
     public MatchResult run(
             List<MatchField> fields, String[][] columns, ClusterConstraints constraints, TrainingLabels training) {
+        return run(fields, columns, constraints, training, null);
+    }
+
+    /**
+     * Matches the records, or with a linkage links the records of its two lists (pairs within one list are neither
+     * compared nor merged).
+     *
+     * @param linkage the two lists and the cardinality of links between them; null to deduplicate one list
+     */
+    public MatchResult run(
+            List<MatchField> fields,
+            String[][] columns,
+            ClusterConstraints constraints,
+            TrainingLabels training,
+            Linkage linkage) {
         long started = System.currentTimeMillis();
         int n = columns.length == 0 ? 0 : columns[0].length;
+        if (linkage != null && linkage.sourceOf().length != n) {
+            throw new IllegalArgumentException(
+                    "linkage names the list of " + linkage.sourceOf().length + " records, the columns hold " + n);
+        }
         FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
         List<PreparedField> all = new ArrayList<>();
         List<PreparedField> weighted = new ArrayList<>();
@@ -58,7 +77,7 @@ public final class MatchEngine {
             }
         }
         long prepared = System.currentTimeMillis();
-        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n);
+        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage);
         int pairCount = candidates.length;
         int[] a = new int[pairCount];
         int[] b = new int[pairCount];
@@ -85,7 +104,7 @@ public final class MatchEngine {
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
-        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training, linkage);
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
@@ -99,9 +118,11 @@ public final class MatchEngine {
         capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
-        int[] clusterOf = new AverageLinkClusterer(
-                        matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()))
-                .cluster(n, pairs, constraints);
+        AverageLinkClusterer clusterer = new AverageLinkClusterer(
+                matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()));
+        int[] clusterOf = linkage == null
+                ? clusterer.cluster(n, pairs, constraints)
+                : clusterer.link(n, pairs, constraints, linkage);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;
         LOG.debug(
@@ -133,7 +154,11 @@ public final class MatchEngine {
     }
 
     private EmEstimate parameters(
-            List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix, TrainingLabels training) {
+            List<String> names,
+            List<PreparedField> weighted,
+            ComparisonMatrix matrix,
+            TrainingLabels training,
+            Linkage linkage) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -146,7 +171,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training);
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training, linkage);
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */
