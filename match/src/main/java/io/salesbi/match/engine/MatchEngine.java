@@ -78,6 +78,10 @@ public final class MatchEngine {
         }
         long prepared = System.currentTimeMillis();
         long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage);
+        // blocking keys are needed for blocking alone: dropped before the pairs' arrays are allocated
+        all.clear();
+        weighted.replaceAll(PreparedField::withoutBlockKeys);
+        decisive.replaceAll(PreparedField::withoutBlockKeys);
         int pairCount = candidates.length;
         int[] a = new int[pairCount];
         int[] b = new int[pairCount];
