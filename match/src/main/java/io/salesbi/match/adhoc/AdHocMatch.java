@@ -36,14 +36,22 @@ public final class AdHocMatch {
 
     private final EngineSettings settings;
     private final Map<String, String> trainingEntities;
+    private final List<List<String>> trainingPairs;
 
     public AdHocMatch(EngineSettings settings) {
-        this(settings, Map.of());
+        this(settings, Map.of(), List.of());
     }
 
-    private AdHocMatch(EngineSettings settings, Map<String, String> trainingEntities) {
+    private AdHocMatch(
+            EngineSettings settings, Map<String, String> trainingEntities, List<List<String>> trainingPairs) {
         this.settings = settings;
         this.trainingEntities = trainingEntities;
+        this.trainingPairs = trainingPairs;
+    }
+
+    /** The same match trained on these pairs of record ids as labelled matches (e.g. a steward's "yes" labels). */
+    public AdHocMatch withTrainingPairs(List<List<String>> matchingIdPairs) {
+        return new AdHocMatch(settings, trainingEntities, List.copyOf(matchingIdPairs));
     }
 
     /**
@@ -52,7 +60,7 @@ public final class AdHocMatch {
      * train the model; unlike overrides they do not force the clustering.
      */
     public AdHocMatch withTrainingEntities(Map<String, String> entityById) {
-        return new AdHocMatch(settings, Map.copyOf(entityById));
+        return new AdHocMatch(settings, Map.copyOf(entityById), trainingPairs);
     }
 
     public AdHocMatchResult run(Path input, String idColumn, List<MatchField> fields, Path overridesFile)
@@ -130,7 +138,7 @@ public final class AdHocMatch {
 
     /** The overrides' labels plus every pair of records of one training entity. */
     private TrainingLabels trainingLabels(TrainingLabels overrides, Map<String, Integer> indexOfId) {
-        if (trainingEntities.isEmpty()) {
+        if (trainingEntities.isEmpty() && trainingPairs.isEmpty()) {
             return overrides;
         }
         Map<String, List<Integer>> members = new TreeMap<>();
@@ -147,6 +155,13 @@ public final class AdHocMatch {
                 for (int y = x + 1; y < entity.size(); y++) {
                     matches.add(new int[] {entity.get(x), entity.get(y)});
                 }
+            }
+        }
+        for (List<String> pair : trainingPairs) {
+            Integer a = indexOfId.get(pair.get(0));
+            Integer b = indexOfId.get(pair.get(1));
+            if (a != null && b != null && !a.equals(b)) {
+                matches.add(new int[] {Math.min(a, b), Math.max(a, b)});
             }
         }
         LOG.info(

@@ -118,6 +118,22 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--review-out", paramLabel = "FILE", description = "Write the review band to this .xlsx file.")
     Path reviewOut;
 
+    @Option(
+            names = "--uncertain",
+            paramLabel = "N",
+            description = "With --review-out: list the N pairs the model is least sure of instead of the review band "
+                    + "(active learning); label them yes/no in the decision column and pass the file back with "
+                    + "--overrides to re-estimate the model from the labels.")
+    Integer uncertain;
+
+    @Option(
+            names = "--simulate-review",
+            paramLabel = "N",
+            description =
+                    "With --truth: label the N least certain pairs from the truth, as a steward would, re-estimate "
+                            + "with them as training labels and print the quality before and after.")
+    Integer simulateReview;
+
     @Option(names = "--model", paramLabel = "FILE", description = "Fixed m/u parameters (properties) instead of EM.")
     Path model;
 
@@ -164,6 +180,14 @@ public final class MatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (uncertain != null && (uncertain < 1 || reviewOut == null)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--uncertain " + uncertain + ": expected N >= 1, with --review-out");
+        }
+        if (simulateReview != null && (simulateReview < 1 || truth == null)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--simulate-review " + simulateReview + ": expected N >= 1, with --truth");
+        }
         if ((input == null) == (link == null)) {
             throw new ParameterException(spec.commandLine(), "give either --input FILE or --link FILE FILE");
         }
@@ -199,7 +223,9 @@ public final class MatchCommand implements Callable<Integer> {
                     truth);
         }
         result.writeClusters(output);
-        if (reviewOut != null) {
+        if (reviewOut != null && uncertain != null) {
+            result.writeUncertainList(reviewOut, uncertain);
+        } else if (reviewOut != null) {
             result.writeReviewList(reviewOut);
         }
         if (saveModel != null) {
@@ -244,8 +270,45 @@ public final class MatchCommand implements Callable<Integer> {
                                 : MatchQuality.of(predicted, heldOut).report());
             }
         }
+        if (simulateReview != null) {
+            simulateReview(out, matcher, result, parsed, truthMap, oneToOne);
+        }
         out.flush();
         return 0;
+    }
+
+    /** Active learning on a test set: the least certain pairs labelled from the truth, the model re-estimated. */
+    private void simulateReview(
+            PrintWriter out,
+            AdHocMatch matcher,
+            AdHocMatchResult before,
+            List<MatchField> parsed,
+            Map<String, String> truthMap,
+            boolean oneToOne)
+            throws Exception {
+        List<List<String>> yes = before.labelUncertainFromTruth(simulateReview, truthMap);
+        AdHocMatch trained = matcher.withTrainingPairs(yes);
+        AdHocMatchResult after = link == null
+                ? trained.run(input, idColumn, parsed, overrides)
+                : trained.link(link.get(0), link.get(1), idColumn, parsed, overrides, oneToOne);
+        Map<String, String> heldOut = new HashMap<>(truthMap);
+        for (List<String> pair : yes) {
+            heldOut.keySet().removeAll(pair);
+        }
+        out.printf(
+                Locale.ROOT,
+                "simulated review: %d least certain pairs labelled from the truth, %d of them yes (training labels); "
+                        + "%s%n",
+                simulateReview,
+                yes.size(),
+                after.match().convergence().describe());
+        out.println("before the labels, all records:");
+        out.println(MatchQuality.of(before.clusterIdsById(), truthMap).report());
+        out.println("after the labels, all records:");
+        out.println(MatchQuality.of(after.clusterIdsById(), truthMap).report());
+        out.println("records outside the pairs labelled yes (the test set), before and after:");
+        out.println(MatchQuality.of(before.clusterIdsById(), heldOut).report());
+        out.println(MatchQuality.of(after.clusterIdsById(), heldOut).report());
     }
 
     private List<MatchField> parseFields() {

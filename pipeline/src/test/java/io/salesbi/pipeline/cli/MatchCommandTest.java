@@ -105,6 +105,52 @@ class MatchCommandTest {
     }
 
     @Test
+    void theLeastCertainPairsGoToTheReviewFileForLabelling() throws Exception {
+        Path review = folder.resolve("uncertain.xlsx");
+        List<String> reviewArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
+        reviewArgs.addAll(List.of("--review-out", review.toString(), "--uncertain", "3"));
+
+        assertThat(run(reviewArgs)).as(err.toString()).isZero();
+
+        try (InputStream in = Files.newInputStream(review);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheet("Review");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("record_1");
+            // a header and the three least certain pairs
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSimulatedReviewLabelsTheLeastCertainPairsAndReportsBeforeAndAfter() throws Exception {
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,d", "8,e"));
+        List<String> simulateArgs = new ArrayList<>(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+        simulateArgs.addAll(List.of("--simulate-review", "5"));
+
+        assertThat(run(simulateArgs)).as(err.toString()).isZero();
+
+        assertThat(out.toString())
+                .containsPattern("simulated review: 5 least certain pairs labelled from the truth, \\d+ of them yes")
+                .contains("before the labels, all records:")
+                .contains("after the labels, all records:")
+                .contains("records outside the pairs labelled yes (the test set), before and after:");
+        assertThat(run(List.of(
+                        "--input",
+                        input.toString(),
+                        "--id",
+                        "Kunden Nr",
+                        "--field",
+                        "PLZ=postcode",
+                        "--output",
+                        folder.resolve("x.csv").toString(),
+                        "--simulate-review",
+                        "5")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--simulate-review 5: expected N >= 1, with --truth");
+    }
+
+    @Test
     void explainsAPairFieldByField() throws Exception {
         List<String> explainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
         explainArgs.addAll(List.of("--explain", "1", "2"));
