@@ -61,7 +61,8 @@ final class CustomerMatchStore {
 
     /**
      * Replaces xref, golden customers, pairs and overrides in the target tables and appends the id events to its
-     * id history.
+     * id history. The pairs are read once, as they are appended: they may be made on the fly (each with its
+     * evidence), so that millions of them are never held at once.
      */
     static void write(
             Connection conn,
@@ -69,7 +70,7 @@ final class CustomerMatchStore {
             long runId,
             List<XrefRow> xref,
             List<GoldenCustomer> golden,
-            List<PairRow> pairs,
+            Iterable<PairRow> pairs,
             AppliedOverrides overrides,
             List<IdEvent> events)
             throws SQLException {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,6 @@ public final class CustomerMatcher {
         PairDecisions decisions = new PairDecisions(
                 result, settings.matchThreshold(), settings.reviewThreshold(), overrides.constraints(seeds));
         List<String[]> display = displayValues(records);
-        List<CustomerMatchStore.PairRow> pairs = new ArrayList<>();
         List<Integer> review = new ArrayList<>();
         long matchPairs = 0;
         ScoredPairs scored = result.pairs();
@@ -95,17 +95,24 @@ public final class CustomerMatcher {
             if (decision.equals("review")) {
                 review.add(p);
             }
-            int a = scored.a()[p];
-            int b = scored.b()[p];
-            pairs.add(new CustomerMatchStore.PairRow(
-                    keys.get(a),
-                    keys.get(b),
-                    scored.probability(p),
-                    scored.logit()[p],
-                    decision,
-                    result.clusterOf()[a] == result.clusterOf()[b],
-                    decisions.evidenceJson(p, display)));
         }
+        // the kept pairs with their evidence, made one at a time while they are appended (at scale 100 a list of
+        // them with their evidence JSON held millions of strings at once)
+        Iterable<CustomerMatchStore.PairRow> pairs = () -> IntStream.range(0, scored.size())
+                .filter(decisions::worthKeeping)
+                .mapToObj(p -> {
+                    int a = scored.a()[p];
+                    int b = scored.b()[p];
+                    return new CustomerMatchStore.PairRow(
+                            keys.get(a),
+                            keys.get(b),
+                            scored.probability(p),
+                            scored.logit()[p],
+                            decisions.decision(p),
+                            result.clusterOf()[a] == result.clusterOf()[b],
+                            decisions.evidenceJson(p, display));
+                })
+                .iterator();
         CustomerMatchStore.write(conn, target, runId, xref, golden, pairs, overrides, ids.events());
         writeReviewList(runId, result, decisions, review, keys, display);
 

@@ -7,6 +7,7 @@ import io.salesbi.match.engine.MatchResult;
 import io.salesbi.match.engine.PairDecisions;
 import io.salesbi.match.engine.PairExplanation;
 import io.salesbi.match.steward.ReviewListWriter;
+import io.salesbi.match.steward.UncertainPairs;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -78,13 +79,43 @@ public record AdHocMatchResult(
     }
 
     public void writeReviewList(Path file) throws IOException {
+        writeReviewList(file, reviewPairs());
+    }
+
+    /**
+     * The review file with the pairs the model is least sure of (active learning), for the steward to label yes or
+     * no; fed back with {@code --overrides}, the labels train the next run.
+     */
+    public void writeUncertainList(Path file, int count) throws IOException {
+        writeReviewList(file, uncertainPairs(count));
+    }
+
+    /** The pairs the model is least sure of, leaving out pairs decided by an id or by the steward. */
+    public List<Integer> uncertainPairs(int count) {
+        return UncertainPairs.select(match, constraints, count);
+    }
+
+    private void writeReviewList(Path file, List<Integer> pairs) throws IOException {
         List<String[]> display = new ArrayList<>();
         for (int f = 0; f < fields.size(); f++) {
             if (!fields.get(f).type().decisive()) {
                 display.add(columns[f]);
             }
         }
-        new ReviewListWriter(match, decisions()).write(file, reviewPairs(), ids, display);
+        new ReviewListWriter(match, decisions()).write(file, pairs, ids, display);
+    }
+
+    /**
+     * The least certain pairs labelled from a ground truth, as a steward who knew the answers would label them:
+     * the pairs of ids of one entity (the "yes" labels, which train the model).
+     */
+    public List<List<String>> labelUncertainFromTruth(int count, Map<String, String> truth) {
+        List<List<String>> yes = new ArrayList<>();
+        for (int[] pair : UncertainPairs.labelFromTruth(match, uncertainPairs(count), ids, truth)
+                .get(0)) {
+            yes.add(List.of(ids.get(pair[0]), ids.get(pair[1])));
+        }
+        return yes;
     }
 
     /**

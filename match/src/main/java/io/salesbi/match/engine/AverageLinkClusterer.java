@@ -55,6 +55,35 @@ final class AverageLinkClusterer {
         return state.labels();
     }
 
+    /**
+     * Links two lists: forced matches first, then match edges strongest first (decisive ids among them), each taken
+     * only while the linkage's cardinality allows: one-to-one, neither record linked yet; one-to-many, the record of
+     * the second list not linked yet. No two records of one list are merged through a third; a record of the first
+     * list in one-to-many mode gathers the second list's records it is the best remaining link of.
+     */
+    int[] link(int n, ScoredPairs pairs, ClusterConstraints constraints, Linkage linkage) {
+        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit(), unscoredLogit);
+        boolean[] linked = new boolean[n];
+        for (int[] forced : constraints.forceMatch()) {
+            if (linkage.across(forced[0], forced[1]) && state.mergeIfAllowed(forced[0], forced[1])) {
+                linked[forced[0]] = true;
+                linked[forced[1]] = true;
+            }
+        }
+        for (int edge : matchEdges(pairs)) {
+            int a = pairs.a()[edge];
+            int b = pairs.b()[edge];
+            int second = linkage.sourceOf()[a] == 1 ? a : b;
+            int first = second == a ? b : a;
+            boolean free = linkage.oneToOne() ? !linked[first] && !linked[second] : !linked[second];
+            if (free && state.mergeIfAllowed(a, b)) {
+                linked[a] = true;
+                linked[b] = true;
+            }
+        }
+        return state.labels();
+    }
+
     private void applySeeds(ClusterState state, int[] seeds) {
         List<Integer> sorted = new ArrayList<>();
         for (int i = 0; i < seeds.length; i++) {

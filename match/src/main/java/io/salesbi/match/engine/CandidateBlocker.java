@@ -34,6 +34,14 @@ final class CandidateBlocker {
 
     /** Candidate pairs (a << 32 | b with a < b), sorted and distinct. */
     long[] candidatePairs(List<PreparedField> fields, int recordCount) {
+        return candidatePairs(fields, recordCount, null);
+    }
+
+    /**
+     * Candidate pairs (a << 32 | b with a < b), sorted and distinct; with a linkage only pairs across its two
+     * lists.
+     */
+    long[] candidatePairs(List<PreparedField> fields, int recordCount, Linkage linkage) {
         LongList pairs = new LongList();
         int maxSubBlockSize = maxSubBlockSize(recordCount);
         int oversize = 0;
@@ -44,7 +52,7 @@ final class CandidateBlocker {
             }
             for (IntList block : blocks(fields.get(f), null).values()) {
                 if (block.size() <= maxBlockSize) {
-                    emit(block, pairs);
+                    emit(block, pairs, linkage);
                     continue;
                 }
                 oversize++;
@@ -54,7 +62,7 @@ final class CandidateBlocker {
                     }
                     for (IntList sub : blocks(fields.get(g), block).values()) {
                         if (sub.size() <= maxSubBlockSize) {
-                            emit(sub, pairs);
+                            emit(sub, pairs, linkage);
                         } else {
                             dropped++;
                         }
@@ -85,13 +93,13 @@ final class CandidateBlocker {
         return blocks;
     }
 
-    private static void emit(IntList block, LongList pairs) {
+    private static void emit(IntList block, LongList pairs, Linkage linkage) {
         int[] members = block.toArray();
         for (int i = 0; i < members.length; i++) {
             for (int j = i + 1; j < members.length; j++) {
                 int a = Math.min(members[i], members[j]);
                 int b = Math.max(members[i], members[j]);
-                if (a != b) {
+                if (a != b && (linkage == null || linkage.across(a, b))) {
                     pairs.add((long) a << 32 | b);
                 }
             }

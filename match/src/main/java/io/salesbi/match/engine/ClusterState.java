@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * Union-find over records with member lists, the scored-pair adjacency and the cannot-link pairs, so that a merge
- * can be checked against every scored pair between the two clusters.
+ * can be checked against every scored pair between the two clusters. The adjacency holds each neighbour with the
+ * index of its pair (whose log-odds are read from the scored pairs), not a copy of the log-odds: at 16 million pairs
+ * that is 128 MB less.
  */
 final class ClusterState {
 
@@ -15,7 +17,8 @@ final class ClusterState {
     private final IntList[] members;
     private final int[] offsets;
     private final int[] neighbours;
-    private final double[] logits;
+    private final int[] pairOf;
+    private final double[] pairLogits;
     private final IntList[] cannotLink;
     private final double unscoredLogit;
 
@@ -36,15 +39,16 @@ final class ClusterState {
             offsets[i + 1] += offsets[i];
         }
         neighbours = new int[offsets[n]];
-        logits = new double[offsets[n]];
+        pairOf = new int[offsets[n]];
+        pairLogits = pairs.logit();
         int[] fill = offsets.clone();
         for (int p = 0; p < pairs.size(); p++) {
             int a = pairs.a()[p];
             int b = pairs.b()[p];
             neighbours[fill[a]] = b;
-            logits[fill[a]++] = pairs.logit()[p];
+            pairOf[fill[a]++] = p;
             neighbours[fill[b]] = a;
-            logits[fill[b]++] = pairs.logit()[p];
+            pairOf[fill[b]++] = p;
             if (pairs.decisive()[p] < 0) {
                 addCannotLink(a, b);
             }
@@ -110,7 +114,7 @@ final class ClusterState {
             int x = small.get(k);
             for (int e = offsets[x]; e < offsets[x + 1]; e++) {
                 if (find(neighbours[e]) == other) {
-                    sum += logits[e];
+                    sum += pairLogits[pairOf[e]];
                     count++;
                 }
             }

@@ -2,6 +2,7 @@ package io.salesbi.match.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ final class CompanyNameComparison {
 
     /**
      * Rarity weights of each record's tokens: ln(1 + records / records with the token); all 1 for a list of fewer
-     * than {@link #MIN_NAMES} names.
+     * than {@link #MIN_NAMES} names. Records that share one token array (one standardized name) share its weights.
      */
     static float[][] weights(String[][] tokens) {
         Map<String, Integer> documents = new HashMap<>();
@@ -82,9 +83,15 @@ final class CompanyNameComparison {
             }
         }
         float[][] weights = new float[tokens.length][];
+        Map<String[], float[]> shared = new IdentityHashMap<>();
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i] != null) {
+                weights[i] = shared.get(tokens[i]);
+                if (weights[i] != null) {
+                    continue;
+                }
                 weights[i] = new float[tokens[i].length];
+                shared.put(tokens[i], weights[i]);
                 for (int k = 0; k < tokens[i].length; k++) {
                     weights[i][k] = present < MIN_NAMES
                             ? 1f

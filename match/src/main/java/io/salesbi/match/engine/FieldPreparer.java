@@ -33,8 +33,66 @@ final class FieldPreparer {
         this.defaultCountry = defaultCountry;
     }
 
+    /**
+     * Standardizes each distinct raw value once and lets every record holding it share the results: the value, its
+     * tokens, phonetic code, blocking keys, parsed address and word weights are one instance per distinct value
+     * (and equal tokens and keys one instance per field). A million records of a few hundred thousand distinct
+     * names, a few thousand cities and postcodes then hold per record only references, not copies; the results are
+     * the same as standardizing every record on its own.
+     */
     PreparedField prepare(FieldType type, String[] raw) {
         int n = raw.length;
+        Map<String, Integer> distinctIndex = new HashMap<>();
+        List<String> distinct = new ArrayList<>();
+        int[] rawId = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (raw[i] == null || raw[i].isBlank()) {
+                rawId[i] = -1;
+                continue;
+            }
+            Integer known = distinctIndex.putIfAbsent(raw[i], distinct.size());
+            if (known == null) {
+                rawId[i] = distinct.size();
+                distinct.add(raw[i]);
+            } else {
+                rawId[i] = known;
+            }
+        }
+        distinctIndex = null;
+        Prepared prepared = prepareDistinct(type, distinct);
+        String[] value = new String[n];
+        String[] phonetic = prepared.phonetic == null ? null : new String[n];
+        String[][] tokens = prepared.tokens == null ? null : new String[n][];
+        String[][] keys = new String[n][];
+        ParsedAddress[] addresses = prepared.addresses == null ? null : new ParsedAddress[n];
+        for (int i = 0; i < n; i++) {
+            int d = rawId[i];
+            if (d < 0 || prepared.value[d] == null) {
+                keys[i] = NO_KEYS;
+                continue;
+            }
+            value[i] = prepared.value[d];
+            keys[i] = prepared.keys[d];
+            if (phonetic != null) {
+                phonetic[i] = prepared.phonetic[d];
+            }
+            if (tokens != null) {
+                tokens[i] = prepared.tokens[d];
+            }
+            if (addresses != null) {
+                addresses[i] = prepared.addresses[d];
+            }
+        }
+        float[][] weights = type == FieldType.COMPANY ? CompanyNameComparison.weights(tokens) : null;
+        return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);
+    }
+
+    /** The standardized forms of distinct raw values, parallel to them. */
+    private record Prepared(
+            String[] value, String[] phonetic, String[][] tokens, String[][] keys, ParsedAddress[] addresses) {}
+
+    private Prepared prepareDistinct(FieldType type, List<String> raw) {
+        int n = raw.size();
         String[] value = new String[n];
         String[] phonetic = usesPhonetic(type) ? new String[n] : null;
         String[][] tokens = usesTokens(type) ? new String[n][] : null;
@@ -44,11 +102,11 @@ final class FieldPreparer {
         IntStream.range(0, n).parallel().forEach(i -> {
             String v;
             if (addresses != null) {
-                ParsedAddress parsed = raw[i] == null || raw[i].isBlank() ? null : AddressParser.parse(raw[i]);
+                ParsedAddress parsed = AddressParser.parse(raw.get(i));
                 v = parsed == null ? null : addressValue(type, parsed);
                 addresses[i] = v == null || v.isEmpty() ? null : parsed;
             } else {
-                v = standardize(type, raw[i]);
+                v = standardize(type, raw.get(i));
             }
             value[i] = v == null || v.isEmpty() ? null : v;
             if (value[i] == null) {
@@ -70,8 +128,38 @@ final class FieldPreparer {
         if (phonetic != null) {
             canonicalize(phonetic);
         }
-        float[][] weights = type == FieldType.COMPANY ? CompanyNameComparison.weights(tokens) : null;
-        return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);
+        Map<String, String> words = new HashMap<>();
+        if (tokens != null) {
+            canonicalizeArrays(tokens, words);
+        }
+        canonicalizeArrays(keys, words);
+        return new Prepared(value, phonetic, tokens, keys, addresses);
+    }
+
+    /**
+     * One instance per distinct array content and per distinct string in them: records whose values standardize
+     * alike (and tokens or keys the same) share one array.
+     */
+    private static void canonicalizeArrays(String[][] arrays, Map<String, String> words) {
+        Map<List<String>, String[]> canonical = new HashMap<>();
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i] == null) {
+                continue;
+            }
+            if (arrays[i].length == 0) {
+                arrays[i] = NO_KEYS;
+                continue;
+            }
+            String[] shared = canonical.get(Arrays.asList(arrays[i]));
+            if (shared == null) {
+                for (int k = 0; k < arrays[i].length; k++) {
+                    arrays[i][k] = words.computeIfAbsent(arrays[i][k], w -> w);
+                }
+                canonical.put(Arrays.asList(arrays[i]), arrays[i]);
+                shared = arrays[i];
+            }
+            arrays[i] = shared;
+        }
     }
 
     /**

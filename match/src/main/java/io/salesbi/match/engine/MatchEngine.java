@@ -40,8 +40,27 @@ public final class MatchEngine {
      */
     public MatchResult run(
             List<MatchField> fields, String[][] columns, ClusterConstraints constraints, TrainingLabels training) {
+        return run(fields, columns, constraints, training, null);
+    }
+
+    /**
+     * Matches the records, or with a linkage links the records of its two lists (pairs within one list are neither
+     * compared nor merged).
+     *
+     * @param linkage the two lists and the cardinality of links between them; null to deduplicate one list
+     */
+    public MatchResult run(
+            List<MatchField> fields,
+            String[][] columns,
+            ClusterConstraints constraints,
+            TrainingLabels training,
+            Linkage linkage) {
         long started = System.currentTimeMillis();
         int n = columns.length == 0 ? 0 : columns[0].length;
+        if (linkage != null && linkage.sourceOf().length != n) {
+            throw new IllegalArgumentException(
+                    "linkage names the list of " + linkage.sourceOf().length + " records, the columns hold " + n);
+        }
         FieldPreparer preparer = new FieldPreparer(settings.defaultCountry());
         List<PreparedField> all = new ArrayList<>();
         List<PreparedField> weighted = new ArrayList<>();
@@ -58,18 +77,25 @@ public final class MatchEngine {
             }
         }
         long prepared = System.currentTimeMillis();
-        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n);
+        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage);
+        // blocking keys are needed for blocking alone: dropped before the pairs' arrays are allocated
+        all.clear();
+        weighted.replaceAll(PreparedField::withoutBlockKeys);
+        decisive.replaceAll(PreparedField::withoutBlockKeys);
         int pairCount = candidates.length;
         int[] a = new int[pairCount];
         int[] b = new int[pairCount];
+        for (int p = 0; p < pairCount; p++) {
+            a[p] = (int) (candidates[p] >>> 32);
+            b[p] = (int) candidates[p];
+        }
+        candidates = null; // a and b hold the pairs now; the encoded copy is garbage before levels are allocated
         byte[] levels = new byte[pairCount * weighted.size()];
         byte[] decisiveFlags = new byte[pairCount];
         NameSwap swap = NameSwap.of(weighted);
         ImpliedFields implied = ImpliedFields.of(weighted);
         int[] names = nameFields(weighted);
         IntStream.range(0, pairCount).parallel().forEach(p -> {
-            a[p] = (int) (candidates[p] >>> 32);
-            b[p] = (int) candidates[p];
             for (int f = 0; f < weighted.size(); f++) {
                 levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
             }
@@ -82,7 +108,7 @@ public final class MatchEngine {
         });
         long compared = System.currentTimeMillis();
         ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
-        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training);
+        EmEstimate estimate = parameters(weightedNames, weighted, matrix, training, linkage);
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
         boolean singleField = weighted.size() == 1 && settings.parameters() == null;
@@ -96,9 +122,11 @@ public final class MatchEngine {
         capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
         ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
         double matchLogit = logit(settings.matchThreshold());
-        int[] clusterOf = new AverageLinkClusterer(
-                        matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()))
-                .cluster(n, pairs, constraints);
+        AverageLinkClusterer clusterer = new AverageLinkClusterer(
+                matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()));
+        int[] clusterOf = linkage == null
+                ? clusterer.cluster(n, pairs, constraints)
+                : clusterer.link(n, pairs, constraints, linkage);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;
         LOG.debug(
@@ -130,7 +158,11 @@ public final class MatchEngine {
     }
 
     private EmEstimate parameters(
-            List<String> names, List<PreparedField> weighted, ComparisonMatrix matrix, TrainingLabels training) {
+            List<String> names,
+            List<PreparedField> weighted,
+            ComparisonMatrix matrix,
+            TrainingLabels training,
+            Linkage linkage) {
         ModelParameters fixed = settings.parameters();
         if (fixed != null) {
             boolean complete = true;
@@ -143,7 +175,7 @@ public final class MatchEngine {
             LOG.warn("Fixed model parameters do not cover every field with its levels; estimating them instead");
         }
         return new ParameterEstimator(settings.randomPairs(), settings.emIterations())
-                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training);
+                .estimate(names, weighted, matrix, ImpliedFields.of(weighted), training, linkage);
     }
 
     /** Weights per field and level, made non-increasing over levels so that better agreement never counts less. */

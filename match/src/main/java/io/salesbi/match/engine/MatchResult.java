@@ -63,9 +63,11 @@ public record MatchResult(
                 pair = p;
             }
         }
-        if (pair < 0) {
-            return null;
-        }
+        return pair < 0 ? null : explain(pair);
+    }
+
+    /** The compared pair with this index explained field by field. */
+    public PairExplanation explain(int pair) {
         List<PairExplanation.Contribution> fields = new ArrayList<>(weights.length);
         for (int f = 0; f < weights.length; f++) {
             int level = pairs.level(pair, f);

@@ -52,8 +52,22 @@ final class ParameterEstimator {
             ComparisonMatrix candidates,
             ImpliedFields implied,
             TrainingLabels training) {
+        return estimate(names, fields, candidates, implied, training, null);
+    }
+
+    /**
+     * With a linkage, the population is the pairs across its two lists (n1 × n2), the random pairs are drawn across
+     * them and the prior is bounded by the larger list.
+     */
+    EmEstimate estimate(
+            List<String> names,
+            List<PreparedField> fields,
+            ComparisonMatrix candidates,
+            ImpliedFields implied,
+            TrainingLabels training,
+            Linkage linkage) {
         int fieldCount = fields.size();
-        ComparisonMatrix random = randomPairs(fields, implied);
+        ComparisonMatrix random = randomPairs(fields, implied, linkage);
         double[][] u = levelFrequencies(fields, random);
         double[][] m = new double[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
@@ -68,10 +82,11 @@ final class ParameterEstimator {
             }
         }
         int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
-        double allPairs = (double) n * (n - 1) / 2;
+        long[] lists = linkage == null ? null : linkage.counts();
+        double allPairs = lists == null ? (double) n * (n - 1) / 2 : (double) lists[0] * lists[1];
         double population = Math.max(0, allPairs - candidates.pairCount()) / Math.max(1, random.pairCount());
         Patterns patterns = Patterns.concat(Patterns.of(fields, candidates), Patterns.of(fields, random), population);
-        double[] lambdaBounds = lambdaBounds(n);
+        double[] lambdaBounds = lists == null ? lambdaBounds(n) : lambdaBounds((int) Math.max(lists[0], lists[1]) + 1);
         double lambda = clamp(candidates.pairCount() / Math.max(1.0, allPairs) * 0.1, lambdaBounds);
         int iteration = 0;
         double lastChange = 0;
@@ -210,15 +225,21 @@ final class ParameterEstimator {
     }
 
     /** Random record pairs, a fixed-seed sample standing for all pairs of the data. */
-    private ComparisonMatrix randomPairs(List<PreparedField> fields, ImpliedFields implied) {
+    private ComparisonMatrix randomPairs(List<PreparedField> fields, ImpliedFields implied, Linkage linkage) {
         int n = fields.isEmpty() ? 0 : fields.get(0).value().length;
-        long possible = (long) n * (n - 1) / 2;
-        int samples = n < 2 ? 0 : (int) Math.min(randomPairs, possible);
+        int[][] lists = linkage == null ? null : membersOfLists(linkage);
+        long possible = lists == null ? (long) n * (n - 1) / 2 : (long) lists[0].length * lists[1].length;
+        int samples = possible < 1 ? 0 : (int) Math.min(randomPairs, possible);
         int fieldCount = fields.size();
         int[] first = new int[samples];
         int[] second = new int[samples];
         SplittableRandom random = new SplittableRandom(SEED);
         for (int s = 0; s < samples; s++) {
+            if (lists != null) {
+                first[s] = lists[0][random.nextInt(lists[0].length)];
+                second[s] = lists[1][random.nextInt(lists[1].length)];
+                continue;
+            }
             first[s] = random.nextInt(n);
             second[s] = random.nextInt(n - 1);
             if (second[s] >= first[s]) {
@@ -233,6 +254,17 @@ final class ParameterEstimator {
             implied.apply(levels, s * fieldCount);
         });
         return new ComparisonMatrix(fieldCount, samples, levels);
+    }
+
+    private static int[][] membersOfLists(Linkage linkage) {
+        long[] counts = linkage.counts();
+        int[][] members = {new int[(int) counts[0]], new int[(int) counts[1]]};
+        int[] fill = new int[2];
+        for (int i = 0; i < linkage.sourceOf().length; i++) {
+            int list = linkage.sourceOf()[i];
+            members[list][fill[list]++] = i;
+        }
+        return members;
     }
 
     /** Level frequencies among the random pairs, smoothed by the type priors. */

@@ -24,36 +24,72 @@ final class Patterns {
             radix[f] = product;
             product *= fields.get(f).type().levels() + 1;
         }
-        long[] keys = new long[matrix.pairCount()];
-        for (int p = 0; p < keys.length; p++) {
+        // distinct patterns counted in a small open-addressing table instead of sorting one key per pair: a few
+        // thousand patterns, where the pairs are millions (a sorted copy of their keys was 8 bytes per pair)
+        long[] table = new long[1024];
+        double[] tableCounts = new double[table.length];
+        int used = 0;
+        for (int p = 0; p < matrix.pairCount(); p++) {
             long key = 0;
             for (int f = 0; f < fieldCount; f++) {
                 key += (matrix.level(p, f) + 1) * radix[f];
             }
-            keys[p] = key;
-        }
-        Arrays.parallelSort(keys);
-        int distinct = 0;
-        for (int p = 0; p < keys.length; p++) {
-            if (p == 0 || keys[p] != keys[p - 1]) {
-                distinct++;
+            // stored as key + 1 so that 0 marks an empty slot
+            int slot = slot(key + 1, table.length);
+            while (table[slot] != 0 && table[slot] != key + 1) {
+                slot = (slot + 1) & (table.length - 1);
             }
-        }
-        byte[] levels = new byte[distinct * fieldCount];
-        double[] weights = new double[distinct];
-        int index = -1;
-        for (int p = 0; p < keys.length; p++) {
-            if (p == 0 || keys[p] != keys[p - 1]) {
-                index++;
-                long key = keys[p];
-                for (int f = 0; f < fieldCount; f++) {
-                    levels[index * fieldCount + f] =
-                            (byte) ((key / radix[f]) % (fields.get(f).type().levels() + 1) - 1);
+            if (table[slot] == 0) {
+                table[slot] = key + 1;
+                used++;
+            }
+            tableCounts[slot]++;
+            if (used * 2 > table.length) {
+                long[] oldTable = table;
+                double[] oldCounts = tableCounts;
+                table = new long[oldTable.length * 2];
+                tableCounts = new double[table.length];
+                for (int s = 0; s < oldTable.length; s++) {
+                    if (oldTable[s] != 0) {
+                        int t = slot(oldTable[s], table.length);
+                        while (table[t] != 0) {
+                            t = (t + 1) & (table.length - 1);
+                        }
+                        table[t] = oldTable[s];
+                        tableCounts[t] = oldCounts[s];
+                    }
                 }
             }
-            weights[index]++;
+        }
+        long[] keys = new long[used];
+        int k = 0;
+        for (int s = 0; s < table.length; s++) {
+            if (table[s] != 0) {
+                keys[k++] = table[s] - 1;
+            }
+        }
+        Arrays.sort(keys);
+        int distinct = keys.length;
+        byte[] levels = new byte[distinct * fieldCount];
+        double[] weights = new double[distinct];
+        for (int index = 0; index < distinct; index++) {
+            long key = keys[index];
+            for (int f = 0; f < fieldCount; f++) {
+                levels[index * fieldCount + f] =
+                        (byte) ((key / radix[f]) % (fields.get(f).type().levels() + 1) - 1);
+            }
+            int slot = slot(key + 1, table.length);
+            while (table[slot] != key + 1) {
+                slot = (slot + 1) & (table.length - 1);
+            }
+            weights[index] = tableCounts[slot];
         }
         return new Patterns(fieldCount, levels, weights);
+    }
+
+    private static int slot(long key, int length) {
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        return (int) (mixed >>> 32) & (length - 1);
     }
 
     /** Both pattern sets in one, the second's counts multiplied by a weight (random pairs standing for all pairs). */

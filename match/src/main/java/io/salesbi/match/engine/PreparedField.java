@@ -9,7 +9,7 @@ import io.salesbi.match.standardize.ParsedAddress;
  * @param value    standardized value, null when missing
  * @param phonetic Kölner Phonetik code (name types) or another secondary key; null when not used
  * @param tokens   sorted distinct tokens (multi-word types); null when not used
- * @param blockKeys keys this field contributes to blocking, per record; empty when none
+ * @param blockKeys keys this field contributes to blocking, per record; empty when none; null once blocking is done
  * @param addresses street, house number, unit and postcode per record (address and street types); null otherwise
  * @param tokenWeights rarity weight of each token, parallel to {@code tokens} (company names); null otherwise
  */
@@ -24,5 +24,10 @@ record PreparedField(
 
     PreparedField(FieldType type, String[] value, String[] phonetic, String[][] tokens, String[][] blockKeys) {
         this(type, value, phonetic, tokens, blockKeys, null, null);
+    }
+
+    /** The same field without its blocking keys, which only blocking reads. */
+    PreparedField withoutBlockKeys() {
+        return new PreparedField(type, value, phonetic, tokens, null, addresses, tokenWeights);
     }
 }

@@ -4,8 +4,12 @@ import io.salesbi.match.adhoc.InputTable;
 import io.salesbi.match.adhoc.InputTableReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Reads a ground truth: record id → entity id. The id is taken from the column named like the input's id
@@ -39,6 +43,27 @@ public final class TruthFile {
         }
         return truth;
     }
+
+    /**
+     * A fixed-seed share of the truth's entities with more than one record, as training labels: record id → entity
+     * id for every record of the drawn entities. Entities are drawn in sorted order, so the same truth and share give
+     * the same labels.
+     */
+    public static Map<String, String> trainingShare(Map<String, String> truth, double share) {
+        Map<String, List<String>> members = new TreeMap<>();
+        truth.forEach((id, entity) ->
+                members.computeIfAbsent(entity, e -> new ArrayList<>()).add(id));
+        SplittableRandom random = new SplittableRandom(TRAINING_SEED);
+        Map<String, String> training = new HashMap<>();
+        members.forEach((entity, ids) -> {
+            if (ids.size() > 1 && random.nextDouble() < share) {
+                ids.forEach(id -> training.put(id, entity));
+            }
+        });
+        return training;
+    }
+
+    private static final long TRAINING_SEED = 7L;
 
     private static String cell(String[] row, int column) {
         return column < row.length ? row[column].strip() : "";

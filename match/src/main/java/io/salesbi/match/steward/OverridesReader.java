@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * whose decision is empty (pairs not yet reviewed) are skipped. The review list this matcher exports is such a
  * file, so a filled-in review list can be dropped into the overrides folder as it is.
  * Decisions: force_match, match, same, yes, ja → force_match; force_split, split, no_match, different, no,
- * nein → force_split.
+ * nein → force_split; unsure, ?, skip, unklar → no decision (skipped like an empty one).
  */
 public final class OverridesReader {
 
@@ -80,13 +80,13 @@ public final class OverridesReader {
             }
             List<String> row = rows.get(r);
             String decision = cell(row, action);
-            if (decision.isEmpty()) {
+            if (decision.isEmpty() || isUnsure(decision)) {
                 continue;
             }
             Override.Action parsed = parseAction(decision);
             if (parsed == null) {
                 throw new IOException(file + ", line " + (r + 1) + ", column " + (action + 1) + ": decision '"
-                        + decision + "', expected force_match/match/yes or force_split/no_match/no");
+                        + decision + "', expected force_match/match/yes, force_split/no_match/no or unsure");
             }
             String a = cell(row, first);
             String b = cell(row, second);
@@ -99,6 +99,14 @@ public final class OverridesReader {
                     new Override(parsed, a, b, file.getFileName().toString(), r + 1, note.isEmpty() ? null : note));
         }
         return overrides;
+    }
+
+    /** A steward's "don't know": the pair stays undecided, like an empty decision. */
+    static boolean isUnsure(String decision) {
+        return switch (decision.strip().toLowerCase(Locale.ROOT).replace(' ', '_')) {
+            case "unsure", "?", "skip", "unknown", "unklar", "weiss_nicht", "weiß_nicht" -> true;
+            default -> false;
+        };
     }
 
     static Override.Action parseAction(String decision) {

@@ -2,6 +2,7 @@ package io.salesbi.match.steward;
 
 import io.salesbi.match.engine.MatchResult;
 import io.salesbi.match.engine.PairDecisions;
+import io.salesbi.match.engine.PairExplanation;
 import io.salesbi.match.engine.ScoredPairs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +64,7 @@ public final class ReviewListWriter {
                 header.add(field + " (2)");
                 header.add(field + " evidence");
             }
+            header.add("waterfall");
             Row headerRow = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) {
                 headerRow.createCell(c).setCellValue(header.get(c));
@@ -89,11 +91,12 @@ public final class ReviewListWriter {
                                     decisions.levelName(f, level),
                                     decisions.weight(f, level)));
                 }
+                row.createCell(c).setCellValue(waterfall(result.explain(p)));
             }
             if (!ordered.isEmpty()) {
                 DataValidationHelper helper = sheet.getDataValidationHelper();
                 DataValidation validation = helper.createValidation(
-                        helper.createExplicitListConstraint(new String[] {"match", "no_match"}),
+                        helper.createExplicitListConstraint(new String[] {"match", "no_match", "unsure"}),
                         new CellRangeAddressList(1, ordered.size(), 3, 3));
                 sheet.addValidationData(validation);
             }
@@ -102,8 +105,11 @@ public final class ReviewListWriter {
             String[] lines = {
                 "Each row is a pair of customer records the matcher could not decide on its own.",
                 "Fill in the column 'decision' with match (same customer) or no_match (different customers).",
-                "Leave it empty to decide later. Then drop this file into the overrides folder:",
-                "every following run applies your decisions (match = force_match, no_match = force_split)."
+                "Leave it empty or write unsure to decide later. Then drop this file into the overrides folder:",
+                "every following run applies your decisions (match = force_match, no_match = force_split)",
+                "and learns from them: the model is re-estimated with your matches as labelled pairs.",
+                "The column 'waterfall' shows how the score came about: the prior, then what each field added",
+                "(with the term-frequency adjustment of a common or rare value), then the score used."
             };
             for (int i = 0; i < lines.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(lines[i]);
@@ -112,5 +118,33 @@ public final class ReviewListWriter {
                 workbook.write(out);
             }
         }
+    }
+
+    /**
+     * The pair's score as a waterfall in one cell: "prior -11.2 | company +8.1 | street +5.3 (tf -0.4) | phone
+     * missing | = 2.2", then the score used when an id decided or the pair was held at the review threshold.
+     */
+    static String waterfall(PairExplanation explanation) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "prior %+.1f", explanation.priorLogit()));
+        for (PairExplanation.Contribution field : explanation.fields()) {
+            text.append(" | ").append(field.field());
+            if (field.level() < 0) {
+                text.append(" missing");
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, " %+.1f", field.total()));
+            if (field.adjustment() != 0) {
+                text.append(String.format(Locale.ROOT, " (tf %+.1f)", field.adjustment()));
+            }
+        }
+        text.append(String.format(Locale.ROOT, " | = %+.1f", explanation.fieldLogit()));
+        if (explanation.decisive() > 0) {
+            text.append(", linked by an agreeing id");
+        } else if (explanation.decisive() < 0) {
+            text.append(", kept apart by contradicting VAT ids");
+        } else if (explanation.heldAtReview()) {
+            text.append(String.format(Locale.ROOT, ", held at review (%+.1f)", explanation.logit()));
+        }
+        return text.toString();
     }
 }

@@ -11,6 +11,9 @@ import io.salesbi.match.quality.TruthFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +37,25 @@ public final class MatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV or .xlsx file to match.")
+    @Option(names = "--input", paramLabel = "FILE", description = "CSV or .xlsx file to match (or --link).")
     Path input;
+
+    @Option(
+            names = "--link",
+            arity = "2",
+            paramLabel = "FILE",
+            description = "Link two lists instead of deduplicating one: only pairs across the two files are compared "
+                    + "and linked, never two records of one list. Both files need the --id and --field columns.")
+    List<Path> link;
+
+    @Option(
+            names = "--link-mode",
+            paramLabel = "MODE",
+            defaultValue = "one-to-one",
+            description = "With --link: one-to-one (each record linked to at most one of the other list) or "
+                    + "one-to-many (a record of the first list may take several of the second; default: "
+                    + "${DEFAULT-VALUE}).")
+    String linkMode;
 
     @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "Column holding the record id.")
     String idColumn;
@@ -55,6 +75,18 @@ public final class MatchCommand implements Callable<Integer> {
 
     @Option(names = "--truth", paramLabel = "FILE", description = "Ground truth CSV/.xlsx to measure quality against.")
     Path truth;
+
+    @Option(
+            names = "--train-share",
+            paramLabel = "S",
+            defaultValue = "0",
+            description = {
+                "With --truth: train the model on the pairs of this share of the truth's entities (a fixed-seed draw of "
+                        + "those with more than one record, e.g. 0.1) as labelled matches; quality is then also "
+                        + "reported on the records of the other entities alone (default: ${DEFAULT-VALUE}, truth only "
+                        + "measures)."
+            })
+    double trainShare;
 
     @Option(
             names = "--truth-column",
@@ -85,6 +117,22 @@ public final class MatchCommand implements Callable<Integer> {
 
     @Option(names = "--review-out", paramLabel = "FILE", description = "Write the review band to this .xlsx file.")
     Path reviewOut;
+
+    @Option(
+            names = "--uncertain",
+            paramLabel = "N",
+            description = "With --review-out: list the N pairs the model is least sure of instead of the review band "
+                    + "(active learning); label them yes/no in the decision column and pass the file back with "
+                    + "--overrides to re-estimate the model from the labels.")
+    Integer uncertain;
+
+    @Option(
+            names = "--simulate-review",
+            paramLabel = "N",
+            description =
+                    "With --truth: label the N least certain pairs from the truth, as a steward would, re-estimate "
+                            + "with them as training labels and print the quality before and after.")
+    Integer simulateReview;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Fixed m/u parameters (properties) instead of EM.")
     Path model;
@@ -132,15 +180,52 @@ public final class MatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (uncertain != null && (uncertain < 1 || reviewOut == null)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--uncertain " + uncertain + ": expected N >= 1, with --review-out");
+        }
+        if (simulateReview != null && (simulateReview < 1 || truth == null)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--simulate-review " + simulateReview + ": expected N >= 1, with --truth");
+        }
+        if ((input == null) == (link == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --input FILE or --link FILE FILE");
+        }
+        boolean oneToOne = switch (linkMode.toLowerCase(Locale.ROOT)) {
+            case "one-to-one" -> true;
+            case "one-to-many" -> false;
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "--link-mode '" + linkMode + "': expected one-to-one or one-to-many");
+        };
+        if (trainShare < 0 || trainShare > 1 || trainShare > 0 && truth == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--train-share " + trainShare + ": expected a share from 0 to 1, with --truth");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> truthMap = truth == null ? null : TruthFile.read(truth, idColumn, truthColumn);
+        Map<String, String> training = trainShare > 0 ? TruthFile.trainingShare(truthMap, trainShare) : Map.of();
+        AdHocMatch matcher = new AdHocMatch(settings).withTrainingEntities(training);
         AdHocMatchResult result;
         try {
-            result = new AdHocMatch(settings).run(input, idColumn, parsed, overrides);
+            result = link == null
+                    ? matcher.run(input, idColumn, parsed, overrides)
+                    : matcher.link(link.get(0), link.get(1), idColumn, parsed, overrides, oneToOne);
         } catch (AdHocMatch.UnknownColumnException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (!training.isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "training labels: %d records of %d entities from %s%n",
+                    training.size(),
+                    new HashSet<>(training.values()).size(),
+                    truth);
+        }
         result.writeClusters(output);
-        if (reviewOut != null) {
+        if (reviewOut != null && uncertain != null) {
+            result.writeUncertainList(reviewOut, uncertain);
+        } else if (reviewOut != null) {
             result.writeReviewList(reviewOut);
         }
         if (saveModel != null) {
@@ -171,12 +256,59 @@ public final class MatchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
-        if (truth != null) {
-            Map<String, String> truthMap = TruthFile.read(truth, idColumn, truthColumn);
+        if (truthMap != null) {
             out.println(MatchQuality.of(result.clusterIdsById(), truthMap).report());
+            if (!training.isEmpty()) {
+                Map<String, String> predicted = new LinkedHashMap<>(result.clusterIdsById());
+                Map<String, String> heldOut = new HashMap<>(truthMap);
+                predicted.keySet().removeAll(training.keySet());
+                heldOut.keySet().removeAll(training.keySet());
+                out.println("held out (records of entities not used for training):");
+                out.println(
+                        heldOut.isEmpty()
+                                ? "no records: every entity of the truth was drawn for training"
+                                : MatchQuality.of(predicted, heldOut).report());
+            }
+        }
+        if (simulateReview != null) {
+            simulateReview(out, matcher, result, parsed, truthMap, oneToOne);
         }
         out.flush();
         return 0;
+    }
+
+    /** Active learning on a test set: the least certain pairs labelled from the truth, the model re-estimated. */
+    private void simulateReview(
+            PrintWriter out,
+            AdHocMatch matcher,
+            AdHocMatchResult before,
+            List<MatchField> parsed,
+            Map<String, String> truthMap,
+            boolean oneToOne)
+            throws Exception {
+        List<List<String>> yes = before.labelUncertainFromTruth(simulateReview, truthMap);
+        AdHocMatch trained = matcher.withTrainingPairs(yes);
+        AdHocMatchResult after = link == null
+                ? trained.run(input, idColumn, parsed, overrides)
+                : trained.link(link.get(0), link.get(1), idColumn, parsed, overrides, oneToOne);
+        Map<String, String> heldOut = new HashMap<>(truthMap);
+        for (List<String> pair : yes) {
+            heldOut.keySet().removeAll(pair);
+        }
+        out.printf(
+                Locale.ROOT,
+                "simulated review: %d least certain pairs labelled from the truth, %d of them yes (training labels); "
+                        + "%s%n",
+                simulateReview,
+                yes.size(),
+                after.match().convergence().describe());
+        out.println("before the labels, all records:");
+        out.println(MatchQuality.of(before.clusterIdsById(), truthMap).report());
+        out.println("after the labels, all records:");
+        out.println(MatchQuality.of(after.clusterIdsById(), truthMap).report());
+        out.println("records outside the pairs labelled yes (the test set), before and after:");
+        out.println(MatchQuality.of(before.clusterIdsById(), heldOut).report());
+        out.println(MatchQuality.of(after.clusterIdsById(), heldOut).report());
     }
 
     private List<MatchField> parseFields() {

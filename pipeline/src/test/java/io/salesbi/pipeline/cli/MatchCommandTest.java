@@ -105,6 +105,52 @@ class MatchCommandTest {
     }
 
     @Test
+    void theLeastCertainPairsGoToTheReviewFileForLabelling() throws Exception {
+        Path review = folder.resolve("uncertain.xlsx");
+        List<String> reviewArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
+        reviewArgs.addAll(List.of("--review-out", review.toString(), "--uncertain", "3"));
+
+        assertThat(run(reviewArgs)).as(err.toString()).isZero();
+
+        try (InputStream in = Files.newInputStream(review);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheet("Review");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("record_1");
+            // a header and the three least certain pairs
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSimulatedReviewLabelsTheLeastCertainPairsAndReportsBeforeAndAfter() throws Exception {
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,d", "8,e"));
+        List<String> simulateArgs = new ArrayList<>(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+        simulateArgs.addAll(List.of("--simulate-review", "5"));
+
+        assertThat(run(simulateArgs)).as(err.toString()).isZero();
+
+        assertThat(out.toString())
+                .containsPattern("simulated review: 5 least certain pairs labelled from the truth, \\d+ of them yes")
+                .contains("before the labels, all records:")
+                .contains("after the labels, all records:")
+                .contains("records outside the pairs labelled yes (the test set), before and after:");
+        assertThat(run(List.of(
+                        "--input",
+                        input.toString(),
+                        "--id",
+                        "Kunden Nr",
+                        "--field",
+                        "PLZ=postcode",
+                        "--output",
+                        folder.resolve("x.csv").toString(),
+                        "--simulate-review",
+                        "5")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--simulate-review 5: expected N >= 1, with --truth");
+    }
+
+    @Test
     void explainsAPairFieldByField() throws Exception {
         List<String> explainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
         explainArgs.addAll(List.of("--explain", "1", "2"));
@@ -147,6 +193,76 @@ class MatchCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("no column 'Firma'");
+    }
+
+    @Test
+    void linksTwoListsAndNeverMergesWithinOne() throws Exception {
+        // the first list holds both Schulz records (6 and 7), which deduplication merges; the second holds the other
+        // spellings of Müller (2) and Becker (4)
+        List<String> lines = Files.readAllLines(input);
+        Path first = folder.resolve("erp.csv");
+        Path second = folder.resolve("crm.csv");
+        Files.write(
+                first,
+                List.of(
+                        lines.get(0),
+                        lines.get(1),
+                        lines.get(3),
+                        lines.get(5),
+                        lines.get(6),
+                        lines.get(7),
+                        lines.get(8)));
+        Files.write(second, List.of(lines.get(0), lines.get(2), lines.get(4)));
+        Path output = folder.resolve("links.csv");
+        List<String> linkArgs =
+                new ArrayList<>(List.of("--link", first.toString(), second.toString(), "--id", "Kunden Nr"));
+        linkArgs.addAll(FIELDS);
+        linkArgs.addAll(List.of("--output", output.toString()));
+
+        int exit = run(linkArgs);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(clusterColumns(output))
+                .containsExactly("id,cluster_id", "1,1", "3,3", "5,5", "6,6", "7,7", "8,8", "2,1", "4,3");
+    }
+
+    @Test
+    void linkAndInputTogetherOrAnUnknownLinkModeAreBadUsage() {
+        List<String> both = new ArrayList<>(args(input, folder.resolve("out.csv")));
+        both.addAll(List.of("--link", input.toString(), input.toString()));
+        assertThat(run(both)).isEqualTo(2);
+        assertThat(err.toString()).contains("give either --input FILE or --link FILE FILE");
+
+        List<String> mode = new ArrayList<>(List.of("--link", input.toString(), input.toString(), "--id", "Kunden Nr"));
+        mode.addAll(FIELDS);
+        mode.addAll(List.of("--output", folder.resolve("out.csv").toString(), "--link-mode", "many-to-many"));
+        assertThat(run(mode)).isEqualTo(2);
+        assertThat(err.toString()).contains("--link-mode 'many-to-many': expected one-to-one or one-to-many");
+    }
+
+    @Test
+    void aShareOfTheTruthTrainsTheModelAndTheRestIsMeasuredApart() throws Exception {
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,d", "8,c"));
+        List<String> trainArgs = new ArrayList<>(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+        trainArgs.addAll(List.of("--train-share", "1"));
+
+        int exit = run(trainArgs);
+
+        assertThat(exit).as(err.toString()).isZero();
+        // share 1: every entity with more than one record (a, b, d; c's records 5 and 8 are different firms in the
+        // list but one entity in this truth, so c is drawn as well)
+        assertThat(out.toString()).contains("training labels: 8 records of 4 entities from " + truth);
+        assertThat(out.toString()).contains("held out (records of entities not used for training):");
+    }
+
+    @Test
+    void aTrainShareNeedsATruthFile() {
+        List<String> trainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
+        trainArgs.addAll(List.of("--train-share", "0.5"));
+
+        assertThat(run(trainArgs)).isEqualTo(2);
+        assertThat(err.toString()).contains("--train-share 0.5: expected a share from 0 to 1, with --truth");
     }
 
     private int run(List<String> args) {
