@@ -92,8 +92,8 @@ final class RowStreamHandler extends AbstractHandler {
             return;
         }
         String connectionId = request.getParameter("connection");
-        Integer statementId = number(request.getParameter("statement"));
-        Integer offset = number(request.getParameter("offset"));
+        Integer statementId = StatementControlHandler.number(request.getParameter("statement"));
+        Integer offset = StatementControlHandler.number(request.getParameter("offset"));
         if (connectionId == null || connectionId.isBlank() || statementId == null || offset == null || offset < 0) {
             response.sendError(
                     HttpServletResponse.SC_BAD_REQUEST,
@@ -235,16 +235,5 @@ final class RowStreamHandler extends AbstractHandler {
         List<Object> list = new java.util.ArrayList<>();
         rows.forEach(list::add);
         return list;
-    }
-
-    private static Integer number(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

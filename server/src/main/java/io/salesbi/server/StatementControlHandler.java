@@ -113,7 +113,8 @@ final class StatementControlHandler extends AbstractHandler {
                 "{\"seconds\":" + timeout.duration().toSeconds() + "}");
     }
 
-    private static Integer number(String text) {
+    /** A request parameter as a number, or null when it is missing or not one. */
+    static Integer number(String text) {
         if (text == null) {
             return null;
         }
