@@ -242,6 +242,12 @@ public final class DashboardGenerator {
         meta.put("monthsCovered", monthsCovered(kpi.get("months")));
         meta.put("monthNames", monthNames());
         meta.put("customersByChannel", !kpi.get("customerChannels").rows().isEmpty());
+        if (page == Page.CUSTOMERS || page == Page.CUSTOMER) {
+            CustomerShortlist shortlist = kpi.shortlist();
+            meta.put("listSize", CustomerShortlist.LIST_SIZE);
+            meta.put("customersListed", shortlist.listed());
+            meta.put("customersTotal", shortlist.customers());
+        }
         RegionScope scope = kpi.scope();
         // a regional set opens on its region (of several: on all of them); the reader may still pick "all"
         meta.put("regionScope", scope == null ? null : scope.list());

@@ -19,6 +19,29 @@ public final class DashboardQueries {
 
     private static final Map<String, String> ALL = new LinkedHashMap<>();
 
+    /**
+     * A customer's year once without a channel and once per channel it bought through that year (order lines):
+     * the rows the customers page's filters select from, with the figures its lists rank by.
+     */
+    private static final String CUSTOMER_CELLS = """
+            select cv.customer_id as id, cv."year", cv.sales_region as region, cv.industry as segment,
+                   cast(null as varchar) as channel, cv.revenue_eur as revenue, cv.contribution_eur as contribution,
+                   cv.cost_to_serve_eur as cost_to_serve, cv.abc_revenue, cv.abc_contribution, cv.value_segment,
+                   cv.potential_segment
+            from kpi.customer_value as cv
+            union all
+            select cv.customer_id, cv."year", cv.sales_region, cv.industry, bought.channel_code, cv.revenue_eur,
+                   cv.contribution_eur, cv.cost_to_serve_eur, cv.abc_revenue, cv.abc_contribution, cv.value_segment,
+                   cv.potential_segment
+            from kpi.customer_value as cv
+            join (
+                select customer_id, "year", channel_code
+                from core.sales_line
+                where kind = 'order' and customer_id is not null and channel_code is not null
+                group by customer_id, "year", channel_code
+            ) as bought on bought.customer_id = cv.customer_id and bought."year" = cv."year"
+            """;
+
     static {
         add("cube", """
                 select "year", sales_region as region, industry as segment, channel_code as channel,
@@ -196,6 +219,34 @@ public final class DashboardQueries {
                 group by "year", sales_region, industry, value_segment, potential_segment
                 order by "year", region, segment, value_segment, potential_segment, customers, revenue""");
         // by customer, so that keys, names, segments and regions are inlined as runs (DataTable.forScript)
+        // the customers page's lists and the customer page carry only the customers a list can show (see
+        // CustomerShortlist): the cells below are the finest combination of the page's filters (year, region,
+        // segment, the channel bought through or none), one row per customer, year and cell
+        add("customerCells", """
+                select cells.id, cells."year", cells.region, cells.segment, cells.channel, cells.revenue,
+                       cells.contribution, cells.cost_to_serve, cells.abc_revenue, cells.abc_contribution
+                from (%s) as cells
+                order by id, "year", channel nulls first""".formatted(CUSTOMER_CELLS));
+        add("crossSellCells", """
+                select cells.id, cells."year", cells.region, cells.segment, cells.channel, gap.product_category
+                       as category, round(gap.peer_buyer_share, 3) as peer_share
+                from (%s) as cells
+                join kpi.cross_sell_gap as gap on gap.customer_id = cells.id
+                order by id, "year", channel nulls first, category""".formatted(CUSTOMER_CELLS));
+        // what the customers page counts over all customers, not only the listed ones: its two matrices and the
+        // totals behind "n more in the warehouse"
+        add("customerCounts", """
+                select cells."year", cells.region, cells.segment, cells.channel, cells.value_segment,
+                       cells.potential_segment, cells.abc_revenue, cells.abc_contribution,
+                       count(*) as customers, sum(coalesce(gaps.gaps, 0)) as gaps
+                from (%s) as cells
+                left join (
+                    select customer_id, count(*) as gaps from kpi.cross_sell_gap group by customer_id
+                ) as gaps on gaps.customer_id = cells.id
+                group by cells."year", cells.region, cells.segment, cells.channel, cells.value_segment,
+                         cells.potential_segment, cells.abc_revenue, cells.abc_contribution
+                order by "year", region, segment, channel nulls first, value_segment, potential_segment,
+                         abc_revenue, abc_contribution""".formatted(CUSTOMER_CELLS));
         add("customers", """
                 select customer_id as id, company_name as name, industry as segment, sales_region as region, "year",
                        revenue_eur as revenue, cost_to_serve_eur as cost_to_serve, contribution_eur as contribution,

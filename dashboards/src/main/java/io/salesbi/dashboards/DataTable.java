@@ -21,6 +21,12 @@ import java.util.Objects;
 record DataTable(List<String> cols, List<List<Object>> rows) {
 
     static DataTable query(Connection conn, String sql) throws SQLException {
+        return query(conn, sql, null, null);
+    }
+
+    /** The rows whose {@code keyColumn} value {@code keep} accepts (all rows when keyColumn is null). */
+    static DataTable query(Connection conn, String sql, String keyColumn, java.util.function.Predicate<Object> keep)
+            throws SQLException {
         try (Statement statement = conn.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -28,8 +34,15 @@ record DataTable(List<String> cols, List<List<Object>> rows) {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 cols.add(meta.getColumnLabel(i));
             }
+            int key = keyColumn == null ? -1 : cols.indexOf(keyColumn) + 1;
+            if (keyColumn != null && key == 0) {
+                throw new IllegalArgumentException("column '" + keyColumn + "' not in " + cols + "\n" + sql);
+            }
             List<List<Object>> rows = new ArrayList<>();
             while (rs.next()) {
+                if (key > 0 && !keep.test(rs.getObject(key))) {
+                    continue;
+                }
                 List<Object> row = new ArrayList<>(cols.size());
                 for (int i = 1; i <= cols.size(); i++) {
                     row.add(normalize(rs.getObject(i)));

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,6 +39,9 @@ final class KpiQueries {
             Map.entry("steps", "ops.step_run"),
             Map.entry("completeness", "kpi.dq_completeness"),
             Map.entry("customerChannels", "core.sales_line"),
+            Map.entry("customerCells", "core.sales_line"),
+            Map.entry("crossSellCells", "core.sales_line"),
+            Map.entry("customerCounts", "core.sales_line"),
             Map.entry("migration", "kpi.channel_migration"),
             Map.entry("cubePriorSpan", "core.sales_fact"),
             Map.entry("cubeMonth", "core.sales_fact"),
@@ -76,6 +80,7 @@ final class KpiQueries {
     private final Map<String, DataTable> cache = new HashMap<>();
     private final Map<String, Map<String, Object>> scripts = new HashMap<>();
     private Set<String> snapshotTables;
+    private CustomerShortlist shortlist;
     private long queryNanos;
 
     KpiQueries(Connection conn) {
@@ -108,15 +113,15 @@ final class KpiQueries {
     DataTable get(String dataset) throws SQLException {
         DataTable table = cache.get(dataset);
         if (table == null) {
-            String sql = DashboardQueries.all().get(dataset);
-            if (sql == null) {
-                throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
-            }
+            String sql = sql(dataset);
+            CustomerShortlist shortlist = CustomerShortlist.DATASETS.contains(dataset) ? shortlist() : null;
             long started = System.nanoTime();
             String optional = OPTIONAL_TABLES.getOrDefault(dataset, OPTIONAL_PIPELINE_TABLES.get(dataset));
             table = optional != null && !exists(optional)
                     ? DataTable.empty()
-                    : DataTable.query(conn, regional == null ? published(sql) : regional.rewrite(dataset, sql));
+                    : shortlist == null
+                            ? DataTable.query(conn, sql)
+                            : DataTable.query(conn, sql, "id", shortlist::contains);
             cache.put(dataset, table);
             long nanos = System.nanoTime() - started;
             queryNanos += nanos;
@@ -129,6 +134,74 @@ final class KpiQueries {
         return table;
     }
 
+    /**
+     * Streams a dataset's rows to {@code consumer} without keeping them, for what is computed over more rows than a
+     * page carries ({@link CustomerShortlist}). An optional dataset whose table is absent has no rows.
+     */
+    void forEachRow(String dataset, java.util.function.Consumer<Row> consumer) throws SQLException {
+        String optional = OPTIONAL_TABLES.get(dataset);
+        if (optional != null && !exists(optional)) {
+            return;
+        }
+        long started = System.nanoTime();
+        String sql = sql(dataset);
+        try (var statement = conn.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            Row row = new Row(rs);
+            while (rs.next()) {
+                consumer.accept(row);
+            }
+        } catch (SQLException e) {
+            throw new SQLException("dashboard query failed: " + e.getMessage() + "\n" + sql, e.getSQLState(), e);
+        }
+        queryNanos += System.nanoTime() - started;
+    }
+
+    /** The current row of a streamed dataset. */
+    static final class Row {
+        private static final List<String> CELL = List.of("year", "region", "segment", "channel");
+        private final java.sql.ResultSet rs;
+        private final Map<String, Integer> index = new HashMap<>();
+
+        private Row(java.sql.ResultSet rs) throws SQLException {
+            this.rs = rs;
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                index.put(meta.getColumnLabel(i), i);
+            }
+        }
+
+        String text(String column) {
+            try {
+                return rs.getString(column(column));
+            } catch (SQLException e) {
+                throw new IllegalStateException("column " + column + ": " + e.getMessage(), e);
+            }
+        }
+
+        Double number(String column) {
+            try {
+                double value = rs.getDouble(column(column));
+                return rs.wasNull() ? null : value;
+            } catch (SQLException e) {
+                throw new IllegalStateException("column " + column + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The row's cell of the pages' filters: year, region, segment, channel (nulls kept). */
+        List<Object> cell() {
+            return java.util.Arrays.asList(text("year"), text("region"), text("segment"), text("channel"));
+        }
+
+        private int column(String name) {
+            Integer i = index.get(name);
+            if (i == null) {
+                throw new IllegalArgumentException("column '" + name + "' not in " + index.keySet());
+            }
+            return i;
+        }
+    }
+
     /** The dataset in the form a page inlines ({@link DataTable#forScript()}), built once for all pages. */
     Map<String, Object> forScript(String dataset) throws SQLException {
         Map<String, Object> script = scripts.get(dataset);
@@ -137,6 +210,31 @@ final class KpiQueries {
             scripts.put(dataset, script);
         }
         return script;
+    }
+
+    /**
+     * The customers the customers and customer pages carry ({@link CustomerShortlist}), ranked once per instance; a
+     * warehouse without order lines (core.sales_line) has no cells and keeps every customer.
+     */
+    CustomerShortlist shortlist() throws SQLException {
+        if (shortlist == null) {
+            long started = System.nanoTime();
+            shortlist = CustomerShortlist.of(this);
+            log.debug(
+                    "Customer shortlist: {} of {} customers in {} ms",
+                    shortlist.listed(),
+                    shortlist.customers(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return shortlist;
+    }
+
+    private String sql(String dataset) throws SQLException {
+        String sql = DashboardQueries.all().get(dataset);
+        if (sql == null) {
+            throw new IllegalArgumentException("no dashboard dataset named '" + dataset + "'");
+        }
+        return regional == null ? published(sql) : regional.rewrite(dataset, sql);
     }
 
     /** Time spent reading datasets so far, for the generation's log summary. */

@@ -32,7 +32,7 @@ enum Page {
     CUSTOMERS(
             "customers.html",
             "customers",
-            List.of("customers", "crossSell", "customerChannels"),
+            List.of("customers", "crossSell", "customerChannels", "customerCounts"),
             List.of(Filter.YEAR, Filter.REGION, Filter.SEGMENT, Filter.CHANNEL)),
     CUSTOMER(
             "customer.html",

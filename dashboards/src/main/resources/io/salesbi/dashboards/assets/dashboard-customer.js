@@ -36,9 +36,19 @@
         node.querySelector('.kpi-sentence').textContent = sentence || '';
     }
 
+    /* A large warehouse's page carries the customers the customers page lists, not all of them: say so. */
+    function coverage() {
+        var note = document.getElementById('customer-coverage');
+        var listed = s.meta.customersListed, total = s.meta.customersTotal;
+        if (!note || !(total > listed)) { return; }
+        note.textContent = s.t('customer.coverage', s.format.count(listed), s.format.count(total));
+        note.hidden = false;
+    }
+
     function render() {
         var picker = document.getElementById('customer-picker');
         fillPicker(picker);
+        coverage();
         var id = wanted();
         if (!id || !Array.prototype.some.call(picker.options, function (o) { return o.value === id; })) {
             // none asked for: the largest customer of the newest year (ties: the first by id, the dataset's order)

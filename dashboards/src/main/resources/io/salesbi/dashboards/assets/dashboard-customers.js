@@ -2,7 +2,7 @@
 (function (s) {
     'use strict';
 
-    var TOP = 20;
+    var TOP = s.meta.listSize || 20;
 
     function customerColumns(extra) {
         return [
@@ -25,14 +25,24 @@
             return s.matches(r) && Number(r.year) === year && (!buyers || buyers.has(r.id));
         });
 
+        /* counts of all customers, not only the listed ones: the cells of the year and filters (customers who
+           bought through the channel, or every customer once when no channel is chosen) */
+        var channel = s.filters.channel || null;
+        var counts = (s.data.customerCounts || []).filter(function (r) {
+            return Number(r.year) === year && (r.channel || null) === channel && s.matches(r, ['channel']);
+        });
+        function count(test, measure) {
+            return counts.reduce(function (sum, r) { return test(r) ? sum + Number(r[measure || 'customers']) : sum; }, 0);
+        }
+
         var levels = ['low', 'high'];
         var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
         var matrix = [];
         levels.forEach(function (value, x) {
             levels.forEach(function (potential, y) {
-                matrix.push([x, y, rows.filter(function (r) {
+                matrix.push([x, y, count(function (r) {
                     return r.value_segment === value && r.potential_segment === potential;
-                }).length]);
+                })]);
             });
         });
         s.heatmap('chart-value-potential',
@@ -43,9 +53,9 @@
         var abcCells = [];
         abc.forEach(function (byRevenue, x) {
             abc.forEach(function (byContribution, y) {
-                abcCells.push([x, y, rows.filter(function (r) {
+                abcCells.push([x, y, count(function (r) {
                     return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
-                }).length]);
+                })]);
             });
         });
         s.heatmap('chart-abc',
@@ -67,21 +77,24 @@
             { key: 'service_model', label: s.t('col.serviceModel'),
               value: function (r) { return r.service_model ? s.t('service.' + r.service_model) : ''; } }
         ];
-        function top(key) {
-            return rows.filter(function (r) { return r[key] !== null && r[key] !== undefined; })
+        /* the first TOP by key, highest first; the page carries at least these of every cell (CustomerShortlist) */
+        function top(list, key) {
+            return list.filter(function (r) { return r[key] !== null && r[key] !== undefined; })
                 .sort(function (a, b) { return Number(b[key]) - Number(a[key]); }).slice(0, TOP);
         }
-        s.table('table-top-revenue', customerColumns(valueColumns), top('revenue'),
+        s.table('table-top-revenue', customerColumns(valueColumns), top(rows, 'revenue'),
             { title: s.t('table.topRevenue'), sortKey: 'revenue' });
-        s.table('table-top-contribution', customerColumns(valueColumns), top('contribution'),
+        s.table('table-top-contribution', customerColumns(valueColumns), top(rows, 'contribution'),
             { title: s.t('table.topContribution'), sortKey: 'contribution' });
 
         s.table('table-a-revenue-c-contribution', customerColumns([
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'cost_to_serve', label: s.t('col.costToServe'), type: 'money' },
             { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true }
-        ]), rows.filter(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }),
-            { title: s.t('table.aRevenueCContribution'), sortKey: 'cost_to_serve' });
+        ]), top(rows.filter(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }), 'cost_to_serve'),
+            { title: s.t('table.aRevenueCContribution'), sortKey: 'cost_to_serve',
+              total: count(function (r) { return r.abc_revenue === 'A' && r.abc_contribution === 'C'; }),
+              source: 'kpi.customer_value' });
 
         var byId = new Map();
         rows.forEach(function (r) { byId.set(r.id, r); });
@@ -93,7 +106,8 @@
         s.table('table-cross-sell', customerColumns([
             { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
-        ]), gaps, { title: s.t('table.crossSell'), sortKey: 'peer_share' });
+        ]), top(gaps, 'peer_share'), { title: s.t('table.crossSell'), sortKey: 'peer_share',
+            total: count(function () { return true; }, 'gaps'), source: 'kpi.cross_sell_gap' });
     }
 
     s.pages = s.pages || {};

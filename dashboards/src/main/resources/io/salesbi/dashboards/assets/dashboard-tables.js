@@ -116,6 +116,10 @@
         host.appendChild(scroll);
         if (sorted.length > state.limit) {
             host.appendChild(s.el('p', 'table-more', s.t('table.more', s.format.count(sorted.length - state.limit))));
+        } else if (options.total > rows.length) {
+            /* a list of the first rows of more than the page carries: where the others are */
+            host.appendChild(s.el('p', 'table-more',
+                s.t('table.moreInWarehouse', s.format.count(options.total - rows.length), options.source)));
         }
         return state;
     }
