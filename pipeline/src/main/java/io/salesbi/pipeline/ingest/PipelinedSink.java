@@ -15,7 +15,12 @@ import java.util.concurrent.ExecutionException;
  * closed on that thread (DuckDB's Appender may only be used by the thread that created it). A failure of the target
  * reaches the reader at its next batch and again at {@link #finish()}; nothing is lost or reordered.
  */
-final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink, AutoCloseable {
+final class PipelinedSink<T extends PipelinedSink.Completing> implements RowSink, AutoCloseable {
+
+    /** A target told, on its own thread, when every row was handed to it (not when the file failed half way). */
+    interface Completing extends RowSink, AutoCloseable {
+        void complete() throws Exception;
+    }
 
     /** Creates the target sink on the appending thread. */
     @FunctionalInterface
@@ -31,6 +36,7 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
     private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     private final Thread consumer;
     private volatile RuntimeException failure;
+    private volatile boolean aborted;
     private List<Object> batch = new ArrayList<>(BATCH_ROWS);
     private boolean ended;
 
@@ -90,6 +96,7 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
     @Override
     public void close() {
         if (!ended) {
+            aborted = true;
             queue.clear();
             end();
         }
@@ -136,7 +143,9 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
         }
         target.complete(sink);
         try (sink) {
-            consume(sink);
+            if (consume(sink) && failure == null) {
+                sink.complete();
+            }
         } catch (Exception e) {
             if (failure == null) {
                 failure = e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
@@ -144,7 +153,8 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
         }
     }
 
-    private void consume(T sink) {
+    /** Hands the rows to the target until the end; true when the rows ended, false when the file was aborted. */
+    private boolean consume(T sink) {
         try {
             for (List<Object> rows = queue.take(); rows != END; rows = queue.take()) {
                 if (failure != null) {
@@ -166,6 +176,8 @@ final class PipelinedSink<T extends RowSink & AutoCloseable> implements RowSink,
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+        return !aborted;
     }
 }

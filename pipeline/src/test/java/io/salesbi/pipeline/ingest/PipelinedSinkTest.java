@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.salesbi.connectors.read.RowRejection;
-import io.salesbi.connectors.read.RowSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,10 @@ import org.junit.jupiter.api.Test;
 class PipelinedSinkTest {
 
     /** Records what arrives, and on which thread. */
-    private static class Recording implements RowSink, AutoCloseable {
+    private static class Recording implements PipelinedSink.Completing {
         final List<String> events = new ArrayList<>();
         String createdOn;
+        String completedOn;
         String closedOn;
         final List<String> threads = new ArrayList<>();
         long failAtRow = -1;
@@ -31,6 +31,12 @@ class PipelinedSinkTest {
         @Override
         public void reject(RowRejection rejection) {
             events.add("reject " + rejection.row());
+        }
+
+        @Override
+        public void complete() {
+            completedOn = Thread.currentThread().getName();
+            events.add("complete");
         }
 
         @Override
@@ -61,9 +67,11 @@ class PipelinedSinkTest {
             }
             assertThat(sink.finish()).isSameAs(target);
         }
+        expected.add("complete");
         assertThat(target.events).containsExactlyElementsOf(expected);
         assertThat(target.threads).containsOnly("append orders.csv");
         assertThat(target.createdOn).isEqualTo("append orders.csv");
+        assertThat(target.completedOn).isEqualTo("append orders.csv");
         assertThat(target.closedOn).isEqualTo("append orders.csv");
     }
 
@@ -126,7 +134,8 @@ class PipelinedSinkTest {
                 })
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot append row 5000: disk full");
-        assertThat(target.events).hasSize(4999);
+        // the rows before the failure, and the target is not told to complete
+        assertThat(target.events).hasSize(4999).doesNotContain("complete");
     }
 
     @Test
@@ -136,6 +145,9 @@ class PipelinedSinkTest {
         sink.accept(null, 1, new Object[] {"a"});
         sink.close();
         sink.close();
+        assertThat(target.completedOn)
+                .as("a file aborted half way is not completed")
+                .isNull();
         assertThat(target.closedOn).isEqualTo("append orders.csv");
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.getName().equals("append orders.csv"));
