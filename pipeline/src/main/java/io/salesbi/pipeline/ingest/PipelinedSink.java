@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Hands a reader's rows to another sink on a thread of its own, in batches and in file order, so that parsing a file
- * (this thread) and appending its rows to DuckDB (the other thread) use both cores. The target is created, fed and
- * closed on that thread (DuckDB's Appender may only be used by the thread that created it). A failure of the target
+ * (this thread) and writing its rows for DuckDB (the other thread) use both cores. The target is created, fed,
+ * completed (only when every row arrived) and closed on that thread. A failure of the target
  * reaches the reader at its next batch and again at {@link #finish()}; nothing is lost or reordered.
  */
 final class PipelinedSink<T extends PipelinedSink.Completing> implements RowSink, AutoCloseable {

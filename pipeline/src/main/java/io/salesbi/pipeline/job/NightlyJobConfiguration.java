@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The night in one job: ingest -> validate -> standardize -> match -> consolidate -> kpi -> dashboards. Steps
- * orchestrate; the heavy lifting is set-based SQL in DuckDB or streaming Java writing through the Appender.
+ * orchestrate; the heavy lifting is set-based SQL in DuckDB or streaming Java handing rows to DuckDB's bulk reader.
  * Every step replaces what it produces, so a restart after a failure re-runs the failed step without doubling rows.
  */
 @Configuration(proxyBeanMethods = false)
