@@ -25,34 +25,6 @@
             return s.matches(r) && Number(r.year) === year && (!buyers || buyers.has(r.id));
         });
 
-        var levels = ['low', 'high'];
-        var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
-        var matrix = [];
-        levels.forEach(function (value, x) {
-            levels.forEach(function (potential, y) {
-                matrix.push([x, y, rows.filter(function (r) {
-                    return r.value_segment === value && r.potential_segment === potential;
-                }).length]);
-            });
-        });
-        s.heatmap('chart-value-potential',
-            levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
-            levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), matrix, s.format.count);
-
-        var abc = ['A', 'B', 'C'];
-        var abcCells = [];
-        abc.forEach(function (byRevenue, x) {
-            abc.forEach(function (byContribution, y) {
-                abcCells.push([x, y, rows.filter(function (r) {
-                    return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
-                }).length]);
-            });
-        });
-        s.heatmap('chart-abc',
-            abc.map(function (c) { return s.t('axis.abcRevenue') + ' ' + c; }),
-            abc.map(function (c) { return s.t('axis.abcContribution') + ' ' + c; }), abcCells, s.format.count,
-            ['#f6f8fa', '#8c6bb1'], true);
-
         var valueColumns = [
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true },
@@ -94,8 +66,45 @@
             { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
             { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
         ]), gaps, { title: s.t('table.crossSell'), sortKey: 'peer_share' });
+        return { rows: rows };
     }
 
-    s.pages = s.pages || {};
-    s.pages.customers = render;
+    s.page('customers', { render: render, charts: [
+        { id: 'chart-value-potential', into: 'panels',
+          de: 'Kundenwert × Potenzial (Anzahl Kunden)',
+          en: 'Customer value × potential (number of customers)',
+          draw: function (id, v) {
+              var levels = ['low', 'high'];
+              var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
+              var matrix = [];
+              levels.forEach(function (value, x) {
+                  levels.forEach(function (potential, y) {
+                      matrix.push([x, y, v.rows.filter(function (r) {
+                          return r.value_segment === value && r.potential_segment === potential;
+                      }).length]);
+                  });
+              });
+              s.heatmap(id,
+                  levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
+                  levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), matrix, s.format.count);
+          } },
+        { id: 'chart-abc', into: 'panels',
+          de: 'ABC nach Umsatz × ABC nach Deckungsbeitrag II (Anzahl Kunden)',
+          en: 'ABC by revenue × ABC by contribution II (number of customers)',
+          draw: function (id, v) {
+              var abc = ['A', 'B', 'C'];
+              var abcCells = [];
+              abc.forEach(function (byRevenue, x) {
+                  abc.forEach(function (byContribution, y) {
+                      abcCells.push([x, y, v.rows.filter(function (r) {
+                          return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
+                      }).length]);
+                  });
+              });
+              s.heatmap(id,
+                  abc.map(function (c) { return s.t('axis.abcRevenue') + ' ' + c; }),
+                  abc.map(function (c) { return s.t('axis.abcContribution') + ' ' + c; }), abcCells, s.format.count,
+                  ['#f6f8fa', '#8c6bb1'], true);
+          } }
+    ] });
 })(window.salesbi);
