@@ -230,6 +230,72 @@ class DashboardBrowserIT {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    /** The panels of a page's grid in order: a chart as "id: caption", any other panel by its table's id. */
+    @SuppressWarnings("unchecked")
+    private List<String> panels() {
+        return (List<String>) browser.js("""
+                return Array.from(document.getElementById('panels').children).map(panel => {
+                    const chart = panel.querySelector('.chart');
+                    return chart ? chart.id + ': ' + panel.querySelector('figcaption').textContent
+                        : panel.querySelector('.table-host, [id]').id;
+                });""");
+    }
+
+    /**
+     * Issue #19: a chart's panel (figure, caption, chart, data table, note) is built from its declaration in the page
+     * script, in the page's language and in the place the declaration names, and only where its condition holds.
+     */
+    @Test
+    void chartPanelsAreBuiltFromTheirDeclarationsInThePagesLanguageAndPlace() {
+        open(german, "index.html");
+        assertThat(panels())
+                .containsExactly(
+                        "chart-revenue-segment: Umsatz nach Branche (Klick: Kunden der Branche)",
+                        "chart-revenue-channel: Umsatz nach Kanal (Klick: Kanal-G&V)",
+                        "chart-share-segment: Marktanteil nach Branche",
+                        "chart-contribution-channel: Kanal-Deckungsbeitrag nach Kanal",
+                        "chart-value-potential: Kundenwert × Potenzial (Anzahl Kunden)",
+                        "table-segments");
+        // the caption names the chart, its data table sits in the same figure
+        assertThat(browser.driver.findElement(By.id("chart-revenue-segment")).getAttribute("aria-label"))
+                .isEqualTo("Umsatz nach Branche (Klick: Kunden der Branche)");
+        assertThat(browser.driver
+                        .findElements(By.cssSelector("figure #chart-revenue-segment-data"))
+                        .size())
+                .isEqualTo(1);
+        open(english, "index.html");
+        assertThat(panels())
+                .containsExactly(
+                        "chart-revenue-segment: Revenue by segment (click: the segment's customers)",
+                        "chart-revenue-channel: Revenue by channel (click: channel P&L)",
+                        "chart-share-segment: Market share by segment",
+                        "chart-contribution-channel: Channel contribution by channel",
+                        "chart-value-potential: Customer value × potential (number of customers)",
+                        "table-segments");
+        // before: a chart placed before a table's panel, with its note under it
+        open(english, "survey.html");
+        assertThat(panels())
+                .containsExactly(
+                        "chart-survey-radar: Four areas per role",
+                        "survey-type",
+                        "chart-survey-gaps: Largest gaps between self-image and external image",
+                        "chart-survey-trend: Change between waves",
+                        "chart-survey-position: Self-image against external image (2×2)",
+                        "table-survey-position",
+                        "table-survey-gaps",
+                        "table-survey-scores");
+        assertThat((String) browser.js("return document.getElementById('survey-position-rule').parentNode"
+                        + ".querySelector('.chart').id"))
+                .isEqualTo("chart-survey-position");
+        // when: the rows per source are left out of a regional page set, whose files its manager cannot see
+        open(german, "data-quality.html");
+        assertThat(panels()).first().asString().startsWith("chart-rows-source: Zeilen je Quelle");
+        open(regionalDe, "data-quality.html");
+        assertThat(panels()).noneMatch(panel -> panel.startsWith("chart-rows-source"));
+        assertThat(panels()).first().asString().startsWith("chart-quarantine-rule: Zeilen in Quarantäne nach Regel");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     private void assertRendersOfflineWithDataInEveryChart(Path folder, String page, Set<String> emptyCharts) {
         open(folder, page);
 
@@ -385,6 +451,31 @@ class DashboardBrowserIT {
                         + ".getOption()[arguments[1]][0].data",
                 chartId,
                 axis);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Number> seriesValues(String chartId, int series) {
+        return (List<Number>) browser.js(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                        + ".getOption().series[arguments[1]].data",
+                chartId,
+                series);
+    }
+
+    /**
+     * The worked example of CONTRIBUTING.md's chart recipe: the overview's market share by segment in 2026, own
+     * revenue over market volume of the segment's regions: Maschinenbau (1,200.00 + 734.56) / (10,000 + 5,000) =
+     * 0.12897…, Chemie 300 / 5,000 = 0.06; the largest share first, named in the page's language.
+     */
+    @Test
+    void overviewShowsTheMarketShareOfEachSegment() {
+        open(german, "index.html");
+        assertThat(axisLabels("chart-share-segment", "yAxis")).containsExactly("Maschinenbau", "Chemie");
+        assertThat(seriesValues("chart-share-segment", 0))
+                .extracting(Number::doubleValue)
+                .containsExactly(1934.56 / 15000, 0.06);
+        open(english, "index.html");
+        assertThat(axisLabels("chart-share-segment", "yAxis")).containsExactly("Mechanical engineering", "Chemicals");
     }
 
     @Test

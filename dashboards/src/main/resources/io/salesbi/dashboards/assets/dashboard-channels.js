@@ -31,19 +31,6 @@
         }));
         var hasPrior = priorRows.some(function (r) { return Number(r.year) === year - 1; });
 
-        var revenue = s.sum(pnl, 'net');
-        var cogs = s.sumOrNull(pnl, 'cogs');
-        var direct = s.sum(pnl, 'direct_cost');
-        var allocated = s.sum(pnl, 'allocated_cost');
-        s.waterfall('chart-waterfall', [
-            { label: s.t('wf.revenue'), value: revenue, total: true },
-            { label: s.t('wf.cogs'), value: cogs === null ? null : -cogs },
-            { label: s.t('wf.grossMargin'), value: cogs === null ? null : s.cents(revenue - cogs), total: true },
-            { label: s.t('wf.directCost'), value: -direct },
-            { label: s.t('wf.allocatedCost'), value: -allocated },
-            { label: s.t('wf.contribution'), value: s.sumOrNull(pnl, 'contribution'), total: true }
-        ], s.format.money);
-
         var byChannel = channelSums(pnl);
         var channelRows = Array.from(byChannel.values());
         channelRows.forEach(function (row) {
@@ -55,13 +42,6 @@
             row.contribution_prev = hasPrior ? (before ? before.contribution : 0) : null;
         });
         channelRows.sort(function (a, b) { return (b.roi || 0) - (a.roi || 0); });
-        s.bars('chart-roi', channelRows.map(function (r) { return s.channelName(r.channel); }), [{
-            name: s.t('col.roi'),
-            values: channelRows.map(function (r) {
-                return { value: r.roi, itemStyle: { color: r.roi < 0 ? '#d55e00' : '#0072b2' } };
-            })
-        }], s.format.percent, null, true);
-
         var cube = s.data.cube.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
         var channels = s.distinct(cube, 'channel').sort();
         var categories = s.distinct(cube, 'category').sort();
@@ -79,56 +59,21 @@
                 }
             });
         });
-        s.heatmap('chart-price-realization', channels.map(s.channelName),
-            categories.map(function (c) { return s.label('category', c); }), cells, s.format.percent,
-            ['#d55e00', '#f3efe0', '#0072b2']);
-
-        var mix = s.data.mix;
-        var mixYears = s.distinct(mix, 'year').map(Number).sort();
-        var buckets = s.distinct(mix, 'channels_used').sort();
-        s.stacked('chart-channel-mix', mixYears.map(String), buckets.map(function (bucket) {
-            return { name: bucket, values: mixYears.map(function (y) {
-                return s.sum(mix.filter(function (r) { return Number(r.year) === y && r.channels_used === bucket; }), 'customers');
-            }) };
-        }), s.format.count);
-
-        var trend = s.data.cube.filter(function (r) { return s.matches(r, ['year', 'channel']); });
-        var allChannels = s.distinct(trend, 'channel').sort();
-        var totals = s.sumBy(trend, function (r) { return Number(r.year); }, 'net');
-        // a year without positive revenue (credit notes only) has no channel shares: no invented bar for it
-        var years = s.distinct(trend, 'year').map(Number).sort().filter(function (y) { return totals.get(y) > 0; });
-        s.stacked('chart-channel-migration', years.map(function (y) {
-            return s.meta.partialYears[String(y)] || String(y);
-        }), allChannels.map(function (channel) {
-            return { name: s.channelName(channel), values: years.map(function (y) {
-                return s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net')
-                    / totals.get(y);
-            }) };
-        }), s.format.percent);
-
-        if (document.getElementById('chart-main-channel-change')) {
-            var moves = s.data.migration.filter(function (r) {
+        var moves = null;
+        var moveChannels = [];
+        if (document.getElementById('table-main-channel-change')) {
+            moves = s.data.migration.filter(function (r) {
                 return Number(r.year) === year && (!s.filters.channel
                     || r.from_channel === s.filters.channel || r.to_channel === s.filters.channel);
             });
-            var moveChannels = s.distinct(moves, 'from_channel').concat(s.distinct(moves, 'to_channel'))
+            moveChannels = s.distinct(moves, 'from_channel').concat(s.distinct(moves, 'to_channel'))
                 .filter(function (c, i, all) { return all.indexOf(c) === i; }).sort();
-            var moveCells = [];
-            moveChannels.forEach(function (to, x) {
-                moveChannels.forEach(function (from, y) {
-                    var n = s.sum(moves.filter(function (r) { return r.from_channel === from && r.to_channel === to; }), 'customers');
-                    moveCells.push([x, y, n || null]);
-                });
-            });
-            s.heatmap('chart-main-channel-change', moveChannels.map(s.channelName), moveChannels.map(s.channelName),
-                moveCells, s.format.count, ['#fbeee0', '#e08e3c'], true);
             s.table('table-main-channel-change', [
                 { key: 'from_channel', label: s.t('col.fromChannel'), value: function (r) { return s.channelName(r.from_channel); } },
                 { key: 'to_channel', label: s.t('col.toChannel'), value: function (r) { return s.channelName(r.to_channel); } },
                 { key: 'customers', label: s.t('col.customers'), type: 'count' }
             ], moves, { title: s.t('table.mainChannelChange'), sortKey: 'customers' });
         }
-
         s.table('table-pnl', [
             { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); },
               href: s.meta.customersByChannel ? function (r) {
@@ -154,8 +99,92 @@
             { key: 'net', label: s.t('col.revenue'), type: 'money' },
             { key: 'realization', label: s.t('col.priceRealization'), type: 'percent' }
         ], priceRows, { title: s.t('table.priceRealization'), sortKey: 'realization', descending: false });
+        return { year: year, pnl: pnl, channelRows: channelRows, channels: channels, categories: categories,
+                 cells: cells, moves: moves, moveChannels: moveChannels };
     }
 
-    s.pages = s.pages || {};
-    s.pages.channels = render;
+    s.page('channels', { render: render, charts: [
+        { id: 'chart-waterfall', into: 'panels',
+          de: 'Kanal-G&V: vom Umsatz über Deckungsbeitrag I zum Kanal-Deckungsbeitrag',
+          en: 'Channel P&L: from revenue via contribution I to channel contribution',
+          draw: function (id, v) {
+              var revenue = s.sum(v.pnl, 'net');
+              var cogs = s.sumOrNull(v.pnl, 'cogs');
+              var direct = s.sum(v.pnl, 'direct_cost');
+              var allocated = s.sum(v.pnl, 'allocated_cost');
+              s.waterfall(id, [
+                  { label: s.t('wf.revenue'), value: revenue, total: true },
+                  { label: s.t('wf.cogs'), value: cogs === null ? null : -cogs },
+                  { label: s.t('wf.grossMargin'), value: cogs === null ? null : s.cents(revenue - cogs), total: true },
+                  { label: s.t('wf.directCost'), value: -direct },
+                  { label: s.t('wf.allocatedCost'), value: -allocated },
+                  { label: s.t('wf.contribution'), value: s.sumOrNull(v.pnl, 'contribution'), total: true }
+              ], s.format.money);
+          } },
+        { id: 'chart-roi', into: 'panels',
+          de: 'ROI je Kanal',
+          en: 'ROI by channel',
+          draw: function (id, v) {
+              s.bars(id, v.channelRows.map(function (r) { return s.channelName(r.channel); }), [{
+                  name: s.t('col.roi'),
+                  values: v.channelRows.map(function (r) {
+                      return { value: r.roi, itemStyle: { color: r.roi < 0 ? '#d55e00' : '#0072b2' } };
+                  })
+              }], s.format.percent, null, true);
+          } },
+        { id: 'chart-price-realization', into: 'panels',
+          de: 'Preisrealisierung nach Kanal und Warengruppe',
+          en: 'Price realization by channel and category',
+          draw: function (id, v) {
+              s.heatmap(id, v.channels.map(s.channelName),
+                  v.categories.map(function (c) { return s.label('category', c); }), v.cells, s.format.percent,
+                  ['#d55e00', '#f3efe0', '#0072b2']);
+          } },
+        { id: 'chart-channel-mix', into: 'panels',
+          de: 'Kanalmix: Kunden nach Zahl genutzter Kanäle',
+          en: 'Channel mix: customers by number of channels used',
+          draw: function (id) {
+              var mix = s.data.mix;
+              var mixYears = s.distinct(mix, 'year').map(Number).sort();
+              var buckets = s.distinct(mix, 'channels_used').sort();
+              s.stacked(id, mixYears.map(String), buckets.map(function (bucket) {
+                  return { name: bucket, values: mixYears.map(function (y) {
+                      return s.sum(mix.filter(function (r) { return Number(r.year) === y && r.channels_used === bucket; }), 'customers');
+                  }) };
+              }), s.format.count);
+          } },
+        { id: 'chart-channel-migration', into: 'panels', wide: true,
+          de: 'Kanalmigration: Umsatzanteil der Kanäle je Jahr',
+          en: 'Channel migration: revenue share of each channel by year',
+          draw: function (id) {
+              var trend = s.data.cube.filter(function (r) { return s.matches(r, ['year', 'channel']); });
+              var allChannels = s.distinct(trend, 'channel').sort();
+              var totals = s.sumBy(trend, function (r) { return Number(r.year); }, 'net');
+              // a year without positive revenue (credit notes only) has no channel shares: no invented bar for it
+              var years = s.distinct(trend, 'year').map(Number).sort().filter(function (y) { return totals.get(y) > 0; });
+              s.stacked(id, years.map(function (y) {
+                  return s.meta.partialYears[String(y)] || String(y);
+              }), allChannels.map(function (channel) {
+                  return { name: s.channelName(channel), values: years.map(function (y) {
+                      return s.sum(trend.filter(function (r) { return Number(r.year) === y && r.channel === channel; }), 'net')
+                          / totals.get(y);
+                  }) };
+              }), s.format.percent);
+          } },
+        { id: 'chart-main-channel-change', before: 'table-main-channel-change', tall: true,
+          when: function () { return s.data.migration.length > 0; },
+          de: 'Kanalwechsel: Hauptkanal im Vorjahr (Zeile) → Hauptkanal (Spalte), Kunden',
+          en: 'Channel switches: main channel last year (row) → main channel (column), customers',
+          draw: function (id, v) {
+              var moveCells = [];
+              v.moveChannels.forEach(function (to, x) {
+                  v.moveChannels.forEach(function (from, y) {
+                      var n = s.sum(v.moves.filter(function (r) { return r.from_channel === from && r.to_channel === to; }), 'customers');
+                      moveCells.push([x, y, n || null]);
+                  });
+              });
+              s.heatmap(id, v.moveChannels.map(s.channelName), v.moveChannels.map(s.channelName),
+                  moveCells, s.format.count, ['#fbeee0', '#e08e3c'], true);
+          } }
+    ] });
 })(window.salesbi);

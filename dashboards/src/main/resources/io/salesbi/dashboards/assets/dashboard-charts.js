@@ -393,6 +393,77 @@
         });
     }
 
+    /* A page and its charts (issue #19: a chart is one declaration in its page script and its test). The page script
+       calls s.page(key, { charts: [...], render: function (filters) { ...; return view; } }); each chart is
+         { id: 'chart-my-chart',                       the chart's element id, unique on the page
+           de: 'Deutsche Bildunterschrift', en: 'English caption',
+           into: 'panels' | before: 'table-my-table', where its panel goes: at the top of the container with that id
+                                                       (after the charts placed there before it), or before the
+                                                       panel holding that element; left out when that is absent
+           wide: true, tall: true,                     optional: across both columns; 420 px high
+           note: { de: '…', en: '…', id: '…' },        optional: a note under the chart (with an id: the script fills it)
+           when: function () { return …; },            optional: the panel only where this holds (the page's data)
+           draw: function (id, view) { s.bars(id, …); } }
+       s.panels builds every panel once, before the first render: figure, figcaption in the page's language, chart
+       element, note; the chart helpers add the accessible name and the data table. render draws the page's
+       headlines and tables and returns what the charts draw from; after it every chart's draw runs. */
+    var DECLARED = ['id', 'de', 'en', 'draw'];
+    function page(key, spec) {
+        var ids = {};
+        (spec.charts || []).forEach(function (declared, i) {
+            var missing = DECLARED.filter(function (name) { return !declared[name]; })
+                .concat(declared.into || declared.before ? [] : ['into or before']);
+            if (missing.length || ids[declared.id]) {
+                throw new Error('dashboard-' + key + '.js: chart ' + (declared.id || '#' + (i + 1))
+                    + (ids[declared.id] ? ' is declared twice' : ' declares no ' + missing.join(', ')));
+            }
+            ids[declared.id] = true;
+        });
+        s.pages = s.pages || {};
+        s.pages[key] = { charts: spec.charts || [], render: spec.render };
+    }
+
+    function panels(charts) {
+        var lang = s.meta.lang === 'en' ? 'en' : 'de';
+        var top = {};
+        charts.forEach(function (declared) {
+            var anchor = document.getElementById(declared.into || declared.before);
+            if (!anchor || (declared.when && !declared.when())) { return; }
+            var figure = s.el('figure', declared.wide ? 'panel wide' : 'panel');
+            figure.appendChild(s.el('figcaption', null, declared[lang]));
+            var node = s.el('div', declared.tall ? 'chart tall' : 'chart');
+            node.id = declared.id;
+            figure.appendChild(node);
+            if (declared.note) {
+                var note = figure.appendChild(s.el('p', 'note', declared.note[lang]));
+                if (declared.note.id) { note.id = declared.note.id; }
+            }
+            if (declared.into) {
+                var last = top[declared.into];
+                anchor.insertBefore(figure, last ? last.nextSibling : anchor.firstChild);
+                top[declared.into] = figure;
+            } else {
+                var panel = anchor.closest('.panel') || anchor;
+                panel.parentNode.insertBefore(figure, panel);
+            }
+        });
+    }
+
+    /* Renders the page for the filters: its headlines and tables, then every chart that has its panel. */
+    function draw(spec, filters) {
+        var view = spec.render ? spec.render(filters) : undefined;
+        spec.charts.forEach(function (declared) {
+            if (document.getElementById(declared.id)) { declared.draw(declared.id, view); }
+        });
+    }
+
+    /* A chart's caption as the page shows it (e.g. as the name of its only series). */
+    function caption(id) {
+        var node = document.getElementById(id);
+        var figcaption = node && node.closest('figure') && node.closest('figure').querySelector('figcaption');
+        return figcaption ? figcaption.textContent : id;
+    }
+
     /* The options last drawn, so that a new width (a phone turned) fits the labels anew. */
     var options = {};
     window.addEventListener('resize', function () {
@@ -403,6 +474,10 @@
         });
     });
 
+    s.page = page;
+    s.panels = panels;
+    s.drawPage = draw;
+    s.caption = caption;
     s.chart = chart;
     s.bars = bars;
     s.heatmap = heatmap;

@@ -96,10 +96,6 @@
         ], ROLES.map(function (role) { return { role: role, contacts: contacts[role] || 0 }; }),
             { title: s.t('table.customerBuyingCenter') });
 
-        s.bars('chart-customer-history', years.map(function (r) { return String(r.year); }), [
-            { name: s.t('col.revenue'), values: years.map(function (r) { return r.revenue; }), color: '#2a7ab0' },
-            { name: s.t('col.contribution'), values: years.map(function (r) { return r.contribution; }), color: '#e08e3c' }
-        ], f.compactMoney);
         s.table('table-customer-years', [
             { key: 'year', label: s.t('col.year') },
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
@@ -110,15 +106,6 @@
             { key: 'abc_revenue', label: s.t('col.abcRevenue') },
             { key: 'last_order_date', label: s.t('col.lastOrder'), type: 'date' }
         ], years, { title: s.t('table.customerYears'), sortKey: 'year' });
-
-        var touch = s.data.customerTouch.filter(function (r) { return r.id === id; });
-        var touchYears = s.distinct(touch, 'year').map(Number).sort();
-        var phases = PHASES.concat(s.distinct(touch, 'phase').filter(function (p) { return PHASES.indexOf(p) < 0; }));
-        s.stacked('chart-customer-touch', touchYears.map(String), phases.map(function (phase) {
-            return { name: phase ? s.t('phase.' + phase) : s.t('member.none'), values: touchYears.map(function (y) {
-                return s.sum(touch.filter(function (r) { return Number(r.year) === y && r.phase === phase; }), 'touchpoints');
-            }) };
-        }), f.count);
 
         s.table('table-customer-cross-sell', [
             { key: 'category', label: s.t('col.category'), value: function (r) { return s.label('category', r.category); } },
@@ -134,8 +121,31 @@
             { key: 'city', label: s.t('col.city') },
             { key: 'probability', label: s.t('col.matchProbability'), type: 'percent' }
         ], sources, { title: s.t('table.customerSources'), sortKey: 'src', descending: false });
+        return { customer: id, years: years };
     }
 
-    s.pages = s.pages || {};
-    s.pages.customer = render;
+    s.page('customer', { render: render, charts: [
+        { id: 'chart-customer-history', into: 'panels',
+          de: 'Umsatz und Deckungsbeitrag II je Jahr',
+          en: 'Revenue and contribution II by year',
+          draw: function (chartId, v) {
+              s.bars(chartId, v.years.map(function (r) { return String(r.year); }), [
+                  { name: s.t('col.revenue'), values: v.years.map(function (r) { return r.revenue; }), color: '#2a7ab0' },
+                  { name: s.t('col.contribution'), values: v.years.map(function (r) { return r.contribution; }), color: '#e08e3c' }
+              ], s.format.compactMoney);
+          } },
+        { id: 'chart-customer-touch', into: 'panels',
+          de: 'Kontaktpunkte je Phase und Jahr',
+          en: 'Touchpoints by phase and year',
+          draw: function (chartId, v) {
+              var touch = s.data.customerTouch.filter(function (r) { return r.id === v.customer; });
+              var touchYears = s.distinct(touch, 'year').map(Number).sort();
+              var phases = PHASES.concat(s.distinct(touch, 'phase').filter(function (p) { return PHASES.indexOf(p) < 0; }));
+              s.stacked(chartId, touchYears.map(String), phases.map(function (phase) {
+                  return { name: phase ? s.t('phase.' + phase) : s.t('member.none'), values: touchYears.map(function (y) {
+                      return s.sum(touch.filter(function (r) { return Number(r.year) === y && r.phase === phase; }), 'touchpoints');
+                  }) };
+              }), s.format.count);
+          } }
+    ] });
 })(window.salesbi);

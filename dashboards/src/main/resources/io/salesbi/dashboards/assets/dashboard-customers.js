@@ -35,34 +35,6 @@
             return counts.reduce(function (sum, r) { return test(r) ? sum + Number(r[measure || 'customers']) : sum; }, 0);
         }
 
-        var levels = ['low', 'high'];
-        var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
-        var matrix = [];
-        levels.forEach(function (value, x) {
-            levels.forEach(function (potential, y) {
-                matrix.push([x, y, count(function (r) {
-                    return r.value_segment === value && r.potential_segment === potential;
-                })]);
-            });
-        });
-        s.heatmap('chart-value-potential',
-            levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
-            levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), matrix, s.format.count);
-
-        var abc = ['A', 'B', 'C'];
-        var abcCells = [];
-        abc.forEach(function (byRevenue, x) {
-            abc.forEach(function (byContribution, y) {
-                abcCells.push([x, y, count(function (r) {
-                    return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
-                })]);
-            });
-        });
-        s.heatmap('chart-abc',
-            abc.map(function (c) { return s.t('axis.abcRevenue') + ' ' + c; }),
-            abc.map(function (c) { return s.t('axis.abcContribution') + ' ' + c; }), abcCells, s.format.count,
-            ['#f6f8fa', '#8c6bb1'], true);
-
         var valueColumns = [
             { key: 'revenue', label: s.t('col.revenue'), type: 'money' },
             { key: 'contribution', label: s.t('col.contribution'), type: 'money', tone: true, na: true },
@@ -108,8 +80,45 @@
             { key: 'peer_share', label: s.t('col.peerShare'), type: 'percent' }
         ]), top(gaps, 'peer_share'), { title: s.t('table.crossSell'), sortKey: 'peer_share',
             total: count(function () { return true; }, 'gaps'), source: 'kpi.cross_sell_gap' });
+        return { rows: rows, count: count };
     }
 
-    s.pages = s.pages || {};
-    s.pages.customers = render;
+    s.page('customers', { render: render, charts: [
+        { id: 'chart-value-potential', into: 'panels',
+          de: 'Kundenwert × Potenzial (Anzahl Kunden)',
+          en: 'Customer value × potential (number of customers)',
+          draw: function (id, v) {
+              var levels = ['low', 'high'];
+              var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
+              var matrix = [];
+              levels.forEach(function (value, x) {
+                  levels.forEach(function (potential, y) {
+                      matrix.push([x, y, v.count(function (r) {
+                          return r.value_segment === value && r.potential_segment === potential;
+                      })]);
+                  });
+              });
+              s.heatmap(id,
+                  levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
+                  levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), matrix, s.format.count);
+          } },
+        { id: 'chart-abc', into: 'panels',
+          de: 'ABC nach Umsatz × ABC nach Deckungsbeitrag II (Anzahl Kunden)',
+          en: 'ABC by revenue × ABC by contribution II (number of customers)',
+          draw: function (id, v) {
+              var abc = ['A', 'B', 'C'];
+              var abcCells = [];
+              abc.forEach(function (byRevenue, x) {
+                  abc.forEach(function (byContribution, y) {
+                      abcCells.push([x, y, v.count(function (r) {
+                          return r.abc_revenue === byRevenue && r.abc_contribution === byContribution;
+                      })]);
+                  });
+              });
+              s.heatmap(id,
+                  abc.map(function (c) { return s.t('axis.abcRevenue') + ' ' + c; }),
+                  abc.map(function (c) { return s.t('axis.abcContribution') + ' ' + c; }), abcCells, s.format.count,
+                  ['#f6f8fa', '#8c6bb1'], true);
+          } }
+    ] });
 })(window.salesbi);

@@ -27,23 +27,8 @@
             account.covered = ROLES.length - missing.length;
             account.missing = missing.map(function (role) { return label('role.', role); }).join(', ');
         });
-        s.bars('chart-role-coverage', ROLES.map(function (role) { return label('role.', role); }), [{
-            name: s.t('chart.roleCoverage'),
-            values: ROLES.map(function (role) {
-                return list.length ? list.filter(function (a) { return a[role] > 0; }).length / list.length : 0;
-            })
-        }], s.format.percent, null, true);
-
         var year = s.year();
         var touch = s.data.touchpoints.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        var phases = PHASES.concat(s.distinct(touch, 'phase').filter(function (p) { return PHASES.indexOf(p) < 0; }));
-        var channels = s.distinct(touch, 'channel').sort();
-        s.stacked('chart-touchpoints', phases.map(function (p) { return label('phase.', p); }), channels.map(function (channel) {
-            return { name: s.channelName(channel), values: phases.map(function (phase) {
-                return s.sum(touch.filter(function (r) { return r.phase === phase && r.channel === channel; }), 'touchpoints');
-            }) };
-        }), s.format.count);
-
         s.table('table-buying-center', [
             { key: 'name', label: s.t('col.customer'), wrap: true, href: s.customerHref },
             { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); } },
@@ -61,8 +46,32 @@
             { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
             { key: 'touchpoints', label: s.t('col.touchpoints'), type: 'count' }
         ], touch, { title: s.t('table.touchpoints'), sortKey: 'touchpoints' });
+        return { accounts: list, touch: touch };
     }
 
-    s.pages = s.pages || {};
-    s.pages.journey = render;
+    s.page('journey', { render: render, charts: [
+        { id: 'chart-role-coverage', into: 'panels',
+          de: 'Rollenabdeckung der Key Accounts',
+          en: 'Role coverage of key accounts',
+          draw: function (id, v) {
+              s.bars(id, ROLES.map(function (role) { return label('role.', role); }), [{
+                  name: s.caption(id),
+                  values: ROLES.map(function (role) {
+                      return v.accounts.length ? v.accounts.filter(function (a) { return a[role] > 0; }).length / v.accounts.length : 0;
+                  })
+              }], s.format.percent, null, true);
+          } },
+        { id: 'chart-touchpoints', into: 'panels',
+          de: 'Kontaktpunkte nach Phase und Kanal',
+          en: 'Touchpoints by phase and channel',
+          draw: function (id, v) {
+              var phases = PHASES.concat(s.distinct(v.touch, 'phase').filter(function (p) { return PHASES.indexOf(p) < 0; }));
+              var channels = s.distinct(v.touch, 'channel').sort();
+              s.stacked(id, phases.map(function (p) { return label('phase.', p); }), channels.map(function (channel) {
+                  return { name: s.channelName(channel), values: phases.map(function (phase) {
+                      return s.sum(v.touch.filter(function (r) { return r.phase === phase && r.channel === channel; }), 'touchpoints');
+                  }) };
+              }), s.format.count);
+          } }
+    ] });
 })(window.salesbi);

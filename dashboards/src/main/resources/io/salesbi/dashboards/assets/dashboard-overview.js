@@ -230,80 +230,12 @@
         renderHeadlines(year);
         var sp = s.span(year);
         var d = periodData(year);
-        var now = sp ? sp.label : String(year);
-        var before = sp ? sp.priorLabel : String(year - 1);
         var cube = d.cube.filter(function (r) { return s.matches(r, ['year']); });
         var current = cube.filter(function (r) { return Number(r.year) === year; });
         var previous = cube.filter(function (r) { return Number(r.year) === year - 1; });
-
         var bySegment = s.sumBy(current, 'segment', 'net');
         var bySegmentPrev = s.sumBy(previous, 'segment', 'net');
         var segments = Array.from(bySegment.keys()).sort(function (a, b) { return bySegment.get(b) - bySegment.get(a); });
-        s.bars('chart-revenue-segment', segments.map(function (k) { return s.label('segment', k); }), [
-            { name: before, values: segments.map(function (k) { return bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
-            { name: now, values: segments.map(function (k) { return bySegment.get(k); }), color: '#2a7ab0' }
-        ], s.format.compactMoney, function (p) {
-            location.href = s.meta.pages.customers + '#year=' + year + '&segment=' + encodeURIComponent(segments[p.dataIndex]);
-        }, true);
-
-        var byChannel = s.sumBy(current, 'channel', 'net');
-        var byChannelPrev = s.sumBy(previous, 'channel', 'net');
-        var channels = Array.from(byChannel.keys()).sort(function (a, b) { return byChannel.get(b) - byChannel.get(a); });
-        s.bars('chart-revenue-channel', channels.map(s.channelName), [
-            { name: before, values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
-            { name: now, values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
-        ], s.format.compactMoney, function (p) {
-            var target = s.meta.customersByChannel ? s.meta.pages.customers : s.meta.pages.channels;
-            location.href = target + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
-        }, true);
-
-        var market = s.data.market.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        var own = s.sumBy(market, 'segment', 'own');
-        var volume = s.sumBy(market, 'segment', 'volume');
-        var marketSegments = Array.from(own.keys()).sort(function (a, b) {
-            return own.get(b) / volume.get(b) - own.get(a) / volume.get(a);
-        });
-        s.bars('chart-share-segment', marketSegments.map(function (k) { return s.label('segment', k); }), [{
-            name: s.t('kpi.marketShare'),
-            values: marketSegments.map(function (k) { return volume.get(k) ? own.get(k) / volume.get(k) : null; })
-        }], s.format.percent, function (p) {
-            location.href = s.meta.pages.market + '#year=' + year + '&segment=' + encodeURIComponent(marketSegments[p.dataIndex]);
-        }, true);
-
-        var pnl = d.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        // a channel whose contribution is not available (no standard cost) has no bar, not a bar of 0
-        var contribution = new Map();
-        pnl.forEach(function (r) {
-            var before = contribution.has(r.channel) ? contribution.get(r.channel) : 0;
-            contribution.set(r.channel, before === null || r.contribution === null || r.contribution === undefined
-                ? null : s.cents(before + Number(r.contribution)));
-        });
-        var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) {
-            var x = contribution.get(a), y = contribution.get(b);
-            return x === null ? 1 : y === null ? -1 : y - x;
-        });
-        s.bars('chart-contribution-channel', pnlChannels.map(s.channelName), [{
-            name: s.t('kpi.contribution'),
-            values: pnlChannels.map(function (k) {
-                var v = contribution.get(k);
-                return { value: v, itemStyle: { color: v < 0 ? '#c9544b' : '#4e9f76' } };
-            })
-        }], s.format.compactMoney, null, true);
-
-        var matrix = s.data.valueMatrix.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
-        var levels = ['low', 'high'];
-        var cells = [];
-        levels.forEach(function (value, x) {
-            levels.forEach(function (potential, y) {
-                cells.push([x, y, s.sum(matrix.filter(function (r) {
-                    return r.value_segment === value && r.potential_segment === potential;
-                }), 'customers')]);
-            });
-        });
-        var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
-        s.heatmap('chart-value-potential',
-            levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
-            levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), cells, s.format.count);
 
         s.table('table-segments', [
             { key: 'segment', label: s.t('col.segment'), value: function (r) { return s.label('segment', r.segment); },
@@ -316,8 +248,99 @@
             return { segment: k, revenue: bySegment.get(k), revenuePrev: prev,
                      change: prev ? (bySegment.get(k) - prev) / Math.abs(prev) : null };
         }), { title: s.t('table.segments'), sortKey: 'revenue' });
+        return { year: year, now: sp ? sp.label : String(year), before: sp ? sp.priorLabel : String(year - 1), d: d,
+                 current: current, previous: previous, bySegment: bySegment, bySegmentPrev: bySegmentPrev,
+                 segments: segments };
     }
 
-    s.pages = s.pages || {};
-    s.pages.overview = render;
+    s.page('overview', { render: render, charts: [
+        { id: 'chart-revenue-segment', into: 'panels',
+          de: 'Umsatz nach Branche (Klick: Kunden der Branche)',
+          en: 'Revenue by segment (click: the segment\'s customers)',
+          draw: function (id, v) {
+              s.bars(id, v.segments.map(function (k) { return s.label('segment', k); }), [
+                  { name: v.before, values: v.segments.map(function (k) { return v.bySegmentPrev.get(k) || 0; }), color: '#b8cfe0' },
+                  { name: v.now, values: v.segments.map(function (k) { return v.bySegment.get(k); }), color: '#2a7ab0' }
+              ], s.format.compactMoney, function (p) {
+                  location.href = s.meta.pages.customers + '#year=' + v.year + '&segment='
+                      + encodeURIComponent(v.segments[p.dataIndex]);
+              }, true);
+          } },
+        { id: 'chart-revenue-channel', into: 'panels',
+          de: 'Umsatz nach Kanal (Klick: Kanal-G&V)',
+          en: 'Revenue by channel (click: channel P&L)',
+          draw: function (id, v) {
+              var byChannel = s.sumBy(v.current, 'channel', 'net');
+              var byChannelPrev = s.sumBy(v.previous, 'channel', 'net');
+              var channels = Array.from(byChannel.keys()).sort(function (a, b) { return byChannel.get(b) - byChannel.get(a); });
+              s.bars(id, channels.map(s.channelName), [
+                  { name: v.before, values: channels.map(function (k) { return byChannelPrev.get(k) || 0; }), color: '#b8cfe0' },
+                  { name: v.now, values: channels.map(function (k) { return byChannel.get(k); }), color: '#2a7ab0' }
+              ], s.format.compactMoney, function (p) {
+                  var target = s.meta.customersByChannel ? s.meta.pages.customers : s.meta.pages.channels;
+                  location.href = target + '#year=' + v.year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
+              }, true);
+          } },
+        { id: 'chart-share-segment', into: 'panels',
+          de: 'Marktanteil nach Branche',
+          en: 'Market share by segment',
+          draw: function (id, v) {
+              var market = s.data.market.filter(function (r) { return s.matches(r) && Number(r.year) === v.year; });
+              var own = s.sumBy(market, 'segment', 'own');
+              var volume = s.sumBy(market, 'segment', 'volume');
+              var marketSegments = Array.from(own.keys()).sort(function (a, b) {
+                  return own.get(b) / volume.get(b) - own.get(a) / volume.get(a);
+              });
+              s.bars(id, marketSegments.map(function (k) { return s.label('segment', k); }), [{
+                  name: s.t('kpi.marketShare'),
+                  values: marketSegments.map(function (k) { return volume.get(k) ? own.get(k) / volume.get(k) : null; })
+              }], s.format.percent, function (p) {
+                  location.href = s.meta.pages.market + '#year=' + v.year + '&segment='
+                      + encodeURIComponent(marketSegments[p.dataIndex]);
+              }, true);
+          } },
+        { id: 'chart-contribution-channel', into: 'panels',
+          de: 'Kanal-Deckungsbeitrag nach Kanal',
+          en: 'Channel contribution by channel',
+          draw: function (id, v) {
+              var pnl = v.d.pnl.filter(function (r) { return s.matches(r) && Number(r.year) === v.year; });
+              // a channel whose contribution is not available (no standard cost) has no bar, not a bar of 0
+              var contribution = new Map();
+              pnl.forEach(function (r) {
+                  var before = contribution.has(r.channel) ? contribution.get(r.channel) : 0;
+                  contribution.set(r.channel, before === null || r.contribution === null || r.contribution === undefined
+                      ? null : s.cents(before + Number(r.contribution)));
+              });
+              var pnlChannels = Array.from(contribution.keys()).sort(function (a, b) {
+                  var x = contribution.get(a), y = contribution.get(b);
+                  return x === null ? 1 : y === null ? -1 : y - x;
+              });
+              s.bars(id, pnlChannels.map(s.channelName), [{
+                  name: s.t('kpi.contribution'),
+                  values: pnlChannels.map(function (k) {
+                      var value = contribution.get(k);
+                      return { value: value, itemStyle: { color: value < 0 ? '#c9544b' : '#4e9f76' } };
+                  })
+              }], s.format.compactMoney, null, true);
+          } },
+        { id: 'chart-value-potential', into: 'panels',
+          de: 'Kundenwert × Potenzial (Anzahl Kunden)',
+          en: 'Customer value × potential (number of customers)',
+          draw: function (id, v) {
+              var matrix = s.data.valueMatrix.filter(function (r) { return s.matches(r) && Number(r.year) === v.year; });
+              var levels = ['low', 'high'];
+              var cells = [];
+              levels.forEach(function (value, x) {
+                  levels.forEach(function (potential, y) {
+                      cells.push([x, y, s.sum(matrix.filter(function (r) {
+                          return r.value_segment === value && r.potential_segment === potential;
+                      }), 'customers')]);
+                  });
+              });
+              var levelNames = levels.map(function (l) { return s.t('segment.' + l); });
+              s.heatmap(id,
+                  levelNames.map(function (l) { return s.t('axis.value') + ': ' + l; }),
+                  levelNames.map(function (l) { return s.t('axis.potential') + ': ' + l; }), cells, s.format.count);
+          } }
+    ] });
 })(window.salesbi);

@@ -20,58 +20,22 @@
         return Array.from(byStage.keys()).sort(function (a, b) { return byStage.get(a) - byStage.get(b); });
     }
 
+    /* A click on a channel's bar opens the channel's P&L for the year. */
+    function toChannelPage(v) {
+        return function (p) {
+            location.href = s.meta.pages.channels + '#year=' + v.year + '&channel='
+                + encodeURIComponent(v.channels[p.dataIndex]);
+        };
+    }
+
     function render() {
         var year = s.year();
         var funnel = s.data.pipelineFunnel.filter(function (r) { return s.matches(r); });
-        var funnelStages = stages(funnel.filter(function (r) { return r.status !== 'lost'; }));
-        s.bars('chart-pipeline-funnel', funnelStages.map(stageName), [{
-            name: s.t('col.reached'),
-            values: funnelStages.map(function (stage) {
-                return s.sum(funnel.filter(function (r) { return r.stage === stage; }), 'reached');
-            })
-        }], s.format.count, null, true);
-
-        var coverage = s.data.pipelineCoverage.filter(function (r) { return s.matches(r); });
-        var months = s.distinct(coverage, 'plan_month').sort();
-        s.bars('chart-pipeline-coverage', months.map(function (m) { return s.format.date(m).substring(3); }), [
-            { name: s.t('col.openPlan'), values: months.map(function (m) {
-                return s.sum(coverage.filter(function (r) { return r.plan_month === m; }), 'open_plan'); }) },
-            { name: s.t('col.weightedPipeline'), values: months.map(function (m) {
-                return s.sum(coverage.filter(function (r) { return r.plan_month === m; }), 'weighted'); }) }
-        ], s.format.money);
-
         var wins = s.data.pipelineWinRate.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
         var returns = s.data.pipelineReturn.filter(function (r) { return s.matches(r) && Number(r.year) === year; });
         var channels = s.distinct(wins, 'channel').concat(s.distinct(returns, 'channel')
             .filter(function (c) { return wins.every(function (r) { return r.channel !== c; }); })).sort();
-        var toChannelPage = function (p) {
-            location.href = s.meta.pages.channels + '#year=' + year + '&channel=' + encodeURIComponent(channels[p.dataIndex]);
-        };
-        s.bars('chart-pipeline-win-rate', channels.map(s.channelName), [
-            { name: s.t('col.winRateCount'), values: channels.map(function (c) {
-                var rows = wins.filter(function (r) { return r.channel === c; });
-                return ratio(s.sum(rows, 'won_deals'), s.sum(rows, 'won_deals') + s.sum(rows, 'lost_deals')); }) },
-            { name: s.t('col.winRateValue'), values: channels.map(function (c) {
-                var rows = wins.filter(function (r) { return r.channel === c; });
-                return ratio(s.sum(rows, 'won_amount'), s.sum(rows, 'won_amount') + s.sum(rows, 'lost_amount')); }) }
-        ], s.format.percent, toChannelPage);
-        s.bars('chart-pipeline-contribution', channels.map(s.channelName), [{
-            name: s.t('col.contributionAfterCostToServe'),
-            values: channels.map(function (c) {
-                return s.sumOrNull(returns.filter(function (r) { return r.channel === c; }), 'contribution');
-            })
-        }], s.format.money, toChannelPage);
-
         var open = s.data.pipelineOpen.filter(function (r) { return s.matches(r); });
-        var closeMonths = s.distinct(open, 'close_month').sort();
-        var openChannels = s.distinct(open, 'channel').sort();
-        s.stacked('chart-pipeline-open', closeMonths.map(function (m) { return s.format.date(m).substring(3); }),
-            openChannels.map(function (c) {
-                return { name: s.channelName(c), values: closeMonths.map(function (m) {
-                    return s.sum(open.filter(function (r) { return r.close_month === m && r.channel === c; }), 'weighted');
-                }) };
-            }), s.format.money);
-
         // one row per channel and lead source: the win rates and the return of the deals closed in the year
         var byKey = new Map();
         function entry(r) {
@@ -180,8 +144,71 @@
             { key: 'last_opportunity', label: s.t('col.lastOpportunity'), type: 'date' }
         ], s.data.pipelineUnworked.filter(function (r) { return s.matches(r); }),
             { title: s.t('table.pipelineUnworked'), sortKey: 'open_wallet' });
+        return { year: year, funnel: funnel, wins: wins, returns: returns, channels: channels, open: open };
     }
 
-    s.pages = s.pages || {};
-    s.pages.pipeline = render;
+    s.page('pipeline', { render: render, charts: [
+        { id: 'chart-pipeline-funnel', into: 'panels',
+          de: 'Trichter: Opportunities je erreichter Phase',
+          en: 'Funnel: opportunities per stage reached',
+          draw: function (id, v) {
+              var funnelStages = stages(v.funnel.filter(function (r) { return r.status !== 'lost'; }));
+              s.bars(id, funnelStages.map(stageName), [{
+                  name: s.t('col.reached'),
+                  values: funnelStages.map(function (stage) {
+                      return s.sum(v.funnel.filter(function (r) { return r.stage === stage; }), 'reached');
+                  })
+              }], s.format.count, null, true);
+          } },
+        { id: 'chart-pipeline-coverage', into: 'panels',
+          de: 'Abdeckung des Plans: offener Plan und gewichtete Pipeline je Monat',
+          en: 'Plan coverage: open plan and weighted pipeline per month',
+          draw: function (id) {
+              var coverage = s.data.pipelineCoverage.filter(function (r) { return s.matches(r); });
+              var months = s.distinct(coverage, 'plan_month').sort();
+              s.bars(id, months.map(function (m) { return s.format.date(m).substring(3); }), [
+                  { name: s.t('col.openPlan'), values: months.map(function (m) {
+                      return s.sum(coverage.filter(function (r) { return r.plan_month === m; }), 'open_plan'); }) },
+                  { name: s.t('col.weightedPipeline'), values: months.map(function (m) {
+                      return s.sum(coverage.filter(function (r) { return r.plan_month === m; }), 'weighted'); }) }
+              ], s.format.money);
+          } },
+        { id: 'chart-pipeline-win-rate', into: 'panels',
+          de: 'Abschlussquote je Kanal (Klick: Kanal-G&V)',
+          en: 'Win rate per channel (click: channel P&L)',
+          draw: function (id, v) {
+              s.bars(id, v.channels.map(s.channelName), [
+                  { name: s.t('col.winRateCount'), values: v.channels.map(function (c) {
+                      var rows = v.wins.filter(function (r) { return r.channel === c; });
+                      return ratio(s.sum(rows, 'won_deals'), s.sum(rows, 'won_deals') + s.sum(rows, 'lost_deals')); }) },
+                  { name: s.t('col.winRateValue'), values: v.channels.map(function (c) {
+                      var rows = v.wins.filter(function (r) { return r.channel === c; });
+                      return ratio(s.sum(rows, 'won_amount'), s.sum(rows, 'won_amount') + s.sum(rows, 'lost_amount')); }) }
+              ], s.format.percent, toChannelPage(v));
+          } },
+        { id: 'chart-pipeline-contribution', into: 'panels',
+          de: 'Ergebnis nach Betreuungskosten der gewonnenen Deals je Kanal',
+          en: 'Contribution (after cost to serve) of the deals won, per channel',
+          draw: function (id, v) {
+              s.bars(id, v.channels.map(s.channelName), [{
+                  name: s.t('col.contributionAfterCostToServe'),
+                  values: v.channels.map(function (c) {
+                      return s.sumOrNull(v.returns.filter(function (r) { return r.channel === c; }), 'contribution');
+                  })
+              }], s.format.money, toChannelPage(v));
+          } },
+        { id: 'chart-pipeline-open', into: 'panels', wide: true,
+          de: 'Gewichtete offene Pipeline nach erwartetem Abschlussmonat und Kanal',
+          en: 'Weighted open pipeline by expected close month and channel',
+          draw: function (id, v) {
+              var closeMonths = s.distinct(v.open, 'close_month').sort();
+              var openChannels = s.distinct(v.open, 'channel').sort();
+              s.stacked(id, closeMonths.map(function (m) { return s.format.date(m).substring(3); }),
+                  openChannels.map(function (c) {
+                      return { name: s.channelName(c), values: closeMonths.map(function (m) {
+                          return s.sum(v.open.filter(function (r) { return r.close_month === m && r.channel === c; }), 'weighted');
+                      }) };
+                  }), s.format.money);
+          } }
+    ] });
 })(window.salesbi);

@@ -77,12 +77,6 @@
         cards(totals(rows), year, sp);
 
         var channels = s.distinct(rows, 'channel').sort();
-        var byChannel = channels.map(function (c) { return totals(rows.filter(function (r) { return r.channel === c; })); });
-        s.bars('chart-plan-channel', channels.map(s.channelName), [
-            { name: s.t('series.planToDate'), values: byChannel.map(function (t) { return t.planToDate; }), color: '#9bbfd8' },
-            { name: s.t('series.actual'), values: byChannel.map(function (t) { return t.actual; }), color: '#2a7ab0' }
-        ], s.format.compactMoney);
-
         var regions = s.distinct(rows, 'region').sort();
         var cells = [];
         var pairs = [];
@@ -98,26 +92,6 @@
                 }
             });
         });
-        // diverging around 0 (on plan): red below, blue above, as far as the largest variance either way
-        var reach = Math.max.apply(null, [0.05].concat(cells.map(function (c) { return Math.abs(c[2] || 0); })));
-        s.heatmap('chart-plan-heatmap', regions.map(function (r) { return s.label('region', r); }),
-            channels.map(s.channelName), cells, s.format.signedPercent, ['#c9544b', '#f4f1ea', '#2a7ab0'], true,
-            [-reach, reach]);
-
-        // months as year × 100 + month: a rolling 12 months' span crosses a year
-        var months = s.distinct(rows.map(function (r) { return { key: Number(r.year) * 100 + Number(r.month) }; }), 'key')
-            .sort(function (a, b) { return a - b; });
-        var perMonth = months.map(function (m) {
-            return totals(rows.filter(function (r) { return Number(r.year) * 100 + Number(r.month) === m; }));
-        });
-        // a month after the as-of date shows its plan and no actual bar (nothing happened yet, not 0)
-        s.bars('chart-plan-months', months.map(function (m) {
-            return (m % 100 < 10 ? '0' : '') + (m % 100) + '/' + Math.floor(m / 100);
-        }), [
-            { name: s.t('series.plan'), values: perMonth.map(function (t) { return t.yearPlan; }), color: '#9bbfd8' },
-            { name: s.t('series.actual'), values: perMonth.map(function (t) { return t.started ? t.actual : null; }), color: '#2a7ab0' }
-        ], s.format.compactMoney);
-
         s.table('table-plan', [
             { key: 'channel', label: s.t('col.channel'), value: function (r) { return s.channelName(r.channel); } },
             { key: 'region', label: s.t('col.region'), value: function (r) { return s.label('region', r.region); } },
@@ -131,8 +105,47 @@
             { key: 'contributionPlan', label: s.t('col.contributionPlan'), type: 'money', na: true },
             { key: 'contributionActual', label: s.t('col.contributionActual'), type: 'money', na: true }
         ], pairs, { title: s.t('table.plan'), sortKey: 'variancePct', descending: false });
+        return { rows: rows, channels: channels, regions: regions, cells: cells };
     }
 
-    s.pages = s.pages || {};
-    s.pages.plan = render;
+    s.page('plan', { render: render, charts: [
+        { id: 'chart-plan-channel', into: 'panels',
+          de: 'Plan und Ist je Kanal (bis Stichtag)',
+          en: 'Plan and actual by channel (to date)',
+          draw: function (id, v) {
+              var byChannel = v.channels.map(function (c) { return totals(v.rows.filter(function (r) { return r.channel === c; })); });
+              s.bars(id, v.channels.map(s.channelName), [
+                  { name: s.t('series.planToDate'), values: byChannel.map(function (t) { return t.planToDate; }), color: '#9bbfd8' },
+                  { name: s.t('series.actual'), values: byChannel.map(function (t) { return t.actual; }), color: '#2a7ab0' }
+              ], s.format.compactMoney);
+          } },
+        { id: 'chart-plan-heatmap', into: 'panels',
+          de: 'Abweichung vom Plan je Kanal und Region (bis Stichtag)',
+          en: 'Variance from plan by channel and region (to date)',
+          draw: function (id, v) {
+              // diverging around 0 (on plan): red below, blue above, as far as the largest variance either way
+              var reach = Math.max.apply(null, [0.05].concat(v.cells.map(function (c) { return Math.abs(c[2] || 0); })));
+              s.heatmap(id, v.regions.map(function (r) { return s.label('region', r); }),
+                  v.channels.map(s.channelName), v.cells, s.format.signedPercent, ['#c9544b', '#f4f1ea', '#2a7ab0'], true,
+                  [-reach, reach]);
+          } },
+        { id: 'chart-plan-months', into: 'panels', wide: true,
+          de: 'Plan und Ist je Monat',
+          en: 'Plan and actual by month',
+          draw: function (id, v) {
+              // months as year × 100 + month: a rolling 12 months' span crosses a year
+              var months = s.distinct(v.rows.map(function (r) { return { key: Number(r.year) * 100 + Number(r.month) }; }), 'key')
+                  .sort(function (a, b) { return a - b; });
+              var perMonth = months.map(function (m) {
+                  return totals(v.rows.filter(function (r) { return Number(r.year) * 100 + Number(r.month) === m; }));
+              });
+              // a month after the as-of date shows its plan and no actual bar (nothing happened yet, not 0)
+              s.bars(id, months.map(function (m) {
+                  return (m % 100 < 10 ? '0' : '') + (m % 100) + '/' + Math.floor(m / 100);
+              }), [
+                  { name: s.t('series.plan'), values: perMonth.map(function (t) { return t.yearPlan; }), color: '#9bbfd8' },
+                  { name: s.t('series.actual'), values: perMonth.map(function (t) { return t.started ? t.actual : null; }), color: '#2a7ab0' }
+              ], s.format.compactMoney);
+          } }
+    ] });
 })(window.salesbi);

@@ -5,35 +5,7 @@
     function render() {
         var loads = s.data.fileLoads;
         var sources = s.distinct(loads, 'source').sort();
-        s.bars('chart-rows-source', sources, [
-            { name: s.t('col.delivered'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_delivered'); }), color: '#9bbfd8' },
-            { name: s.t('col.loaded'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_loaded'); }), color: '#2a7ab0' },
-            { name: s.t('col.rejected'), values: sources.map(function (src) { return s.sum(loads.filter(function (r) { return r.source === src; }), 'rows_rejected'); }), color: '#c9544b' }
-        ], s.format.count, null, true);
-
         var quarantine = s.data.quarantine;
-        var byRule = s.sumBy(quarantine, 'rule', 'rows');
-        var rules = Array.from(byRule.keys()).sort(function (a, b) { return byRule.get(b) - byRule.get(a); });
-        s.bars('chart-quarantine-rule', rules.map(function (rule) { return s.label('rule', rule); }), [{ name: s.t('col.rows'),
-            values: rules.map(function (rule) { return byRule.get(rule); }), color: '#e08e3c' }], s.format.count, null, true);
-
-        var quarantineSources = s.distinct(quarantine, 'source').sort();
-        var stages = s.distinct(quarantine, 'stage').sort();
-        s.stacked('chart-quarantine-stage', quarantineSources, stages.map(function (stage) {
-            return { name: s.label('stage', stage), values: quarantineSources.map(function (src) {
-                return s.sum(quarantine.filter(function (r) { return r.source === src && r.stage === stage; }), 'rows');
-            }) };
-        }), s.format.count, true);
-
-        if (document.getElementById('chart-completeness')) {
-            var completeness = s.data.completeness;
-            var fields = s.distinct(completeness, 'field').sort();
-            var systems = s.distinct(completeness, 'source').sort();
-            s.heatmap('chart-completeness', systems, fields, completeness.map(function (r) {
-                return [systems.indexOf(r.source), fields.indexOf(r.field), r.completeness];
-            }), s.format.percent, ['#c9544b', '#f3efe0', '#4e9f76'], true);
-        }
-
         var fileColumns = [
             { key: 'source', label: s.t('col.source') },
             { key: 'file_name', label: s.t('col.file'), wrap: true },
@@ -84,8 +56,55 @@
         ], quarantine, { title: s.t('table.quarantine'), sortKey: 'rows' });
 
         s.table('table-file-loads', fileColumns, loads, { title: s.t('table.fileLoads'), sortKey: 'finished_at' });
+        return { loads: loads, sources: sources, quarantine: quarantine };
     }
 
-    s.pages = s.pages || {};
-    s.pages.quality = render;
+    s.page('quality', { render: render, charts: [
+        /* files and runs are hidden from regional managers by their row policy */
+        { id: 'chart-rows-source', into: 'panels',
+          when: function () { return !s.meta.regionScope; },
+          de: 'Zeilen je Quelle: geliefert, geladen, abgewiesen',
+          en: 'Rows per source: delivered, loaded, rejected',
+          draw: function (id, v) {
+              var sources = v.sources;
+              s.bars(id, sources, [
+                  { name: s.t('col.delivered'), values: sources.map(function (src) { return s.sum(v.loads.filter(function (r) { return r.source === src; }), 'rows_delivered'); }), color: '#9bbfd8' },
+                  { name: s.t('col.loaded'), values: sources.map(function (src) { return s.sum(v.loads.filter(function (r) { return r.source === src; }), 'rows_loaded'); }), color: '#2a7ab0' },
+                  { name: s.t('col.rejected'), values: sources.map(function (src) { return s.sum(v.loads.filter(function (r) { return r.source === src; }), 'rows_rejected'); }), color: '#c9544b' }
+              ], s.format.count, null, true);
+          } },
+        { id: 'chart-quarantine-rule', into: 'panels',
+          de: 'Zeilen in Quarantäne nach Regel',
+          en: 'Quarantined rows by rule',
+          draw: function (id, v) {
+              var byRule = s.sumBy(v.quarantine, 'rule', 'rows');
+              var rules = Array.from(byRule.keys()).sort(function (a, b) { return byRule.get(b) - byRule.get(a); });
+              s.bars(id, rules.map(function (rule) { return s.label('rule', rule); }), [{ name: s.t('col.rows'),
+                  values: rules.map(function (rule) { return byRule.get(rule); }), color: '#e08e3c' }], s.format.count, null, true);
+          } },
+        { id: 'chart-quarantine-stage', into: 'panels',
+          de: 'Zeilen in Quarantäne je Quelle und Schritt',
+          en: 'Quarantined rows per source and step',
+          draw: function (id, v) {
+              var quarantineSources = s.distinct(v.quarantine, 'source').sort();
+              var stages = s.distinct(v.quarantine, 'stage').sort();
+              s.stacked(id, quarantineSources, stages.map(function (stage) {
+                  return { name: s.label('stage', stage), values: quarantineSources.map(function (src) {
+                      return s.sum(v.quarantine.filter(function (r) { return r.source === src && r.stage === stage; }), 'rows');
+                  }) };
+              }), s.format.count, true);
+          } },
+        { id: 'chart-completeness', into: 'panels', tall: true,
+          when: function () { return (s.data.completeness || []).length > 0; },
+          de: 'Vollständigkeit der Kundenfelder je Quelle',
+          en: 'Completeness of customer fields by source',
+          draw: function (id) {
+              var completeness = s.data.completeness;
+              var fields = s.distinct(completeness, 'field').sort();
+              var systems = s.distinct(completeness, 'source').sort();
+              s.heatmap(id, systems, fields, completeness.map(function (r) {
+                  return [systems.indexOf(r.source), fields.indexOf(r.field), r.completeness];
+              }), s.format.percent, ['#c9544b', '#f3efe0', '#4e9f76'], true);
+          } }
+    ] });
 })(window.salesbi);

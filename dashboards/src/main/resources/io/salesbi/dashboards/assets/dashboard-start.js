@@ -1,11 +1,13 @@
-/* salesbi dashboards: wires the filters to the renderer of the current page and draws it once. */
+/* salesbi dashboards: builds the current page's chart panels from its declarations, wires the filters to its
+   renderer and draws it once. */
 (function (s) {
     'use strict';
-    var render = s.pages && s.pages[s.meta.page];
+    var page = s.pages && s.pages[s.meta.page];
     s.initFilters();
-    if (render) {
-        s.onFilterChange(render);
-        render(s.filters);
+    if (page) {
+        s.panels(page.charts);
+        s.onFilterChange(function (filters) { s.drawPage(page, filters); });
+        s.drawPage(page, s.filters);
     }
     document.body.setAttribute('data-rendered', 'true');
 })(window.salesbi);

@@ -27,12 +27,13 @@
         return row ? Number(row.score) : null;
     }
 
-    function renderRadar(wave, role) {
+    function drawRadar(id, v) {
+        var wave = v.wave, role = v.role;
         var scores = s.data.surveyScores;
         var roles = role === ALL
             ? s.distinct(scores.filter(function (r) { return r.wave === wave && r.role !== ALL; }), 'role').sort(byOrder(ROLES))
             : [role, ALL];
-        s.radar('chart-survey-radar', AREAS.map(function (a) { return label('surveyArea.', a); }), roles.map(function (r) {
+        s.radar(id, AREAS.map(function (a) { return label('surveyArea.', a); }), roles.map(function (r) {
             return { name: label('surveyRole.', r), emphasis: r === role,
                      values: AREAS.map(function (a) { return score(scores, wave, r, a); }) };
         }), s.format.ratio, SCALE_MIN, SCALE_MAX);
@@ -54,9 +55,23 @@
         var gaps = s.data.surveyGap.filter(function (r) {
             return r.wave === wave && (role === ALL || role === 'self' || r.role === role);
         });
-        var largest = gaps.slice().sort(function (a, b) { return Math.abs(b.gap) - Math.abs(a.gap); }).slice(0, TOP_GAPS);
+        s.table('table-survey-gaps', [
+            { key: 'role', label: s.t('col.externalRole'), value: function (r) { return label('surveyRole.', r.role); } },
+            { key: 'orientation', label: s.t('col.orientation'), value: function (r) { return label('orientation.', r.orientation); } },
+            { key: 'self_score', label: s.t('col.selfImage'), type: 'ratio' },
+            { key: 'external_score', label: s.t('col.externalImage'), type: 'ratio' },
+            { key: 'gap', label: s.t('col.gap'), type: 'signedRatio' },
+            { key: 't', label: s.t('col.tValue'), type: 'ratio' },
+            { key: 'significant', label: s.t('col.significant'),
+              value: function (r) { return r.significant ? s.t('survey.yes') : s.t('survey.no'); } }
+        ], gaps, { title: s.t('table.surveyGaps'), sortKey: 'gap' });
+        return gaps;
+    }
+
+    function drawGaps(id, v) {
+        var largest = v.gaps.slice().sort(function (a, b) { return Math.abs(b.gap) - Math.abs(a.gap); }).slice(0, TOP_GAPS);
         /* two-line labels (orientation, role) in full: the shared bar builder truncates to one line */
-        s.chart('chart-survey-gaps', {
+        s.chart(id, {
             tooltip: { trigger: 'axis', valueFormatter: s.format.signedRatio },
             grid: { top: 16, right: 24 },
             xAxis: { type: 'value', axisLabel: { formatter: s.format.signedRatio },
@@ -68,24 +83,18 @@
             series: [{ type: 'bar', name: s.t('col.gap'), barMaxWidth: 28,
                        data: largest.map(function (g) { return Number(g.gap); }) }]
         });
-        s.table('table-survey-gaps', [
-            { key: 'role', label: s.t('col.externalRole'), value: function (r) { return label('surveyRole.', r.role); } },
-            { key: 'orientation', label: s.t('col.orientation'), value: function (r) { return label('orientation.', r.orientation); } },
-            { key: 'self_score', label: s.t('col.selfImage'), type: 'ratio' },
-            { key: 'external_score', label: s.t('col.externalImage'), type: 'ratio' },
-            { key: 'gap', label: s.t('col.gap'), type: 'signedRatio' },
-            { key: 't', label: s.t('col.tValue'), type: 'ratio' },
-            { key: 'significant', label: s.t('col.significant'),
-              value: function (r) { return r.significant ? s.t('survey.yes') : s.t('survey.no'); } }
-        ], gaps, { title: s.t('table.surveyGaps'), sortKey: 'gap' });
     }
 
-    function renderTrend(wave, role) {
+    function drawTrend(id, v) {
         var scores = s.data.surveyScores;
         var waves = s.distinct(scores, 'wave').sort();
-        s.bars('chart-survey-trend', AREAS.map(function (a) { return label('surveyArea.', a); }), waves.map(function (w) {
-            return { name: String(w), values: AREAS.map(function (a) { return score(scores, w, role, a); }) };
+        s.bars(id, AREAS.map(function (a) { return label('surveyArea.', a); }), waves.map(function (w) {
+            return { name: String(w), values: AREAS.map(function (a) { return score(scores, w, v.role, a); }) };
         }), s.format.ratio);
+    }
+
+    function renderScores(wave, role) {
+        var scores = s.data.surveyScores;
         s.table('table-survey-scores', [
             { key: 'area', label: s.t('col.area'), value: function (r) { return label('surveyArea.', r.area); } },
             { key: 'score', label: s.t('col.score'), type: 'ratio' },
@@ -103,13 +112,14 @@
     var QUADRANTS = ['confirmed_strength', 'blind_spot', 'hidden_strength', 'confirmed_weakness'];
     var QUADRANT_COLORS = { confirmed_strength: '#eaf3ee', blind_spot: '#fbeee2', hidden_strength: '#eaf1f8',
                             confirmed_weakness: '#f3f3f3' };
-    function renderPosition(wave, role) {
-        var external = role === ALL || role === 'self' ? ALL : role;
-        var rows = (s.data.surveyPosition || []).filter(function (r) { return r.wave === wave && r.role === external; });
-        var strong = rows.length ? Number(rows[0].strong_min) : null;
-        function dimensionLabel(r) {
-            return label(r.kind === 'area' ? 'surveyArea.' : 'orientation.', r.dimension);
-        }
+    function dimensionLabel(r) {
+        return label(r.kind === 'area' ? 'surveyArea.' : 'orientation.', r.dimension);
+    }
+
+    function drawPosition(id, v) {
+        var external = v.position.external;
+        var rows = v.position.rows;
+        var strong = v.position.strong;
         /* points at the same place share one label (the first names them all); a label stands left of a point in
            the right half, so none runs off the chart */
         var names = {};
@@ -147,7 +157,7 @@
         /* labels that would overlap a label placed before move up or down a line at a time (ECharts' own shift
            works per series only) */
         var placed = [];
-        var host = document.getElementById('chart-survey-position');
+        var host = document.getElementById(id);
         var labelWidth = Math.max(80, Math.round((host ? host.clientWidth : 600) * 0.4));
         function placeLabel(p) {
             if (p.seriesIndex === 0 && placed.length && p.dataIndex === 0) { placed = []; }
@@ -185,7 +195,7 @@
             if (i === 0) { option.markArea = { silent: true, data: areas }; }
             return option;
         });
-        s.chart('chart-survey-position', {
+        s.chart(id, {
             legend: { top: 0 },
             tooltip: { trigger: 'item' },
             grid: { top: 32, left: 28, right: 24, bottom: 40 },
@@ -194,6 +204,12 @@
                 : s.t('survey.externalImageOf', label('surveyRole.', external))),
             series: series
         });
+    }
+
+    function renderPosition(wave, role) {
+        var external = role === ALL || role === 'self' ? ALL : role;
+        var rows = (s.data.surveyPosition || []).filter(function (r) { return r.wave === wave && r.role === external; });
+        var strong = rows.length ? Number(rows[0].strong_min) : null;
         document.getElementById('survey-position-rule').textContent = strong === null
             ? s.t('survey.noPosition') : s.t('survey.positionRule', s.format.ratio(strong));
         s.table('table-survey-position', [
@@ -210,18 +226,35 @@
                 || (a.kind === 'area' ? byOrder(AREAS)(a.dimension, b.dimension)
                     : String(a.dimension).localeCompare(String(b.dimension)));
         }), { title: s.t('table.surveyPosition') });
+        return { external: external, rows: rows, strong: strong };
     }
 
     function render() {
         var wave = s.filters.wave || String(s.meta.defaultWave);
         var role = s.filters.role || ALL;
-        renderRadar(wave, role);
         renderType(wave, role);
-        renderGaps(wave, role);
-        renderTrend(wave, role);
-        renderPosition(wave, role);
+        var gaps = renderGaps(wave, role);
+        renderScores(wave, role);
+        return { wave: wave, role: role, gaps: gaps, position: renderPosition(wave, role) };
     }
 
-    s.pages = s.pages || {};
-    s.pages.survey = render;
+    s.page('survey', { render: render, charts: [
+        { id: 'chart-survey-radar', into: 'panels',
+          de: 'Vier Bereiche je Rolle',
+          en: 'Four areas per role',
+          draw: drawRadar },
+        { id: 'chart-survey-gaps', before: 'table-survey-position',
+          de: 'Größte Lücken zwischen Selbstbild und Fremdbild',
+          en: 'Largest gaps between self-image and external image',
+          draw: drawGaps },
+        { id: 'chart-survey-trend', before: 'table-survey-position',
+          de: 'Entwicklung zwischen den Wellen',
+          en: 'Change between waves',
+          draw: drawTrend },
+        { id: 'chart-survey-position', before: 'table-survey-position',
+          note: { id: 'survey-position-rule' },
+          de: 'Selbstbild gegen Fremdbild (2×2)',
+          en: 'Self-image against external image (2×2)',
+          draw: drawPosition }
+    ] });
 })(window.salesbi);
