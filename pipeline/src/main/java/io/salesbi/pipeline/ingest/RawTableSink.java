@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * Hands the typed rows of one file to its raw table, with lineage; keeps the file's row rejections for quarantine.
  * Used inside the file's transaction, so nothing is visible until commit.
  *
- * <p>The rows go over as a canonical CSV file (every value already typed and checked by the reader: ISO dates,
+ * <p>The rows go over as canonical CSV files (every value already typed and checked by the reader: ISO dates,
  * plain decimals at the column's scale, text always quoted so that an empty text stays empty and only a missing value
- * is NULL) that one {@code insert … select … from read_csv(…)} with the table's column types reads when the file is
- * complete ({@link #complete()}), DuckDB's parallel bulk path. Appending row by row through DuckDB's Appender cost
- * about 3 µs a row with 16 columns (issue #22: the night's ingest 1.8× DuckDB's read_csv of the same files); writing
- * the hand-over file and reading it back costs a third of that. The file lies in DuckDB's temporary directory
- * (beside the warehouse) and is deleted when the sink closes, loaded or not.
+ * is NULL), each read by one {@code insert … select … from read_csv(…)} with the table's column types: DuckDB's
+ * parallel bulk path. A file of more than {@value #CHUNK_ROWS} rows goes over in chunks of that many, each inserted
+ * on a thread of its own while the next is written, so that parsing and DuckDB's insert overlap; the last when the
+ * rows are complete ({@link #complete()}). Appending row by row through DuckDB's Appender cost about 3 µs a row with
+ * 16 columns (issue #22: the night's ingest 1.8× DuckDB's read_csv of the same files). The chunks lie in DuckDB's
+ * temporary directory (beside the warehouse); each is deleted once inserted, and every one when the sink closes.
  */
 final class RawTableSink implements PipelinedSink.Completing {
 
@@ -43,14 +44,33 @@ final class RawTableSink implements PipelinedSink.Completing {
     private static final int LINEAGE_COLUMNS = 5;
     private static final String ROW_COLUMNS = "_sheet, _row_number";
 
+    /**
+     * The longest row of the hand-over file (8 MB; an Excel cell holds at most 32,767 characters) and DuckDB's read
+     * buffer (32 MB per thread). read_csv's default buffer is 16 rows of the longest: with 64 MB rows it asked for
+     * one block of 1 GiB while the transaction held the rest of a 1.25 GB buffer pool, and a 3.5 GB file failed
+     * (scale 100).
+     */
+    private static final int MAX_LINE_BYTES = 8 << 20;
+
+    private static final int BUFFER_BYTES = 32 << 20;
+
+    /** Rows per hand-over chunk (about 75 MB of order lines). */
+    static final int CHUNK_ROWS = 1_000_000;
+
     private final Connection conn;
     private final String table;
     private final List<Column> columns;
     private final long loadId;
     private final String sourceFile;
     private final String fileHash;
-    private final Path handOver;
-    private final Writer out;
+    private final Path directory;
+    private final java.util.concurrent.ExecutorService inserting;
+    private final List<java.util.concurrent.Future<?>> inserts = new ArrayList<>();
+    private final List<Path> chunks = new ArrayList<>();
+    private Path handOver;
+    private Writer out;
+    private long rowsInChunk;
+    private int chunkRows = CHUNK_ROWS;
     private final StringBuilder line = new StringBuilder(512);
     private final List<RowRejection> rejections = new ArrayList<>();
     private long rowsAppended;
@@ -77,12 +97,37 @@ final class RawTableSink implements PipelinedSink.Completing {
         this.sourceFile = sourceFile;
         this.fileHash = fileHash;
         try {
-            this.handOver = Files.createTempFile(temporaryDirectory(conn), "ingest-", ".csv");
-            this.out = new BufferedWriter(
-                    new OutputStreamWriter(Files.newOutputStream(handOver), StandardCharsets.UTF_8), 1 << 16);
+            this.directory = temporaryDirectory(conn);
+            nextChunk();
         } catch (IOException e) {
             throw new SQLException("Cannot create the hand-over file for " + sourceFile + ": " + e.getMessage(), e);
         }
+        this.inserting = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "insert " + sourceFile);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private void nextChunk() throws IOException {
+        handOver = Files.createTempFile(directory, "ingest-", ".csv");
+        chunks.add(handOver);
+        out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(handOver), StandardCharsets.UTF_8), 1 << 16);
+        rowsInChunk = 0;
+    }
+
+    /** Closes the chunk being written and inserts it on the inserting thread, after the chunks before it. */
+    private void handChunk() throws IOException {
+        out.close();
+        if (rowsInChunk == 0) {
+            return;
+        }
+        Path chunk = handOver;
+        inserts.add(inserting.submit(() -> {
+            insert(chunk);
+            return null;
+        }));
     }
 
     @Override
@@ -102,6 +147,10 @@ final class RawTableSink implements PipelinedSink.Completing {
         line.append('\n');
         try {
             out.append(line);
+            if (++rowsInChunk == chunkRows) {
+                handChunk();
+                nextChunk();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot write row " + row + " of " + sourceFile + " to " + handOver + ": " + e.getMessage(), e);
@@ -120,6 +169,12 @@ final class RawTableSink implements PipelinedSink.Completing {
         lastRejectedSheet = rejection.sheet();
     }
 
+    /** Smaller chunks, for tests. */
+    RawTableSink withChunkRows(int rows) {
+        this.chunkRows = rows;
+        return this;
+    }
+
     /** Reports rows, rows/s and the time left while a long file loads. */
     RawTableSink withProgress(LoadProgress progress) {
         this.progress = progress;
@@ -134,18 +189,37 @@ final class RawTableSink implements PipelinedSink.Completing {
         return rowsAppended;
     }
 
-    /** Every row is written: DuckDB reads the hand-over file into the table, in the file's transaction. */
+    /**
+     * Every row is written: the last chunk is inserted and every insert awaited, in the file's transaction; the first
+     * failed insert is thrown.
+     */
     @Override
     public void complete() throws SQLException {
+        long started = System.nanoTime();
         try {
-            out.close();
+            handChunk();
+            for (java.util.concurrent.Future<?> insert : inserts) {
+                insert.get();
+            }
         } catch (IOException e) {
             throw new SQLException("Cannot write the hand-over file " + handOver + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while the rows of " + sourceFile + " were inserted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql
+                    ? sql
+                    : new SQLException(e.getCause().getMessage(), e.getCause());
         }
-        if (rowsAppended == 0) {
-            return;
-        }
-        long started = System.nanoTime();
+        log.debug(
+                "{}: {} rows into {}, {} ms after the last row",
+                sourceFile,
+                rowsAppended,
+                table,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void insert(Path chunk) throws SQLException, IOException {
         StringBuilder names = new StringBuilder(ROW_COLUMNS);
         StringBuilder types = new StringBuilder("'_sheet': 'VARCHAR', '_row_number': 'BIGINT'");
         for (Column c : columns) {
@@ -154,9 +228,10 @@ final class RawTableSink implements PipelinedSink.Completing {
         }
         String sql = "insert into " + table + " (_load_id, _source_file, _file_hash, " + names + ") select "
                 + loadId + ", " + literal(sourceFile) + ", " + literal(fileHash) + ", " + names
-                + " from read_csv(" + literal(handOver.toString()) + ", header = false, auto_detect = false,"
+                + " from read_csv(" + literal(chunk.toString()) + ", header = false, auto_detect = false,"
                 + " delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, null_padding = false,"
-                + " max_line_size = 67108864, columns = {" + types + "})";
+                + " max_line_size = " + MAX_LINE_BYTES + ", buffer_size = " + BUFFER_BYTES + ", columns = {" + types
+                + "})";
         try (Statement statement = conn.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -164,21 +239,26 @@ final class RawTableSink implements PipelinedSink.Completing {
                     "Cannot move the rows of " + sourceFile + " into " + table + ": " + e.getMessage(),
                     e.getSQLState(),
                     e);
+        } finally {
+            Files.deleteIfExists(chunk);
         }
-        log.debug(
-                "{}: {} rows into {} in {} ms",
-                sourceFile,
-                rowsAppended,
-                table,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Stops inserting (a file that failed half way waits for the insert running) and deletes every chunk. */
     @Override
     public void close() throws IOException {
+        inserting.shutdownNow();
+        try {
+            inserting.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             out.close();
         } finally {
-            Files.deleteIfExists(handOver);
+            for (Path chunk : chunks) {
+                Files.deleteIfExists(chunk);
+            }
         }
     }
 

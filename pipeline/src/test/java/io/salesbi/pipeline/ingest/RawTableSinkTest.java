@@ -149,4 +149,60 @@ class RawTableSinkTest {
             assertThat(left).isEmpty();
         }
     }
+
+    /**
+     * A file of several chunks: every row arrives once and in order while later chunks are still written; a chunk
+     * DuckDB refuses fails the load with the file's name, and no hand-over file is left either way.
+     */
+    @Test
+    void aFileOfSeveralChunksArrivesWholeAndARefusedChunkFailsTheLoad(@TempDir Path dir) throws Exception {
+        SourceMapping mapping =
+                MappingLoader.parse("t.yaml", new ByteArrayInputStream(MAPPING.getBytes(StandardCharsets.UTF_8)));
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            try (Statement statement = conn.createStatement()) {
+                statement.execute("create schema raw");
+                statement.execute("create table raw.t (_load_id bigint, _source_file varchar, _file_hash varchar,"
+                        + " _sheet varchar, _row_number bigint, label varchar, qty integer check (qty <> 1734),"
+                        + " amount decimal(18,2), day date, \"at\" timestamp, share double, active boolean)");
+            }
+            conn.setAutoCommit(false);
+            // given 2,500 rows in chunks of 1,000
+            try (RawTableSink sink = new RawTableSink(conn, mapping, 7, "orders.csv", "h").withChunkRows(1_000)) {
+                for (int row = 1; row <= 2_500; row++) {
+                    sink.accept(null, row, new Object[] {"r" + row, -row, null, null, null, null, null});
+                }
+                sink.complete();
+            }
+            conn.commit();
+            try (Statement statement = conn.createStatement();
+                    ResultSet rs = statement.executeQuery("select count(*), count(distinct _row_number),"
+                            + " min(_row_number), max(_row_number), bool_and(label = 'r' || _row_number),"
+                            + " bool_and(qty = -_row_number) from raw.t")) {
+                rs.next();
+                assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                        .containsExactly(2_500L, 2_500L, 1L, 2_500L);
+                assertThat(rs.getBoolean(5)).isTrue();
+                assertThat(rs.getBoolean(6)).isTrue();
+            }
+
+            // and a second file whose second chunk breaks the table's rule at row 1,734
+            RawTableSink failing = new RawTableSink(conn, mapping, 8, "broken.csv", "h2").withChunkRows(1_000);
+            for (int row = 1; row <= 2_500; row++) {
+                failing.accept(null, row, new Object[] {"r" + row, row, null, null, null, null, null});
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(failing::complete)
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .hasMessageContaining("Cannot move the rows of broken.csv into raw.t");
+            failing.close();
+            conn.rollback();
+            try (Statement statement = conn.createStatement();
+                    ResultSet rs = statement.executeQuery("select count(*) from raw.t where _load_id = 8")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+        try (var left = Files.list(dir.resolve("w.duckdb.tmp"))) {
+            assertThat(left).isEmpty();
+        }
+    }
 }
