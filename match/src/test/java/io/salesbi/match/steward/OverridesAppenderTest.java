@@ -47,7 +47,8 @@ class OverridesAppenderTest {
         new OverridesAppender(file).append("c", "d", true, "review, with a comma");
 
         assertThat(Files.readString(file))
-                .isEqualTo("comment;x,action,record_2,record_1\r\nalt,force_split,b,a\n" + ",force_match,d,c\n");
+                // RFC 4180 as Commons CSV writes it: an empty first value is quoted
+                .isEqualTo("comment;x,action,record_2,record_1\r\nalt,force_split,b,a\n\"\",force_match,d,c\n");
         assertThat(OverridesReader.read(file)).extracting(Override::recordKey1).containsExactly("a", "c");
     }
 
