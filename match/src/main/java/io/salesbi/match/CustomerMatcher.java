@@ -1,5 +1,6 @@
 package io.salesbi.match;
 
+import io.salesbi.match.engine.ClusterConstraints;
 import io.salesbi.match.engine.EngineSettings;
 import io.salesbi.match.engine.MatchEngine;
 import io.salesbi.match.engine.MatchResult;
@@ -62,8 +63,9 @@ public final class CustomerMatcher {
 
         EngineSettings engineSettings =
                 EngineSettings.defaults().withThresholds(settings.matchThreshold(), settings.reviewThreshold());
+        ClusterConstraints constraints = constraints(overrides, seeds, records, settings);
         MatchResult result = new MatchEngine(engineSettings)
-                .run(CustomerMatchFields.fields(), CustomerMatchFields.columns(records), overrides.constraints(seeds));
+                .run(CustomerMatchFields.fields(), CustomerMatchFields.columns(records), constraints);
         overrides = overrides.checkedAgainst(result.clusterOf(), indexOfKey);
 
         StableIdAssigner.Assignment ids =
@@ -80,8 +82,8 @@ public final class CustomerMatcher {
         List<GoldenCustomer> golden = new ArrayList<>();
         byCustomer.forEach((id, members) -> golden.add(builder.build(id, members)));
 
-        PairDecisions decisions = new PairDecisions(
-                result, settings.matchThreshold(), settings.reviewThreshold(), overrides.constraints(seeds));
+        PairDecisions decisions =
+                new PairDecisions(result, settings.matchThreshold(), settings.reviewThreshold(), constraints);
         List<String[]> display = displayValues(records);
         List<Integer> review = new ArrayList<>();
         long matchPairs = 0;
@@ -183,8 +185,27 @@ public final class CustomerMatcher {
         return display;
     }
 
+    /**
+     * The steward's overrides, the previous customers as seeds, and the records of the sources declared to hold no
+     * duplicates labelled by their source, so that two of them never meet in one customer.
+     */
+    static ClusterConstraints constraints(
+            AppliedOverrides overrides, int[] seeds, List<CustomerRecord> records, MatchSettings settings) {
+        ClusterConstraints constraints = overrides.constraints(seeds);
+        if (settings.sourcesWithoutDuplicates().isEmpty()) {
+            return constraints;
+        }
+        List<String> sources =
+                settings.sourcesWithoutDuplicates().stream().sorted().toList();
+        int[] labels = new int[records.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = sources.indexOf(records.get(i).sourceSystem());
+        }
+        return constraints.withDistinctSources(labels);
+    }
+
     /** Previous customer id per record as an int label, -1 for records new to this run. */
-    private static int[] seeds(List<String> keys, Map<String, String> previous) {
+    static int[] seeds(List<String> keys, Map<String, String> previous) {
         Map<String, Integer> labels = new HashMap<>();
         int[] seeds = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {

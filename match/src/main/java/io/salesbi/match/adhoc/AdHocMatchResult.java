@@ -131,19 +131,33 @@ public record AdHocMatchResult(
             throw new IllegalArgumentException(
                     "--explain: no record with id '" + (a < 0 ? id1 : id2) + "' in the list");
         }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "pair %s - %s: %s%n",
-                id1,
-                id2,
-                match.clusterOf()[a] == match.clusterOf()[b] ? "same cluster" : "different clusters"));
         PairExplanation explanation = match.explain(a, b);
         if (explanation == null) {
-            return out.append("  not compared: blocking proposed no pair of these records (no shared block key)")
+            return header(a, b)
+                    .append("  not compared: blocking proposed no pair of these records (no shared block key)")
                     .append(System.lineSeparator())
                     .toString();
         }
+        return explain(a, b, explanation);
+    }
+
+    /** The compared pair with this index explained as {@link #explain(String, String)} does. */
+    public String explainPair(int pair) {
+        return explain(match.pairs().a()[pair], match.pairs().b()[pair], match.explain(pair));
+    }
+
+    private StringBuilder header(int a, int b) {
+        return new StringBuilder()
+                .append(String.format(
+                        Locale.ROOT,
+                        "pair %s - %s: %s%n",
+                        ids.get(a),
+                        ids.get(b),
+                        match.clusterOf()[a] == match.clusterOf()[b] ? "same cluster" : "different clusters"));
+    }
+
+    private String explain(int a, int b, PairExplanation explanation) {
+        StringBuilder out = header(a, b);
         out.append(String.format(Locale.ROOT, "  %-24s %9.2f%n", "prior (log-odds)", explanation.priorLogit()));
         for (PairExplanation.Contribution field : explanation.fields()) {
             int column = columnOf(field.field());

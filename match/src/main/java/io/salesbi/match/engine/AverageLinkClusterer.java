@@ -10,7 +10,8 @@ import java.util.List;
  * edges are taken strongest first, and two clusters merge only when the average log-odds over all pairs
  * between them (unscored pairs at a fixed negative value) reaches the link threshold: if A~B and B~C are matches but A and C clearly differ, the low A–C
  * score pulls the average down and C stays apart. Previous clusters (seeds), forced matches and decisive ids are
- * applied first; forced splits and contradicting VAT ids are never merged across.
+ * applied first; forced splits, contradicting VAT ids and two records of a source without duplicates are never merged
+ * across.
  */
 final class AverageLinkClusterer {
 
@@ -26,7 +27,7 @@ final class AverageLinkClusterer {
 
     /** Cluster label per record: the smallest record index in its cluster. */
     int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints) {
-        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit(), unscoredLogit);
+        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit);
         if (constraints.seeds() != null) {
             applySeeds(state, constraints.seeds());
         }
@@ -62,7 +63,7 @@ final class AverageLinkClusterer {
      * list in one-to-many mode gathers the second list's records it is the best remaining link of.
      */
     int[] link(int n, ScoredPairs pairs, ClusterConstraints constraints, Linkage linkage) {
-        ClusterState state = new ClusterState(n, pairs, constraints.forceSplit(), unscoredLogit);
+        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit);
         boolean[] linked = new boolean[n];
         for (int[] forced : constraints.forceMatch()) {
             if (linkage.across(forced[0], forced[1]) && state.mergeIfAllowed(forced[0], forced[1])) {

@@ -34,14 +34,15 @@ final class CandidateBlocker {
 
     /** Candidate pairs (a << 32 | b with a < b), sorted and distinct. */
     long[] candidatePairs(List<PreparedField> fields, int recordCount) {
-        return candidatePairs(fields, recordCount, null);
+        return candidatePairs(fields, recordCount, null, ClusterConstraints.none());
     }
 
     /**
      * Candidate pairs (a << 32 | b with a < b), sorted and distinct; with a linkage only pairs across its two
-     * lists.
+     * lists, and never two records of one source that holds no duplicates ({@link ClusterConstraints#distinctSource}).
      */
-    long[] candidatePairs(List<PreparedField> fields, int recordCount, Linkage linkage) {
+    long[] candidatePairs(
+            List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints) {
         LongList pairs = new LongList();
         int maxSubBlockSize = maxSubBlockSize(recordCount);
         int oversize = 0;
@@ -52,7 +53,7 @@ final class CandidateBlocker {
             }
             for (IntList block : blocks(fields.get(f), null).values()) {
                 if (block.size() <= maxBlockSize) {
-                    emit(block, pairs, linkage);
+                    emit(block, pairs, linkage, constraints);
                     continue;
                 }
                 oversize++;
@@ -62,7 +63,7 @@ final class CandidateBlocker {
                     }
                     for (IntList sub : blocks(fields.get(g), block).values()) {
                         if (sub.size() <= maxSubBlockSize) {
-                            emit(sub, pairs, linkage);
+                            emit(sub, pairs, linkage, constraints);
                         } else {
                             dropped++;
                         }
@@ -93,13 +94,13 @@ final class CandidateBlocker {
         return blocks;
     }
 
-    private static void emit(IntList block, LongList pairs, Linkage linkage) {
+    private static void emit(IntList block, LongList pairs, Linkage linkage, ClusterConstraints constraints) {
         int[] members = block.toArray();
         for (int i = 0; i < members.length; i++) {
             for (int j = i + 1; j < members.length; j++) {
                 int a = Math.min(members[i], members[j]);
                 int b = Math.max(members[i], members[j]);
-                if (a != b && (linkage == null || linkage.across(a, b))) {
+                if (a != b && (linkage == null || linkage.across(a, b)) && !constraints.sameDistinctSource(a, b)) {
                     pairs.add((long) a << 32 | b);
                 }
             }

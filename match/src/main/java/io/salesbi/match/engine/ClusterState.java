@@ -22,8 +22,21 @@ final class ClusterState {
     private final IntList[] cannotLink;
     private final double unscoredLogit;
 
-    ClusterState(int n, ScoredPairs pairs, List<int[]> forceSplit, double unscoredLogit) {
+    /** Per cluster root the sources without duplicates its members come from, one bit per source; null for none. */
+    private final long[] distinctSources;
+
+    ClusterState(int n, ScoredPairs pairs, ClusterConstraints constraints, double unscoredLogit) {
+        List<int[]> forceSplit = constraints.forceSplit();
         this.unscoredLogit = unscoredLogit;
+        int[] distinct = constraints.distinctSource();
+        if (distinct == null) {
+            distinctSources = null;
+        } else {
+            distinctSources = new long[n];
+            for (int i = 0; i < n; i++) {
+                distinctSources[i] = distinct[i] < 0 ? 0L : 1L << distinct[i];
+            }
+        }
         parent = new int[n];
         members = new IntList[n];
         cannotLink = new IntList[n];
@@ -66,11 +79,17 @@ final class ClusterState {
         return x;
     }
 
-    /** Merges the clusters of a and b unless a cannot-link pair lies between them; true when merged. */
+    /**
+     * Merges the clusters of a and b unless a cannot-link pair lies between them or both hold a record of one source
+     * without duplicates; true when merged.
+     */
     boolean mergeIfAllowed(int a, int b) {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
+            return false;
+        }
+        if (distinctSources != null && (distinctSources[ra] & distinctSources[rb]) != 0) {
             return false;
         }
         if (violatesCannotLink(ra, rb)) {
@@ -91,6 +110,9 @@ final class ClusterState {
         members[keep] = big;
         members[gone] = null;
         parent[gone] = keep;
+        if (distinctSources != null) {
+            distinctSources[keep] |= distinctSources[gone];
+        }
         return true;
     }
 

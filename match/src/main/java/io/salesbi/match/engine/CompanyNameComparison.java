@@ -10,8 +10,9 @@ import java.util.Map;
  * Organisation names compared by their words, each word weighted by its rarity in the list (inverse document
  * frequency, ln(1 + n / df)): two names that share only "maschinenbau" or "consulting" share little, two that
  * share "rexroth" share much. A word matches a word of the other name when equal, when both are long and one
- * typo apart (Jaro-Winkler ≥ {@value #SOFT_MATCH}, the "soft" of soft TF-IDF), or when it is the acronym of a run
- * of the other name's words ("ibm" and "international business machines"). Numbers must agree: two names that
+ * typo apart (Jaro-Winkler ≥ {@value #SOFT_MATCH}, the "soft" of soft TF-IDF, or one Damerau-Levenshtein edit),
+ * when they are one spelling with and without umlauts ("boehm" and "bohm"), or when it is the acronym of a run of
+ * the other name's words ("ibm" and "international business machines"). Numbers must agree: two names that
  * both carry numbers and not the same ones ("Bau 2000" and "Bau 3000", "Filiale 12" and "Filiale 14") are different
  * organisations whatever their other words. Legal forms and filler words are gone before this, by
  * {@link io.salesbi.match.standardize.CompanyNameStandardizer}.
@@ -52,9 +53,89 @@ final class CompanyNameComparison {
                 }
             }
         }
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length && !matchedX[i]; j++) {
+                if (!matchedY[j] && spellingVariants(x[i], y[j])) {
+                    matchedX[i] = true;
+                    matchedY[j] = true;
+                }
+            }
+        }
         acronyms(x, matchedX, y, matchedY);
         acronyms(y, matchedY, x, matchedX);
         return new double[] {share(wx, matchedX), share(wy, matchedY)};
+    }
+
+    /**
+     * True for two words that are one word spelled another way, where Jaro-Winkler misses it: the same word with
+     * and without umlauts ("boehm" / "bohm": folding turns ö into oe, a writer without umlauts types o), or, for
+     * words of at least {@value #SOFT_LENGTH} letters, one keyboard slip apart (one letter swapped, dropped, added
+     * or two neighbours transposed: Damerau-Levenshtein distance 1) as folded or with umlauts written as plain
+     * vowels. Jaro-Winkler punishes a slip near the start of a short word hard ("kpnig" for "König" is 0.88 against
+     * "koenig"), the edit distance does not. Words with digits are left to the numbers rule.
+     */
+    static boolean spellingVariants(String x, String y) {
+        if (!letters(x) || !letters(y)) {
+            return false;
+        }
+        if (x.length() >= SOFT_LENGTH && y.length() >= SOFT_LENGTH && withinOneDamerauEdit(x, y)) {
+            return true;
+        }
+        if (!hasUmlautDigraph(x) && !hasUmlautDigraph(y)) {
+            return false;
+        }
+        String px = plainVowels(x);
+        String py = plainVowels(y);
+        return px.equals(py)
+                || px.length() >= SOFT_LENGTH && py.length() >= SOFT_LENGTH && withinOneDamerauEdit(px, py);
+    }
+
+    /**
+     * True when the strings are equal or one substitution, insertion, deletion or transposition of two neighbouring
+     * letters apart (the optimal-string-alignment distance is at most 1).
+     */
+    static boolean withinOneDamerauEdit(String x, String y) {
+        if (JaroWinkler.withinOneEdit(x, y)) {
+            return true;
+        }
+        int n = x.length();
+        if (n != y.length()) {
+            return false;
+        }
+        int i = 0;
+        while (i < n && x.charAt(i) == y.charAt(i)) {
+            i++;
+        }
+        return i + 1 < n
+                && x.charAt(i) == y.charAt(i + 1)
+                && x.charAt(i + 1) == y.charAt(i)
+                && x.regionMatches(i + 2, y, i + 2, n - i - 2);
+    }
+
+    /** The folded word with the umlauts' spellings ae, oe, ue written as a, o, u ("koenig" → "konig"). */
+    static String plainVowels(String word) {
+        StringBuilder plain = new StringBuilder(word.length());
+        for (int c = 0; c < word.length(); c++) {
+            char ch = word.charAt(c);
+            plain.append(ch);
+            if ((ch == 'a' || ch == 'o' || ch == 'u') && c + 1 < word.length() && word.charAt(c + 1) == 'e') {
+                c++;
+            }
+        }
+        return plain.toString();
+    }
+
+    private static boolean hasUmlautDigraph(String word) {
+        return word.contains("ae") || word.contains("oe") || word.contains("ue");
+    }
+
+    private static boolean letters(String word) {
+        for (int c = 0; c < word.length(); c++) {
+            if (!Character.isLetter(word.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when both names carry numbers and the numbers differ. */

@@ -77,7 +77,7 @@ public final class MatchEngine {
             }
         }
         long prepared = System.currentTimeMillis();
-        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage);
+        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage, constraints);
         // blocking keys are needed for blocking alone: dropped before the pairs' arrays are allocated
         all.clear();
         weighted.replaceAll(PreparedField::withoutBlockKeys);

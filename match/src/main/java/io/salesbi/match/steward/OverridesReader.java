@@ -102,14 +102,14 @@ public final class OverridesReader {
     }
 
     /** A steward's "don't know": the pair stays undecided, like an empty decision. */
-    static boolean isUnsure(String decision) {
+    public static boolean isUnsure(String decision) {
         return switch (decision.strip().toLowerCase(Locale.ROOT).replace(' ', '_')) {
             case "unsure", "?", "skip", "unknown", "unklar", "weiss_nicht", "weiß_nicht" -> true;
             default -> false;
         };
     }
 
-    static Override.Action parseAction(String decision) {
+    public static Override.Action parseAction(String decision) {
         return switch (decision.strip()
                 .toLowerCase(Locale.ROOT)
                 .replace(' ', '_')

@@ -116,4 +116,86 @@ class CompanyNameComparisonTest {
         assertThat(field.tokens()[0]).containsExactly("assets", "dsm", "ip");
         assertThat(FieldComparator.compare(field, 0, 1)).isEqualTo(1);
     }
+
+    /**
+     * Fifty names of which 25 hold "Präzisionstechnik" (the demo's E001909, where "Kpnig" for "König" was held at
+     * review) and 25 "Metallbau", so that the shared trade word alone is no agreement.
+     */
+    private static final PreparedField TRADES = new FieldPreparer("DE").prepare(FieldType.COMPANY, trades());
+
+    private static String[] trades() {
+        String[] names = new String[50];
+        String[] first = {"Kpnig Präzisionstechnik GmbH", "König Präzisionstechnik GmbH", "Kühn Präzisionstechnik"};
+        System.arraycopy(first, 0, names, 0, first.length);
+        for (int i = first.length; i < names.length; i++) {
+            String word = "Q" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "x";
+            names[i] = word + (i % 2 == 0 ? " Präzisionstechnik" : " Metallbau");
+        }
+        return names;
+    }
+
+    @Test
+    void aKeyboardSlipInAShortWordWithAnUmlautIsTheSameName() {
+        // "kpnig" / "koenig": Jaro-Winkler 0.88 and two edits as folded; written with plain vowels "kpnig" / "konig"
+        // are one substitution apart. Before, only the common trade word was shared (cover 0.26 < 0.5) and the whole
+        // names' Jaro-Winkler was 0.8787 < 0.88: level 4, and the pair was held at review
+        assertThat(TRADES.tokens()[0]).containsExactly("kpnig", "praezisionstechnik");
+        assertThat(TRADES.tokens()[1]).containsExactly("koenig", "praezisionstechnik");
+        assertThat(FieldComparator.jaroWinkler(TRADES.value()[0], TRADES.value()[1]))
+                .isCloseTo(0.8787, within(1e-4));
+        assertThat(CompanyNameComparison.cover(
+                        TRADES.tokens()[0], TRADES.tokenWeights()[0], TRADES.tokens()[1], TRADES.tokenWeights()[1]))
+                .containsExactly(1.0, 1.0);
+        assertThat(FieldComparator.compare(TRADES, 0, 1)).isEqualTo(2);
+    }
+
+    @Test
+    void anotherNameSharingTheTradeStaysDifferent() {
+        // "koenig" / "kuehn": with plain vowels "konig" / "kuhn", four edits; whole names 0.816
+        assertThat(FieldComparator.compare(TRADES, 1, 2)).isEqualTo(4);
+        assertThat(FieldComparator.compare(TRADES, 0, 2)).isEqualTo(4);
+    }
+
+    @Test
+    void aSlipNearTheStartOfALongWordIsTheSameWord() {
+        // "sxhmidt" / "schmidt": Jaro-Winkler 0.914 < 0.93, one substitution; "schmdit": two letters transposed
+        assertThat(FieldComparator.jaroWinkler("sxhmidt", "schmidt")).isLessThan(CompanyNameComparison.SOFT_MATCH);
+        assertThat(CompanyNameComparison.cover(
+                        new String[] {"metallbau", "sxhmidt"}, new float[] {1, 3},
+                        new String[] {"metallbau", "schmidt"}, new float[] {1, 3}))
+                .containsExactly(1.0, 1.0);
+        assertThat(CompanyNameComparison.spellingVariants("schmidt", "schmdit")).isTrue();
+    }
+
+    @Test
+    void aNameWrittenWithoutUmlautsIsTheSameName() {
+        // "boehm" / "bohm": four letters, too short for an edit, but equal with ö written as o
+        assertThat(CompanyNameComparison.plainVowels("koenig")).isEqualTo("konig");
+        assertThat(CompanyNameComparison.plainVowels("praezisionstechnik")).isEqualTo("prazisionstechnik");
+        assertThat(CompanyNameComparison.cover(
+                        new String[] {"boehm", "metallbau"}, new float[] {3, 1},
+                        new String[] {"bohm", "metallbau"}, new float[] {3, 1}))
+                .containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void shortWordsAndNumbersAreNoSpellingVariants() {
+        // "kunz" / "kurz": one edit, but in four letters a slip and another family name look alike
+        assertThat(CompanyNameComparison.spellingVariants("kunz", "kurz")).isFalse();
+        assertThat(CompanyNameComparison.spellingVariants("bau2000", "bau3000")).isFalse();
+        assertThat(CompanyNameComparison.cover(
+                        new String[] {"kunz", "metallbau"}, new float[] {3, 1},
+                        new String[] {"kurz", "metallbau"}, new float[] {3, 1}))
+                .containsExactly(0.25, 0.25);
+    }
+
+    @Test
+    void oneDamerauEdit() {
+        assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "webr")).isTrue();
+        assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "wbeer")).isTrue();
+        assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "weberr"))
+                .isTrue();
+        assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "wbere")).isFalse();
+        assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "huber")).isFalse();
+    }
 }

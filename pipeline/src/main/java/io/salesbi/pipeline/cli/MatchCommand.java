@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "match",
         mixinStandardHelpOptions = true,
+        subcommands = MatchReviewCommand.class,
         description = {
             "Finds records that describe the same customer, person or thing in a CSV or .xlsx list.",
-            "Writes id,cluster_id,match_probability per record; with --truth also prints precision, recall and F1."
+            "Writes id,cluster_id,match_probability per record; with --truth also prints precision, recall and F1.",
+            "'salesbi match review' asks the steward about the pairs the model is least sure of."
         })
 public final class MatchCommand implements Callable<Integer> {
 
@@ -57,20 +59,20 @@ public final class MatchCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String linkMode;
 
-    @Option(names = "--id", required = true, paramLabel = "COLUMN", description = "Column holding the record id.")
+    // --id, --field and --output are required, checked in call(): picocli would demand them of 'match review' too
+    @Option(names = "--id", paramLabel = "COLUMN", description = "Column holding the record id (required).")
     String idColumn;
 
     @Option(
             names = "--field",
-            required = true,
             paramLabel = "COLUMN=TYPE",
             description = {
-                "A column to match on and its type (repeat the option). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text.",
+                "A column to match on and its type (repeat the option; at least one). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text.",
                 "A column name may contain spaces: --field \"Company Name=company\"."
             })
     List<String> fields;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "CSV to write the clusters to.")
+    @Option(names = "--output", paramLabel = "FILE", description = "CSV to write the clusters to (required).")
     Path output;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "Ground truth CSV/.xlsx to measure quality against.")
@@ -164,7 +166,13 @@ public final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<MatchField> parsed = parseFields();
+        if (idColumn == null || fields == null || output == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Missing required options: --id=COLUMN, --field=COLUMN=TYPE and --output=FILE"
+                            + " (or 'salesbi match review')");
+        }
+        List<MatchField> parsed = parseFields(spec, fields);
         EngineSettings base = EngineSettings.defaults();
         EngineSettings settings;
         try {
@@ -311,7 +319,8 @@ public final class MatchCommand implements Callable<Integer> {
         out.println(MatchQuality.of(after.clusterIdsById(), heldOut).report());
     }
 
-    private List<MatchField> parseFields() {
+    /** The --field options as typed fields; a malformed one is a usage error. */
+    static List<MatchField> parseFields(CommandSpec spec, List<String> fields) {
         List<MatchField> parsed = new ArrayList<>();
         for (String field : fields) {
             int eq = field.lastIndexOf('=');

@@ -91,8 +91,22 @@ public record SalesbiSettings(
         }
     }
 
-    /** Matching thresholds (match probability) and the steward's overrides file. */
-    public record MatchConfig(double matchThreshold, double reviewThreshold, Path overridesFile) {}
+    /**
+     * Matching thresholds (match probability), the steward's overrides file and the source systems declared to hold
+     * no duplicates (their records are linked to other sources' records but never merged with each other).
+     */
+    public record MatchConfig(
+            double matchThreshold,
+            double reviewThreshold,
+            Path overridesFile,
+            java.util.Set<String> sourcesWithoutDuplicates) {
+
+        public MatchConfig {
+            sourcesWithoutDuplicates = sourcesWithoutDuplicates == null
+                    ? java.util.Set.of()
+                    : java.util.Set.copyOf(sourcesWithoutDuplicates);
+        }
+    }
 
     /**
      * The server started by {@code salesbi serve}.

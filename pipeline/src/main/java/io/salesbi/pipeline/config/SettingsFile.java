@@ -73,7 +73,7 @@ public record SettingsFile(
 
     public SettingsFile {
         kpi = kpi == null ? Map.of() : kpi;
-        match = match == null ? new Match(null, null, null) : match;
+        match = match == null ? new Match(null, null, null, null) : match;
         server = server == null
                 ? new Server(
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -109,6 +109,8 @@ public record SettingsFile(
      * @param matchThreshold  a pair at or above this match probability is merged (default 0.9)
      * @param reviewThreshold a pair at or above this goes to the steward's review (default 0.5)
      * @param overridesFile   the steward's decisions (default {@code home/config/match-overrides.csv})
+     * @param sourcesWithoutDuplicates source systems declared to hold no duplicates (e.g. {@code [erp]}, whose debtors
+     *                        are each a customer of their own): two of their records are never merged with each other
      */
     public record Match(
             @DecimalMin(value = "0", inclusive = false, message = THRESHOLD)
@@ -119,7 +121,12 @@ public record SettingsFile(
             @DecimalMax(value = "1", inclusive = false, message = THRESHOLD)
             Double reviewThreshold,
 
-            String overridesFile) {
+            String overridesFile,
+
+            List<
+                            @NotBlank(message = "is empty")
+                            @Pattern(regexp = "[a-z][a-z0-9_]*", message = "must match {regexp}") String>
+                    sourcesWithoutDuplicates) {
 
         static final String THRESHOLD = "must be a probability between 0 and 1 (exclusive)";
     }

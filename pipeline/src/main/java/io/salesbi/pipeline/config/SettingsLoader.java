@@ -120,7 +120,10 @@ public final class SettingsLoader {
                 Objects.requireNonNullElse(f.match().reviewThreshold(), 0.5),
                 f.match().overridesFile() == null
                         ? home.resolve("config/match-overrides.csv")
-                        : base.resolve(f.match().overridesFile()).normalize());
+                        : base.resolve(f.match().overridesFile()).normalize(),
+                f.match().sourcesWithoutDuplicates() == null
+                        ? java.util.Set.of()
+                        : new java.util.TreeSet<>(f.match().sourcesWithoutDuplicates()));
         if (match.reviewThreshold() > match.matchThreshold()) {
             file.problem(
                     "/match",

@@ -68,7 +68,10 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
                 s.overridesApplied());
     }
 
-    /** The customer records to match plus the steward's overrides file: what the match result depends on. */
+    /**
+     * The customer records to match plus the steward's overrides file, the thresholds and the sources without
+     * duplicates: what the match result depends on.
+     */
     private String inputChecksum(Connection conn) throws Exception {
         String records;
         try (var st = conn.createStatement();
@@ -79,7 +82,8 @@ final class MatchCustomersTasklet extends WarehouseTasklet {
             records = rs.getString(1);
         }
         return records + "/" + overridesChecksum(settings.overridesFile()) + "/" + settings.matchThreshold() + "/"
-                + settings.reviewThreshold();
+                + settings.reviewThreshold() + "/"
+                + new java.util.TreeSet<>(settings.sourcesWithoutDuplicates());
     }
 
     /** The overrides file, or every file of an overrides folder, by name and content. */

@@ -92,7 +92,8 @@ public class NightlyJobConfiguration {
                 s.match().matchThreshold(),
                 s.match().reviewThreshold(),
                 s.match().overridesFile(),
-                s.home().resolve("review"));
+                s.home().resolve("review"),
+                s.match().sourcesWithoutDuplicates());
         return new StepBuilder("matchCustomersStep", repo)
                 .tasklet(new MatchCustomersTasklet(warehouse, match), tx)
                 .listener(new HeapStepMemory(warehouse))

@@ -265,6 +265,52 @@ class MatchCommandTest {
         assertThat(err.toString()).contains("--train-share 0.5: expected a share from 0 to 1, with --truth");
     }
 
+    @Test
+    void reviewAsksAboutTheLeastCertainPairsAndAppendsTheAnswersToTheOverrides() throws Exception {
+        Path overrides = folder.resolve("labels.csv");
+        List<String> reviewArgs = new ArrayList<>(List.of("review", "--input", input.toString(), "--id", "Kunden Nr"));
+        reviewArgs.addAll(FIELDS);
+        reviewArgs.addAll(List.of("--overrides", overrides.toString(), "--batch", "1", "--pairs", "2"));
+
+        int exit = runWithAnswers(reviewArgs, "yes\nn\n");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> labels = Files.readAllLines(overrides);
+        assertThat(labels).hasSize(3);
+        assertThat(labels.get(0)).isEqualTo("record_1,record_2,decision,comment");
+        assertThat(labels.get(1))
+                .containsPattern("^\\d,\\d,match,salesbi match review \\(match probability 0\\.\\d{4}\\)$");
+        assertThat(labels.get(2)).containsPattern("^\\d,\\d,no_match,");
+        assertThat(out.toString())
+                .containsPattern("8 records, \\d+ pairs compared")
+                .contains("same? [y]es / [n]o / [u]nsure / [q]uit: ")
+                .contains("estimated again with 1 labels of this session (1 same, 0 different)")
+                .contains("estimated again with 2 labels of this session (1 same, 1 different)")
+                .contains("reviewed 2 pairs: 1 same, 1 different, 0 unsure; labels in " + overrides);
+    }
+
+    @Test
+    void reviewingAListNeedsAnOverridesFileAndMatchItsColumns() throws Exception {
+        List<String> reviewArgs = new ArrayList<>(List.of("review", "--input", input.toString(), "--id", "Kunden Nr"));
+        reviewArgs.addAll(FIELDS);
+
+        assertThat(runWithAnswers(reviewArgs, "")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--input needs --id COLUMN, --field COLUMN=TYPE and --overrides FILE (where the labels go)");
+        assertThat(run(List.of())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("Missing required options: --id=COLUMN, --field=COLUMN=TYPE and --output=FILE");
+    }
+
+    private int runWithAnswers(List<String> args, String answers) {
+        CommandLine command = new CommandLine(new MatchCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        MatchReviewCommand review = command.getSubcommands().get("review").getCommand();
+        review.answers = new java.io.BufferedReader(new java.io.StringReader(answers));
+        return command.execute(args.toArray(String[]::new));
+    }
+
     private int run(List<String> args) {
         CommandLine command = new CommandLine(new MatchCommand());
         command.setOut(new PrintWriter(out));

@@ -192,6 +192,31 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void sourcesWithoutDuplicatesAreNoneByDefaultAndNamedLikeSourceSystems() throws Exception {
+        assertThat(SettingsLoader.defaults(dir).match().sourcesWithoutDuplicates())
+                .isEmpty();
+        Path config = dir.resolve("salesbi.yaml");
+        Files.writeString(config, """
+                match:
+                  sources-without-duplicates: [erp]
+                """);
+        assertThat(SettingsLoader.load(config, null).match().sourcesWithoutDuplicates())
+                .containsExactly("erp");
+
+        Files.writeString(config, """
+                match:
+                  sources-without-duplicates: [ERP]
+                """);
+        InvalidSettingsException e =
+                catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(config, null));
+        assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("sources-without-duplicates[0]")
+                .contains("'ERP' must match [a-z][a-z0-9_]*");
+    }
+
+    @Test
     void retentionKeepsEverythingUnlessDaysAreGiven() throws Exception {
         assertThat(SettingsLoader.defaults(dir).retention())
                 .isEqualTo(new SalesbiSettings.RetentionConfig(null, null, null, null));
