@@ -1,14 +1,19 @@
 package io.salesbi.server;
 
 import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule.ProjectToLogicalProjectAndWindowRuleConfig;
+import org.apache.calcite.runtime.Hook;
 
 /**
  * Calcite's statement preparation with the session's {@link PlanCache} in front: SQL text the session prepared
@@ -35,6 +40,15 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
 
     private final PlanCache plans;
 
+    /** The cached plans that are one DuckDB query each ({@link DirectRows}), as many as the cache keeps at most. */
+    private final Map<PlanCache.Key, Boolean> wholePushdowns =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PlanCache.Key, Boolean> eldest) {
+                    return size() > CalciteSessionFactory.PLANS_PER_SESSION;
+                }
+            });
+
     PlanCachingPrepare(PlanCache plans) {
         this.plans = plans;
     }
@@ -46,7 +60,18 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         }
         PlanCache.Key key =
                 new PlanCache.Key(List.copyOf(context.getDefaultSchemaPath()), query.sql, elementType, maxRowCount);
-        return plans.plan(key, () -> super.prepareSql(context, query, elementType, maxRowCount));
+        CalciteSignature<T> signature = plans.plan(key, () -> {
+            boolean[] whole = {false};
+            CalciteSignature<T> planned;
+            try (Hook.Closeable ignored = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread(
+                    (RelRoot root) -> whole[0] = DirectRows.isWholePushdown(root))) {
+                planned = super.prepareSql(context, query, elementType, maxRowCount);
+            }
+            wholePushdowns.put(key, whole[0]);
+            return planned;
+        });
+        DirectRows.planUsed(Boolean.TRUE.equals(wholePushdowns.get(key)));
+        return signature;
     }
 
     @Override
