@@ -17,6 +17,8 @@ import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta.Frame;
 import org.apache.calcite.avatica.Meta.MetaResultSet;
 import org.apache.calcite.rel.RelRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fast path of {@link RowStreamHandler}'s stream: the rows of a query that Calcite runs as one DuckDB query
@@ -66,6 +68,7 @@ final class DirectRows {
          */
         Stream stream(MetaResultSet result, long maxRowCount) throws SQLException {
             if (!wholePushdown || maxRowCount > 0) {
+                LOG.debug("no direct rows: whole pushdown {}, row limit {}", wholePushdown, maxRowCount);
                 return null;
             }
             // results already closed were read whole during the execute (a schema's table list, say)
@@ -76,6 +79,7 @@ final class DirectRows {
                 }
             }
             if (open.size() != 1) {
+                LOG.debug("no direct rows: {} open DuckDB results of {}", open.size(), cursors.size());
                 return null;
             }
             Frame first = result.firstFrame;
@@ -85,6 +89,7 @@ final class DirectRows {
             Cursor cursor = open.get(0);
             long firstRows = count(first.rows);
             if (!cursor.onRow || cursor.advanced != firstRows + 1) {
+                LOG.debug("no direct rows: Calcite moved {} rows for a first frame of {}", cursor.advanced, firstRows);
                 return null;
             }
             List<ColumnMetaData> columns = result.signature.columns;
@@ -184,6 +189,7 @@ final class DirectRows {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DirectRows.class);
     private static final ThreadLocal<Capture> CAPTURE = new ThreadLocal<>();
     private static final ThreadLocal<FrameBuffer> STREAM_TARGET = new ThreadLocal<>();
 
@@ -217,7 +223,11 @@ final class DirectRows {
 
     /** Whether Calcite's plan is one DuckDB query whose columns are the result's, unchanged. */
     static boolean isWholePushdown(RelRoot root) {
-        return root.rel instanceof JdbcToEnumerableConverter && root.isRefTrivial();
+        boolean whole = root.rel instanceof JdbcToEnumerableConverter && root.isRefTrivial();
+        if (!whole && LOG.isDebugEnabled()) {
+            LOG.debug("not one DuckDB query: {}", org.apache.calcite.plan.RelOptUtil.toString(root.rel));
+        }
+        return whole;
     }
 
     /** Fetches on this thread encode into {@code buffer} where they can ({@link SessionMeta#fetch}). */

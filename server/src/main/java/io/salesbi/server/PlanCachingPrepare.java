@@ -1,10 +1,7 @@
 package io.salesbi.server;
 
 import java.lang.reflect.Type;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
@@ -40,15 +37,6 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
 
     private final PlanCache plans;
 
-    /** The cached plans that are one DuckDB query each ({@link DirectRows}), as many as the cache keeps at most. */
-    private final Map<PlanCache.Key, Boolean> wholePushdowns =
-            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<PlanCache.Key, Boolean> eldest) {
-                    return size() > CalciteSessionFactory.PLANS_PER_SESSION;
-                }
-            });
-
     PlanCachingPrepare(PlanCache plans) {
         this.plans = plans;
     }
@@ -67,10 +55,10 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
                     (RelRoot root) -> whole[0] = DirectRows.isWholePushdown(root))) {
                 planned = super.prepareSql(context, query, elementType, maxRowCount);
             }
-            wholePushdowns.put(key, whole[0]);
+            plans.wholePushdown(key, whole[0]);
             return planned;
         });
-        DirectRows.planUsed(Boolean.TRUE.equals(wholePushdowns.get(key)));
+        DirectRows.planUsed(plans.isWholePushdown(key));
         return signature;
     }
 
