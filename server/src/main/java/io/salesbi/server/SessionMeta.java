@@ -3,6 +3,7 @@ package io.salesbi.server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +88,14 @@ final class SessionMeta extends JdbcMeta {
             }
             return result;
         }
+    }
+
+    /** A prepared statement runs (again): its rows go Calcite's way, and no earlier result is read directly. */
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+            throws NoSuchStatementException {
+        directRows.remove(key(h));
+        return super.execute(h, parameterValues, maxRowsInFirstFrame);
     }
 
     /**
