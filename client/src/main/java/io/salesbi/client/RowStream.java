@@ -5,7 +5,10 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -26,7 +29,7 @@ import org.apache.calcite.avatica.proto.Common;
  */
 final class RowStream implements Iterator<Object>, AutoCloseable {
 
-    private static final byte[] MAGIC = "SBR1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "SBR2".getBytes(StandardCharsets.US_ASCII);
 
     /** Opens the server's stream of a statement's rows from a row number on. */
     interface Opener {
@@ -40,6 +43,7 @@ final class RowStream implements Iterator<Object>, AutoCloseable {
     private InputStream stream;
     private DataInputStream in;
     private boolean closed;
+    private byte[] cells = new byte[1 << 16];
 
     RowStream(Frame first, Opener opener) {
         this.opener = opener;
@@ -128,47 +132,137 @@ final class RowStream implements Iterator<Object>, AutoCloseable {
         int rows = in.readInt();
         int columns = in.readInt();
         done = in.readUnsignedByte() == 1;
+        int length = in.readInt();
+        if (length < 0) {
+            throw new IOException("a frame of " + length + " bytes in the stream of rows");
+        }
+        if (cells.length < length) {
+            cells = new byte[Math.max(length, cells.length * 2)];
+        }
+        in.readFully(cells, 0, length);
+        FrameReader reader = new FrameReader(cells, length);
         List<Object> frameRows = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
-            Object[] cells = new Object[columns];
+            Object[] row = new Object[columns];
             for (int c = 0; c < columns; c++) {
-                cells[c] = cell(in);
+                row[c] = reader.cell();
             }
-            frameRows.add(Arrays.asList(cells));
+            frameRows.add(Arrays.asList(row));
+        }
+        if (reader.position() != length) {
+            throw new IOException("a frame of " + length + " bytes held " + reader.position() + " bytes of cells");
         }
         nextOffset += rows;
         return frameRows.iterator();
     }
 
-    /** One cell as the server's {@code RowStreamHandler.encode} wrote it. */
-    static Object cell(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case 0 -> null;
-            case 1 -> Boolean.FALSE;
-            case 2 -> Boolean.TRUE;
-            case 3 -> in.readByte();
-            case 4 -> in.readShort();
-            case 5 -> in.readInt();
-            case 6 -> in.readLong();
-            case 7 -> in.readFloat();
-            case 8 -> in.readDouble();
-            case 9 -> {
-                long unscaled = in.readLong();
-                yield BigDecimal.valueOf(unscaled, in.readInt());
+    /** The cells of one frame, read from memory as the server's {@code RowStreamHandler.encode} wrote them. */
+    static final class FrameReader {
+
+        private static final VarHandle SHORT =
+                MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        FrameReader(byte[] bytes, int end) {
+            this.bytes = bytes;
+            this.end = end;
+        }
+
+        int position() {
+            return at;
+        }
+
+        Object cell() throws IOException {
+            int tag = u8();
+            return switch (tag) {
+                case 0 -> null;
+                case 1 -> Boolean.FALSE;
+                case 2 -> Boolean.TRUE;
+                case 3 -> (byte) u8();
+                case 4 -> (short) s16();
+                case 5 -> s32();
+                case 6 -> s64();
+                case 7 -> Float.intBitsToFloat(s32());
+                case 8 -> Double.longBitsToDouble(s64());
+                case 9 -> {
+                    long unscaled = s64();
+                    yield BigDecimal.valueOf(unscaled, s32());
+                }
+                case 10 -> new BigDecimal(string());
+                case 11 -> string();
+                case 12 -> (char) s16();
+                case 13 -> bytes(s32());
+                case 14 -> {
+                    byte[] proto = bytes(s32());
+                    Frame one = Frame.fromProto(Common.Frame.parseFrom(proto));
+                    Object row = one.rows.iterator().next();
+                    yield row instanceof List<?> list ? list.get(0) : ((Object[]) row)[0];
+                }
+                default -> throw new IOException("unknown cell tag " + tag + " in the stream of rows");
+            };
+        }
+
+        private int u8() throws IOException {
+            need(1);
+            return bytes[at++] & 0xFF;
+        }
+
+        private int s16() throws IOException {
+            need(2);
+            int value = (short) SHORT.get(bytes, at);
+            at += 2;
+            return value;
+        }
+
+        private int s32() throws IOException {
+            need(4);
+            int value = (int) INT.get(bytes, at);
+            at += 4;
+            return value;
+        }
+
+        private long s64() throws IOException {
+            need(8);
+            long value = (long) LONG.get(bytes, at);
+            at += 8;
+            return value;
+        }
+
+        private byte[] bytes(int length) throws IOException {
+            need(length);
+            byte[] value = Arrays.copyOfRange(bytes, at, at + length);
+            at += length;
+            return value;
+        }
+
+        private String string() throws IOException {
+            int length = s32();
+            need(length);
+            int start = at;
+            int stop = start + length;
+            boolean ascii = true;
+            for (int i = start; i < stop; i++) {
+                if (bytes[i] < 0) {
+                    ascii = false;
+                    break;
+                }
             }
-            case 10 -> new BigDecimal(string(in));
-            case 11 -> string(in);
-            case 12 -> in.readChar();
-            case 13 -> in.readNBytes(in.readInt());
-            case 14 -> {
-                byte[] proto = in.readNBytes(in.readInt());
-                Frame one = Frame.fromProto(Common.Frame.parseFrom(proto));
-                Object row = one.rows.iterator().next();
-                yield row instanceof List<?> list ? list.get(0) : ((Object[]) row)[0];
+            at = stop;
+            // ASCII as Latin-1: a plain copy into the string's bytes, no decoding
+            return new String(bytes, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+
+        private void need(int length) throws IOException {
+            if (length < 0 || end - at < length) {
+                throw new IOException("a cell of the stream of rows runs past its frame (" + length + " bytes at " + at
+                        + " of " + end + ")");
             }
-            default -> throw new IOException("unknown cell tag " + tag + " in the stream of rows");
-        };
+        }
     }
 
     private static String string(DataInputStream in) throws IOException {

@@ -8,6 +8,7 @@ import io.salesbi.server.JdbcServerSettings;
 import io.salesbi.server.PasswordHasher;
 import io.salesbi.server.QueryLimits;
 import io.salesbi.server.UserAccount;
+import io.salesbi.sql.RowPolicies;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,9 @@ class SalesbiDriverIT {
                 + " as label, date '2026-01-01' + cast(i % 400 as integer) as day,"
                 + " timestamp '2026-02-03 04:05:06.789' + to_seconds(i) as at, i % 2 = 0 as even, i / 3.0 as ratio,"
                 + " cast(i as decimal(38, 0)) * 100000000000000000000 as huge from range(25000) as t(i)",
+        "create view kpi.regional_rows as select i as id, case i % 3 when 0 then 'Nord' when 1 then 'Süd' else"
+                + " 'West' end as sales_region, 'Zeile ' || i as label, cast(i * 0.5 as decimal(18, 2)) as amount"
+                + " from range(30000) as t(i)",
         // as migration V63 of the warehouse
         "create table ops.audit (logged_at timestamp not null, event varchar not null, login varchar not null,"
                 + " client_address varchar, outcome varchar not null, sql_sha256 varchar, rows_returned bigint,"
@@ -276,6 +280,108 @@ class SalesbiDriverIT {
     @Test
     void rowsStreamedAfterTheFirstFrameEqualAvaticasFetchedRows() throws Exception {
         String sql = "select * from kpi.many_rows order by id";
+        long direct = server.rowsStreamedFromDuckDb();
+        assertStreamEqualsAvaticasFetch(sql, 25_000);
+        // a select of one relation is one DuckDB query: its rows after the first frame came straight from DuckDB
+        assertThat(server.rowsStreamedFromDuckDb() - direct).isGreaterThanOrEqualTo(24_000);
+        // hand-checked cells of a row in a later frame: id 20000
+        try (Connection streamed = connect(server, "anna");
+                Statement statement = streamed.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            for (int i = 0; i <= 20_000; i++) {
+                assertThat(result.next()).isTrue();
+            }
+            assertThat(result.getLong("id")).isEqualTo(20_000);
+            assertThat(result.getInt("small")).isZero();
+            assertThat(result.getBigDecimal("amount")).isEqualByComparingTo("25000.00");
+            assertThat(result.getString("label")).isEqualTo("Zeile ü 20000");
+            assertThat(result.getObject("day", LocalDate.class))
+                    .isEqualTo(LocalDate.of(2026, 1, 1).plusDays(20_000 % 400));
+            assertThat(result.getObject("at", LocalDateTime.class))
+                    .isEqualTo(
+                            LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000).plusSeconds(20_000));
+            assertThat(result.getBoolean("even")).isTrue();
+            assertThat(result.getBigDecimal("huge")).isEqualByComparingTo("2000000000000000000000000");
+        }
+    }
+
+    @Test
+    void aJoinWithinASchemaStreamsStraightFromDuckDbAsOneQuery() throws Exception {
+        String sql = "select m.*, f.sales_region, f.revenue_eur, f.units from kpi.many_rows m join kpi.market_share f"
+                + " on (f.units is not null) = m.even order by m.id";
+        long direct = server.rowsStreamedFromDuckDb();
+        assertStreamEqualsAvaticasFetch(sql, 25_000);
+        assertThat(server.rowsStreamedFromDuckDb() - direct).isGreaterThanOrEqualTo(24_000);
+    }
+
+    @Test
+    void aJoinAcrossSchemasStreamsTheSameRowsAsAvaticasFetch() throws Exception {
+        // kpi and core are two Calcite schemas (two JDBC conventions): Calcite joins them itself, so the stream
+        // reads its rows through Calcite
+        String sql = "select m.*, f.sales_region, f.revenue_eur, f.units from kpi.many_rows m join core.market_fact f"
+                + " on (f.units is not null) = m.even order by m.id";
+        assertStreamEqualsAvaticasFetch(sql, 25_000);
+    }
+
+    @Test
+    void aRowLimitStreamsThroughCalciteWithTheSameRows() throws Exception {
+        long direct = server.rowsStreamedFromDuckDb();
+        try (Connection connection = connect(server, "anna");
+                Statement statement = connection.createStatement()) {
+            statement.setMaxRows(20_000);
+            try (ResultSet result = statement.executeQuery("select id, label from kpi.many_rows order by id")) {
+                long rows = 0;
+                while (result.next()) {
+                    assertThat(result.getLong("id")).isEqualTo(rows);
+                    rows++;
+                }
+                assertThat(rows).isEqualTo(20_000);
+            }
+        }
+        assertThat(server.rowsStreamedFromDuckDb()).isEqualTo(direct);
+    }
+
+    @Test
+    void aRegionalManagersStreamStraightFromDuckDbHoldsOnlyHisRegionsRows() throws Exception {
+        RowPolicies policies = RowPolicies.parse("driver test", """
+                core.market_fact: region(sales_region)
+                kpi.market_share: region(sales_region)
+                kpi.regional_rows: region(sales_region)
+                kpi.many_rows: aggregate
+                kpi.slow_count: aggregate
+                """);
+        UserAccount rita = new UserAccount(
+                "rita",
+                PasswordHasher.hash("rita-secret".toCharArray()),
+                Set.of(UserAccount.REGIONAL_MANAGER),
+                Set.of("Nord"));
+        try (JdbcServer managed = JdbcServer.start(
+                        () -> {
+                            try {
+                                return owner.duplicate();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        JdbcServerSettings.localhost(0, Map.of("rita", rita)),
+                        policies);
+                Connection connection = connect(managed, "rita");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select * from kpi.regional_rows")) {
+            long rows = 0;
+            while (result.next()) {
+                assertThat(result.getString("sales_region")).as("row %d", rows).isEqualTo("Nord");
+                assertThat(result.getLong("id") % 3).isZero();
+                rows++;
+            }
+            // 30,000 rows, every third in Nord; all but the first frame straight from DuckDB, still filtered
+            assertThat(rows).isEqualTo(10_000);
+            assertThat(managed.rowsStreamedFromDuckDb()).isGreaterThanOrEqualTo(9_000);
+        }
+    }
+
+    /** Reads {@code sql} through the stream and through Avatica's fetches, asserting equal rows, cell by cell. */
+    private void assertStreamEqualsAvaticasFetch(String sql, long expectedRows) throws SQLException {
         Properties fetching = credentials("anna");
         fetching.setProperty("row_stream", "false");
         try (Connection streamed = connect(server, "anna");
@@ -303,26 +409,7 @@ class SalesbiDriverIT {
                 rows++;
             }
             assertThat(viaStream.next()).isFalse();
-            assertThat(rows).isEqualTo(25_000);
-        }
-        // hand-checked cells of a row in a later frame: id 20000
-        try (Connection streamed = connect(server, "anna");
-                Statement statement = streamed.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            for (int i = 0; i <= 20_000; i++) {
-                assertThat(result.next()).isTrue();
-            }
-            assertThat(result.getLong("id")).isEqualTo(20_000);
-            assertThat(result.getInt("small")).isZero();
-            assertThat(result.getBigDecimal("amount")).isEqualByComparingTo("25000.00");
-            assertThat(result.getString("label")).isEqualTo("Zeile ü 20000");
-            assertThat(result.getObject("day", LocalDate.class))
-                    .isEqualTo(LocalDate.of(2026, 1, 1).plusDays(20_000 % 400));
-            assertThat(result.getObject("at", LocalDateTime.class))
-                    .isEqualTo(
-                            LocalDateTime.of(2026, 2, 3, 4, 5, 6, 789_000_000).plusSeconds(20_000));
-            assertThat(result.getBoolean("even")).isTrue();
-            assertThat(result.getBigDecimal("huge")).isEqualByComparingTo("2000000000000000000000000");
+            assertThat(rows).isEqualTo(expectedRows);
         }
     }
 

@@ -171,6 +171,14 @@ public final class JdbcServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * How many rows the endpoint has streamed straight from DuckDB's results (queries Calcite runs as one DuckDB
+     * query, read by the salesbi driver's stream) since it started: for tests and benchmarks.
+     */
+    public long rowsStreamedFromDuckDb() {
+        return meta.rowsReadDirectly();
+    }
+
     public int port() {
         return port;
     }

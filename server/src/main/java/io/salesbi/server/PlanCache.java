@@ -2,9 +2,11 @@ package io.salesbi.server;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 
@@ -27,6 +29,9 @@ final class PlanCache {
     private final Supplier<String> publishedNights;
     private final int maxPlans;
     private final Map<Key, CalciteSignature<?>> plans;
+    /** The cached plans that are one DuckDB query each ({@link DirectRows}). */
+    private final Set<Key> wholePushdowns = new HashSet<>();
+
     private final List<Runnable> newNightListeners = new ArrayList<>();
     private String nightsPlannedFor;
     private long plansMade;
@@ -40,7 +45,11 @@ final class PlanCache {
         this.plans = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, CalciteSignature<?>> eldest) {
-                return size() > PlanCache.this.maxPlans;
+                if (size() > PlanCache.this.maxPlans) {
+                    wholePushdowns.remove(eldest.getKey());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -60,6 +69,7 @@ final class PlanCache {
         if (!nights.equals(nightsPlannedFor)) {
             if (nightsPlannedFor != null) {
                 plans.clear();
+                wholePushdowns.clear();
                 newNightListeners.forEach(Runnable::run);
             }
             nightsPlannedFor = nights;
@@ -71,6 +81,20 @@ final class PlanCache {
             plans.put(key, plan);
         }
         return plan;
+    }
+
+    /** Records whether the plan just made for {@code key} is one DuckDB query ({@link DirectRows}). */
+    synchronized void wholePushdown(Key key, boolean whole) {
+        if (whole) {
+            wholePushdowns.add(key);
+        } else {
+            wholePushdowns.remove(key);
+        }
+    }
+
+    /** Whether the cached plan of {@code key} is one DuckDB query. */
+    synchronized boolean isWholePushdown(Key key) {
+        return wholePushdowns.contains(key);
     }
 
     /** How many plans this session has made (cache misses), for tests and logs. */

@@ -6,9 +6,11 @@ import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule.ProjectToLogicalProjectAndWindowRuleConfig;
+import org.apache.calcite.runtime.Hook;
 
 /**
  * Calcite's statement preparation with the session's {@link PlanCache} in front: SQL text the session prepared
@@ -46,7 +48,18 @@ final class PlanCachingPrepare extends CalcitePrepareImpl {
         }
         PlanCache.Key key =
                 new PlanCache.Key(List.copyOf(context.getDefaultSchemaPath()), query.sql, elementType, maxRowCount);
-        return plans.plan(key, () -> super.prepareSql(context, query, elementType, maxRowCount));
+        CalciteSignature<T> signature = plans.plan(key, () -> {
+            boolean[] whole = {false};
+            CalciteSignature<T> planned;
+            try (Hook.Closeable ignored = Hook.PLAN_BEFORE_IMPLEMENTATION.addThread(
+                    (RelRoot root) -> whole[0] = DirectRows.isWholePushdown(root))) {
+                planned = super.prepareSql(context, query, elementType, maxRowCount);
+            }
+            plans.wholePushdown(key, whole[0]);
+            return planned;
+        });
+        DirectRows.planUsed(plans.isWholePushdown(key));
+        return signature;
     }
 
     @Override

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * server writes a frame, flushes it and reads the next while the client decodes: the connection's buffers are the
  * only read-ahead, so the server holds at most one frame of a stream in memory.
  *
- * <p>The format, version 1 (read by {@code io.salesbi.client.RowStream}): the 4 bytes {@code SBR1}, then records:
+ * <p>The format, version 2 (read by {@code io.salesbi.client.RowStream}): the 4 bytes {@code SBR2}, then records:
  * <ul>
- *   <li>{@code 'F'}, int rows, int columns, byte done (1: the last frame), then each row's cells: a tag byte and its
- *       value ({@link #encode}): the values Avatica's own protobuf client would read for the same cell.</li>
+ *   <li>{@code 'F'}, int rows, int columns, byte done (1: the last frame), int length of the cells in bytes, then
+ *       each row's cells: a tag byte and its value ({@link #encode}): the values Avatica's own protobuf client would
+ *       read for the same cell. The length lets the client read a frame in one call and decode it from memory.</li>
  *   <li>{@code 'E'}, the error's message and SQL state as strings: the statement failed while streaming (cancelled,
  *       timed out, ...); nothing follows.</li>
  * </ul>
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 final class RowStreamHandler extends AbstractHandler {
 
     static final String PATH = StatementControlHandler.PREFIX + "rows";
-    static final byte[] MAGIC = "SBR1".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "SBR2".getBytes(StandardCharsets.US_ASCII);
 
     /** Rows per frame: one fetch of the statement's cursor, then one flush. */
     static final int FRAME_ROWS = 4_096;
@@ -108,16 +109,20 @@ final class RowStreamHandler extends AbstractHandler {
         out.write(MAGIC);
         long row = offset;
         long frames = 0;
+        FrameBuffer buffer = new FrameBuffer();
         while (true) {
             Frame frame;
             try {
+                DirectRows.streamInto(buffer);
                 frame = meta.fetch(handle, row, FRAME_ROWS);
             } catch (Exception e) {
                 // GuardedMeta has logged and audited it and turned it into what a client may read
                 writeError(out, e);
                 break;
+            } finally {
+                DirectRows.streamDone();
             }
-            row += writeFrame(out, frame);
+            row += writeFrame(out, frame, buffer);
             frames++;
             out.flush();
             if (frame.done) {
@@ -135,71 +140,95 @@ final class RowStreamHandler extends AbstractHandler {
 
     /** Writes one frame; returns its number of rows. */
     static int writeFrame(DataOutputStream out, Frame frame) throws IOException {
+        return writeFrame(out, frame, new FrameBuffer());
+    }
+
+    /** Writes one frame, its cells encoded in {@code buffer} first; returns its number of rows. */
+    static int writeFrame(DataOutputStream out, Frame frame, FrameBuffer buffer) throws IOException {
+        if (frame instanceof DirectRows.EncodedFrame encoded) {
+            // read straight from DuckDB into the buffer (SessionMeta.fetch)
+            int rows = ((java.util.Collection<?>) encoded.rows).size();
+            writeHeader(out, rows, encoded.columns, encoded.done, buffer.size());
+            buffer.writeTo(out);
+            return rows;
+        }
         List<Object> rows = frame.rows instanceof List<Object> list ? list : copy(frame.rows);
         int columns = rows.isEmpty() ? 0 : cells(rows.get(0)).length;
-        out.writeByte('F');
-        out.writeInt(rows.size());
-        out.writeInt(columns);
-        out.writeByte(frame.done ? 1 : 0);
+        buffer.clear();
         for (Object row : rows) {
             for (Object cell : cells(row)) {
-                encode(out, cell);
+                encode(buffer, cell);
             }
         }
+        writeHeader(out, rows.size(), columns, frame.done, buffer.size());
+        buffer.writeTo(out);
         return rows.size();
     }
 
+    private static void writeHeader(DataOutputStream out, int rows, int columns, boolean done, int bytes)
+            throws IOException {
+        out.writeByte('F');
+        out.writeInt(rows);
+        out.writeInt(columns);
+        out.writeByte(done ? 1 : 0);
+        out.writeInt(bytes);
+    }
+
     /** One cell: a tag and the value Avatica's remote client would hold for it after its protobuf round trip. */
-    static void encode(DataOutputStream out, Object value) throws IOException {
+    static void encode(FrameBuffer out, Object value) {
         if (value == null) {
-            out.writeByte(NULL);
+            out.put(NULL);
         } else if (value instanceof String s) {
-            out.writeByte(STRING);
-            writeString(out, s);
+            out.put(STRING);
+            out.putString(s);
         } else if (value instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
+            out.put(LONG);
+            out.putLong(l);
         } else if (value instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
+            out.put(INT);
+            out.putInt(i);
         } else if (value instanceof BigDecimal d) {
-            java.math.BigInteger unscaled = d.unscaledValue();
-            if (unscaled.bitLength() < 64) {
-                out.writeByte(DECIMAL);
-                out.writeLong(unscaled.longValue());
-                out.writeInt(d.scale());
-            } else {
-                out.writeByte(DECIMAL_TEXT);
-                writeString(out, d.toString());
-            }
+            encodeDecimal(out, d);
         } else if (value instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
+            out.put(DOUBLE);
+            out.putLong(Double.doubleToRawLongBits(d));
         } else if (value instanceof Boolean b) {
-            out.writeByte(b ? TRUE : FALSE);
+            out.put(b ? TRUE : FALSE);
         } else if (value instanceof Short s) {
-            out.writeByte(SHORT);
-            out.writeShort(s);
+            out.put(SHORT);
+            out.putShort(s);
         } else if (value instanceof Byte b) {
-            out.writeByte(BYTE);
-            out.writeByte(b);
+            out.put(BYTE);
+            out.put(b);
         } else if (value instanceof Float f) {
-            out.writeByte(FLOAT);
-            out.writeFloat(f);
+            out.put(FLOAT);
+            out.putInt(Float.floatToRawIntBits(f));
         } else if (value instanceof Character c) {
-            out.writeByte(CHAR);
-            out.writeChar(c);
+            out.put(CHAR);
+            out.putShort((short) c.charValue());
         } else if (value instanceof byte[] bytes) {
-            out.writeByte(BYTES);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            out.put(BYTES);
+            out.putInt(bytes.length);
+            out.put(bytes);
         } else {
             // dates and times as objects, lists, arrays: exactly as Avatica would send them
             byte[] proto =
                     new Frame(0, true, List.of(new Object[] {value})).toProto().toByteArray();
-            out.writeByte(AVATICA);
-            out.writeInt(proto.length);
-            out.write(proto);
+            out.put(AVATICA);
+            out.putInt(proto.length);
+            out.put(proto);
+        }
+    }
+
+    static void encodeDecimal(FrameBuffer out, BigDecimal d) {
+        java.math.BigInteger unscaled = d.unscaledValue();
+        if (unscaled.bitLength() < 64) {
+            out.put(DECIMAL);
+            out.putLong(unscaled.longValue());
+            out.putInt(d.scale());
+        } else {
+            out.put(DECIMAL_TEXT);
+            out.putString(d.toString());
         }
     }
 

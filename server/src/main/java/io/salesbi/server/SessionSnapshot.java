@@ -245,16 +245,25 @@ final class SessionSnapshot implements DataSource {
     }
 
     private static ResultSet ofStatement(ResultSet rows, Statement statement) {
+        // while a query executes, DirectRows follows where Calcite's cursor leaves the result
+        DirectRows.Cursor cursor = DirectRows.opened(rows);
         return (ResultSet) Proxy.newProxyInstance(
-                SessionSnapshot.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class},
-                (proxy, method, args) ->
-                        method.getName().equals("getStatement") ? statement : invoke(rows, method, args));
+                SessionSnapshot.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getStatement")) {
+                        return statement;
+                    }
+                    if (cursor != null && method.getName().equals("next")) {
+                        boolean onRow = rows.next();
+                        cursor.moved(onRow);
+                        return onRow;
+                    }
+                    return invoke(rows, method, args);
+                });
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
-            return method.invoke(target, args);
+            return Accessible.of(method).invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

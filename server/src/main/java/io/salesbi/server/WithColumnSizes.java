@@ -124,7 +124,7 @@ final class WithColumnSizes {
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
-            return method.invoke(target, args);
+            return Accessible.of(method).invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
