@@ -70,6 +70,13 @@ final class RawTableSink implements PipelinedSink.Completing {
     private Path handOver;
     private Writer out;
     private long rowsInChunk;
+    private String chunkFirstRow;
+    private String lastRow;
+
+    /** The insert of one chunk, around the chunk's path: built once from the table's columns. */
+    private final String insertPrefix;
+
+    private final String insertSuffix;
     private int chunkRows = CHUNK_ROWS;
     private final StringBuilder line = new StringBuilder(512);
     private final List<RowRejection> rejections = new ArrayList<>();
@@ -93,6 +100,17 @@ final class RawTableSink implements PipelinedSink.Completing {
         this.conn = conn;
         this.table = table;
         this.columns = columnsOf(conn, target[0], target[1], mapping);
+        StringBuilder names = new StringBuilder(ROW_COLUMNS);
+        StringBuilder types = new StringBuilder("'_sheet': 'VARCHAR', '_row_number': 'BIGINT'");
+        for (Column c : columns) {
+            names.append(", ").append(quoted(c.name));
+            types.append(", ").append(literal(c.name)).append(": ").append(literal(c.type));
+        }
+        this.insertPrefix = "insert into " + table + " (_load_id, _source_file, _file_hash, " + names + ") select "
+                + loadId + ", " + literal(sourceFile) + ", " + literal(fileHash) + ", " + names + " from read_csv(";
+        this.insertSuffix = ", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+                + " allow_quoted_nulls = false, null_padding = false, max_line_size = " + MAX_LINE_BYTES
+                + ", buffer_size = " + BUFFER_BYTES + ", columns = {" + types + "})";
         this.loadId = loadId;
         this.sourceFile = sourceFile;
         this.fileHash = fileHash;
@@ -124,8 +142,9 @@ final class RawTableSink implements PipelinedSink.Completing {
             return;
         }
         Path chunk = handOver;
+        String rows = "rows " + chunkFirstRow + " to " + lastRow;
         inserts.add(inserting.submit(() -> {
-            insert(chunk);
+            insert(chunk, rows);
             return null;
         }));
     }
@@ -145,6 +164,10 @@ final class RawTableSink implements PipelinedSink.Completing {
             }
         }
         line.append('\n');
+        lastRow = sheet == null ? String.valueOf(row) : row + " (sheet " + sheet + ")";
+        if (rowsInChunk == 0) {
+            chunkFirstRow = lastRow;
+        }
         try {
             out.append(line);
             if (++rowsInChunk == chunkRows) {
@@ -219,24 +242,13 @@ final class RawTableSink implements PipelinedSink.Completing {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void insert(Path chunk) throws SQLException, IOException {
-        StringBuilder names = new StringBuilder(ROW_COLUMNS);
-        StringBuilder types = new StringBuilder("'_sheet': 'VARCHAR', '_row_number': 'BIGINT'");
-        for (Column c : columns) {
-            names.append(", ").append(quoted(c.name));
-            types.append(", ").append(literal(c.name)).append(": ").append(literal(c.type));
-        }
-        String sql = "insert into " + table + " (_load_id, _source_file, _file_hash, " + names + ") select "
-                + loadId + ", " + literal(sourceFile) + ", " + literal(fileHash) + ", " + names
-                + " from read_csv(" + literal(chunk.toString()) + ", header = false, auto_detect = false,"
-                + " delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, null_padding = false,"
-                + " max_line_size = " + MAX_LINE_BYTES + ", buffer_size = " + BUFFER_BYTES + ", columns = {" + types
-                + "})";
+    private void insert(Path chunk, String rows) throws SQLException, IOException {
+        String sql = insertPrefix + literal(chunk.toString()) + insertSuffix;
         try (Statement statement = conn.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new SQLException(
-                    "Cannot move the rows of " + sourceFile + " into " + table + ": " + e.getMessage(),
+                    "Cannot move " + rows + " of " + sourceFile + " into " + table + ": " + e.getMessage(),
                     e.getSQLState(),
                     e);
         } finally {

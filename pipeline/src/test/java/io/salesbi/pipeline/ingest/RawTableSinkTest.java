@@ -192,7 +192,8 @@ class RawTableSinkTest {
             }
             org.assertj.core.api.Assertions.assertThatThrownBy(failing::complete)
                     .isInstanceOf(java.sql.SQLException.class)
-                    .hasMessageContaining("Cannot move the rows of broken.csv into raw.t");
+                    .hasMessageContaining("Cannot move rows 1001 to 2000 of broken.csv into raw.t")
+                    .hasMessageContaining("CHECK constraint failed");
             failing.close();
             conn.rollback();
             try (Statement statement = conn.createStatement();
