@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.io.file.PathUtils;
+import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +75,13 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
             description = "Work folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(
+            names = "--next-nights-only",
+            description = "Keep DIR from an earlier bench whose full night succeeded and run only the next nights "
+                    + "(1 %% new order lines, incremental and rebuilt with --full): at scale 100 the generation, the "
+                    + "full night and the baseline take half an hour.")
+    boolean nextNightsOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +89,9 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path root = dir.toAbsolutePath().normalize();
+        if (nextNightsOnly) {
+            return nextNights(out, root, firstNightSeconds(out, root.resolve("night")));
+        }
         if (Files.exists(root)) {
             PathUtils.deleteDirectory(root);
         }
@@ -114,9 +125,45 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         }
         print(out, fullSteps, baseline, generated.orderLines(), fullNight.peakRssBytes());
         explainIngest(out, fullSteps, baseline, baselineInbox, root.resolve("baseline"));
+        return nextNights(out, root, seconds(fullSteps));
+    }
 
+    /** The seconds of the first night recorded in {@code night}'s warehouse (an earlier bench's full night). */
+    private static double firstNightSeconds(PrintWriter out, Path night) throws SQLException {
+        if (!Files.isDirectory(night.resolve("warehouse"))) {
+            throw new IllegalArgumentException(
+                    "--next-nights-only needs the folder of an earlier bench: no warehouse in " + night);
+        }
+        try (Warehouse warehouse = Warehouse.open(SettingsLoader.defaults(night).warehouse());
+                Connection conn = warehouse.connect()) {
+            long first = StepRunHistory.firstRunId(conn);
+            if (StepRunHistory.lastRunId(conn) != first) {
+                throw new IllegalArgumentException("--next-nights-only: " + night
+                        + " has had nights after its first one already; run the whole bench");
+            }
+            List<StepResult> steps = StepRunHistory.steps(conn, first);
+            if (steps.isEmpty() || steps.stream().anyMatch(s -> s.status() != BatchStatus.COMPLETED)) {
+                throw new IllegalArgumentException(
+                        "--next-nights-only: the first night in " + night + " did not complete; run the whole bench");
+            }
+            double seconds = seconds(steps);
+            out.printf(Locale.ROOT, "first night (night %d of %s): %.2f s%n", first, night, seconds);
+            return seconds;
+        }
+    }
+
+    /**
+     * The next nights after a full one: the same next-day delivery processed incrementally in {@code root/night} and
+     * rebuilt with --full on a copy, then two more incremental nights.
+     */
+    private int nextNights(PrintWriter out, Path root, double firstNightSeconds) throws Exception {
+        Path night = root.resolve("night");
+        SalesbiSettings settings = SettingsLoader.defaults(night);
         // the same next-day delivery twice: processed incrementally here, rebuilt with --full on a copy
         Path rebuild = root.resolve("night-rebuilt");
+        if (Files.exists(rebuild)) {
+            PathUtils.deleteDirectory(rebuild);
+        }
         PathUtils.copyDirectory(night, rebuild);
         int newLines = NewOrderLines.deliver(night, NEW_ORDER_LINE_SHARE);
         NewOrderLines.deliver(rebuild, NEW_ORDER_LINE_SHARE);
@@ -146,7 +193,7 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
             nights.add(seconds(lastNightSteps(settings)));
             peakRss = Math.max(peakRss, next.peakRssBytes());
         }
-        printIncremental(out, newLines, incrementalSteps, rebuiltSteps, seconds(fullSteps), nights, peakRss);
+        printIncremental(out, newLines, incrementalSteps, rebuiltSteps, firstNightSeconds, nights, peakRss);
         return SalesbiCommand.EXIT_OK;
     }
 

@@ -41,7 +41,17 @@ public final class StepRunHistory {
 
     /** The id of the latest night recorded, or 0 when none is. */
     public static long lastRunId(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("select coalesce(max(run_id), 0) from ops.step_run");
+        return runId(conn, "max");
+    }
+
+    /** The id of the first night recorded, or 0 when none is. */
+    public static long firstRunId(Connection conn) throws SQLException {
+        return runId(conn, "min");
+    }
+
+    private static long runId(Connection conn, String aggregate) throws SQLException {
+        try (PreparedStatement ps =
+                        conn.prepareStatement("select coalesce(" + aggregate + "(run_id), 0) from ops.step_run");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
