@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,8 +49,13 @@ public final class SqlScripts {
         }
         try {
             boolean fullRebuild = ScriptFingerprint.fullRebuild(conn);
+            Set<String> written = new TreeSet<>();
             for (String script : scripts) {
-                results.add(runUnlessUnchanged(conn, script, fullRebuild));
+                written.addAll(ScriptFingerprint.writtenTables(SqlTemplates.expand(ClasspathScripts.read(script))));
+            }
+            TableChecksums checksums = TableChecksums.forFolder(written);
+            for (String script : scripts) {
+                results.add(runUnlessUnchanged(conn, script, fullRebuild, checksums));
             }
             if (ownTransaction) {
                 conn.commit();
@@ -73,15 +80,15 @@ public final class SqlScripts {
      * its last run (never on a --full night). The tables it names are those of the expanded script, so a table only
      * the validation skeleton names ({@link SqlTemplates}) counts as well.
      */
-    private static ScriptResult runUnlessUnchanged(Connection conn, String resource, boolean fullRebuild)
-            throws SQLException {
+    private static ScriptResult runUnlessUnchanged(
+            Connection conn, String resource, boolean fullRebuild, TableChecksums checksums) throws SQLException {
         Optional<ScriptFingerprint> fingerprint =
                 ScriptFingerprint.of(resource, SqlTemplates.expand(ClasspathScripts.read(resource)));
         if (fingerprint.isEmpty()) {
             return runScript(conn, resource);
         }
         long started = System.nanoTime();
-        if (!fullRebuild && fingerprint.get().unchanged(conn)) {
+        if (!fullRebuild && fingerprint.get().unchanged(conn, checksums)) {
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info(
                     "SQL script {}: skipped, the {} tables it names and the parameters it reads are as its last run "
@@ -92,7 +99,7 @@ public final class SqlScripts {
             return new ScriptResult(resource, 0, 0, millis, true);
         }
         ScriptResult result = runScript(conn, resource);
-        fingerprint.get().record(conn);
+        fingerprint.get().record(conn, checksums);
         return new ScriptResult(
                 resource, result.statements(), result.rowsAffected(), (System.nanoTime() - started) / 1_000_000, false);
     }

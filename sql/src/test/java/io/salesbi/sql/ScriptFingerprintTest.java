@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +112,126 @@ class ScriptFingerprintTest {
             // --full: everything runs
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
             assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts()).isEmpty();
+        }
+    }
+
+    @Test
+    void namesTheTablesAScriptWritesWhateverTheStatement() {
+        assertThat(ScriptFingerprint.writtenTables("""
+                -- insert into core.in_a_comment
+                create or replace temp table c as select * from raw.erp_product;
+                insert into staging.a select * from c;
+                INSERT OR REPLACE INTO "staging"."b" select 1;
+                delete from core.c where x in (select y from raw.erp_debtor);
+                update ops.d set v = 1;
+                create table if not exists core.e (x int);
+                create or replace table core.f as select 1;
+                drop table if exists core.g;
+                alter table core.h add column y int;
+                truncate core.i;
+                copy ref.j from 'x.csv';
+                merge into core.k using c on true when matched then delete;
+                insert into temp_table_without_schema select 1;
+                """))
+                .containsExactly(
+                        "core.c",
+                        "core.e",
+                        "core.f",
+                        "core.g",
+                        "core.h",
+                        "core.i",
+                        "core.k",
+                        "ops.d",
+                        "ref.j",
+                        "staging.a",
+                        "staging.b");
+    }
+
+    /**
+     * The checksum of a table no script of a folder writes is taken once per folder run: that holds only if every
+     * write of every bundled script is seen. Each statement of the bundled scripts that writes a schema-qualified
+     * table (read by its first words, independently of the pattern) must name it among the written tables.
+     */
+    @Test
+    void everyWriteOfEveryBundledScriptIsSeen() {
+        Pattern target = Pattern.compile(
+                "^(?:insert\\s+(?:or\\s+\\w+\\s+)?into|delete\\s+from|update|merge\\s+into|truncate|copy"
+                        + "|(?:create|drop|alter)\\s+(?:or\\s+replace\\s+)?table(?:\\s+if\\s+(?:not\\s+)?exists)?)"
+                        + "\\s+([\\w.\"]+)",
+                Pattern.CASE_INSENSITIVE);
+        int writes = 0;
+        for (String folder : List.of("validate", "consolidate", "assert")) {
+            for (String script : ClasspathScripts.list("sql/" + folder)) {
+                String text = SqlTemplates.expand(ClasspathScripts.read(script));
+                Set<String> written = ScriptFingerprint.writtenTables(text);
+                for (SqlStatementSplitter.ScriptStatement statement : SqlStatementSplitter.split(text)) {
+                    String code = statement.sql().replaceAll("--[^\\n]*", "").strip();
+                    Matcher m = target.matcher(code);
+                    // the schemas a fingerprint covers (quarantine rows are not part of it)
+                    if (m.find() && m.group(1).replace("\"", "").matches("(?i)(raw|staging|core|ops|ref)\\..+")) {
+                        writes++;
+                        assertThat(written)
+                                .as(
+                                        "%s statement %d: %s",
+                                        script, statement.number(), code.lines().findFirst())
+                                .contains(m.group(1).replace("\"", "").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        assertThat(writes).as("writes found in the bundled scripts").isGreaterThan(20);
+    }
+
+    @Test
+    void aTableNoScriptOfTheFolderWritesIsCheckedOncePerFolderRunTheOthersEveryTime() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            TestWarehouse.execute(
+                    conn,
+                    "create table raw.read_only (x int)",
+                    "create table staging.written (x int)",
+                    "insert into raw.read_only values (1)",
+                    "insert into staging.written values (1)");
+            TableChecksums checksums = TableChecksums.forFolder(Set.of("staging.written"));
+            String readOnly = checksums.of(conn, "raw.read_only");
+            String written = checksums.of(conn, "staging.written");
+            assertThat(readOnly).startsWith("raw.read_only=1:");
+            assertThat(written).startsWith("staging.written=1:");
+
+            TestWarehouse.execute(
+                    conn, "insert into raw.read_only values (2)", "insert into staging.written values (2)");
+
+            assertThat(checksums.of(conn, "raw.read_only")).isEqualTo(readOnly);
+            assertThat(checksums.of(conn, "staging.written")).startsWith("staging.written=2:");
+            assertThat(checksums.kept()).isEqualTo(1);
+            assertThat(TableChecksums.none().of(conn, "raw.read_only")).startsWith("raw.read_only=2:");
+        }
+    }
+
+    /** Warehouses that ran nights before the checksums were kept per folder do not run every script once more. */
+    @Test
+    void theFingerprintIsTheOneTheSingleQueryBeforeGave() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
+            SqlScripts.runFolder(conn, "validate");
+            String script = "sql/validate/50_erp_credit_note.sql";
+            ScriptFingerprint fingerprint = ScriptFingerprint.of(
+                            script, SqlTemplates.expand(ClasspathScripts.read(script)))
+                    .orElseThrow();
+            List<String> parts = new java.util.ArrayList<>();
+            for (String table : fingerprint.tables()) {
+                parts.add("(select '" + table + "=' || count(*) || ':' || coalesce(sum(hash(t)), 0) from " + table
+                        + " t)");
+            }
+            if (!fingerprint.parameters().isEmpty()) {
+                parts.add("(select string_agg(name || '=' || coalesce(value, ''), ';' order by name) from "
+                        + "ops.parameter where name in ('" + String.join("', '", fingerprint.parameters()) + "'))");
+            }
+            parts.add("(select 'as_of_date=' || ops.as_of_date())");
+            String before = TestWarehouse.single(conn, "select md5(concat_ws('/', " + String.join(", ", parts) + "))");
+
+            assertThat(TestWarehouse.single(
+                            conn, "select fingerprint from ops.script_state where script = '" + script + "'"))
+                    .isEqualTo(before);
         }
     }
 }
