@@ -8,8 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -49,11 +47,7 @@ public final class SqlScripts {
         }
         try {
             boolean fullRebuild = ScriptFingerprint.fullRebuild(conn);
-            Set<String> written = new TreeSet<>();
-            for (String script : scripts) {
-                written.addAll(ScriptFingerprint.writtenTables(SqlTemplates.expand(ClasspathScripts.read(script))));
-            }
-            TableChecksums checksums = TableChecksums.forFolder(written);
+            TableChecksums checksums = TableChecksums.forFolder();
             for (String script : scripts) {
                 results.add(runUnlessUnchanged(conn, script, fullRebuild, checksums));
             }
@@ -82,10 +76,12 @@ public final class SqlScripts {
      */
     private static ScriptResult runUnlessUnchanged(
             Connection conn, String resource, boolean fullRebuild, TableChecksums checksums) throws SQLException {
-        Optional<ScriptFingerprint> fingerprint =
-                ScriptFingerprint.of(resource, SqlTemplates.expand(ClasspathScripts.read(resource)));
+        String text = SqlTemplates.expand(ClasspathScripts.read(resource));
+        Optional<ScriptFingerprint> fingerprint = ScriptFingerprint.of(resource, text);
         if (fingerprint.isEmpty()) {
-            return runScript(conn, resource);
+            ScriptResult result = runScript(conn, resource);
+            checksums.written(ScriptFingerprint.writtenTables(text));
+            return result;
         }
         long started = System.nanoTime();
         if (!fullRebuild && fingerprint.get().unchanged(conn, checksums)) {
@@ -99,6 +95,7 @@ public final class SqlScripts {
             return new ScriptResult(resource, 0, 0, millis, true);
         }
         ScriptResult result = runScript(conn, resource);
+        checksums.written(ScriptFingerprint.writtenTables(text));
         fingerprint.get().record(conn, checksums);
         return new ScriptResult(
                 resource, result.statements(), result.rowsAffected(), (System.nanoTime() - started) / 1_000_000, false);

@@ -7,32 +7,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The table checksums of one folder run ({@link ScriptFingerprint}): a table that no script of the folder writes
- * cannot change while the folder runs (it runs alone, in one transaction), so its checksum is taken once; every other
- * table's is taken each time it is asked for.
+ * The table checksums of one folder run ({@link ScriptFingerprint}). The folder's scripts run alone, one after the
+ * other, in one transaction, so a table changes only when a script that writes it runs: its checksum is kept until
+ * then ({@link #written}) and taken once more only when asked for again.
  */
 final class TableChecksums {
 
-    private final Set<String> writtenByTheFolder;
+    private final boolean keeps;
     private final Map<String, String> kept = new HashMap<>();
 
-    private TableChecksums(Set<String> writtenByTheFolder) {
-        this.writtenByTheFolder = writtenByTheFolder;
+    private TableChecksums(boolean keeps) {
+        this.keeps = keeps;
     }
 
-    /** Keeps the checksums of the tables not in {@code writtenByTheFolder} for the rest of the folder run. */
-    static TableChecksums forFolder(Set<String> writtenByTheFolder) {
-        return new TableChecksums(Set.copyOf(writtenByTheFolder));
+    /** Keeps each checksum until a script that writes the table has run. */
+    static TableChecksums forFolder() {
+        return new TableChecksums(true);
     }
 
     /** Keeps nothing: every checksum is taken when asked for. */
     static TableChecksums none() {
-        return new TableChecksums(null);
+        return new TableChecksums(false);
+    }
+
+    /** A script that writes these tables ran ({@link ScriptFingerprint#writtenTables}): their checksums are gone. */
+    void written(Set<String> tables) {
+        kept.keySet().removeAll(tables);
     }
 
     /** The table's part of a fingerprint, "name=rows:sum of row hashes". */
     String of(Connection conn, String table) throws SQLException {
-        if (writtenByTheFolder == null || writtenByTheFolder.contains(table)) {
+        if (!keeps) {
             return ScriptFingerprint.tableChecksum(conn, table);
         }
         String checksum = kept.get(table);
