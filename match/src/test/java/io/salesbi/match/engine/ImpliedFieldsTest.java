@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Place fields implied by another place field do not count twice. Levels: company, postcode, city, country. */
+/**
+ * Fields implied by another field do not count twice. Levels: company, postcode, city, country; or company, email,
+ * website.
+ */
 class ImpliedFieldsTest {
 
     private static final ImpliedFields IMPLIED = ImpliedFields.of(List.of(
@@ -49,6 +52,34 @@ class ImpliedFieldsTest {
         noPostcode.apply(levels, 0);
 
         assertThat(levels).containsExactly(4, 0);
+    }
+
+    @Test
+    void anAgreeingEmailAddressImpliesTheAgreeingWebsite() {
+        // company, email, website: "info@x.de" names the domain "x.de" that the website is
+        ImpliedFields domain =
+                ImpliedFields.of(List.of(field(FieldType.COMPANY), field(FieldType.EMAIL), field(FieldType.WEBSITE)));
+        byte[] bothAgree = {2, 0, 0};
+        byte[] websiteDiffers = {2, 0, 1};
+        byte[] emailDiffers = {2, 2, 0};
+
+        domain.apply(bothAgree, 0);
+        domain.apply(websiteDiffers, 0);
+        domain.apply(emailDiffers, 0);
+
+        assertThat(bothAgree).containsExactly(2, 0, -1);
+        assertThat(websiteDiffers).containsExactly(2, 0, 1);
+        assertThat(emailDiffers).containsExactly(2, 2, 0);
+    }
+
+    @Test
+    void aWebsiteWithoutAnEmailFieldCountsOnItsOwn() {
+        ImpliedFields websiteOnly = ImpliedFields.of(List.of(field(FieldType.COMPANY), field(FieldType.WEBSITE)));
+        byte[] levels = {2, 0};
+
+        websiteOnly.apply(levels, 0);
+
+        assertThat(levels).containsExactly(2, 0);
     }
 
     private static PreparedField field(FieldType type) {
