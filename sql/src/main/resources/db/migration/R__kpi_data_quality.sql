@@ -48,7 +48,8 @@ from ops.file_load;
 --   rows_filtered = rows the mapping's drop-rows-where dropped (totals); rows_superseded = rows a later delivery (or
 --   a later row of the same file) with the same key replaced; rows_suppressed = rows dropped at loading because they
 --   hold a person erased earlier (ops.privacy_suppression).
--- Sources: ops.file_load, quarantine.rejected_row, staging.*, staging.customer_record.
+-- Sources: ops.file_load, quarantine.rejected_row, staging.*, staging.customer_record, ops.staged_rows (the staged
+--   rows per load of the raw tables the mappings own).
 -- Caveats: tables no validation reads (raw.crm_opportunity, raw.crm_opportunity_history: every snapshot and history
 --   row is part of an opportunity's history) count every loaded row as current; files that failed or were skipped
 --   as duplicates show their delivered rows only.
@@ -71,6 +72,7 @@ with staged as (
         where source_system = 'crm' group by all
     union all select _load_id, 'raw.sales_rep_customer', count(*) from staging.customer_record
         where source_system = 'excel' group by all
+    union all select load_id, raw_table, rows_staged from ops.staged_rows
 ),
 refused as (
     select load_id, count(distinct (sheet, row_number)) as n

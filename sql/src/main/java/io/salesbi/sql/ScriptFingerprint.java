@@ -74,6 +74,8 @@ final class ScriptFingerprint {
             tables.add(table.group(1) + "." + table.group(2));
         }
         tables.remove("ops.parameter");
+        // a record of the script's own target (stage_validated's raw => ...), whose checksum is already in the print
+        tables.remove("ops.staged_rows");
         TreeSet<String> parameters = new TreeSet<>();
         Matcher parameter = PARAMETER.matcher(code);
         while (parameter.find()) {
@@ -109,13 +111,19 @@ final class ScriptFingerprint {
         return parameters;
     }
 
-    /** True when the fingerprint now equals the one kept after the script's last run. */
+    /**
+     * True when the fingerprint now equals the one kept after the script's last run; false when a table it names does
+     * not exist yet (a staging table the script itself creates, as a new source's validation does on its first run).
+     */
     boolean unchanged(Connection conn) throws SQLException {
         return unchanged(conn, TableChecksums.none());
     }
 
     /** As {@link #unchanged(Connection)}, taking table checksums from {@code checksums} where it keeps them. */
     boolean unchanged(Connection conn, TableChecksums checksums) throws SQLException {
+        if (!allTablesExist(conn)) {
+            return false;
+        }
         try (PreparedStatement ps =
                 conn.prepareStatement("select fingerprint = ? from ops.script_state where script = ?")) {
             ps.setString(1, fingerprint(conn, checksums));
@@ -126,6 +134,21 @@ final class ScriptFingerprint {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    private boolean allTablesExist(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select count(*) from information_schema.tables"
+                + " where table_catalog = current_database() and table_schema || '.' || table_name = ?")) {
+            for (String table : tables) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) == 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Keeps the fingerprint as the script left the warehouse, with the night's run id. */

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *       (debtor_no, ...));} at the start of a line is replaced by the validation skeleton in {@value #SKELETON}:
  *       the subject's quarantined rows (rules {@code debtor.*}) replaced by {@code debtor_rejected}, the target
  *       rebuilt from the candidates ({@code debtor_candidate}, or {@code candidates => other_table}) that broke no
- *       rule ({@code columns} are the candidates' columns in the order of the target's). A validation script therefore
+ *       rule ({@code columns} are the candidates' columns in the order of the target's). With {@code raw =>
+ *       raw.channel_price} (the validation of a raw table a mapping owns) the rows each load has in the target are
+ *       also written to {@code ops.staged_rows} ({@value #COUNT_STAGED}), which {@code kpi.dq_file_rows} reads. A
+ *       validation script therefore
  *       holds only what is its own: the candidates with their key, the rules,
  *       and this one statement.
  * </ul>
@@ -29,6 +32,7 @@ public final class SqlTemplates {
 
     static final String LATEST_ROW_PER = "latest_row_per(";
     static final String SKELETON = "sql/templates/stage_validated.sql";
+    static final String COUNT_STAGED = "sql/templates/count_staged.sql";
 
     private static final Pattern STAGE_VALIDATED = Pattern.compile("(?m)^stage_validated\\(");
     private static final Pattern ARGUMENT = Pattern.compile("(?s)\\s*([a-z_]+)\\s*=>\\s*(.*?)\\s*");
@@ -37,7 +41,7 @@ public final class SqlTemplates {
     private static final Pattern COLUMNS =
             Pattern.compile("\\(\\s*[a-z_][a-z0-9_]*(\\s*,\\s*[a-z_][a-z0-9_]*)*\\s*\\)");
     private static final Set<String> REQUIRED = Set.of("subject", "source", "target", "columns");
-    private static final Set<String> KNOWN = Set.of("subject", "source", "target", "columns", "candidates");
+    private static final Set<String> KNOWN = Set.of("subject", "source", "target", "columns", "candidates", "raw");
 
     private SqlTemplates() {}
 
@@ -70,7 +74,7 @@ public final class SqlTemplates {
         if (!directive.find()) {
             return sql;
         }
-        String skeleton = skeletonStatements();
+        String skeleton = statements(SKELETON);
         StringBuilder out = new StringBuilder(sql.length() + 1024);
         int from = 0;
         do {
@@ -79,6 +83,9 @@ public final class SqlTemplates {
             String where = "stage_validated( at line " + lineOf(sql, directive.start());
             Map<String, String> arguments = arguments(sql.substring(open + 1, close), where);
             out.append(sql, from, directive.start()).append(fill(skeleton, arguments));
+            if (arguments.containsKey("raw")) {
+                out.append("\n\n").append(fill(statements(COUNT_STAGED), arguments));
+            }
             from = close + 1;
             // the directive's own semicolon: the skeleton ends with one
             while (from < sql.length() && Character.isWhitespace(sql.charAt(from)) && sql.charAt(from) != '\n') {
@@ -120,6 +127,9 @@ public final class SqlTemplates {
         check(where, arguments, "source", IDENTIFIER, "a source such as erp");
         check(where, arguments, "candidates", IDENTIFIER, "a temp table such as debtor_candidate");
         check(where, arguments, "target", TABLE, "a table such as staging.erp_debtor");
+        if (arguments.containsKey("raw")) {
+            check(where, arguments, "raw", TABLE, "the raw table validated, such as raw.channel_price");
+        }
         check(where, arguments, "columns", COLUMNS, "the target's columns in parentheses, (a, b, c)");
         String columns = arguments.get("columns");
         arguments.put(
@@ -148,9 +158,9 @@ public final class SqlTemplates {
         return filled;
     }
 
-    /** The template's statements without its leading comment block. */
-    private static String skeletonStatements() {
-        List<String> lines = ClasspathScripts.read(SKELETON).lines().toList();
+    /** A template's statements without its leading comment block. */
+    private static String statements(String template) {
+        List<String> lines = ClasspathScripts.read(template).lines().toList();
         int first = 0;
         while (first < lines.size()
                 && (lines.get(first).startsWith("--") || lines.get(first).isBlank())) {

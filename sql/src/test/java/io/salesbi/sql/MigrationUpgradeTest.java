@@ -22,7 +22,10 @@ class MigrationUpgradeTest {
     @Test
     void aWarehouseWhoseNightsWroteTheSourcePrecedenceMigratesAndKeepsIt() throws Exception {
         Path file = dir.resolve("warehouse.duckdb");
-        flyway(file).target("67").load().migrate();
+        // the versioned schema of version 67; the views are left out, since Flyway applies the repeatable migrations
+        // of today with any target, and today's views read tables of later versions (as production, where they
+        // always run after every versioned migration)
+        flyway(file).target("67").repeatableSqlMigrationPrefix("none-").load().migrate();
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + file)) {
             // what a night of version 67 wrote from salesbi.yaml's source-precedence
             TestWarehouse.execute(

@@ -87,7 +87,7 @@ class SqlTemplatesTest {
         assertThatThrownBy(() -> SqlTemplates.expand(
                         "stage_validated(subject => debtor, source => erp, target => staging.d, colums => (a))"))
                 .hasMessage("stage_validated( at line 1: unknown argument 'colums'; expected some of "
-                        + "[candidates, columns, source, subject, target]");
+                        + "[candidates, columns, raw, source, subject, target]");
         assertThatThrownBy(() -> SqlTemplates.expand(
                         "stage_validated(subject => debtor, source => erp, target => d, columns => (a))"))
                 .hasMessage("stage_validated( at line 1: target => d; expected a table such as staging.erp_debtor");
@@ -133,6 +133,41 @@ class SqlTemplatesTest {
                             "1|6|validate|erp|old.csv|9|k||other.rule|kept",
                             "2|7|validate|erp|f.xlsx|S|3|v|-1|thing.negative|v is negative");
         }
+    }
+
+    @Test
+    void withItsRawTableTheSkeletonAlsoCountsTheStagedRowsOfEachLoad() throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = conn.createStatement()) {
+            st.execute("create schema quarantine; create schema staging; create schema ops");
+            st.execute("create table quarantine.rejected_row (load_id bigint, run_id bigint, stage varchar, "
+                    + "source varchar, source_file varchar, sheet varchar, row_number bigint, column_name varchar, "
+                    + "raw_value varchar, rule varchar, message varchar)");
+            st.execute("create macro ops.param(n) as (select '7' where n = 'run_id')");
+            st.execute("create table ops.staged_rows (raw_table varchar, load_id bigint, rows_staged bigint)");
+            st.execute("insert into ops.staged_rows values ('raw.thing', 1, 5), ('raw.other', 1, 3)");
+            st.execute("create table staging.thing (k varchar, _load_id bigint, _sheet varchar, _row_number bigint)");
+            // load 2 delivers A and B, load 3 delivers C and a rejected D
+            st.execute("create temp table thing_candidate as select * from (values ('A', 2, null, 2), "
+                    + "('B', 2, null, 3), ('C', 3, null, 2), ('D', 3, null, 3)) t(k, _load_id, _sheet, _row_number)");
+            st.execute("create temp table thing_rejected as select _load_id, 'f.csv' as _source_file, _sheet, "
+                    + "_row_number, 'k' as column_name, k as raw_value, 'thing.d' as rule, 'no D' as message "
+                    + "from thing_candidate where k = 'D'");
+            for (SqlStatementSplitter.ScriptStatement s : SqlStatementSplitter.split(
+                    SqlTemplates.expand("stage_validated(subject => thing, source => x, target => staging.thing, "
+                            + "columns => (k, _load_id, _sheet, _row_number), raw => raw.thing);"))) {
+                st.execute(s.sql());
+            }
+
+            assertThat(rows(
+                            st,
+                            "select concat_ws('|', raw_table, load_id, rows_staged) from ops.staged_rows order by 1"))
+                    .containsExactly("raw.other|1|3", "raw.thing|2|2", "raw.thing|3|1");
+        }
+        assertThatThrownBy(() -> SqlTemplates.expand(
+                        "stage_validated(subject => d, source => erp, target => staging.d, columns => (a), raw => d)"))
+                .hasMessage("stage_validated( at line 1: raw => d; expected the raw table validated, such as "
+                        + "raw.channel_price");
     }
 
     private static List<String> rows(Statement st, String sql) throws Exception {

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bundled mappings must load into the raw tables of the Flyway migration: every target table exists, every field
- * is one of its columns in the table's order, and the field types fit the column types.
+ * The bundled mappings must load into the raw tables of the Flyway migrations: for every target table a migration
+ * creates, every field is one of its columns in the table's order, and the field types fit the column types. A target
+ * no migration creates is owned by its mapping, and the warehouse makes it from the mapping ({@link MappedRawTable}).
  */
 class BundledMappingsTest {
 
@@ -54,11 +55,12 @@ class BundledMappingsTest {
     /** The bundled mapping files as the source tree holds them. */
     private static final Path BUNDLED = Path.of("src/main/resources/mappings");
 
+    /** The sources of the baseline stay bundled; a new one is added by its file alone (not listed here). */
     @Test
-    void oneMappingPerInboxFileType() {
+    void theBaselineSourcesAreBundled() {
         assertThat(MappingLoader.loadBundled())
                 .extracting(SourceMapping::name)
-                .containsExactly(
+                .contains(
                         "channel_costs",
                         "crm_accounts",
                         "crm_activities",
@@ -143,7 +145,15 @@ class BundledMappingsTest {
 
         for (SourceMapping mapping : MappingLoader.loadBundled()) {
             Map<String, String> columns = tables.get(mapping.target());
-            assertThat(columns).as("raw table of %s", mapping.name()).isNotNull();
+            if (columns == null) {
+                // no migration creates it: the mapping owns its table, which the warehouse makes from it
+                assertThat(MappedRawTable.of(mapping).columns())
+                        .extracting(MappedRawTable.Column::name)
+                        .endsWith(mapping.targetFields().stream()
+                                .map(FieldMapping::field)
+                                .toArray(String[]::new));
+                continue;
+            }
             List<String> dataColumns = new ArrayList<>(
                     columns.keySet().stream().filter(c -> !c.startsWith("_")).toList());
             List<String> optional = OPTIONAL_COLUMNS.getOrDefault(mapping.target(), List.of());

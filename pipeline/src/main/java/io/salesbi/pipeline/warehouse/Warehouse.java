@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The DuckDB warehouse file, owned by this process. DuckDB allows one read-write process per file, so the
  * whole application shares one database instance and hands out {@link #connect() duplicated connections}
- * (each with its own transaction, all with snapshot isolation). Flyway brings the schema up to date on open.
+ * (each with its own transaction, all with snapshot isolation). Flyway brings the schema up to date on open, then
+ * the raw tables the bundled mappings own are created or extended from them ({@link MappedRawTables}).
  */
 public final class Warehouse implements AutoCloseable {
 
@@ -40,7 +41,10 @@ public final class Warehouse implements AutoCloseable {
         this.root = root;
     }
 
-    /** Opens (creating if needed) the warehouse file and applies pending Flyway migrations. */
+    /**
+     * Opens (creating if needed) the warehouse file, applies pending Flyway migrations and creates or extends the raw
+     * tables the bundled mappings own.
+     */
     public static Warehouse open(Path file) throws SQLException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -116,6 +120,16 @@ public final class Warehouse implements AutoCloseable {
                     file,
                     result.migrationsExecuted,
                     result.targetSchemaVersion);
+        }
+        try (Connection conn = connect()) {
+            MappedRawTables.bringUpToDate(file, conn, MappedRawTables.bundledMappings());
+            for (String orphan : MappedRawTables.orphans(conn, MappedRawTables.bundledMappings())) {
+                log.warn(
+                        "Warehouse {}: {} was made from a bundled mapping that is gone; its rows are kept, and no "
+                                + "night loads it any more",
+                        file,
+                        orphan);
+            }
         }
     }
 
