@@ -9,6 +9,12 @@ create table ops.mapped_raw_table (
     mapping     varchar not null       -- the bundled mapping's name, e.g. 'channel_prices'
 );
 
+-- The fingerprint of the bundled mappings the owned tables were last brought up to date with (one row): an open whose
+-- mappings have the same fingerprint has nothing to do and reads no mapping.
+create table ops.mapped_raw_state (
+    bundled_mappings varchar not null   -- SHA-256 of the mapping files and the rules that make their tables
+);
+
 -- Two tables of the baseline are exactly what their mappings describe (lineage, then the fields in order, the
 -- strings varchar and the numbers integer), so they move to their mappings here: a field appended to
 -- service_drivers.yaml or survey.yaml after this release becomes a column without a migration. The others stay with

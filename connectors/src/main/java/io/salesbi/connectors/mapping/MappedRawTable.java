@@ -1,6 +1,13 @@
 package io.salesbi.connectors.mapping;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,6 +62,38 @@ public record MappedRawTable(String table, String mapping, List<Column> columns)
             case TIMESTAMP -> "TIMESTAMP";
             case BOOLEAN -> "BOOLEAN";
         };
+    }
+
+    /**
+     * A SHA-256 over the bundled mapping files (names and bytes) and the rules that make a table of a mapping (the
+     * lineage columns, the column type of each field type): equal fingerprints make equal tables. Read without
+     * parsing a mapping, so that opening a warehouse whose mappings did not change costs no YAML binding.
+     */
+    public static String bundledFingerprint() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(LINEAGE.toString().getBytes(StandardCharsets.UTF_8));
+        for (FieldType type : FieldType.values()) {
+            digest.update((type + "=" + sqlType(type) + ";").getBytes(StandardCharsets.UTF_8));
+        }
+        ClassLoader loader = MappedRawTable.class.getClassLoader();
+        for (String file : MappingLoader.bundledFiles(loader)) {
+            String resource = MappingLoader.BUNDLED_FOLDER + file;
+            digest.update((resource + "\n").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("Bundled mapping " + resource + " is missing from the classpath");
+                }
+                digest.update(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Bundled mapping " + resource + " cannot be read", e);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** {@code create table if not exists raw.x (_load_id BIGINT not null, ..., price DECIMAL(18,4))}. */

@@ -52,6 +52,48 @@ final class MappedRawTables {
     }
 
     /**
+     * What {@code Warehouse.open} runs after Flyway: nothing when the bundled mappings have the fingerprint they had
+     * at the last open and every owned table is there (no mapping is parsed then); otherwise {@link #bringUpToDate},
+     * a warning for each owned table no mapping loads any more, and the new fingerprint.
+     */
+    static List<String> bringUpToDateIfChanged(Path warehouse, Connection conn) throws SQLException {
+        String fingerprint = MappedRawTable.bundledFingerprint();
+        if (fingerprint.equals(recordedFingerprint(conn)) && ownedTablesExist(conn)) {
+            return List.of();
+        }
+        List<SourceMapping> mappings = bundledMappings();
+        List<String> changed = bringUpToDate(warehouse, conn, mappings);
+        for (String orphan : orphans(conn, mappings)) {
+            log.warn(
+                    "Warehouse {}: {} was made from a bundled mapping that is gone; its rows are kept, and no night "
+                            + "loads it any more",
+                    warehouse,
+                    orphan);
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute("delete from ops.mapped_raw_state");
+            st.execute("insert into ops.mapped_raw_state values (" + literal(fingerprint) + ")");
+        }
+        return changed;
+    }
+
+    private static String recordedFingerprint(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select max(bundled_mappings) from ops.mapped_raw_state")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static boolean ownedTablesExist(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from ops.mapped_raw_table m where not exists ("
+                        + "select 1 from information_schema.tables t where t.table_catalog = current_database()"
+                        + " and t.table_schema || '.' || t.table_name = m.table_name)")) {
+            return rs.next() && rs.getLong(1) == 0;
+        }
+    }
+
+    /**
      * Creates the missing mapping-owned raw tables and extends or checks the existing ones, in one transaction; returns
      * the tables created or extended.
      */
@@ -66,7 +108,7 @@ final class MappedRawTables {
             List<Column> columns = existing.get(table.table());
             if (columns == null) {
                 statements.add(table.createSql());
-                statements.add("insert into ops.mapped_raw_table (table_name, mapping) values ("
+                statements.add("insert or replace into ops.mapped_raw_table (table_name, mapping) values ("
                         + literal(table.table()) + ", " + literal(table.mapping()) + ")");
                 changed.add(table.table() + " created from mapping " + table.mapping());
             } else if (owners.containsKey(table.table())) {

@@ -122,14 +122,7 @@ public final class Warehouse implements AutoCloseable {
                     result.targetSchemaVersion);
         }
         try (Connection conn = connect()) {
-            MappedRawTables.bringUpToDate(file, conn, MappedRawTables.bundledMappings());
-            for (String orphan : MappedRawTables.orphans(conn, MappedRawTables.bundledMappings())) {
-                log.warn(
-                        "Warehouse {}: {} was made from a bundled mapping that is gone; its rows are kept, and no "
-                                + "night loads it any more",
-                        file,
-                        orphan);
-            }
+            MappedRawTables.bringUpToDateIfChanged(file, conn);
         }
     }
 

@@ -68,6 +68,26 @@ class MappedRawTablesTest {
     }
 
     @Test
+    void anOpenWhoseMappingsDidNotChangeHasNothingToDoUnlessAnOwnedTableIsGone() throws Exception {
+        Path file = dir.resolve("w.duckdb");
+        try (Warehouse warehouse = Warehouse.open(file);
+                Connection conn = warehouse.connect()) {
+            assertThat(rows(conn, "select bundled_mappings from ops.mapped_raw_state"))
+                    .containsExactly(io.salesbi.connectors.mapping.MappedRawTable.bundledFingerprint());
+            assertThat(MappedRawTables.bringUpToDateIfChanged(file, conn)).isEmpty();
+            execute(conn, "drop table raw.service_driver");
+        }
+        try (Warehouse warehouse = Warehouse.open(file);
+                Connection conn = warehouse.connect()) {
+            assertThat(columns(conn, "service_driver")).hasSize(10);
+            // another fingerprint (mappings of another release): everything is checked again, and nothing differs
+            execute(conn, "update ops.mapped_raw_state set bundled_mappings = 'of another release'");
+            assertThat(MappedRawTables.bringUpToDateIfChanged(file, conn)).isEmpty();
+            assertThat(rows(conn, "select count(*) from ops.mapped_raw_state")).containsExactly("1");
+        }
+    }
+
+    @Test
     void aMissingTableIsMadeFromItsMappingAndGrowsByAppendedFields() throws Exception {
         try (Warehouse warehouse = Warehouse.open(dir.resolve("w.duckdb"));
                 Connection conn = warehouse.connect()) {
