@@ -14,8 +14,9 @@ import java.util.Arrays;
  * A growable column of fixed-width values (bytes, ints, longs or doubles, one kind per buffer, addressed by element
  * index) for the millions of candidate pairs, outside the Java heap when they are many: a temporary file mapped into
  * memory in segments of a power-of-two size, so that no value straddles two segments and a column may exceed the
- * 2 GB of one {@link ByteBuffer}. The file is deleted when the buffer is {@link #seal() sealed} (the mapping stays
- * valid) and its memory is returned when the buffer is garbage. Small columns stay on the heap: a single segment
+ * 2 GB of one {@link ByteBuffer}. The file is opened to be deleted on close (on Unix it is unlinked at once, so none
+ * is left behind by a killed run), closed when the buffer is {@link #seal() sealed} (the mapping stays valid), and
+ * its memory is returned when the buffer is garbage. Small columns stay on the heap: a single segment
  * that doubles as it grows, up to the segment size, then further whole segments.
  *
  * <p>Absolute reads and writes at distinct indices may run in parallel; growth may not.
