@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  */
 public final class MatchBenchmark {
 
-    private static final List<MatchField> FIELDS = List.of(
+    static final List<MatchField> FIELDS = List.of(
             new MatchField("company", FieldType.COMPANY),
             new MatchField("street", FieldType.STREET),
             new MatchField("house_number", FieldType.HOUSE_NUMBER),
@@ -144,7 +144,7 @@ public final class MatchBenchmark {
         }
     }
 
-    private static String[][] columns(List<String[]> records) {
+    static String[][] columns(List<String[]> records) {
         String[][] columns = new String[SyntheticCustomers.HEADER.length][records.size()];
         for (int i = 0; i < records.size(); i++) {
             for (int f = 0; f < columns.length; f++) {

@@ -151,6 +151,37 @@ class CompactPairsTest {
                         .toArray());
     }
 
+    @Test
+    void theAdjacencyFindsEachRecordsPairsAsFirstAndAsSecondRecord() {
+        // pairs sorted by (a, b): 0-1 (+2), 0-2 (-1), 1-2 (+4), 2-3 (+5); record 2 is second in three, first in one
+        int[][] ab = {{0, 1}, {0, 2}, {1, 2}, {2, 3}};
+        double[] logits = {2.0, -1.0, 4.0, 5.0};
+        PairStorage storage = new PairStorage(0, 16, folder, 16);
+        LargeBuffer a = storage.buffer(16);
+        LargeBuffer b = storage.buffer(16);
+        LargeBuffer logit = storage.buffer(32);
+        LargeBuffer decisive = storage.buffer(8);
+        for (int p = 0; p < ab.length; p++) {
+            a.putInt(p, ab[p][0]);
+            b.putInt(p, ab[p][1]);
+            logit.putDouble(p, logits[p]);
+        }
+        ScoredPairs pairs =
+                new ScoredPairs(4, a, b, logit, decisive, ComparisonMatrix.packed(1, 4, PairStorage.heapOnly()));
+
+        ClusterState state = new ClusterState(5, pairs, ClusterConstraints.none(), -3.0, storage);
+        boolean merged = state.mergeIfAllowed(1, 2);
+
+        assertThat(merged).isTrue();
+        // {0} and {1, 2}: (+2 - 1) / 2
+        assertThat(state.averageLogit(0, 1)).isEqualTo(0.5);
+        // {3} and {1, 2}: 2-3 scored (+5), 1-3 never proposed (-3): (5 - 3) / 2
+        assertThat(state.averageLogit(3, 2)).isEqualTo(1.0);
+        // record 4 has no pair at all
+        assertThat(state.averageLogit(4, 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(state.labels()).containsExactly(0, 1, 1, 3, 4);
+    }
+
     private List<Path> files() throws Exception {
         try (Stream<Path> list = Files.list(folder)) {
             return list.toList();
