@@ -103,13 +103,13 @@ public final class CustomerMatcher {
         Iterable<CustomerMatchStore.PairRow> pairs = () -> IntStream.range(0, scored.size())
                 .filter(decisions::worthKeeping)
                 .mapToObj(p -> {
-                    int a = scored.a()[p];
-                    int b = scored.b()[p];
+                    int a = scored.a(p);
+                    int b = scored.b(p);
                     return new CustomerMatchStore.PairRow(
                             keys.get(a),
                             keys.get(b),
                             scored.probability(p),
-                            scored.logit()[p],
+                            scored.logit(p),
                             decisions.decision(p),
                             result.clusterOf()[a] == result.clusterOf()[b],
                             decisions.evidenceJson(p, display));

@@ -140,8 +140,8 @@ public final class ReviewSession {
                     break;
                 }
                 asked.add(key(round, p));
-                String a = round.ids().get(round.match().pairs().a()[p]);
-                String b = round.ids().get(round.match().pairs().b()[p]);
+                String a = round.ids().get(round.match().pairs().a(p));
+                String b = round.ids().get(round.match().pairs().b(p));
                 out.printf(Locale.ROOT, "%n[%d] ", asked.size());
                 out.print(round.explainPair(p));
                 Answer answer = ask();
@@ -278,8 +278,8 @@ public final class ReviewSession {
     }
 
     private static String key(AdHocMatchResult result, int pair) {
-        String a = result.ids().get(result.match().pairs().a()[pair]);
-        String b = result.ids().get(result.match().pairs().b()[pair]);
+        String a = result.ids().get(result.match().pairs().a(pair));
+        String b = result.ids().get(result.match().pairs().b(pair));
         return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
     }
 

@@ -156,8 +156,8 @@ class ReviewSessionTest {
     }
 
     private static String ids(AdHocMatchResult result, int pair) {
-        return result.ids().get(result.match().pairs().a()[pair]) + ","
-                + result.ids().get(result.match().pairs().b()[pair]);
+        return result.ids().get(result.match().pairs().a(pair)) + ","
+                + result.ids().get(result.match().pairs().b(pair));
     }
 
     private static String probability(AdHocMatchResult result, int pair) {

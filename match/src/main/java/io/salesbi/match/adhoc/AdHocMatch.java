@@ -65,11 +65,17 @@ public final class AdHocMatch {
 
     public AdHocMatchResult run(Path input, String idColumn, List<MatchField> fields, Path overridesFile)
             throws IOException {
-        InputTable table = InputTableReader.read(input);
-        String[][] columns = columns(table, fields);
-        List<String> ids = List.of(table.values(requireColumn(table, idColumn)));
-        return match(ids, fields, columns, overridesFile, null, List.of(input));
+        Records records = records(input, idColumn, fields);
+        return match(records.ids(), fields, records.columns(), overridesFile, null, List.of(input));
     }
+
+    /** The ids and the fields' columns of a file; the table read, with its other columns, is garbage after. */
+    private static Records records(Path input, String idColumn, List<MatchField> fields) throws IOException {
+        InputTable table = InputTableReader.read(input);
+        return new Records(List.of(table.values(requireColumn(table, idColumn))), columns(table, fields));
+    }
+
+    private record Records(List<String> ids, String[][] columns) {}
 
     /**
      * Links the records of two lists (the same id and field columns in both): only pairs across the lists are

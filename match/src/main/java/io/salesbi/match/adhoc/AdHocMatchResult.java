@@ -143,7 +143,7 @@ public record AdHocMatchResult(
 
     /** The compared pair with this index explained as {@link #explain(String, String)} does. */
     public String explainPair(int pair) {
-        return explain(match.pairs().a()[pair], match.pairs().b()[pair], match.explain(pair));
+        return explain(match.pairs().a(pair), match.pairs().b(pair), match.explain(pair));
     }
 
     private StringBuilder header(int a, int b) {

@@ -1,19 +1,24 @@
 package io.salesbi.match.adhoc;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -46,14 +51,28 @@ public final class InputTableReader {
         return name.endsWith(".xlsx") || name.endsWith(".xlsm") ? readXlsx(file) : readCsv(file);
     }
 
+    /**
+     * Reads the CSV from its bytes through a decoder (the text is never one string: at a million records that was a
+     * second copy of the file on the heap) and keeps one instance per distinct value of a column (cities, streets,
+     * postcodes and a company's repeated name share one string each), except in columns whose values are nearly all
+     * distinct, such as the id: a 167 MB file of a million records took more than the default 1 GB heap before.
+     */
     private static InputTable readCsv(Path file) throws IOException {
-        String text = decode(Files.readAllBytes(file));
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        byte[] bytes = Files.readAllBytes(file);
+        Charset charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        // a UTF-8 byte order mark; in Windows-1252 the same bytes are three characters of text, kept as before
+        int start = charset == StandardCharsets.UTF_8
+                        && bytes.length >= 3
+                        && (bytes[0] & 0xFF) == 0xEF
+                        && (bytes[1] & 0xFF) == 0xBB
+                        && (bytes[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+        int lineEnd = start;
+        while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+            lineEnd++;
         }
-        int lineEnd = text.indexOf('\n');
-        String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
-        char delimiter = detectDelimiter(firstLine);
+        char delimiter = detectDelimiter(new String(bytes, start, lineEnd - start, charset));
         List<String> header = null;
         List<String[]> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180
@@ -63,20 +82,60 @@ public final class InputTableReader {
                 .setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true)
                 .get();
-        try (Reader reader = new StringReader(text);
+        List<Map<String, String>> distinct = new ArrayList<>();
+        try (Reader reader =
+                        new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start), charset);
                 CSVParser parser = format.parse(reader)) {
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = record.toList();
-                } else {
-                    rows.add(record.values());
+                    continue;
                 }
+                String[] values = record.values();
+                for (int c = 0; c < values.length; c++) {
+                    while (distinct.size() <= c) {
+                        distinct.add(new HashMap<>());
+                    }
+                    Map<String, String> seen = distinct.get(c);
+                    if (seen != null) {
+                        values[c] = seen.computeIfAbsent(values[c], v -> v);
+                        if (rows.size() == SHARING_SAMPLE && seen.size() > SHARING_SAMPLE * 9 / 10) {
+                            distinct.set(c, null); // nearly all distinct: the map would cost more than it saves
+                        }
+                    }
+                }
+                rows.add(values);
             }
         }
         if (header == null) {
             throw new IOException(file + ": empty file, expected a header line");
         }
         return new InputTable(file.toString(), header, rows);
+    }
+
+    /** Rows after which a column whose values are nearly all distinct stops sharing them. */
+    private static final int SHARING_SAMPLE = 10_000;
+
+    /** True when the bytes are valid UTF-8, checked through a small buffer without decoding them into one string. */
+    private static boolean isUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+            out.clear();
+        }
+        out.clear();
+        return !decoder.flush(out).isError();
     }
 
     static char detectDelimiter(String headerLine) {
@@ -90,19 +149,6 @@ public final class InputTableReader {
             }
         }
         return best;
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
     }
 
     private static InputTable readXlsx(Path file) throws IOException {

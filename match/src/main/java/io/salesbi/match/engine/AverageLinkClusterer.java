@@ -1,7 +1,6 @@
 package io.salesbi.match.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,16 +17,23 @@ final class AverageLinkClusterer {
     private final double matchLogit;
     private final double linkLogit;
     private final double unscoredLogit;
+    private final PairStorage storage;
 
     AverageLinkClusterer(double matchLogit, double linkLogit, double unscoredLogit) {
+        this(matchLogit, linkLogit, unscoredLogit, PairStorage.heapOnly());
+    }
+
+    /** With the storage of the adjacency's column (outside the heap when the pairs are many). */
+    AverageLinkClusterer(double matchLogit, double linkLogit, double unscoredLogit, PairStorage storage) {
         this.matchLogit = matchLogit;
         this.linkLogit = linkLogit;
         this.unscoredLogit = unscoredLogit;
+        this.storage = storage;
     }
 
     /** Cluster label per record: the smallest record index in its cluster. */
     int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints) {
-        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit);
+        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit, storage);
         if (constraints.seeds() != null) {
             applySeeds(state, constraints.seeds());
         }
@@ -35,17 +41,17 @@ final class AverageLinkClusterer {
             state.mergeIfAllowed(forced[0], forced[1]);
         }
         for (int p = 0; p < pairs.size(); p++) {
-            if (pairs.decisive()[p] > 0) {
-                state.mergeIfAllowed(pairs.a()[p], pairs.b()[p]);
+            if (pairs.decisive(p) > 0) {
+                state.mergeIfAllowed(pairs.a(p), pairs.b(p));
             }
         }
-        Integer[] edges = matchEdges(pairs);
+        int[] edges = matchEdges(pairs);
         boolean merged = true;
         for (int pass = 0; merged && pass < 10; pass++) {
             merged = false;
             for (int edge : edges) {
-                int a = pairs.a()[edge];
-                int b = pairs.b()[edge];
+                int a = pairs.a(edge);
+                int b = pairs.b(edge);
                 if (state.find(a) != state.find(b)
                         && state.averageLogit(a, b) >= linkLogit
                         && state.mergeIfAllowed(a, b)) {
@@ -63,7 +69,7 @@ final class AverageLinkClusterer {
      * list in one-to-many mode gathers the second list's records it is the best remaining link of.
      */
     int[] link(int n, ScoredPairs pairs, ClusterConstraints constraints, Linkage linkage) {
-        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit);
+        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit, storage);
         boolean[] linked = new boolean[n];
         for (int[] forced : constraints.forceMatch()) {
             if (linkage.across(forced[0], forced[1]) && state.mergeIfAllowed(forced[0], forced[1])) {
@@ -72,8 +78,8 @@ final class AverageLinkClusterer {
             }
         }
         for (int edge : matchEdges(pairs)) {
-            int a = pairs.a()[edge];
-            int b = pairs.b()[edge];
+            int a = pairs.a(edge);
+            int b = pairs.b(edge);
             int second = linkage.sourceOf()[a] == 1 ? a : b;
             int first = second == a ? b : a;
             boolean free = linkage.oneToOne() ? !linked[first] && !linked[second] : !linked[second];
@@ -103,19 +109,40 @@ final class AverageLinkClusterer {
         }
     }
 
-    private Integer[] matchEdges(ScoredPairs pairs) {
-        List<Integer> edges = new ArrayList<>();
+    /**
+     * The match edges strongest first, equal log-odds in ascending pair order, which is ascending (a, b): a stable
+     * merge sort of primitive keys (the edges were boxed {@code Integer}s before item 8, 16 bytes and more each).
+     */
+    private int[] matchEdges(ScoredPairs pairs) {
+        int count = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            if (pairs.logit()[p] >= matchLogit && pairs.decisive()[p] >= 0) {
-                edges.add(p);
+            if (isMatchEdge(pairs, p)) {
+                count++;
             }
         }
-        Integer[] sorted = edges.toArray(Integer[]::new);
-        Arrays.sort(
-                sorted,
-                Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
-                        .thenComparingInt(p -> pairs.a()[p])
-                        .thenComparingInt(p -> pairs.b()[p]));
-        return sorted;
+        int[] edges = new int[count];
+        long[] keys = new long[count];
+        int k = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            if (isMatchEdge(pairs, p)) {
+                edges[k] = p;
+                keys[k++] = descending(pairs.logit(p));
+            }
+        }
+        EdgeSort.sort(edges, keys);
+        return edges;
+    }
+
+    private boolean isMatchEdge(ScoredPairs pairs, int p) {
+        return pairs.logit(p) >= matchLogit && pairs.decisive(p) >= 0;
+    }
+
+    /**
+     * A long whose ascending order is the descending order of the log-odds as {@link Double#compare} has it (-0.0
+     * below 0.0, NaN above everything): the order of {@code Comparator.comparingDouble(p -> -logit[p])}.
+     */
+    static long descending(double logit) {
+        long bits = Double.doubleToLongBits(-logit);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 }

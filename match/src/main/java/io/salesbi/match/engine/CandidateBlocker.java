@@ -17,9 +17,16 @@ final class CandidateBlocker {
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBlocker.class);
 
     private final int maxBlockSize;
+    private final PairStorage storage;
 
     CandidateBlocker(int maxBlockSize) {
+        this(maxBlockSize, PairStorage.heapOnly());
+    }
+
+    /** With a storage whose blocking memory bounds the proposed pairs held on the heap (more are spilled to disk). */
+    CandidateBlocker(int maxBlockSize, PairStorage storage) {
         this.maxBlockSize = maxBlockSize;
+        this.storage = storage;
     }
 
     /**
@@ -32,18 +39,14 @@ final class CandidateBlocker {
         return Math.max(Math.max(2, maxBlockSize / 4), (int) (maxBlockSize * scale));
     }
 
-    /** Candidate pairs (a << 32 | b with a < b), sorted and distinct. */
-    long[] candidatePairs(List<PreparedField> fields, int recordCount) {
-        return candidatePairs(fields, recordCount, null, ClusterConstraints.none());
-    }
-
     /**
-     * Candidate pairs (a << 32 | b with a < b), sorted and distinct; with a linkage only pairs across its two
-     * lists, and never two records of one source that holds no duplicates ({@link ClusterConstraints#distinctSource}).
+     * Candidate pairs (a << 32 | b with a < b), to be read sorted and distinct from the list returned; with a linkage
+     * only pairs across its two lists, and never two records of one source that holds no duplicates
+     * ({@link ClusterConstraints#distinctSource}).
      */
-    long[] candidatePairs(
+    LongList candidatePairs(
             List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints) {
-        LongList pairs = new LongList();
+        LongList pairs = new LongList(storage.blockingMemory(), storage.directory());
         int maxSubBlockSize = maxSubBlockSize(recordCount);
         int oversize = 0;
         int dropped = 0;
@@ -71,14 +74,13 @@ final class CandidateBlocker {
                 }
             }
         }
-        long[] distinct = pairs.sortedDistinct();
         LOG.debug(
-                "Blocking: {} records, {} oversize blocks refined, {} sub-blocks dropped, {} candidate pairs",
+                "Blocking: {} records, {} oversize blocks refined, {} sub-blocks dropped, {} runs spilled to disk",
                 recordCount,
                 oversize,
                 dropped,
-                distinct.length);
-        return distinct;
+                pairs.runCount());
+        return pairs;
     }
 
     /** Records grouped by each of their keys in this field; all records, or only the members of a block. */

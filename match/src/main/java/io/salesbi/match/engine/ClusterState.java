@@ -7,18 +7,23 @@ import java.util.Set;
 
 /**
  * Union-find over records with member lists, the scored-pair adjacency and the cannot-link pairs, so that a merge
- * can be checked against every scored pair between the two clusters. The adjacency holds each neighbour with the
- * index of its pair (whose log-odds are read from the scored pairs), not a copy of the log-odds: at 16 million pairs
- * that is 128 MB less.
+ * can be checked against every scored pair between the two clusters. The adjacency costs 4 bytes per pair: the
+ * pairs are sorted by (a, b), so a record's pairs as the first record are a range of pair indices (one offset per
+ * record) and only its pairs as the second record need a list, of pair indices, in a column outside the heap when
+ * the pairs are many. Log-odds and neighbours are read from the scored pairs. A record's pairs are visited in
+ * ascending pair order (those as second record come first), the order of the sums before item 8.
  */
 final class ClusterState {
 
     private final int[] parent;
     private final IntList[] members;
-    private final int[] offsets;
-    private final int[] neighbours;
-    private final int[] pairOf;
-    private final double[] pairLogits;
+    private final ScoredPairs pairs;
+    /** Pairs with x as first record: indices firstFrom[x] until firstFrom[x + 1]. */
+    private final int[] firstFrom;
+    /** Pairs with x as second record: the pair indices in secondPairs from secondFrom[x] until secondFrom[x + 1]. */
+    private final int[] secondFrom;
+
+    private final LargeBuffer secondPairs;
     private final IntList[] cannotLink;
     private final double unscoredLogit;
 
@@ -26,6 +31,11 @@ final class ClusterState {
     private final long[] distinctSources;
 
     ClusterState(int n, ScoredPairs pairs, ClusterConstraints constraints, double unscoredLogit) {
+        this(n, pairs, constraints, unscoredLogit, PairStorage.heapOnly());
+    }
+
+    ClusterState(int n, ScoredPairs pairs, ClusterConstraints constraints, double unscoredLogit, PairStorage storage) {
+        this.pairs = pairs;
         List<int[]> forceSplit = constraints.forceSplit();
         this.unscoredLogit = unscoredLogit;
         int[] distinct = constraints.distinctSource();
@@ -43,27 +53,29 @@ final class ClusterState {
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        offsets = new int[n + 1];
+        firstFrom = new int[n + 1];
+        secondFrom = new int[n + 1];
         for (int p = 0; p < pairs.size(); p++) {
-            offsets[pairs.a()[p] + 1]++;
-            offsets[pairs.b()[p] + 1]++;
+            int a = pairs.a(p);
+            if (p > 0 && a < pairs.a(p - 1)) {
+                throw new IllegalArgumentException("pair " + p + " is out of order: record " + a + " after "
+                        + pairs.a(p - 1) + " as first record");
+            }
+            firstFrom[a + 1]++;
+            secondFrom[pairs.b(p) + 1]++;
         }
         for (int i = 0; i < n; i++) {
-            offsets[i + 1] += offsets[i];
+            firstFrom[i + 1] += firstFrom[i];
+            secondFrom[i + 1] += secondFrom[i];
         }
-        neighbours = new int[offsets[n]];
-        pairOf = new int[offsets[n]];
-        pairLogits = pairs.logit();
-        int[] fill = offsets.clone();
+        secondPairs = storage.buffer(4L * Math.max(2, pairs.size()));
+        secondPairs.seal();
+        int[] fill = Arrays.copyOf(secondFrom, n);
         for (int p = 0; p < pairs.size(); p++) {
-            int a = pairs.a()[p];
-            int b = pairs.b()[p];
-            neighbours[fill[a]] = b;
-            pairOf[fill[a]++] = p;
-            neighbours[fill[b]] = a;
-            pairOf[fill[b]++] = p;
-            if (pairs.decisive()[p] < 0) {
-                addCannotLink(a, b);
+            int b = pairs.b(p);
+            secondPairs.putInt(fill[b]++, p);
+            if (pairs.decisive(p) < 0) {
+                addCannotLink(pairs.a(p), b);
             }
         }
         for (int[] split : forceSplit) {
@@ -134,9 +146,16 @@ final class ClusterState {
         int count = 0;
         for (int k = 0; k < small.size(); k++) {
             int x = small.get(k);
-            for (int e = offsets[x]; e < offsets[x + 1]; e++) {
-                if (find(neighbours[e]) == other) {
-                    sum += pairLogits[pairOf[e]];
+            for (int e = secondFrom[x]; e < secondFrom[x + 1]; e++) {
+                int p = secondPairs.getInt(e);
+                if (find(pairs.a(p)) == other) {
+                    sum += pairs.logit(p);
+                    count++;
+                }
+            }
+            for (int p = firstFrom[x]; p < firstFrom[x + 1]; p++) {
+                if (find(pairs.b(p)) == other) {
+                    sum += pairs.logit(p);
                     count++;
                 }
             }

@@ -18,9 +18,16 @@ public final class MatchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
 
     private final EngineSettings settings;
+    private final PairStorage storage;
 
     public MatchEngine(EngineSettings settings) {
+        this(settings, PairStorage.defaults());
+    }
+
+    /** With the pairs' columns stored as given (tests compare heap and mapped storage). */
+    MatchEngine(EngineSettings settings, PairStorage storage) {
         this.settings = settings;
+        this.storage = storage;
     }
 
     /**
@@ -77,37 +84,43 @@ public final class MatchEngine {
             }
         }
         long prepared = System.currentTimeMillis();
-        long[] candidates = new CandidateBlocker(settings.maxBlockSize()).candidatePairs(all, n, linkage, constraints);
-        // blocking keys are needed for blocking alone: dropped before the pairs' arrays are allocated
+        LongList candidates =
+                new CandidateBlocker(settings.maxBlockSize(), storage).candidatePairs(all, n, linkage, constraints);
+        // blocking keys are needed for blocking alone: dropped before the pairs' columns are allocated
         all.clear();
         weighted.replaceAll(PreparedField::withoutBlockKeys);
         decisive.replaceAll(PreparedField::withoutBlockKeys);
-        int pairCount = candidates.length;
-        int[] a = new int[pairCount];
-        int[] b = new int[pairCount];
-        for (int p = 0; p < pairCount; p++) {
-            a[p] = (int) (candidates[p] >>> 32);
-            b[p] = (int) candidates[p];
-        }
-        candidates = null; // a and b hold the pairs now; the encoded copy is garbage before levels are allocated
-        byte[] levels = new byte[pairCount * weighted.size()];
-        byte[] decisiveFlags = new byte[pairCount];
+        RecordColumns records = recordColumns(candidates);
+        LargeBuffer a = records.a();
+        LargeBuffer b = records.b();
+        int pairCount = records.count();
+        ComparisonMatrix matrix = ComparisonMatrix.packed(weighted.size(), pairCount, storage);
+        LargeBuffer decisiveFlags = storage.buffer(Math.max(8, pairCount));
         NameSwap swap = NameSwap.of(weighted);
         ImpliedFields implied = ImpliedFields.of(weighted);
         int[] names = nameFields(weighted);
-        IntStream.range(0, pairCount).parallel().forEach(p -> {
-            for (int f = 0; f < weighted.size(); f++) {
-                levels[p * weighted.size() + f] = (byte) FieldComparator.compare(weighted.get(f), a[p], b[p]);
-            }
-            swap.apply(levels, p * weighted.size(), a[p], b[p]);
-            implied.apply(levels, p * weighted.size());
-            decisiveFlags[p] = decisiveEvidence(decisive, a[p], b[p]);
-            if (decisiveFlags[p] > 0 && namesDiffer(levels, p * weighted.size(), names, weighted)) {
-                decisiveFlags[p] = 0;
+        int fieldCount = weighted.size();
+        forEachChunk(pairCount, (from, to) -> {
+            byte[] row = new byte[Math.max(1, fieldCount)];
+            for (int p = from; p < to; p++) {
+                int x = a.getInt(p);
+                int y = b.getInt(p);
+                for (int f = 0; f < fieldCount; f++) {
+                    row[f] = (byte) FieldComparator.compare(weighted.get(f), x, y);
+                }
+                swap.apply(row, 0, x, y);
+                implied.apply(row, 0);
+                byte flag = decisiveEvidence(decisive, x, y);
+                if (flag > 0 && namesDiffer(row, 0, names, weighted)) {
+                    flag = 0;
+                }
+                matrix.set(p, row, 0);
+                decisiveFlags.putByte(p, flag);
             }
         });
+        matrix.seal();
+        decisiveFlags.seal();
         long compared = System.currentTimeMillis();
-        ComparisonMatrix matrix = new ComparisonMatrix(weighted.size(), pairCount, levels);
         EmEstimate estimate = parameters(weightedNames, weighted, matrix, training, linkage);
         ModelParameters parameters = estimate.parameters();
         long estimated = System.currentTimeMillis();
@@ -116,14 +129,16 @@ public final class MatchEngine {
                 singleField ? SingleFieldLadder.weights(weighted.get(0).type()) : weights(weightedNames, parameters);
         double prior = singleField ? 0.0 : priorLogOdds(parameters);
         TermFrequencies termFrequencies = singleField ? TermFrequencies.none() : TermFrequencies.of(weighted);
-        double[] logit = scores(prior, weights, termFrequencies, matrix, a, decisiveFlags);
+        LargeBuffer logit = storage.buffer(8L * Math.max(1, pairCount));
+        logit.seal();
+        ScoredPairs pairs = new ScoredPairs(pairCount, a, b, logit, decisiveFlags, matrix);
+        scores(prior, weights, termFrequencies, pairs, logit);
         // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
-        capDifferentOrganisations(logit, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
-        capOtherHouseNumbers(logit, a, b, matrix, weighted, decisiveFlags, logit(settings.reviewThreshold()) + 1e-6);
-        ScoredPairs pairs = new ScoredPairs(a, b, logit, decisiveFlags, matrix);
+        capDifferentOrganisations(pairs, logit, weighted, logit(settings.reviewThreshold()) + 1e-6);
+        capOtherHouseNumbers(pairs, logit, weighted, logit(settings.reviewThreshold()) + 1e-6);
         double matchLogit = logit(settings.matchThreshold());
         AverageLinkClusterer clusterer = new AverageLinkClusterer(
-                matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()));
+                matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()), storage);
         int[] clusterOf = linkage == null
                 ? clusterer.cluster(n, pairs, constraints)
                 : clusterer.link(n, pairs, constraints, linkage);
@@ -199,31 +214,84 @@ public final class MatchEngine {
         return Math.log(parameters.lambda() / (1 - parameters.lambda()));
     }
 
+    /**
+     * The record columns a and b of the distinct candidate pairs in ascending order; on the heap or mapped from
+     * files as the storage decides.
+     */
+    private RecordColumns recordColumns(LongList candidates) {
+        LargeBuffer a;
+        LargeBuffer b;
+        long count;
+        if (!candidates.spilled()) {
+            long[] distinct = candidates.sortedDistinct();
+            count = distinct.length;
+            a = storage.buffer(4L * Math.max(2, count));
+            b = storage.buffer(4L * Math.max(2, count));
+            for (int p = 0; p < distinct.length; p++) {
+                a.putInt(p, (int) (distinct[p] >>> 32));
+                b.putInt(p, (int) distinct[p]);
+            }
+        } else {
+            // the pairs outgrew the heap while they were collected: the columns are files from the start and grow
+            LargeBuffer fileA = storage.mappedBuffer(4L * storage.blockingMemory());
+            LargeBuffer fileB = storage.mappedBuffer(4L * storage.blockingMemory());
+            long[] next = {0};
+            candidates.forEachSortedDistinct(pair -> {
+                long p = next[0]++;
+                fileA.ensureCapacity(4 * (p + 1));
+                fileB.ensureCapacity(4 * (p + 1));
+                fileA.putInt(p, (int) (pair >>> 32));
+                fileB.putInt(p, (int) pair);
+            });
+            a = fileA;
+            b = fileB;
+            count = next[0];
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalStateException(count + " candidate pairs: more than the engine can index");
+        }
+        a.seal();
+        b.seal();
+        return new RecordColumns(a, b, (int) count);
+    }
+
+    private record RecordColumns(LargeBuffer a, LargeBuffer b, int count) {}
+
+    /** Runs the work over the pairs in chunks of 4,096, in parallel; each chunk is [from, to). */
+    private static void forEachChunk(int pairCount, ChunkWork work) {
+        int chunk = 1 << 12;
+        IntStream.range(0, (pairCount + chunk - 1) / chunk)
+                .parallel()
+                .forEach(c -> work.run(c * chunk, Math.min(pairCount, (c + 1) * chunk)));
+    }
+
+    @FunctionalInterface
+    private interface ChunkWork {
+        void run(int from, int to);
+    }
+
     /** Posterior log-odds per pair: prior log-odds plus the weights of the levels seen, exact ones adjusted. */
-    private static double[] scores(
-            double prior,
-            double[][] weights,
-            TermFrequencies termFrequencies,
-            ComparisonMatrix matrix,
-            int[] a,
-            byte[] decisive) {
+    private static void scores(
+            double prior, double[][] weights, TermFrequencies termFrequencies, ScoredPairs pairs, LargeBuffer logit) {
         int fieldCount = weights.length;
-        double[] logit = new double[matrix.pairCount()];
-        IntStream.range(0, logit.length).parallel().forEach(p -> {
-            if (decisive[p] != 0) {
-                logit[p] = decisive[p] * ScoredPairs.DECISIVE;
-                return;
-            }
-            double sum = prior;
-            for (int f = 0; f < fieldCount; f++) {
-                int level = matrix.level(p, f);
-                if (level >= 0) {
-                    sum += weights[f][level] + termFrequencies.adjustment(f, level, a[p]);
+        forEachChunk(pairs.size(), (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int decisive = pairs.decisive(p);
+                if (decisive != 0) {
+                    logit.putDouble(p, decisive * ScoredPairs.DECISIVE);
+                    continue;
                 }
+                double sum = prior;
+                int a = pairs.a(p);
+                for (int f = 0; f < fieldCount; f++) {
+                    int level = pairs.level(p, f);
+                    if (level >= 0) {
+                        sum += weights[f][level] + termFrequencies.adjustment(f, level, a);
+                    }
+                }
+                logit.putDouble(p, sum);
             }
-            logit[p] = sum;
         });
-        return logit;
     }
 
     /**
@@ -234,7 +302,7 @@ public final class MatchEngine {
      * the clusterer does not link through it. A decisive id (VAT or own id agreeing) still decides.
      */
     static void capDifferentOrganisations(
-            double[] logit, ComparisonMatrix matrix, List<PreparedField> weighted, byte[] decisive, double cap) {
+            ScoredPairs pairs, LargeBuffer logit, List<PreparedField> weighted, double cap) {
         int[] companies = IntStream.range(0, weighted.size())
                 .filter(f -> weighted.get(f).type() == FieldType.COMPANY)
                 .toArray();
@@ -242,13 +310,13 @@ public final class MatchEngine {
             return;
         }
         int different = FieldType.COMPANY.levels() - 1;
-        for (int p = 0; p < logit.length; p++) {
-            if (decisive[p] != 0 || logit[p] <= cap) {
+        for (int p = 0; p < pairs.size(); p++) {
+            if (pairs.decisive(p) != 0 || logit.getDouble(p) <= cap) {
                 continue;
             }
             for (int f : companies) {
-                if (matrix.level(p, f) == different) {
-                    logit[p] = cap;
+                if (pairs.level(p, f) == different) {
+                    logit.putDouble(p, cap);
                     break;
                 }
             }
@@ -264,14 +332,7 @@ public final class MatchEngine {
      * numbers differ on one street, and to a street field that agrees with a house number field that does not.
      * Person lists are left alone: there a typo in a house number is common and neighbours rarely share a name.
      */
-    static void capOtherHouseNumbers(
-            double[] logit,
-            int[] a,
-            int[] b,
-            ComparisonMatrix matrix,
-            List<PreparedField> weighted,
-            byte[] decisive,
-            double cap) {
+    static void capOtherHouseNumbers(ScoredPairs pairs, LargeBuffer logit, List<PreparedField> weighted, double cap) {
         boolean organisations = weighted.stream().anyMatch(f -> f.type() == FieldType.COMPANY);
         int[] addresses = IntStream.range(0, weighted.size())
                 .filter(f -> weighted.get(f).addresses() != null)
@@ -286,23 +347,23 @@ public final class MatchEngine {
             return;
         }
         int otherNumber = FieldType.HOUSE_NUMBER.levels() - 1;
-        for (int p = 0; p < logit.length; p++) {
-            if (decisive[p] != 0 || logit[p] <= cap) {
+        for (int p = 0; p < pairs.size(); p++) {
+            if (pairs.decisive(p) != 0 || logit.getDouble(p) <= cap) {
                 continue;
             }
             boolean other = street >= 0
                     && houseNumber >= 0
-                    && matrix.level(p, street) >= 0
-                    && matrix.level(p, street) <= 1
-                    && matrix.level(p, houseNumber) == otherNumber;
+                    && pairs.level(p, street) >= 0
+                    && pairs.level(p, street) <= 1
+                    && pairs.level(p, houseNumber) == otherNumber;
             for (int k = 0; k < addresses.length && !other; k++) {
                 PreparedField field = weighted.get(addresses[k]);
-                ParsedAddress x = field.addresses()[a[p]];
-                ParsedAddress y = field.addresses()[b[p]];
+                ParsedAddress x = field.addresses()[pairs.a(p)];
+                ParsedAddress y = field.addresses()[pairs.b(p)];
                 other = x != null && y != null && FieldComparator.otherHouseOnSameStreet(x, y);
             }
             if (other) {
-                logit[p] = cap;
+                logit.putDouble(p, cap);
             }
         }
     }
@@ -360,8 +421,8 @@ public final class MatchEngine {
             size[clusterOf[i]]++;
         }
         for (int p = 0; p < pairs.size(); p++) {
-            int x = pairs.a()[p];
-            int y = pairs.b()[p];
+            int x = pairs.a(p);
+            int y = pairs.b(p);
             if (clusterOf[x] == clusterOf[y]) {
                 double probability = pairs.probability(p);
                 best[x] = Math.max(best[x], probability);

@@ -59,7 +59,7 @@ public record MatchResult(
     public PairExplanation explain(int a, int b) {
         int pair = -1;
         for (int p = 0; p < pairs.size() && pair < 0; p++) {
-            if (pairs.a()[p] == a && pairs.b()[p] == b || pairs.a()[p] == b && pairs.b()[p] == a) {
+            if (pairs.a(p) == a && pairs.b(p) == b || pairs.a(p) == b && pairs.b(p) == a) {
                 pair = p;
             }
         }
@@ -72,12 +72,12 @@ public record MatchResult(
         for (int f = 0; f < weights.length; f++) {
             int level = pairs.level(pair, f);
             double weight = level < 0 ? 0.0 : weights[f][level];
-            double adjustment = level < 0 ? 0.0 : termFrequencies.adjustment(f, level, pairs.a()[pair]);
+            double adjustment = level < 0 ? 0.0 : termFrequencies.adjustment(f, level, pairs.a(pair));
             fields.add(new PairExplanation.Contribution(
                     weightedFields.get(f), level, weights[f].length, weight, adjustment));
         }
-        int decisive = pairs.decisive()[pair];
-        double logit = pairs.logit()[pair];
+        int decisive = pairs.decisive(pair);
+        double logit = pairs.logit(pair);
         boolean held = decisive == 0 && logit < fieldLogit(pair) - 1e-9;
         return new PairExplanation(pair, priorLogit, fields, logit, decisive, held);
     }
@@ -88,6 +88,6 @@ public record MatchResult(
         if (level < 0) {
             return 0.0;
         }
-        return weights[field][level] + termFrequencies.adjustment(field, level, pairs.a()[pair]);
+        return weights[field][level] + termFrequencies.adjustment(field, level, pairs.a(pair));
     }
 }

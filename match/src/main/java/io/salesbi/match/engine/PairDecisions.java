@@ -33,7 +33,7 @@ public final class PairDecisions {
     public String decision(int pair) {
         ScoredPairs pairs = result.pairs();
         if (!forcedSplit.isEmpty() || !forcedMatch.isEmpty()) {
-            long key = key(pairs.a()[pair], pairs.b()[pair]);
+            long key = key(pairs.a(pair), pairs.b(pair));
             if (forcedSplit.contains(key)) {
                 return "forced_split";
             }
@@ -41,10 +41,10 @@ public final class PairDecisions {
                 return "forced_match";
             }
         }
-        if (pairs.decisive()[pair] > 0) {
+        if (pairs.decisive(pair) > 0) {
             return "id_match";
         }
-        if (pairs.decisive()[pair] < 0) {
+        if (pairs.decisive(pair) < 0) {
             return "id_conflict";
         }
         double probability = pairs.probability(pair);
@@ -59,7 +59,7 @@ public final class PairDecisions {
      */
     public boolean worthKeeping(int pair) {
         ScoredPairs pairs = result.pairs();
-        if (result.clusterOf()[pairs.a()[pair]] == result.clusterOf()[pairs.b()[pair]]) {
+        if (result.clusterOf()[pairs.a(pair)] == result.clusterOf()[pairs.b(pair)]) {
             return true;
         }
         return switch (decision(pair)) {
@@ -78,7 +78,7 @@ public final class PairDecisions {
             if (f > 0) {
                 json.append(',');
             }
-            double adjustment = result.termFrequencies().adjustment(f, level, pairs.a()[pair]);
+            double adjustment = result.termFrequencies().adjustment(f, level, pairs.a(pair));
             if (adjustment == 0.0) {
                 json.append(evidencePrefix[f][level + 1]);
             } else {
@@ -93,9 +93,9 @@ public final class PairDecisions {
             String[] values = displayValues.get(f);
             if (values != null) {
                 json.append(",\"values\":[");
-                quote(json, values[pairs.a()[pair]]);
+                quote(json, values[pairs.a(pair)]);
                 json.append(',');
-                quote(json, values[pairs.b()[pair]]);
+                quote(json, values[pairs.b(pair)]);
                 json.append(']');
             }
             json.append('}');

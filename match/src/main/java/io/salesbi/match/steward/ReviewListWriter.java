@@ -45,9 +45,9 @@ public final class ReviewListWriter {
             throws IOException {
         ScoredPairs pairs = result.pairs();
         List<Integer> ordered = new ArrayList<>(reviewPairs);
-        ordered.sort(Comparator.comparingDouble((Integer p) -> -pairs.logit()[p])
-                .thenComparing(p -> recordKeys.get(pairs.a()[p]))
-                .thenComparing(p -> recordKeys.get(pairs.b()[p])));
+        ordered.sort(Comparator.comparingDouble((Integer p) -> -pairs.logit(p))
+                .thenComparing(p -> recordKeys.get(pairs.a(p)))
+                .thenComparing(p -> recordKeys.get(pairs.b(p))));
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -73,8 +73,8 @@ public final class ReviewListWriter {
             int r = 1;
             for (int p : ordered) {
                 Row row = sheet.createRow(r++);
-                int a = pairs.a()[p];
-                int b = pairs.b()[p];
+                int a = pairs.a(p);
+                int b = pairs.b(p);
                 row.createCell(0).setCellValue(recordKeys.get(a));
                 row.createCell(1).setCellValue(recordKeys.get(b));
                 row.createCell(2).setCellValue(Math.round(pairs.probability(p) * 10_000) / 10_000.0);

@@ -34,7 +34,7 @@ public final class UncertainPairs {
             distance[p] = Math.abs(result.fieldLogit(p));
         }
         return IntStream.range(0, pairs.size())
-                .filter(p -> pairs.decisive()[p] == 0 && !decided.contains(key(pairs.a()[p], pairs.b()[p])))
+                .filter(p -> pairs.decisive(p) == 0 && !decided.contains(key(pairs.a(p), pairs.b(p))))
                 .boxed()
                 .sorted((x, y) -> Double.compare(distance[x], distance[y]))
                 .limit(count)
@@ -53,8 +53,8 @@ public final class UncertainPairs {
         List<int[]> matches = new ArrayList<>();
         List<int[]> nonMatches = new ArrayList<>();
         for (int p : selected) {
-            int a = result.pairs().a()[p];
-            int b = result.pairs().b()[p];
+            int a = result.pairs().a(p);
+            int b = result.pairs().b(p);
             String x = truth.get(ids.get(a));
             String y = truth.get(ids.get(b));
             if (x == null || y == null) {

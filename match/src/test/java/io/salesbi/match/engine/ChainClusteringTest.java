@@ -94,7 +94,7 @@ class ChainClusteringTest {
     }
 
     private static double logit(MatchResult result, int a, int b) {
-        return result.pairs().logit()[pair(result, a, b)];
+        return result.pairs().logit(pair(result, a, b));
     }
 
     private static double probability(MatchResult result, int a, int b) {
@@ -103,7 +103,7 @@ class ChainClusteringTest {
 
     private static int pair(MatchResult result, int a, int b) {
         for (int p = 0; p < result.pairs().size(); p++) {
-            if (result.pairs().a()[p] == a && result.pairs().b()[p] == b) {
+            if (result.pairs().a(p) == a && result.pairs().b(p) == b) {
                 return p;
             }
         }

@@ -3,6 +3,7 @@ package io.salesbi.match.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DecisiveIdsTest {
@@ -25,7 +26,7 @@ class DecisiveIdsTest {
         MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns, ClusterConstraints.none());
 
         assertThat(result.clusterOf()).containsExactly(0, 0, 2, 3);
-        assertThat(result.pairs().decisive()).contains((byte) 1, (byte) -1);
+        assertThat(decisive(result)).contains(1, -1);
     }
 
     @Test
@@ -40,6 +41,12 @@ class DecisiveIdsTest {
         MatchResult result = new MatchEngine(EngineSettings.defaults()).run(FIELDS, columns, ClusterConstraints.none());
 
         assertThat(result.clusterOf()).containsExactly(0, 1, 2);
-        assertThat(result.pairs().decisive()).containsOnly((byte) 0);
+        assertThat(decisive(result)).containsOnly(0);
+    }
+
+    private static int[] decisive(MatchResult result) {
+        return IntStream.range(0, result.pairs().size())
+                .map(p -> result.pairs().decisive(p))
+                .toArray();
     }
 }

@@ -67,8 +67,8 @@ class DistinctSourcesTest {
         MatchResult result = new MatchEngine(SETTINGS).run(FIELDS, COLUMNS, constraints);
 
         for (int p = 0; p < result.pairs().size(); p++) {
-            int a = result.pairs().a()[p];
-            int b = result.pairs().b()[p];
+            int a = result.pairs().a(p);
+            int b = result.pairs().b(p);
             assertThat(SOURCE[a] == ERP && SOURCE[b] == ERP)
                     .as("pair %d-%d within the ERP", a, b)
                     .isFalse();

@@ -45,8 +45,8 @@ class LinkageTest {
                 .run(FIELDS, COLUMNS, ClusterConstraints.none(), TrainingLabels.none(), Linkage.of(2, 2, false));
 
         for (int p = 0; p < result.pairs().size(); p++) {
-            int a = result.pairs().a()[p];
-            int b = result.pairs().b()[p];
+            int a = result.pairs().a(p);
+            int b = result.pairs().b(p);
             assertThat(a < 2 && b < 2 || a >= 2 && b >= 2)
                     .as("pair %d-%d within one list", a, b)
                     .isFalse();

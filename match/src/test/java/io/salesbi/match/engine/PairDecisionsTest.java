@@ -70,7 +70,7 @@ class PairDecisionsTest {
     private static List<String> pairs(MatchResult result) {
         ScoredPairs pairs = result.pairs();
         return IntStream.range(0, pairs.size())
-                .mapToObj(p -> pairs.a()[p] + "-" + pairs.b()[p])
+                .mapToObj(p -> pairs.a(p) + "-" + pairs.b(p))
                 .toList();
     }
 }

@@ -55,9 +55,9 @@ class TermFrequencyAdjustmentTest {
         int umbrellaPair = pair(result, 0, 1);
         int ownPair = pair(result, UMBRELLA, UMBRELLA + 1);
         // -3.89182 + 4.24850 - 1.37010 = -1.01342: probability 0.27, not even for review.
-        assertThat(result.pairs().logit()[umbrellaPair]).isCloseTo(-1.01342, Offset.offset(1e-4));
+        assertThat(result.pairs().logit(umbrellaPair)).isCloseTo(-1.01342, Offset.offset(1e-4));
         // -3.89182 + 4.24850 + 2.30259 = 2.65927: probability 0.93, a match.
-        assertThat(result.pairs().logit()[ownPair]).isCloseTo(2.65927, Offset.offset(1e-4));
+        assertThat(result.pairs().logit(ownPair)).isCloseTo(2.65927, Offset.offset(1e-4));
         assertThat(IntStream.range(0, UMBRELLA)
                         .map(i -> result.clusterOf()[i])
                         .distinct()
@@ -101,7 +101,7 @@ class TermFrequencyAdjustmentTest {
     private static int pair(MatchResult result, int a, int b) {
         ScoredPairs pairs = result.pairs();
         return IntStream.range(0, pairs.size())
-                .filter(p -> pairs.a()[p] == a && pairs.b()[p] == b)
+                .filter(p -> pairs.a(p) == a && pairs.b(p) == b)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("pair " + a + "-" + b + " was not compared"));
     }
