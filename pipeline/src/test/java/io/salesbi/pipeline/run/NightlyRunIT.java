@@ -2,6 +2,8 @@ package io.salesbi.pipeline.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesbi.connectors.mapping.MappingLoader;
+import io.salesbi.connectors.mapping.SourceMapping;
 import io.salesbi.generator.DemoDataGenerator;
 import io.salesbi.generator.GenerationSummary;
 import io.salesbi.generator.GeneratorSettings;
@@ -238,8 +240,8 @@ class NightlyRunIT {
             // every source of the baseline delivered a file (a source added later is delivered by the demo only if
             // the generator writes it, which erp_channel_prices is not), and the demo's planted defects are quarantined
             assertThat(sources)
-                    .isSubsetOf(io.salesbi.connectors.mapping.MappingLoader.loadBundled().stream()
-                            .map(io.salesbi.connectors.mapping.SourceMapping::name)
+                    .isSubsetOf(MappingLoader.loadBundled().stream()
+                            .map(SourceMapping::name)
                             .toList())
                     .contains(
                             "channel_costs",
