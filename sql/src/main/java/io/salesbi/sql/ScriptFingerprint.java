@@ -115,11 +115,6 @@ final class ScriptFingerprint {
      * True when the fingerprint now equals the one kept after the script's last run; false when a table it names does
      * not exist yet (a staging table the script itself creates, as a new source's validation does on its first run).
      */
-    boolean unchanged(Connection conn) throws SQLException {
-        return unchanged(conn, TableChecksums.none());
-    }
-
-    /** As {@link #unchanged(Connection)}, taking table checksums from {@code checksums} where it keeps them. */
     boolean unchanged(Connection conn, TableChecksums checksums) throws SQLException {
         if (!allTablesExist(conn)) {
             return false;
@@ -152,11 +147,6 @@ final class ScriptFingerprint {
     }
 
     /** Keeps the fingerprint as the script left the warehouse, with the night's run id. */
-    void record(Connection conn) throws SQLException {
-        record(conn, TableChecksums.none());
-    }
-
-    /** As {@link #record(Connection)}, taking table checksums from {@code checksums} where it keeps them. */
     void record(Connection conn, TableChecksums checksums) throws SQLException {
         try (PreparedStatement ps =
                 conn.prepareStatement("insert or replace into ops.script_state (script, fingerprint, "

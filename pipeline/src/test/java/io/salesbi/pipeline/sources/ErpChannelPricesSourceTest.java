@@ -1,5 +1,6 @@
 package io.salesbi.pipeline.sources;
 
+import static io.salesbi.pipeline.matching.TestWarehouse.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesbi.connectors.mapping.MappingLoader;
@@ -13,10 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,21 +120,5 @@ class ErpChannelPricesSourceTest {
                 .filter(m -> m.name().equals(name))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static List<String> rows(Connection conn, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }

@@ -1,5 +1,7 @@
 package io.salesbi.pipeline.warehouse;
 
+import static io.salesbi.pipeline.matching.TestWarehouse.execute;
+import static io.salesbi.pipeline.matching.TestWarehouse.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,27 +173,5 @@ class MappedRawTablesTest {
                 conn,
                 "select column_name || ' ' || data_type || ' ' || is_nullable from information_schema.columns"
                         + " where table_schema = 'raw' and table_name = '" + table + "' order by ordinal_position");
-    }
-
-    private static void execute(Connection conn, String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private static List<String> rows(Connection conn, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    values.add(rs.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
     }
 }
