@@ -69,7 +69,7 @@ final class CustomerShortlist {
         Set<String> listed = new HashSet<>();
         cells.values().forEach(lists -> Arrays.stream(lists).forEach(top -> top.addTo(listed)));
         gaps.values().forEach(top -> top.addTo(listed));
-        // no cells: a warehouse migrated before order lines had channels (core.sales_line) keeps every customer
+        // no cells: a warehouse migrated before order lines had channels (kpi.customer_channel) keeps every customer
         return all.isEmpty() ? new CustomerShortlist(null, 0) : new CustomerShortlist(listed, all.size());
     }
 
