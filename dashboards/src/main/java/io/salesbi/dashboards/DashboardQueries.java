@@ -211,21 +211,46 @@ public final class DashboardQueries {
                 from kpi.customer_value
                 group by "year", sales_region, industry, value_segment, potential_segment
                 order by "year", region, segment, value_segment, potential_segment, customers, revenue""");
-        // by customer, so that keys, names, segments and regions are inlined as runs (DataTable.forScript)
         // the customers page's lists and the customer page carry only the customers a list can show (see
-        // CustomerShortlist): the cells below are the finest combination of the page's filters (year, region,
-        // segment, the channel bought through or none), one row per customer, year and cell
-        add("customerCells", """
-                select cells.id, cells."year", cells.region, cells.segment, cells.channel, cells.revenue,
-                       cells.contribution, cells.cost_to_serve, cells.abc_revenue, cells.abc_contribution
-                from (%s) as cells
-                order by id, "year", channel nulls first""".formatted(CUSTOMER_CELLS));
-        add("crossSellCells", """
-                select cells.id, cells."year", cells.region, cells.segment, cells.channel, gap.product_category
-                       as category, round(gap.peer_buyer_share, 3) as peer_share
-                from (%s) as cells
-                join kpi.cross_sell_gap as gap on gap.customer_id = cells.id
-                order by id, "year", channel nulls first, category""".formatted(CUSTOMER_CELLS));
+        // CustomerShortlist): in each cell, the finest combination of the page's filters (year, region, segment, the
+        // channel bought through or none), the first CustomerShortlist.LIST_SIZE by revenue, by contribution, by cost
+        // to serve among those A by revenue and C by contribution, and by peer share among cross-sell gaps (rounded
+        // as the page shows it); ties to the smaller id, no value last; with the number of customers in all cells
+        // (window functions in sub-queries: the JDBC endpoint's parser knows no QUALIFY)
+        add("customerShortlist", """
+                with cells as (%1$s),
+                ranked as (
+                    select id,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by revenue desc nulls last, id) as by_revenue,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by contribution desc nulls last, id) as by_contribution
+                    from cells
+                ),
+                costly as (
+                    select id,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by cost_to_serve desc nulls last, id) as by_cost_to_serve
+                    from cells
+                    where abc_revenue = 'A' and abc_contribution = 'C'
+                ),
+                gaps as (
+                    select cells.id,
+                           row_number() over (partition by cells."year", cells.region, cells.segment, cells.channel
+                               order by round(gap.peer_buyer_share, 3) desc nulls last, cells.id) as by_peer_share
+                    from cells
+                    join kpi.cross_sell_gap as gap on gap.customer_id = cells.id
+                ),
+                listed as (
+                    select id from ranked where by_revenue <= %2$d or by_contribution <= %2$d
+                    union
+                    select id from costly where by_cost_to_serve <= %2$d
+                    union
+                    select id from gaps where by_peer_share <= %2$d
+                )
+                select id, (select count(distinct id) from cells) as customers
+                from listed
+                order by id""".formatted(CUSTOMER_CELLS, CustomerShortlist.LIST_SIZE));
         // what the customers page counts over all customers, not only the listed ones: its two matrices and the
         // totals behind "n more in the warehouse"
         add("customerCounts", """
