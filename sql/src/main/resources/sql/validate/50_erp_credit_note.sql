@@ -1,8 +1,9 @@
 -- Validate ERP credit notes: raw.erp_credit_note -> staging.erp_credit_note (latest delivered row per
 -- credit_note_no wins); rules credit_note.*. Needs staging.erp_debtor and staging.erp_fx_rate.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
--- As-of date: compared only with raw.erp_credit_note.credit_date (a credit note dated after it is refused). The rule's message does not
--- name the as-of date, so a row still refused keeps the message of the night that refused it.
+-- As-of date: compared only with raw.erp_credit_note.credit_date (a credit note dated after it is refused).
+-- The rule's message does not name the as-of date, so a row still refused keeps the message of the night that
+-- refused it.
 
 create or replace temp table credit_note_candidate as
 select * replace (

@@ -4,8 +4,9 @@
 -- opt-out flag (consent, #21 item 6) is true only when the CRM delivered true; empty counts as not opted out (an
 -- unreadable flag quarantines the row on loading, rule type.boolean, so the contact is shown in no contact-level view).
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
--- As-of date: compared only with raw.crm_activity.activity_date (an activity dated after it is refused). The rule's message does not
--- name the as-of date, so a row still refused keeps the message of the night that refused it.
+-- As-of date: compared only with raw.crm_activity.activity_date (an activity dated after it is refused).
+-- The rule's message does not name the as-of date, so a row still refused keeps the message of the night that
+-- refused it.
 
 create or replace temp table contact_candidate as
 select * replace (
