@@ -5,11 +5,18 @@
 -- rows skipped validation: the bench's DuckDB baseline) is not won: false, never NULL.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
+-- the won opportunities' order numbers that arrived, as a semi join over the facts (a correlated exists per
+-- opportunity took four times as long at scale 100)
+create or replace temp table opportunity_order_arrived as
+select distinct f.document_no
+from core.fact_order_line f
+semi join core.opportunity w
+    on w.erp_order_no = f.document_no and w.status = 'won';
+
 create or replace temp table opportunity_order_found as
-select o.opportunity_id,
-    coalesce(o.status = 'won' and o.erp_order_no is not null
-        and exists (select 1 from core.fact_order_line f where f.document_no = o.erp_order_no), false) as found
-from core.opportunity o;
+select o.opportunity_id, coalesce(o.status = 'won' and a.document_no is not null, false) as found
+from core.opportunity o
+left join opportunity_order_arrived a on a.document_no = o.erp_order_no;
 
 update core.opportunity o
 set erp_order_found = f.found
