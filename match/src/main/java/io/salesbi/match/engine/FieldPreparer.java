@@ -267,6 +267,17 @@ final class FieldPreparer {
             case COMPANY, TEXT -> {
                 List<String> keys = new ArrayList<>();
                 keys.add(value);
+                if (type == FieldType.COMPANY) {
+                    // the name written together ("gistbrocades" / "gist brocades") and as it sounds ("unilver" /
+                    // "unilever"), for names whose words differ in spelling alone
+                    String joined = value.replace(" ", "");
+                    if (!joined.equals(value)) {
+                        keys.add(joined);
+                    }
+                    if (!phonetic.isEmpty()) {
+                        keys.add("p:" + phonetic.replace(" ", ""));
+                    }
+                }
                 for (String token : tokens) {
                     if (token.length() >= 3 && !token.equals(value)) {
                         keys.add("t:" + token);
