@@ -139,6 +139,7 @@ public final class CompanyNameStandardizer {
 
     private static CompanyName standardizeWhole(String companyName) {
         List<String> tokens = new ArrayList<>(TextFold.tokens(companyName));
+        cutSeatAfterLegalForm(tokens);
         String legalForm = null;
         boolean removed = true;
         while (removed && !tokens.isEmpty()) {
@@ -165,6 +166,46 @@ public final class CompanyNameStandardizer {
             kept = tokens;
         }
         return new CompanyName(String.join(" ", kept), legalForm);
+    }
+
+    /** Words that introduce a seat after a legal form: Dutch "te", "in", German "zu", English "at", "a" (Dutch). */
+    private static final Set<String> SEAT_WORDS = Set.of("te", "in", "zu", "at", "a");
+
+    /**
+     * Cuts what follows a legal form inside the name when it is an address or a seat, without a comma before it:
+     * "Koninklijke Philips Electronics N.V. Groenewoudseweg 1" (a street and number follow; "Bau 2000 GmbH Filiale
+     * 12" keeps its branch), "DSM N.V. te Heerlen", "Maasland
+     * N.V. a Dutch Limited Co" (a seat word follows). Other words after a legal form stay ("Siemens AG Österreich").
+     */
+    private static void cutSeatAfterLegalForm(List<String> tokens) {
+        for (int at = 1; at < tokens.size() - 1; at++) {
+            for (LegalForm form : FORMS) {
+                int end = at + form.tokens().size();
+                if (end < tokens.size()
+                        && tokens.subList(at, end).equals(form.tokens())
+                        && (SEAT_WORDS.contains(tokens.get(end)) || hasStreet(tokens.subList(end, tokens.size())))) {
+                    tokens.subList(end, tokens.size()).clear();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Endings of street names in Dutch, German and English ("groenewoudseweg", "bylandtlaan", "hauptstrasse"). */
+    private static final List<String> STREET_ENDINGS = List.of(
+            "weg", "laan", "straat", "plein", "gracht", "kade", "dijk", "singel", "strasse", "str", "platz", "allee",
+            "gasse", "ring", "damm", "street", "road", "avenue", "lane", "drive");
+
+    /** True when the words hold a street with its number: a word ending like a street, then a number. */
+    private static boolean hasStreet(List<String> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            String word = tokens.get(k);
+            if (Character.isDigit(tokens.get(k + 1).charAt(0))
+                    && STREET_ENDINGS.stream().anyMatch(word::endsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shortest filler word recognised one keyboard slip away ("koninklike", "koninkijke" for "koninklijke"). */

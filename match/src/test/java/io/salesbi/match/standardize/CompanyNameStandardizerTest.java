@@ -31,6 +31,11 @@ class CompanyNameStandardizerTest {
             NAAMLOZE VENNOOTSCHAP NUTRICIA         | nutricia             | N.V.
             SCHLUMBERGER TECHNOLOGY B.V. (STBV)    | schlumberger technology | B.V.
             Unilever N.V. - Companhia Holandesa    | unilever             | N.V.
+            KONINKLIJKE PHILIPS ELECTRONICS N.V. GROENEWOUDSEWEG 1 | philips electronics | N.V.
+            DSM N.V. TE HEERLEN.                   | dsm                  | N.V.
+            Maasland N.V. a Dutch Limited Co       | maasland             | N.V.
+            Siemens AG Österreich                  | siemens ag oesterreich | null
+            Bau 2000 GmbH Filiale 12               | bau 2000 filiale 12  | GmbH
             Acme Widgets, Inc.                     | acme widgets         | Inc
             Müller Bau, Niederlassung Hamm         | mueller bau niederlassung hamm | null
             Shell Oil Company                      | shell oil            | null
