@@ -268,14 +268,13 @@ final class FieldPreparer {
                 List<String> keys = new ArrayList<>();
                 keys.add(value);
                 if (type == FieldType.COMPANY) {
-                    // the name written together ("gistbrocades" / "gist brocades") and as it sounds ("unilver" /
-                    // "unilever"), for names whose words differ in spelling alone
+                    // the name written together ("gistbrocades" / "gist brocades"), and a one-word name as it sounds
+                    // ("unilver" / "unilever": no other word to share; longer names share their other words)
                     String joined = value.replace(" ", "");
                     if (!joined.equals(value)) {
                         keys.add(joined);
-                    }
-                    if (!phonetic.isEmpty()) {
-                        keys.add("p:" + phonetic.replace(" ", ""));
+                    } else if (!phonetic.isEmpty()) {
+                        keys.add("p:" + phonetic);
                     }
                 }
                 for (String token : tokens) {
