@@ -156,12 +156,16 @@ final class CompanyNameComparison {
         return true;
     }
 
+    /** Longest beginning of a word, as a share of its length, taken for its abbreviation. */
+    static final double PREFIX_SHARE = 0.6;
+
     /** Shortest word taken for an abbreviation of a longer one. */
     static final int ABBREVIATION_LENGTH = 3;
 
     /**
-     * Marks an unmatched word of {@code x} that abbreviates an unmatched word of {@code y}: its beginning ("tech" /
-     * "technology", "ind" / "industries", "electron" / "electronics"), or, from four letters, a contraction with the
+     * Marks an unmatched word of {@code x} that abbreviates an unmatched word of {@code y}: its beginning of at most
+     * {@value #PREFIX_SHARE} of its length ("tech" / "technology", "ind" / "industries"; not "elektro" /
+     * "elektronik"), or, from four letters, a contraction with the
      * same first letter and the other letters in order ("internatl" / "international", "mfg" is left to the
      * acronyms). Only in names that already share a word, so that "ABB" and "Abbott" stay apart.
      */
@@ -185,7 +189,9 @@ final class CompanyNameComparison {
             return false;
         }
         if (full.startsWith(word)) {
-            return true;
+            // a short beginning ("tech", "ind", "intl"); a long one is more likely a word of its own, the first
+            // part of a compound ("elektro" / "elektronik", "holzbau" / "holzbauwerk")
+            return word.length() <= PREFIX_SHARE * full.length();
         }
         if (word.length() < 4) {
             return false;

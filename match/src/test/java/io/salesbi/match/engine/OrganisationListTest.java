@@ -120,6 +120,8 @@ class OrganisationListTest {
                 .isTrue();
         assertThat(CompanyNameComparison.abbreviates("mfg", "manufacturing")).isFalse();
         assertThat(CompanyNameComparison.abbreviates("holdings", "holding")).isFalse();
+        // the first part of a German compound is a word of its own, not an abbreviation
+        assertThat(CompanyNameComparison.abbreviates("elektro", "elektronik")).isFalse();
     }
 
     @Test
