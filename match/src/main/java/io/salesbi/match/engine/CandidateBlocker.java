@@ -46,6 +46,17 @@ final class CandidateBlocker {
      */
     LongList candidatePairs(
             List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints) {
+        return candidatePairs(fields, recordCount, linkage, constraints, null);
+    }
+
+    /**
+     * As above, with twin groups ({@link Twins}: per record its representative, null for none): a block too large to
+     * compare in full still links each twin to its representative, and compares its representatives in full when
+     * there are no more of them than the limit and at most half as many as records (one organisation written the
+     * same way in hundreds of rows).
+     */
+    LongList candidatePairs(
+            List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints, int[] twins) {
         LongList pairs = new LongList(storage.blockingMemory(), storage.directory());
         int maxSubBlockSize = maxSubBlockSize(recordCount);
         int oversize = 0;
@@ -60,6 +71,9 @@ final class CandidateBlocker {
                     continue;
                 }
                 oversize++;
+                if (twins != null) {
+                    emitTwins(block, twins, pairs, linkage, constraints);
+                }
                 for (int g = 0; g < fields.size(); g++) {
                     if (g == f) {
                         continue;
@@ -96,16 +110,37 @@ final class CandidateBlocker {
         return blocks;
     }
 
+    private void emitTwins(
+            IntList block, int[] twins, LongList pairs, Linkage linkage, ClusterConstraints constraints) {
+        IntList representatives = new IntList();
+        for (int k = 0; k < block.size(); k++) {
+            int record = block.get(k);
+            if (twins[record] == record) {
+                representatives.add(record);
+            } else {
+                emitPair(twins[record], record, pairs, linkage, constraints);
+            }
+        }
+        // compared in full when the block is large because records repeat: at least half of it twins
+        if (representatives.size() <= block.size() / 2 && representatives.size() <= maxBlockSize) {
+            emit(representatives, pairs, linkage, constraints);
+        }
+    }
+
     private static void emit(IntList block, LongList pairs, Linkage linkage, ClusterConstraints constraints) {
         int[] members = block.toArray();
         for (int i = 0; i < members.length; i++) {
             for (int j = i + 1; j < members.length; j++) {
-                int a = Math.min(members[i], members[j]);
-                int b = Math.max(members[i], members[j]);
-                if (a != b && (linkage == null || linkage.across(a, b)) && !constraints.sameDistinctSource(a, b)) {
-                    pairs.add((long) a << 32 | b);
-                }
+                emitPair(members[i], members[j], pairs, linkage, constraints);
             }
+        }
+    }
+
+    private static void emitPair(int x, int y, LongList pairs, Linkage linkage, ClusterConstraints constraints) {
+        int a = Math.min(x, y);
+        int b = Math.max(x, y);
+        if (a != b && (linkage == null || linkage.across(a, b)) && !constraints.sameDistinctSource(a, b)) {
+            pairs.add((long) a << 32 | b);
         }
     }
 }
