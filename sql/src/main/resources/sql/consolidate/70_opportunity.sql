@@ -91,6 +91,12 @@ select
 from versions
 window w as (partition by opportunity_id order by valid_from);
 
+-- what 75_opportunity_order.sql last found for each opportunity and order number, kept: otherwise every rebuild
+-- here would reset it and every night run both scripts again, each undoing the other's table (a night on which the
+-- order check changes an answer still makes the next night build the opportunities once more, keeping it)
+create or replace temp table opportunity_order_known as
+select opportunity_id, erp_order_no, erp_order_found from core.opportunity where erp_order_found;
+
 delete from core.opportunity;
 
 insert into core.opportunity
@@ -129,8 +135,9 @@ select
     case when h.status = 'lost' then n.lost_reason end as lost_reason,
     n.margin_pct,
     case when h.status = 'won' then n.erp_order_no end as erp_order_no,
-    -- whether the order arrived: 75_opportunity_order.sql, which runs when the order lines change
-    false as erp_order_found,
+    -- whether the order arrived: 75_opportunity_order.sql, which runs when the order lines change (its last answer
+    -- for the same order number until then)
+    k.opportunity_id is not null as erp_order_found,
     r.last_stage_change,
     h.history_source
 from core.opportunity_history h
@@ -140,4 +147,6 @@ left join core.customer_xref x on x.source_system = 'crm' and x.source_key = n.a
 left join core.customer_golden g on g.customer_id = x.customer_id
 left join core.dim_channel ch on lower(n.channel) in (lower(ch.channel_code), lower(ch.channel_name_de), lower(ch.channel_name_en),
     lower(ch.erp_spelling))
+left join opportunity_order_known k
+    on k.opportunity_id = h.opportunity_id and k.erp_order_no = case when h.status = 'won' then n.erp_order_no end
 where h.is_current;
