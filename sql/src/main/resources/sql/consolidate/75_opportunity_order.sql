@@ -3,7 +3,8 @@
 -- (70_opportunity.sql, from the CRM's exports) are not built again each night new order lines arrive; only the
 -- opportunities whose answer changed are updated. An opportunity whose stage no status is known for (only where raw
 -- rows skipped validation: the bench's DuckDB baseline) is not won: false, never NULL.
--- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
+-- Runs every night, unlike the scripts marked "Skipped when unchanged": it names core.fact_order_line, whose checksum
+-- (60 M rows at scale 100: about 3 s) would cost four times the script (0.8 s), and order lines arrive nightly.
 
 -- the won opportunities' order numbers that arrived, as a semi join over the facts (a correlated exists per
 -- opportunity took four times as long at scale 100)

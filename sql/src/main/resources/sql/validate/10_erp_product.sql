@@ -2,7 +2,8 @@
 -- rows breaking a rule go to quarantine.rejected_row (stage validate, rules product.*). A product number that no
 -- product master delivers but whose order lines carry the product's name or group becomes a product from its latest
 -- such line (group 'Sonstige' when the line has none; no list price or standard cost, so its margin is not available).
--- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
+-- Runs every night, unlike the scripts marked "Skipped when unchanged": it names raw.erp_order_line, whose checksum
+-- (60 M rows at scale 100: about 3 s) would cost a hundred times the script (30 ms), and order lines arrive nightly.
 
 create or replace temp table product_candidate as
 select p.* replace (

@@ -2,7 +2,8 @@
 -- rows breaking a rule go to quarantine.rejected_row (stage validate, rules debtor.*). A debtor number that no debtor
 -- master delivers but whose order lines carry the customer's name (an order export without a master) becomes a debtor
 -- from its latest such line.
--- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
+-- Runs every night, unlike the scripts marked "Skipped when unchanged": it names raw.erp_order_line, whose checksum
+-- (60 M rows at scale 100: about 3 s) would cost six times the script (0.5 s), and order lines arrive nightly.
 
 create or replace temp table debtor_candidate as
 select * replace (

@@ -31,10 +31,10 @@ class OpportunityOrderTest {
             // the first night's answer for O1 came after the opportunities were built: they are built once more,
             // keeping it, and from then on nothing runs again
             assertThat(SqlScripts.runFolder(conn, "consolidate").skippedScripts())
-                    .doesNotContain(OPPORTUNITIES)
-                    .contains(ORDERS);
+                    .doesNotContain(OPPORTUNITIES, ORDERS);
             assertThat(SqlScripts.runFolder(conn, "consolidate").skippedScripts())
-                    .contains(OPPORTUNITIES, ORDERS);
+                    .contains(OPPORTUNITIES)
+                    .doesNotContain(ORDERS);
             assertThat(found(conn)).containsExactly(List.of("O1", "true"), List.of("O3", "false"));
 
             // given the ERP delivers order D99 (a line like D3's under the new number)
@@ -43,7 +43,8 @@ class OpportunityOrderTest {
                     select * replace ('D99' as document_no, 999 as _row_number)
                     from raw.erp_order_line where document_no = 'D3' limit 1""");
 
-            // then only the order check runs among the two, and O3's order is found
+            // then only the order check runs among the two (it runs every night: cheaper than the checksum of the
+            // facts it would need to be skipped), and O3's order is found
             SqlScripts.runFolder(conn, "validate");
             assertThat(SqlScripts.runFolder(conn, "consolidate").skippedScripts())
                     .contains(OPPORTUNITIES)
@@ -54,7 +55,7 @@ class OpportunityOrderTest {
                     .doesNotContain(OPPORTUNITIES);
             assertThat(found(conn)).containsExactly(List.of("O1", "true"), List.of("O3", "true"));
             assertThat(SqlScripts.runFolder(conn, "consolidate").skippedScripts())
-                    .contains(OPPORTUNITIES, ORDERS);
+                    .contains(OPPORTUNITIES);
         }
     }
 

@@ -70,13 +70,17 @@ class ScriptFingerprintTest {
             List<String> marked = ClasspathScripts.list("sql/validate").stream()
                     .filter(script -> ClasspathScripts.read(script).contains(ScriptFingerprint.MARKER))
                     .toList();
-            assertThat(marked).doesNotContain("sql/validate/40_erp_order_line.sql");
+            // order lines have their own incremental logic; the product and debtor scripts read the raw order lines,
+            // whose checksum would cost more than running them
+            assertThat(marked)
+                    .doesNotContain(
+                            "sql/validate/10_erp_product.sql",
+                            "sql/validate/20_erp_debtor.sql",
+                            "sql/validate/40_erp_order_line.sql");
             assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
                     .containsExactlyElementsOf(marked)
                     .contains(
                             "sql/validate/05_customer_source_keys.sql",
-                            "sql/validate/10_erp_product.sql",
-                            "sql/validate/20_erp_debtor.sql",
                             "sql/validate/30_erp_fx_rate.sql",
                             "sql/validate/50_erp_credit_note.sql",
                             "sql/validate/60_channel_cost.sql",
@@ -127,8 +131,7 @@ class ScriptFingerprintTest {
             TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-10' where name = 'as_of_date'");
             assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
                     .contains(
-                            "sql/validate/10_erp_product.sql",
-                            "sql/validate/20_erp_debtor.sql",
+                            "sql/validate/30_erp_fx_rate.sql",
                             "sql/validate/50_erp_credit_note.sql",
                             "sql/validate/90_crm_contact_activity.sql");
 
@@ -136,7 +139,7 @@ class ScriptFingerprintTest {
             TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
             List<String> skipped = SqlScripts.runFolder(conn, "validate").skippedScripts();
             assertThat(skipped)
-                    .contains("sql/validate/10_erp_product.sql", "sql/validate/90_crm_contact_activity.sql")
+                    .contains("sql/validate/30_erp_fx_rate.sql", "sql/validate/90_crm_contact_activity.sql")
                     .doesNotContain("sql/validate/50_erp_credit_note.sql");
             assertThat(TestWarehouse.rows(
                             conn, "select amount from staging.erp_credit_note where credit_note_no = 'G98'"))
