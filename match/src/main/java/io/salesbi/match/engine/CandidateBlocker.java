@@ -90,10 +90,12 @@ final class CandidateBlocker {
             List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints) {
         LongList pairs = new LongList(storage.blockingMemory(), storage.directory());
         int maxSubBlockSize = maxSubBlockSize(recordCount);
-        // first every block to be proposed from, as member arrays (the keys are not needed once grouped): the blocks
-        // of up to maxBlockSize records and the sub-blocks of larger ones, so that their sizes decide how large a
-        // block may be and still be compared in full
-        List<int[]> blocks = new ArrayList<>();
+        // first every block to be proposed from: the blocks of up to maxBlockSize records and the sub-blocks of
+        // larger ones; their sizes decide how large a block may be and still be compared in full. Blocks of up to
+        // the smallest full size are compared in full whatever the budget, at once; larger ones wait for the
+        // decision (a few percent of the blocks)
+        long[] pairsOfSize = new long[maxBlockSize + 1];
+        List<int[]> waiting = new ArrayList<>();
         int oversize = 0;
         int dropped = 0;
         for (int f = 0; f < fields.size(); f++) {
@@ -102,9 +104,7 @@ final class CandidateBlocker {
             }
             for (IntList block : blocks(fields.get(f), null).values()) {
                 if (block.size() <= maxBlockSize) {
-                    if (block.size() > 1) {
-                        blocks.add(block.toArray());
-                    }
+                    collect(block, pairsOfSize, waiting, pairs, linkage, constraints);
                     continue;
                 }
                 oversize++;
@@ -115,17 +115,17 @@ final class CandidateBlocker {
                     for (IntList sub : blocks(fields.get(g), block).values()) {
                         if (sub.size() > maxSubBlockSize) {
                             dropped++;
-                        } else if (sub.size() > 1) {
-                            blocks.add(sub.toArray());
+                        } else {
+                            collect(sub, pairsOfSize, waiting, pairs, linkage, constraints);
                         }
                     }
                 }
             }
         }
-        int fullSize = fullBlockSize(blocks, recordCount);
-        for (int i = 0; i < blocks.size(); i++) {
-            propose(blocks.get(i), fullSize, fields, pairs, linkage, constraints);
-            blocks.set(i, null);
+        int fullSize = fullBlockSize(pairsOfSize, recordCount);
+        for (int i = 0; i < waiting.size(); i++) {
+            propose(waiting.get(i), fullSize, fields, pairs, linkage, constraints);
+            waiting.set(i, null);
         }
         LOG.debug(
                 "Blocking: {} records, blocks of up to {} records compared in full ({} pairs proposed), {} larger ones"
@@ -150,11 +150,7 @@ final class CandidateBlocker {
      * larger one the full comparisons stop at the size where they would outgrow the records, and the larger blocks
      * are ranked. At least the smallest full block size ({@link #MIN_FULL_BLOCK_SIZE} by default).
      */
-    int fullBlockSize(List<int[]> blocks, int recordCount) {
-        long[] pairsOfSize = new long[maxBlockSize + 1];
-        for (int[] block : blocks) {
-            pairsOfSize[block.length] += (long) block.length * (block.length - 1) / 2;
-        }
+    int fullBlockSize(long[] pairsOfSize, int recordCount) {
         long budget = Math.max(minPairBudget, pairsPerRecord * (long) recordCount);
         long all = 0;
         for (long p : pairsOfSize) {
@@ -167,6 +163,35 @@ final class CandidateBlocker {
             total += pairsOfSize[++size];
         }
         return Math.max(minFullBlockSize, size);
+    }
+
+    /** {@link #fullBlockSize(long[], int)} of the given blocks. */
+    int fullBlockSize(List<int[]> blocks, int recordCount) {
+        long[] pairsOfSize = new long[maxBlockSize + 1];
+        for (int[] block : blocks) {
+            pairsOfSize[block.length] += (long) block.length * (block.length - 1) / 2;
+        }
+        return fullBlockSize(pairsOfSize, recordCount);
+    }
+
+    /** Counts a block's pairs by its size; compares it in full at once when that is certain, else keeps it. */
+    private void collect(
+            IntList block,
+            long[] pairsOfSize,
+            List<int[]> waiting,
+            LongList pairs,
+            Linkage linkage,
+            ClusterConstraints constraints) {
+        int size = block.size();
+        if (size < 2) {
+            return;
+        }
+        pairsOfSize[size] += (long) size * (size - 1) / 2;
+        if (size <= minFullBlockSize) {
+            fullPairs += emit(block.toArray(), pairs, linkage, constraints);
+        } else {
+            waiting.add(block.toArray());
+        }
     }
 
     /** Records grouped by each of their keys in this field; all records, or only the members of a block. */
