@@ -299,33 +299,77 @@ final class CandidateBlocker {
     static double[] corroboration(int[] members, List<PreparedField> fields) {
         int s = members.length;
         double[] score = new double[s * s];
-        Map<String, IntList> holders = new HashMap<>();
+        // per field the members' keys as (hash, entry) sorted, so that equal keys are neighbours: no map per block
+        int capacity = 4 * s;
+        long[] entries = new long[capacity];
+        String[] keyOf = new String[capacity];
+        int[] holderOf = new int[capacity];
+        int[] group = new int[capacity];
         for (PreparedField field : fields) {
-            holders.clear();
+            int m = 0;
             for (int i = 0; i < s; i++) {
                 for (String key : field.blockKeys()[members[i]]) {
-                    holders.computeIfAbsent(key, k -> new IntList()).add(i);
+                    if (m == capacity) {
+                        capacity *= 2;
+                        entries = Arrays.copyOf(entries, capacity);
+                        keyOf = Arrays.copyOf(keyOf, capacity);
+                        holderOf = Arrays.copyOf(holderOf, capacity);
+                        group = new int[capacity];
+                    }
+                    keyOf[m] = key;
+                    holderOf[m] = i;
+                    entries[m] = (long) key.hashCode() << 32 | m;
+                    m++;
                 }
             }
-            for (IntList holding : holders.values()) {
-                int d = holding.size();
-                if (d < 2 || d >= s) {
-                    continue;
+            Arrays.sort(entries, 0, m);
+            int run = 0;
+            while (run < m) {
+                int end = run + 1;
+                while (end < m && entries[end] >>> 32 == entries[run] >>> 32) {
+                    end++;
                 }
-                double weight = Math.log((double) s / d);
-                for (int x = 0; x < d; x++) {
-                    for (int y = x + 1; y < d; y++) {
-                        int i = holding.get(x);
-                        int j = holding.get(y);
-                        if (i != j) {
-                            score[i * s + j] += weight;
-                            score[j * s + i] += weight;
+                // a run of one hash: usually one key; keys whose hashes collide are told apart by equals
+                for (int first = run; first < end; first++) {
+                    String key = keyOf[(int) entries[first]];
+                    if (key == null) {
+                        continue;
+                    }
+                    int d = 0;
+                    for (int e = first; e < end; e++) {
+                        int entry = (int) entries[e];
+                        if (keyOf[entry] != null && (keyOf[entry] == key || keyOf[entry].equals(key))) {
+                            group[d++] = holderOf[entry];
+                            if (e > first) {
+                                keyOf[entry] = null;
+                            }
                         }
                     }
+                    keyOf[(int) entries[first]] = null;
+                    addWeight(score, s, group, d);
                 }
+                run = end;
             }
         }
         return score;
+    }
+
+    /** Adds ln(s / d) to every pair of the d holders of one key, unless all s members (or fewer than 2) hold it. */
+    private static void addWeight(double[] score, int s, int[] holders, int d) {
+        if (d < 2 || d >= s) {
+            return;
+        }
+        double weight = Math.log((double) s / d);
+        for (int x = 0; x < d; x++) {
+            for (int y = x + 1; y < d; y++) {
+                int i = holders[x];
+                int j = holders[y];
+                if (i != j) {
+                    score[i * s + j] += weight;
+                    score[j * s + i] += weight;
+                }
+            }
+        }
     }
 
     /** True when two records hold the same blocking keys in every field (equal key arrays are mostly one instance). */

@@ -96,6 +96,22 @@ class CandidateBlockerTest {
     }
 
     @Test
+    void keysWhoseHashesCollideAreStillTwoKeys() {
+        // "Aa" and "BB" have the same String.hashCode
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        List<PreparedField> fields = List.of(
+                field(FieldType.POSTCODE, "10115", "10115", "10115", "10115"),
+                keyed(FieldType.HOUSE_NUMBER, new String[][] {{"Aa"}, {"Aa", "x"}, {"BB"}, {"BB", "y"}}));
+
+        double[] score = CandidateBlocker.corroboration(new int[] {0, 1, 2, 3}, fields);
+
+        assertThat(score[0 * 4 + 1]).isCloseTo(Math.log(2), within());
+        assertThat(score[2 * 4 + 3]).isCloseTo(Math.log(2), within());
+        assertThat(score[0 * 4 + 2]).isZero();
+        assertThat(score[1 * 4 + 3]).isZero();
+    }
+
+    @Test
     void aKeyEveryMemberHoldsCorroboratesNothing() {
         // in a postcode block every record holds the same city: it weighs ln(4/4) = 0 and pairs no one
         List<PreparedField> fields = List.of(
