@@ -6,17 +6,16 @@
 -- Formula: revenue = net order revenue of golden customers in the year (customers with revenue > 0 count);
 --   top_customer_share = largest customer's revenue / revenue; top_20pct_share = revenue of the ceil(20 % x customers)
 --   largest customers / revenue; hhi = sum of squared revenue shares (1 = one customer, 1/n = n equal customers).
--- Sources: core.fact_order_line (ERP order lines with customer).
+-- Sources: kpi.customer_channel (core.fact_order_line: ERP order lines with customer).
 -- Caveats: order lines of unmatched debtors and credit notes are left out; a group of companies counts as separate
 --   customers unless the match merged them.
 -- Policy: aggregate
 create or replace view kpi.customer_concentration as
 with revenue as (
-    select year, customer_id, sum(net_amount_eur) as revenue_eur
-    from core.fact_order_line
-    where customer_id is not null
+    select year, customer_id, sum(net_revenue_eur) as revenue_eur
+    from kpi.customer_channel
     group by year, customer_id
-    having sum(net_amount_eur) > 0
+    having sum(net_revenue_eur) > 0
 ),
 ranked as (
     select *,

@@ -6,17 +6,18 @@
 --   document date is the industry and region; market_share = own_revenue_eur / market_volume_eur;
 --   share_change_pp = (market_share - market_share_prev_year) × 100; relative_market_share = market_share /
 --   largest_competitor_share; white_space_eur = max(market_volume_eur - own_revenue_eur, 0).
--- Sources: core.sales_fact (ERP order lines and credit notes, core.dim_customer SCD2), core.fact_market_volume
---   (market study).
+-- Sources: kpi.sales_cube_month (core.sales_fact: ERP order lines and credit notes, core.dim_customer SCD2),
+--   core.fact_market_volume (market study).
 -- Caveats: only segments the market study covers appear; revenue of unmatched debtors counts nowhere; the
 --   market study's region must use the sales regions (Nord, Süd, West, Ost, Export); market_share_prev_year is null
 --   without a study row for the previous year.
 -- Policy: aggregate
 create or replace view kpi.market_share as
 with own as (
-    select industry, sales_region as region, year, sum(net_amount_eur) as own_revenue_eur
-    from core.sales_fact
-    where customer_id is not null
+    -- the month cube's lines of matched customers: lines of unmatched debtors are its '(unmapped)' segment and
+    -- region, which no market study row has
+    select industry, sales_region as region, year, sum(net_revenue_eur) as own_revenue_eur
+    from kpi.sales_cube_month
     group by all
 ),
 share as (

@@ -12,8 +12,8 @@
 --   date, actual); year_revenue_plan_eur = the plan of the whole year; forecast_revenue_eur (run-rate forecast,
 --   Hochrechnung) = year plan × ytd actual / ytd plan to date, i.e. the rest of the year at the achievement so far
 --   and the plan's seasonality; forecast_variance_eur = forecast - year plan.
--- Sources: core.sales_plan (controlling's plan workbook), core.sales_fact (order lines and credit notes with the
---   customer's region), core.dim_channel, ops.parameter (as_of_date).
+-- Sources: core.sales_plan (controlling's plan workbook), kpi.sales_cube_month and, for the month holding the as-of
+--   date, core.sales_fact (order lines and credit notes with the customer's region), core.dim_channel, ops.parameter (as_of_date).
 -- Caveats: actual, variance, ytd and forecast are null for months after the as-of date (not 0: nothing happened yet);
 --   month_complete is false for the month holding the as-of date; lines of unmatched debtors have no region and are
 --   left out; contribution is null ("not available") when a line's product has no standard cost; a plan that gives
@@ -34,13 +34,25 @@ plan as (
     from core.sales_plan p, as_of a
 ),
 actual as (
+    -- the months before the one holding the as-of date from the month cube (its cost of goods is null when a line
+    -- of the cell has none; lines of unmatched debtors are its '(unmapped)' region) ...
     select channel_code, sales_region as region, product_category, make_date(year, month, 1) as plan_month,
-        sum(net_amount_eur) as revenue,
-        sum(net_amount_eur - cost_of_goods_eur) as contribution,
+        sum(net_revenue_eur) as revenue,
+        sum(net_revenue_eur - cost_of_goods_eur) as contribution,
         count(*) - count(cost_of_goods_eur) as lines_without_cost
+    from kpi.sales_cube_month
+    where channel_code is not null and sales_region <> '(unmapped)'
+        and make_date(year, month, 1) < date_trunc('month', (select as_of_date from as_of))
+    group by channel_code, sales_region, product_category, year, month
+    union all
+    -- ... and the month holding it from the lines, to the day
+    select channel_code, sales_region, product_category, make_date(year, month, 1),
+        sum(net_amount_eur),
+        sum(net_amount_eur - cost_of_goods_eur),
+        count(*) - count(cost_of_goods_eur)
     from core.sales_fact
     where channel_code is not null and sales_region is not null
-        and line_date <= (select as_of_date from as_of)
+        and line_date between date_trunc('month', (select as_of_date from as_of)) and (select as_of_date from as_of)
     group by channel_code, sales_region, product_category, year, month
 ),
 matched as (

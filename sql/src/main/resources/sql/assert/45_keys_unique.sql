@@ -62,6 +62,12 @@ duplicate as (
     select 'core.fact_touchpoint', activity_id, count(*)
     from core.fact_touchpoint group by activity_id having count(*) > 1
     union all
+    select 'core.opportunity', opportunity_id, count(*)
+    from core.opportunity group by opportunity_id having count(*) > 1
+    union all
+    select 'core.opportunity_history', opportunity_id || '/' || valid_from, count(*)
+    from core.opportunity_history group by opportunity_id, valid_from having count(*) > 1
+    union all
     select 'staging.customer_record', record_key, count(*)
     from staging.customer_record group by record_key having count(*) > 1
     union all

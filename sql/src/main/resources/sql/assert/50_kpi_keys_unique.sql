@@ -23,6 +23,14 @@ from (
         any_value(year || '/' || sales_region || '/' || industry || '/' || channel_code || '/' || product_category)
     from kpi_snapshot.sales_cube
     union all
+    select 'sales_cube_month', count(*) - count(distinct (year, month, sales_region, industry, channel_code, product_category)),
+        any_value(year || '/' || month || '/' || sales_region || '/' || industry || '/' || channel_code || '/' || product_category)
+    from kpi_snapshot.sales_cube_month
+    union all
+    select 'customer_channel', count(*) - count(distinct (customer_id, year, channel_code)),
+        any_value(customer_id || '/' || year || '/' || channel_code)
+    from kpi_snapshot.customer_channel
+    union all
     select 'survey_area_score', count(*) - count(distinct (wave, respondent_role, area)),
         any_value(wave || '/' || respondent_role || '/' || area)
     from kpi_snapshot.survey_area_score

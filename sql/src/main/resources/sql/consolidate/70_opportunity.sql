@@ -6,7 +6,9 @@
 -- that exports only the rows modified since the last export delivers delta snapshots). A snapshot row without a
 -- Snapshot Date counts for the date in its file name (crm_opportunities_20250630.csv). Per opportunity and day the
 -- latest delivered row wins. Stages are matched case-insensitively on ref.opportunity_stage (stage, German or
--- English name); an unknown stage is kept as delivered, with no order, status or probability.
+-- English name); an unknown stage is kept as delivered, with no order, status or probability. Whether a won
+-- opportunity's ERP order arrived is 75_opportunity_order.sql's part: this script reads no order lines, so new order
+-- lines alone do not build the opportunities again.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
 
 create or replace temp table opportunity_stage_spelling as
@@ -89,6 +91,12 @@ select
 from versions
 window w as (partition by opportunity_id order by valid_from);
 
+-- what 75_opportunity_order.sql last found for each opportunity and order number, kept: otherwise every rebuild
+-- here would reset it and every night run both scripts again, each undoing the other's table (a night on which the
+-- order check changes an answer still makes the next night build the opportunities once more, keeping it)
+create or replace temp table opportunity_order_known as
+select opportunity_id, erp_order_no, erp_order_found from core.opportunity where erp_order_found;
+
 delete from core.opportunity;
 
 insert into core.opportunity
@@ -127,11 +135,9 @@ select
     case when h.status = 'lost' then n.lost_reason end as lost_reason,
     n.margin_pct,
     case when h.status = 'won' then n.erp_order_no end as erp_order_no,
-    -- an opportunity whose stage no status is known for (only where raw rows skipped validation: the bench's
-    -- DuckDB baseline) is not won: false, never NULL
-    coalesce(h.status = 'won' and n.erp_order_no is not null
-        and exists (select 1 from core.fact_order_line o where o.document_no = n.erp_order_no), false)
-        as erp_order_found,
+    -- whether the order arrived: 75_opportunity_order.sql, which runs when the order lines change (its last answer
+    -- for the same order number until then)
+    k.opportunity_id is not null as erp_order_found,
     r.last_stage_change,
     h.history_source
 from core.opportunity_history h
@@ -141,4 +147,6 @@ left join core.customer_xref x on x.source_system = 'crm' and x.source_key = n.a
 left join core.customer_golden g on g.customer_id = x.customer_id
 left join core.dim_channel ch on lower(n.channel) in (lower(ch.channel_code), lower(ch.channel_name_de), lower(ch.channel_name_en),
     lower(ch.erp_spelling))
+left join opportunity_order_known k
+    on k.opportunity_id = h.opportunity_id and k.erp_order_no = case when h.status = 'won' then n.erp_order_no end
 where h.is_current;

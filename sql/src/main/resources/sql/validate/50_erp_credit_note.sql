@@ -1,6 +1,9 @@
 -- Validate ERP credit notes: raw.erp_credit_note -> staging.erp_credit_note (latest delivered row per
 -- credit_note_no wins); rules credit_note.*. Needs staging.erp_debtor and staging.erp_fx_rate.
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
+-- As-of date: compared only with raw.erp_credit_note.credit_date (a credit note dated after it is refused).
+-- The rule's message does not name the as-of date, so a row still refused keeps the message of the night that
+-- refused it.
 
 create or replace temp table credit_note_candidate as
 select * replace (
@@ -22,7 +25,7 @@ union all
 select _load_id, _source_file, _sheet, _row_number, 'credit_date', cast(credit_date as varchar),
     'credit_note.invalid_date',
     'credit note ' || credit_note_no || ' is dated ' || coalesce(cast(credit_date as varchar), 'empty')
-        || '; expected a date up to the as-of date ' || ops.as_of_date()
+        || '; expected a date up to the as-of date of the night that checked it (salesbi history)'
 from credit_note_candidate
 where credit_date is null or credit_date > ops.as_of_date()
 union all

@@ -4,6 +4,9 @@
 -- opt-out flag (consent, #21 item 6) is true only when the CRM delivered true; empty counts as not opted out (an
 -- unreadable flag quarantines the row on loading, rule type.boolean, so the contact is shown in no contact-level view).
 -- Skipped when unchanged: runs only when a table it names or a parameter it reads changed since its last run.
+-- As-of date: compared only with raw.crm_activity.activity_date (an activity dated after it is refused).
+-- The rule's message does not name the as-of date, so a row still refused keeps the message of the night that
+-- refused it.
 
 create or replace temp table contact_candidate as
 select * replace (
@@ -62,7 +65,7 @@ union all
 select _load_id, _source_file, _sheet, _row_number, 'activity_date', cast(activity_date as varchar),
     'activity.invalid_date',
     'activity ' || activity_id || ' is dated ' || coalesce(cast(activity_date as varchar), 'empty')
-        || '; expected a date up to the as-of date ' || ops.as_of_date()
+        || '; expected a date up to the as-of date of the night that checked it (salesbi history)'
 from activity_candidate
 where activity_date is null or activity_date > ops.as_of_date();
 

@@ -34,12 +34,7 @@ public final class DashboardQueries {
                    cv.contribution_eur, cv.cost_to_serve_eur, cv.abc_revenue, cv.abc_contribution, cv.value_segment,
                    cv.potential_segment
             from kpi.customer_value as cv
-            join (
-                select customer_id, "year", channel_code
-                from core.sales_line
-                where kind = 'order' and customer_id is not null and channel_code is not null
-                group by customer_id, "year", channel_code
-            ) as bought on bought.customer_id = cv.customer_id and bought."year" = cv."year"
+            join kpi.customer_channel as bought on bought.customer_id = cv.customer_id and bought."year" = cv."year"
             """;
 
     static {
@@ -92,15 +87,15 @@ public final class DashboardQueries {
                     from kpi.channel_pnl
                     group by "year"
                 )
-                select c."year", coalesce(f.sales_region, '(unmapped)') as region,
-                       coalesce(f.industry, '(unmapped)') as segment, f.channel_code as channel,
+                select c."year", f.sales_region as region, f.industry as segment, f.channel_code as channel,
                        f.product_category as category,
-                       cast(sum(f.net_amount_eur) as decimal(18, 2)) as net,
-                       cast(sum(f.list_amount_eur) as decimal(18, 2)) as list,
+                       cast(sum(f.net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(sum(f.list_revenue_eur) as decimal(18, 2)) as list,
                        cast(case when count(f.cost_of_goods_eur) = count(*) then sum(f.cost_of_goods_eur) end
                            as decimal(18, 2)) as cogs
                 from covered c
-                join core.sales_fact f on f."year" = c."year" - 1 and f."month" between c.first_month and c.last_month
+                join kpi.sales_cube_month f
+                    on f."year" = c."year" - 1 and f."month" between c.first_month and c.last_month
                 where c.first_month > 1 or c.last_month < 12
                 group by c."year", f.sales_region, f.industry, f.channel_code, f.product_category
                 order by "year", region, segment, channel, category, net, list, cogs""");
@@ -136,23 +131,21 @@ public final class DashboardQueries {
         // ordered by region, segment and channel joined, because the JDBC endpoint folds a regional manager's
         // region into the coalesce and would hand DuckDB an order by a constant ('Nord'), which DuckDB refuses
         add("cubeMonth", """
-                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
-                       coalesce(industry, '(unmapped)') as segment, channel_code as channel,
-                       cast(sum(net_amount_eur) as decimal(18, 2)) as net,
-                       cast(sum(list_amount_eur) as decimal(18, 2)) as list,
+                select "year", "month", sales_region as region, industry as segment, channel_code as channel,
+                       cast(sum(net_revenue_eur) as decimal(18, 2)) as net,
+                       cast(sum(list_revenue_eur) as decimal(18, 2)) as list,
                        cast(case when count(cost_of_goods_eur) = count(*) then sum(cost_of_goods_eur) end
                            as decimal(18, 2)) as cogs
-                from core.sales_fact
+                from kpi.sales_cube_month
                 group by "year", "month", sales_region, industry, channel_code
-                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')
-                    || '|' || coalesce(channel_code, '')""");
+                order by "year", "month", sales_region || '|' || industry || '|' || coalesce(channel_code, '')""");
         // the market page's own revenue in the period: segment and region only, so the page stays small
         add("revenueMonth", """
-                select "year", "month", coalesce(sales_region, '(unmapped)') as region,
-                       coalesce(industry, '(unmapped)') as segment, cast(sum(net_amount_eur) as decimal(18, 2)) as net
-                from core.sales_fact
+                select "year", "month", sales_region as region, industry as segment,
+                       cast(sum(net_revenue_eur) as decimal(18, 2)) as net
+                from kpi.sales_cube_month
                 group by "year", "month", sales_region, industry
-                order by "year", "month", coalesce(sales_region, '(unmapped)') || '|' || coalesce(industry, '(unmapped)')""");
+                order by "year", "month", sales_region || '|' || industry""");
         add("pnlMonth", """
                 select channel_code as channel, "year", "month", net_revenue_eur as net, cost_of_goods_eur as cogs,
                        gross_margin_eur as gross_margin, direct_channel_cost_eur as direct_cost,
@@ -218,21 +211,46 @@ public final class DashboardQueries {
                 from kpi.customer_value
                 group by "year", sales_region, industry, value_segment, potential_segment
                 order by "year", region, segment, value_segment, potential_segment, customers, revenue""");
-        // by customer, so that keys, names, segments and regions are inlined as runs (DataTable.forScript)
         // the customers page's lists and the customer page carry only the customers a list can show (see
-        // CustomerShortlist): the cells below are the finest combination of the page's filters (year, region,
-        // segment, the channel bought through or none), one row per customer, year and cell
-        add("customerCells", """
-                select cells.id, cells."year", cells.region, cells.segment, cells.channel, cells.revenue,
-                       cells.contribution, cells.cost_to_serve, cells.abc_revenue, cells.abc_contribution
-                from (%s) as cells
-                order by id, "year", channel nulls first""".formatted(CUSTOMER_CELLS));
-        add("crossSellCells", """
-                select cells.id, cells."year", cells.region, cells.segment, cells.channel, gap.product_category
-                       as category, round(gap.peer_buyer_share, 3) as peer_share
-                from (%s) as cells
-                join kpi.cross_sell_gap as gap on gap.customer_id = cells.id
-                order by id, "year", channel nulls first, category""".formatted(CUSTOMER_CELLS));
+        // CustomerShortlist): in each cell, the finest combination of the page's filters (year, region, segment, the
+        // channel bought through or none), the first CustomerShortlist.LIST_SIZE by revenue, by contribution, by cost
+        // to serve among those A by revenue and C by contribution, and by peer share among cross-sell gaps (rounded
+        // as the page shows it); ties to the smaller id, no value last; with the number of customers in all cells
+        // (window functions in sub-queries: the JDBC endpoint's parser knows no QUALIFY)
+        add("customerShortlist", """
+                with cells as (%1$s),
+                ranked as (
+                    select id,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by revenue desc nulls last, id) as by_revenue,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by contribution desc nulls last, id) as by_contribution
+                    from cells
+                ),
+                costly as (
+                    select id,
+                           row_number() over (partition by "year", region, segment, channel
+                               order by cost_to_serve desc nulls last, id) as by_cost_to_serve
+                    from cells
+                    where abc_revenue = 'A' and abc_contribution = 'C'
+                ),
+                gaps as (
+                    select cells.id,
+                           row_number() over (partition by cells."year", cells.region, cells.segment, cells.channel
+                               order by round(gap.peer_buyer_share, 3) desc nulls last, cells.id) as by_peer_share
+                    from cells
+                    join kpi.cross_sell_gap as gap on gap.customer_id = cells.id
+                ),
+                listed as (
+                    select id from ranked where by_revenue <= %2$d or by_contribution <= %2$d
+                    union
+                    select id from costly where by_cost_to_serve <= %2$d
+                    union
+                    select id from gaps where by_peer_share <= %2$d
+                )
+                select id, (select count(distinct id) from cells) as customers
+                from listed
+                order by id""".formatted(CUSTOMER_CELLS, CustomerShortlist.LIST_SIZE));
         // what the customers page counts over all customers, not only the listed ones: its two matrices and the
         // totals behind "n more in the warehouse"
         add("customerCounts", """
@@ -258,9 +276,7 @@ public final class DashboardQueries {
                 """);
         add("customerChannels", """
                 select customer_id as id, "year", channel_code as channel
-                from core.sales_line
-                where kind = 'order' and customer_id is not null and channel_code is not null
-                group by customer_id, "year", channel_code
+                from kpi.customer_channel
                 order by id, "year", channel""");
         // the customer page: a customer's figures by year (the columns it shows: it inlines every customer), the
         // records each golden customer was formed from, its contacts per buying-center role

@@ -29,23 +29,22 @@ final class KpiQueries {
     private static final Logger log = LoggerFactory.getLogger(KpiQueries.class);
 
     /**
-     * Datasets shown only where their table exists: the run history (ops.step_run, written by the nightly job),
+     * Datasets shown only where their table exists (a warehouse the night has not opened since a view was added): the run history (ops.step_run, written by the nightly job),
      * field completeness and main-channel changes (kpi.dq_completeness, kpi.channel_migration: beyond the KPI
-     * contract), the channels each customer bought through (core.sales_line order lines) and the self-assessment
+     * contract), the channels each customer bought through (kpi.customer_channel) and the self-assessment
      * (kpi.survey_*, from warehouses migrated before it existed), the plan and a customer's source records, contacts
      * and touchpoints (kpi.plan_vs_actual, kpi.customer_sources, core.dim_contact, core.fact_touchpoint) may be absent.
      */
     private static final Map<String, String> OPTIONAL_TABLES = Map.ofEntries(
             Map.entry("steps", "ops.step_run"),
             Map.entry("completeness", "kpi.dq_completeness"),
-            Map.entry("customerChannels", "core.sales_line"),
-            Map.entry("customerCells", "core.sales_line"),
-            Map.entry("crossSellCells", "core.sales_line"),
-            Map.entry("customerCounts", "core.sales_line"),
+            Map.entry("customerChannels", "kpi.customer_channel"),
+            Map.entry("customerShortlist", "kpi.customer_channel"),
+            Map.entry("customerCounts", "kpi.customer_channel"),
             Map.entry("migration", "kpi.channel_migration"),
-            Map.entry("cubePriorSpan", "core.sales_fact"),
-            Map.entry("cubeMonth", "core.sales_fact"),
-            Map.entry("revenueMonth", "core.sales_fact"),
+            Map.entry("cubePriorSpan", "kpi.sales_cube_month"),
+            Map.entry("cubeMonth", "kpi.sales_cube_month"),
+            Map.entry("revenueMonth", "kpi.sales_cube_month"),
             Map.entry("surveyScores", "kpi.survey_area_score"),
             Map.entry("surveyProfile", "kpi.survey_profile"),
             Map.entry("surveyGap", "kpi.survey_gap"),
@@ -214,7 +213,7 @@ final class KpiQueries {
 
     /**
      * The customers the customers and customer pages carry ({@link CustomerShortlist}), ranked once per instance; a
-     * warehouse without order lines (core.sales_line) has no cells and keeps every customer.
+     * warehouse without order lines (kpi.customer_channel) has no cells and keeps every customer.
      */
     CustomerShortlist shortlist() throws SQLException {
         if (shortlist == null) {

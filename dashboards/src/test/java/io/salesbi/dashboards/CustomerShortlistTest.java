@@ -29,6 +29,9 @@ class CustomerShortlistTest {
                 service_model varchar, wallet_below_revenue boolean, wallet_estimate_eur decimal(18,2),
                 wallet_eur decimal(18,2));
             create table core.sales_line (customer_id varchar, "year" integer, channel_code varchar, kind varchar);
+            create view kpi.customer_channel as
+                select customer_id, "year", channel_code, count(*) as order_lines from core.sales_line
+                where kind = 'order' group by all;
             create table kpi.cross_sell_gap (customer_id varchar, product_category varchar, peer_buyer_share double);
             """;
 

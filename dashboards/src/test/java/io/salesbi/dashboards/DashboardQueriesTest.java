@@ -26,7 +26,7 @@ class DashboardQueriesTest {
     @Test
     void everyQueryParsesWithTheJdbcEndpointsParser() {
         assertThat(DashboardQueries.all())
-                .hasSize(45)
+                .hasSize(44)
                 .allSatisfy((dataset, sql) -> assertThatCode(
                                 () -> SqlParser.create(sql, ENDPOINT_PARSER).parseQuery())
                         .as(dataset)

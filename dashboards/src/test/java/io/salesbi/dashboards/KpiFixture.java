@@ -15,6 +15,9 @@ final class KpiFixture {
     /** Two years, two segments, two regions, two channels, hostile customer names; see the SQL file's header. */
     static final String TWO_YEARS = "fixtures/kpi-two-years-two-segments-hostile-names.sql";
 
+    /** The month cube and the customer channels over a fixture's lines, run after every fixture. */
+    private static final String GRAINS = "fixtures/kpi-grains-over-lines.sql";
+
     static final Instant GENERATED_AT = Instant.parse("2026-11-26T06:30:00Z");
 
     private KpiFixture() {}
@@ -25,6 +28,7 @@ final class KpiFixture {
             statement.execute("set autoinstall_known_extensions = false");
         }
         run(conn, script);
+        run(conn, GRAINS);
         return conn;
     }
 

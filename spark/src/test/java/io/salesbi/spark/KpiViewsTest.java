@@ -104,6 +104,7 @@ class KpiViewsTest {
                         "kpi.channel_pnl_year",
                         "kpi.contact_touchpoints",
                         "kpi.cross_sell_gap",
+                        "kpi.customer_channel",
                         "kpi.customer_concentration",
                         "kpi.customer_value",
                         "kpi.dq_opportunity",
@@ -118,11 +119,16 @@ class KpiViewsTest {
                         "kpi.plan_vs_actual",
                         "kpi.price_realization",
                         "kpi.sales_cube",
+                        "kpi.sales_cube_month",
                         "kpi.touchpoints");
         assertThat(runnable.indexOf("core.sales_fact"))
                 .isLessThan(runnable.indexOf("kpi.sales_cube"))
                 .isLessThan(runnable.indexOf("kpi.market_share"));
         assertThat(runnable.indexOf("kpi.channel_pnl")).isLessThan(runnable.indexOf("kpi.channel_pnl_year"));
+        assertThat(runnable.indexOf("kpi.sales_cube_month")).isLessThan(runnable.indexOf("kpi.sales_cube"));
+        assertThat(runnable.indexOf("kpi.customer_channel"))
+                .isLessThan(runnable.indexOf("kpi.channel_mix"))
+                .isLessThan(runnable.indexOf("kpi.customer_concentration"));
         assertThat(plan.skipped()).containsOnlyKeys(SKIPPED);
         assertThat(plan.skipped().get("kpi.survey_gap"))
                 .isEqualTo("reads staging.survey_answer, which the export does not hold");

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * {@code ref} (reference vocabularies),
  * {@code core} and {@code ops} table the script names, read or written, plus the values of the parameters it reads
  * ({@code ops.param('name')}, {@code ops.param_double('name')}) and the as-of date it works with
- * ({@code ops.as_of_date()}); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (baseline migration), in the
+ * ({@code ops.as_of_date()}; or, for a script that declares {@value #AS_OF_MARKER} its date columns, how many of
+ * their rows are dated after it); not {@code run_id}, which names the night. It is taken after the script ran and kept in {@code ops.script_state} (baseline migration), in the
  * step's transaction. Before the next run it is taken again: equal means inputs and outputs are exactly what the
  * last run left, so running it again would write the same rows. Quarantine rows are not part of it (every validation
  * script writes that shared table); they keep the run id of the night that wrote them.
@@ -39,10 +40,22 @@ final class ScriptFingerprint {
 
     static final String MARKER = "-- Skipped when unchanged:";
 
+    /**
+     * A header line declaring that the script compares the as-of date only with the listed date columns
+     * ({@code schema.table.column}, rows dated after it refused): the fingerprint then holds how many rows of each
+     * are dated after the as-of date instead of the date itself. The table's checksum is part of the fingerprint too,
+     * so an equal count means no row's date lies between the last run's as-of date and tonight's, and the script would
+     * classify every row as it did; a night whose as-of date moves on a day then skips it.
+     */
+    static final String AS_OF_MARKER = "-- As-of date: compared only with";
+
     private static final Pattern TABLE =
             Pattern.compile("\\b(raw|staging|core|ops|ref)\\.([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern PARAMETER = Pattern.compile("\\bops\\.param(?:_double)?\\(\\s*'([a-z_]+)'\\s*\\)");
     private static final Pattern AS_OF_DATE = Pattern.compile("\\bops\\.as_of_date\\(\\s*\\)");
+    private static final String COLUMN = "[a-z_]+\\.[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*";
+    private static final Pattern AS_OF_COLUMNS = Pattern.compile(
+            "(?m)^\\s*" + Pattern.quote(AS_OF_MARKER) + "\\s*(" + COLUMN + "(?:\\s*,\\s*" + COLUMN + ")*)");
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:insert\\s+(?:or\\s+\\w+\\s+)?into|delete\\s+from|update|merge\\s+into|truncate(?:\\s+table)?|copy"
@@ -54,12 +67,19 @@ final class ScriptFingerprint {
     private final List<String> tables;
     private final List<String> parameters;
     private final boolean readsAsOfDate;
+    private final List<String> asOfColumns;
 
-    private ScriptFingerprint(String script, List<String> tables, List<String> parameters, boolean readsAsOfDate) {
+    private ScriptFingerprint(
+            String script,
+            List<String> tables,
+            List<String> parameters,
+            boolean readsAsOfDate,
+            List<String> asOfColumns) {
         this.script = script;
         this.tables = tables;
         this.parameters = parameters;
         this.readsAsOfDate = readsAsOfDate;
+        this.asOfColumns = asOfColumns;
     }
 
     /** The fingerprint of a script carrying the marker; empty for any other script. */
@@ -82,11 +102,24 @@ final class ScriptFingerprint {
             parameters.add(parameter.group(1));
         }
         parameters.remove("run_id");
+        List<String> asOfColumns = new ArrayList<>();
+        Matcher declared = AS_OF_COLUMNS.matcher(text);
+        if (declared.find()) {
+            for (String column : declared.group(1).split("\\s*,\\s*")) {
+                String read = column.substring(0, column.lastIndexOf('.'));
+                if (!tables.contains(read)) {
+                    throw new IllegalArgumentException(script + " declares the as-of date compared with " + column
+                            + ", but its code does not read " + read);
+                }
+                asOfColumns.add(column);
+            }
+        }
         return Optional.of(new ScriptFingerprint(
                 script,
                 List.copyOf(tables),
                 List.copyOf(parameters),
-                AS_OF_DATE.matcher(code).find()));
+                AS_OF_DATE.matcher(code).find(),
+                List.copyOf(asOfColumns)));
     }
 
     List<String> tables() {
@@ -109,6 +142,10 @@ final class ScriptFingerprint {
 
     List<String> parameters() {
         return parameters;
+    }
+
+    List<String> asOfColumns() {
+        return asOfColumns;
     }
 
     /**
@@ -194,9 +231,14 @@ final class ScriptFingerprint {
                     + parameters.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
                     + "))");
         }
-        if (readsAsOfDate) {
+        if (readsAsOfDate && asOfColumns.isEmpty()) {
             // the date the script works with, also when the parameter is empty (then it is today)
             sqlParts.add("(select 'as_of_date=' || ops.as_of_date())");
+        }
+        for (String column : asOfColumns) {
+            int dot = column.lastIndexOf('.');
+            sqlParts.add("(select '" + column + " after as-of=' || count(*) from " + column.substring(0, dot)
+                    + " where " + column.substring(dot + 1) + " > ops.as_of_date())");
         }
         try (PreparedStatement ps =
                 conn.prepareStatement("select md5(concat_ws('/', " + String.join(", ", sqlParts) + "))")) {

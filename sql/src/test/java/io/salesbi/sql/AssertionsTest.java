@@ -81,6 +81,28 @@ class AssertionsTest {
     }
 
     @Test
+    void opportunityKeysWithoutAnIndexAreStillCheckedBeforePublication() throws Exception {
+        try (Connection conn = TestWarehouse.migrated(dir)) {
+            FixtureWarehouse.load(conn, FixtureWarehouse.THREE_CUSTOMERS_TWO_YEARS);
+            FixtureWarehouse.runValidateAndConsolidate(conn);
+            // given an opportunity and one version of its history held twice (V72 took their key indexes away)
+            TestWarehouse.execute(
+                    conn,
+                    "insert into core.opportunity (opportunity_id, stage, status, amount_eur, erp_order_found,"
+                            + " history_source) values ('OPP-7', 'Angebot', 'open', 1000, false, 'snapshots'),"
+                            + " ('OPP-7', 'Angebot', 'open', 1000, false, 'snapshots')",
+                    "insert into core.opportunity_history (opportunity_id, valid_from, valid_to, is_current, version,"
+                            + " history_source) values ('OPP-7', date '2025-01-02', date '9999-12-31', true, 1, 'snapshots'),"
+                            + " ('OPP-7', date '2025-01-02', date '9999-12-31', true, 1, 'snapshots')");
+
+            assertThat(keyFailures(conn))
+                    .containsExactlyInAnyOrder(
+                            "core.opportunity has 1 keys held by more than one row, e.g. OPP-7",
+                            "core.opportunity_history has 1 keys held by more than one row, e.g. OPP-7/2025-01-02");
+        }
+    }
+
+    @Test
     void misspelledOrMissingParameterFails() throws Exception {
         try (Connection conn = TestWarehouse.migrated(dir)) {
             TestWarehouse.execute(

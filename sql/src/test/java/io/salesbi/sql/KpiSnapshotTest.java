@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,32 @@ class KpiSnapshotTest {
                         + "(select * from kpi." + view + " except all select * from kpi_snapshot." + view
                         + ") union all "
                         + "(select * from kpi_snapshot." + view + " except all select * from kpi." + view + "))"));
+    }
+
+    @Test
+    void aViewReadsTheSnapshotsOfTheKpiViewsTakenBeforeIt() {
+        String definition =
+                "CREATE VIEW kpi.pipeline_unworked_potential AS SELECT v.customer_id FROM kpi.customer_value"
+                        + " AS v INNER JOIN kpi.\"cross_sell_gap\" AS g ON g.customer_id = v.customer_id"
+                        + " WHERE v.customer_id NOT IN (SELECT customer_id FROM kpi.pipeline_open);";
+
+        assertThat(KpiSnapshot.onSnapshots(definition, Set.of("customer_value", "cross_sell_gap")))
+                .contains("SELECT v.customer_id FROM kpi_snapshot.\"customer_value\" AS v INNER JOIN"
+                        + " kpi_snapshot.\"cross_sell_gap\" AS g ON g.customer_id = v.customer_id"
+                        + " WHERE v.customer_id NOT IN (SELECT customer_id FROM kpi.pipeline_open)");
+        assertThat(KpiSnapshot.onSnapshots("CREATE VIEW kpi.v(a, b) AS SELECT 1, 2;", Set.of()))
+                .as("a definition in another form is evaluated through the view")
+                .isEmpty();
+    }
+
+    @Test
+    void viewsComeAfterTheKpiViewsTheyReadOtherwiseByName() {
+        Map<String, String> definitions = new java.util.TreeMap<>(Map.of(
+                "a_top", "CREATE VIEW kpi.a_top AS SELECT * FROM kpi.m_middle JOIN kpi.z_base USING (k);",
+                "m_middle", "CREATE VIEW kpi.m_middle AS SELECT * FROM kpi.z_base;",
+                "b_alone", "CREATE VIEW kpi.b_alone AS SELECT * FROM core.sales_fact;",
+                "z_base", "CREATE VIEW kpi.z_base AS SELECT * FROM core.sales_fact;"));
+
+        assertThat(KpiSnapshot.dependencyOrder(definitions)).containsExactly("b_alone", "z_base", "m_middle", "a_top");
     }
 }

@@ -110,12 +110,37 @@ class ScriptFingerprintTest {
                             conn, "select count(*) from staging.erp_credit_note where credit_note_no = 'G99'"))
                     .containsExactly(List.of("1"));
 
-            // a later as-of date: the scripts whose rules compare dates with it run; the others stay skipped
+            // a credit note dated after the as-of date (2025-06-30): its script runs and refuses it
+            TestWarehouse.execute(conn, """
+                    insert into raw.erp_credit_note (_load_id, _source_file, _file_hash, _row_number, credit_note_no,
+                        credit_date, debtor_no, document_no, product_no, amount, currency, reason)
+                    values (8, 'erp_credit_notes_20250701.csv', 'h8', 2, 'G98', date '2025-07-15', '100001', 'D1',
+                        'P1', 20, 'EUR', 'Kulanz')""");
+            assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
+                    .doesNotContain("sql/validate/50_erp_credit_note.sql");
+            assertThat(TestWarehouse.rows(
+                            conn, "select count(*) from staging.erp_credit_note where credit_note_no = 'G98'"))
+                    .containsExactly(List.of("0"));
+
+            // a later as-of date that no dated row crosses: the scripts that compare only their dates with it
+            // (and declare so) stay skipped, since they would classify every row as before
+            TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-10' where name = 'as_of_date'");
+            assertThat(SqlScripts.runFolder(conn, "validate").skippedScripts())
+                    .contains(
+                            "sql/validate/10_erp_product.sql",
+                            "sql/validate/20_erp_debtor.sql",
+                            "sql/validate/50_erp_credit_note.sql",
+                            "sql/validate/90_crm_contact_activity.sql");
+
+            // an as-of date G98 is no longer after: the credit notes' script runs and stages it
             TestWarehouse.execute(conn, "update ops.parameter set value = '2025-07-31' where name = 'as_of_date'");
             List<String> skipped = SqlScripts.runFolder(conn, "validate").skippedScripts();
             assertThat(skipped)
-                    .contains("sql/validate/10_erp_product.sql", "sql/validate/20_erp_debtor.sql")
-                    .doesNotContain("sql/validate/50_erp_credit_note.sql", "sql/validate/90_crm_contact_activity.sql");
+                    .contains("sql/validate/10_erp_product.sql", "sql/validate/90_crm_contact_activity.sql")
+                    .doesNotContain("sql/validate/50_erp_credit_note.sql");
+            assertThat(TestWarehouse.rows(
+                            conn, "select amount from staging.erp_credit_note where credit_note_no = 'G98'"))
+                    .containsExactly(List.of("20.00"));
 
             // --full: everything runs
             TestWarehouse.execute(conn, "update ops.parameter set value = 'true' where name = 'full_rebuild'");
@@ -235,12 +260,26 @@ class ScriptFingerprintTest {
                 parts.add("(select string_agg(name || '=' || coalesce(value, ''), ';' order by name) from "
                         + "ops.parameter where name in ('" + String.join("', '", fingerprint.parameters()) + "'))");
             }
-            parts.add("(select 'as_of_date=' || ops.as_of_date())");
+            assertThat(fingerprint.asOfColumns()).containsExactly("raw.erp_credit_note.credit_date");
+            parts.add("(select 'raw.erp_credit_note.credit_date after as-of=' || count(*) from raw.erp_credit_note"
+                    + " where credit_date > ops.as_of_date())");
             String before = TestWarehouse.single(conn, "select md5(concat_ws('/', " + String.join(", ", parts) + "))");
 
             assertThat(TestWarehouse.single(
                             conn, "select fingerprint from ops.script_state where script = '" + script + "'"))
                     .isEqualTo(before);
         }
+    }
+
+    @Test
+    void aDeclaredAsOfColumnMustBeOneTheScriptReads() {
+        assertThatThrownBy(() -> ScriptFingerprint.of("sql/validate/99_example.sql", """
+                        -- Skipped when unchanged: runs only when a table it names changed.
+                        -- As-of date: compared only with raw.crm_activity.activity_date (refused when later).
+                        insert into staging.example select * from raw.erp_credit_note where credit_date <= ops.as_of_date();
+                        """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sql/validate/99_example.sql declares the as-of date compared with"
+                        + " raw.crm_activity.activity_date, but its code does not read raw.crm_activity");
     }
 }

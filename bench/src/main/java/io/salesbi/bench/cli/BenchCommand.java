@@ -159,7 +159,9 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
     private int nextNights(PrintWriter out, Path root, double firstNightSeconds) throws Exception {
         Path night = root.resolve("night");
         SalesbiSettings settings = SettingsLoader.defaults(night);
-        // the same next-day delivery twice: processed incrementally here, rebuilt with --full on a copy
+        // the same next-day delivery twice: processed incrementally here, rebuilt with --full on a copy; each next
+        // night runs a day later than the one before, as the nightly schedule does (validation rules compare dates
+        // with the as-of date)
         Path rebuild = root.resolve("night-rebuilt");
         if (Files.exists(rebuild)) {
             PathUtils.deleteDirectory(rebuild);
@@ -167,14 +169,14 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         PathUtils.copyDirectory(night, rebuild);
         int newLines = NewOrderLines.deliver(night, NEW_ORDER_LINE_SHARE);
         NewOrderLines.deliver(rebuild, NEW_ORDER_LINE_SHARE);
-        NightProcess.Outcome incrementalNight = NightProcess.run(night, AS_OF, false);
+        NightProcess.Outcome incrementalNight = NightProcess.run(night, AS_OF.plusDays(1), false);
         List<StepResult> incrementalSteps = lastNightSteps(settings);
         if (incrementalNight.exitCode() != 0) {
             out.println("The incremental night failed (exit " + incrementalNight.exitCode() + "); see "
                     + incrementalNight.output());
             return SalesbiCommand.EXIT_RUN_FAILED;
         }
-        NightProcess.Outcome rebuiltNight = NightProcess.run(rebuild, AS_OF, true);
+        NightProcess.Outcome rebuiltNight = NightProcess.run(rebuild, AS_OF.plusDays(1), true);
         List<StepResult> rebuiltSteps = lastNightSteps(SettingsLoader.defaults(rebuild));
         if (rebuiltNight.exitCode() != 0) {
             out.println("The --full night failed (exit " + rebuiltNight.exitCode() + "); see " + rebuiltNight.output());
@@ -184,7 +186,7 @@ public final class BenchCommand implements Callable<Integer>, SubcommandExtensio
         long peakRss = incrementalNight.peakRssBytes();
         for (int delivery = 2; delivery <= INCREMENTAL_NIGHTS; delivery++) {
             NewOrderLines.deliver(night, NEW_ORDER_LINE_SHARE, delivery);
-            NightProcess.Outcome next = NightProcess.run(night, AS_OF, false);
+            NightProcess.Outcome next = NightProcess.run(night, AS_OF.plusDays(delivery), false);
             if (next.exitCode() != 0) {
                 out.println("Incremental night " + delivery + " failed (exit " + next.exitCode() + "); see "
                         + next.output());

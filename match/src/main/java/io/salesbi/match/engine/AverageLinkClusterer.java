@@ -33,6 +33,15 @@ final class AverageLinkClusterer {
 
     /** Cluster label per record: the smallest record index in its cluster. */
     int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints) {
+        return cluster(n, pairs, constraints, null);
+    }
+
+    /**
+     * Clusters with twin groups ({@link Twins}, null for none): after previous clusters, forced matches and decisive
+     * ids, twins whose pair is a match edge are merged, and from then on a pair of representatives stands for the
+     * pairs of all their twins in the average.
+     */
+    int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints, int[] twins) {
         ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit, storage);
         if (constraints.seeds() != null) {
             applySeeds(state, constraints.seeds());
@@ -44,6 +53,16 @@ final class AverageLinkClusterer {
             if (pairs.decisive(p) > 0) {
                 state.mergeIfAllowed(pairs.a(p), pairs.b(p));
             }
+        }
+        if (twins != null) {
+            for (int p = 0; p < pairs.size(); p++) {
+                int a = pairs.a(p);
+                int b = pairs.b(p);
+                if (twins[a] == twins[b] && isMatchEdge(pairs, p)) {
+                    state.mergeIfAllowed(a, b);
+                }
+            }
+            state.weighTwins(twins);
         }
         int[] edges = matchEdges(pairs);
         boolean merged = true;

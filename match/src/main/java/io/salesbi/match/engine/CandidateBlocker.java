@@ -88,6 +88,17 @@ final class CandidateBlocker {
      */
     LongList candidatePairs(
             List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints) {
+        return candidatePairs(fields, recordCount, linkage, constraints, null);
+    }
+
+    /**
+     * As above, with twin groups ({@link Twins}: per record its representative, null for none): a block too large to
+     * compare in full still links each twin to its representative, and compares its representatives in full when
+     * there are no more of them than the limit and at most half as many as records (one organisation written the
+     * same way in hundreds of rows).
+     */
+    LongList candidatePairs(
+            List<PreparedField> fields, int recordCount, Linkage linkage, ClusterConstraints constraints, int[] twins) {
         LongList pairs = new LongList(storage.blockingMemory(), storage.directory());
         int maxSubBlockSize = maxSubBlockSize(recordCount);
         // first every block to be proposed from: the blocks of up to maxBlockSize records and the sub-blocks of
@@ -108,6 +119,9 @@ final class CandidateBlocker {
                     continue;
                 }
                 oversize++;
+                if (twins != null) {
+                    emitTwins(block, twins, pairs, linkage, constraints);
+                }
                 for (int g = 0; g < fields.size(); g++) {
                     if (g == f) {
                         continue;
@@ -369,6 +383,26 @@ final class CandidateBlocker {
                     score[j * s + i] += weight;
                 }
             }
+        }
+    }
+
+    /**
+     * In a block too large to compare, each twin ({@link Twins}) with its representative, and the representatives in
+     * full when the block is large because records repeat (at least half of it twins) and they fit the limit.
+     */
+    private void emitTwins(
+            IntList block, int[] twins, LongList pairs, Linkage linkage, ClusterConstraints constraints) {
+        IntList representatives = new IntList();
+        for (int k = 0; k < block.size(); k++) {
+            int record = block.get(k);
+            if (twins[record] == record) {
+                representatives.add(record);
+            } else if (eligible(twins[record], record, linkage, constraints)) {
+                pairs.add(encode(twins[record], record));
+            }
+        }
+        if (representatives.size() <= block.size() / 2 && representatives.size() <= maxBlockSize) {
+            fullPairs += emit(representatives.toArray(), pairs, linkage, constraints);
         }
     }
 

@@ -27,6 +27,12 @@ final class ClusterState {
     private final IntList[] cannotLink;
     private final double unscoredLogit;
 
+    /**
+     * Per record the number of records it stands for in the average of {@link #averageLogit}: 1 each without twins
+     * (null), else the size of its twin group for a representative and 0 for the other twins ({@link Twins}).
+     */
+    private int[] weight;
+
     /** Per cluster root the sources without duplicates its members come from, one bit per source; null for none. */
     private final long[] distinctSources;
 
@@ -81,6 +87,27 @@ final class ClusterState {
         for (int[] split : forceSplit) {
             addCannotLink(split[0], split[1]);
         }
+    }
+
+    /**
+     * Counts each pair of representatives once for every pair of records their twin groups hold, and the other
+     * twins' pairs not at all; for twin groups that ended in more than one cluster every record counts for itself.
+     */
+    void weighTwins(int[] representative) {
+        int[] w = Twins.weights(representative);
+        boolean[] split = new boolean[representative.length];
+        for (int i = 0; i < representative.length; i++) {
+            int r = representative[i];
+            if (r != i && find(r) != find(i)) {
+                split[r] = true;
+            }
+        }
+        for (int i = 0; i < representative.length; i++) {
+            if (split[representative[i]]) {
+                w[i] = 1;
+            }
+        }
+        weight = w;
     }
 
     int find(int x) {
@@ -143,20 +170,28 @@ final class ClusterState {
             other = ra;
         }
         double sum = 0;
-        int count = 0;
+        long count = 0;
         for (int k = 0; k < small.size(); k++) {
             int x = small.get(k);
+            long wx = weight == null ? 1 : weight[x];
+            if (wx == 0) {
+                continue;
+            }
             for (int e = secondFrom[x]; e < secondFrom[x + 1]; e++) {
                 int p = secondPairs.getInt(e);
-                if (find(pairs.a(p)) == other) {
-                    sum += pairs.logit(p);
-                    count++;
+                int y = pairs.a(p);
+                if (find(y) == other) {
+                    long w = weight == null ? 1 : wx * weight[y];
+                    sum += w == 1 ? pairs.logit(p) : w * pairs.logit(p);
+                    count += w;
                 }
             }
             for (int p = firstFrom[x]; p < firstFrom[x + 1]; p++) {
-                if (find(pairs.b(p)) == other) {
-                    sum += pairs.logit(p);
-                    count++;
+                int y = pairs.b(p);
+                if (find(y) == other) {
+                    long w = weight == null ? 1 : wx * weight[y];
+                    sum += w == 1 ? pairs.logit(p) : w * pairs.logit(p);
+                    count += w;
                 }
             }
         }

@@ -32,6 +32,20 @@ final class CompanyNameComparison {
      * @return {cover of x, cover of y}, each between 0 and 1
      */
     static double[] cover(String[] x, float[] wx, String[] y, float[] wy) {
+        return cover(x, wx, y, wy, true);
+    }
+
+    /**
+     * True when every word of each name is the same word in the other or abbreviates it ("Hunter Douglas Ind" /
+     * "Hunter Douglas Industries", "IBM Deutschland" / "International Business Machines Deutschland"): the same
+     * name written shorter, as close as a typo. Words that match only as typos do not count here.
+     */
+    static boolean sameWordsAbbreviated(String[] x, float[] wx, String[] y, float[] wy) {
+        double[] cover = cover(x, wx, y, wy, false);
+        return Math.min(cover[0], cover[1]) >= 0.99;
+    }
+
+    private static double[] cover(String[] x, float[] wx, String[] y, float[] wy, boolean typos) {
         boolean[] matchedX = new boolean[x.length];
         boolean[] matchedY = new boolean[y.length];
         for (int i = 0; i < x.length; i++) {
@@ -42,7 +56,7 @@ final class CompanyNameComparison {
                 }
             }
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length && typos; i++) {
             for (int j = 0; j < y.length && !matchedX[i]; j++) {
                 if (!matchedY[j]
                         && x[i].length() >= SOFT_LENGTH
@@ -53,13 +67,17 @@ final class CompanyNameComparison {
                 }
             }
         }
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length && typos; i++) {
             for (int j = 0; j < y.length && !matchedX[i]; j++) {
                 if (!matchedY[j] && spellingVariants(x[i], y[j])) {
                     matchedX[i] = true;
                     matchedY[j] = true;
                 }
             }
+        }
+        if (any(matchedX)) {
+            abbreviations(x, matchedX, y, matchedY);
+            abbreviations(y, matchedY, x, matchedX);
         }
         acronyms(x, matchedX, y, matchedY);
         acronyms(y, matchedY, x, matchedX);
@@ -136,6 +154,65 @@ final class CompanyNameComparison {
             }
         }
         return true;
+    }
+
+    /** Longest beginning of a word, as a share of its length, taken for its abbreviation. */
+    static final double PREFIX_SHARE = 0.6;
+
+    /** Shortest word taken for an abbreviation of a longer one. */
+    static final int ABBREVIATION_LENGTH = 3;
+
+    /**
+     * Marks an unmatched word of {@code x} that abbreviates an unmatched word of {@code y}: its beginning of at most
+     * {@value #PREFIX_SHARE} of its length ("tech" / "technology", "ind" / "industries"; not "elektro" /
+     * "elektronik"), or, from four letters, a contraction with the
+     * same first letter and the other letters in order ("internatl" / "international", "mfg" is left to the
+     * acronyms). Only in names that already share a word, so that "ABB" and "Abbott" stay apart.
+     */
+    private static void abbreviations(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY) {
+        for (int i = 0; i < x.length; i++) {
+            if (matchedX[i] || x[i].length() < ABBREVIATION_LENGTH || !letters(x[i])) {
+                continue;
+            }
+            for (int j = 0; j < y.length && !matchedX[i]; j++) {
+                if (!matchedY[j] && abbreviates(x[i], y[j])) {
+                    matchedX[i] = true;
+                    matchedY[j] = true;
+                }
+            }
+        }
+    }
+
+    /** True when {@code word} is the beginning of {@code full} or, from four letters, a contraction of it. */
+    static boolean abbreviates(String word, String full) {
+        if (full.length() < word.length() + 2 || !letters(full) || word.charAt(0) != full.charAt(0)) {
+            return false;
+        }
+        if (full.startsWith(word)) {
+            // a short beginning ("tech", "ind", "intl"); a long one is more likely a word of its own, the first
+            // part of a compound ("elektro" / "elektronik", "holzbau" / "holzbauwerk")
+            return word.length() <= PREFIX_SHARE * full.length();
+        }
+        if (word.length() < 4) {
+            return false;
+        }
+        int at = 0;
+        for (int c = 0; c < word.length(); c++) {
+            at = full.indexOf(word.charAt(c), at) + 1;
+            if (at == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean any(boolean[] matched) {
+        for (boolean m : matched) {
+            if (m) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when both names carry numbers and the numbers differ. */

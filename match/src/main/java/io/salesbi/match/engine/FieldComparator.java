@@ -54,7 +54,10 @@ final class FieldComparator {
             return 4;
         }
         double jw = jaroWinkler(x, y);
-        if (jw >= 0.95 || Arrays.equals(tx, ty) || field.phonetic()[a].equals(field.phonetic()[b])) {
+        if (jw >= 0.95
+                || Arrays.equals(tx, ty)
+                || field.phonetic()[a].equals(field.phonetic()[b])
+                || x.replace(" ", "").equals(y.replace(" ", ""))) {
             return 1;
         }
         double[] cover = field.tokenWeights() == null
@@ -62,6 +65,13 @@ final class FieldComparator {
                 : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
         double most = Math.max(cover[0], cover[1]);
         double least = Math.min(cover[0], cover[1]);
+        // every word of each name the same or abbreviated in the other ("Hunter Douglas Ind", "IBM"): close
+        if (least >= 0.99
+                && field.tokenWeights() != null
+                && CompanyNameComparison.sameWordsAbbreviated(
+                        tx, field.tokenWeights()[a], ty, field.tokenWeights()[b])) {
+            return 1;
+        }
         // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
         if (most >= 0.99 || least >= 0.75) {
             return 2;

@@ -267,6 +267,16 @@ final class FieldPreparer {
             case COMPANY, TEXT -> {
                 List<String> keys = new ArrayList<>();
                 keys.add(value);
+                if (type == FieldType.COMPANY) {
+                    // the name written together ("gistbrocades" / "gist brocades"), and a one-word name as it sounds
+                    // ("unilver" / "unilever": no other word to share; longer names share their other words)
+                    String joined = value.replace(" ", "");
+                    if (!joined.equals(value)) {
+                        keys.add(joined);
+                    } else if (!phonetic.isEmpty()) {
+                        keys.add("p:" + phonetic);
+                    }
+                }
                 for (String token : tokens) {
                     if (token.length() >= 3 && !token.equals(value)) {
                         keys.add("t:" + token);

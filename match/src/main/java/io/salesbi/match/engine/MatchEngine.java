@@ -84,8 +84,10 @@ public final class MatchEngine {
             }
         }
         long prepared = System.currentTimeMillis();
-        LongList candidates =
-                new CandidateBlocker(settings.maxBlockSize(), storage).candidatePairs(all, n, linkage, constraints);
+        // twins (records equal on every field) matter where blocks are too large and clusters large: not in linkage
+        int[] twins = linkage == null ? Twins.representatives(all, n, constraints) : null;
+        LongList candidates = new CandidateBlocker(settings.maxBlockSize(), storage)
+                .candidatePairs(all, n, linkage, constraints, twins);
         // blocking keys are needed for blocking alone: dropped before the pairs' columns are allocated
         all.clear();
         weighted.replaceAll(PreparedField::withoutBlockKeys);
@@ -140,7 +142,7 @@ public final class MatchEngine {
         AverageLinkClusterer clusterer = new AverageLinkClusterer(
                 matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()), storage);
         int[] clusterOf = linkage == null
-                ? clusterer.cluster(n, pairs, constraints)
+                ? clusterer.cluster(n, pairs, constraints, twins)
                 : clusterer.link(n, pairs, constraints, linkage);
         double[] probability = recordProbabilities(n, pairs, clusterOf, constraints);
         long millis = System.currentTimeMillis() - started;

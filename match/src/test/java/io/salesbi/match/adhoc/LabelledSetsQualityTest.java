@@ -224,8 +224,19 @@ class LabelledSetsQualityTest {
                 MatchQuality.of(result.clusterIdsById(), column(input, "person_id", "leuven_id")));
         assertThat(quality.truePairs()).isEqualTo(293_785);
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
-        assertThat(quality.bcubedF1()).isGreaterThanOrEqualTo(0.6);
+        assertThat(quality.f1()).isGreaterThanOrEqualTo(PATSTAT_F1);
+        assertThat(quality.bcubedF1()).isGreaterThanOrEqualTo(PATSTAT_BCUBED_F1);
     }
+
+    /**
+     * PATSTAT applicants by name alone, measured: before twins, seats and abbreviations pairwise F1 0.2126 (precision
+     * 0.9999, recall 0.1189; B-cubed F1 0.6123), after them 0.8315 (1.0, 0.7116; B-cubed 0.9253). Most of the pairs
+     * still missed are Philips under its former name ("N.V. Philips' Gloeilampenfabrieken", 105 records against
+     * 525 "Koninklijke Philips Electronics"), which no comparison of the strings can join. Kept a little below.
+     */
+    private static final double PATSTAT_F1 = 0.82;
+
+    private static final double PATSTAT_BCUBED_F1 = 0.91;
 
     private static MatchQuality report(String name, MatchQuality quality) {
         System.out.println(name + System.lineSeparator() + quality.report());
