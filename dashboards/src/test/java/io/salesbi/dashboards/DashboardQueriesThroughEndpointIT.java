@@ -44,7 +44,7 @@ class DashboardQueriesThroughEndpointIT {
             try (Statement statement = owner.createStatement()) {
                 statement.execute("set autoinstall_known_extensions = false");
             }
-            KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            KpiFixture.load(owner, KpiFixture.TWO_YEARS);
             // facts by month, so the period filter's monthly datasets have rows to compare
             KpiFixture.replaceTheFactsByMonths(owner);
             Supplier<Connection> duplicates = () -> {
@@ -94,7 +94,7 @@ class DashboardQueriesThroughEndpointIT {
             try (Statement statement = owner.createStatement()) {
                 statement.execute("set autoinstall_known_extensions = false");
             }
-            KpiFixture.run(owner, KpiFixture.TWO_YEARS);
+            KpiFixture.load(owner, KpiFixture.TWO_YEARS);
             KpiFixture.replaceTheFactsByMonths(owner);
             KpiFixture.addGoldenCustomers(owner);
             Supplier<Connection> duplicates = () -> {

@@ -27,9 +27,14 @@ final class KpiFixture {
         try (Statement statement = conn.createStatement()) {
             statement.execute("set autoinstall_known_extensions = false");
         }
+        load(conn, script);
+        return conn;
+    }
+
+    /** Runs a fixture script on {@code conn}, then the month cube and customer channels over its lines. */
+    static void load(Connection conn, String script) throws SQLException, IOException {
         run(conn, script);
         run(conn, GRAINS);
-        return conn;
     }
 
     /**
