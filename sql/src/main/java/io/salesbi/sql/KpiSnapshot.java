@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class KpiSnapshot {
             Pattern.compile("(?is)\\s*create\\s+view\\s+kpi\\.(?:\\w+|\"[^\"]+\")\\s+as\\s+(.*?);?\\s*");
 
     /** A reference to a kpi relation, plain or quoted: kpi.name, kpi."name". */
-    private static final Pattern KPI_REFERENCE = Pattern.compile("(?i)\\b(kpi)\\.(?:(\\w+)|\"([^\"]+)\")");
+    private static final Pattern KPI_REFERENCE = Pattern.compile("(?i)\\bkpi\\.(?:(\\w+)|\"([^\"]+)\")");
 
     private KpiSnapshot() {}
 
@@ -51,7 +50,7 @@ public final class KpiSnapshot {
      */
     public static Map<String, Long> take(Connection conn) throws SQLException {
         long started = System.nanoTime();
-        Map<String, Long> rows = new HashMap<>();
+        Map<String, Long> rows = new TreeMap<>();
         try (Statement st = conn.createStatement()) {
             for (String stale : names(
                     conn,
@@ -79,7 +78,6 @@ public final class KpiSnapshot {
                         (System.nanoTime() - viewStarted) / 1_000_000);
             }
         }
-        rows = sortedByName(rows);
         log.info(
                 "KPI snapshot: {} views, {} rows in {} ms",
                 rows.size(),
@@ -102,7 +100,7 @@ public final class KpiSnapshot {
         Matcher reference = KPI_REFERENCE.matcher(m.group(1));
         StringBuilder query = new StringBuilder();
         while (reference.find()) {
-            String name = reference.group(2) != null ? reference.group(2) : reference.group(3);
+            String name = referenced(reference);
             reference.appendReplacement(
                     query,
                     Matcher.quoteReplacement(taken.contains(name) ? SCHEMA + "." + quote(name) : reference.group()));
@@ -118,7 +116,7 @@ public final class KpiSnapshot {
             Set<String> names = new TreeSet<>();
             Matcher reference = KPI_REFERENCE.matcher(sql);
             while (reference.find()) {
-                String name = reference.group(2) != null ? reference.group(2) : reference.group(3);
+                String name = referenced(reference);
                 if (!name.equals(view) && definitions.containsKey(name)) {
                     names.add(name);
                 }
@@ -153,8 +151,9 @@ public final class KpiSnapshot {
         return definitions;
     }
 
-    private static Map<String, Long> sortedByName(Map<String, Long> rows) {
-        return new LinkedHashMap<>(new TreeMap<>(rows));
+    /** The view a {@link #KPI_REFERENCE} match names, plain or quoted. */
+    private static String referenced(Matcher reference) {
+        return reference.group(1) != null ? reference.group(1) : reference.group(2);
     }
 
     /** The rows per view of the snapshot as it stands, in view name order; a view without a snapshot table fails. */
