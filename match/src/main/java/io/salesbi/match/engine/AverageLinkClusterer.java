@@ -42,7 +42,8 @@ final class AverageLinkClusterer {
      * pairs of all their twins in the average.
      */
     int[] cluster(int n, ScoredPairs pairs, ClusterConstraints constraints, int[] twins) {
-        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit, storage);
+        ClusterState state =
+                new ClusterState(n, pairs, constraints, unscoredLogit, MatchEngine.heldAtReview(linkLogit), storage);
         if (constraints.seeds() != null) {
             applySeeds(state, constraints.seeds());
         }
@@ -88,7 +89,8 @@ final class AverageLinkClusterer {
      * list in one-to-many mode gathers the second list's records it is the best remaining link of.
      */
     int[] link(int n, ScoredPairs pairs, ClusterConstraints constraints, Linkage linkage) {
-        ClusterState state = new ClusterState(n, pairs, constraints, unscoredLogit, storage);
+        ClusterState state =
+                new ClusterState(n, pairs, constraints, unscoredLogit, MatchEngine.heldAtReview(linkLogit), storage);
         boolean[] linked = new boolean[n];
         for (int[] forced : constraints.forceMatch()) {
             if (linkage.across(forced[0], forced[1]) && state.mergeIfAllowed(forced[0], forced[1])) {

@@ -26,6 +26,8 @@ final class ClusterState {
     private final LargeBuffer secondPairs;
     private final IntList[] cannotLink;
     private final double unscoredLogit;
+    /** The score of pairs held at the review threshold ({@link MatchEngine#heldAtReview}); NaN for none. */
+    private final double heldLogit;
 
     /**
      * Per record the number of records it stands for in the average of {@link #averageLogit}: 1 each without twins
@@ -41,7 +43,23 @@ final class ClusterState {
     }
 
     ClusterState(int n, ScoredPairs pairs, ClusterConstraints constraints, double unscoredLogit, PairStorage storage) {
+        this(n, pairs, constraints, unscoredLogit, Double.NaN, storage);
+    }
+
+    /**
+     * With the score of held pairs: in the average a pair held at the review threshold (names that disagree
+     * completely, another house number on one street) counts like a pair blocking never proposed, not as a pair
+     * exactly at the threshold.
+     */
+    ClusterState(
+            int n,
+            ScoredPairs pairs,
+            ClusterConstraints constraints,
+            double unscoredLogit,
+            double heldLogit,
+            PairStorage storage) {
         this.pairs = pairs;
+        this.heldLogit = heldLogit;
         List<int[]> forceSplit = constraints.forceSplit();
         this.unscoredLogit = unscoredLogit;
         int[] distinct = constraints.distinctSource();
@@ -182,7 +200,7 @@ final class ClusterState {
                 int y = pairs.a(p);
                 if (find(y) == other) {
                     long w = weight == null ? 1 : wx * weight[y];
-                    sum += w == 1 ? pairs.logit(p) : w * pairs.logit(p);
+                    sum += w == 1 ? averaged(p) : w * averaged(p);
                     count += w;
                 }
             }
@@ -190,7 +208,7 @@ final class ClusterState {
                 int y = pairs.b(p);
                 if (find(y) == other) {
                     long w = weight == null ? 1 : wx * weight[y];
-                    sum += w == 1 ? pairs.logit(p) : w * pairs.logit(p);
+                    sum += w == 1 ? averaged(p) : w * averaged(p);
                     count += w;
                 }
             }
@@ -200,6 +218,17 @@ final class ClusterState {
         }
         long all = (long) membersOf(ra).size() * membersOf(rb).size();
         return (sum + (all - count) * unscoredLogit) / all;
+    }
+
+    /**
+     * A pair's score as the average counts it. A held pair's score says "let the steward look", not "as likely as
+     * not": counted at the threshold itself it never pulled an average down, so one match edge between two clusters
+     * merged them through any number of held pairs (two day cares of one building, one on the other's phone line,
+     * joined through a record without a phone). It counts as a pair blocking did not propose.
+     */
+    private double averaged(int pair) {
+        double logit = pairs.logit(pair);
+        return logit == heldLogit ? unscoredLogit : logit;
     }
 
     /** Per record: true when its seed cluster holds a cannot-link pair, so the seed is dissolved. */

@@ -1,6 +1,7 @@
 package io.salesbi.match.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -46,6 +47,64 @@ final class CompanyNameComparison {
     }
 
     private static double[] cover(String[] x, float[] wx, String[] y, float[] wy, boolean typos) {
+        return cover(x, wx, y, wy, typos, null, null);
+    }
+
+    /**
+     * {@link #cover(String[], float[], String[], float[])} with each name's words in their written order (null when
+     * not known), so that an acronym may stand for a run of written words next to words it does not stand for
+     * ("LSS Douglas" / "Lutheran Social Services Douglas Center").
+     */
+    static double[] cover(String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
+        return cover(x, wx, y, wy, true, writtenX, writtenY);
+    }
+
+    private static double[] cover(
+            String[] x, float[] wx, String[] y, float[] wy, boolean typos, String writtenX, String writtenY) {
+        Matched matched = matched(x, y, typos, writtenX, writtenY);
+        return new double[] {share(wx, matched.x()), share(wy, matched.y())};
+    }
+
+    /**
+     * True when each name keeps a word the other does not match that weighs at least as much as the heaviest word
+     * the two share: "YWCA Montclare" / "YWCA Oakland" written out ("Young Women's Christian Association"), two
+     * sites of one organisation at one head office. Their shared words are many but common, the words that tell them
+     * apart are rare: the covers alone (0.75 each) called them "most words shared".
+     */
+    static boolean bothKeepDistinctWords(
+            String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
+        Matched matched = matched(x, y, true, writtenX, writtenY);
+        int ownX = distinctWord(wx, matched.x());
+        int ownY = distinctWord(wy, matched.y());
+        // two words that look alike are more likely one word misspelled ("hamm" / "hamn", too short for the typo
+        // rules) than two places
+        return ownX >= 0 && ownY >= 0 && JaroWinkler.similarity(x[ownX], y[ownY]) < SIMILAR_WORD;
+    }
+
+    /** Jaro-Winkler from which two unmatched words are taken for one word misspelled rather than two. */
+    static final double SIMILAR_WORD = 0.85;
+
+    /**
+     * The index of the name's heaviest word the other name does not match when it weighs at least as much as the
+     * heaviest word they share; -1 when there is none, or when the names share nothing.
+     */
+    private static int distinctWord(float[] weights, boolean[] matched) {
+        float heaviestShared = 0;
+        int own = -1;
+        for (int k = 0; k < weights.length; k++) {
+            if (matched[k]) {
+                heaviestShared = Math.max(heaviestShared, weights[k]);
+            } else if (own < 0 || weights[k] > weights[own]) {
+                own = k;
+            }
+        }
+        return heaviestShared > 0 && own >= 0 && weights[own] >= heaviestShared ? own : -1;
+    }
+
+    /** Which words of each name the other matches. */
+    private record Matched(boolean[] x, boolean[] y) {}
+
+    private static Matched matched(String[] x, String[] y, boolean typos, String writtenX, String writtenY) {
         boolean[] matchedX = new boolean[x.length];
         boolean[] matchedY = new boolean[y.length];
         for (int i = 0; i < x.length; i++) {
@@ -79,9 +138,9 @@ final class CompanyNameComparison {
             abbreviations(x, matchedX, y, matchedY);
             abbreviations(y, matchedY, x, matchedX);
         }
-        acronyms(x, matchedX, y, matchedY);
-        acronyms(y, matchedY, x, matchedX);
-        return new double[] {share(wx, matchedX), share(wy, matchedY)};
+        acronyms(x, matchedX, y, matchedY, writtenY);
+        acronyms(y, matchedY, x, matchedX, writtenX);
+        return new Matched(matchedX, matchedY);
     }
 
     /**
@@ -263,9 +322,12 @@ final class CompanyNameComparison {
     /**
      * Marks an unmatched word of {@code x} of 2 to 6 letters that spells the initials of a run of unmatched words of
      * {@code y} that are all of its words left unmatched (tokens are sorted, so the run's words are taken in any
-     * order).
+     * order). Where {@code y}'s written order is known, an acronym of at least three letters may also stand for
+     * consecutive written words of {@code y} next to others it does not stand for ("lss" in "lutheran social
+     * services douglas center"); three initials in a row are specific, a set of initials taken from anywhere in a
+     * long name is not.
      */
-    private static void acronyms(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY) {
+    private static void acronyms(String[] x, boolean[] matchedX, String[] y, boolean[] matchedY, String writtenY) {
         for (int i = 0; i < x.length; i++) {
             String word = x[i];
             if (matchedX[i]
@@ -288,13 +350,44 @@ final class CompanyNameComparison {
                 }
                 run.add(found);
             }
-            if (!run.isEmpty() && run.size() == unmatchedWords(y, matchedY)) {
+            if (run.isEmpty() || run.size() != unmatchedWords(y, matchedY)) {
+                run = writtenY == null || word.length() < 3 ? List.of() : writtenRun(word, y, matchedY, writtenY);
+            }
+            if (!run.isEmpty()) {
                 matchedX[i] = true;
                 for (int j : run) {
                     matchedY[j] = true;
                 }
             }
         }
+    }
+
+    /**
+     * The token indices of consecutive written words of {@code y}, all unmatched, whose initials spell {@code word};
+     * empty when there are none. A word written twice in the name is one token, and may not stand for two initials.
+     */
+    private static List<Integer> writtenRun(String word, String[] y, boolean[] matchedY, String writtenY) {
+        String[] orderedY = FieldPreparer.joinInitials(writtenY).split(" ");
+        for (int start = 0; start + word.length() <= orderedY.length; start++) {
+            List<Integer> run = new ArrayList<>(word.length());
+            for (int c = 0; c < word.length(); c++) {
+                String written = orderedY[start + c];
+                int token = Arrays.binarySearch(y, written);
+                if (token < 0
+                        || matchedY[token]
+                        || run.contains(token)
+                        || written.length() < 2
+                        || written.charAt(0) != word.charAt(c)) {
+                    run = null;
+                    break;
+                }
+                run.add(token);
+            }
+            if (run != null) {
+                return run;
+            }
+        }
+        return List.of();
     }
 
     private static int unmatchedWords(String[] y, boolean[] matchedY) {

@@ -53,28 +53,44 @@ final class FieldComparator {
         if (CompanyNameComparison.numbersConflict(tx, ty)) {
             return 4;
         }
-        double jw = jaroWinkler(x, y);
-        if (jw >= 0.95
-                || Arrays.equals(tx, ty)
+        if (Arrays.equals(tx, ty)
                 || field.phonetic()[a].equals(field.phonetic()[b])
                 || x.replace(" ", "").equals(y.replace(" ", ""))) {
             return 1;
         }
-        double[] cover = field.tokenWeights() == null
+        double jw = jaroWinkler(x, y);
+        float[] wx = field.tokenWeights() == null ? null : field.tokenWeights()[a];
+        float[] wy = field.tokenWeights() == null ? null : field.tokenWeights()[b];
+        // each name keeps a rare word of its own: two sites of one organisation named after their places ("YWCA
+        // Montclare" / "YWCA Oakland" written out), whose long shared beginning Jaro-Winkler counts as close
+        // (asked only where it decides: a second pass over the words)
+        Boolean distinct = null;
+        if (jw >= 0.95) {
+            distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
+            if (!distinct) {
+                return 1;
+            }
+        }
+        double[] cover = wx == null
                 ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
-                : CompanyNameComparison.cover(tx, field.tokenWeights()[a], ty, field.tokenWeights()[b]);
+                : CompanyNameComparison.cover(tx, wx, ty, wy, x, y);
         double most = Math.max(cover[0], cover[1]);
         double least = Math.min(cover[0], cover[1]);
         // every word of each name the same or abbreviated in the other ("Hunter Douglas Ind", "IBM"): close
-        if (least >= 0.99
-                && field.tokenWeights() != null
-                && CompanyNameComparison.sameWordsAbbreviated(
-                        tx, field.tokenWeights()[a], ty, field.tokenWeights()[b])) {
+        if (least >= 0.99 && wx != null && CompanyNameComparison.sameWordsAbbreviated(tx, wx, ty, wy)) {
             return 1;
         }
         // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
-        if (most >= 0.99 || least >= 0.75) {
+        if (most >= 0.99) {
             return 2;
+        }
+        if (least >= 0.75) {
+            if (distinct == null) {
+                distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
+            }
+            if (!distinct) {
+                return 2;
+            }
         }
         if (jw >= 0.88 || most >= 0.5) {
             return 3;

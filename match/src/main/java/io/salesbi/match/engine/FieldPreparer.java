@@ -184,7 +184,7 @@ final class FieldPreparer {
             case NAME, GIVEN_NAME, SURNAME -> PersonNames.standardize(raw);
             case ADDRESS, STREET -> addressValue(type, AddressParser.parse(raw));
             case HOUSE_NUMBER -> StreetStandardizer.houseNumber(raw);
-            case POSTCODE -> PostalStandardizer.postcode(raw, null);
+            case POSTCODE -> PostalStandardizer.withoutZipExtension(PostalStandardizer.postcode(raw, null));
             case CITY -> PostalStandardizer.city(raw);
             case COUNTRY -> {
                 String iso = CountryCodes.toIso(raw);

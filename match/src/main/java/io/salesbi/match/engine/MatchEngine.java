@@ -135,9 +135,8 @@ public final class MatchEngine {
         logit.seal();
         ScoredPairs pairs = new ScoredPairs(pairCount, a, b, logit, decisiveFlags, matrix);
         scores(prior, weights, termFrequencies, pairs, logit);
-        // a hair above the review threshold, so that rounding back to a probability keeps the pair in the review band
-        capDifferentOrganisations(pairs, logit, weighted, logit(settings.reviewThreshold()) + 1e-6);
-        capOtherHouseNumbers(pairs, logit, weighted, logit(settings.reviewThreshold()) + 1e-6);
+        capDifferentOrganisations(pairs, logit, weighted, heldAtReview(logit(settings.reviewThreshold())));
+        capOtherHouseNumbers(pairs, logit, weighted, heldAtReview(logit(settings.reviewThreshold())));
         double matchLogit = logit(settings.matchThreshold());
         AverageLinkClusterer clusterer = new AverageLinkClusterer(
                 matchLogit, logit(settings.reviewThreshold()), logit(settings.unscoredPairProbability()), storage);
@@ -294,6 +293,14 @@ public final class MatchEngine {
                 logit.putDouble(p, sum);
             }
         });
+    }
+
+    /**
+     * The score of a pair held at the review threshold: a hair above it, so that rounding back to a probability keeps
+     * the pair in the review band. The clusterer recognises held pairs by it.
+     */
+    static double heldAtReview(double reviewLogit) {
+        return reviewLogit + 1e-6;
     }
 
     /**

@@ -29,6 +29,18 @@ public final class PostalStandardizer {
         return compact.isEmpty() ? null : compact;
     }
 
+    /**
+     * A US ZIP+4 ("60613-8178") as its five-digit ZIP for comparison: lists write the four-digit delivery segment or
+     * leave it out as they please, so "60613" and "60613-8178" are one postcode, not two that share a region. Only
+     * the US form (five digits, a hyphen, four digits) is cut; postcodes of other countries with a hyphen
+     * (Portugal's "1000-001", Poland's "00-950", Brazil's "01310-100") are left as they are.
+     */
+    public static String withoutZipExtension(String postcode) {
+        return postcode != null && US_ZIP_PLUS_FOUR.matcher(postcode).matches() ? postcode.substring(0, 5) : postcode;
+    }
+
+    private static final Pattern US_ZIP_PLUS_FOUR = Pattern.compile("\\d{5}-\\d{4}");
+
     /** Folded city name without district qualifiers: "Frankfurt am Main" and "Frankfurt (Main)" → "frankfurt". */
     public static String city(String city) {
         String folded = TextFold.foldCase(city);

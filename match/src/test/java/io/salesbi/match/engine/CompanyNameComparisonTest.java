@@ -199,4 +199,81 @@ class CompanyNameComparisonTest {
         assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "wbere")).isFalse();
         assertThat(CompanyNameComparison.withinOneDamerauEdit("weber", "huber")).isFalse();
     }
+
+    /**
+     * A register of 60 sites: 20 of "Young Women's Christian Association" (each named after its place), 20 of
+     * "Lutheran Social Services" (most written out, one "LSS"), 20 others. Word frequencies as such a list has them:
+     * the umbrella's words common, the places rare.
+     */
+    private static final PreparedField SITES = new FieldPreparer("US").prepare(FieldType.COMPANY, sites());
+
+    private static String[] sites() {
+        String[] names = new String[60];
+        for (int i = 0; i < 20; i++) {
+            names[i] = "Young Women's Christian Association " + place(i);
+            names[20 + i] = "Lutheran Social Services " + place(20 + i) + " Center";
+            names[40 + i] = place(40 + i) + " Day Care";
+        }
+        names[0] = "Young Women's Christian Association Montclare";
+        names[1] = "Young Women's Christian Association Oakland";
+        names[2] = "Montclare (Young Women's Christian Assn)";
+        names[20] = "Lutheran Social Services Douglas Center";
+        names[21] = "LSS Douglas";
+        names[22] = "LSS Douglas Center";
+        names[40] = "Lutheran Day Care";
+        names[41] = "LS Day Care";
+        return names;
+    }
+
+    private static String place(int i) {
+        return "Pl" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + "ce";
+    }
+
+    @Test
+    void twoSitesOfOneOrganisationNamedAfterTheirPlacesAreNotMostlyTheSameName() {
+        // "young", "womens", "christian", "association" in 20 of 60 names (ln 4 = 1.386 each), "montclare" and
+        // "oakland" in one or two (ln 31 = 3.43, ln 61 = 4.11): covers 4 x 1.386 / (5.545 + 3.434) = 0.62 and
+        // 5.545 / (5.545 + 4.111) = 0.57, and each keeps a word heavier than any shared one: level 3, not 2
+        assertThat(FieldComparator.compare(SITES, 0, 1)).isEqualTo(3);
+        // the same site written shorter ("Assn") is close
+        assertThat(FieldComparator.compare(SITES, 0, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void anAcronymStandsForConsecutiveWrittenWordsNextToOthers() {
+        // "lss" spells "lutheran social services", written in a row, before "douglas center": every word of
+        // "LSS Douglas" is matched, "center" is left over (wholly covered name: level 2)
+        double[] cover = CompanyNameComparison.cover(
+                SITES.tokens()[21],
+                SITES.tokenWeights()[21],
+                SITES.tokens()[20],
+                SITES.tokenWeights()[20],
+                SITES.value()[21],
+                SITES.value()[20]);
+        assertThat(cover[0]).isEqualTo(1.0);
+        assertThat(FieldComparator.compare(SITES, 20, 21)).isEqualTo(2);
+        assertThat(FieldComparator.compare(SITES, 20, 22)).isEqualTo(1);
+        // without the written order the initials must be all the other name's unmatched words, as before
+        assertThat(
+                        CompanyNameComparison.cover(
+                                SITES.tokens()[21],
+                                SITES.tokenWeights()[21],
+                                SITES.tokens()[20],
+                                SITES.tokenWeights()[20])[0])
+                .isLessThan(1.0);
+    }
+
+    @Test
+    void twoLetterAcronymsDoNotStandForARunOfWordsAmongOthers() {
+        // "ls" would spell "lutheran social" of "Lutheran Social Services ... Center", but two initials in a row
+        // are too common to be taken from a longer name
+        double[] cover = CompanyNameComparison.cover(
+                SITES.tokens()[41],
+                SITES.tokenWeights()[41],
+                SITES.tokens()[23],
+                SITES.tokenWeights()[23],
+                SITES.value()[41],
+                SITES.value()[23]);
+        assertThat(cover[1]).isEqualTo(0.0);
+    }
 }
