@@ -66,8 +66,7 @@ final class CompanyNameComparison {
     }
 
     /**
-     * True when each name keeps a word the other does not match that weighs at least as much as the heaviest word
-     * the two share: "YWCA Montclare" / "YWCA Oakland" written out ("Young Women's Christian Association"), two
+     * True when each name keeps a word the other does not match that is rarer than any word the two share: "YWCA Montclare" / "YWCA Oakland" written out ("Young Women's Christian Association"), two
      * sites of one organisation at one head office. Their shared words are many but common, the words that tell them
      * apart are rare: the covers alone (0.75 each) called them "most words shared".
      */
@@ -76,17 +75,27 @@ final class CompanyNameComparison {
         Matched matched = matched(x, y, true, writtenX, writtenY);
         int ownX = distinctWord(wx, matched.x());
         int ownY = distinctWord(wy, matched.y());
-        // two words that look alike are more likely one word misspelled ("hamm" / "hamn", too short for the typo
-        // rules) than two places
-        return ownX >= 0 && ownY >= 0 && JaroWinkler.similarity(x[ownX], y[ownY]) < SIMILAR_WORD;
+        return ownX >= 0 && ownY >= 0 && !lookAlike(x[ownX], y[ownY]);
+    }
+
+    /**
+     * Two words more likely one word misspelled than two: Jaro-Winkler at least {@value #SIMILAR_WORD}, or one edit
+     * apart as written or with umlauts as plain vowels, however short ("knln" / "koeln", "el" / "egl", "hamn" /
+     * "hamm": too short for the typo rules of {@link #cover}).
+     */
+    private static boolean lookAlike(String x, String y) {
+        return JaroWinkler.similarity(x, y) >= SIMILAR_WORD
+                || withinOneDamerauEdit(x, y)
+                || withinOneDamerauEdit(plainVowels(x), plainVowels(y));
     }
 
     /** Jaro-Winkler from which two unmatched words are taken for one word misspelled rather than two. */
     static final double SIMILAR_WORD = 0.85;
 
     /**
-     * The index of the name's heaviest word the other name does not match when it weighs at least as much as the
-     * heaviest word they share; -1 when there is none, or when the names share nothing.
+     * The index of the name's heaviest word the other name does not match when it weighs more than the heaviest
+     * word they share (is rarer in the list); -1 when there is none, or when the names share nothing. In a list too
+     * short for word frequencies every word weighs 1 and no word is distinctive.
      */
     private static int distinctWord(float[] weights, boolean[] matched) {
         float heaviestShared = 0;
@@ -98,7 +107,7 @@ final class CompanyNameComparison {
                 own = k;
             }
         }
-        return heaviestShared > 0 && own >= 0 && weights[own] >= heaviestShared ? own : -1;
+        return heaviestShared > 0 && own >= 0 && weights[own] > heaviestShared ? own : -1;
     }
 
     /** Which words of each name the other matches. */

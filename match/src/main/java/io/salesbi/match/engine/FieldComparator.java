@@ -84,13 +84,14 @@ final class FieldComparator {
         if (most >= 0.99) {
             return 2;
         }
+        if (distinct == null) {
+            distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
+        }
+        if (distinct) {
+            return 4;
+        }
         if (least >= 0.75) {
-            if (distinct == null) {
-                distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
-            }
-            if (!distinct) {
-                return 2;
-            }
+            return 2;
         }
         if (jw >= 0.88 || most >= 0.5) {
             return 3;
