@@ -26,7 +26,9 @@ public enum FieldType {
     STRONG_ID(2, true),
     DATE(4, true),
     EXACT(2, true),
-    TEXT(4, true);
+    TEXT(5, true),
+    PERSONS(5, true),
+    YEAR(3, false);
 
     private final int levels;
     private final boolean blocksAlone;
