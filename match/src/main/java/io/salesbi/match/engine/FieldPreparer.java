@@ -133,7 +133,8 @@ final class FieldPreparer {
                 };
             }
             if (phonetic != null) {
-                phonetic[i] = phoneticOf(cologne, value[i]);
+                phonetic[i] =
+                        type == FieldType.TEXT ? TextComparison.numberKey(tokens[i]) : phoneticOf(cologne, value[i]);
             }
             keys[i] = type == FieldType.ADDRESS
                     ? addressKeys(addresses[i])
@@ -366,8 +367,10 @@ final class FieldPreparer {
         return keys.toArray(String[]::new);
     }
 
+    /** Name types' Kölner Phonetik codes; for text the numbers it carries ({@link TextComparison#numberKey}). */
     private static boolean usesPhonetic(FieldType type) {
-        return type == FieldType.NAME
+        return type == FieldType.TEXT
+                || type == FieldType.NAME
                 || type == FieldType.GIVEN_NAME
                 || type == FieldType.SURNAME
                 || type == FieldType.COMPANY;

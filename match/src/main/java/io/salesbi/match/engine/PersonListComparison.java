@@ -76,13 +76,14 @@ final class PersonListComparison {
      * variants of each other.
      */
     static boolean samePerson(String x, String y) {
-        String ix = PersonLists.initial(x);
-        String iy = PersonLists.initial(y);
-        if (!ix.isEmpty() && !iy.isEmpty() && !ix.equals(iy)) {
+        int spaceX = x.indexOf(' ');
+        int spaceY = y.indexOf(' ');
+        // "surname i": the initial is the last letter when there is one
+        if (spaceX > 0 && spaceY > 0 && x.charAt(x.length() - 1) != y.charAt(y.length() - 1)) {
             return false;
         }
-        String sx = PersonLists.surname(x);
-        String sy = PersonLists.surname(y);
+        String sx = spaceX < 0 ? x : x.substring(0, spaceX);
+        String sy = spaceY < 0 ? y : y.substring(0, spaceY);
         return sx.equals(sy)
                 || CompanyNameComparison.spellingVariants(sx, sy)
                 || compoundOf(sx, sy)

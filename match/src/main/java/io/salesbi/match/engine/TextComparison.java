@@ -51,7 +51,10 @@ final class TextComparison {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
         boolean words = hasLetters(x) && hasLetters(y);
-        if (words && numbersConflict(tx, ty)) {
+        String numbersX = field.phonetic()[a];
+        String numbersY = field.phonetic()[b];
+        boolean bothNumbered = !numbersX.isEmpty() && !numbersY.isEmpty();
+        if (words && bothNumbered && !numbersX.equals(numbersY)) {
             return 4;
         }
         String joinedX = x.replace(" ", "");
@@ -65,7 +68,7 @@ final class TextComparison {
         }
         float[] wx = field.tokenWeights() == null ? ones(tx.length) : field.tokenWeights()[a];
         float[] wy = field.tokenWeights() == null ? ones(ty.length) : field.tokenWeights()[b];
-        if (words && !numbers(tx).isEmpty() && numbers(tx).equals(numbers(ty))) {
+        if (words && bothNumbered) {
             wx = withoutNumbers(tx, wx);
             wy = withoutNumbers(ty, wy);
         }
@@ -98,14 +101,14 @@ final class TextComparison {
                 .stream().distinct().sorted().toArray(String[]::new);
     }
 
-    /** True when both values carry numbers and not the same ones. */
-    static boolean numbersConflict(String[] x, String[] y) {
-        List<String> nx = numbers(x);
-        List<String> ny = numbers(y);
-        return !nx.isEmpty() && !ny.isEmpty() && !nx.equals(ny);
+    /**
+     * The numbers of a value's words in one form, sorted and joined ("'00 7"): no leading zeros, a year as its two
+     * last digits, roman numerals as digits; empty when it carries none. Computed once per distinct value.
+     */
+    static String numberKey(String[] words) {
+        return String.join(" ", numbers(words));
     }
 
-    /** The numbers of sorted words, each in one form: no leading zeros, a year as its two last digits, sorted. */
     private static List<String> numbers(String[] words) {
         List<String> numbers = new ArrayList<>(2);
         for (String word : words) {
@@ -113,7 +116,11 @@ final class TextComparison {
                 continue;
             }
             String number = ROMAN.getOrDefault(word, word);
-            number = number.replaceFirst("^0+", "");
+            int zeros = 0;
+            while (zeros < number.length() && number.charAt(zeros) == '0') {
+                zeros++;
+            }
+            number = number.substring(zeros);
             if (number.isEmpty()) {
                 continue;
             }
