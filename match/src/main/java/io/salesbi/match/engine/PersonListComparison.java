@@ -10,7 +10,8 @@ import java.util.List;
  * their surnames are equal, spelling variants (one keyboard slip in a surname of five letters or more, umlauts
  * written as plain vowels: {@link CompanyNameComparison#spellingVariants}) or one the last part of the other written
  * as one word ("garciamolina" / "molina", from five letters), and their initials agree or one is missing. Levels: 0 exact, 1 the same persons in any order, 2 most persons (both covers at least
- * {@value #MOST}, or one list wholly inside the other with the same first person, as a list cut short is), 3 some
+ * {@value #MOST}, or one list wholly inside the other that ends in "et al." or begins with the same person, as a
+ * list cut short does), 3 some
  * persons (one cover at least {@value #SOME}), 4 different.
  */
 final class PersonListComparison {
@@ -32,7 +33,7 @@ final class PersonListComparison {
         if (least >= 0.999) {
             return 1;
         }
-        if (least >= MOST || most >= 0.999 && sameFirstPerson(field.value()[a], field.value()[b])) {
+        if (least >= MOST || most >= 0.999 && containedAsCut(cover, field.value()[a], field.value()[b])) {
             return 2;
         }
         return most >= SOME ? 3 : 4;
@@ -99,6 +100,15 @@ final class PersonListComparison {
      */
     private static boolean compoundOf(String part, String compound) {
         return part.length() >= COMPOUND_PART && compound.length() > part.length() && compound.endsWith(part);
+    }
+
+    /**
+     * True when the list wholly matched is the other cut short: it says so ("et al.") or it begins with the same
+     * person. A list cut short after reordering ("C, B et al." for "A, B, C, D") names only persons of the other.
+     */
+    private static boolean containedAsCut(double[] cover, String x, String y) {
+        String whole = cover[0] >= 0.999 ? x : y;
+        return PersonLists.truncated(whole) || sameFirstPerson(x, y);
     }
 
     private static boolean sameFirstPerson(String x, String y) {

@@ -198,6 +198,16 @@ class BibliographicComparisonTest {
                         "Michael Stonebraker, Daniel J. Abadi, Nesime Tatbul, Stanley B. Zdonik",
                         "M. Stonebraker, D. J. Abadi et al."))
                 .isEqualTo(2);
+        // cut short after reordering: every person named is in the other list
+        assertThat(persons(
+                        "Michael Stonebraker, Daniel J. Abadi, Nesime Tatbul, Stanley B. Zdonik, Mitch Cherniack",
+                        "N. Tatbul, M. Stonebraker, S. B. Zdonik et al."))
+                .isEqualTo(2);
+        // without "et al." a list of other first persons inside a longer one is some persons (3 of 5)
+        assertThat(persons(
+                        "Michael Stonebraker, Daniel J. Abadi, Nesime Tatbul, Stanley B. Zdonik, Mitch Cherniack",
+                        "N. Tatbul, M. Stonebraker, S. B. Zdonik"))
+                .isEqualTo(3);
         // three of four authors: both covers at least 0.75
         assertThat(persons(
                         "Michael Stonebraker, Daniel J. Abadi, Nesime Tatbul, Stanley B. Zdonik",
