@@ -120,6 +120,16 @@ final class GeneratedBibliography {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("derive")) {
+            long seed = Long.parseLong(args[1]);
+            Path dir = Path.of(args[3]);
+            Files.createDirectories(dir);
+            Lists lists = derive(seed, InputTableReader.read(Path.of(args[2])).rows());
+            Files.write(dir.resolve("dblp.csv"), lists.first());
+            Files.write(dir.resolve("acm.csv"), lists.second());
+            Files.write(dir.resolve("truth.csv"), lists.truth());
+            return;
+        }
         long seed = Long.parseLong(args[0]);
         int papers = Integer.parseInt(args[1]);
         Path dir = Path.of(args[2]);
@@ -138,6 +148,45 @@ final class GeneratedBibliography {
         return new GeneratedBibliography(seed).lists(papers);
     }
 
+    /**
+     * Two lists from real bibliography rows (title, authors, venue, year; an id column first): list A holds 85% of
+     * them as given, list B 80% of A's rewritten as the ACM library writes them and the other 15% of the rows
+     * rewritten too (papers A does not hold). Venues A's table does not know keep their name in B.
+     */
+    static Lists derive(long seed, List<String[]> rows) {
+        return new GeneratedBibliography(seed).derived(rows);
+    }
+
+    private Lists derived(List<String[]> rows) {
+        List<Paper> papers = new ArrayList<>(rows.size());
+        for (String[] row : rows) {
+            Venue venue = new Venue(row[3], row[3], false);
+            for (Venue known : VENUES) {
+                venue = known.dblp().equals(row[3]) ? known : venue;
+            }
+            List<Person> authors = new ArrayList<>();
+            for (String name : row[2].split(", ")) {
+                authors.add(person(name));
+            }
+            papers.add(new Paper(row[1], authors, venue, Integer.parseInt(row[4].strip())));
+        }
+        return lists(papers, (int) Math.round(papers.size() * 0.85));
+    }
+
+    /** "Michael J. Franklin" as given name, middle names and surname (with its particles: "Van den Bercken"). */
+    private static Person person(String name) {
+        String[] words = name.strip().split(" ");
+        int surname = words.length - 1;
+        while (surname > 1 && Character.isLowerCase(words[surname - 1].charAt(0))
+                || surname > 1 && List.of("Van", "Von", "De", "Da", "Di", "Le").contains(words[surname - 1])) {
+            surname--;
+        }
+        String middle = surname > 1
+                ? String.join(" ", List.of(words).subList(1, surname)).replace(".", "")
+                : null;
+        return new Person(words[0], middle, String.join(" ", List.of(words).subList(surname, words.length)));
+    }
+
     private Lists lists(int count) {
         List<Person> people = people(Math.max(50, count));
         List<Paper> all = new ArrayList<>();
@@ -145,8 +194,13 @@ final class GeneratedBibliography {
         while (all.size() < count + unmatchedInB) {
             all.addAll(papers(people));
         }
+        return lists(all.subList(0, count + unmatchedInB), count);
+    }
+
+    /** List A: the first {@code count} papers; list B: 80% of them rewritten, and the other papers rewritten. */
+    private Lists lists(List<Paper> all, int count) {
         List<Paper> inA = all.subList(0, count);
-        List<Paper> onlyB = all.subList(count, count + unmatchedInB);
+        List<Paper> onlyB = all.subList(count, all.size());
         List<String> first = new ArrayList<>(List.of(HEADER));
         List<String> second = new ArrayList<>(List.of(HEADER));
         List<String> truth = new ArrayList<>(List.of("id,entity"));
@@ -325,7 +379,7 @@ final class GeneratedBibliography {
     private static String dblpAuthors(List<Person> authors) {
         List<String> names = new ArrayList<>();
         for (Person person : authors) {
-            names.add(person.given() + (person.middle() == null ? "" : " " + person.middle() + ".") + " "
+            names.add(person.given() + (person.middle() == null ? "" : " " + written(person.middle())) + " "
                     + person.surname());
         }
         return String.join(", ", names);
@@ -349,7 +403,9 @@ final class GeneratedBibliography {
         List<String> names = new ArrayList<>();
         for (Person person : list) {
             String given = initials ? initials(person.given()) : person.given();
-            String middle = person.middle() == null ? "" : person.middle() + ".";
+            String middle = person.middle() == null
+                    ? ""
+                    : initials || surnameFirst ? initials(person.middle()) : written(person.middle());
             String surname = folded ? unaccented(person.surname()) : person.surname();
             names.add(
                     surnameFirst
@@ -358,6 +414,11 @@ final class GeneratedBibliography {
         }
         String joined = String.join(surnameFirst ? "; " : ", ", names);
         return truncated ? joined + " et al." : joined;
+    }
+
+    /** A middle name as DBLP writes it: an initial with its dot ("J."), a name as it is ("Mendonça"). */
+    private static String written(String middle) {
+        return middle.length() == 1 ? middle + "." : middle;
     }
 
     private static String initials(String given) {
