@@ -1,6 +1,7 @@
 package io.salesbi.match.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,7 +174,7 @@ final class TextComparison {
 
     private static float[] ones(int length) {
         float[] ones = new float[length];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         return ones;
     }
 }

@@ -87,12 +87,6 @@ public final class PersonLists {
         return space < 0 ? person : person.substring(0, space);
     }
 
-    /** The first initial of a standardized person, empty when the source gave the surname alone. */
-    public static String initial(String person) {
-        int space = person.indexOf(' ');
-        return space < 0 ? "" : person.substring(space + 1);
-    }
-
     /**
      * The persons of a list, each as {given names, surname} or, when the order is unknown, {name, null} to be read
      * by {@link #person}.
