@@ -1,6 +1,7 @@
 package io.salesbi.match.standardize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * <p>Commas are ambiguous: "Franklin, Michael" is one person written surname first, "Franklin, Halevy" two persons.
  * The rule: a list with semicolons is split on them and each part may be "Surname, Given"; otherwise a list split on
  * commas whose every second part is given names alone (initials, "M. J.", or one word after a one-word part) is read
- * as surname–given pairs, and a list of exactly two one-word parts is one person surname first. Two authors
+ * as surname–given pairs (so is one whose every second part ends in an initial: "Franklin, Michael J."), a list
+ * joined by "and" whose every part holds one comma is BibTeX's "Surname, Given and Surname, Given", and a list of
+ * exactly two one-word parts is one person surname first. Two authors
  * written by surname alone ("Franklin, Halevy") are therefore read as one person; such lists are rare and a
  * surname still matches the other source's.
  */
@@ -30,6 +33,7 @@ public final class PersonLists {
     private static final Pattern ET_AL =
             Pattern.compile("[,;]?\\s*(?:et\\.?\\s*al\\.?|and\\s+others|u\\.\\s*a\\.)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.?[\\s-]*){1,3}");
+    private static final Pattern ENDS_IN_INITIAL = Pattern.compile("\\p{L}[\\p{L}'-]+(?:\\s+\\p{Lu}\\.?){1,2}");
 
     /** Words that belong to the surname that follows them ("Jochen Van den Bercken", "Ludwig von Mises"). */
     private static final Set<String> PARTICLES =
@@ -93,7 +97,9 @@ public final class PersonLists {
      */
     private static List<String[]> split(String text) {
         List<String[]> persons = new ArrayList<>();
-        if (text.indexOf(';') >= 0) {
+        String[] byAnd = AND.split(text);
+        boolean bibtex = byAnd.length > 1 && Arrays.stream(byAnd).allMatch(name -> commas(name) == 1);
+        if (text.indexOf(';') >= 0 || bibtex) {
             for (String part : text.split(";")) {
                 for (String name : AND.split(part)) {
                     int comma = name.indexOf(',');
@@ -125,8 +131,13 @@ public final class PersonLists {
         return persons;
     }
 
+    private static int commas(String name) {
+        return (int) name.chars().filter(c -> c == ',').count();
+    }
+
     /**
-     * True for "Franklin, M. J., Halevy, A." (every second part initials) and for "Franklin, Michael" (two one-word
+     * True for "Franklin, M. J., Halevy, A." (every second part initials or names ending in an initial: "Franklin,
+     * Michael J.", which written given name first would end in the surname) and for "Franklin, Michael" (two one-word
      * parts): parts that pair into surname and given names.
      */
     private static boolean surnameFirstPairs(List<String> parts) {
@@ -136,8 +147,14 @@ public final class PersonLists {
         if (parts.size() == 2 && oneWord(parts.get(0)) && oneWord(parts.get(1))) {
             return true;
         }
-        for (int p = 1; p < parts.size(); p += 2) {
-            if (!INITIALS.matcher(parts.get(p)).matches()) {
+        for (int p = 0; p + 1 < parts.size(); p += 2) {
+            String surname = parts.get(p);
+            String given = parts.get(p + 1);
+            // "Franklin M, Halevy A" (initials after each surname) and "Wei Wang, Halevy A" (a name, then "Surname
+            // I") hold persons, not pairs: a surname before its given names is one word
+            boolean givenNames = INITIALS.matcher(given).matches()
+                    || oneWord(surname) && ENDS_IN_INITIAL.matcher(given).matches();
+            if (ENDS_IN_INITIAL.matcher(surname).matches() || !givenNames) {
                 return false;
             }
         }

@@ -178,6 +178,18 @@ class BibliographicComparisonTest {
     }
 
     @Test
+    void bibtexAndSurnameFirstListsAreRead() {
+        // BibTeX: "Surname, Given and Surname, Given"
+        assertThat(persons("Franklin, Michael J. and Halevy, Alon Y.", "Michael J. Franklin, Alon Y. Halevy"))
+                .isZero();
+        // one person surname first with a middle initial
+        assertThat(persons("Franklin, Michael J.", "M. Franklin")).isZero();
+        // initials after each surname without dots: persons, not surname-given pairs
+        assertThat(persons("Franklin M, Halevy A", "Michael Franklin, Alon Halevy"))
+                .isZero();
+    }
+
+    @Test
     void accentsAndUmlautsWrittenPlainAreTheSameSurname() {
         // "Härder" folds to "haerder"; a source without umlauts writes "Harder"
         assertThat(persons("Theo Härder, Banu Özden, Ugur Çetintemel", "T. Harder, B. Ozden, U. Cetintemel"))
