@@ -239,6 +239,13 @@ class BibliographicComparisonTest {
     }
 
     @Test
+    void authorsIsAnotherNameForPersons() {
+        assertThat(FieldType.parse("authors")).isEqualTo(FieldType.PERSONS);
+        assertThat(FieldType.parse("persons")).isEqualTo(FieldType.PERSONS);
+        assertThat(FieldType.parse("year")).isEqualTo(FieldType.YEAR);
+    }
+
+    @Test
     void yearsOneApartAreClose() {
         assertThat(year("1999", "1999.0")).isZero();
         assertThat(year("1999", "2000")).isEqualTo(1);
