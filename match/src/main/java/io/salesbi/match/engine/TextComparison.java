@@ -51,11 +51,11 @@ final class TextComparison {
     static int compare(PreparedField field, int a, int b, String x, String y) {
         String[] tx = field.tokens()[a];
         String[] ty = field.tokens()[b];
-        boolean words = hasLetters(x) && hasLetters(y);
+        boolean lettered = hasLetters(x) && hasLetters(y);
         String numbersX = field.phonetic()[a];
         String numbersY = field.phonetic()[b];
         boolean bothNumbered = !numbersX.isEmpty() && !numbersY.isEmpty();
-        if (words && bothNumbered && !numbersX.equals(numbersY)) {
+        if (lettered && bothNumbered && !numbersX.equals(numbersY)) {
             return 4;
         }
         String joinedX = x.replace(" ", "");
@@ -63,13 +63,13 @@ final class TextComparison {
         if (joinedX.equals(joinedY) || CompanyNameComparison.withinOneDamerauEdit(joinedX, joinedY)) {
             return 1;
         }
-        boolean short_ = wordCount(x) <= SHORT_WORDS && wordCount(y) <= SHORT_WORDS;
-        if (short_ && FieldComparator.jaroWinkler(x, y) >= 0.92) {
+        boolean shortValues = wordCount(x) <= SHORT_WORDS && wordCount(y) <= SHORT_WORDS;
+        if (shortValues && FieldComparator.jaroWinkler(x, y) >= 0.92) {
             return 1;
         }
         float[] wx = field.tokenWeights() == null ? ones(tx.length) : field.tokenWeights()[a];
         float[] wy = field.tokenWeights() == null ? ones(ty.length) : field.tokenWeights()[b];
-        if (words && bothNumbered) {
+        if (lettered && bothNumbered) {
             wx = withoutNumbers(tx, wx);
             wy = withoutNumbers(ty, wy);
         }
