@@ -3,9 +3,12 @@ package io.salesbi.match.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Organisation names compared by their words, each word weighted by its rarity in the list (inverse document
@@ -298,13 +301,26 @@ final class CompanyNameComparison {
      * than {@link #MIN_NAMES} names. Records that share one token array (one standardized name) share its weights.
      */
     static float[][] weights(String[][] tokens) {
+        return weights(tokens, UnaryOperator.identity());
+    }
+
+    /**
+     * Rarity weights as above, each token weighed by how many records hold its term: a person's surname
+     * ({@link PersonListComparison}), where "wang w" and "wang y" are as common as "Wang" is.
+     */
+    static float[][] weights(String[][] tokens, UnaryOperator<String> term) {
         Map<String, Integer> documents = new HashMap<>();
         int present = 0;
+        Set<String> terms = new HashSet<>();
         for (String[] record : tokens) {
             if (record != null) {
                 present++;
+                terms.clear();
                 for (String token : record) {
-                    documents.merge(token, 1, Integer::sum);
+                    terms.add(term.apply(token));
+                }
+                for (String t : terms) {
+                    documents.merge(t, 1, Integer::sum);
                 }
             }
         }
@@ -321,7 +337,7 @@ final class CompanyNameComparison {
                 for (int k = 0; k < tokens[i].length; k++) {
                     weights[i][k] = present < MIN_NAMES
                             ? 1f
-                            : (float) Math.log(1 + present / (double) documents.get(tokens[i][k]));
+                            : (float) Math.log(1 + present / (double) documents.get(term.apply(tokens[i][k])));
                 }
             }
         }

@@ -37,7 +37,9 @@ final class FieldComparator {
             case PHONE -> phone(x, y);
             case EMAIL -> email(x, y);
             case DATE -> date(x, y);
-            case TEXT -> text(field.tokens()[a], field.tokens()[b], x, y);
+            case TEXT -> TextComparison.compare(field, a, b, x, y);
+            case PERSONS -> PersonListComparison.compare(field, a, b);
+            case YEAR -> Math.abs(Long.parseLong(x) - Long.parseLong(y)) <= 1 ? 1 : 2;
             case COUNTRY, WEBSITE, VAT_ID, STRONG_ID, EXACT -> 1;
         };
     }
@@ -172,13 +174,6 @@ final class FieldComparator {
                 && streetX != null
                 && streetY != null
                 && (streetX.equals(streetY) || jaroWinkler(streetX, streetY) >= 0.92);
-    }
-
-    private static int text(String[] tx, String[] ty, String x, String y) {
-        if (jaroWinkler(x, y) >= 0.92) {
-            return 1;
-        }
-        return jaccard(tx, ty) >= 0.5 ? 2 : 3;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.salesbi.match.standardize.CountryCodes;
 import io.salesbi.match.standardize.Dates;
 import io.salesbi.match.standardize.EmailAddresses;
 import io.salesbi.match.standardize.ParsedAddress;
+import io.salesbi.match.standardize.PersonLists;
 import io.salesbi.match.standardize.PersonNames;
 import io.salesbi.match.standardize.PhoneNumbers;
 import io.salesbi.match.standardize.PostalStandardizer;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.commons.codec.language.ColognePhonetic;
 
@@ -83,7 +86,11 @@ final class FieldPreparer {
                 addresses[i] = prepared.addresses[d];
             }
         }
-        float[][] weights = type == FieldType.COMPANY ? CompanyNameComparison.weights(tokens) : null;
+        float[][] weights = switch (type) {
+            case COMPANY, TEXT -> CompanyNameComparison.weights(tokens);
+            case PERSONS -> CompanyNameComparison.weights(tokens, PersonListComparison::surname);
+            default -> null;
+        };
         return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);
     }
 
@@ -114,10 +121,20 @@ final class FieldPreparer {
                 return;
             }
             if (tokens != null) {
-                tokens[i] = type == FieldType.COMPANY ? sortedTokens(joinInitials(value[i])) : sortedTokens(value[i]);
+                tokens[i] = switch (type) {
+                    case COMPANY -> sortedTokens(joinInitials(value[i]));
+                    case TEXT -> TextComparison.words(value[i]);
+                    case PERSONS ->
+                        PersonLists.persons(value[i]).stream()
+                                .distinct()
+                                .sorted()
+                                .toArray(String[]::new);
+                    default -> sortedTokens(value[i]);
+                };
             }
             if (phonetic != null) {
-                phonetic[i] = phoneticOf(cologne, value[i]);
+                phonetic[i] =
+                        type == FieldType.TEXT ? TextComparison.numberKey(tokens[i]) : phoneticOf(cologne, value[i]);
             }
             keys[i] = type == FieldType.ADDRESS
                     ? addressKeys(addresses[i])
@@ -198,8 +215,25 @@ final class FieldPreparer {
             case DATE -> Dates.standardize(raw);
             case EXACT -> raw.strip();
             case TEXT -> TextFold.fold(raw);
+            case PERSONS -> PersonLists.standardize(raw);
+            case YEAR -> year(raw);
         };
     }
+
+    /**
+     * The year a value names: its first run of four digits from 1000 to 2999 ("1999", "1999.0", "Proc. 1999",
+     * "31.12.1999"), else a whole number as written; null when it holds neither.
+     */
+    static String year(String raw) {
+        Matcher four = FOUR_DIGIT_YEAR.matcher(raw);
+        if (four.find()) {
+            return four.group(1);
+        }
+        String number = raw.strip().replaceFirst("\\.0+$", "");
+        return number.matches("-?\\d{1,9}") ? String.valueOf(Integer.parseInt(number)) : null;
+    }
+
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("(?<!\\d)([12]\\d{3})(?!\\d)");
 
     /** Upper case without spaces; purely numeric ids lose leading zeros ("001234" and "1234" are one debtor). */
     private static String strongId(String raw) {
@@ -293,6 +327,17 @@ final class FieldPreparer {
                 }
                 yield keys.toArray(String[]::new);
             }
+            case PERSONS -> {
+                // each surname: a true pair shares at least one; refined by the other fields where common ("wang")
+                List<String> keys = new ArrayList<>(tokens.length);
+                for (String person : tokens) {
+                    String surname = PersonLists.surname(person);
+                    if (surname.length() >= 3 && !keys.contains("s:" + surname)) {
+                        keys.add("s:" + surname);
+                    }
+                }
+                yield keys.toArray(String[]::new);
+            }
             case GIVEN_NAME, SURNAME ->
                 phonetic.isEmpty() || phonetic.equals(value)
                         ? new String[] {value}
@@ -322,8 +367,10 @@ final class FieldPreparer {
         return keys.toArray(String[]::new);
     }
 
+    /** Name types' Kölner Phonetik codes; for text the numbers it carries ({@link TextComparison#numberKey}). */
     private static boolean usesPhonetic(FieldType type) {
-        return type == FieldType.NAME
+        return type == FieldType.TEXT
+                || type == FieldType.NAME
                 || type == FieldType.GIVEN_NAME
                 || type == FieldType.SURNAME
                 || type == FieldType.COMPANY;
@@ -333,6 +380,7 @@ final class FieldPreparer {
         return type == FieldType.COMPANY
                 || type == FieldType.NAME
                 || type == FieldType.ADDRESS
-                || type == FieldType.TEXT;
+                || type == FieldType.TEXT
+                || type == FieldType.PERSONS;
     }
 }

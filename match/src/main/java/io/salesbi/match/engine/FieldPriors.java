@@ -25,7 +25,9 @@ final class FieldPriors {
             case PHONE -> new double[] {0.7, 0.1, 0.2};
             case EMAIL -> new double[] {0.6, 0.1, 0.3};
             case DATE -> new double[] {0.85, 0.07, 0.03, 0.05};
-            case TEXT -> new double[] {0.7, 0.1, 0.1, 0.1};
+            case TEXT -> new double[] {0.7, 0.1, 0.08, 0.06, 0.06};
+            case PERSONS -> new double[] {0.6, 0.2, 0.1, 0.05, 0.05};
+            case YEAR -> new double[] {0.85, 0.1, 0.05};
             case WEBSITE, VAT_ID, STRONG_ID, EXACT -> new double[] {0.85, 0.15};
         };
     }
@@ -51,7 +53,9 @@ final class FieldPriors {
             case COUNTRY -> new double[] {0.7, 0.3};
             case PHONE, EMAIL -> new double[] {0.0005, 0.001, 0.9985};
             case DATE -> new double[] {0.0005, 0.001, 0.02, 0.9785};
-            case TEXT -> new double[] {0.005, 0.005, 0.02, 0.97};
+            case TEXT -> new double[] {0.005, 0.003, 0.005, 0.02, 0.967};
+            case PERSONS -> new double[] {0.0005, 0.0005, 0.001, 0.01, 0.988};
+            case YEAR -> new double[] {0.1, 0.2, 0.7};
             case WEBSITE, VAT_ID, STRONG_ID -> new double[] {0.001, 0.999};
             case EXACT -> new double[] {0.05, 0.95};
         };

@@ -26,7 +26,9 @@ public enum FieldType {
     STRONG_ID(2, true),
     DATE(4, true),
     EXACT(2, true),
-    TEXT(4, true);
+    TEXT(5, true),
+    PERSONS(5, true),
+    YEAR(3, false);
 
     private final int levels;
     private final boolean blocksAlone;
@@ -51,10 +53,11 @@ public enum FieldType {
         return this == VAT_ID || this == STRONG_ID;
     }
 
-    /** The type for a command-line name such as "given_name" or "vat-id". */
+    /** The type for a command-line name such as "given_name" or "vat-id"; "authors" names {@link #PERSONS}. */
     public static FieldType parse(String name) {
+        String constant = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return constant.equals("AUTHORS") ? PERSONS : valueOf(constant);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown field type '" + name + "', expected one of " + names(), e);
         }

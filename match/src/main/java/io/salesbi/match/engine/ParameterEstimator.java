@@ -135,7 +135,8 @@ final class ParameterEstimator {
                 double[] newM = labelled[f]
                         ? m[f]
                         : ProbabilityBounds.boundM(
-                                capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)));
+                                capDisagreement(normalize(mCount[f], m[f]), FieldPriors.maxDisagreement(type)),
+                                linkage != null);
                 double[] newU = ProbabilityBounds.boundU(normalize(uCount[f], u[f]), type);
                 lastChange = Math.max(lastChange, Math.max(largestChange(m[f], newM), largestChange(u[f], newU)));
                 m[f] = newM;

@@ -11,7 +11,8 @@ import io.salesbi.match.standardize.ParsedAddress;
  * @param tokens   sorted distinct tokens (multi-word types); null when not used
  * @param blockKeys keys this field contributes to blocking, per record; empty when none; null once blocking is done
  * @param addresses street, house number, unit and postcode per record (address and street types); null otherwise
- * @param tokenWeights rarity weight of each token, parallel to {@code tokens} (company names); null otherwise
+ * @param tokenWeights rarity weight of each token, parallel to {@code tokens} (company names, text, person lists);
+ *     null otherwise
  */
 record PreparedField(
         FieldType type,

@@ -55,8 +55,19 @@ final class TermFrequencies {
     /** Types whose values repeat across different entities; house numbers, countries and dates are left alone. */
     static boolean adjusts(FieldType type) {
         return switch (type) {
-            case COMPANY, NAME, GIVEN_NAME, SURNAME, ADDRESS, STREET, POSTCODE, CITY, PHONE, EMAIL, WEBSITE, TEXT ->
-                true;
+            case COMPANY,
+                    NAME,
+                    GIVEN_NAME,
+                    SURNAME,
+                    ADDRESS,
+                    STREET,
+                    POSTCODE,
+                    CITY,
+                    PHONE,
+                    EMAIL,
+                    WEBSITE,
+                    TEXT,
+                    PERSONS -> true;
             default -> false;
         };
     }

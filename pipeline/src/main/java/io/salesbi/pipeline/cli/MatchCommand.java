@@ -67,7 +67,7 @@ public final class MatchCommand implements Callable<Integer> {
             names = "--field",
             paramLabel = "COLUMN=TYPE",
             description = {
-                "A column to match on and its type (repeat the option; at least one). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text.",
+                "A column to match on and its type (repeat the option; at least one). Types: company, name, given_name, surname, address, street, house_number, postcode, city, country, phone, email, website, vat_id, strong_id, date, exact, text, persons (a list of persons such as authors; also: authors), year.",
                 "A column name may contain spaces: --field \"Company Name=company\"."
             })
     List<String> fields;
