@@ -141,6 +141,87 @@ public record AdHocMatchResult(
         return explain(a, b, explanation);
     }
 
+    /**
+     * The errors against a ground truth a steward looks at first, each explained as {@link #explain(String, String)}
+     * does: the compared pairs of two true entities in one cluster (false merges), strongest score first, and the
+     * compared pairs of one true entity in two clusters (missed pairs), the closest to a match first; with the counts
+     * of all such pairs and of those blocking never proposed (merged through a third record, or never compared).
+     * Records the truth does not name are left out.
+     *
+     * @param samples how many pairs of each kind to explain
+     */
+    public String truthSamples(Map<String, String> truth, int samples) {
+        String[] entity = new String[ids.size()];
+        Map<String, Integer> clusterSizes = new java.util.HashMap<>();
+        Map<String, Integer> entitySizes = new java.util.HashMap<>();
+        Map<String, Integer> bothSizes = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            entity[i] = truth.get(ids.get(i));
+            if (entity[i] != null) {
+                String cluster = Integer.toString(match.clusterOf()[i]);
+                clusterSizes.merge(cluster, 1, Integer::sum);
+                entitySizes.merge(entity[i], 1, Integer::sum);
+                bothSizes.merge(cluster + '\u0000' + entity[i], 1, Integer::sum);
+            }
+        }
+        long inClusters = pairs(clusterSizes);
+        long inEntities = pairs(entitySizes);
+        long inBoth = pairs(bothSizes);
+        List<Integer> falseMerges = new ArrayList<>();
+        List<Integer> missed = new ArrayList<>();
+        var pairs = match.pairs();
+        for (int p = 0; p < pairs.size(); p++) {
+            int a = pairs.a(p);
+            int b = pairs.b(p);
+            if (entity[a] == null || entity[b] == null) {
+                continue;
+            }
+            boolean sameCluster = match.clusterOf()[a] == match.clusterOf()[b];
+            boolean sameEntity = entity[a].equals(entity[b]);
+            if (sameCluster && !sameEntity) {
+                falseMerges.add(p);
+            } else if (!sameCluster && sameEntity) {
+                missed.add(p);
+            }
+        }
+        java.util.Comparator<Integer> strongestFirst = java.util.Comparator.comparingDouble(
+                        (Integer p) -> -pairs.logit(p))
+                .thenComparingInt(p -> p);
+        falseMerges.sort(strongestFirst);
+        missed.sort(strongestFirst);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "false merges: %d record pairs in one cluster that the truth keeps apart, %d of them compared "
+                        + "(the rest joined through other records)%s%n",
+                inClusters - inBoth,
+                falseMerges.size(),
+                falseMerges.isEmpty() || samples <= 0 ? "" : "; the strongest:"));
+        for (int k = 0; k < Math.min(samples, falseMerges.size()); k++) {
+            out.append(explainPair(falseMerges.get(k)));
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "missed pairs: %d record pairs of one true entity in different clusters, %d of them compared, %d "
+                        + "never proposed by blocking%s%n",
+                inEntities - inBoth,
+                missed.size(),
+                inEntities - inBoth - missed.size(),
+                missed.isEmpty() || samples <= 0 ? "" : "; the closest to a match:"));
+        for (int k = 0; k < Math.min(samples, missed.size()); k++) {
+            out.append(explainPair(missed.get(k)));
+        }
+        return out.toString();
+    }
+
+    private static long pairs(Map<String, Integer> sizes) {
+        long pairs = 0;
+        for (int size : sizes.values()) {
+            pairs += (long) size * (size - 1) / 2;
+        }
+        return pairs;
+    }
+
     /** The compared pair with this index explained as {@link #explain(String, String)} does. */
     public String explainPair(int pair) {
         return explain(match.pairs().a(pair), match.pairs().b(pair), match.explain(pair));

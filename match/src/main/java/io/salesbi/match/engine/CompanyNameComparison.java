@@ -75,10 +75,21 @@ final class CompanyNameComparison {
      */
     static boolean bothKeepDistinctWords(
             String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
+        return words(x, wx, y, wy, writtenX, writtenY).distinct();
+    }
+
+    /**
+     * How two names' words match, from one pass over them: the share of each name's word weight the other matches
+     * (as {@link #cover}) and whether each keeps a distinctive word (as {@link #bothKeepDistinctWords}).
+     */
+    record Words(double coverX, double coverY, boolean distinct) {}
+
+    static Words words(String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
         Matched matched = matched(x, y, true, writtenX, writtenY);
         int ownX = distinctWord(wx, matched.x());
         int ownY = distinctWord(wy, matched.y());
-        return ownX >= 0 && ownY >= 0 && !lookAlike(x[ownX], y[ownY]);
+        return new Words(
+                share(wx, matched.x()), share(wy, matched.y()), ownX >= 0 && ownY >= 0 && !lookAlike(x[ownX], y[ownY]));
     }
 
     /**
@@ -392,27 +403,50 @@ final class CompanyNameComparison {
      * empty when there are none. A word written twice in the name is one token, and may not stand for two initials.
      */
     private static List<Integer> writtenRun(String word, String[] y, boolean[] matchedY, String writtenY) {
-        String[] orderedY = FieldPreparer.joinInitials(writtenY).split(" ");
-        for (int start = 0; start + word.length() <= orderedY.length; start++) {
-            List<Integer> run = new ArrayList<>(word.length());
-            for (int c = 0; c < word.length(); c++) {
-                String written = orderedY[start + c];
-                int token = Arrays.binarySearch(y, written);
-                if (token < 0
-                        || matchedY[token]
-                        || run.contains(token)
-                        || written.length() < 2
-                        || written.charAt(0) != word.charAt(c)) {
-                    run = null;
-                    break;
-                }
-                run.add(token);
+        // the initials are read off the written name first, without taking it apart: most names hold no run
+        int length = writtenY.length();
+        for (int start = 0; start < length; start = nextWord(writtenY, start)) {
+            int at = start;
+            int c = 0;
+            while (c < word.length() && at < length && writtenY.charAt(at) == word.charAt(c)) {
+                c++;
+                at = nextWord(writtenY, at);
             }
-            if (run != null) {
-                return run;
+            if (c == word.length()) {
+                List<Integer> run = unmatchedTokens(y, matchedY, writtenY, start, word.length());
+                if (run != null) {
+                    return run;
+                }
             }
         }
         return List.of();
+    }
+
+    /**
+     * The token indices of the {@code count} written words from {@code start}, or null when one is shorter than two
+     * letters, already matched, or the same token as another of them.
+     */
+    private static List<Integer> unmatchedTokens(
+            String[] y, boolean[] matchedY, String writtenY, int start, int count) {
+        List<Integer> run = new ArrayList<>(count);
+        int at = start;
+        for (int k = 0; k < count; k++) {
+            int end = writtenY.indexOf(' ', at);
+            String written = writtenY.substring(at, end < 0 ? writtenY.length() : end);
+            int token = Arrays.binarySearch(y, written);
+            if (token < 0 || matchedY[token] || run.contains(token) || written.length() < 2) {
+                return null;
+            }
+            run.add(token);
+            at = nextWord(writtenY, at);
+        }
+        return run;
+    }
+
+    /** Where the word after the one at {@code from} begins; the text's length after the last word. */
+    private static int nextWord(String text, int from) {
+        int space = text.indexOf(' ', from);
+        return space < 0 ? text.length() : space + 1;
     }
 
     private static int unmatchedWords(String[] y, boolean[] matchedY) {

@@ -63,35 +63,28 @@ final class FieldComparator {
         double jw = jaroWinkler(x, y);
         float[] wx = field.tokenWeights() == null ? null : field.tokenWeights()[a];
         float[] wy = field.tokenWeights() == null ? null : field.tokenWeights()[b];
-        // each name keeps a rare word of its own: two sites of one organisation named after their places ("YWCA
-        // Montclare" / "YWCA Oakland" written out), whose long shared beginning Jaro-Winkler counts as close
-        // (asked only where it decides: a second pass over the words)
-        Boolean distinct = null;
-        if (jw >= 0.95) {
-            distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
-            if (!distinct) {
-                return 1;
-            }
+        CompanyNameComparison.Words words = wx == null
+                ? new CompanyNameComparison.Words(overlap(tx, ty), jaccard(tx, ty), false)
+                : CompanyNameComparison.words(tx, wx, ty, wy, x, y);
+        double most = Math.max(words.coverX(), words.coverY());
+        double least = Math.min(words.coverX(), words.coverY());
+        // each name keeps a word rarer than any they share: two sites of one organisation named after their places
+        // ("YWCA Montclare" / "YWCA Oakland" written out), whose long shared beginning Jaro-Winkler calls close
+        // and whose many common shared words make the covers high; different, unless one name is inside the other
+        if (jw >= 0.95 && !words.distinct()) {
+            return 1;
         }
-        double[] cover = wx == null
-                ? new double[] {overlap(tx, ty), jaccard(tx, ty)}
-                : CompanyNameComparison.cover(tx, wx, ty, wy, x, y);
-        double most = Math.max(cover[0], cover[1]);
-        double least = Math.min(cover[0], cover[1]);
         // every word of each name the same or abbreviated in the other ("Hunter Douglas Ind", "IBM"): close
         if (least >= 0.99 && wx != null && CompanyNameComparison.sameWordsAbbreviated(tx, wx, ty, wy)) {
             return 1;
         }
-        // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
         if (most >= 0.99) {
             return 2;
         }
-        if (distinct == null) {
-            distinct = wx != null && CompanyNameComparison.bothKeepDistinctWords(tx, wx, ty, wy, x, y);
-        }
-        if (distinct) {
+        if (words.distinct()) {
             return 4;
         }
+        // 0.75: for two names of equal length and equal word weights the old Jaccard bound of 0.6 (3 of 4 words)
         if (least >= 0.75) {
             return 2;
         }

@@ -143,11 +143,19 @@ public final class MatchCommand implements Callable<Integer> {
     Path saveModel;
 
     @Option(
+            names = "--truth-samples",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "With --truth: explain this many false merges (strongest first) and missed pairs (closest "
+                    + "to a match first), as --explain does (default: ${DEFAULT-VALUE}; 0 prints only their counts).")
+    int truthSamples;
+
+    @Option(
             names = "--explain",
             arity = "2",
             paramLabel = "ID",
             description = "Explain the pair of these two record ids: each field's level, weight and term-frequency "
-                    + "adjustment, the score and the decision.")
+                    + "adjustment, the score and the decision (repeat the option for more pairs).")
     List<String> explain;
 
     @Option(
@@ -259,13 +267,16 @@ public final class MatchCommand implements Callable<Integer> {
                 output);
         if (explain != null) {
             try {
-                out.print(result.explain(explain.get(0), explain.get(1)));
+                for (int k = 0; k + 1 < explain.size(); k += 2) {
+                    out.print(result.explain(explain.get(k), explain.get(k + 1)));
+                }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
         if (truthMap != null) {
             out.println(MatchQuality.of(result.clusterIdsById(), truthMap).report());
+            out.print(result.truthSamples(truthMap, truthSamples));
             if (!training.isEmpty()) {
                 Map<String, String> predicted = new LinkedHashMap<>(result.clusterIdsById());
                 Map<String, String> heldOut = new HashMap<>(truthMap);

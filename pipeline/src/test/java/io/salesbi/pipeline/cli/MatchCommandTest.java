@@ -86,6 +86,39 @@ class MatchCommandTest {
     }
 
     @Test
+    void explainsTheFalseMergesAndMissedPairsAgainstATruthFile() throws Exception {
+        // the truth keeps Schulz Logistik's two records apart (a false merge) and calls Weber and Hoffmann one firm
+        // (a pair no block key joins: missed, never compared)
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,e", "8,c"));
+
+        int exit = run(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+
+        assertThat(exit).isZero();
+        String text = out.toString();
+        assertThat(text)
+                .contains("false merges: 1 record pairs in one cluster that the truth keeps apart, 1 of them compared "
+                        + "(the rest joined through other records); the strongest:");
+        assertThat(text).containsPattern("pair 6 - 7: same cluster\\R  prior \\(log-odds\\)");
+        assertThat(text)
+                .contains("missed pairs: 1 record pairs of one true entity in different clusters, 0 of them compared,"
+                        + " 1 never proposed by blocking");
+    }
+
+    @Test
+    void truthSamplesZeroPrintsOnlyTheCounts() throws Exception {
+        Path truth = folder.resolve("truth.csv");
+        Files.write(truth, List.of("Kunden Nr,firm", "1,a", "2,a", "3,b", "4,b", "5,c", "6,d", "7,e", "8,c"));
+        List<String> quietArgs = new ArrayList<>(withTruth(args(input, folder.resolve("clusters.csv")), truth));
+        quietArgs.addAll(List.of("--truth-samples", "0"));
+
+        int exit = run(quietArgs);
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("false merges: 1 record pairs").doesNotContain("pair 6 - 7");
+    }
+
+    @Test
     void aFilledInReviewListComesBackAsOverrides() throws Exception {
         Path review = folder.resolve("review.xlsx");
         List<String> reviewArgs = new ArrayList<>(args(input, folder.resolve("first.csv")));
@@ -153,13 +186,15 @@ class MatchCommandTest {
     @Test
     void explainsAPairFieldByField() throws Exception {
         List<String> explainArgs = new ArrayList<>(args(input, folder.resolve("clusters.csv")));
-        explainArgs.addAll(List.of("--explain", "1", "2"));
+        explainArgs.addAll(List.of("--explain", "1", "2", "--explain", "3", "6"));
 
         int exit = run(explainArgs);
 
         assertThat(exit).isZero();
         String text = out.toString();
         assertThat(text).contains("pair 1 - 2: same cluster");
+        // a second --explain is explained too
+        assertThat(text).contains("pair 3 - 6: different clusters");
         assertThat(text)
                 .containsPattern("Firmen Name\\s+\\+\\d+\\.\\d\\d\\s+exact\\s+"
                         + "\"Müller Maschinenbau GmbH\" vs \"Mueller Maschinenbau\"");
