@@ -459,7 +459,8 @@ final class CompanyNameComparison {
         return count;
     }
 
-    private static double share(float[] weights, boolean[] matched) {
+    /** The share of the words' weight that is matched; 0 for no weight at all. */
+    static double share(float[] weights, boolean[] matched) {
         double total = 0;
         double shared = 0;
         for (int k = 0; k < weights.length; k++) {

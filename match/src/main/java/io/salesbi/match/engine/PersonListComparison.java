@@ -69,7 +69,7 @@ final class PersonListComparison {
                 }
             }
         }
-        return new double[] {share(wx, matchedX), share(wy, matchedY)};
+        return new double[] {CompanyNameComparison.share(wx, matchedX), CompanyNameComparison.share(wy, matchedY)};
     }
 
     /**
@@ -115,17 +115,5 @@ final class PersonListComparison {
         List<String> px = PersonLists.persons(x);
         List<String> py = PersonLists.persons(y);
         return samePerson(px.get(0), py.get(0));
-    }
-
-    private static double share(float[] weights, boolean[] matched) {
-        double total = 0;
-        double shared = 0;
-        for (int k = 0; k < weights.length; k++) {
-            total += weights[k];
-            if (matched[k]) {
-                shared += weights[k];
-            }
-        }
-        return total <= 0 ? 0 : shared / total;
     }
 }
