@@ -10,8 +10,10 @@ import io.salesbi.match.engine.MatchField;
 import io.salesbi.match.engine.MatchResult;
 import io.salesbi.match.quality.MatchQuality;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,18 +53,18 @@ class OrganisationListQualityTest {
         assertThat(quality.precision()).isGreaterThanOrEqualTo(0.985);
         assertThat(quality.recall()).isGreaterThanOrEqualTo(0.94);
         // the umbrellas' central phones: every site of one umbrella on one number in list 2, never one cluster
-        Map<String, java.util.Set<String>> entitiesPerCentralPhone = new HashMap<>();
+        Map<String, Set<String>> entitiesPerCentralPhone = new HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             if (row[1].equals("list2") && !row[5].isEmpty()) {
                 entitiesPerCentralPhone
-                        .computeIfAbsent(row[5], p -> new java.util.HashSet<>())
+                        .computeIfAbsent(row[5], p -> new HashSet<>())
                         .add(row[6]);
             }
         }
-        for (Map.Entry<String, java.util.Set<String>> phone : entitiesPerCentralPhone.entrySet()) {
+        for (Map.Entry<String, Set<String>> phone : entitiesPerCentralPhone.entrySet()) {
             if (phone.getValue().size() >= 10) {
-                java.util.Set<Integer> clusters = new java.util.HashSet<>();
+                Set<Integer> clusters = new HashSet<>();
                 for (int r = 0; r < rows.size(); r++) {
                     if (rows.get(r)[5].equals(phone.getKey())) {
                         clusters.add(result.clusterOf()[r]);

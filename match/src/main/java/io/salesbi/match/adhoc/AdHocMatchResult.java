@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,25 +149,16 @@ public record AdHocMatchResult(
      * of all such pairs and of those blocking never proposed (merged through a third record, or never compared).
      * Records the truth does not name are left out.
      *
+     * @param falseMergedPairs all record pairs in one cluster that the truth keeps apart (predicted less correct pairs
+     *     of {@code MatchQuality})
+     * @param missedPairs all record pairs of one true entity in different clusters (true less correct pairs)
      * @param samples how many pairs of each kind to explain
      */
-    public String truthSamples(Map<String, String> truth, int samples) {
+    public String truthSamples(Map<String, String> truth, long falseMergedPairs, long missedPairs, int samples) {
         String[] entity = new String[ids.size()];
-        Map<String, Integer> clusterSizes = new java.util.HashMap<>();
-        Map<String, Integer> entitySizes = new java.util.HashMap<>();
-        Map<String, Integer> bothSizes = new java.util.HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             entity[i] = truth.get(ids.get(i));
-            if (entity[i] != null) {
-                String cluster = Integer.toString(match.clusterOf()[i]);
-                clusterSizes.merge(cluster, 1, Integer::sum);
-                entitySizes.merge(entity[i], 1, Integer::sum);
-                bothSizes.merge(cluster + '\u0000' + entity[i], 1, Integer::sum);
-            }
         }
-        long inClusters = pairs(clusterSizes);
-        long inEntities = pairs(entitySizes);
-        long inBoth = pairs(bothSizes);
         List<Integer> falseMerges = new ArrayList<>();
         List<Integer> missed = new ArrayList<>();
         var pairs = match.pairs();
@@ -184,9 +176,8 @@ public record AdHocMatchResult(
                 missed.add(p);
             }
         }
-        java.util.Comparator<Integer> strongestFirst = java.util.Comparator.comparingDouble(
-                        (Integer p) -> -pairs.logit(p))
-                .thenComparingInt(p -> p);
+        Comparator<Integer> strongestFirst =
+                Comparator.comparingDouble((Integer p) -> -pairs.logit(p)).thenComparingInt(p -> p);
         falseMerges.sort(strongestFirst);
         missed.sort(strongestFirst);
         StringBuilder out = new StringBuilder();
@@ -194,7 +185,7 @@ public record AdHocMatchResult(
                 Locale.ROOT,
                 "false merges: %d record pairs in one cluster that the truth keeps apart, %d of them compared "
                         + "(the rest joined through other records)%s%n",
-                inClusters - inBoth,
+                falseMergedPairs,
                 falseMerges.size(),
                 falseMerges.isEmpty() || samples <= 0 ? "" : "; the strongest:"));
         for (int k = 0; k < Math.min(samples, falseMerges.size()); k++) {
@@ -204,22 +195,14 @@ public record AdHocMatchResult(
                 Locale.ROOT,
                 "missed pairs: %d record pairs of one true entity in different clusters, %d of them compared, %d "
                         + "never proposed by blocking%s%n",
-                inEntities - inBoth,
+                missedPairs,
                 missed.size(),
-                inEntities - inBoth - missed.size(),
+                missedPairs - missed.size(),
                 missed.isEmpty() || samples <= 0 ? "" : "; the closest to a match:"));
         for (int k = 0; k < Math.min(samples, missed.size()); k++) {
             out.append(explainPair(missed.get(k)));
         }
         return out.toString();
-    }
-
-    private static long pairs(Map<String, Integer> sizes) {
-        long pairs = 0;
-        for (int size : sizes.values()) {
-            pairs += (long) size * (size - 1) / 2;
-        }
-        return pairs;
     }
 
     /** The compared pair with this index explained as {@link #explain(String, String)} does. */

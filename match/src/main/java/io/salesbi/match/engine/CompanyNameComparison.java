@@ -50,39 +50,20 @@ final class CompanyNameComparison {
     }
 
     private static double[] cover(String[] x, float[] wx, String[] y, float[] wy, boolean typos) {
-        return cover(x, wx, y, wy, typos, null, null);
-    }
-
-    /**
-     * {@link #cover(String[], float[], String[], float[])} with each name's words in their written order (null when
-     * not known), so that an acronym may stand for a run of written words next to words it does not stand for
-     * ("LSS Douglas" / "Lutheran Social Services Douglas Center").
-     */
-    static double[] cover(String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
-        return cover(x, wx, y, wy, true, writtenX, writtenY);
-    }
-
-    private static double[] cover(
-            String[] x, float[] wx, String[] y, float[] wy, boolean typos, String writtenX, String writtenY) {
-        Matched matched = matched(x, y, typos, writtenX, writtenY);
+        Matched matched = matched(x, y, typos, null, null);
         return new double[] {share(wx, matched.x()), share(wy, matched.y())};
     }
 
     /**
-     * True when each name keeps a word the other does not match that is rarer than any word the two share, and the
-     * two words do not look alike: "YWCA Montclare" / "YWCA Oakland" written out ("Young Women's Christian
-     * Association"), two sites of one organisation at one head office. Their shared words are many but common, the
-     * words that tell them apart are rare: the covers alone (about 0.6 each) and Jaro-Winkler (0.96 on the long
-     * shared beginning) called them "some words shared" or "close".
-     */
-    static boolean bothKeepDistinctWords(
-            String[] x, float[] wx, String[] y, float[] wy, String writtenX, String writtenY) {
-        return words(x, wx, y, wy, writtenX, writtenY).distinct();
-    }
-
-    /**
      * How two names' words match, from one pass over them: the share of each name's word weight the other matches
-     * (as {@link #cover}) and whether each keeps a distinctive word (as {@link #bothKeepDistinctWords}).
+     * (as {@link #cover}), with each name as standardized, its words in their written order (null when not known),
+     * so that an acronym may stand for a run of written words next to words it does not stand for ("LSS Douglas" /
+     * "Lutheran Social Services Douglas Center"); and whether each name keeps a distinctive word: a word the other
+     * does not match that is rarer than any word the two share, the two such words not looking alike. "YWCA
+     * Montclare" / "YWCA Oakland" written out ("Young Women's Christian Association") are two sites of one
+     * organisation at one head office: their shared words are many but common, the words that tell them apart are
+     * rare; the covers alone (about 0.6 each) and Jaro-Winkler (0.96 on the long shared beginning) called them
+     * "some words shared" or "close".
      */
     record Words(double coverX, double coverY, boolean distinct) {}
 

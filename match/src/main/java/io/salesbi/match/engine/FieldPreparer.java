@@ -88,7 +88,7 @@ final class FieldPreparer {
         }
         float[][] weights = switch (type) {
             case COMPANY, TEXT -> CompanyNameComparison.weights(tokens);
-            case PERSONS -> CompanyNameComparison.weights(tokens, PersonListComparison::surname);
+            case PERSONS -> CompanyNameComparison.weights(tokens, PersonLists::surname);
             default -> null;
         };
         return new PreparedField(type, value, phonetic, tokens, keys, addresses, weights);

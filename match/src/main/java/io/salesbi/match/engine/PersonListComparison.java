@@ -39,11 +39,6 @@ final class PersonListComparison {
         return most >= SOME ? 3 : 4;
     }
 
-    /** The surname of a standardized person: the term its rarity is counted by. */
-    static String surname(String person) {
-        return PersonLists.surname(person);
-    }
-
     /**
      * The share of each list's weight that the other matches, persons paired one to one: equal persons first, then
      * compatible ones.

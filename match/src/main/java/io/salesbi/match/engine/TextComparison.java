@@ -1,7 +1,6 @@
 package io.salesbi.match.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +66,8 @@ final class TextComparison {
         if (shortValues && FieldComparator.jaroWinkler(x, y) >= 0.92) {
             return 1;
         }
-        float[] wx = field.tokenWeights() == null ? ones(tx.length) : field.tokenWeights()[a];
-        float[] wy = field.tokenWeights() == null ? ones(ty.length) : field.tokenWeights()[b];
+        float[] wx = field.tokenWeights()[a];
+        float[] wy = field.tokenWeights()[b];
         if (lettered && bothNumbered) {
             wx = withoutNumbers(tx, wx);
             wy = withoutNumbers(ty, wy);
@@ -170,11 +169,5 @@ final class TextComparison {
             }
         }
         return count;
-    }
-
-    private static float[] ones(int length) {
-        float[] ones = new float[length];
-        Arrays.fill(ones, 1f);
-        return ones;
     }
 }

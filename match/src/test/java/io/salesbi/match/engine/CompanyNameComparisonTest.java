@@ -251,14 +251,14 @@ class CompanyNameComparisonTest {
     void anAcronymStandsForConsecutiveWrittenWordsNextToOthers() {
         // "lss" spells "lutheran social services", written in a row, before "douglas center": every word of
         // "LSS Douglas" is matched, "center" is left over (wholly covered name: level 2)
-        double[] cover = CompanyNameComparison.cover(
+        CompanyNameComparison.Words words = CompanyNameComparison.words(
                 SITES.tokens()[21],
                 SITES.tokenWeights()[21],
                 SITES.tokens()[20],
                 SITES.tokenWeights()[20],
                 SITES.value()[21],
                 SITES.value()[20]);
-        assertThat(cover[0]).isEqualTo(1.0);
+        assertThat(words.coverX()).isEqualTo(1.0);
         assertThat(FieldComparator.compare(SITES, 20, 21)).isEqualTo(2);
         assertThat(FieldComparator.compare(SITES, 20, 22)).isEqualTo(1);
         // without the written order the initials must be all the other name's unmatched words, as before
@@ -275,13 +275,13 @@ class CompanyNameComparisonTest {
     void twoLetterAcronymsDoNotStandForARunOfWordsAmongOthers() {
         // "ls" would spell "lutheran social" of "Lutheran Social Services ... Center", but two initials in a row
         // are too common to be taken from a longer name
-        double[] cover = CompanyNameComparison.cover(
+        CompanyNameComparison.Words words = CompanyNameComparison.words(
                 SITES.tokens()[41],
                 SITES.tokenWeights()[41],
                 SITES.tokens()[23],
                 SITES.tokenWeights()[23],
                 SITES.value()[41],
                 SITES.value()[23]);
-        assertThat(cover[1]).isEqualTo(0.0);
+        assertThat(words.coverY()).isEqualTo(0.0);
     }
 }

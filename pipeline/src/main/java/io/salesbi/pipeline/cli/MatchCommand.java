@@ -275,8 +275,13 @@ public final class MatchCommand implements Callable<Integer> {
             }
         }
         if (truthMap != null) {
-            out.println(MatchQuality.of(result.clusterIdsById(), truthMap).report());
-            out.print(result.truthSamples(truthMap, truthSamples));
+            MatchQuality quality = MatchQuality.of(result.clusterIdsById(), truthMap);
+            out.println(quality.report());
+            out.print(result.truthSamples(
+                    truthMap,
+                    quality.predictedPairs() - quality.correctPairs(),
+                    quality.truePairs() - quality.correctPairs(),
+                    truthSamples));
             if (!training.isEmpty()) {
                 Map<String, String> predicted = new LinkedHashMap<>(result.clusterIdsById());
                 Map<String, String> heldOut = new HashMap<>(truthMap);
